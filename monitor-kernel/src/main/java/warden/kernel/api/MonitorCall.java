@@ -1,0 +1,51 @@
+package warden.kernel.api;
+
+/**
+ * The kernel's architecture-neutral monitor call numbers. A port maps its own ABI onto these
+ * (an SBI extension and function id on RISC-V, an SMCCC function id on Arm, the APM port on x86)
+ * and passes {@link #UNKNOWN} for anything it cannot map, so that the kernel answers it with
+ * {@link Status#NOT_SUPPORTED} and counts it.
+ *
+ * <p>Arguments are read through {@code CpuContext.callArg(core, i)}; every call returns a status
+ * and one 64-bit value.
+ *
+ * [impl->dsn~kernel.mcall.ids~1]
+ */
+public final class MonitorCall {
+    /** A call the port could not map. */
+    public static final int UNKNOWN = -1;
+    /** Returns the kernel ABI version in the value. */
+    public static final int VERSION = 0;
+    /** The caller has nothing to do until its next interrupt or timer: the core may run others. */
+    public static final int YIELD = 1;
+    /** Feeds the caller's watchdog. The first heartbeat marks the partition as booted. */
+    public static final int HEARTBEAT = 2;
+    /** Returns the virtual time in nanoseconds. */
+    public static final int GET_TIME = 3;
+    /** arg0 = guest physical address, arg1 = length: writes the bytes to the caller's console. */
+    public static final int CONSOLE_WRITE = 4;
+    /** arg0 = partition index or -1 for self: returns packed criticality, state and cores. */
+    public static final int PARTITION_INFO = 5;
+    /** arg0 = absolute deadline in ns, or -1 to cancel: the caller's virtual timer. */
+    public static final int SET_TIMER = 6;
+    /** One past the highest call id. */
+    public static final int COUNT = 7;
+
+    /** The kernel ABI version returned by {@link #VERSION}: major in bits 31..16, minor below. */
+    public static final int ABI_VERSION = 0x0001_0000;
+
+    private static final String[] NAMES = {
+        "VERSION", "YIELD", "HEARTBEAT", "GET_TIME", "CONSOLE_WRITE", "PARTITION_INFO", "SET_TIMER"
+    };
+
+    private MonitorCall() {
+    }
+
+    /** @return the name of a call id, or "UNKNOWN". */
+    public static String name(int id) {
+        if (id < 0 || id >= COUNT) {
+            return "UNKNOWN";
+        }
+        return NAMES[id];
+    }
+}

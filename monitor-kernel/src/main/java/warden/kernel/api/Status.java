@@ -1,0 +1,37 @@
+package warden.kernel.api;
+
+/**
+ * Status codes returned by every kernel entry point and monitor call. Zero is success; errors are
+ * negative and frozen. Ports translate them to their ABI (SBI error codes on RISC-V, SMCCC return
+ * values on Arm, a register value on x86); {@link #NOT_SUPPORTED} is what an unknown call gets
+ * (SMCCC {@code SMC_UNK}, SBI {@code SBI_ERR_NOT_SUPPORTED}).
+ *
+ * [impl->dsn~kernel.status-codes~1]
+ */
+public final class Status {
+    public static final int OK = 0;
+    public static final int NOT_SUPPORTED = -1;
+    public static final int INVALID_PARAM = -2;
+    public static final int DENIED = -3;
+    public static final int INVALID_ADDRESS = -4;
+    public static final int FAILED = -5;
+    public static final int BAD_STATE = -6;
+    public static final int NO_SPACE = -7;
+
+    private static final String[] NAMES = {
+        "OK", "NOT_SUPPORTED", "INVALID_PARAM", "DENIED", "INVALID_ADDRESS", "FAILED", "BAD_STATE",
+        "NO_SPACE"
+    };
+
+    private Status() {
+    }
+
+    /** @return the name of a status code, or "?" when it is not one. */
+    public static String name(int status) {
+        int i = -status;
+        if (i < 0 || i >= NAMES.length) {
+            return "?";
+        }
+        return NAMES[i];
+    }
+}

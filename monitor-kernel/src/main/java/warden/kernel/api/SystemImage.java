@@ -1,0 +1,238 @@
+package warden.kernel.api;
+
+/**
+ * The frozen, plain-data description of a system that the kernel boots: partitions with their
+ * criticality, cores, memory regions, devices and interrupt lines, and the monitor's own reserved
+ * memory. Built once by {@link Builder} before boot; never changed after. All tables are primitive
+ * arrays indexed by small integer ids; {@link #NO_PARTITION} stands in for "none".
+ *
+ * <p>A SystemImage is not trusted: the kernel validates it again at boot (see
+ * {@code warden.kernel.core.ImageCheck}).
+ *
+ * [impl->dsn~kernel.image~1]
+ */
+public final class SystemImage {
+    public static final int NO_PARTITION = -1;
+    public static final int PARTITIONS_MAX = 16;
+    public static final int CORES_MAX = 16;
+    public static final int REGIONS_PER_PARTITION_MAX = 16;
+    public static final int REGIONS_MAX = PARTITIONS_MAX * 4;
+    public static final int DEVICES_MAX = 64;
+    public static final int LINES_MAX = 128;
+    public static final int DIGEST_BYTES = 32;
+    public static final int NAME_MAX = 32;
+
+    final int coreCount;
+    final long monitorBase;
+    final long monitorSize;
+    final int partitionCount;
+    final String[] name;
+    final int[] criticality;
+    final int[] coreMask;
+    final long[] entry;
+    final byte[] digest;
+    final long[] watchdogNs;
+    final boolean[] privileged;
+    final int[] regionFirst;
+    final int[] regionCount;
+    final int regionTotal;
+    final long[] regionBase;
+    final long[] regionSize;
+    final int[] regionPerms;
+    final int deviceTotal;
+    final String[] deviceName;
+    final long[] deviceBase;
+    final long[] deviceSize;
+    final int[] deviceOwner;
+    final int[] lineOwner;
+    final int[] lineCore;
+    final int[] linePriority;
+    final int duplicateLine;
+
+    SystemImage(Builder b) {
+        duplicateLine = b.duplicateLine;
+        coreCount = b.coreCount;
+        monitorBase = b.monitorBase;
+        monitorSize = b.monitorSize;
+        partitionCount = b.partitionCount;
+        name = b.name.clone();
+        criticality = b.criticality.clone();
+        coreMask = b.coreMask.clone();
+        entry = b.entry.clone();
+        digest = b.digest.clone();
+        watchdogNs = b.watchdogNs.clone();
+        privileged = b.privileged.clone();
+        regionFirst = b.regionFirst.clone();
+        regionCount = b.regionCount.clone();
+        regionTotal = b.regionTotal;
+        regionBase = b.regionBase.clone();
+        regionSize = b.regionSize.clone();
+        regionPerms = b.regionPerms.clone();
+        deviceTotal = b.deviceTotal;
+        deviceName = b.deviceName.clone();
+        deviceBase = b.deviceBase.clone();
+        deviceSize = b.deviceSize.clone();
+        deviceOwner = b.deviceOwner.clone();
+        lineOwner = b.lineOwner.clone();
+        lineCore = b.lineCore.clone();
+        linePriority = b.linePriority.clone();
+    }
+
+    public static Builder builder(int coreCount) {
+        return new Builder(coreCount);
+    }
+
+    public int coreCount() { return coreCount; }
+    public long monitorBase() { return monitorBase; }
+    public long monitorSize() { return monitorSize; }
+    public int partitionCount() { return partitionCount; }
+    public String name(int p) { return name[p]; }
+    public int criticality(int p) { return criticality[p]; }
+    /** @return bit c set when the partition runs on core c. */
+    public int coreMask(int p) { return coreMask[p]; }
+    public long entry(int p) { return entry[p]; }
+    /** @return byte i of the partition's image digest (SHA-256). */
+    public int digestByte(int p, int i) { return digest[p * DIGEST_BYTES + i] & 0xff; }
+    public long watchdogNs(int p) { return watchdogNs[p]; }
+    public boolean privileged(int p) { return privileged[p]; }
+    public int regionCount(int p) { return regionCount[p]; }
+    /** @return the global region index of the partition's r-th region. */
+    public int region(int p, int r) { return regionFirst[p] + r; }
+    public int regionTotal() { return regionTotal; }
+    public long regionBase(int region) { return regionBase[region]; }
+    public long regionSize(int region) { return regionSize[region]; }
+    public int regionPerms(int region) { return regionPerms[region]; }
+    public int deviceTotal() { return deviceTotal; }
+    public String deviceName(int d) { return deviceName[d]; }
+    public long deviceBase(int d) { return deviceBase[d]; }
+    public long deviceSize(int d) { return deviceSize[d]; }
+    /** @return the partition a device is assigned to exclusively. */
+    public int deviceOwner(int d) { return deviceOwner[d]; }
+    /** @return the partition that owns interrupt line l, or NO_PARTITION. */
+    public int lineOwner(int l) { return lineOwner[l]; }
+    /** @return the core interrupt line l is routed to. */
+    public int lineCore(int l) { return lineCore[l]; }
+    public int linePriority(int l) { return linePriority[l]; }
+    /** @return a line that was routed twice while building, or 0 when none was. */
+    public int duplicateLine() { return duplicateLine; }
+
+    /**
+     * Collects a system before boot. Every setter checks only what it must to stay in its tables
+     * (it throws {@link IllegalArgumentException} on a table overflow, which callers avoid by
+     * validating first); the semantic checks are {@code ImageCheck}'s.
+     */
+    public static final class Builder {
+        int coreCount;
+        long monitorBase;
+        long monitorSize;
+        int partitionCount;
+        final String[] name = new String[PARTITIONS_MAX];
+        final int[] criticality = new int[PARTITIONS_MAX];
+        final int[] coreMask = new int[PARTITIONS_MAX];
+        final long[] entry = new long[PARTITIONS_MAX];
+        final byte[] digest = new byte[PARTITIONS_MAX * DIGEST_BYTES];
+        final long[] watchdogNs = new long[PARTITIONS_MAX];
+        final boolean[] privileged = new boolean[PARTITIONS_MAX];
+        final int[] regionFirst = new int[PARTITIONS_MAX];
+        final int[] regionCount = new int[PARTITIONS_MAX];
+        int regionTotal;
+        final long[] regionBase = new long[REGIONS_MAX];
+        final long[] regionSize = new long[REGIONS_MAX];
+        final int[] regionPerms = new int[REGIONS_MAX];
+        int deviceTotal;
+        final String[] deviceName = new String[DEVICES_MAX];
+        final long[] deviceBase = new long[DEVICES_MAX];
+        final long[] deviceSize = new long[DEVICES_MAX];
+        final int[] deviceOwner = new int[DEVICES_MAX];
+        final int[] lineOwner = new int[LINES_MAX];
+        final int[] lineCore = new int[LINES_MAX];
+        final int[] linePriority = new int[LINES_MAX];
+        int duplicateLine;
+
+        Builder(int coreCount) {
+            this.coreCount = coreCount;
+            for (int l = 0; l < LINES_MAX; l++) {
+                lineOwner[l] = NO_PARTITION;
+            }
+        }
+
+        public Builder monitor(long base, long size) {
+            monitorBase = base;
+            monitorSize = size;
+            return this;
+        }
+
+        /** Adds a partition and returns its index; its regions must follow before the next one. */
+        public int partition(String partitionName, int level, int cores, long entryPoint,
+                             long watchdogPeriodNs, boolean isPrivileged) {
+            if (partitionCount >= PARTITIONS_MAX) {
+                throw new IllegalArgumentException("more than " + PARTITIONS_MAX + " partitions");
+            }
+            int p = partitionCount++;
+            name[p] = partitionName;
+            criticality[p] = level;
+            coreMask[p] = cores;
+            entry[p] = entryPoint;
+            watchdogNs[p] = watchdogPeriodNs;
+            privileged[p] = isPrivileged;
+            regionFirst[p] = regionTotal;
+            return p;
+        }
+
+        /** Sets the partition's 32-byte image digest. */
+        public Builder digest(int p, byte[] sha256) {
+            if (sha256.length != DIGEST_BYTES) {
+                throw new IllegalArgumentException("digest must be " + DIGEST_BYTES + " bytes");
+            }
+            System.arraycopy(sha256, 0, digest, p * DIGEST_BYTES, DIGEST_BYTES);
+            return this;
+        }
+
+        /** Adds a memory region to the most recently added partition p. */
+        public Builder region(int p, long base, long size, int perms) {
+            if (p != partitionCount - 1) {
+                throw new IllegalArgumentException("regions must follow their partition");
+            }
+            if (regionTotal >= REGIONS_MAX || regionCount[p] >= REGIONS_PER_PARTITION_MAX) {
+                throw new IllegalArgumentException("too many memory regions");
+            }
+            regionBase[regionTotal] = base;
+            regionSize[regionTotal] = size;
+            regionPerms[regionTotal] = perms;
+            regionTotal++;
+            regionCount[p]++;
+            return this;
+        }
+
+        /** Assigns a device (an MMIO window) exclusively to partition p; returns its index. */
+        public int device(int p, String deviceName, long base, long size) {
+            if (deviceTotal >= DEVICES_MAX) {
+                throw new IllegalArgumentException("more than " + DEVICES_MAX + " devices");
+            }
+            int d = deviceTotal++;
+            this.deviceName[d] = deviceName;
+            deviceBase[d] = base;
+            deviceSize[d] = size;
+            deviceOwner[d] = p;
+            return d;
+        }
+
+        /** Routes interrupt line l to partition p on the given core with a priority (1 = lowest). */
+        public Builder line(int p, int l, int core, int priority) {
+            if (l <= 0 || l >= LINES_MAX) {
+                throw new IllegalArgumentException("interrupt line " + l + " outside 1.." + (LINES_MAX - 1));
+            }
+            if (lineOwner[l] != NO_PARTITION && duplicateLine == 0) {
+                duplicateLine = l;
+            }
+            lineOwner[l] = p;
+            lineCore[l] = core;
+            linePriority[l] = priority;
+            return this;
+        }
+
+        public SystemImage build() {
+            return new SystemImage(this);
+        }
+    }
+}
