@@ -1,0 +1,35 @@
+package warden.kernel.api;
+
+/**
+ * The kernel's system counters, with stable ids (in the manner of Aeron's
+ * {@code SystemCounterDescriptor}): reports and tools refer to them by id, so ids are never reused.
+ */
+public final class Counter {
+    public static final int MONITOR_CALLS = 0;
+    public static final int UNKNOWN_CALLS = 1;
+    public static final int DENIED_CALLS = 2;
+    public static final int INTERRUPTS = 3;
+    public static final int SPURIOUS_INTERRUPTS = 4;
+    public static final int HELD_INTERRUPTS = 5;
+    public static final int DELIVERED_INTERRUPTS = 6;
+    public static final int PENDING_OVERFLOWS = 7;
+    public static final int TIMER_EXPIRIES = 8;
+    public static final int WORLD_SWITCHES = 9;
+    public static final int ACCESS_FAULTS = 10;
+    public static final int ILLEGAL_INSTRUCTIONS = 11;
+    public static final int KERNEL_ENTRIES = 12;
+    public static final int COUNT = 13;
+
+    private static final String[] NAMES = {
+        "monitorCalls", "unknownCalls", "deniedCalls", "interrupts", "spuriousInterrupts",
+        "heldInterrupts", "deliveredInterrupts", "pendingOverflows", "timerExpiries",
+        "worldSwitches", "accessFaults", "illegalInstructions", "kernelEntries"
+    };
+
+    private Counter() {
+    }
+
+    public static String name(int id) {
+        return id >= 0 && id < COUNT ? NAMES[id] : "?";
+    }
+}

@@ -1,0 +1,223 @@
+package warden.kernel.core;
+
+import warden.kernel.api.Access;
+import warden.kernel.api.Criticality;
+import warden.kernel.api.SystemImage;
+
+/**
+ * Boot-time validation of a {@link SystemImage}, run by the kernel even though the launcher has
+ * validated the description already (defence in depth). It has no side effects; it returns a
+ * frozen result code and records the indices of the offending items in {@link #first()} and
+ * {@link #second()} so that a caller can name them.
+ *
+ * <p>Every loop is bounded by a table size of {@link SystemImage} ({@code *_MAX}).
+ *
+ * [impl->dsn~kernel.boot.revalidate~1]
+ */
+public final class ImageCheck {
+    public static final int OK = 0;
+    public static final int NO_PARTITIONS = 1;
+    public static final int TOO_MANY_CORES = 2;
+    public static final int BAD_CORES = 3;
+    public static final int BAD_CRITICALITY = 4;
+    public static final int NO_REGIONS = 5;
+    public static final int BAD_REGION = 6;
+    public static final int REGION_OVERLAP = 7;
+    public static final int MONITOR_OVERLAP = 8;
+    public static final int BAD_MONITOR = 9;
+    public static final int DEVICE_OVERLAP = 10;
+    public static final int BAD_DEVICE = 11;
+    public static final int BAD_LINE = 12;
+    public static final int DUPLICATE_LINE = 13;
+    public static final int TWO_CRITICAL_ON_CORE = 14;
+    public static final int CORE_OVERCOMMITTED = 15;
+
+    private static final String[] NAMES = {
+        "OK", "NO_PARTITIONS", "TOO_MANY_CORES", "BAD_CORES", "BAD_CRITICALITY", "NO_REGIONS",
+        "BAD_REGION", "REGION_OVERLAP", "MONITOR_OVERLAP", "BAD_MONITOR", "DEVICE_OVERLAP",
+        "BAD_DEVICE", "BAD_LINE", "DUPLICATE_LINE", "TWO_CRITICAL_ON_CORE", "CORE_OVERCOMMITTED"
+    };
+
+    /** Partitions that may share one core. */
+    public static final int PARTITIONS_PER_CORE_MAX = 4;
+
+    private int lastCode = OK;
+    private int first = -1;
+    private int second = -1;
+
+    /** @return the code the last {@link #check} returned. */
+    public int lastCode() {
+        return lastCode;
+    }
+
+    /** @return the first offending index of the last check (partition, region, device or line). */
+    public int first() {
+        return first;
+    }
+
+    /** @return the second offending index of the last check, or -1. */
+    public int second() {
+        return second;
+    }
+
+    public static String name(int code) {
+        return code >= 0 && code < NAMES.length ? NAMES[code] : "?";
+    }
+
+    /** Runs every check against an image for a platform with {@code platformCores} cores. */
+    public int check(SystemImage img, int platformCores) {
+        first = -1;
+        second = -1;
+        int r = checkShape(img, platformCores);
+        if (r == OK) {
+            r = checkRegions(img);
+        }
+        if (r == OK) {
+            r = checkDevices(img);
+        }
+        if (r == OK) {
+            r = checkLines(img);
+        }
+        if (r == OK) {
+            r = checkCores(img);
+        }
+        lastCode = r;
+        return r;
+    }
+
+    private int fail(int code, int a, int b) {
+        first = a;
+        second = b;
+        return code;
+    }
+
+    private int checkShape(SystemImage img, int platformCores) {
+        int n = img.partitionCount();
+        if (n <= 0 || n > SystemImage.PARTITIONS_MAX) {
+            return fail(NO_PARTITIONS, -1, -1);
+        }
+        if (img.coreCount() > platformCores || img.coreCount() > SystemImage.CORES_MAX) {
+            return fail(TOO_MANY_CORES, img.coreCount(), platformCores);
+        }
+        if (img.monitorSize() <= 0 || !fits(img.monitorBase(), img.monitorSize())) {
+            return fail(BAD_MONITOR, -1, -1);
+        }
+        int allCores = (1 << img.coreCount()) - 1;
+        for (int p = 0; p < n; p++) {
+            int mask = img.coreMask(p);
+            if (mask == 0 || (mask & ~allCores) != 0) {
+                return fail(BAD_CORES, p, -1);
+            }
+            if (img.criticality(p) < Criticality.QM || img.criticality(p) > Criticality.MAX) {
+                return fail(BAD_CRITICALITY, p, -1);
+            }
+            if (img.regionCount(p) <= 0) {
+                return fail(NO_REGIONS, p, -1);
+            }
+        }
+        return OK;
+    }
+
+    private int checkRegions(SystemImage img) {
+        int total = img.regionTotal();
+        for (int r = 0; r < total; r++) {
+            long base = img.regionBase(r);
+            long size = img.regionSize(r);
+            int perms = img.regionPerms(r);
+            if (size <= 0 || !fits(base, size) || perms == 0 || (perms & ~Access.ALL) != 0) {
+                return fail(BAD_REGION, r, -1);
+            }
+            if (overlaps(base, size, img.monitorBase(), img.monitorSize())) {
+                return fail(MONITOR_OVERLAP, r, -1);
+            }
+            for (int o = r + 1; o < total; o++) {
+                if (overlaps(base, size, img.regionBase(o), img.regionSize(o))) {
+                    return fail(REGION_OVERLAP, r, o);
+                }
+            }
+        }
+        return OK;
+    }
+
+    private int checkDevices(SystemImage img) {
+        int total = img.deviceTotal();
+        for (int d = 0; d < total; d++) {
+            long base = img.deviceBase(d);
+            long size = img.deviceSize(d);
+            int owner = img.deviceOwner(d);
+            if (size <= 0 || !fits(base, size) || owner < 0 || owner >= img.partitionCount()) {
+                return fail(BAD_DEVICE, d, -1);
+            }
+            if (overlaps(base, size, img.monitorBase(), img.monitorSize())) {
+                return fail(MONITOR_OVERLAP, d, -1);
+            }
+            for (int o = d + 1; o < total; o++) {
+                if (overlaps(base, size, img.deviceBase(o), img.deviceSize(o))) {
+                    return fail(DEVICE_OVERLAP, d, o);
+                }
+            }
+            for (int r = 0; r < img.regionTotal(); r++) {
+                if (overlaps(base, size, img.regionBase(r), img.regionSize(r))) {
+                    return fail(DEVICE_OVERLAP, d, r);
+                }
+            }
+        }
+        return OK;
+    }
+
+    private int checkLines(SystemImage img) {
+        if (img.duplicateLine() != 0) {
+            return fail(DUPLICATE_LINE, img.duplicateLine(), -1);
+        }
+        for (int l = 1; l < SystemImage.LINES_MAX; l++) {
+            int owner = img.lineOwner(l);
+            if (owner == SystemImage.NO_PARTITION) {
+                continue;
+            }
+            if (owner < 0 || owner >= img.partitionCount()) {
+                return fail(BAD_LINE, l, -1);
+            }
+            int core = img.lineCore(l);
+            if (core < 0 || core >= img.coreCount() || (img.coreMask(owner) & (1 << core)) == 0) {
+                return fail(BAD_LINE, l, owner);
+            }
+            if (img.linePriority(l) < 1 || img.linePriority(l) > 7) {
+                return fail(BAD_LINE, l, owner);
+            }
+        }
+        return OK;
+    }
+
+    private int checkCores(SystemImage img) {
+        for (int c = 0; c < img.coreCount(); c++) {
+            int critical = -1;
+            int sharing = 0;
+            for (int p = 0; p < img.partitionCount(); p++) {
+                if ((img.coreMask(p) & (1 << c)) == 0) {
+                    continue;
+                }
+                sharing++;
+                if (Criticality.isCritical(img.criticality(p))) {
+                    if (critical >= 0) {
+                        return fail(TWO_CRITICAL_ON_CORE, critical, p);
+                    }
+                    critical = p;
+                }
+            }
+            if (sharing > PARTITIONS_PER_CORE_MAX) {
+                return fail(CORE_OVERCOMMITTED, c, sharing);
+            }
+        }
+        return OK;
+    }
+
+    /** @return true when [base, base+size) does not wrap past 2^64 and base is non-negative. */
+    static boolean fits(long base, long size) {
+        return base >= 0 && size > 0 && base + size > base;
+    }
+
+    /** @return true when two non-empty ranges share at least one byte (overflow-safe). */
+    static boolean overlaps(long aBase, long aSize, long bBase, long bSize) {
+        return aBase < bBase + bSize && bBase < aBase + aSize;
+    }
+}

@@ -1,0 +1,335 @@
+package warden.kernel.core;
+
+import warden.kernel.api.Access;
+import warden.kernel.api.Counter;
+import warden.kernel.api.Criticality;
+import warden.kernel.api.EventKind;
+import warden.kernel.api.MonitorCall;
+import warden.kernel.api.PartitionState;
+import warden.kernel.api.Status;
+import warden.kernel.api.SystemImage;
+import warden.kernel.port.Platform;
+import warden.kernel.port.ProtectionUnit;
+import warden.kernel.port.Timer;
+
+/**
+ * The monitor kernel: boot, seal, and the mission-phase entry points that the port's first-level
+ * trap handler calls. Every entry point decodes (checks, no side effects), then invokes, and
+ * returns a {@link Status}. After {@link #seal} nothing here allocates.
+ *
+ * [impl->dsn~kernel.phases~1]
+ * [impl->dsn~kernel.entries~1]
+ */
+public final class Kernel {
+    private final Platform platform;
+    private final ImageCheck check = new ImageCheck();
+    private final EventLog log = new EventLog();
+    private final long[] counters = new long[Counter.COUNT];
+    private SystemImage img;
+    private Scheduler sched;
+    private MonitorCalls calls;
+    private int[] state;
+    private long[] bootTime;
+    private long[] lastHeartbeat;
+    private int[] restarts;
+    private boolean sealed;
+
+    public Kernel(Platform platform) {
+        this.platform = platform;
+    }
+
+    /**
+     * Boot: validates the image again, allocates every table, programs the protection unit and
+     * the interrupt controller, prepares each vCPU's context, and seals. Nothing runs yet.
+     * @return Status.OK, or Status.INVALID_PARAM with {@link #imageCheck()} saying why.
+     *
+     * [impl->dsn~kernel.boot~1]
+     */
+    public int boot(SystemImage image) {
+        if (sealed) {
+            return Status.BAD_STATE;
+        }
+        if (check.check(image, platform.coreCount()) != ImageCheck.OK) {
+            return Status.INVALID_PARAM;
+        }
+        int st = programProtection(image);
+        if (st == Status.OK) {
+            st = routeLines(image);
+        }
+        if (st != Status.OK) {
+            return st;
+        }
+        img = image;
+        int n = image.partitionCount();
+        state = new int[n];
+        bootTime = new long[n];
+        lastHeartbeat = new long[n];
+        restarts = new int[n];
+        for (int p = 0; p < n; p++) {
+            bootTime[p] = -1;
+            lastHeartbeat[p] = -1;
+        }
+        calls = new MonitorCalls(image);
+        sched = new Scheduler(image, platform.cpu(), platform.protection(), platform.timer(), counters, log);
+        sealed = true;
+        return Status.OK;
+    }
+
+    /** [impl->dsn~kernel.deny-by-default~1] */
+    private int programProtection(SystemImage image) {
+        ProtectionUnit pu = platform.protection();
+        int st = pu.protectMonitor(image.monitorBase(), image.monitorSize());
+        for (int p = 0; p < image.partitionCount() && st == Status.OK; p++) {
+            st = pu.beginSlot(p);
+            for (int i = 0; i < image.regionCount(p) && st == Status.OK; i++) {
+                int r = image.region(p, i);
+                st = pu.addRegion(p, image.regionBase(r), image.regionSize(r), image.regionPerms(r));
+            }
+            for (int d = 0; d < image.deviceTotal() && st == Status.OK; d++) {
+                if (image.deviceOwner(d) == p) {
+                    st = pu.addRegion(p, image.deviceBase(d), image.deviceSize(d), Access.READ | Access.WRITE);
+                }
+            }
+        }
+        return st;
+    }
+
+    private int routeLines(SystemImage image) {
+        int st = Status.OK;
+        for (int l = 1; l < SystemImage.LINES_MAX && st == Status.OK; l++) {
+            int owner = image.lineOwner(l);
+            if (owner != SystemImage.NO_PARTITION) {
+                st = platform.interrupts().route(l, image.lineCore(l), image.linePriority(l),
+                        Criticality.isCritical(image.criticality(owner)));
+            }
+        }
+        return st;
+    }
+
+    /** Mission starts: each core runs its most critical partition. */
+    public int start() {
+        if (!sealed) {
+            return Status.BAD_STATE;
+        }
+        for (int c = 0; c < img.coreCount(); c++) {
+            sched.reschedule(c);
+        }
+        return Status.OK;
+    }
+
+    /** @return the result of the last boot-time image check (ImageCheck codes). */
+    public ImageCheck imageCheck() {
+        return check;
+    }
+
+    /**
+     * A monitor call from the guest running on {@code core}; arguments come from the port.
+     *
+     * [impl->dsn~kernel.mcall.unknown~1]
+     */
+    public int onMonitorCall(int core, int callId) {
+        int p = enter(core);
+        if (p < 0) {
+            return Status.BAD_STATE;
+        }
+        counters[Counter.MONITOR_CALLS]++;
+        if (!MonitorCalls.known(callId)) {
+            counters[Counter.UNKNOWN_CALLS]++;
+            log.append(now(core), EventKind.UNKNOWN_CALL, p, core, callId, 0);
+            platform.cpu().setCallResult(core, Status.NOT_SUPPORTED, 0);
+            return Status.NOT_SUPPORTED;
+        }
+        int st = dispatch(core, p, callId);
+        if (st != Status.OK && st != Status.NOT_SUPPORTED) {
+            counters[Counter.DENIED_CALLS]++;
+            log.append(now(core), EventKind.DENIED_CALL, p, core, callId, st);
+        }
+        return st;
+    }
+
+    private int dispatch(int core, int p, int callId) {
+        long a0 = platform.cpu().callArg(core, 0);
+        switch (callId) {
+            case MonitorCall.VERSION:
+                return result(core, Status.OK, MonitorCall.ABI_VERSION);
+            case MonitorCall.YIELD:
+                result(core, Status.OK, 0);
+                sched.yield(core);
+                return Status.OK;
+            case MonitorCall.HEARTBEAT:
+                return heartbeat(core, p);
+            case MonitorCall.GET_TIME:
+                return result(core, Status.OK, now(core));
+            case MonitorCall.CONSOLE_WRITE:
+                return consoleWrite(core, p, a0, platform.cpu().callArg(core, 1));
+            case MonitorCall.PARTITION_INFO:
+                return partitionInfo(core, p, a0);
+            case MonitorCall.SET_TIMER:
+                return setTimer(core, p, a0);
+            default:
+                return result(core, Status.NOT_SUPPORTED, 0);
+        }
+    }
+
+    private int result(int core, int status, long value) {
+        platform.cpu().setCallResult(core, status, value);
+        return status;
+    }
+
+    /** [impl->dsn~kernel.mcall.heartbeat~1] */
+    private int heartbeat(int core, int p) {
+        long t = now(core);
+        if (bootTime[p] < 0) {
+            bootTime[p] = t;
+            state[p] = PartitionState.RUNNING;
+            log.append(t, EventKind.PARTITION_BOOTED, p, core, 0, 0);
+        }
+        lastHeartbeat[p] = t;
+        return result(core, Status.OK, 0);
+    }
+
+    private int consoleWrite(int core, int p, long address, long length) {
+        int st = calls.decodeConsoleWrite(p, address, length);
+        if (st != Status.OK) {
+            return result(core, st, 0);
+        }
+        for (int i = 0; i < (int) length; i++) {
+            int b = platform.memory().readByte(address + i);
+            platform.console().write(p, b < 0 ? '?' : b);
+        }
+        return result(core, Status.OK, length);
+    }
+
+    private int partitionInfo(int core, int p, long index) {
+        int st = calls.decodePartitionInfo(p, index);
+        if (st != Status.OK) {
+            return result(core, st, 0);
+        }
+        int target = index == -1 ? p : (int) index;
+        return result(core, Status.OK, calls.packInfo(target, state[target]));
+    }
+
+    /** [impl->dsn~kernel.timer.multiplex~1] */
+    private int setTimer(int core, int p, long deadline) {
+        int st = calls.decodeSetTimer(deadline);
+        if (st != Status.OK) {
+            return result(core, st, 0);
+        }
+        result(core, Status.OK, 0);
+        sched.setDeadline(p, core, deadline == -1 ? Timer.NEVER : deadline);
+        return Status.OK;
+    }
+
+    /**
+     * The protection unit denied an access of the guest on {@code core}: log it and hand the fault
+     * to the guest's own handler with its architectural cause.
+     *
+     * [impl->dsn~kernel.fault.access~1]
+     */
+    public int onAccessFault(int core, int access, long address) {
+        int p = enter(core);
+        if (p < 0) {
+            return Status.BAD_STATE;
+        }
+        counters[Counter.ACCESS_FAULTS]++;
+        log.append(now(core), EventKind.ACCESS_VIOLATION, p, core, address, access);
+        platform.cpu().redirectFault(core);
+        return Status.OK;
+    }
+
+    /** An illegal instruction in the guest on {@code core}: log it and redirect it. */
+    public int onIllegalInstruction(int core, long pc) {
+        int p = enter(core);
+        if (p < 0) {
+            return Status.BAD_STATE;
+        }
+        counters[Counter.ILLEGAL_INSTRUCTIONS]++;
+        log.append(now(core), EventKind.ILLEGAL_INSTRUCTION, p, core, pc, 0);
+        platform.cpu().redirectFault(core);
+        return Status.OK;
+    }
+
+    /**
+     * An external interrupt on {@code core}: claim every pending line, deliver each to its owner
+     * now if it runs here, else hold it and let the scheduler preempt for a more critical owner.
+     *
+     * [impl->dsn~kernel.irq.route~1]
+     */
+    public int onExternalInterrupt(int core) {
+        if (!sealed || core < 0 || core >= img.coreCount()) {
+            return Status.BAD_STATE;
+        }
+        counters[Counter.KERNEL_ENTRIES]++;
+        int lines = platform.interrupts().lineCount();
+        int handled = 0;
+        for (int i = 0; i < lines; i++) {
+            int line = platform.interrupts().claim(core);
+            if (line <= 0) {
+                break;
+            }
+            handled++;
+            counters[Counter.INTERRUPTS]++;
+            platform.interrupts().complete(core, line);
+            routeClaimed(core, line);
+        }
+        if (handled == 0) {
+            counters[Counter.SPURIOUS_INTERRUPTS]++;
+            return Status.OK;
+        }
+        sched.reschedule(core);
+        return Status.OK;
+    }
+
+    private void routeClaimed(int core, int line) {
+        int owner = line < SystemImage.LINES_MAX ? img.lineOwner(line) : SystemImage.NO_PARTITION;
+        if (owner == SystemImage.NO_PARTITION || img.lineCore(line) != core
+                || state[owner] == PartitionState.STOPPED) {
+            log.append(now(core), EventKind.UNOWNED_INTERRUPT, owner, core, line, 0);
+            return;
+        }
+        if (sched.running(core) == owner) {
+            counters[Counter.DELIVERED_INTERRUPTS]++;
+            platform.cpu().deliverInterrupt(core, line);
+            return;
+        }
+        if (sched.hold(owner, core, line, now(core))) {
+            sched.wake(owner, core);
+        }
+    }
+
+    /** The monitor timer of {@code core} expired. */
+    public int onTimer(int core) {
+        if (!sealed || core < 0 || core >= img.coreCount()) {
+            return Status.BAD_STATE;
+        }
+        counters[Counter.KERNEL_ENTRIES]++;
+        sched.expireTimers(core, now(core));
+        sched.reschedule(core);
+        return Status.OK;
+    }
+
+    /** Common entry for traps: @return the running partition, or -1 when there is none. */
+    private int enter(int core) {
+        if (!sealed || core < 0 || core >= img.coreCount()) {
+            return -1;
+        }
+        counters[Counter.KERNEL_ENTRIES]++;
+        return sched.running(core);
+    }
+
+    private long now(int core) {
+        return platform.timer().now(core);
+    }
+
+    // ---- read-only views for reports (mission-safe, no allocation) ----
+
+    public boolean sealed() { return sealed; }
+    public SystemImage image() { return img; }
+    public long counter(int id) { return counters[id]; }
+    public EventLog eventLog() { return log; }
+    public Scheduler scheduler() { return sched; }
+    public int partitionState(int p) { return state[p]; }
+    public long bootTimeNs(int p) { return bootTime[p]; }
+    public long lastHeartbeatNs(int p) { return lastHeartbeat[p]; }
+    public int restarts(int p) { return restarts[p]; }
+}

@@ -1,0 +1,259 @@
+package warden.kernel.core;
+
+import warden.kernel.api.Counter;
+import warden.kernel.api.EventKind;
+import warden.kernel.api.SystemImage;
+import warden.kernel.port.CpuContext;
+import warden.kernel.port.ProtectionUnit;
+import warden.kernel.port.Timer;
+
+/**
+ * Per-core scheduling of the vCPUs that share a core, and the world switch between them.
+ *
+ * <p>Each core has an ordered slot list: the partitions that run on it, most critical first
+ * (ties: lower partition index first). {@link #reschedule} runs the first READY slot; so a critical
+ * partition that becomes ready preempts a less critical one at once, and the less critical one runs
+ * only while every more critical one is WAITING. Interrupts and timer expiries for a vCPU that is
+ * not running are held in its FIFO and delivered, in arrival order, when it next runs.
+ *
+ * <p>vCPU id = partition * cores + core. All tables are allocated in the constructor (boot).
+ *
+ * [impl->dsn~kernel.sched.critical-first~1]
+ * [impl->dsn~kernel.sched.hold~1]
+ */
+public final class Scheduler {
+    public static final int NONE = 0;
+    public static final int READY = 1;
+    public static final int WAITING = 2;
+    public static final int STOPPED = 3;
+    /** Held interrupts per vCPU before the FIFO overflows (a counted, logged loss). */
+    public static final int PENDING_MAX = 64;
+
+    private final int cores;
+    private final int partitions;
+    private final CpuContext cpu;
+    private final ProtectionUnit pu;
+    private final Timer timer;
+    private final long[] counters;
+    private final EventLog log;
+    private final int ctxWords;
+    private final long[] context;
+    private final int[] vState;
+    private final long[] vDeadline;
+    private final boolean[] vTimerPending;
+    private final int[] pendLine;
+    private final int[] pendHead;
+    private final int[] pendCount;
+    private final int[] slots;
+    private final int[] slotCount;
+    private final int[] running;
+
+    /** Boot-time: sizes and fills every table from the image. */
+    Scheduler(SystemImage img, CpuContext cpu, ProtectionUnit pu, Timer timer, long[] counters, EventLog log) {
+        this.cores = img.coreCount();
+        this.partitions = img.partitionCount();
+        this.cpu = cpu;
+        this.pu = pu;
+        this.timer = timer;
+        this.counters = counters;
+        this.log = log;
+        int vcpus = cores * partitions;
+        ctxWords = cpu.contextWords();
+        context = new long[vcpus * ctxWords];
+        vState = new int[vcpus];
+        vDeadline = new long[vcpus];
+        vTimerPending = new boolean[vcpus];
+        pendLine = new int[vcpus * PENDING_MAX];
+        pendHead = new int[vcpus];
+        pendCount = new int[vcpus];
+        slots = new int[cores * ImageCheck.PARTITIONS_PER_CORE_MAX];
+        slotCount = new int[cores];
+        running = new int[cores];
+        for (int c = 0; c < cores; c++) {
+            running[c] = SystemImage.NO_PARTITION;
+            fillSlots(img, c);
+        }
+        for (int p = 0; p < partitions; p++) {
+            for (int c = 0; c < cores; c++) {
+                int v = p * cores + c;
+                vDeadline[v] = Timer.NEVER;
+                if ((img.coreMask(p) & (1 << c)) != 0) {
+                    vState[v] = READY;
+                    cpu.initContext(context, v * ctxWords, p, c, img.entry(p));
+                }
+            }
+        }
+    }
+
+    /** Orders the partitions of core c by criticality, highest first (insertion sort, bounded). */
+    private void fillSlots(SystemImage img, int c) {
+        int base = c * ImageCheck.PARTITIONS_PER_CORE_MAX;
+        for (int level = warden.kernel.api.Criticality.MAX; level >= 0; level--) {
+            for (int p = 0; p < img.partitionCount(); p++) {
+                if ((img.coreMask(p) & (1 << c)) != 0 && img.criticality(p) == level
+                        && slotCount[c] < ImageCheck.PARTITIONS_PER_CORE_MAX) {
+                    slots[base + slotCount[c]] = p;
+                    slotCount[c]++;
+                }
+            }
+        }
+    }
+
+    public int vcpu(int p, int c) {
+        return p * cores + c;
+    }
+
+    public int running(int core) {
+        return running[core];
+    }
+
+    public int state(int p, int c) {
+        return vState[vcpu(p, c)];
+    }
+
+    public int slotCount(int core) {
+        return slotCount[core];
+    }
+
+    public int slot(int core, int i) {
+        return slots[core * ImageCheck.PARTITIONS_PER_CORE_MAX + i];
+    }
+
+    public int pendingCount(int p, int c) {
+        return pendCount[vcpu(p, c)];
+    }
+
+    /** The running partition of core c has nothing to do until its next event. */
+    void yield(int core) {
+        int p = running[core];
+        if (p != SystemImage.NO_PARTITION) {
+            vState[vcpu(p, core)] = WAITING;
+        }
+        reschedule(core);
+    }
+
+    /** Makes a WAITING vCPU READY again (an event arrived for it). */
+    void wake(int p, int core) {
+        int v = vcpu(p, core);
+        if (vState[v] == WAITING) {
+            vState[v] = READY;
+        }
+    }
+
+    /** Takes partition p's vCPU on core out of scheduling. */
+    void stop(int p, int core) {
+        vState[vcpu(p, core)] = STOPPED;
+    }
+
+    /** Holds interrupt {@code line} for p's vCPU on core; false when the FIFO is full. */
+    boolean hold(int p, int core, int line, long now) {
+        int v = vcpu(p, core);
+        if (pendCount[v] >= PENDING_MAX) {
+            counters[Counter.PENDING_OVERFLOWS]++;
+            log.append(now, EventKind.PENDING_OVERFLOW, p, core, line, 0);
+            return false;
+        }
+        pendLine[v * PENDING_MAX + (pendHead[v] + pendCount[v]) % PENDING_MAX] = line;
+        pendCount[v]++;
+        counters[Counter.HELD_INTERRUPTS]++;
+        return true;
+    }
+
+    /** Sets p's virtual timer deadline on core and reprograms the core's hardware timer. */
+    void setDeadline(int p, int core, long deadline) {
+        vDeadline[vcpu(p, core)] = deadline;
+        programTimer(core);
+    }
+
+    /** Marks expired virtual timers of core's slots pending and wakes their vCPUs. */
+    void expireTimers(int core, long now) {
+        int n = slotCount[core];
+        for (int i = 0; i < n; i++) {
+            int v = vcpu(slot(core, i), core);
+            if (vDeadline[v] <= now) {
+                vDeadline[v] = Timer.NEVER;
+                vTimerPending[v] = true;
+                counters[Counter.TIMER_EXPIRIES]++;
+                wake(slot(core, i), core);
+            }
+        }
+        programTimer(core);
+    }
+
+    private void programTimer(int core) {
+        long earliest = Timer.NEVER;
+        int n = slotCount[core];
+        for (int i = 0; i < n; i++) {
+            long d = vDeadline[vcpu(slot(core, i), core)];
+            if (d < earliest) {
+                earliest = d;
+            }
+        }
+        timer.setDeadline(core, earliest);
+    }
+
+    /**
+     * Runs the most critical READY vCPU of core c, switching worlds if it is not the one running,
+     * then delivers what is held for it.
+     */
+    void reschedule(int core) {
+        int best = SystemImage.NO_PARTITION;
+        int n = slotCount[core];
+        for (int i = 0; i < n && best == SystemImage.NO_PARTITION; i++) {
+            int p = slot(core, i);
+            if (vState[vcpu(p, core)] == READY) {
+                best = p;
+            }
+        }
+        int current = running[core];
+        if (best != current) {
+            switchTo(core, current, best);
+        }
+        if (best != SystemImage.NO_PARTITION) {
+            drain(best, core);
+        }
+    }
+
+    /** [impl->dsn~kernel.world-switch~1] */
+    private void switchTo(int core, int from, int to) {
+        if (from != SystemImage.NO_PARTITION) {
+            cpu.save(core, context, vcpu(from, core) * ctxWords);
+        }
+        running[core] = to;
+        if (to == SystemImage.NO_PARTITION) {
+            pu.activate(core, ProtectionUnit.NO_SLOT);
+            cpu.idle(core);
+            return;
+        }
+        pu.activate(core, to);
+        cpu.restore(core, to, context, vcpu(to, core) * ctxWords);
+        counters[Counter.WORLD_SWITCHES]++;
+    }
+
+    /** Delivers the held timer and interrupts of p's vCPU on core, in arrival order. */
+    private void drain(int p, int core) {
+        int v = vcpu(p, core);
+        if (vTimerPending[v]) {
+            vTimerPending[v] = false;
+            cpu.deliverTimer(core);
+        }
+        int n = pendCount[v];
+        for (int i = 0; i < n; i++) {
+            int line = pendLine[v * PENDING_MAX + pendHead[v]];
+            pendHead[v] = (pendHead[v] + 1) % PENDING_MAX;
+            pendCount[v]--;
+            counters[Counter.DELIVERED_INTERRUPTS]++;
+            cpu.deliverInterrupt(core, line);
+        }
+    }
+
+    /** Resets p's vCPU on core to a fresh context at entry, with nothing held. */
+    void resetContext(int p, int core, long entry) {
+        int v = vcpu(p, core);
+        cpu.initContext(context, v * ctxWords, p, core, entry);
+        pendCount[v] = 0;
+        pendHead[v] = 0;
+        vTimerPending[v] = false;
+        vDeadline[v] = Timer.NEVER;
+    }
+}

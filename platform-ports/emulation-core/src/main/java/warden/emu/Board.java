@@ -1,0 +1,21 @@
+package warden.emu;
+
+import warden.kernel.api.TrapEntry;
+import warden.kernel.port.Platform;
+
+/**
+ * An emulated board built for one system: the port (its {@link Platform} for the kernel), its
+ * cores for the engine, and the input where device stimuli raise interrupt lines.
+ */
+public interface Board {
+    Platform platform();
+
+    /** Connects the kernel as the handler of every trap to the monitor. */
+    void attach(TrapEntry kernel);
+
+    /** @return the cores in the fixed order the engine runs them. */
+    Engine.Core[] cores();
+
+    /** @return where device stimuli raise lines. */
+    Stimulus.LineInput lineInput();
+}

@@ -1,0 +1,97 @@
+package warden.emu;
+
+/**
+ * The system bus: RAM banks and MMIO devices at fixed windows. An access that hits neither is a
+ * bus error (the port turns it into its architectural access fault). Bounded tables, fixed after
+ * construction of the machine.
+ */
+public final class Bus {
+    public static final int WINDOWS_MAX = 64;
+    /** Result of {@link #read}/{@link #write} when no RAM or device decodes the address. */
+    public static final int BUS_ERROR = -1;
+    public static final int OK = 0;
+
+    private final PhysicalMemory[] ram = new PhysicalMemory[8];
+    private int ramCount;
+    private final long[] base = new long[WINDOWS_MAX];
+    private final long[] size = new long[WINDOWS_MAX];
+    private final MmioDevice[] device = new MmioDevice[WINDOWS_MAX];
+    private int count;
+    private long lastValue;
+
+    public void addRam(PhysicalMemory bank) {
+        ram[ramCount++] = bank;
+    }
+
+    public void addDevice(long windowBase, long windowSize, MmioDevice d) {
+        if (count >= WINDOWS_MAX) {
+            throw new IllegalStateException("too many MMIO windows");
+        }
+        base[count] = windowBase;
+        size[count] = windowSize;
+        device[count] = d;
+        count++;
+    }
+
+    private PhysicalMemory bank(long address, int length) {
+        for (int i = 0; i < ramCount; i++) {
+            if (ram[i].contains(address, length)) {
+                return ram[i];
+            }
+        }
+        return null;
+    }
+
+    private int window(long address, int length) {
+        for (int i = 0; i < count; i++) {
+            if (address >= base[i] && length <= size[i] && address - base[i] <= size[i] - length) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Reads; on OK the value is in {@link #lastValue()}. */
+    public int read(long address, int length, long nowNs) {
+        PhysicalMemory m = bank(address, length);
+        if (m != null) {
+            lastValue = m.read(address, length);
+            return OK;
+        }
+        int w = window(address, length);
+        if (w < 0) {
+            return BUS_ERROR;
+        }
+        lastValue = device[w].read(address - base[w], length, nowNs);
+        return OK;
+    }
+
+    public int write(long address, int length, long value, long nowNs) {
+        PhysicalMemory m = bank(address, length);
+        if (m != null) {
+            m.write(address, length, value);
+            return OK;
+        }
+        int w = window(address, length);
+        if (w < 0) {
+            return BUS_ERROR;
+        }
+        device[w].write(address - base[w], length, value, nowNs);
+        return OK;
+    }
+
+    /** @return true when an instruction could be fetched here (RAM only). */
+    public boolean executable(long address, int length) {
+        return bank(address, length) != null;
+    }
+
+    public long lastValue() {
+        return lastValue;
+    }
+
+    /** @return the byte at address from RAM, or -1 when no RAM bank holds it. */
+    public int readRamByte(long address) {
+        PhysicalMemory m = bank(address, 1);
+        return m == null ? -1 : m.readByte(address);
+    }
+}

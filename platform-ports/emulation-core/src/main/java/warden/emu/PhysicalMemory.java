@@ -1,0 +1,63 @@
+package warden.emu;
+
+/**
+ * Sparse physical RAM: 4 KiB pages allocated on first write (reads of untouched pages give 0).
+ * Little-endian. Addresses are checked by the bus before they reach here.
+ */
+public final class PhysicalMemory {
+    private static final int PAGE_BITS = 12;
+    private static final int PAGE = 1 << PAGE_BITS;
+    private static final long MAX_SIZE = 4L << 30;
+
+    private final long base;
+    private final long size;
+    private final byte[][] pages;
+
+    public PhysicalMemory(long base, long size) {
+        if (size <= 0 || size > MAX_SIZE) {
+            throw new IllegalArgumentException("RAM bank size must be 1 byte .. 4 GiB: " + size);
+        }
+        this.base = base;
+        this.size = size;
+        this.pages = new byte[(int) ((size + PAGE - 1) >>> PAGE_BITS)][];
+    }
+
+    public long base() { return base; }
+    public long size() { return size; }
+
+    public boolean contains(long address, int length) {
+        return address >= base && length <= size && address - base <= size - length;
+    }
+
+    public int readByte(long address) {
+        long off = address - base;
+        byte[] page = pages[(int) (off >>> PAGE_BITS)];
+        return page == null ? 0 : page[(int) (off & (PAGE - 1))] & 0xff;
+    }
+
+    public void writeByte(long address, int value) {
+        long off = address - base;
+        int index = (int) (off >>> PAGE_BITS);
+        byte[] page = pages[index];
+        if (page == null) {
+            page = new byte[PAGE];
+            pages[index] = page;
+        }
+        page[(int) (off & (PAGE - 1))] = (byte) value;
+    }
+
+    /** Reads {@code length} (1..8) bytes little-endian. */
+    public long read(long address, int length) {
+        long v = 0;
+        for (int i = length - 1; i >= 0; i--) {
+            v = (v << 8) | readByte(address + i);
+        }
+        return v;
+    }
+
+    public void write(long address, int length, long value) {
+        for (int i = 0; i < length; i++) {
+            writeByte(address + i, (int) (value >>> (8 * i)) & 0xff);
+        }
+    }
+}

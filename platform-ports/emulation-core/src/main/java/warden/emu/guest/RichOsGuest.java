@@ -1,0 +1,160 @@
+package warden.emu.guest;
+
+import warden.emu.Executor;
+import warden.emu.GuestCpu;
+import warden.emu.SplitMix64;
+import warden.kernel.api.MonitorCall;
+
+/**
+ * A rich-OS vCPU model: boots, then alternates long compute bursts with idle gaps (seeded random
+ * lengths), keeps its own periodic timer tick, and handles a stream of device interrupts with a
+ * short handler. While idle it yields the core. The vCPU marked {@code primary} prints and sends
+ * the heartbeat.
+ *
+ * [impl->dsn~emu.guest.rich-os~1]
+ */
+public final class RichOsGuest implements Executor {
+    private static final long TICK_WORK_NS = 5_000;
+
+    private final String name;
+    private final boolean primary;
+    private final long tickNs;
+    private final long burstMin;
+    private final long burstMax;
+    private final long idleMin;
+    private final long idleMax;
+    private final int isrLine;
+    private final long isrWorkNs;
+    private final long buffer;
+    private final SplitMix64 random;
+    private long bootLeft;
+    private boolean booted;
+    private long burstLeft;
+    private long idleUntil;
+    private long nextTick;
+    private int tickQueued;
+    private long handlerLeft;
+    private int isrQueued;
+    private long isrHandled;
+    private long ticks;
+    private long computedNs;
+    private long faults;
+
+    public RichOsGuest(String name, boolean primary, long bootNs, long tickNs, long burstMin, long burstMax,
+                       long idleMin, long idleMax, int isrLine, long isrWorkNs, long buffer, long seed) {
+        this.name = name;
+        this.primary = primary;
+        this.bootLeft = bootNs;
+        this.tickNs = tickNs;
+        this.burstMin = burstMin;
+        this.burstMax = burstMax;
+        this.idleMin = idleMin;
+        this.idleMax = idleMax;
+        this.isrLine = isrLine;
+        this.isrWorkNs = isrWorkNs;
+        this.buffer = buffer;
+        this.random = new SplitMix64(seed);
+    }
+
+    @Override
+    public String kind() {
+        return "rich-os";
+    }
+
+    @Override
+    public int run(GuestCpu cpu, long untilNs) {
+        while (cpu.attached() && cpu.now() < untilNs) {
+            long budget = untilNs - cpu.now();
+            if (handlerLeft > 0 || isrQueued > 0 || tickQueued > 0) {
+                runHandler(cpu, budget);
+            } else if (!booted) {
+                runBoot(cpu, budget);
+            } else if (burstLeft > 0) {
+                long step = Math.min(burstLeft, budget);
+                cpu.advance(step);
+                burstLeft -= step;
+                computedNs += step;
+                if (burstLeft == 0) {
+                    idleUntil = cpu.now() + random.between(idleMin, idleMax);
+                }
+            } else if (cpu.now() >= idleUntil) {
+                burstLeft = random.between(burstMin, burstMax);
+            } else {
+                cpu.call(MonitorCall.SET_TIMER, Math.min(idleUntil, nextTick), 0);
+                cpu.call(MonitorCall.YIELD, 0, 0);
+            }
+        }
+        return cpu.attached() ? EXIT_BUDGET : EXIT_DETACHED;
+    }
+
+    private void runHandler(GuestCpu cpu, long budget) {
+        if (handlerLeft == 0) {
+            if (tickQueued > 0) {
+                tickQueued--;
+                handlerLeft = TICK_WORK_NS;
+                tickBookkeeping(cpu);
+            } else {
+                isrQueued--;
+                handlerLeft = isrWorkNs;
+                isrHandled++;
+            }
+        }
+        long step = Math.min(handlerLeft, budget);
+        cpu.advance(step);
+        handlerLeft -= step;
+    }
+
+    private void tickBookkeeping(GuestCpu cpu) {
+        ticks++;
+        long now = cpu.now();
+        while (nextTick <= now) {
+            nextTick += tickNs;
+        }
+        if (primary) {
+            cpu.call(MonitorCall.HEARTBEAT, 0, 0);
+        }
+        cpu.call(MonitorCall.SET_TIMER, burstLeft > 0 ? nextTick : Math.min(idleUntil, nextTick), 0);
+    }
+
+    private void runBoot(GuestCpu cpu, long budget) {
+        long step = Math.min(bootLeft, budget);
+        cpu.advance(step);
+        bootLeft -= step;
+        if (bootLeft > 0) {
+            return;
+        }
+        booted = true;
+        if (primary) {
+            GuestIo.print(cpu, buffer, name + ": booted on core " + cpu.core());
+            cpu.call(MonitorCall.HEARTBEAT, 0, 0);
+        }
+        nextTick = cpu.now() + tickNs;
+        cpu.call(MonitorCall.SET_TIMER, nextTick, 0);
+        burstLeft = random.between(burstMin, burstMax);
+    }
+
+    @Override
+    public void onInterrupt(int line, long nowNs) {
+        if (line == isrLine) {
+            isrQueued++;
+        }
+    }
+
+    @Override
+    public void onTimer(long nowNs) {
+        if (booted && nowNs >= nextTick) {
+            tickQueued++;
+        }
+    }
+
+    @Override
+    public void onFault(int cause, long address, long nowNs) {
+        faults++;
+    }
+
+    public boolean booted() { return booted; }
+    public long isrHandled() { return isrHandled; }
+    public long ticks() { return ticks; }
+    public long computedNs() { return computedNs; }
+    public long faults() { return faults; }
+}

@@ -1,0 +1,223 @@
+package warden.emu.guest;
+
+import warden.emu.Executor;
+import warden.emu.GuestCpu;
+import warden.kernel.api.MonitorCall;
+
+/**
+ * A safety RTOS model: boots, then runs periodic tasks under fixed-priority rate-monotonic
+ * scheduling (shorter period first), released on its timer tick; feeds its watchdog with a
+ * heartbeat each tick; handles one device interrupt with a short handler; records each task's
+ * response times and deadline misses. It yields the core whenever it has nothing to run.
+ *
+ * [impl->dsn~emu.guest.rtos~1]
+ */
+public final class RtosGuest implements Executor {
+    private final String name;
+    private final long bootNs;
+    private final long tickNs;
+    private final long[] period;
+    private final long[] wcet;
+    private final long[] deadline;
+    private final String[] taskName;
+    private final int isrLine;
+    private final long isrWorkNs;
+    private final long buffer;
+    private final long[] nextRelease;
+    private final long[] release;
+    private final long[] remaining;
+    private final boolean[] active;
+    private final long[] maxResponse;
+    private final long[] jobs;
+    private final long[] misses;
+    private long bootLeft;
+    private boolean booted;
+    private boolean tickDue;
+    private long nextTick;
+    private int isrQueued;
+    private long isrLeft;
+    private long isrHandled;
+    private long faults;
+
+    public RtosGuest(String name, long bootNs, long tickNs, String[] taskName, long[] period, long[] wcet,
+                     long[] deadline, int isrLine, long isrWorkNs, long buffer) {
+        this.name = name;
+        this.bootNs = bootNs;
+        this.tickNs = tickNs;
+        this.taskName = taskName.clone();
+        this.period = period.clone();
+        this.wcet = wcet.clone();
+        this.deadline = deadline.clone();
+        this.isrLine = isrLine;
+        this.isrWorkNs = isrWorkNs;
+        this.buffer = buffer;
+        int n = period.length;
+        nextRelease = new long[n];
+        release = new long[n];
+        remaining = new long[n];
+        active = new boolean[n];
+        maxResponse = new long[n];
+        jobs = new long[n];
+        misses = new long[n];
+        bootLeft = bootNs;
+    }
+
+    @Override
+    public String kind() {
+        return "rtos";
+    }
+
+    @Override
+    public int run(GuestCpu cpu, long untilNs) {
+        while (cpu.attached() && cpu.now() < untilNs) {
+            long budget = untilNs - cpu.now();
+            if (isrLeft > 0 || isrQueued > 0) {
+                runIsr(cpu, budget);
+            } else if (!booted) {
+                runBoot(cpu, budget);
+            } else if (tickDue) {
+                tick(cpu);
+            } else {
+                int t = highestReady();
+                if (t < 0) {
+                    cpu.call(MonitorCall.YIELD, 0, 0);
+                } else {
+                    runTask(cpu, t, budget);
+                }
+            }
+        }
+        return cpu.attached() ? EXIT_BUDGET : EXIT_DETACHED;
+    }
+
+    private void runIsr(GuestCpu cpu, long budget) {
+        if (isrLeft == 0) {
+            isrQueued--;
+            isrLeft = isrWorkNs;
+        }
+        long step = Math.min(isrLeft, budget);
+        cpu.advance(step);
+        isrLeft -= step;
+        if (isrLeft == 0) {
+            isrHandled++;
+        }
+    }
+
+    private void runBoot(GuestCpu cpu, long budget) {
+        long step = Math.min(bootLeft, budget);
+        cpu.advance(step);
+        bootLeft -= step;
+        if (bootLeft > 0) {
+            return;
+        }
+        booted = true;
+        GuestIo.print(cpu, buffer, name + ": booted, " + period.length + " tasks");
+        cpu.call(MonitorCall.HEARTBEAT, 0, 0);
+        long now = cpu.now();
+        nextTick = ((now / tickNs) + 1) * tickNs;
+        for (int i = 0; i < period.length; i++) {
+            nextRelease[i] = nextTick;
+        }
+        cpu.call(MonitorCall.SET_TIMER, nextTick, 0);
+    }
+
+    /** Timer tick: release due jobs, feed the watchdog, re-arm the timer. */
+    private void tick(GuestCpu cpu) {
+        tickDue = false;
+        long now = cpu.now();
+        for (int i = 0; i < period.length; i++) {
+            if (nextRelease[i] <= now) {
+                if (active[i]) {
+                    misses[i]++; // the previous job is still running at its next release
+                }
+                active[i] = true;
+                release[i] = nextRelease[i];
+                remaining[i] = wcet[i];
+                jobs[i]++;
+                nextRelease[i] += period[i];
+            }
+        }
+        cpu.call(MonitorCall.HEARTBEAT, 0, 0);
+        while (nextTick <= now) {
+            nextTick += tickNs;
+        }
+        cpu.call(MonitorCall.SET_TIMER, nextTick, 0);
+    }
+
+    private int highestReady() {
+        int best = -1;
+        for (int i = 0; i < period.length; i++) {
+            if (active[i] && (best < 0 || period[i] < period[best])) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private void runTask(GuestCpu cpu, int t, long budget) {
+        long step = Math.min(remaining[t], budget);
+        cpu.advance(step);
+        remaining[t] -= step;
+        if (remaining[t] == 0) {
+            active[t] = false;
+            long response = cpu.now() - release[t];
+            maxResponse[t] = Math.max(maxResponse[t], response);
+            if (response > deadline[t]) {
+                misses[t]++;
+            }
+        }
+    }
+
+    @Override
+    public void onInterrupt(int line, long nowNs) {
+        if (line == isrLine) {
+            isrQueued++;
+        }
+    }
+
+    @Override
+    public void onTimer(long nowNs) {
+        if (booted) {
+            tickDue = true;
+        }
+    }
+
+    @Override
+    public void onFault(int cause, long address, long nowNs) {
+        faults++;
+    }
+
+    public int taskCount() { return period.length; }
+    public String taskName(int i) { return taskName[i]; }
+    public long maxResponseNs(int i) { return maxResponse[i]; }
+    public long jobs(int i) { return jobs[i]; }
+    public long misses(int i) { return misses[i]; }
+    public long isrHandled() { return isrHandled; }
+    public long faults() { return faults; }
+    public boolean booted() { return booted; }
+
+    /** Counts jobs still unfinished at {@code endNs} whose deadline has passed as misses. */
+    public void finish(long endNs) {
+        for (int i = 0; i < period.length; i++) {
+            if (active[i] && endNs - release[i] > deadline[i]) {
+                misses[i]++;
+                active[i] = false;
+            }
+        }
+    }
+
+    public long totalMisses() {
+        long m = 0;
+        for (long x : misses) {
+            m += x;
+        }
+        return m;
+    }
+
+    public long worstResponseNs() {
+        long m = 0;
+        for (long x : maxResponse) {
+            m = Math.max(m, x);
+        }
+        return m;
+    }
+}

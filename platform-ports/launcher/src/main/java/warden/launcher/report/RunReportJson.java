@@ -1,0 +1,98 @@
+package warden.launcher.report;
+
+import warden.launcher.run.RunResult;
+
+/**
+ * The machine-readable run report, schema {@value #SCHEMA} (documented in README.adoc and in
+ * {@code warden/run-report.schema.json}). Field names and meanings are stable: a new field may be
+ * added, none is renamed or removed without a new schema version.
+ *
+ * [impl->dsn~cli.run.json~1]
+ */
+public final class RunReportJson {
+    public static final String SCHEMA = "warden.run/1";
+
+    private RunReportJson() {
+    }
+
+    public static String write(RunResult r) {
+        JsonWriter w = new JsonWriter().beginObject();
+        w.field("schema", SCHEMA).field("source", r.source()).field("target", r.target())
+                .field("board", r.board()).field("seed", r.seed()).field("durationNs", r.durationNs())
+                .field("passed", r.passed());
+        w.key("partitions").beginArray();
+        for (RunResult.PartitionResult p : r.partitions()) {
+            partition(w, p);
+        }
+        w.endArray();
+        w.key("interrupts").beginArray();
+        for (RunResult.LineResult l : r.lines()) {
+            w.beginObject().field("line", l.line()).field("device", l.device()).field("partition", l.partition())
+                    .field("core", l.core()).field("critical", l.critical()).field("count", l.raised())
+                    .field("delivered", l.delivered()).field("held", l.held())
+                    .field("minLatencyNs", l.minLatencyNs()).field("maxLatencyNs", l.maxLatencyNs())
+                    .field("meanLatencyNs", l.meanLatencyNs()).endObject();
+        }
+        w.endArray();
+        w.key("probes").beginArray();
+        for (RunResult.ProbeResult p : r.probes()) {
+            w.beginObject().field("partition", p.partition()).field("address", hex(p.address()))
+                    .field("size", p.size()).field("access", p.access()).field("outcome", p.outcome());
+            if (p.cause() == null) {
+                w.key("cause").nullValue();
+            } else {
+                w.field("cause", p.cause());
+            }
+            w.field("causeName", p.causeName()).field("expected", p.expected())
+                    .field("asExpected", p.asExpected()).field("timeNs", p.timeNs()).endObject();
+        }
+        w.endArray();
+        w.key("violations").beginArray();
+        for (RunResult.Violation v : r.violations()) {
+            w.beginObject().field("timeNs", v.timeNs()).field("kind", v.kind()).field("partition", v.partition())
+                    .field("core", v.core()).field("address", hex(v.address())).field("detail", v.detail())
+                    .endObject();
+        }
+        w.endArray();
+        w.key("checks").beginArray();
+        for (RunResult.Check c : r.checks()) {
+            w.beginObject().field("name", c.name()).field("passed", c.passed()).field("detail", c.detail()).endObject();
+        }
+        w.endArray();
+        w.key("counters").beginObject();
+        for (RunResult.CounterValue c : r.counters()) {
+            w.field(c.name(), c.value());
+        }
+        w.endObject();
+        w.key("console").beginArray();
+        for (RunResult.ConsoleLine c : r.console()) {
+            w.beginObject().field("timeNs", c.timeNs()).field("partition", c.partition()).field("text", c.text())
+                    .endObject();
+        }
+        w.endArray();
+        return w.endObject().toString();
+    }
+
+    private static void partition(JsonWriter w, RunResult.PartitionResult p) {
+        w.beginObject().field("name", p.name()).field("criticality", p.criticality()).field("workload", p.workload());
+        w.key("cores").beginArray();
+        for (int c : p.cores()) {
+            w.value(c);
+        }
+        w.endArray();
+        w.field("bootTimeNs", p.bootTimeNs()).field("deadlineMisses", p.deadlineMisses())
+                .field("maxResponseNs", p.maxResponseNs()).field("restarts", p.restarts())
+                .field("state", p.state()).field("faults", p.faults());
+        w.key("tasks").beginArray();
+        for (RunResult.TaskResult t : p.tasks()) {
+            w.beginObject().field("name", t.name()).field("periodNs", t.periodNs()).field("deadlineNs", t.deadlineNs())
+                    .field("jobs", t.jobs()).field("misses", t.misses()).field("maxResponseNs", t.maxResponseNs())
+                    .endObject();
+        }
+        w.endArray().endObject();
+    }
+
+    static String hex(long v) {
+        return "0x" + Long.toHexString(v);
+    }
+}

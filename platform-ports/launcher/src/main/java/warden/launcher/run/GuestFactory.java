@@ -1,0 +1,80 @@
+package warden.launcher.run;
+
+import warden.emu.DeviceSpec;
+import warden.emu.Executor;
+import warden.emu.PlatformDescription;
+import warden.emu.SplitMix64;
+import warden.emu.guest.ProbeGuest;
+import warden.emu.guest.RichOsGuest;
+import warden.emu.guest.RtosGuest;
+import warden.kernel.api.Access;
+import warden.launcher.config.IsrSpec;
+import warden.launcher.config.PartitionSpec;
+import warden.launcher.config.ProbeSpec;
+import warden.launcher.config.RegionSpec;
+import warden.launcher.config.RichOsSpec;
+import warden.launcher.config.RtosSpec;
+import warden.launcher.config.TaskSpec;
+import warden.launcher.config.WorkloadSpec;
+
+/** Turns a partition's workload description into one executor per vCPU. */
+final class GuestFactory {
+    private GuestFactory() {
+    }
+
+    /** @return the executor of partition {@code p} on {@code core}; {@code primary} for its first core. */
+    static Executor create(PartitionSpec p, int index, int core, boolean primary, PlatformDescription platform, long seed) {
+        WorkloadSpec w = p.workload();
+        long buffer = consoleBuffer(p);
+        if (w instanceof RtosSpec r) {
+            int n = r.tasks().size();
+            String[] names = new String[n];
+            long[] period = new long[n];
+            long[] wcet = new long[n];
+            long[] deadline = new long[n];
+            for (int i = 0; i < n; i++) {
+                TaskSpec t = r.tasks().get(i);
+                names[i] = t.name();
+                period[i] = t.periodNs();
+                wcet[i] = t.wcetNs();
+                deadline[i] = t.deadlineNs();
+            }
+            return new RtosGuest(p.name(), r.bootNs(), r.tickNs(), names, period, wcet, deadline,
+                    line(r.isr(), platform), r.isr() == null ? 0 : r.isr().workNs(), buffer);
+        }
+        if (w instanceof RichOsSpec r) {
+            return new RichOsGuest(p.name(), primary, r.bootNs(), r.tickNs(), r.burstMinNs(), r.burstMaxNs(),
+                    r.idleMinNs(), r.idleMaxNs(), line(r.isr(), platform), r.isr() == null ? 0 : r.isr().workNs(),
+                    buffer, SplitMix64.derive(seed, index * 64L + core));
+        }
+        ProbeSpec s = (ProbeSpec) w;
+        int n = primary ? s.accesses().size() : 0;
+        long[] address = new long[n];
+        int[] size = new int[n];
+        int[] access = new int[n];
+        for (int i = 0; i < n; i++) {
+            address[i] = s.accesses().get(i).address();
+            size[i] = s.accesses().get(i).size();
+            access[i] = s.accesses().get(i).access();
+        }
+        return new ProbeGuest(s.startNs(), address, size, access);
+    }
+
+    private static int line(IsrSpec isr, PlatformDescription platform) {
+        if (isr == null) {
+            return 0;
+        }
+        DeviceSpec d = platform.device(isr.device());
+        return d == null ? 0 : d.line();
+    }
+
+    /** A 256-byte console buffer at the end of the partition's first writable region. */
+    private static long consoleBuffer(PartitionSpec p) {
+        for (RegionSpec r : p.memory()) {
+            if ((r.perms() & (Access.READ | Access.WRITE)) == (Access.READ | Access.WRITE) && r.size() >= 256) {
+                return r.base() + r.size() - 256;
+            }
+        }
+        return p.memory().get(0).base();
+    }
+}

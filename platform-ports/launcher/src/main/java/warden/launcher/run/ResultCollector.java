@@ -1,0 +1,174 @@
+package warden.launcher.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import warden.emu.ConsoleLog;
+import warden.emu.DeviceSpec;
+import warden.emu.Executor;
+import warden.emu.IrqStats;
+import warden.emu.PlatformDescription;
+import warden.emu.guest.ProbeGuest;
+import warden.emu.guest.RichOsGuest;
+import warden.emu.guest.RtosGuest;
+import warden.kernel.api.Access;
+import warden.kernel.api.Counter;
+import warden.kernel.api.Criticality;
+import warden.kernel.api.EventKind;
+import warden.kernel.api.Monitor;
+import warden.kernel.api.PartitionState;
+import warden.kernel.api.SystemImage;
+import warden.kernel.core.EventLog;
+import warden.launcher.config.PartitionSpec;
+import warden.launcher.config.ProbeAccess;
+import warden.launcher.config.ProbeSpec;
+import warden.launcher.config.SystemDescription;
+import warden.launcher.run.RunResult.Check;
+
+/** Reads the kernel, the guests and the emulator after a run into a {@link RunResult}. */
+final class ResultCollector {
+    private final SystemDescription d;
+    private final PlatformDescription platform;
+    private final SystemImage image;
+    private final Monitor monitor;
+    private final Executor[] executors;
+    private final IrqStats irq;
+    private final ConsoleLog console;
+    private final int cores;
+
+    ResultCollector(SystemDescription d, PlatformDescription platform, SystemImage image, Monitor monitor,
+                    Executor[] executors, IrqStats irq, ConsoleLog console) {
+        this.d = d;
+        this.platform = platform;
+        this.image = image;
+        this.monitor = monitor;
+        this.executors = executors;
+        this.irq = irq;
+        this.console = console;
+        this.cores = platform.cores();
+    }
+
+    RunResult collect(long durationNs, long seed, long steps) {
+        List<RunResult.PartitionResult> parts = partitions(durationNs);
+        List<RunResult.LineResult> lines = lines();
+        List<RunResult.ProbeResult> probes = probes();
+        List<RunResult.Violation> violations = violations();
+        List<RunResult.ConsoleLine> out = new ArrayList<>();
+        for (ConsoleLog.Line l : console.lines()) {
+            out.add(new RunResult.ConsoleLine(l.timeNs(), l.partition(), l.text()));
+        }
+        List<RunResult.CounterValue> counters = new ArrayList<>();
+        for (int i = 0; i < Counter.COUNT; i++) {
+            counters.add(new RunResult.CounterValue(Counter.name(i), monitor.counter(i)));
+        }
+        List<Check> checks = checks(parts, lines, probes);
+        return new RunResult(d.source(), platform.target(), platform.board(), seed, durationNs, parts, lines, probes,
+                violations, out, counters, checks, steps);
+    }
+
+    private List<RunResult.PartitionResult> partitions(long durationNs) {
+        List<RunResult.PartitionResult> out = new ArrayList<>();
+        for (int p = 0; p < image.partitionCount(); p++) {
+            PartitionSpec spec = d.partitions().get(p);
+            long misses = 0;
+            long maxResponse = 0;
+            long faults = 0;
+            List<RunResult.TaskResult> tasks = new ArrayList<>();
+            for (int core : spec.cores()) {
+                Executor e = executors[p * cores + core];
+                if (e instanceof RtosGuest r) {
+                    r.finish(durationNs);
+                    misses += r.totalMisses();
+                    maxResponse = Math.max(maxResponse, r.worstResponseNs());
+                    faults += r.faults();
+                    for (int t = 0; t < r.taskCount(); t++) {
+                        var ts = ((warden.launcher.config.RtosSpec) spec.workload()).tasks().get(t);
+                        tasks.add(new RunResult.TaskResult(r.taskName(t), ts.periodNs(), ts.deadlineNs(), r.jobs(t),
+                                r.misses(t), r.maxResponseNs(t)));
+                    }
+                } else if (e instanceof RichOsGuest r) {
+                    faults += r.faults();
+                } else if (e instanceof ProbeGuest r) {
+                    faults += r.faults();
+                }
+            }
+            out.add(new RunResult.PartitionResult(spec.name(), Criticality.name(spec.criticality()),
+                    e0(p, spec).kind(), spec.cores(), monitor.bootTimeNs(p), misses, maxResponse,
+                    monitor.restarts(p), PartitionState.name(monitor.partitionState(p)), faults, tasks));
+        }
+        return out;
+    }
+
+    private Executor e0(int p, PartitionSpec spec) {
+        return executors[p * cores + spec.cores().get(0)];
+    }
+
+    private List<RunResult.LineResult> lines() {
+        List<RunResult.LineResult> out = new ArrayList<>();
+        for (int l = 1; l < SystemImage.LINES_MAX && l < irq.lines(); l++) {
+            int owner = image.lineOwner(l);
+            if (owner == SystemImage.NO_PARTITION && irq.raisedCount(l) == 0) {
+                continue;
+            }
+            String device = null;
+            for (DeviceSpec ds : platform.devices()) {
+                if (ds.line() == l) {
+                    device = ds.name();
+                }
+            }
+            boolean critical = owner >= 0 && Criticality.isCritical(image.criticality(owner));
+            out.add(new RunResult.LineResult(l, device, owner >= 0 ? image.name(owner) : null,
+                    owner >= 0 ? image.lineCore(l) : -1, irq.raisedCount(l), irq.deliveredCount(l),
+                    irq.outstanding(l), irq.minNs(l), irq.maxNs(l), irq.meanNs(l), critical));
+        }
+        return out;
+    }
+
+    private List<RunResult.ProbeResult> probes() {
+        List<RunResult.ProbeResult> out = new ArrayList<>();
+        for (int p = 0; p < image.partitionCount(); p++) {
+            PartitionSpec spec = d.partitions().get(p);
+            if (!(spec.workload() instanceof ProbeSpec ps)) {
+                continue;
+            }
+            ProbeGuest g = (ProbeGuest) e0(p, spec);
+            for (int i = 0; i < g.count(); i++) {
+                ProbeAccess a = ps.accesses().get(i);
+                boolean oracle = IsolationOracle.allowed(spec, platform, a.address(), a.size(), a.access());
+                String expected = a.expect() != null ? a.expect() : (oracle ? "allowed" : "denied");
+                String outcome = g.outcome(i) == ProbeGuest.ALLOWED ? "allowed"
+                        : g.outcome(i) == ProbeGuest.DENIED ? "denied" : "not-run";
+                boolean denied = g.outcome(i) == ProbeGuest.DENIED;
+                out.add(new RunResult.ProbeResult(spec.name(), a.address(), a.size(), accessName(a.access()), outcome,
+                        denied ? g.cause(i) : null, denied ? g.causeName(i) : null, expected,
+                        outcome.equals(expected), g.when(i)));
+            }
+        }
+        return out;
+    }
+
+    static String accessName(int access) {
+        return access == Access.EXECUTE ? "execute" : access == Access.WRITE ? "write" : "read";
+    }
+
+    private List<RunResult.Violation> violations() {
+        List<RunResult.Violation> out = new ArrayList<>();
+        EventLog log = monitor.events();
+        for (long s = log.oldest(); s < log.sequence(); s++) {
+            int kind = log.kind(s);
+            if (kind == EventKind.PARTITION_BOOTED) {
+                continue;
+            }
+            int p = log.partition(s);
+            String detail = kind == EventKind.ACCESS_VIOLATION ? accessName((int) log.b(s))
+                    : kind == EventKind.DENIED_CALL ? "call " + log.a(s) + " status " + log.b(s) : null;
+            out.add(new RunResult.Violation(log.time(s), EventKind.name(kind), p >= 0 ? image.name(p) : null,
+                    log.core(s), log.a(s), detail));
+        }
+        return out;
+    }
+
+    private List<Check> checks(List<RunResult.PartitionResult> parts, List<RunResult.LineResult> lines,
+                               List<RunResult.ProbeResult> probes) {
+        return new RunChecks(d, monitor).checks(parts, lines, probes, irq);
+    }
+}

@@ -1,0 +1,78 @@
+package warden.launcher.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import warden.emu.IrqStats;
+import warden.kernel.api.Counter;
+import warden.kernel.api.Criticality;
+import warden.kernel.api.Monitor;
+import warden.launcher.config.SystemDescription;
+import warden.launcher.run.RunResult.Check;
+
+/**
+ * The checks whose failure makes {@code warden run} exit 1: critical partitions booted, no
+ * critical deadline missed, every probe access matched the description, no interrupt lost.
+ *
+ * [impl->dsn~run.checks~1]
+ */
+final class RunChecks {
+    private final SystemDescription d;
+    private final Monitor monitor;
+
+    RunChecks(SystemDescription d, Monitor monitor) {
+        this.d = d;
+        this.monitor = monitor;
+    }
+
+    List<Check> checks(List<RunResult.PartitionResult> parts, List<RunResult.LineResult> lines,
+                       List<RunResult.ProbeResult> probes, IrqStats irq) {
+        List<Check> out = new ArrayList<>();
+        StringBuilder notBooted = new StringBuilder();
+        StringBuilder missed = new StringBuilder();
+        for (int p = 0; p < parts.size(); p++) {
+            RunResult.PartitionResult r = parts.get(p);
+            if (!Criticality.isCritical(d.partitions().get(p).criticality())) {
+                continue;
+            }
+            if (r.bootTimeNs() < 0) {
+                notBooted.append(notBooted.length() > 0 ? ", " : "").append(r.name());
+            }
+            if (r.deadlineMisses() > 0) {
+                missed.append(missed.length() > 0 ? ", " : "").append(r.name()).append(" (")
+                        .append(r.deadlineMisses()).append(')');
+            }
+        }
+        out.add(new Check("critical-partitions-booted", notBooted.length() == 0,
+                notBooted.length() == 0 ? "every critical partition sent its first heartbeat" : "not booted: " + notBooted));
+        out.add(new Check("critical-deadlines-met", missed.length() == 0,
+                missed.length() == 0 ? "no critical task missed a deadline" : "deadline misses: " + missed));
+        int mismatches = 0;
+        for (RunResult.ProbeResult pr : probes) {
+            if (!pr.asExpected()) {
+                mismatches++;
+            }
+        }
+        out.add(new Check("isolation", mismatches == 0, mismatches == 0
+                ? probes.size() + " probe accesses matched the description"
+                : mismatches + " of " + probes.size() + " probe accesses did not match the description"));
+        long lost = monitor.counter(Counter.PENDING_OVERFLOWS) + irq.overflows();
+        long raised = 0;
+        long delivered = 0;
+        for (RunResult.LineResult l : lines) {
+            raised += l.raised();
+            delivered += l.delivered();
+        }
+        long heldByKernel = 0;
+        for (int p = 0; p < d.partitions().size(); p++) {
+            for (int core : d.partitions().get(p).cores()) {
+                heldByKernel += monitor.heldInterrupts(p, core);
+            }
+        }
+        // Raised by the devices = entered by the guests + still held by the kernel for them.
+        long unaccounted = raised - delivered - heldByKernel;
+        out.add(new Check("no-interrupt-lost", lost == 0 && unaccounted == 0, lost == 0 && unaccounted == 0
+                ? "every raised interrupt was delivered or is still held for its owner"
+                : (lost + unaccounted) + " interrupts lost"));
+        return out;
+    }
+}

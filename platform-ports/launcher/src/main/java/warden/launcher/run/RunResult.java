@@ -1,0 +1,51 @@
+package warden.launcher.run;
+
+import java.util.List;
+
+/**
+ * Everything a run produced that reports show. Deterministic: the same description, target and
+ * seed give an equal RunResult (host timing is kept out of it on purpose).
+ */
+public record RunResult(String source, String target, String board, long seed, long durationNs,
+                        List<PartitionResult> partitions, List<LineResult> lines, List<ProbeResult> probes,
+                        List<Violation> violations, List<ConsoleLine> console, List<CounterValue> counters,
+                        List<Check> checks, long engineSteps) {
+
+    public record TaskResult(String name, long periodNs, long deadlineNs, long jobs, long misses, long maxResponseNs) {
+    }
+
+    public record PartitionResult(String name, String criticality, String workload, List<Integer> cores,
+                                  long bootTimeNs, long deadlineMisses, long maxResponseNs, int restarts,
+                                  String state, long faults, List<TaskResult> tasks) {
+    }
+
+    public record LineResult(int line, String device, String partition, int core, long raised, long delivered,
+                             long held, long minLatencyNs, long maxLatencyNs, long meanLatencyNs, boolean critical) {
+    }
+
+    public record ProbeResult(String partition, long address, int size, String access, String outcome,
+                              Integer cause, String causeName, String expected, boolean asExpected, long timeNs) {
+    }
+
+    public record Violation(long timeNs, String kind, String partition, int core, long address, String detail) {
+    }
+
+    public record ConsoleLine(long timeNs, String partition, String text) {
+    }
+
+    public record CounterValue(String name, long value) {
+    }
+
+    public record Check(String name, boolean passed, String detail) {
+    }
+
+    /** @return true when every check held. */
+    public boolean passed() {
+        for (Check c : checks) {
+            if (!c.passed()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,119 @@
+package warden.launcher.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import warden.emu.Board;
+import warden.emu.ConsoleLog;
+import warden.emu.DeviceSpec;
+import warden.emu.Engine;
+import warden.emu.Executor;
+import warden.emu.IrqStats;
+import warden.emu.PlatformDescription;
+import warden.emu.SplitMix64;
+import warden.emu.Stimulus;
+import warden.emu.Target;
+import warden.emu.TraceRecorder;
+import warden.kernel.api.Monitor;
+import warden.kernel.api.Status;
+import warden.kernel.api.SystemImage;
+import warden.kernel.core.ImageCheck;
+import warden.launcher.config.ImageCompiler;
+import warden.launcher.config.PartitionSpec;
+import warden.launcher.config.StimulusSpec;
+import warden.launcher.config.SystemDescription;
+
+/**
+ * One run of a validated system description on a target: compile the image, build the board and
+ * the guests, boot the kernel, run the engine for the duration, and collect the results.
+ *
+ * [impl->dsn~run.pipeline~1]
+ */
+public final class SystemRun {
+    /** Thrown when the kernel refuses an image the validator accepted (a defect, not bad input). */
+    public static final class BootRefused extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BootRefused(String message) {
+            super(message);
+        }
+    }
+
+    private final SystemDescription description;
+    private final Target target;
+    private final long durationNs;
+    private final long seed;
+    private final TraceRecorder trace;
+    private SystemImage image;
+    private Board board;
+    private Monitor monitor;
+    private Executor[] executors;
+    private IrqStats irqStats;
+    private ConsoleLog console;
+    private Engine engine;
+
+    public SystemRun(SystemDescription description, Target target, long durationNs, long seed, boolean traced) {
+        this.description = description;
+        this.target = target;
+        this.durationNs = durationNs;
+        this.seed = seed;
+        this.trace = new TraceRecorder(target.description().cores(), traced);
+    }
+
+    /** Builds everything and boots the kernel; nothing runs yet. */
+    public SystemRun boot() throws BootRefused {
+        PlatformDescription platform = target.description();
+        image = ImageCompiler.compile(description, platform);
+        int cores = platform.cores();
+        executors = new Executor[image.partitionCount() * cores];
+        String[] names = new String[image.partitionCount()];
+        for (int p = 0; p < image.partitionCount(); p++) {
+            PartitionSpec spec = description.partitions().get(p);
+            names[p] = spec.name();
+            boolean primary = true;
+            for (int core : spec.cores()) {
+                executors[p * cores + core] = GuestFactory.create(spec, p, core, primary, platform, seed);
+                primary = false;
+            }
+        }
+        console = new ConsoleLog(names, false);
+        irqStats = new IrqStats(platform.lines());
+        board = target.build(image, executors, console, irqStats, trace);
+        monitor = new Monitor(board.platform());
+        int st = monitor.boot(image);
+        if (st != Status.OK) {
+            throw new BootRefused("the kernel refused the image: " + Status.name(st) + " ("
+                    + ImageCheck.name(monitor.imageCheckCode()) + ")");
+        }
+        board.attach(monitor);
+        engine = new Engine(board.cores(), stimuli(platform), Engine.DEFAULT_QUANTUM_NS);
+        return this;
+    }
+
+    private Engine.Source[] stimuli(PlatformDescription platform) {
+        List<Engine.Source> list = new ArrayList<>();
+        int i = 0;
+        for (StimulusSpec s : description.stimuli()) {
+            DeviceSpec d = platform.device(s.device());
+            long streamSeed = s.seed() != 0 ? s.seed() : SplitMix64.derive(seed, 1000 + i);
+            list.add(new Stimulus(d.line(), s.periodNs(), s.meanIntervalNs(), streamSeed, board.lineInput(), irqStats));
+            i++;
+        }
+        return list.toArray(new Engine.Source[0]);
+    }
+
+    /** Starts the mission and runs the engine to the end of the duration. */
+    public RunResult run() {
+        monitor.start();
+        engine.runUntil(durationNs);
+        trace.finish(durationNs);
+        return new ResultCollector(description, target.description(), image, monitor, executors, irqStats, console)
+                .collect(durationNs, seed, engine.steps());
+    }
+
+    public Monitor monitor() { return monitor; }
+    public Board board() { return board; }
+    public TraceRecorder trace() { return trace; }
+    public Engine engine() { return engine; }
+    public SystemImage image() { return image; }
+    public Executor executor(int partition, int core) { return executors[partition * target.description().cores() + core]; }
+}

@@ -1,0 +1,244 @@
+package warden.riscv;
+
+import warden.emu.Engine;
+import warden.emu.Executor;
+import warden.emu.GuestCpu;
+import warden.kernel.api.Access;
+import warden.kernel.api.Status;
+import warden.riscv.hw.Pmp;
+
+/**
+ * One RISC-V hart with M/S/U privilege: the integer registers, the machine trap CSRs the monitor
+ * uses (mstatus, mcause, mepc, mtval, mtvec, mie, mip) and the supervisor CSRs a guest owns, its
+ * PMP, and the executor of the vCPU currently attached. Guest accesses are checked by the PMP at
+ * the hart's current privilege and by the bus; a denied access traps to M-mode with mcause 1, 5
+ * or 7 and mtval = the address, and the monitor's first-level handler ({@link TrapHandler}) runs.
+ *
+ * [impl->dsn~riscv.hart.trap~1]
+ */
+public final class Hart implements GuestCpu, Engine.Core {
+    /** Words of one saved guest context: x1..x31, pc, 8 S-mode CSRs, privilege. */
+    public static final int CONTEXT_WORDS = 41;
+    private static final int LOOP_GUARD = 1_000_000;
+
+    final int id;
+    final RiscvMachine machine;
+    final Pmp pmp;
+    final long[] x = new long[32];
+    long pc;
+    int priv = Csr.PRIV_M;
+    long mstatus;
+    long mcause;
+    long mepc;
+    long mtval;
+    long mtvec;
+    long mie = (1L << Csr.IRQ_M_EXT) | (1L << Csr.IRQ_M_TIMER) | (1L << Csr.IRQ_M_SOFT);
+    long sstatus;
+    long stvec;
+    long sepc;
+    long scause;
+    long stval;
+    long sscratch;
+    long satp;
+    long sie;
+    long time;
+    Executor bound;
+    int boundPartition = -1;
+    private Executor running;
+    long lastValue;
+    int lastCallStatus;
+    int lastFaultCause;
+
+    Hart(int id, RiscvMachine machine, Pmp pmp) {
+        this.id = id;
+        this.machine = machine;
+        this.pmp = pmp;
+    }
+
+    @Override
+    public void runUntil(long untilNs) {
+        for (int guard = 0; guard < LOOP_GUARD && time < untilNs; guard++) {
+            if (takeInterrupt()) {
+                continue;
+            }
+            long stop = Math.min(untilNs, machine.clint.nextTimerNs(id));
+            if (stop <= time) {
+                stop = untilNs; // timer due but masked: run to the step end
+            }
+            if (bound == null) {
+                time = stop;
+                continue;
+            }
+            running = bound;
+            running.run(this, stop);
+            running = null;
+        }
+    }
+
+    /**
+     * Takes the highest-priority pending M-level interrupt (MEI > MSI > MTI): M-level interrupts
+     * are always enabled below M-mode, and wake an idle hart in WFI.
+     */
+    private boolean takeInterrupt() {
+        long pending = 0;
+        if (machine.plic.externalPending(id)) {
+            pending |= 1L << Csr.IRQ_M_EXT;
+        }
+        if (machine.clint.softwarePending(id)) {
+            pending |= 1L << Csr.IRQ_M_SOFT;
+        }
+        if (machine.clint.timerPending(id, time)) {
+            pending |= 1L << Csr.IRQ_M_TIMER;
+        }
+        pending &= mie;
+        if (pending == 0) {
+            return false;
+        }
+        int code = (pending & (1L << Csr.IRQ_M_EXT)) != 0 ? Csr.IRQ_M_EXT
+                : (pending & (1L << Csr.IRQ_M_SOFT)) != 0 ? Csr.IRQ_M_SOFT : Csr.IRQ_M_TIMER;
+        trap(Csr.INTERRUPT | code, 0);
+        return true;
+    }
+
+    /** Enters M-mode for a trap, runs the monitor's handler, and returns with mret. */
+    void trap(long cause, long tval) {
+        mcause = cause;
+        mtval = tval;
+        mepc = pc;
+        mstatus = (mstatus & ~Csr.MSTATUS_MPP) | ((long) priv << Csr.MSTATUS_MPP_SHIFT);
+        priv = Csr.PRIV_M;
+        pc = mtvec;
+        time += machine.costs.trapEntryNs();
+        machine.trapHandler.handle(this);
+        mret();
+    }
+
+    private void mret() {
+        priv = (int) ((mstatus & Csr.MSTATUS_MPP) >>> Csr.MSTATUS_MPP_SHIFT);
+        mstatus &= ~Csr.MSTATUS_MPP;
+        pc = mepc;
+        time += machine.costs.trapReturnNs();
+    }
+
+    /** [impl->dsn~riscv.hart.access-fault~1] */
+    private int access(long address, int size, int access, int cause) {
+        time += machine.costs.accessNs();
+        boolean ok = pmp.allows(address, size, access, priv);
+        if (ok) {
+            if (access == Access.EXECUTE) {
+                ok = machine.bus.executable(address, 4);
+            } else if (access == Access.WRITE) {
+                ok = machine.bus.write(address, size, lastValue, time) == warden.emu.Bus.OK;
+            } else {
+                ok = machine.bus.read(address, size, time) == warden.emu.Bus.OK;
+                if (ok) {
+                    lastValue = machine.bus.lastValue();
+                }
+            }
+        }
+        if (ok) {
+            return OK;
+        }
+        lastFaultCause = cause;
+        trap(cause, address);
+        return FAULT;
+    }
+
+    @Override public int core() { return id; }
+    @Override public long now() { return time; }
+    @Override public void advance(long ns) { time += ns; pc += 4; }
+    @Override public long lastValue() { return lastValue; }
+    @Override public int lastFaultCause() { return lastFaultCause; }
+    @Override public String causeName(int cause) { return Csr.exceptionName(cause); }
+    @Override public boolean attached() { return running != null && running == bound; }
+
+    @Override
+    public int load(long address, int size) {
+        return access(address, size, Access.READ, Csr.EXC_LOAD_ACCESS);
+    }
+
+    @Override
+    public int store(long address, int size, long value) {
+        lastValue = value;
+        return access(address, size, Access.WRITE, Csr.EXC_STORE_ACCESS);
+    }
+
+    @Override
+    public int fetch(long address) {
+        return access(address, 4, Access.EXECUTE, Csr.EXC_FETCH_ACCESS);
+    }
+
+    /** A monitor call through the SBI convention: a7 = Warden EID, a6 = call id, then ecall. */
+    @Override
+    public int call(int callId, long arg0, long arg1) {
+        x[17] = Sbi.WARDEN_EID;
+        x[16] = callId;
+        x[10] = arg0;
+        x[11] = arg1;
+        return ecall();
+    }
+
+    /** Executes ecall with the registers as they are; @return the kernel status of the result. */
+    public int ecall() {
+        lastCallStatus = Status.FAILED;
+        trap(priv == Csr.PRIV_U ? Csr.EXC_ECALL_U : Csr.EXC_ECALL_S, 0);
+        return lastCallStatus;
+    }
+
+    /** Raises an illegal-instruction exception at the current pc (for fault models). */
+    public void illegalInstruction(long instruction) {
+        trap(Csr.EXC_ILLEGAL, instruction);
+    }
+
+    // ---- context switch (the kernel's CpuContext, through RiscvMachine) ----
+
+    void save(long[] ctx, int off) {
+        System.arraycopy(x, 1, ctx, off, 31);
+        ctx[off + 31] = mepc;
+        ctx[off + 32] = sstatus;
+        ctx[off + 33] = stvec;
+        ctx[off + 34] = sepc;
+        ctx[off + 35] = scause;
+        ctx[off + 36] = stval;
+        ctx[off + 37] = sscratch;
+        ctx[off + 38] = satp;
+        ctx[off + 39] = sie;
+        ctx[off + 40] = (mstatus & Csr.MSTATUS_MPP) >>> Csr.MSTATUS_MPP_SHIFT;
+    }
+
+    void restore(long[] ctx, int off) {
+        System.arraycopy(ctx, off, x, 1, 31);
+        x[0] = 0;
+        mepc = ctx[off + 31];
+        sstatus = ctx[off + 32];
+        stvec = ctx[off + 33];
+        sepc = ctx[off + 34];
+        scause = ctx[off + 35];
+        stval = ctx[off + 36];
+        sscratch = ctx[off + 37];
+        satp = ctx[off + 38];
+        sie = ctx[off + 39];
+        mstatus = (mstatus & ~Csr.MSTATUS_MPP) | ((ctx[off + 40] & 3) << Csr.MSTATUS_MPP_SHIFT);
+    }
+
+    static void init(long[] ctx, int off, long entry, int partition, int core) {
+        for (int i = 0; i < CONTEXT_WORDS; i++) {
+            ctx[off + i] = 0;
+        }
+        ctx[off + 9] = core;          // a0 = hart id, as SBI firmware passes it
+        ctx[off + 10] = partition;    // a1 = partition index (in place of the device-tree pointer)
+        ctx[off + 31] = entry;
+        ctx[off + 40] = Csr.PRIV_S;
+    }
+
+    public long time() { return time; }
+    public int privilege() { return priv; }
+    public long register(int i) { return x[i]; }
+    public void setRegister(int i, long v) { if (i != 0) { x[i] = v; } }
+    public long mcause() { return mcause; }
+    public long mtval() { return mtval; }
+    public long scause() { return scause; }
+    public long stval() { return stval; }
+    public int boundPartition() { return boundPartition; }
+    public Pmp pmp() { return pmp; }
+}

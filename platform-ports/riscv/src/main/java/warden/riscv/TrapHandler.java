@@ -1,0 +1,79 @@
+package warden.riscv;
+
+import warden.kernel.api.Access;
+import warden.kernel.api.TrapEntry;
+
+/**
+ * The monitor's first-level M-mode trap handler (what {@code mtvec} points to): decodes
+ * {@code mcause} and calls the kernel entry point for it, as OpenSBI's {@code sbi_trap_handler}
+ * does. For an ecall it decodes the SBI registers and advances {@code mepc} past the ecall before
+ * the kernel runs, so that a world switch saves the right resume address.
+ *
+ * [impl->dsn~riscv.trap.decode~1]
+ */
+final class TrapHandler {
+    private final RiscvMachine machine;
+    private TrapEntry kernel;
+
+    TrapHandler(RiscvMachine machine) {
+        this.machine = machine;
+    }
+
+    void attach(TrapEntry entry) {
+        this.kernel = entry;
+    }
+
+    void handle(Hart h) {
+        machine.current = h;
+        machine.costs.charge(h);
+        if (kernel == null) {
+            return;
+        }
+        long cause = h.mcause;
+        int code = (int) (cause & 0xff);
+        if ((cause & Csr.INTERRUPT) != 0) {
+            interrupt(h, code);
+            return;
+        }
+        switch (code) {
+            case Csr.EXC_ECALL_S:
+            case Csr.EXC_ECALL_U:
+                h.mepc += 4;
+                machine.mapArgs(h);
+                kernel.onMonitorCall(h.id, Sbi.callId(h.x[17], h.x[16]));
+                break;
+            case Csr.EXC_LOAD_ACCESS:
+                kernel.onAccessFault(h.id, Access.READ, h.mtval);
+                break;
+            case Csr.EXC_STORE_ACCESS:
+                kernel.onAccessFault(h.id, Access.WRITE, h.mtval);
+                break;
+            case Csr.EXC_FETCH_ACCESS:
+                kernel.onAccessFault(h.id, Access.EXECUTE, h.mtval);
+                break;
+            case Csr.EXC_ILLEGAL:
+                kernel.onIllegalInstruction(h.id, h.mepc);
+                break;
+            default:
+                // Any other exception is the guest's own business: hand it back.
+                machine.redirectFault(h.id);
+                break;
+        }
+    }
+
+    private void interrupt(Hart h, int code) {
+        switch (code) {
+            case Csr.IRQ_M_EXT:
+                kernel.onExternalInterrupt(h.id);
+                break;
+            case Csr.IRQ_M_TIMER:
+                kernel.onTimer(h.id);
+                break;
+            case Csr.IRQ_M_SOFT:
+                machine.clint.write(4L * h.id, 4, 0, h.time);
+                break;
+            default:
+                break;
+        }
+    }
+}
