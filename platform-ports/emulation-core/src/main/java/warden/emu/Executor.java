@@ -15,8 +15,11 @@ public interface Executor {
     /** The vCPU was switched off the core (after a yield or a preemption). */
     int EXIT_DETACHED = 1;
 
-    /** Runs until {@code untilNs} of the core's virtual time or until detached. */
-    int run(GuestCpu cpu, long untilNs);
+    /**
+     * Runs while {@link GuestCpu#budget()} is positive: the core ends the budget when its step
+     * ends, when its timer is due, when an interrupt is pending, or when this vCPU is detached.
+     */
+    int run(GuestCpu cpu);
 
     void onInterrupt(int line, long nowNs);
 

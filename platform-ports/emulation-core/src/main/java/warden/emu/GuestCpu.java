@@ -16,6 +16,13 @@ public interface GuestCpu {
     /** @return this core's virtual time in ns. */
     long now();
 
+    /**
+     * @return how much virtual time the executor may still use before it must return: zero once
+     *         the step ends, the core's timer is due, an interrupt is pending or the vCPU was
+     *         switched off the core. Re-read after every access or call.
+     */
+    long budget();
+
     /** Consumes {@code ns} of guest computation. */
     void advance(long ns);
 

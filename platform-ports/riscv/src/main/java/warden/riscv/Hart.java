@@ -45,6 +45,7 @@ public final class Hart implements GuestCpu, Engine.Core {
     Executor bound;
     int boundPartition = -1;
     private Executor running;
+    private long stepEnd;
     long lastValue;
     int lastCallStatus;
     int lastFaultCause;
@@ -69,8 +70,9 @@ public final class Hart implements GuestCpu, Engine.Core {
                 time = stop;
                 continue;
             }
+            stepEnd = untilNs;
             running = bound;
-            running.run(this, stop);
+            running.run(this);
             running = null;
         }
     }
@@ -151,6 +153,21 @@ public final class Hart implements GuestCpu, Engine.Core {
     @Override public int lastFaultCause() { return lastFaultCause; }
     @Override public String causeName(int cause) { return Csr.exceptionName(cause); }
     @Override public boolean attached() { return running != null && running == bound; }
+
+    /**
+     * The executor's remaining budget: to the end of the engine step, cut at the hart's timer
+     * deadline, and zero when an M-level interrupt is pending or the vCPU was switched away. It is
+     * re-evaluated after every access or call, so a timer the guest sets (or an interrupt it
+     * causes) is taken on time.
+     */
+    @Override
+    public long budget() {
+        if (!attached() || machine.plic.externalPending(id) || machine.clint.softwarePending(id)) {
+            return 0;
+        }
+        long stop = Math.min(stepEnd, machine.clint.nextTimerNs(id));
+        return Math.max(0, stop - time);
+    }
 
     @Override
     public int load(long address, int size) {

@@ -50,8 +50,8 @@ public final class ProbeGuest implements Executor {
     }
 
     @Override
-    public int run(GuestCpu cpu, long untilNs) {
-        while (cpu.attached() && cpu.now() < untilNs) {
+    public int run(GuestCpu cpu) {
+        for (long budget = cpu.budget(); budget > 0; budget = cpu.budget()) {
             if (!started) {
                 started = true;
                 cpu.call(MonitorCall.HEARTBEAT, 0, 0);

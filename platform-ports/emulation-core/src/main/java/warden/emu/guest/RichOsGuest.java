@@ -62,9 +62,8 @@ public final class RichOsGuest implements Executor {
     }
 
     @Override
-    public int run(GuestCpu cpu, long untilNs) {
-        while (cpu.attached() && cpu.now() < untilNs) {
-            long budget = untilNs - cpu.now();
+    public int run(GuestCpu cpu) {
+        for (long budget = cpu.budget(); budget > 0; budget = cpu.budget()) {
             if (handlerLeft > 0 || isrQueued > 0 || tickQueued > 0) {
                 runHandler(cpu, budget);
             } else if (!booted) {

@@ -68,9 +68,8 @@ public final class RtosGuest implements Executor {
     }
 
     @Override
-    public int run(GuestCpu cpu, long untilNs) {
-        while (cpu.attached() && cpu.now() < untilNs) {
-            long budget = untilNs - cpu.now();
+    public int run(GuestCpu cpu) {
+        for (long budget = cpu.budget(); budget > 0; budget = cpu.budget()) {
             if (isrLeft > 0 || isrQueued > 0) {
                 runIsr(cpu, budget);
             } else if (!booted) {

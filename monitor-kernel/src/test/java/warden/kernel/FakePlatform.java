@@ -1,0 +1,176 @@
+package warden.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import warden.kernel.api.Status;
+import warden.kernel.port.Console;
+import warden.kernel.port.CpuContext;
+import warden.kernel.port.GuestMemory;
+import warden.kernel.port.InterruptController;
+import warden.kernel.port.Platform;
+import warden.kernel.port.ProtectionUnit;
+import warden.kernel.port.Timer;
+
+/**
+ * A port for kernel tests: it records what the kernel asks of it (context switches, deliveries,
+ * protection slots, routes) and lets a test raise lines, set call arguments and move time.
+ * Registers are modeled as 4 words per core so that save/restore can be checked for leaks.
+ */
+public final class FakePlatform implements Platform, CpuContext, ProtectionUnit, InterruptController, Timer,
+        Console, GuestMemory {
+    public static final int WORDS = 4;
+    final int cores;
+    public final long[][] regs;
+    public final int[] bound;
+    public final long[] now;
+    public final long[] deadline;
+    public final long[] args = new long[6];
+    public int lastStatus;
+    public long lastValue;
+    public final List<String> log = new ArrayList<>();
+    public final List<int[]> delivered = new ArrayList<>();
+    public final int[] activeSlot;
+    public final boolean[] pending = new boolean[128];
+    public final int[] lineCore = new int[128];
+    public final StringBuilder console = new StringBuilder();
+    public final byte[] memory = new byte[1 << 16];
+    public long memoryBase = 0x8000_0000L;
+    public int regionsPerSlot = 16;
+    private final int[] slotRegions = new int[32];
+
+    public FakePlatform(int cores) {
+        this.cores = cores;
+        regs = new long[cores][WORDS];
+        bound = new int[cores];
+        now = new long[cores];
+        deadline = new long[cores];
+        activeSlot = new int[cores];
+        java.util.Arrays.fill(bound, -1);
+        java.util.Arrays.fill(deadline, NEVER);
+    }
+
+    @Override public String targetName() { return "fake"; }
+    @Override public int coreCount() { return cores; }
+    @Override public CpuContext cpu() { return this; }
+    @Override public ProtectionUnit protection() { return this; }
+    @Override public InterruptController interrupts() { return this; }
+    @Override public Timer timer() { return this; }
+    @Override public Console console() { return this; }
+    @Override public GuestMemory memory() { return this; }
+
+    // CpuContext
+    @Override public int contextWords() { return WORDS; }
+
+    @Override
+    public void initContext(long[] ctx, int offset, int partition, int core, long entry) {
+        ctx[offset] = entry;
+        ctx[offset + 1] = partition;
+        ctx[offset + 2] = core;
+        ctx[offset + 3] = 0;
+    }
+
+    @Override
+    public void save(int core, long[] ctx, int offset) {
+        System.arraycopy(regs[core], 0, ctx, offset, WORDS);
+        log.add("save " + core + " p" + bound[core]);
+        bound[core] = -1;
+    }
+
+    @Override
+    public void restore(int core, int partition, long[] ctx, int offset) {
+        System.arraycopy(ctx, offset, regs[core], 0, WORDS);
+        bound[core] = partition;
+        log.add("restore " + core + " p" + partition);
+    }
+
+    @Override
+    public void idle(int core) {
+        bound[core] = -1;
+        log.add("idle " + core);
+    }
+
+    @Override public long callArg(int core, int index) { return args[index]; }
+
+    @Override
+    public void setCallResult(int core, int status, long value) {
+        lastStatus = status;
+        lastValue = value;
+    }
+
+    @Override
+    public void deliverInterrupt(int core, int line) {
+        delivered.add(new int[] {core, bound[core], line});
+    }
+
+    @Override
+    public void deliverTimer(int core) {
+        delivered.add(new int[] {core, bound[core], 0});
+    }
+
+    @Override
+    public void redirectFault(int core) {
+        log.add("redirect " + core);
+    }
+
+    // ProtectionUnit
+    @Override
+    public int protectMonitor(long base, long size) {
+        return Status.OK;
+    }
+
+    @Override
+    public int beginSlot(int slot) {
+        slotRegions[slot] = 0;
+        return Status.OK;
+    }
+
+    @Override
+    public int addRegion(int slot, long base, long size, int perms) {
+        if (slotRegions[slot] >= regionsPerSlot) {
+            return Status.NO_SPACE;
+        }
+        slotRegions[slot]++;
+        return Status.OK;
+    }
+
+    @Override
+    public int activate(int core, int slot) {
+        activeSlot[core] = slot;
+        return Status.OK;
+    }
+
+    // InterruptController
+    @Override public int lineCount() { return 128; }
+
+    @Override
+    public int route(int line, int core, int priority, boolean critical) {
+        lineCore[line] = core;
+        return Status.OK;
+    }
+
+    @Override
+    public int claim(int core) {
+        for (int l = 1; l < pending.length; l++) {
+            if (pending[l] && lineCore[l] == core) {
+                pending[l] = false;
+                return l;
+            }
+        }
+        return 0;
+    }
+
+    @Override public void complete(int core, int line) { }
+
+    // Timer
+    @Override public long now(int core) { return now[core]; }
+    @Override public void setDeadline(int core, long deadlineNs) { deadline[core] = deadlineNs; }
+
+    // Console, GuestMemory
+    @Override public void write(int partition, int b) { console.append((char) b); }
+
+    @Override
+    public int readByte(long address) {
+        long off = address - memoryBase;
+        return off >= 0 && off < memory.length ? memory[(int) off] & 0xff : -1;
+    }
+}

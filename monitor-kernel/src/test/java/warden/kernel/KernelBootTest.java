@@ -1,0 +1,115 @@
+package warden.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import warden.kernel.api.Access;
+import warden.kernel.api.Criticality;
+import warden.kernel.api.Monitor;
+import warden.kernel.api.Status;
+import warden.kernel.api.SystemImage;
+import warden.kernel.core.ImageCheck;
+
+class KernelBootTest {
+
+    // [utest->dsn~kernel.boot~1]
+    // [utest->dsn~kernel.phases~1]
+    @Test
+    void bootSealsAndStartRunsTheCriticalPartitionFirstOnTheSharedCore() {
+        FakePlatform f = new FakePlatform(2);
+        Monitor m = new Monitor(f);
+        assertEquals(Status.BAD_STATE, m.start(), "no start before boot");
+        assertEquals(Status.OK, m.boot(Images.shared().build()));
+        assertTrue(m.sealed());
+        assertEquals(Status.BAD_STATE, m.boot(Images.shared().build()), "a sealed kernel boots once");
+        assertEquals(Status.OK, m.start());
+        assertEquals(0, m.running(0), "rtos first on core 0");
+        assertEquals(1, m.running(1), "linux alone on core 1");
+        assertEquals(0, f.activeSlot[0]);
+        assertEquals(Images.RTOS_RAM, f.regs[0][0], "rtos context starts at its entry");
+        assertEquals(0, f.lineCore[Images.CAN_LINE]);
+    }
+
+    // [utest->dsn~kernel.boot.revalidate~1]
+    @Test
+    void bootRefusesOverlappingRegionsBetweenPartitions() {
+        SystemImage.Builder b = SystemImage.builder(1).monitor(Images.MON, 0x1000);
+        int a = b.partition("a", Criticality.QM, 1, 0x9000_0000L, 0, false);
+        b.region(a, 0x9000_0000L, 0x2000, Access.READ);
+        int c = b.partition("c", Criticality.QM, 1, 0x9000_1000L, 0, false);
+        b.region(c, 0x9000_1000L, 0x1000, Access.READ);
+        Monitor m = new Monitor(new FakePlatform(1));
+        assertEquals(Status.INVALID_PARAM, m.boot(b.build()));
+        assertEquals(ImageCheck.REGION_OVERLAP, m.imageCheckCode());
+        assertEquals(0, m.imageCheck().first());
+        assertEquals(1, m.imageCheck().second());
+        assertFalse(m.sealed());
+    }
+
+    // [utest->dsn~kernel.boot.revalidate~1]
+    @Test
+    void bootRefusesEachClassOfBadImage() {
+        assertCheck(ImageCheck.MONITOR_OVERLAP, img(b -> {
+            int p = b.partition("p", Criticality.QM, 1, Images.MON, 0, false);
+            b.region(p, Images.MON + 0x800, 0x1000, Access.READ);
+        }));
+        assertCheck(ImageCheck.TWO_CRITICAL_ON_CORE, img(b -> {
+            int p = b.partition("p", Criticality.ASIL_B, 1, 0x9000_0000L, 0, false);
+            b.region(p, 0x9000_0000L, 0x1000, Access.READ);
+            int q = b.partition("q", Criticality.ASIL_D, 1, 0x9100_0000L, 0, false);
+            b.region(q, 0x9100_0000L, 0x1000, Access.READ);
+        }));
+        assertCheck(ImageCheck.BAD_CORES, img(b -> {
+            int p = b.partition("p", Criticality.QM, 0b100, 0x9000_0000L, 0, false);
+            b.region(p, 0x9000_0000L, 0x1000, Access.READ);
+        }));
+        assertCheck(ImageCheck.BAD_REGION, img(b -> {
+            int p = b.partition("p", Criticality.QM, 1, 0x9000_0000L, 0, false);
+            b.region(p, 0x9000_0000L, 0, Access.READ);
+        }));
+        assertCheck(ImageCheck.DUPLICATE_LINE, img(b -> {
+            int p = b.partition("p", Criticality.QM, 1, 0x9000_0000L, 0, false);
+            b.region(p, 0x9000_0000L, 0x1000, Access.READ);
+            b.line(p, 5, 0, 1);
+            b.line(p, 5, 0, 1);
+        }));
+        assertCheck(ImageCheck.BAD_LINE, img(b -> {
+            int p = b.partition("p", Criticality.QM, 1, 0x9000_0000L, 0, false);
+            b.region(p, 0x9000_0000L, 0x1000, Access.READ);
+            b.line(p, 5, 1, 1);
+        }));
+        assertCheck(ImageCheck.DEVICE_OVERLAP, img(b -> {
+            int p = b.partition("p", Criticality.QM, 1, 0x9000_0000L, 0, false);
+            b.region(p, 0x9000_0000L, 0x1000, Access.READ);
+            b.device(p, "d", 0x9000_0800L, 0x100);
+        }));
+        assertCheck(ImageCheck.NO_PARTITIONS, SystemImage.builder(2).monitor(Images.MON, 0x1000).build());
+    }
+
+    @Test
+    void bootFailsWhenTheProtectionUnitRunsOutOfEntries() {
+        FakePlatform f = new FakePlatform(2);
+        f.regionsPerSlot = 1;
+        Monitor m = new Monitor(f);
+        assertEquals(Status.NO_SPACE, m.boot(Images.shared().build()), "region + device need two entries");
+        assertFalse(m.sealed());
+    }
+
+    private interface Fill {
+        void fill(SystemImage.Builder b);
+    }
+
+    private static SystemImage img(Fill fill) {
+        SystemImage.Builder b = SystemImage.builder(2).monitor(Images.MON, 0x1000);
+        fill.fill(b);
+        return b.build();
+    }
+
+    private static void assertCheck(int expected, SystemImage image) {
+        Monitor m = new Monitor(new FakePlatform(2));
+        assertEquals(Status.INVALID_PARAM, m.boot(image));
+        assertEquals(ImageCheck.name(expected), ImageCheck.name(m.imageCheckCode()));
+    }
+}

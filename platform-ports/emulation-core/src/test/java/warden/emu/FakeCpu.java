@@ -1,0 +1,57 @@
+package warden.emu;
+
+import java.util.ArrayList;
+import java.util.List;
+import warden.kernel.api.MonitorCall;
+import warden.kernel.api.Status;
+
+/**
+ * A GuestCpu for guest-model tests: time advances as the model computes, memory accesses below
+ * {@link #deniedFrom} succeed, monitor calls are recorded, and YIELD detaches the model.
+ */
+final class FakeCpu implements GuestCpu {
+    long time;
+    long until = Long.MAX_VALUE;
+    boolean attached = true;
+    long deniedFrom = Long.MAX_VALUE;
+    final List<String> calls = new ArrayList<>();
+    long timerDeadline = -1;
+    int lastCause;
+
+    @Override public int core() { return 0; }
+    @Override public long now() { return time; }
+    @Override public void advance(long ns) { time += ns; }
+    @Override public long lastValue() { return 0; }
+    @Override public int lastFaultCause() { return lastCause; }
+    @Override public String causeName(int cause) { return "cause " + cause; }
+    @Override public boolean attached() { return attached; }
+
+    @Override
+    public long budget() {
+        long stop = timerDeadline >= 0 ? Math.min(until, timerDeadline) : until;
+        return attached ? Math.max(0, stop - time) : 0;
+    }
+
+    private int access(long address, int cause) {
+        if (address >= deniedFrom) {
+            lastCause = cause;
+            return FAULT;
+        }
+        return OK;
+    }
+
+    @Override public int load(long address, int size) { return access(address, 5); }
+    @Override public int store(long address, int size, long value) { return access(address, 7); }
+    @Override public int fetch(long address) { return access(address, 1); }
+
+    @Override
+    public int call(int callId, long arg0, long arg1) {
+        calls.add(MonitorCall.name(callId) + "@" + time);
+        if (callId == MonitorCall.YIELD) {
+            attached = false;
+        } else if (callId == MonitorCall.SET_TIMER) {
+            timerDeadline = arg0;
+        }
+        return Status.OK;
+    }
+}

@@ -1,0 +1,40 @@
+package warden.launcher.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The built-in system description (resource {@value #RESOURCE}): an ASIL-C RTOS on hart 0 with
+ * uart1 and can0, and a QM rich OS on harts 0-3 with uart0 and nic0, sharing hart 0; can0 interrupts
+ * every 2 ms, nic0 at random intervals averaging 300 us; 100 ms, seed 42.
+ *
+ * [impl->dsn~config.default-system~1]
+ */
+public final class DefaultSystem {
+    /** Class-path location of the default description. */
+    public static final String RESOURCE = "/warden/default-system.yaml";
+    /** Source name problems and traces use for the default description. */
+    public static final String SOURCE = "default-system.yaml";
+
+    private DefaultSystem() {
+    }
+
+    /** @return the YAML text of the default system. */
+    public static String text() {
+        try (InputStream in = DefaultSystem.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + RESOURCE + " is missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return the default system, loaded (always succeeds for the shipped resource). */
+    public static LoadResult load() {
+        return DescriptionLoader.parse(text(), SOURCE);
+    }
+}

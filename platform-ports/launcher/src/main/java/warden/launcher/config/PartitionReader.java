@@ -1,0 +1,152 @@
+package warden.launcher.config;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import warden.kernel.api.Criticality;
+
+/**
+ * Reads one partition mapping, applying its defaults: not privileged, entry at the base of the
+ * first region, digest = SHA-256 of the UTF-8 name, no watchdog, no devices, no overrides.
+ *
+ * [impl->dsn~config.defaults~1]
+ */
+final class PartitionReader {
+    static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+    static final int REGIONS_MAX = 8;
+    static final int LIST_MAX = 64;
+    static final int CORE_ID_MAX = 1023;
+
+    private final Nodes nodes;
+    private final FieldReader fields;
+
+    PartitionReader(Nodes nodes) {
+        this.nodes = nodes;
+        this.fields = new FieldReader(nodes);
+    }
+
+    /** @return the partition, or null after recording problems. */
+    PartitionSpec read(Node n, String path) {
+        Map<String, Node> f = nodes.mapping(n, path, "partition");
+        if (f == null) {
+            return null;
+        }
+        Node nameNode = nodes.required(f, "name", n, path);
+        String name = nameNode == null ? null : fields.name(nameNode, path + ".name");
+        Node critNode = nodes.required(f, "criticality", n, path);
+        Integer crit = critNode == null ? null : criticality(critNode, path + ".criticality");
+        Node coresNode = nodes.required(f, "cores", n, path);
+        List<Integer> cores = coresNode == null ? null : cores(coresNode, path + ".cores");
+        Boolean privileged = f.containsKey("privileged")
+                ? nodes.bool(f.get("privileged"), path + ".privileged") : Boolean.FALSE;
+        Long watchdog = f.containsKey("watchdog") ? nodes.duration(f.get("watchdog"), path + ".watchdog") : Long.valueOf(0L);
+        Node memNode = nodes.required(f, "memory", n, path);
+        List<RegionSpec> memory = memNode == null ? null : regions(memNode, path + ".memory");
+        Long entry = f.containsKey("entry") ? nodes.address(f.get("entry"), path + ".entry")
+                : memory == null ? null : memory.get(0).base();
+        byte[] digest = f.containsKey("digest") ? digest(f.get("digest"), path + ".digest")
+                : name == null ? null : sha256(name);
+        List<String> devices = f.containsKey("devices") ? devices(f.get("devices"), path + ".devices") : List.of();
+        List<LineSpec> lines = f.containsKey("interrupts") && cores != null && crit != null
+                ? new LineReader(nodes).read(f.get("interrupts"), path + ".interrupts", cores.get(0), crit)
+                : List.of();
+        Node wlNode = nodes.required(f, "workload", n, path);
+        WorkloadSpec wl = wlNode == null ? null : new WorkloadReader(nodes).read(wlNode, path + ".workload");
+        if (anyNull(name, crit, cores, privileged, watchdog, memory, entry, digest, devices, lines, wl)) {
+            return null;
+        }
+        return new PartitionSpec(name, crit, cores, privileged, entry, digest, watchdog, memory,
+                devices, lines, wl, nodes.loc(n, path));
+    }
+
+    private static boolean anyNull(Object... values) {
+        for (Object v : values) {
+            if (v == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // [impl->dsn~config.criticality~1]
+    private Integer criticality(Node n, String path) {
+        String text = n instanceof ScalarNode s ? s.getValue() : null;
+        int level = text == null ? -1 : Criticality.parse(text);
+        if (text == null) {
+            nodes.error(n, path, "expected a criticality, found " + Nodes.describe(n));
+            return null;
+        }
+        if (level < 0) {
+            nodes.error(n, path, "unknown criticality '" + text
+                    + "': expected QM, ASIL-A, ASIL-B, ASIL-C or ASIL-D");
+            return null;
+        }
+        return level;
+    }
+
+    private List<Integer> cores(Node n, String path) {
+        List<Node> items = nodes.list(n, path, 1, LIST_MAX);
+        if (items == null) {
+            return null;
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) { // at most LIST_MAX
+            Integer c = nodes.smallInt(items.get(i), path + "[" + i + "]", 0, CORE_ID_MAX);
+            if (c != null && out.contains(c)) {
+                nodes.error(items.get(i), path + "[" + i + "]", "core " + c + " is listed twice");
+                return null;
+            }
+            out.add(c);
+        }
+        return out.contains(null) ? null : out;
+    }
+
+    private List<RegionSpec> regions(Node n, String path) {
+        List<Node> items = nodes.list(n, path, 1, REGIONS_MAX);
+        if (items == null) {
+            return null;
+        }
+        List<RegionSpec> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) { // at most REGIONS_MAX
+            out.add(fields.region(items.get(i), path + "[" + i + "]"));
+        }
+        return out.contains(null) ? null : out;
+    }
+
+    private List<String> devices(Node n, String path) {
+        List<Node> items = nodes.list(n, path, 0, LIST_MAX);
+        if (items == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) { // at most LIST_MAX
+            out.add(nodes.string(items.get(i), path + "[" + i + "]"));
+        }
+        return out.contains(null) ? null : out;
+    }
+
+    private byte[] digest(Node n, String path) {
+        String text = n instanceof ScalarNode s ? s.getValue() : null;
+        if (text == null || !text.matches("[0-9a-fA-F]{64}")) {
+            nodes.error(n, path, "expected a SHA-256 digest of 64 hex digits, found " + Nodes.describe(n));
+            return null;
+        }
+        return HexFormat.of().parseHex(text);
+    }
+
+    /** @return SHA-256 of the UTF-8 bytes of text: the default digest of a partition. */
+    static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package warden.launcher.config;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import warden.emu.DeviceSpec;
+import warden.emu.PlatformDescription;
+
+/**
+ * Workload consistency: a positive tick; an ISR handles one of the partition's own devices that has
+ * a line; tasks have unique names and 0 &lt; wcet &lt;= deadline &lt;= period; the tasks of an RTOS
+ * need at most 100% of a core; probe accesses are 1, 2, 4 or 8 bytes; burst and idle ranges have
+ * min &lt;= max and a positive max.
+ *
+ * [impl->dsn~config.check.workload~1]
+ */
+final class WorkloadChecks {
+    private WorkloadChecks() {
+    }
+
+    static void check(SystemDescription d, PlatformDescription p, List<Problem> out) {
+        for (PartitionSpec ps : d.partitions()) { // at most 16
+            if (ps.workload() instanceof RtosSpec r) {
+                tick(r.tickNs(), r.loc(), out);
+                isr(ps, r.isr(), p, out);
+                tasks(r, out);
+            } else if (ps.workload() instanceof RichOsSpec r) {
+                tick(r.tickNs(), r.loc(), out);
+                isr(ps, r.isr(), p, out);
+                range("burst", r.burstMinNs(), r.burstMaxNs(), r.loc(), out);
+                range("idle", r.idleMinNs(), r.idleMaxNs(), r.loc(), out);
+            } else if (ps.workload() instanceof ProbeSpec r) {
+                for (ProbeAccess a : r.accesses()) { // at most 256
+                    if (a.size() != 1 && a.size() != 2 && a.size() != 4 && a.size() != 8) {
+                        out.add(a.loc().field("size").problem("probe access size " + a.size()
+                                + " is not 1, 2, 4 or 8 bytes"));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void tick(long tickNs, Loc loc, List<Problem> out) {
+        if (tickNs <= 0) {
+            out.add(loc.field("tick").problem("tick must be greater than 0"));
+        }
+    }
+
+    private static void isr(PartitionSpec ps, IsrSpec isr, PlatformDescription p, List<Problem> out) {
+        if (isr == null) {
+            return;
+        }
+        DeviceSpec dev = p.device(isr.device());
+        if (!ps.devices().contains(isr.device())) {
+            out.add(isr.loc().field("device").problem("isr device '" + isr.device()
+                    + "' is not one of the devices " + ps.devices() + " of partition '" + ps.name() + "'"));
+        } else if (dev != null && dev.line() <= 0) {
+            out.add(isr.loc().field("device").problem("isr device '" + isr.device() + "' has no interrupt line"));
+        }
+    }
+
+    private static void tasks(RtosSpec r, List<Problem> out) {
+        List<String> names = new ArrayList<>();
+        BigInteger num = BigInteger.ZERO;
+        BigInteger den = BigInteger.ONE;
+        for (TaskSpec t : r.tasks()) { // at most 16
+            if (names.contains(t.name())) {
+                out.add(t.loc().field("name").problem("task name '" + t.name() + "' is used twice"));
+            }
+            names.add(t.name());
+            if (t.wcetNs() <= 0 || t.wcetNs() > t.deadlineNs() || t.deadlineNs() > t.periodNs()) {
+                out.add(t.loc().problem("task '" + t.name() + "' needs 0 < wcet (" + Fmt.ns(t.wcetNs())
+                        + ") <= deadline (" + Fmt.ns(t.deadlineNs()) + ") <= period ("
+                        + Fmt.ns(t.periodNs()) + ")"));
+                continue;
+            }
+            BigInteger period = BigInteger.valueOf(t.periodNs());
+            num = num.multiply(period).add(BigInteger.valueOf(t.wcetNs()).multiply(den));
+            den = den.multiply(period);
+        }
+        if (num.compareTo(den) > 0) {
+            double percent = num.doubleValue() * 100.0 / den.doubleValue();
+            out.add(r.loc().field("tasks").problem(String.format(java.util.Locale.ROOT,
+                    "tasks need %.1f%% of a core (sum of wcet/period); at most 100%% is schedulable", percent)));
+        }
+    }
+
+    private static void range(String what, long min, long max, Loc loc, List<Problem> out) {
+        if (max <= 0) {
+            out.add(loc.field(what).problem(what + " max must be greater than 0"));
+        } else if (min > max) {
+            out.add(loc.field(what).problem(what + " min (" + Fmt.ns(min) + ") is greater than max ("
+                    + Fmt.ns(max) + ")"));
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package warden.launcher.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import warden.kernel.api.Access;
+
+/**
+ * Reads a workload mapping: its {@code kind} selects which keys are allowed (rtos, rich-os or
+ * probe). Boot work and probe start default to 0, a task's deadline to its period.
+ *
+ * [impl->dsn~config.workload-kind~1]
+ */
+final class WorkloadReader {
+    static final int TASKS_MAX = 16;
+    static final int ACCESSES_MAX = 256;
+
+    private final Nodes nodes;
+
+    WorkloadReader(Nodes nodes) {
+        this.nodes = nodes;
+    }
+
+    WorkloadSpec read(Node n, String path) {
+        if (!(n instanceof MappingNode m)) {
+            nodes.error(n, path, "expected a mapping, found " + Nodes.describe(n));
+            return null;
+        }
+        Node kind = null;
+        for (NodeTuple t : m.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("kind")) {
+                kind = t.getValueNode();
+            }
+        }
+        if (kind == null) {
+            nodes.error(n, path, "missing required key 'kind' (rtos, rich-os or probe)");
+            return null;
+        }
+        String k = nodes.string(kind, path + ".kind");
+        if (k == null) {
+            return null;
+        }
+        switch (k) {
+            case "rtos": return rtos(n, path);
+            case "rich-os": return richOs(n, path);
+            case "probe": return probe(n, path);
+            default:
+                nodes.error(kind, path + ".kind", "unknown workload kind '" + k + "': expected rtos, rich-os or probe");
+                return null;
+        }
+    }
+
+    private Long durationOr(Map<String, Node> f, String key, String path, Long dflt) {
+        return f.containsKey(key) ? nodes.duration(f.get(key), path + "." + key) : dflt;
+    }
+
+    private Long requiredDuration(Map<String, Node> f, String key, Node parent, String path) {
+        Node v = nodes.required(f, key, parent, path);
+        return v == null ? null : nodes.duration(v, path + "." + key);
+    }
+
+    private RtosSpec rtos(Node n, String path) {
+        Map<String, Node> f = nodes.mapping(n, path, "rtos");
+        Long boot = durationOr(f, "boot", path, 0L);
+        Long tick = requiredDuration(f, "tick", n, path);
+        Node tasksNode = nodes.required(f, "tasks", n, path);
+        List<Node> items = tasksNode == null ? null : nodes.list(tasksNode, path + ".tasks", 1, TASKS_MAX);
+        List<TaskSpec> tasks = new ArrayList<>();
+        for (int i = 0; items != null && i < items.size(); i++) { // at most TASKS_MAX
+            tasks.add(task(items.get(i), path + ".tasks[" + i + "]"));
+        }
+        IsrSpec isr = f.containsKey("isr") ? isr(f.get("isr"), path + ".isr") : null;
+        if (boot == null || tick == null || items == null || tasks.contains(null)
+                || (f.containsKey("isr") && isr == null)) {
+            return null;
+        }
+        return new RtosSpec(boot, tick, tasks, isr, nodes.loc(n, path));
+    }
+
+    private TaskSpec task(Node n, String path) {
+        Map<String, Node> f = nodes.mapping(n, path, "task");
+        if (f == null) {
+            return null;
+        }
+        Node nameNode = nodes.required(f, "name", n, path);
+        String name = nameNode == null ? null : new FieldReader(nodes).name(nameNode, path + ".name");
+        Long period = requiredDuration(f, "period", n, path);
+        Long wcet = requiredDuration(f, "wcet", n, path);
+        Long deadline = durationOr(f, "deadline", path, period);
+        if (name == null || period == null || wcet == null || deadline == null) {
+            return null;
+        }
+        return new TaskSpec(name, period, wcet, deadline, nodes.loc(n, path));
+    }
+
+    private IsrSpec isr(Node n, String path) {
+        Map<String, Node> f = nodes.mapping(n, path, "isr");
+        if (f == null) {
+            return null;
+        }
+        Node dev = nodes.required(f, "device", n, path);
+        String device = dev == null ? null : nodes.string(dev, path + ".device");
+        Long work = requiredDuration(f, "work", n, path);
+        return device == null || work == null ? null : new IsrSpec(device, work, nodes.loc(n, path));
+    }
+
+    private RichOsSpec richOs(Node n, String path) {
+        Map<String, Node> f = nodes.mapping(n, path, "richOs");
+        Long boot = durationOr(f, "boot", path, 0L);
+        Long tick = requiredDuration(f, "tick", n, path);
+        long[] burst = range(nodes.required(f, "burst", n, path), path + ".burst");
+        long[] idle = range(nodes.required(f, "idle", n, path), path + ".idle");
+        IsrSpec isr = f.containsKey("isr") ? isr(f.get("isr"), path + ".isr") : null;
+        if (boot == null || tick == null || burst == null || idle == null
+                || (f.containsKey("isr") && isr == null)) {
+            return null;
+        }
+        return new RichOsSpec(boot, tick, burst[0], burst[1], idle[0], idle[1], isr, nodes.loc(n, path));
+    }
+
+    private long[] range(Node n, String path) {
+        Map<String, Node> f = n == null ? null : nodes.mapping(n, path, "range");
+        if (f == null) {
+            return null;
+        }
+        Long min = requiredDuration(f, "min", n, path);
+        Long max = requiredDuration(f, "max", n, path);
+        return min == null || max == null ? null : new long[] {min, max};
+    }
+
+    private ProbeSpec probe(Node n, String path) {
+        Map<String, Node> f = nodes.mapping(n, path, "probe");
+        Long start = durationOr(f, "start", path, 0L);
+        Node accNode = nodes.required(f, "accesses", n, path);
+        List<Node> items = accNode == null ? null : nodes.list(accNode, path + ".accesses", 1, ACCESSES_MAX);
+        List<ProbeAccess> accesses = new ArrayList<>();
+        for (int i = 0; items != null && i < items.size(); i++) { // at most ACCESSES_MAX
+            accesses.add(access(items.get(i), path + ".accesses[" + i + "]"));
+        }
+        if (start == null || items == null || accesses.contains(null)) {
+            return null;
+        }
+        return new ProbeSpec(start, accesses, nodes.loc(n, path));
+    }
+
+    private ProbeAccess access(Node n, String path) {
+        Map<String, Node> f = nodes.mapping(n, path, "probeAccess");
+        if (f == null) {
+            return null;
+        }
+        Node a = nodes.required(f, "address", n, path);
+        Node s = nodes.required(f, "size", n, path);
+        Node k = nodes.required(f, "access", n, path);
+        Long address = a == null ? null : nodes.address(a, path + ".address");
+        Integer size = s == null ? null : nodes.smallInt(s, path + ".size", 0, Integer.MAX_VALUE);
+        Integer kind = k == null ? null : oneOf(k, path + ".access",
+                List.of("read", "write", "execute"), List.of(Access.READ, Access.WRITE, Access.EXECUTE));
+        String expect = f.containsKey("expect") ? expect(f.get("expect"), path + ".expect") : "";
+        if (address == null || size == null || kind == null || expect == null) {
+            return null;
+        }
+        return new ProbeAccess(address, size, kind, expect.isEmpty() ? null : expect, nodes.loc(n, path));
+    }
+
+    private String expect(Node n, String path) {
+        Integer i = oneOf(n, path, List.of("allowed", "denied"), List.of(0, 1));
+        return i == null ? null : i == 0 ? "allowed" : "denied";
+    }
+
+    private Integer oneOf(Node n, String path, List<String> words, List<Integer> values) {
+        String s = nodes.string(n, path);
+        int i = s == null ? -1 : words.indexOf(s);
+        if (s != null && i < 0) {
+            nodes.error(n, path, "invalid value '" + s + "': expected " + String.join(", ", words));
+        }
+        return i < 0 ? null : values.get(i);
+    }
+}
