@@ -16,6 +16,9 @@ public interface Board {
     /** @return the cores in the fixed order the engine runs them. */
     Engine.Core[] cores();
 
+    /** @return the guest-facing view of a core, as executors see it. */
+    GuestCpu guest(int core);
+
     /** @return where device stimuli raise lines. */
     Stimulus.LineInput lineInput();
 }

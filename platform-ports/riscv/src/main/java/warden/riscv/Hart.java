@@ -46,6 +46,8 @@ public final class Hart implements GuestCpu, Engine.Core {
     int boundPartition = -1;
     private Executor running;
     private long stepEnd;
+    /** True while the monitor's trap handler runs on this hart. */
+    boolean inTrap;
     long lastValue;
     int lastCallStatus;
     int lastFaultCause;
@@ -104,6 +106,7 @@ public final class Hart implements GuestCpu, Engine.Core {
 
     /** Enters M-mode for a trap, runs the monitor's handler, and returns with mret. */
     void trap(long cause, long tval) {
+        inTrap = true;
         mcause = cause;
         mtval = tval;
         mepc = pc;
@@ -113,6 +116,7 @@ public final class Hart implements GuestCpu, Engine.Core {
         time += machine.costs.trapEntryNs();
         machine.trapHandler.handle(this);
         mret();
+        inTrap = false;
     }
 
     private void mret() {
@@ -211,7 +215,9 @@ public final class Hart implements GuestCpu, Engine.Core {
 
     void save(long[] ctx, int off) {
         System.arraycopy(x, 1, ctx, off, 31);
-        ctx[off + 31] = mepc;
+        // Inside a trap the guest's resume point and privilege are in mepc and mstatus.MPP;
+        // outside one (a test or tool switching a core directly) they are the live pc and priv.
+        ctx[off + 31] = inTrap ? mepc : pc;
         ctx[off + 32] = sstatus;
         ctx[off + 33] = stvec;
         ctx[off + 34] = sepc;
@@ -220,7 +226,7 @@ public final class Hart implements GuestCpu, Engine.Core {
         ctx[off + 37] = sscratch;
         ctx[off + 38] = satp;
         ctx[off + 39] = sie;
-        ctx[off + 40] = (mstatus & Csr.MSTATUS_MPP) >>> Csr.MSTATUS_MPP_SHIFT;
+        ctx[off + 40] = inTrap ? (mstatus & Csr.MSTATUS_MPP) >>> Csr.MSTATUS_MPP_SHIFT : priv;
     }
 
     void restore(long[] ctx, int off) {
@@ -236,6 +242,11 @@ public final class Hart implements GuestCpu, Engine.Core {
         satp = ctx[off + 38];
         sie = ctx[off + 39];
         mstatus = (mstatus & ~Csr.MSTATUS_MPP) | ((ctx[off + 40] & 3) << Csr.MSTATUS_MPP_SHIFT);
+        if (!inTrap) {
+            // Entered from the monitor outside a trap (the first start of a core): the monitor
+            // drops to the guest with mret, so the guest never runs with M-mode privilege.
+            mret();
+        }
     }
 
     static void init(long[] ctx, int off, long entry, int partition, int core) {

@@ -114,6 +114,7 @@ public final class RiscvMachine implements Board, Platform, CpuContext, Timer, C
     @Override public Platform platform() { return this; }
     @Override public Engine.Core[] cores() { return harts.clone(); }
     @Override public Stimulus.LineInput lineInput() { return this; }
+    @Override public warden.emu.GuestCpu guest(int core) { return harts[core]; }
 
     /** Connects the kernel as the handler of every M-mode trap. */
     @Override

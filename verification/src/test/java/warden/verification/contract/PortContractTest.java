@@ -1,0 +1,220 @@
+package warden.verification.contract;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import warden.emu.Board;
+import warden.emu.ConsoleLog;
+import warden.emu.DeviceSpec;
+import warden.emu.Executor;
+import warden.emu.GuestCpu;
+import warden.emu.IrqStats;
+import warden.emu.PlatformDescription;
+import warden.emu.Target;
+import warden.emu.TraceRecorder;
+import warden.kernel.api.Access;
+import warden.kernel.api.Criticality;
+import warden.kernel.api.MonitorCall;
+import warden.kernel.api.Status;
+import warden.kernel.api.SystemImage;
+import warden.kernel.port.Platform;
+import warden.kernel.port.ProtectionUnit;
+import warden.kernel.port.Timer;
+
+/**
+ * The port contract: what every port promises the kernel, checked the same way on every target
+ * (JCTools' QueueSanityTest pattern: one abstract suite, one subclass per port). Where an
+ * architecture forces a difference, the subclass states it through a hook, and the test checks
+ * the stated behaviour.
+ *
+ * [utest->dsn~port.contract~1]
+ */
+public abstract class PortContractTest {
+    protected static final long REGION_SIZE = 0x1_0000L;
+    protected Target target;
+    protected PlatformDescription d;
+    protected Board board;
+    protected Platform port;
+    protected RecordingKernel kernel;
+    protected ScriptedExecutor guest0;
+    protected ScriptedExecutor guest1;
+    protected long regionBase;
+    protected DeviceSpec device;
+
+    /** @return the port under test. */
+    protected abstract Target newTarget();
+
+    /** @return true when a denied access raises a fault the kernel sees (false on x86 SMRR: reads give a fixed value). */
+    protected abstract boolean deniedAccessFaults();
+
+    @BeforeEach
+    void build() {
+        target = newTarget();
+        d = target.description();
+        regionBase = d.monitorBase() + d.monitorSize();
+        for (DeviceSpec s : d.devices()) {
+            if (!s.monitorOnly() && s.line() > 0 && device == null) {
+                device = s;
+            }
+        }
+        SystemImage.Builder b = SystemImage.builder(d.cores()).monitor(d.monitorBase(), d.monitorSize());
+        int p0 = b.partition("a", Criticality.ASIL_B, 1, regionBase, 0, false);
+        b.region(p0, regionBase, REGION_SIZE, Access.READ | Access.WRITE);
+        b.device(p0, device.name(), device.base(), device.size());
+        b.line(p0, device.line(), 0, 7);
+        int p1 = b.partition("b", Criticality.QM, 1, regionBase + 4 * REGION_SIZE, 0, false);
+        b.region(p1, regionBase + 4 * REGION_SIZE, REGION_SIZE, Access.ALL);
+        SystemImage image = b.build();
+        guest0 = new ScriptedExecutor();
+        guest1 = new ScriptedExecutor();
+        Executor[] ex = new Executor[2 * d.cores()];
+        ex[0] = guest0;
+        ex[d.cores()] = guest1;
+        board = target.build(image, ex, new ConsoleLog(new String[] {"a", "b"}, false), new IrqStats(d.lines()),
+                new TraceRecorder(d.cores(), false));
+        port = board.platform();
+        kernel = new RecordingKernel();
+        kernel.platform = port;
+        board.attach(kernel);
+        ProtectionUnit pu = port.protection();
+        assertEquals(Status.OK, pu.protectMonitor(d.monitorBase(), d.monitorSize()));
+        assertEquals(Status.OK, pu.beginSlot(0));
+        assertEquals(Status.OK, pu.addRegion(0, regionBase, REGION_SIZE, Access.READ | Access.WRITE));
+        assertEquals(Status.OK, pu.addRegion(0, device.base(), device.size(), Access.READ | Access.WRITE));
+        assertEquals(Status.OK, pu.beginSlot(1));
+        assertEquals(Status.OK, pu.addRegion(1, regionBase + 4 * REGION_SIZE, REGION_SIZE, Access.ALL));
+    }
+
+    private long[] enter(int partition) {
+        long[] ctx = new long[port.cpu().contextWords()];
+        port.cpu().initContext(ctx, 0, partition, 0, partition == 0 ? regionBase : regionBase + 4 * REGION_SIZE);
+        port.protection().activate(0, partition);
+        port.cpu().restore(0, partition, ctx, 0);
+        return ctx;
+    }
+
+    @Test
+    void aSavedContextIsTheContextThatWasRestored() {
+        long[] ctx = enter(0);
+        long[] saved = new long[ctx.length];
+        port.cpu().save(0, saved, 0);
+        assertArrayEquals(ctx, saved);
+    }
+
+    @Test
+    void nothingOfOneWorldIsVisibleInTheNextAfterASwitch() {
+        enter(0);
+        kernel.answerStatus = Status.OK;
+        kernel.answerValue = 0x5EC2E7L;
+        board.guest(0).call(MonitorCall.GET_TIME, 0x1111_2222_3333L, 0x4444_5555_6666L);
+        long[] secret = new long[port.cpu().contextWords()];
+        port.cpu().save(0, secret, 0);
+        long[] fresh = enter(1);
+        long[] seen = new long[fresh.length];
+        port.cpu().save(0, seen, 0);
+        assertArrayEquals(fresh, seen, "the next world sees exactly its own context");
+        for (long word : seen) {
+            assertFalse(word == 0x5EC2E7L || word == 0x1111_2222_3333L || word == 0x4444_5555_6666L,
+                    "a value of the previous world leaked");
+        }
+    }
+
+    @Test
+    void aMonitorCallReachesTheKernelWithItsArgumentsAndReturnsItsResult() {
+        enter(0);
+        kernel.answerStatus = Status.DENIED;
+        kernel.answerValue = 77;
+        GuestCpu cpu = board.guest(0);
+        assertEquals(Status.DENIED, cpu.call(MonitorCall.PARTITION_INFO, 5, 6));
+        assertEquals(77, cpu.lastValue());
+        assertEquals("call 0 " + MonitorCall.PARTITION_INFO, kernel.last());
+        assertEquals(5, kernel.lastArgs[0]);
+        assertEquals(6, kernel.lastArgs[1]);
+    }
+
+    @Test
+    void aGuestReachesItsOwnMemoryAndDeviceAndNothingElse() {
+        enter(0);
+        GuestCpu cpu = board.guest(0);
+        assertEquals(GuestCpu.OK, cpu.store(regionBase + 8, 8, 0x1234));
+        assertEquals(GuestCpu.OK, cpu.load(regionBase + 8, 8));
+        assertEquals(0x1234, cpu.lastValue());
+        assertEquals(GuestCpu.OK, cpu.load(device.base(), 4));
+        int before = kernel.entries.size();
+        int r = cpu.load(d.monitorBase(), 4);
+        if (deniedAccessFaults()) {
+            assertEquals(GuestCpu.FAULT, r, "monitor memory");
+            assertEquals("fault 0 " + Access.READ + " 0x" + Long.toHexString(d.monitorBase()), kernel.last());
+            assertEquals(GuestCpu.FAULT, cpu.store(regionBase + 4 * REGION_SIZE, 4, 1), "another partition");
+            assertEquals(GuestCpu.FAULT, cpu.fetch(regionBase), "no execute permission");
+            assertEquals(before + 3, kernel.entries.size());
+            assertTrue(guest0.events.contains("fault " + cpu.lastFaultCause()), "redirected to the guest");
+        }
+    }
+
+    @Test
+    void withNoSlotActiveAGuestReachesNothing() {
+        enter(0);
+        port.protection().activate(0, ProtectionUnit.NO_SLOT);
+        if (deniedAccessFaults()) {
+            assertEquals(GuestCpu.FAULT, board.guest(0).load(regionBase, 4));
+        }
+    }
+
+    @Test
+    void aRoutedLineIsClaimedOnceOnItsCoreOnly() {
+        assertEquals(Status.OK, port.interrupts().route(device.line(), 0, 7, true));
+        board.lineInput().raise(device.line(), 0);
+        if (d.cores() > 1) {
+            assertEquals(0, port.interrupts().claim(1), "not routed to core 1");
+        }
+        assertEquals(device.line(), port.interrupts().claim(0));
+        assertEquals(0, port.interrupts().claim(0), "claimed once");
+        port.interrupts().complete(0, device.line());
+    }
+
+    @Test
+    void aRaisedLineEntersTheKernelOnItsCore() {
+        enter(0);
+        port.interrupts().route(device.line(), 0, 7, true);
+        board.lineInput().raise(device.line(), 0);
+        board.cores()[0].runUntil(1_000);
+        assertTrue(kernel.entries.contains("irq 0 " + device.line()), kernel.entries.toString());
+    }
+
+    @Test
+    void theTimerEntersTheKernelAtItsDeadlineNotBefore() {
+        enter(0);
+        port.timer().setDeadline(0, 50_000);
+        board.cores()[0].runUntil(49_000);
+        assertFalse(kernel.entries.stream().anyMatch(e -> e.startsWith("timer")), "not before its deadline");
+        board.cores()[0].runUntil(60_000);
+        String t = kernel.entries.stream().filter(e -> e.startsWith("timer")).findFirst().orElse("none");
+        long at = Long.parseLong(t.substring(t.indexOf('@') + 1));
+        assertTrue(at >= 50_000 && at < 51_000, t);
+        assertEquals(Timer.NEVER, Timer.NEVER);
+    }
+
+    @Test
+    void deliveredEventsReachTheGuestOnTheCore() {
+        enter(0);
+        port.cpu().deliverInterrupt(0, device.line());
+        port.cpu().deliverTimer(0);
+        assertEquals("[irq " + device.line() + ", timer]", guest0.events.toString());
+    }
+
+    @Test
+    void anIdleCoreRunsNoGuest() {
+        enter(0);
+        long[] ctx = new long[port.cpu().contextWords()];
+        port.cpu().save(0, ctx, 0);
+        port.cpu().idle(0);
+        board.cores()[0].runUntil(10_000);
+        assertTrue(guest0.events.isEmpty());
+        assertEquals(10_000, port.timer().now(0), "an idle core's time still moves");
+    }
+}

@@ -1,0 +1,25 @@
+package warden.verification.contract;
+
+import java.util.ArrayList;
+import java.util.List;
+import warden.emu.Executor;
+import warden.emu.GuestCpu;
+
+/** An executor that only records what the port delivers to it and computes when run. */
+final class ScriptedExecutor implements Executor {
+    final List<String> events = new ArrayList<>();
+
+    @Override
+    public int run(GuestCpu cpu) {
+        long b = cpu.budget();
+        if (b > 0) {
+            cpu.advance(b);
+        }
+        return EXIT_BUDGET;
+    }
+
+    @Override public void onInterrupt(int line, long nowNs) { events.add("irq " + line); }
+    @Override public void onTimer(long nowNs) { events.add("timer"); }
+    @Override public void onFault(int cause, long address, long nowNs) { events.add("fault " + cause); }
+    @Override public String kind() { return "scripted"; }
+}
