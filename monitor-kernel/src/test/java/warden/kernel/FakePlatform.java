@@ -115,6 +115,7 @@ public final class FakePlatform implements Platform, CpuContext, ProtectionUnit,
     // ProtectionUnit
     @Override
     public int protectMonitor(long base, long size) {
+        log.add("monitor " + Long.toHexString(base) + "+" + Long.toHexString(size));
         return Status.OK;
     }
 
@@ -130,6 +131,7 @@ public final class FakePlatform implements Platform, CpuContext, ProtectionUnit,
             return Status.NO_SPACE;
         }
         slotRegions[slot]++;
+        log.add("slot " + slot + " " + Long.toHexString(base) + "+" + Long.toHexString(size) + " " + perms);
         return Status.OK;
     }
 

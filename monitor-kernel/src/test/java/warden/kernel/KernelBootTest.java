@@ -32,6 +32,21 @@ class KernelBootTest {
         assertEquals(0, f.lineCore[Images.CAN_LINE]);
     }
 
+    // [utest->dsn~kernel.deny-by-default~1]
+    @Test
+    void eachSlotHoldsExactlyItsPartitionsRegionsAndDevicesAfterTheMonitorIsReserved() {
+        FakePlatform f = new FakePlatform(2);
+        assertEquals(Status.OK, new Monitor(f).boot(Images.shared().build()));
+        java.util.List<String> pu = new java.util.ArrayList<>();
+        for (String s : f.log) {
+            if (s.startsWith("monitor") || s.startsWith("slot")) {
+                pu.add(s);
+            }
+        }
+        assertEquals(java.util.List.of("monitor 80000000+200000", "slot 0 80400000+400000 7", "slot 0 10010000+1000 3",
+                "slot 1 81000000+1000000 7", "slot 1 10020000+1000 3"), pu);
+    }
+
     // [utest->dsn~kernel.boot.revalidate~1]
     @Test
     void bootRefusesOverlappingRegionsBetweenPartitions() {

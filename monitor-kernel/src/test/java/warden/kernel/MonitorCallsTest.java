@@ -138,6 +138,7 @@ class MonitorCallsTest {
         assertEquals(1, m.counter(Counter.ILLEGAL_INSTRUCTIONS));
     }
 
+    // [utest->dsn~kernel.entries~1]
     @Test
     void entriesOnACoreThatDoesNotExistAreRefused() {
         assertEquals(Status.BAD_STATE, m.onMonitorCall(7, MonitorCall.VERSION));

@@ -3,7 +3,12 @@ package warden.verification.contract;
 import warden.emu.Target;
 import warden.riscv.RiscvTarget;
 
-/** The port contract on RISC-V: every denied access raises an access fault. */
+/**
+ * The port contract on RISC-V: every denied access raises an access fault.
+ *
+ * [utest->dsn~riscv.port~1]
+ * [utest->dsn~riscv.world-switch~1]
+ */
 class RiscvPortContractTest extends PortContractTest {
     @Override
     protected Target newTarget() {

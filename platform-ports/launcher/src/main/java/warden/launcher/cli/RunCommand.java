@@ -22,7 +22,7 @@ import warden.launcher.run.SystemRun;
  *
  * [impl->dsn~cli.run~1]
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = WardenCli.Version.class,
         description = {"Boot a system on an emulated target and run it in virtual time.", "",
             "With no SYSTEM.yaml it runs the built-in default system: a safety RTOS (ASIL-C) and a",
             "rich OS sharing hart 0, and the rich OS alone on harts 1-3. It prints boot times,",
@@ -61,13 +61,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws UsageError {
         PrintStream out = new PrintStream(new WriterStream(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new WriterStream(spec.commandLine().getErr()), true, StandardCharsets.UTF_8);
-        long forNs = -1;
-        if (duration != null) {
-            forNs = Durations.parse(duration);
-            if (forNs <= 0) {
-                throw new UsageError("--for: '" + duration + "' is not a duration; use a number and a unit: ns, us, ms or s (e.g. 100ms)");
-            }
-        }
+        long forNs = duration == null ? -1 : Durations.require("--for", duration);
         checkWritable(json, "--json");
         checkWritable(trace, "--trace");
         Loaded l = Loaded.load(file, target, err);

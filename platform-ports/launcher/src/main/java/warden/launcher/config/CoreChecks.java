@@ -29,14 +29,14 @@ final class CoreChecks {
             for (int j = 0; j < ps.cores().size(); j++) {
                 int c = ps.cores().get(j);
                 if (c >= cores) {
-                    out.add(ps.loc().field("cores[" + j + "]").problem("core " + c + " does not exist:"
+                    out.add(ps.at("cores[" + j + "]").problem("core " + c + " does not exist:"
                             + " the " + p.target() + " target has cores 0.." + (cores - 1)));
                     continue;
                 }
                 shareCritical(ps, c, onCore.get(c), out);
                 onCore.get(c).add(ps);
                 if (onCore.get(c).size() == PARTITIONS_PER_CORE_MAX + 1) {
-                    out.add(ps.loc().field("cores[" + j + "]").problem("core " + c + " hosts more than "
+                    out.add(ps.at("cores[" + j + "]").problem("core " + c + " hosts more than "
                             + PARTITIONS_PER_CORE_MAX + " partitions: " + names(onCore.get(c))));
                 }
             }
@@ -51,7 +51,7 @@ final class CoreChecks {
         }
         for (PartitionSpec o : others) { // at most 16
             if (Criticality.isCritical(o.criticality())) {
-                out.add(ps.loc().field("cores").problem("critical partitions '" + o.name() + "' ("
+                out.add(ps.at("cores").problem("critical partitions '" + o.name() + "' ("
                         + Criticality.name(o.criticality()) + ") and '" + ps.name() + "' ("
                         + Criticality.name(ps.criticality()) + ") share core " + core
                         + "; at most one critical partition may run on a core"));

@@ -37,7 +37,7 @@ final class DeviceChecks {
                                 List<Problem> out) {
         for (int j = 0; j < ps.devices().size(); j++) { // at most 64
             String name = ps.devices().get(j);
-            Loc loc = ps.loc().field("devices[" + j + "]");
+            Loc loc = ps.at("devices[" + j + "]");
             DeviceSpec dev = p.device(name);
             if (dev == null) {
                 out.add(loc.problem("unknown device '" + name + "': the " + p.target()

@@ -78,7 +78,7 @@ final class MemoryChecks {
                 return;
             }
         }
-        out.add(ps.loc().field("entry").problem("entry " + Fmt.hex(ps.entry())
+        out.add(ps.at("entry").problem("entry " + Fmt.hex(ps.entry())
                 + " is not inside any memory region of partition '" + ps.name() + "'"));
     }
 

@@ -63,7 +63,27 @@ final class PartitionReader {
             return null;
         }
         return new PartitionSpec(name, crit, cores, privileged, entry, digest, watchdog, memory,
-                devices, lines, wl, nodes.loc(n, path));
+                devices, lines, wl, nodes.loc(n, path), fieldLocs(f, path));
+    }
+
+    /** Locations of the fields that checks point at: cores, cores[i], devices[i], entry. */
+    private Map<String, Loc> fieldLocs(Map<String, Node> f, String path) {
+        Map<String, Loc> out = new java.util.HashMap<>();
+        for (String key : new String[] {"cores", "devices", "entry"}) {
+            Node node = f.get(key);
+            if (node == null) {
+                continue;
+            }
+            out.put(key, nodes.loc(node, path + "." + key));
+            if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode seq) {
+                List<Node> items = seq.getValue();
+                for (int i = 0; i < items.size() && i < LIST_MAX; i++) {
+                    String k = key + "[" + i + "]";
+                    out.put(k, nodes.loc(items.get(i), path + "." + k));
+                }
+            }
+        }
+        return out;
     }
 
     private static boolean anyNull(Object... values) {

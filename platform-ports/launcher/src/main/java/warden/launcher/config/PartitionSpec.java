@@ -1,6 +1,7 @@
 package warden.launcher.config;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One partition: its name, criticality ({@code warden.kernel.api.Criticality} id), cores, entry
@@ -10,13 +11,23 @@ import java.util.List;
 public record PartitionSpec(String name, int criticality, List<Integer> cores, boolean privileged,
                             long entry, byte[] digest, long watchdogNs, List<RegionSpec> memory,
                             List<String> devices, List<LineSpec> interrupts, WorkloadSpec workload,
-                            Loc loc) {
+                            Loc loc, Map<String, Loc> fieldLocs) {
     public PartitionSpec {
         cores = List.copyOf(cores);
         digest = digest.clone();
         memory = List.copyOf(memory);
         devices = List.copyOf(devices);
         interrupts = List.copyOf(interrupts);
+        fieldLocs = Map.copyOf(fieldLocs);
+    }
+
+    /**
+     * @return the location of a field of this partition such as "cores", "cores[1]", "devices[0]"
+     *         or "entry": the field's own line when it was read from YAML, else the partition's.
+     */
+    public Loc at(String field) {
+        Loc l = fieldLocs.get(field);
+        return l != null ? l : loc.field(field);
     }
 
     /** @return a copy of the 32-byte digest. */

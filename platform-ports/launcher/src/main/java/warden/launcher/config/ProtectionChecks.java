@@ -49,7 +49,7 @@ final class ProtectionChecks {
             }
             String what = "the MMIO window " + Fmt.range(dev.base(), dev.size()) + " of device '" + dev.name() + "'";
             int st = unit.addRegion(0, dev.base(), dev.size(), Access.READ | Access.WRITE);
-            if (refused(ps, p, st, what, ps.loc().field("devices[" + j + "]"), out)) {
+            if (refused(ps, p, st, what, ps.at("devices[" + j + "]"), out)) {
                 return;
             }
         }

@@ -35,7 +35,7 @@ final class SystemReader {
         RunSpec run = f.containsKey("run") ? run(f.get("run"))
                 : new RunSpec(RunSpec.DEFAULT_DURATION_NS, RunSpec.DEFAULT_SEED, loc.field("run"));
         List<StimulusSpec> stimuli = f.containsKey("devices")
-                ? stimuli(f.get("devices"), run == null ? RunSpec.DEFAULT_SEED : run.seed()) : List.of();
+                ? stimuli(f.get("devices"), 0L) : List.of();
         if (!nodes.problems().isEmpty() || partitions == null || stimuli == null || run == null) {
             return null;
         }

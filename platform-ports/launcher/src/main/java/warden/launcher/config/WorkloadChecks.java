@@ -34,6 +34,10 @@ final class WorkloadChecks {
                     if (a.size() != 1 && a.size() != 2 && a.size() != 4 && a.size() != 8) {
                         out.add(a.loc().field("size").problem("probe access size " + a.size()
                                 + " is not 1, 2, 4 or 8 bytes"));
+                    } else if (a.access() == warden.kernel.api.Access.EXECUTE && a.size() != 4) {
+                        // [impl->dsn~config.check.probe-execute~1]
+                        out.add(a.loc().field("size").problem("an execute access is an instruction fetch of"
+                                + " 4 bytes; size " + a.size() + " cannot be fetched"));
                     }
                 }
             }

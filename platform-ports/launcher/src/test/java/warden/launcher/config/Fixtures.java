@@ -69,7 +69,7 @@ final class Fixtures {
                   accesses:
                     - {address: 0x88000000, size: 4, access: read, expect: allowed}
                     - {address: 0x80000000, size: 8, access: write, expect: denied}
-                    - {address: 0x80400000, size: 1, access: execute}
+                    - {address: 0x80400000, size: 4, access: execute}
             devices:
               - {name: can0, period: 2ms}
               - {name: nic0, meanInterval: 300us, seed: 7}

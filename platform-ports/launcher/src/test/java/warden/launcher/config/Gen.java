@@ -145,9 +145,11 @@ final class Gen {
         StringBuilder sb = new StringBuilder("kind: probe\n      start: " + r.nextInt(1000) + "us\n      accesses:");
         for (int a = 0, n = 1 + r.nextInt(5); a < n; a++) {
             Region m = p.memory.get(r.nextInt(p.memory.size()));
+            String kind = List.of("read", "write", "execute").get(r.nextInt(3));
+            int size = kind.equals("execute") ? 4 : List.of(1, 2, 4, 8).get(r.nextInt(4));
             sb.append("\n        - {address: 0x").append(Long.toHexString(m.base + 8L * r.nextInt(16)))
-                    .append(", size: ").append(List.of(1, 2, 4, 8).get(r.nextInt(4)))
-                    .append(", access: ").append(List.of("read", "write", "execute").get(r.nextInt(3)))
+                    .append(", size: ").append(size)
+                    .append(", access: ").append(kind)
                     .append(List.of("", ", expect: allowed", ", expect: denied").get(r.nextInt(3))).append("}");
         }
         return sb.toString();

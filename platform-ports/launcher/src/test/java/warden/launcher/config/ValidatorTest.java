@@ -77,7 +77,8 @@ class ValidatorTest {
         Problem twice = only(replace("devices: [uart0, nic0]", "devices: [uart0, nic0, uart1]"));
         assertEquals("partitions[1].devices[2]", twice.path());
         assertEquals("device 'uart1' is assigned to partition 'linux' and already at partitions[0].devices[0] (line "
-                + Fixtures.lineOf(Fixtures.FULL, "name: rtos") + ")", twice.message());
+                + Fixtures.lineOf(Fixtures.FULL, "devices: [uart1, can0]") + ")", twice.message());
+        assertEquals(Fixtures.lineOf(Fixtures.FULL, "devices: [uart0, nic0]"), twice.line(), "at the devices line");
     }
 
     // [utest->dsn~config.check.lines~1]
@@ -153,6 +154,15 @@ class ValidatorTest {
         assertEquals("probe access size 3 is not 1, 2, 4 or 8 bytes",
                 only(replace("size: 4, access: read", "size: 3, access: read")).message());
         assertEquals("tick must be greater than 0", only(replace("tick: 4ms", "tick: 0")).message());
+    }
+
+    // [utest->dsn~config.check.probe-execute~1]
+    @Test
+    void shouldRejectAnExecuteAccessThatIsNotAFourByteFetch() {
+        Problem p = only(replace("{address: 0x80400000, size: 4, access: execute}",
+                "{address: 0x80400000, size: 2, access: execute}"));
+        assertEquals("an execute access is an instruction fetch of 4 bytes; size 2 cannot be fetched", p.message());
+        assertTrue(p.path().endsWith("accesses[2].size"), p.path());
     }
 
     // [utest->dsn~config.check.stimuli~1]

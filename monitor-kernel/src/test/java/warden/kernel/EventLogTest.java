@@ -1,0 +1,36 @@
+package warden.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import warden.kernel.core.EventLog;
+
+class EventLogTest {
+
+    // [utest->dsn~kernel.event-log~1]
+    @Test
+    void theRingKeepsTheNewestRecordsAndCountsWhatWasOverwritten() {
+        EventLog log = new EventLog();
+        int n = EventLog.CAPACITY + 10;
+        for (int i = 0; i < n; i++) {
+            log.append(i * 10L, 1 + i % 7, i % 3, i % 2, i, -i);
+        }
+        assertEquals(n, log.sequence());
+        assertEquals(10, log.dropped());
+        assertEquals(10, log.oldest());
+        assertEquals(100, log.time(10));
+        assertEquals(10, log.a(10));
+        assertEquals(-(n - 1), log.b(n - 1));
+        assertEquals((n - 1) % 3, log.partition(n - 1));
+        assertEquals(1 + (n - 1) % 7, log.kind(n - 1));
+    }
+
+    // [utest->dsn~kernel.event-log~1]
+    @Test
+    void anEmptyLogHoldsNothing() {
+        EventLog log = new EventLog();
+        assertEquals(0, log.sequence());
+        assertEquals(0, log.dropped());
+        assertEquals(0, log.oldest());
+    }
+}
