@@ -48,12 +48,6 @@ class CliOptionsTest {
         refused(Cli.run("validate", Systems.fixture("probe-shared-hart.yaml").toString(), "--target", "sparc"), "sparc");
     }
 
-    @ParameterizedTest(name = "--target {0}")
-    @ValueSource(strings = {"arm", "x86"})
-    void a_planned_target_that_is_not_built_yet_is_refused_with_exit_2(String target) {
-        refused(Cli.run("run", "--target", target), "'" + target + "'", "not built yet");
-    }
-
     @Test
     void an_unknown_command_or_option_is_refused_with_exit_2() {
         refused(Cli.run("bogus"), "bogus");

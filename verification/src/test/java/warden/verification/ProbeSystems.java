@@ -25,7 +25,7 @@ final class ProbeSystems {
                     }
                 }
                 p = new PartitionSpec(p.name(), p.criticality(), p.cores(), p.privileged(), p.entry(), p.digest(),
-                        p.watchdogNs(), p.memory(), p.devices(), p.interrupts(), new ProbeSpec(s.startNs(), list, s.loc()),
+                        p.watchdogNs(), p.memory(), p.devices(), p.interrupts(), new ProbeSpec(s.startNs(), list, s.loc()), p.health(),
                         p.loc(), p.fieldLocs());
             }
             parts.add(p);

@@ -1,5 +1,7 @@
 package warden.kernel.api;
 
+import warden.kernel.api.rules.BootPhase;
+
 /**
  * Access permissions and access kinds as bit flags: read, write, execute. A region's permission
  * set is an OR of these; an access is exactly one of them.
@@ -14,6 +16,7 @@ public final class Access {
     }
 
     /** @return "r", "w", "x" for a single access kind, or "rwx"-style text for a set. */
+    @BootPhase("text for reports, never called by the kernel")
     public static String text(int perms) {
         char r = (perms & READ) != 0 ? 'r' : '-';
         char w = (perms & WRITE) != 0 ? 'w' : '-';

@@ -18,12 +18,15 @@ public final class Counter {
     public static final int ACCESS_FAULTS = 10;
     public static final int ILLEGAL_INSTRUCTIONS = 11;
     public static final int KERNEL_ENTRIES = 12;
-    public static final int COUNT = 13;
+    public static final int FAILURES_DETECTED = 13;
+    public static final int RESTARTS = 14;
+    public static final int COUNT = 15;
 
     private static final String[] NAMES = {
         "monitorCalls", "unknownCalls", "deniedCalls", "interrupts", "spuriousInterrupts",
         "heldInterrupts", "deliveredInterrupts", "pendingOverflows", "timerExpiries",
-        "worldSwitches", "accessFaults", "illegalInstructions", "kernelEntries"
+        "worldSwitches", "accessFaults", "illegalInstructions", "kernelEntries",
+        "failuresDetected", "restarts"
     };
 
     private Counter() {

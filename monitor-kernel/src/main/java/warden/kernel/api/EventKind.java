@@ -16,10 +16,21 @@ public final class EventKind {
     public static final int UNOWNED_INTERRUPT = 6;
     /** A held-interrupt queue overflowed and an interrupt was dropped: a = line. */
     public static final int PENDING_OVERFLOW = 7;
+    /** The health monitor detected a failure: a = reason (HealthAction.REASON_*), b = action taken. */
+    public static final int FAILURE_DETECTED = 8;
+    /** A partition was restarted: a = restarts so far, b = restarts within the current window. */
+    public static final int PARTITION_RESTARTED = 9;
+    /** A restarted partition sent its first heartbeat: a = recovery time in ns since detection. */
+    public static final int PARTITION_RECOVERED = 10;
+    /** A partition was stopped: a = reason. */
+    public static final int PARTITION_STOPPED = 11;
+    /** The system entered its safe state: a = the partition whose failure caused it. */
+    public static final int SAFE_STATE = 12;
 
     private static final String[] NAMES = {
         "none", "access-violation", "illegal-instruction", "unknown-call", "denied-call",
-        "partition-booted", "unowned-interrupt", "pending-overflow"
+        "partition-booted", "unowned-interrupt", "pending-overflow", "failure-detected",
+        "partition-restarted", "partition-recovered", "partition-stopped", "safe-state"
     };
 
     private EventKind() {

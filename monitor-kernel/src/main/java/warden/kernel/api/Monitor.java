@@ -5,6 +5,7 @@ import warden.kernel.core.ImageCheck;
 import warden.kernel.core.Kernel;
 import warden.kernel.core.Scheduler;
 import warden.kernel.port.Platform;
+import warden.kernel.api.rules.BootPhase;
 
 /**
  * The kernel's public face: create it on a platform, {@link #boot} a {@link SystemImage},
@@ -19,6 +20,7 @@ public final class Monitor implements TrapEntry {
     }
 
     /** Validates, allocates, programs and seals. @return Status.OK or an error. */
+    @BootPhase
     public int boot(SystemImage image) { return kernel.boot(image); }
 
     /** Starts the mission phase: every core runs its most critical partition. */
@@ -39,6 +41,8 @@ public final class Monitor implements TrapEntry {
     public long bootTimeNs(int p) { return kernel.bootTimeNs(p); }
     public long lastHeartbeatNs(int p) { return kernel.lastHeartbeatNs(p); }
     public int restarts(int p) { return kernel.restarts(p); }
+    /** @return true once the health monitor brought the system to its safe state. */
+    public boolean inSafeState() { return kernel.inSafeState(); }
     /** @return the partition running on core, or SystemImage.NO_PARTITION. */
     public int running(int core) { return kernel.scheduler().running(core); }
     /** @return the scheduler state of p's vCPU on core (Scheduler.READY, WAITING, ...). */
@@ -46,6 +50,10 @@ public final class Monitor implements TrapEntry {
     /** @return how many interrupts are held for p's vCPU on core. */
     public int heldInterrupts(int p, int core) { return kernel.scheduler().pendingCount(p, core); }
     public EventLog events() { return kernel.eventLog(); }
+    /** @return the kernel's event log as a read-only api view (for ports and reports). */
+    public EventRecords eventRecords() { return kernel.eventLog(); }
+    /** @return the name of an ImageCheck code ("OK", "REGION_OVERLAP", ...), or "?". */
+    public static String imageCheckName(int code) { return ImageCheck.name(code); }
     public ImageCheck imageCheck() { return kernel.imageCheck(); }
     public static final int VCPU_READY = Scheduler.READY;
     public static final int VCPU_WAITING = Scheduler.WAITING;

@@ -28,14 +28,17 @@ public final class MonitorCall {
     public static final int PARTITION_INFO = 5;
     /** arg0 = absolute deadline in ns, or -1 to cancel: the caller's virtual timer. */
     public static final int SET_TIMER = 6;
+    /** arg0 = failure code: the caller detected a failure of its own (e.g. a deadline overrun). */
+    public static final int REPORT_FAILURE = 7;
     /** One past the highest call id. */
-    public static final int COUNT = 7;
+    public static final int COUNT = 8;
 
     /** The kernel ABI version returned by {@link #VERSION}: major in bits 31..16, minor below. */
     public static final int ABI_VERSION = 0x0001_0000;
 
     private static final String[] NAMES = {
-        "VERSION", "YIELD", "HEARTBEAT", "GET_TIME", "CONSOLE_WRITE", "PARTITION_INFO", "SET_TIMER"
+        "VERSION", "YIELD", "HEARTBEAT", "GET_TIME", "CONSOLE_WRITE", "PARTITION_INFO", "SET_TIMER",
+        "REPORT_FAILURE"
     };
 
     private MonitorCall() {

@@ -1,5 +1,7 @@
 package warden.kernel.api;
 
+import warden.kernel.api.rules.BootPhase;
+
 /**
  * The frozen, plain-data description of a system that the kernel boots: partitions with their
  * criticality, cores, memory regions, devices and interrupt lines, and the monitor's own reserved
@@ -11,6 +13,7 @@ package warden.kernel.api;
  *
  * [impl->dsn~kernel.image~1]
  */
+@SuppressWarnings("index") // justification: plain-data accessors indexed by partition, region, device and line ids; the kernel passes only ids below the counts that ImageCheck validated at boot against the table sizes (*_MAX), and the Builder checks every table bound before it writes
 public final class SystemImage {
     public static final int NO_PARTITION = -1;
     public static final int PARTITIONS_MAX = 16;
@@ -33,6 +36,12 @@ public final class SystemImage {
     final byte[] digest;
     final long[] watchdogNs;
     final boolean[] privileged;
+    final long[] bootTimeoutNs;
+    final int[] faultLimit;
+    final long[] healthWindowNs;
+    final int[] maxRestarts;
+    final int[] onFailure;
+    final int[] escalation;
     final int[] regionFirst;
     final int[] regionCount;
     final int regionTotal;
@@ -62,6 +71,12 @@ public final class SystemImage {
         digest = b.digest.clone();
         watchdogNs = b.watchdogNs.clone();
         privileged = b.privileged.clone();
+        bootTimeoutNs = b.bootTimeoutNs.clone();
+        faultLimit = b.faultLimit.clone();
+        healthWindowNs = b.healthWindowNs.clone();
+        maxRestarts = b.maxRestarts.clone();
+        onFailure = b.onFailure.clone();
+        escalation = b.escalation.clone();
         regionFirst = b.regionFirst.clone();
         regionCount = b.regionCount.clone();
         regionTotal = b.regionTotal;
@@ -78,6 +93,7 @@ public final class SystemImage {
         linePriority = b.linePriority.clone();
     }
 
+    @BootPhase("builds an image before boot")
     public static Builder builder(int coreCount) {
         return new Builder(coreCount);
     }
@@ -95,6 +111,18 @@ public final class SystemImage {
     public int digestByte(int p, int i) { return digest[p * DIGEST_BYTES + i] & 0xff; }
     public long watchdogNs(int p) { return watchdogNs[p]; }
     public boolean privileged(int p) { return privileged[p]; }
+    /** @return the time a (re)started partition has to send its first heartbeat, 0 for no limit. */
+    public long bootTimeoutNs(int p) { return bootTimeoutNs[p]; }
+    /** @return access faults within one health window that count as a fault storm, 0 for no limit. */
+    public int faultLimit(int p) { return faultLimit[p]; }
+    /** @return the window over which faults and restarts are counted. */
+    public long healthWindowNs(int p) { return healthWindowNs[p]; }
+    /** @return restarts allowed within one health window before escalation. */
+    public int maxRestarts(int p) { return maxRestarts[p]; }
+    /** @return the reaction to a detected failure (HealthAction id). */
+    public int onFailure(int p) { return onFailure[p]; }
+    /** @return the reaction when restarts are exhausted (HealthAction id). */
+    public int escalation(int p) { return escalation[p]; }
     public int regionCount(int p) { return regionCount[p]; }
     /** @return the global region index of the partition's r-th region. */
     public int region(int p, int r) { return regionFirst[p] + r; }
@@ -121,6 +149,7 @@ public final class SystemImage {
      * (it throws {@link IllegalArgumentException} on a table overflow, which callers avoid by
      * validating first); the semantic checks are {@code ImageCheck}'s.
      */
+    @BootPhase("builds an image before boot")
     public static final class Builder {
         int coreCount;
         long monitorBase;
@@ -133,6 +162,12 @@ public final class SystemImage {
         final byte[] digest = new byte[PARTITIONS_MAX * DIGEST_BYTES];
         final long[] watchdogNs = new long[PARTITIONS_MAX];
         final boolean[] privileged = new boolean[PARTITIONS_MAX];
+        final long[] bootTimeoutNs = new long[PARTITIONS_MAX];
+        final int[] faultLimit = new int[PARTITIONS_MAX];
+        final long[] healthWindowNs = new long[PARTITIONS_MAX];
+        final int[] maxRestarts = new int[PARTITIONS_MAX];
+        final int[] onFailure = new int[PARTITIONS_MAX];
+        final int[] escalation = new int[PARTITIONS_MAX];
         final int[] regionFirst = new int[PARTITIONS_MAX];
         final int[] regionCount = new int[PARTITIONS_MAX];
         int regionTotal;
@@ -176,7 +211,26 @@ public final class SystemImage {
             watchdogNs[p] = watchdogPeriodNs;
             privileged[p] = isPrivileged;
             regionFirst[p] = regionTotal;
+            healthWindowNs[p] = HealthAction.DEFAULT_WINDOW_NS;
+            maxRestarts[p] = HealthAction.DEFAULT_RESTARTS;
+            onFailure[p] = HealthAction.RESTART;
+            escalation[p] = Criticality.isCritical(level) ? HealthAction.SAFE_STATE : HealthAction.STOP;
             return p;
+        }
+
+        /**
+         * Sets partition p's health policy: boot timeout (0 = none), fault-storm limit (0 = none),
+         * counting window, restarts allowed per window, reaction to a failure and escalation.
+         */
+        public Builder health(int p, long bootTimeout, int faults, long windowNs, int restarts, int action,
+                              int escalate) {
+            bootTimeoutNs[p] = bootTimeout;
+            faultLimit[p] = faults;
+            healthWindowNs[p] = windowNs;
+            maxRestarts[p] = restarts;
+            onFailure[p] = action;
+            escalation[p] = escalate;
+            return this;
         }
 
         /** Sets the partition's 32-byte image digest. */

@@ -1,5 +1,7 @@
 package warden.kernel.core;
 
+import warden.kernel.api.EventRecords;
+
 /**
  * A preallocated ring of monitor events (faults, violations, boots). Appending never allocates
  * and never blocks; when full, the oldest record is overwritten and {@link #dropped()} counts it.
@@ -11,8 +13,10 @@ package warden.kernel.core;
  *
  * [impl->dsn~kernel.event-log~1]
  */
-public final class EventLog {
+public final class EventLog implements EventRecords {
     public static final int CAPACITY = 1024;
+    /** CAPACITY is a power of two: {@code seq & MASK == seq % CAPACITY} for every seq >= 0. */
+    private static final int MASK = CAPACITY - 1;
 
     private final long[] time = new long[CAPACITY];
     private final int[] kind = new int[CAPACITY];
@@ -24,7 +28,7 @@ public final class EventLog {
 
     /** Appends a record. Mission-safe. */
     public void append(long nowNs, int eventKind, int p, int c, long argA, long argB) {
-        int i = (int) (next % CAPACITY);
+        int i = (int) (next & MASK);
         time[i] = nowNs;
         kind[i] = eventKind;
         partition[i] = p;
@@ -49,14 +53,10 @@ public final class EventLog {
         return next > CAPACITY ? next - CAPACITY : 0;
     }
 
-    private int slot(long seq) {
-        return (int) (seq % CAPACITY);
-    }
-
-    public long time(long seq) { return time[slot(seq)]; }
-    public int kind(long seq) { return kind[slot(seq)]; }
-    public int partition(long seq) { return partition[slot(seq)]; }
-    public int core(long seq) { return core[slot(seq)]; }
-    public long a(long seq) { return a[slot(seq)]; }
-    public long b(long seq) { return b[slot(seq)]; }
+    public long time(long seq) { return time[(int) (seq & MASK)]; }
+    public int kind(long seq) { return kind[(int) (seq & MASK)]; }
+    public int partition(long seq) { return partition[(int) (seq & MASK)]; }
+    public int core(long seq) { return core[(int) (seq & MASK)]; }
+    public long a(long seq) { return a[(int) (seq & MASK)]; }
+    public long b(long seq) { return b[(int) (seq & MASK)]; }
 }

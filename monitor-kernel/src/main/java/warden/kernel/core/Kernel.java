@@ -8,6 +8,7 @@ import warden.kernel.api.MonitorCall;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.rules.BootPhase;
 import warden.kernel.port.Platform;
 import warden.kernel.port.ProtectionUnit;
 import warden.kernel.port.Timer;
@@ -28,12 +29,14 @@ public final class Kernel {
     private SystemImage img;
     private Scheduler sched;
     private MonitorCalls calls;
+    private Health health;
     private int[] state;
     private long[] bootTime;
     private long[] lastHeartbeat;
     private int[] restarts;
     private boolean sealed;
 
+    @SuppressWarnings("initialization.fields.uninitialized") // justification: img, sched, calls and the partition tables are assigned by boot() before it sets sealed; every mission entry returns BAD_STATE unless sealed, and the read-only views are documented as valid after boot
     public Kernel(Platform platform) {
         this.platform = platform;
     }
@@ -45,6 +48,8 @@ public final class Kernel {
      *
      * [impl->dsn~kernel.boot~1]
      */
+    @BootPhase
+    @SuppressWarnings("index") // justification: n = image.partitionCount() is in 1..PARTITIONS_MAX once ImageCheck.check returned OK just above, and the loop index p < n indexes arrays allocated with length n
     public int boot(SystemImage image) {
         if (sealed) {
             return Status.BAD_STATE;
@@ -71,6 +76,7 @@ public final class Kernel {
         }
         calls = new MonitorCalls(image);
         sched = new Scheduler(image, platform.cpu(), platform.protection(), platform.timer(), counters, log);
+        health = new Health(image, sched, log, counters, state, restarts);
         sealed = true;
         return Status.OK;
     }
@@ -110,6 +116,9 @@ public final class Kernel {
     public int start() {
         if (!sealed) {
             return Status.BAD_STATE;
+        }
+        for (int p = 0; p < img.partitionCount(); p++) {
+            health.started(p, now(Integer.numberOfTrailingZeros(img.coreMask(p))));
         }
         for (int c = 0; c < img.coreCount(); c++) {
             sched.reschedule(c);
@@ -166,6 +175,10 @@ public final class Kernel {
                 return partitionInfo(core, p, a0);
             case MonitorCall.SET_TIMER:
                 return setTimer(core, p, a0);
+            case MonitorCall.REPORT_FAILURE:
+                result(core, Status.OK, 0);
+                health.failure(p, warden.kernel.api.HealthAction.REASON_REPORTED, now(core));
+                return Status.OK;
             default:
                 return result(core, Status.NOT_SUPPORTED, 0);
         }
@@ -177,15 +190,20 @@ public final class Kernel {
     }
 
     /** [impl->dsn~kernel.mcall.heartbeat~1] */
+    @SuppressWarnings("index") // justification: p is the partition the scheduler runs on core (enter() returned it, >= 0); slot tables hold only ids < partitionCount, the length of bootTime, state and lastHeartbeat
     private int heartbeat(int core, int p) {
         long t = now(core);
         if (bootTime[p] < 0) {
             bootTime[p] = t;
+        }
+        if (state[p] == PartitionState.BOOTING) {
             state[p] = PartitionState.RUNNING;
             log.append(t, EventKind.PARTITION_BOOTED, p, core, 0, 0);
         }
         lastHeartbeat[p] = t;
-        return result(core, Status.OK, 0);
+        result(core, Status.OK, 0);
+        health.heartbeat(p, t);
+        return Status.OK;
     }
 
     private int consoleWrite(int core, int p, long address, long length) {
@@ -193,13 +211,14 @@ public final class Kernel {
         if (st != Status.OK) {
             return result(core, st, 0);
         }
-        for (int i = 0; i < (int) length; i++) {
+        for (int i = 0; i < (int) length && i < MonitorCalls.CONSOLE_MAX; i++) { // length <= CONSOLE_MAX: decoded above
             int b = platform.memory().readByte(address + i);
             platform.console().write(p, b < 0 ? '?' : b);
         }
         return result(core, Status.OK, length);
     }
 
+    @SuppressWarnings("index") // justification: target is p (the running partition, < partitionCount) or index, which decodePartitionInfo checked to lie in 0..partitionCount-1; state has length partitionCount
     private int partitionInfo(int core, int p, long index) {
         int st = calls.decodePartitionInfo(p, index);
         if (st != Status.OK) {
@@ -234,6 +253,7 @@ public final class Kernel {
         counters[Counter.ACCESS_FAULTS]++;
         log.append(now(core), EventKind.ACCESS_VIOLATION, p, core, address, access);
         platform.cpu().redirectFault(core);
+        health.accessFault(p, now(core));
         return Status.OK;
     }
 
@@ -246,6 +266,7 @@ public final class Kernel {
         counters[Counter.ILLEGAL_INSTRUCTIONS]++;
         log.append(now(core), EventKind.ILLEGAL_INSTRUCTION, p, core, pc, 0);
         platform.cpu().redirectFault(core);
+        health.failure(p, warden.kernel.api.HealthAction.REASON_CRASH, now(core));
         return Status.OK;
     }
 
@@ -280,6 +301,7 @@ public final class Kernel {
         return Status.OK;
     }
 
+    @SuppressWarnings("index") // justification: owner is NO_PARTITION (short-circuits before the access) or img.lineOwner(line), which ImageCheck.checkLines proved < partitionCount at boot; state has length partitionCount
     private void routeClaimed(int core, int line) {
         int owner = line < SystemImage.LINES_MAX ? img.lineOwner(line) : SystemImage.NO_PARTITION;
         if (owner == SystemImage.NO_PARTITION || img.lineCore(line) != core
@@ -303,6 +325,7 @@ public final class Kernel {
             return Status.BAD_STATE;
         }
         counters[Counter.KERNEL_ENTRIES]++;
+        health.expire(core, now(core));
         sched.expireTimers(core, now(core));
         sched.reschedule(core);
         return Status.OK;
@@ -325,11 +348,17 @@ public final class Kernel {
 
     public boolean sealed() { return sealed; }
     public SystemImage image() { return img; }
+    @SuppressWarnings("index") // justification: read-only view for reports and tests, never called by the kernel; an id outside the table is a caller defect that Java's own bounds check reports
     public long counter(int id) { return counters[id]; }
     public EventLog eventLog() { return log; }
     public Scheduler scheduler() { return sched; }
+    @SuppressWarnings("index") // justification: read-only view for reports and tests, never called by the kernel; an id outside the table is a caller defect that Java's own bounds check reports
     public int partitionState(int p) { return state[p]; }
+    @SuppressWarnings("index") // justification: read-only view for reports and tests, never called by the kernel; an id outside the table is a caller defect that Java's own bounds check reports
     public long bootTimeNs(int p) { return bootTime[p]; }
+    @SuppressWarnings("index") // justification: read-only view for reports and tests, never called by the kernel; an id outside the table is a caller defect that Java's own bounds check reports
     public long lastHeartbeatNs(int p) { return lastHeartbeat[p]; }
+    @SuppressWarnings("index") // justification: read-only view for reports and tests, never called by the kernel; an id outside the table is a caller defect that Java's own bounds check reports
     public int restarts(int p) { return restarts[p]; }
+    public boolean inSafeState() { return health != null && health.inSafeState(); }
 }

@@ -21,6 +21,7 @@ import warden.kernel.port.Timer;
  * [impl->dsn~kernel.sched.critical-first~1]
  * [impl->dsn~kernel.sched.hold~1]
  */
+@SuppressWarnings("index") // justification: vCPU ids are p * cores + c with 0 <= p < partitions and 0 <= c < cores, so below partitions * cores, the length of every per-vCPU table; core ids come from kernel entries that checked 0 <= core < img.coreCount() == cores; partition ids come from the slot table, filled at boot with ids < partitions; slot positions stay below slotCount[core] <= PARTITIONS_PER_CORE_MAX; FIFO positions are reduced modulo PENDING_MAX
 public final class Scheduler {
     public static final int NONE = 0;
     public static final int READY = 1;
@@ -47,6 +48,7 @@ public final class Scheduler {
     private final int[] slots;
     private final int[] slotCount;
     private final int[] running;
+    private final long[] monitorDeadline;
 
     /** Boot-time: sizes and fills every table from the image. */
     Scheduler(SystemImage img, CpuContext cpu, ProtectionUnit pu, Timer timer, long[] counters, EventLog log) {
@@ -69,7 +71,9 @@ public final class Scheduler {
         slots = new int[cores * ImageCheck.PARTITIONS_PER_CORE_MAX];
         slotCount = new int[cores];
         running = new int[cores];
+        monitorDeadline = new long[cores];
         for (int c = 0; c < cores; c++) {
+            monitorDeadline[c] = Timer.NEVER;
             running[c] = SystemImage.NO_PARTITION;
             fillSlots(img, c);
         }
@@ -180,8 +184,14 @@ public final class Scheduler {
         programTimer(core);
     }
 
+    /** Sets the monitor's own deadline on a core (the health monitor's watchdogs). */
+    void setMonitorDeadline(int core, long deadline) {
+        monitorDeadline[core] = deadline;
+        programTimer(core);
+    }
+
     private void programTimer(int core) {
-        long earliest = Timer.NEVER;
+        long earliest = monitorDeadline[core];
         int n = slotCount[core];
         for (int i = 0; i < n; i++) {
             long d = vDeadline[vcpu(slot(core, i), core)];
@@ -245,6 +255,52 @@ public final class Scheduler {
             counters[Counter.DELIVERED_INTERRUPTS]++;
             cpu.deliverInterrupt(core, line);
         }
+    }
+
+    /** Takes partition p off every core it runs on, for good; its held events are dropped. */
+    void stopPartition(int p) {
+        for (int c = 0; c < cores; c++) {
+            int v = vcpu(p, c);
+            if (vState[v] == NONE) {
+                continue;
+            }
+            vState[v] = STOPPED;
+            pendCount[v] = 0;
+            vTimerPending[v] = false;
+            vDeadline[v] = Timer.NEVER;
+            if (running[c] == p) {
+                detach(c);
+            }
+            reschedule(c);
+        }
+    }
+
+    /**
+     * Restarts partition p on every core it runs on: its live state is discarded, each vCPU gets
+     * a fresh context at {@code entry} (the port reloads the guest as from its golden image) and
+     * becomes READY; the scheduler then decides, by criticality, when it runs.
+     */
+    void restartPartition(int p, long entry) {
+        for (int c = 0; c < cores; c++) {
+            int v = vcpu(p, c);
+            if (vState[v] == NONE) {
+                continue;
+            }
+            if (running[c] == p) {
+                detach(c);
+            }
+            resetContext(p, c, entry);
+            vState[v] = READY;
+            programTimer(c);
+            reschedule(c);
+        }
+    }
+
+    /** Leaves core c with no guest, discarding the running guest's live state. */
+    private void detach(int c) {
+        running[c] = SystemImage.NO_PARTITION;
+        pu.activate(c, ProtectionUnit.NO_SLOT);
+        cpu.idle(c);
     }
 
     /** Resets p's vCPU on core to a fresh context at entry, with nothing held. */

@@ -1,5 +1,6 @@
 package warden.emu;
 
+import java.util.List;
 import warden.kernel.port.ProtectionUnit;
 
 /**
@@ -12,4 +13,11 @@ public interface TargetInfo {
 
     /** @return a new protection unit not attached to any core, for configuration checks only. */
     ProtectionUnit newProtectionUnit();
+
+    /**
+     * @return the isolation between the given partitions that this target cannot give (for
+     *         example x86 without VT-x/EPT cannot keep two non-critical partitions apart); empty
+     *         when it can give all of it. Validation-time only.
+     */
+    List<Isolation.Problem> isolationProblems(List<Isolation.Partition> partitions);
 }

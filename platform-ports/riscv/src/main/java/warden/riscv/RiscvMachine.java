@@ -146,7 +146,9 @@ public final class RiscvMachine implements Board, Platform, CpuContext, Timer, C
     @Override
     public void raise(int line, long nowNs) {
         plic.raise(line);
-        trace.instant(0, "raise line " + line, "device", nowNs, null);
+        if (trace.enabled()) { // the name is built only when recorded: no allocation otherwise
+            trace.instant(0, "raise line " + line, "device", nowNs, null);
+        }
     }
 
     // ---- CpuContext ----
@@ -156,6 +158,10 @@ public final class RiscvMachine implements Board, Platform, CpuContext, Timer, C
     @Override
     public void initContext(long[] ctx, int offset, int partition, int core, long entry) {
         Hart.init(ctx, offset, entry, partition, core);
+        Executor e = executors[partition * harts.length + core];
+        if (e instanceof warden.emu.Restartable r) {
+            r.restart(harts[core].time);
+        }
     }
 
     @Override
@@ -175,7 +181,9 @@ public final class RiscvMachine implements Board, Platform, CpuContext, Timer, C
         h.boundPartition = partition;
         h.time += costs.switchNs(pu.entriesUsed(partition));
         trace.running(core, partitionNames[partition], h.time);
-        trace.instant(core, "world switch", "kernel", h.time, "{\"to\":\"" + partitionNames[partition] + "\"}");
+        if (trace.enabled()) {
+            trace.instant(core, "world switch", "kernel", h.time, "{\"to\":\"" + partitionNames[partition] + "\"}");
+        }
     }
 
     @Override
@@ -220,7 +228,9 @@ public final class RiscvMachine implements Board, Platform, CpuContext, Timer, C
         Hart h = harts[core];
         h.scause = Csr.INTERRUPT | Csr.IRQ_S_EXT;
         irqStats.delivered(line, h.time);
-        trace.instant(core, "irq " + line, "interrupt", h.time, null);
+        if (trace.enabled()) {
+            trace.instant(core, "irq " + line, "interrupt", h.time, null);
+        }
         if (h.bound != null) {
             h.bound.onInterrupt(line, h.time);
         }
@@ -242,8 +252,10 @@ public final class RiscvMachine implements Board, Platform, CpuContext, Timer, C
         h.scause = h.mcause;
         h.stval = h.mtval;
         h.sepc = h.mepc;
-        trace.instant(core, Csr.exceptionName((int) h.mcause), "fault", h.time,
-                "{\"mtval\":\"0x" + Long.toHexString(h.mtval) + "\"}");
+        if (trace.enabled()) {
+            trace.instant(core, Csr.exceptionName((int) h.mcause), "fault", h.time,
+                    "{\"mtval\":\"0x" + Long.toHexString(h.mtval) + "\"}");
+        }
         if (h.bound != null) {
             h.bound.onFault((int) h.mcause, h.mtval, h.time);
         }

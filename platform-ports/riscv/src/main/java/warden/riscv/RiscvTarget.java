@@ -3,10 +3,12 @@ package warden.riscv;
 import warden.emu.Board;
 import warden.emu.ConsoleLog;
 import warden.emu.Executor;
+import warden.emu.Isolation;
 import warden.emu.IrqStats;
 import warden.emu.PlatformDescription;
 import warden.emu.Target;
 import warden.emu.TraceRecorder;
+import java.util.List;
 import warden.kernel.api.SystemImage;
 import warden.kernel.port.ProtectionUnit;
 import warden.riscv.hw.Pmp;
@@ -42,5 +44,11 @@ public final class RiscvTarget implements Target {
     @Override
     public ProtectionUnit newProtectionUnit() {
         return new RiscvProtectionUnit(new Pmp[0], platform.pmpEntries(), platform.pmpG());
+    }
+
+    /** PMP isolates every partition's regions from every other's: nothing to refuse beyond the PMP checks. */
+    @Override
+    public List<Isolation.Problem> isolationProblems(List<Isolation.Partition> partitions) {
+        return List.of();
     }
 }

@@ -51,6 +51,15 @@ public abstract class PortContractTest {
     /** @return true when a denied access raises a fault the kernel sees (false on x86 SMRR: reads give a fixed value). */
     protected abstract boolean deniedAccessFaults();
 
+    /**
+     * @return the value a denied 4-byte read of monitor memory returns when denied accesses do not
+     *         fault (x86 SMRR: "read accesses return a fixed value for each byte", all ones here);
+     *         unused when they fault.
+     */
+    protected long deniedReadValue() {
+        return 0;
+    }
+
     @BeforeEach
     void build() {
         target = newTarget();
@@ -154,6 +163,22 @@ public abstract class PortContractTest {
             assertEquals(before + 3, kernel.entries.size());
             assertTrue(guest0.events.contains("fault " + cpu.lastFaultCause()), "redirected to the guest");
         }
+    }
+
+    @Test
+    void aDeniedAccessThatDoesNotFaultDropsTheWriteReadsTheFixedValueAndIsStillLogged() {
+        if (deniedAccessFaults()) {
+            return;
+        }
+        enter(1);
+        GuestCpu cpu = board.guest(0);
+        int before = port.memory().readByte(d.monitorBase());
+        assertEquals(GuestCpu.OK, cpu.store(d.monitorBase(), 1, 0x5A));
+        assertEquals(before, port.memory().readByte(d.monitorBase()), "the write was dropped");
+        assertEquals(GuestCpu.OK, cpu.load(d.monitorBase(), 4));
+        assertEquals(deniedReadValue(), cpu.lastValue(), "the fixed value");
+        assertTrue(kernel.entries.contains("fault 0 " + Access.READ + " 0x" + Long.toHexString(d.monitorBase())),
+                "the kernel still learns of the denial: " + kernel.entries);
     }
 
     @Test

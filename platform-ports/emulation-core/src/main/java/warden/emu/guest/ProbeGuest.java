@@ -12,7 +12,7 @@ import warden.kernel.api.MonitorCall;
  *
  * [impl->dsn~emu.guest.probe~1]
  */
-public final class ProbeGuest implements Executor {
+public final class ProbeGuest implements Executor, warden.emu.Restartable {
     /** Access outcome: not yet performed. */
     public static final int PENDING = 0;
     public static final int ALLOWED = 1;
@@ -105,6 +105,14 @@ public final class ProbeGuest implements Executor {
     @Override
     public void onFault(int c, long addr, long nowNs) {
         faults++;
+    }
+
+    /** Starts its list again from the first access; outcomes already recorded are kept. */
+    @Override
+    public void restart(long nowNs) {
+        next = 0;
+        started = false;
+        waitingStart = false;
     }
 
     public int count() { return address.length; }

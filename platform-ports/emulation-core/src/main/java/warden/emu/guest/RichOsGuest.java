@@ -13,7 +13,7 @@ import warden.kernel.api.MonitorCall;
  *
  * [impl->dsn~emu.guest.rich-os~1]
  */
-public final class RichOsGuest implements Executor {
+public final class RichOsGuest implements Executor, warden.emu.Restartable {
     private static final long TICK_WORK_NS = 5_000;
 
     private final String name;
@@ -27,6 +27,7 @@ public final class RichOsGuest implements Executor {
     private final long isrWorkNs;
     private final long buffer;
     private final SplitMix64 random;
+    private final long bootNs;
     private long bootLeft;
     private boolean booted;
     private long burstLeft;
@@ -44,6 +45,7 @@ public final class RichOsGuest implements Executor {
                        long idleMin, long idleMax, int isrLine, long isrWorkNs, long buffer, long seed) {
         this.name = name;
         this.primary = primary;
+        this.bootNs = bootNs;
         this.bootLeft = bootNs;
         this.tickNs = tickNs;
         this.burstMin = burstMin;
@@ -149,6 +151,19 @@ public final class RichOsGuest implements Executor {
     @Override
     public void onFault(int cause, long address, long nowNs) {
         faults++;
+    }
+
+    /** Starts again from boot: nothing in flight survives. */
+    @Override
+    public void restart(long nowNs) {
+        bootLeft = bootNs;
+        booted = false;
+        burstLeft = 0;
+        idleUntil = 0;
+        nextTick = 0;
+        tickQueued = 0;
+        handlerLeft = 0;
+        isrQueued = 0;
     }
 
     public boolean booted() { return booted; }

@@ -12,7 +12,10 @@ import warden.kernel.api.MonitorCall;
  *
  * [impl->dsn~emu.guest.rtos~1]
  */
-public final class RtosGuest implements Executor {
+public final class RtosGuest implements Executor, warden.emu.Restartable {
+    /** Failure code the RTOS reports to the monitor when one of its tasks overran its deadline. */
+    public static final long FAILURE_DEADLINE_OVERRUN = 1;
+
     private final String name;
     private final long bootNs;
     private final long tickNs;
@@ -38,6 +41,8 @@ public final class RtosGuest implements Executor {
     private long isrLeft;
     private long isrHandled;
     private long faults;
+    /** A deadline overrun waits to be reported to the monitor's health monitoring. */
+    private boolean overrun;
 
     public RtosGuest(String name, long bootNs, long tickNs, String[] taskName, long[] period, long[] wcet,
                      long[] deadline, int isrLine, long isrWorkNs, long buffer) {
@@ -74,6 +79,9 @@ public final class RtosGuest implements Executor {
                 runIsr(cpu, budget);
             } else if (!booted) {
                 runBoot(cpu, budget);
+            } else if (overrun) {
+                overrun = false;
+                cpu.call(MonitorCall.REPORT_FAILURE, FAILURE_DEADLINE_OVERRUN, 0);
             } else if (tickDue) {
                 tick(cpu);
             } else {
@@ -127,6 +135,7 @@ public final class RtosGuest implements Executor {
             if (nextRelease[i] <= now) {
                 if (active[i]) {
                     misses[i]++; // the previous job is still running at its next release
+                    overrun = true;
                 }
                 active[i] = true;
                 release[i] = nextRelease[i];
@@ -162,6 +171,7 @@ public final class RtosGuest implements Executor {
             maxResponse[t] = Math.max(maxResponse[t], response);
             if (response > deadline[t]) {
                 misses[t]++;
+                overrun = true;
             }
         }
     }
@@ -171,6 +181,22 @@ public final class RtosGuest implements Executor {
         if (line == isrLine) {
             isrQueued++;
         }
+    }
+
+    /** Starts again from boot; jobs in flight are abandoned (counted as misses if late). */
+    @Override
+    public void restart(long nowNs) {
+        finish(nowNs);
+        for (int i = 0; i < period.length; i++) {
+            active[i] = false;
+            remaining[i] = 0;
+        }
+        bootLeft = bootNs;
+        booted = false;
+        tickDue = false;
+        isrQueued = 0;
+        isrLeft = 0;
+        overrun = false;
     }
 
     @Override

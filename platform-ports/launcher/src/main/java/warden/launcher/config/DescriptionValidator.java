@@ -28,6 +28,7 @@ public final class DescriptionValidator {
         CoreChecks.check(d, p, out);
         WorkloadChecks.check(d, p, out);
         ProtectionChecks.check(d, target, monitor, out);
+        IsolationChecks.check(d, target, out);
         return out;
     }
 

@@ -58,6 +58,8 @@ public final class ImageCompiler {
         }
         int id = b.partition(ps.name(), ps.criticality(), mask, ps.entry(), ps.watchdogNs(), ps.privileged());
         b.digest(id, ps.digest());
+        HealthSpec h = ps.health();
+        b.health(id, h.bootTimeoutNs(), h.faultLimit(), h.windowNs(), h.restarts(), h.onFailure(), h.escalate());
         for (RegionSpec r : ps.memory()) { // at most 8
             b.region(id, r.base(), r.size(), r.perms());
         }

@@ -25,7 +25,8 @@ public final class Keys {
         m.put("monitor", List.of("memory"));
         m.put("memoryRange", List.of("base", "size"));
         m.put("partition", List.of("name", "criticality", "cores", "privileged", "entry", "digest",
-                "watchdog", "memory", "devices", "interrupts", "workload"));
+                "watchdog", "health", "memory", "devices", "interrupts", "workload"));
+        m.put("health", List.of("bootTimeout", "faultLimit", "window", "restarts", "onFailure", "escalate"));
         m.put("region", List.of("name", "base", "size", "access"));
         m.put("line", List.of("line", "core", "priority"));
         m.put("rtos", List.of("kind", "boot", "tick", "tasks", "isr"));

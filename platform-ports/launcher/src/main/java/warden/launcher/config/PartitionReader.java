@@ -57,13 +57,16 @@ final class PartitionReader {
         List<LineSpec> lines = f.containsKey("interrupts") && cores != null && crit != null
                 ? new LineReader(nodes).read(f.get("interrupts"), path + ".interrupts", cores.get(0), crit)
                 : List.of();
+        HealthSpec health = crit == null ? null : f.containsKey("health")
+                ? new HealthReader(nodes).read(f.get("health"), path + ".health", crit)
+                : HealthSpec.defaults(crit, nodes.loc(n, path));
         Node wlNode = nodes.required(f, "workload", n, path);
         WorkloadSpec wl = wlNode == null ? null : new WorkloadReader(nodes).read(wlNode, path + ".workload");
-        if (anyNull(name, crit, cores, privileged, watchdog, memory, entry, digest, devices, lines, wl)) {
+        if (anyNull(name, crit, cores, privileged, watchdog, memory, entry, digest, devices, lines, wl, health)) {
             return null;
         }
         return new PartitionSpec(name, crit, cores, privileged, entry, digest, watchdog, memory,
-                devices, lines, wl, nodes.loc(n, path), fieldLocs(f, path));
+                devices, lines, wl, health, nodes.loc(n, path), fieldLocs(f, path));
     }
 
     /** Locations of the fields that checks point at: cores, cores[i], devices[i], entry. */

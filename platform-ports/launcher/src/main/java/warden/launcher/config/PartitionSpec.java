@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public record PartitionSpec(String name, int criticality, List<Integer> cores, boolean privileged,
                             long entry, byte[] digest, long watchdogNs, List<RegionSpec> memory,
-                            List<String> devices, List<LineSpec> interrupts, WorkloadSpec workload,
+                            List<String> devices, List<LineSpec> interrupts, WorkloadSpec workload, HealthSpec health,
                             Loc loc, Map<String, Loc> fieldLocs) {
     public PartitionSpec {
         cores = List.copyOf(cores);

@@ -54,6 +54,13 @@ public final class RunReportJson {
                     .endObject();
         }
         w.endArray();
+        w.field("safeState", r.safeState());
+        w.key("events").beginArray();
+        for (RunResult.MonitorEvent e : r.events()) {
+            w.beginObject().field("timeNs", e.timeNs()).field("kind", e.kind()).field("partition", e.partition())
+                    .field("core", e.core()).field("detail", e.detail()).endObject();
+        }
+        w.endArray();
         w.key("checks").beginArray();
         for (RunResult.Check c : r.checks()) {
             w.beginObject().field("name", c.name()).field("passed", c.passed()).field("detail", c.detail()).endObject();

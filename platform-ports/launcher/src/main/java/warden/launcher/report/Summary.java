@@ -42,6 +42,7 @@ public final class Summary {
         }
         lines(r, out);
         probes(r, out);
+        events(r, out);
         out.println();
         out.printf("Monitor: %d violations logged", r.violations().size());
         for (RunResult.CounterValue c : r.counters()) {
@@ -71,6 +72,24 @@ public final class Summary {
             out.printf("  %-5d %-7s %-12s %-4d %7d %9d %10s %10s %10s%s%n", l.line(), l.device(), l.partition(), l.core(),
                     l.raised(), l.delivered(), time(l.minLatencyNs()), time(l.meanLatencyNs()),
                     time(l.maxLatencyNs()), l.critical() ? "  (critical)" : "");
+        }
+    }
+
+    private static void events(RunResult r, PrintStream out) {
+        if (r.events().isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Monitor events (health monitoring)" + (r.safeState() ? ": SAFE STATE" : ""));
+        int shown = 0;
+        for (RunResult.MonitorEvent e : r.events()) {
+            if (shown++ < 30) {
+                out.printf("  %12s  %-20s %-12s core %d  %s%n", time(e.timeNs()), e.kind(), e.partition(), e.core(),
+                        e.detail() == null ? "" : e.detail());
+            }
+        }
+        if (shown > 30) {
+            out.printf("  ... %d more events (see --json)%n", shown - 30);
         }
     }
 

@@ -17,7 +17,7 @@ import warden.kernel.api.EventKind;
 import warden.kernel.api.Monitor;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.SystemImage;
-import warden.kernel.core.EventLog;
+import warden.kernel.api.EventRecords;
 import warden.launcher.config.PartitionSpec;
 import warden.launcher.config.ProbeAccess;
 import warden.launcher.config.ProbeSpec;
@@ -52,6 +52,7 @@ final class ResultCollector {
         List<RunResult.LineResult> lines = lines();
         List<RunResult.ProbeResult> probes = probes();
         List<RunResult.Violation> violations = violations();
+        List<RunResult.MonitorEvent> events = events();
         List<RunResult.ConsoleLine> out = new ArrayList<>();
         for (ConsoleLog.Line l : console.lines()) {
             out.add(new RunResult.ConsoleLine(l.timeNs(), l.partition(), l.text()));
@@ -62,7 +63,7 @@ final class ResultCollector {
         }
         List<Check> checks = checks(parts, lines, probes);
         return new RunResult(d.source(), platform.target(), platform.board(), seed, durationNs, parts, lines, probes,
-                violations, out, counters, checks, steps);
+                violations, events, monitor.inSafeState(), out, counters, checks, steps);
     }
 
     private List<RunResult.PartitionResult> partitions(long durationNs) {
@@ -140,7 +141,7 @@ final class ResultCollector {
                 boolean denied = g.outcome(i) == ProbeGuest.DENIED;
                 out.add(new RunResult.ProbeResult(spec.name(), a.address(), a.size(), accessName(a.access()), outcome,
                         denied ? g.cause(i) : null, denied ? g.causeName(i) : null, expected,
-                        outcome.equals(expected), g.when(i)));
+                        outcome.equals(expected) || outcome.equals("not-run"), g.when(i)));
             }
         }
         return out;
@@ -152,10 +153,10 @@ final class ResultCollector {
 
     private List<RunResult.Violation> violations() {
         List<RunResult.Violation> out = new ArrayList<>();
-        EventLog log = monitor.events();
+        EventRecords log = monitor.eventRecords();
         for (long s = log.oldest(); s < log.sequence(); s++) {
             int kind = log.kind(s);
-            if (kind == EventKind.PARTITION_BOOTED) {
+            if (isHealthEvent(kind)) {
                 continue;
             }
             int p = log.partition(s);
@@ -165,6 +166,41 @@ final class ResultCollector {
                     log.core(s), log.a(s), detail));
         }
         return out;
+    }
+
+    private static boolean isHealthEvent(int kind) {
+        return kind == EventKind.PARTITION_BOOTED || kind >= EventKind.FAILURE_DETECTED;
+    }
+
+    /** [impl->dsn~run.health-events~1] */
+    private List<RunResult.MonitorEvent> events() {
+        List<RunResult.MonitorEvent> out = new ArrayList<>();
+        EventRecords log = monitor.eventRecords();
+        for (long s = log.oldest(); s < log.sequence(); s++) {
+            int kind = log.kind(s);
+            if (!isHealthEvent(kind)) {
+                continue;
+            }
+            int p = log.partition(s);
+            out.add(new RunResult.MonitorEvent(log.time(s), EventKind.name(kind), p >= 0 ? image.name(p) : null,
+                    log.core(s), eventDetail(kind, log.a(s), log.b(s))));
+        }
+        return out;
+    }
+
+    private static String eventDetail(int kind, long a, long b) {
+        switch (kind) {
+            case EventKind.FAILURE_DETECTED:
+                return warden.kernel.api.HealthAction.reason((int) a) + " -> " + warden.kernel.api.HealthAction.name((int) b);
+            case EventKind.PARTITION_RESTARTED:
+                return "restart " + a + " (" + b + " in this window)";
+            case EventKind.PARTITION_RECOVERED:
+                return "recovered " + a + " ns after detection";
+            case EventKind.PARTITION_STOPPED:
+                return "stopped: " + warden.kernel.api.HealthAction.reason((int) a);
+            default:
+                return null;
+        }
     }
 
     private List<Check> checks(List<RunResult.PartitionResult> parts, List<RunResult.LineResult> lines,

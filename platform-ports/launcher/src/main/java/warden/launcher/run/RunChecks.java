@@ -46,15 +46,30 @@ final class RunChecks {
                 notBooted.length() == 0 ? "every critical partition sent its first heartbeat" : "not booted: " + notBooted));
         out.add(new Check("critical-deadlines-met", missed.length() == 0,
                 missed.length() == 0 ? "no critical task missed a deadline" : "deadline misses: " + missed));
+        StringBuilder lostService = new StringBuilder();
+        for (int p = 0; p < parts.size(); p++) {
+            if (Criticality.isCritical(d.partitions().get(p).criticality()) && parts.get(p).state().equals("stopped")) {
+                lostService.append(lostService.length() > 0 ? ", " : "").append(parts.get(p).name());
+            }
+        }
+        boolean available = lostService.length() == 0 && !monitor.inSafeState();
+        out.add(new Check("critical-service-available", available, available
+                ? "no critical partition was stopped and the system did not enter its safe state"
+                : monitor.inSafeState() ? "the system entered its safe state" : "stopped: " + lostService));
         int mismatches = 0;
+        int notRun = 0;
         for (RunResult.ProbeResult pr : probes) {
             if (!pr.asExpected()) {
                 mismatches++;
             }
+            if (pr.outcome().equals("not-run")) {
+                notRun++;
+            }
         }
-        out.add(new Check("isolation", mismatches == 0, mismatches == 0
-                ? probes.size() + " probe accesses matched the description"
-                : mismatches + " of " + probes.size() + " probe accesses did not match the description"));
+        String skipped = notRun == 0 ? "" : " (" + notRun + " not performed: the probe was stopped or ran out of time)";
+        out.add(new Check("isolation", mismatches == 0, probes.isEmpty() ? "no probe accesses in this system"
+                : mismatches == 0 ? (probes.size() - notRun) + " probe accesses matched the description" + skipped
+                : mismatches + " of " + probes.size() + " probe accesses did not match the description" + skipped));
         long lost = monitor.counter(Counter.PENDING_OVERFLOWS) + irq.overflows();
         long raised = 0;
         long delivered = 0;

@@ -8,8 +8,12 @@ import java.util.List;
  */
 public record RunResult(String source, String target, String board, long seed, long durationNs,
                         List<PartitionResult> partitions, List<LineResult> lines, List<ProbeResult> probes,
-                        List<Violation> violations, List<ConsoleLine> console, List<CounterValue> counters,
-                        List<Check> checks, long engineSteps) {
+                        List<Violation> violations, List<MonitorEvent> events, boolean safeState,
+                        List<ConsoleLine> console, List<CounterValue> counters, List<Check> checks, long engineSteps) {
+
+    /** A health-monitor event: a detected failure and what was done about it. */
+    public record MonitorEvent(long timeNs, String kind, String partition, int core, String detail) {
+    }
 
     public record TaskResult(String name, long periodNs, long deadlineNs, long jobs, long misses, long maxResponseNs) {
     }

@@ -16,7 +16,6 @@ import warden.emu.TraceRecorder;
 import warden.kernel.api.Monitor;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
-import warden.kernel.core.ImageCheck;
 import warden.launcher.config.ImageCompiler;
 import warden.launcher.config.PartitionSpec;
 import warden.launcher.config.StimulusSpec;
@@ -82,7 +81,7 @@ public final class SystemRun {
         int st = monitor.boot(image);
         if (st != Status.OK) {
             throw new BootRefused("the kernel refused the image: " + Status.name(st) + " ("
-                    + ImageCheck.name(monitor.imageCheckCode()) + ")");
+                    + Monitor.imageCheckName(monitor.imageCheckCode()) + ")");
         }
         board.attach(monitor);
         engine = new Engine(board.cores(), stimuli(platform), Engine.DEFAULT_QUANTUM_NS);

@@ -1,7 +1,9 @@
 package warden.launcher.run;
 
+import warden.arm.ArmTarget;
 import warden.emu.Target;
 import warden.riscv.RiscvTarget;
+import warden.x86.X86Target;
 
 /** The registry of targets the launcher can run, by name. */
 public final class Targets {
@@ -16,14 +18,17 @@ public final class Targets {
         if ("riscv".equals(name)) {
             return new RiscvTarget();
         }
+        if ("arm".equals(name)) {
+            return new ArmTarget();
+        }
+        if ("x86".equals(name)) {
+            return new X86Target();
+        }
         return null;
     }
 
     /** @return why {@link #get} returned null for this name, for an error message. */
     public static String whyNot(String name) {
-        if ("arm".equals(name) || "x86".equals(name)) {
-            return "target '" + name + "' is planned but its port is not built yet; available: riscv";
-        }
-        return "unknown target '" + name + "'; available: riscv (arm and x86 are planned)";
+        return "unknown target '" + name + "'; available: riscv, arm, x86";
     }
 }

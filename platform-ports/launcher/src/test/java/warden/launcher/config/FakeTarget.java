@@ -2,6 +2,7 @@ package warden.launcher.config;
 
 import java.util.List;
 import warden.emu.DeviceSpec;
+import warden.emu.Isolation;
 import warden.emu.MemorySpec;
 import warden.emu.PlatformDescription;
 import warden.emu.TargetInfo;
@@ -54,6 +55,11 @@ final class FakeTarget implements TargetInfo {
     @Override
     public ProtectionUnit newProtectionUnit() {
         return new FakePmp(platform.protectionEntries(), platform.protectionGranule());
+    }
+
+    @Override
+    public List<Isolation.Problem> isolationProblems(List<Isolation.Partition> partitions) {
+        return List.of();
     }
 
     /** PMP-like entry accounting; no hardware behind it. */

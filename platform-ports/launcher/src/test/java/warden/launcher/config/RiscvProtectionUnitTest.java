@@ -27,6 +27,11 @@ class RiscvProtectionUnitTest {
         public ProtectionUnit newProtectionUnit() {
             return new RiscvProtectionUnit(new Pmp[0], 16, 0);
         }
+
+        @Override
+        public List<warden.emu.Isolation.Problem> isolationProblems(List<warden.emu.Isolation.Partition> ps) {
+            return List.of();
+        }
     };
 
     @Provide

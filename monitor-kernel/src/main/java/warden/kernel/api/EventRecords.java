@@ -1,0 +1,26 @@
+package warden.kernel.api;
+
+/**
+ * A read-only view of the kernel's event log for reports: records are numbered by a sequence
+ * number; those from {@link #oldest()} (inclusive) to {@link #sequence()} (exclusive) are still
+ * held. No method allocates. Kinds are {@link EventKind} ids.
+ */
+public interface EventRecords {
+    /** @return the number of records ever appended (one past the newest sequence number). */
+    long sequence();
+
+    /** @return the sequence number of the oldest record still held. */
+    long oldest();
+
+    long time(long seq);
+
+    int kind(long seq);
+
+    int partition(long seq);
+
+    int core(long seq);
+
+    long a(long seq);
+
+    long b(long seq);
+}

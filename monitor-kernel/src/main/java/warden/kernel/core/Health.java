@@ -1,0 +1,180 @@
+package warden.kernel.core;
+
+import warden.kernel.api.Counter;
+import warden.kernel.api.EventKind;
+import warden.kernel.api.HealthAction;
+import warden.kernel.api.PartitionState;
+import warden.kernel.api.SystemImage;
+import warden.kernel.port.Timer;
+
+/**
+ * The health monitor: a watchdog per partition fed by heartbeats (with a boot timeout after each
+ * start), crash and fault-storm detection, and each partition's recovery policy: restart with a
+ * fresh context up to N times per window, then escalate to stopping the partition or to the
+ * system's safe state. Detection and recovery times are logged in virtual time.
+ *
+ * <p>All tables are allocated at boot; every loop is bounded by the partition count.
+ *
+ * [impl->dsn~health.watchdog~1]
+ * [impl->dsn~health.policy~1]
+ */
+@SuppressWarnings("index") // justification: every table has length partitionCount (1..PARTITIONS_MAX, checked by ImageCheck at boot) and is indexed by a partition id p from a loop below partitionCount or from the scheduler's running table (ids < partitionCount); home[p] is the lowest set bit of a core mask that ImageCheck proved non-empty and below coreCount
+public final class Health {
+    private final SystemImage img;
+    private final Scheduler sched;
+    private final EventLog log;
+    private final long[] counters;
+    private final int[] state;
+    private final int[] restarts;
+    private final long[] due;
+    private final long[] windowStart;
+    private final int[] faultsInWindow;
+    private final int[] restartsInWindow;
+    private final long[] detectedAt;
+    private final int[] home;
+    private boolean safeState;
+    private int safeStateCause = SystemImage.NO_PARTITION;
+
+    Health(SystemImage img, Scheduler sched, EventLog log, long[] counters, int[] state, int[] restarts) {
+        this.img = img;
+        this.sched = sched;
+        this.log = log;
+        this.counters = counters;
+        this.state = state;
+        this.restarts = restarts;
+        int n = img.partitionCount();
+        due = new long[n];
+        windowStart = new long[n];
+        faultsInWindow = new int[n];
+        restartsInWindow = new int[n];
+        detectedAt = new long[n];
+        home = new int[n];
+        for (int p = 0; p < n; p++) {
+            due[p] = Timer.NEVER;
+            detectedAt[p] = -1;
+            home[p] = Integer.numberOfTrailingZeros(img.coreMask(p));
+        }
+    }
+
+    /** The partition starts (at mission start or after a restart): arm its boot timeout. */
+    void started(int p, long now) {
+        long t = img.bootTimeoutNs(p);
+        due[p] = t > 0 ? now + t : Timer.NEVER;
+        sched.setMonitorDeadline(home[p], deadline(home[p]));
+    }
+
+    /** A heartbeat: re-arm the watchdog; the first one after a failure marks the recovery. */
+    void heartbeat(int p, long now) {
+        if (detectedAt[p] >= 0) {
+            log.append(now, EventKind.PARTITION_RECOVERED, p, home[p], now - detectedAt[p], restarts[p]);
+            detectedAt[p] = -1;
+        }
+        long w = img.watchdogNs(p);
+        due[p] = w > 0 ? now + w : Timer.NEVER;
+        sched.setMonitorDeadline(home[p], deadline(home[p]));
+    }
+
+    /** @return the earliest watchdog deadline of the partitions whose home is {@code core}. */
+    long deadline(int core) {
+        long d = Timer.NEVER;
+        for (int p = 0; p < img.partitionCount(); p++) {
+            if (home[p] == core && state[p] != PartitionState.STOPPED && due[p] < d) {
+                d = due[p];
+            }
+        }
+        return d;
+    }
+
+    /** The monitor timer of {@code core} fired: fail every partition homed there whose watchdog expired. */
+    void expire(int core, long now) {
+        for (int p = 0; p < img.partitionCount(); p++) {
+            if (home[p] == core && state[p] != PartitionState.STOPPED && due[p] <= now) {
+                due[p] = Timer.NEVER;
+                failure(p, HealthAction.REASON_WATCHDOG, now);
+            }
+        }
+        sched.setMonitorDeadline(core, deadline(core));
+    }
+
+    /** An access fault of partition p: a storm of them within a window is a failure. */
+    void accessFault(int p, long now) {
+        roll(p, now);
+        faultsInWindow[p]++;
+        int limit = img.faultLimit(p);
+        if (limit > 0 && faultsInWindow[p] > limit) {
+            faultsInWindow[p] = 0;
+            failure(p, HealthAction.REASON_FAULT_STORM, now);
+        }
+    }
+
+    private void roll(int p, long now) {
+        if (now - windowStart[p] >= img.healthWindowNs(p)) {
+            windowStart[p] = now;
+            faultsInWindow[p] = 0;
+            restartsInWindow[p] = 0;
+        }
+    }
+
+    /** [impl->dsn~health.detect~1] */
+    void failure(int p, int reason, long now) {
+        if (safeState || state[p] == PartitionState.STOPPED) {
+            return;
+        }
+        counters[Counter.FAILURES_DETECTED]++;
+        roll(p, now);
+        int action = img.onFailure(p);
+        if (action == HealthAction.RESTART && restartsInWindow[p] >= img.maxRestarts(p)) {
+            action = img.escalation(p);
+        }
+        log.append(now, EventKind.FAILURE_DETECTED, p, home[p], reason, action);
+        if (action == HealthAction.RESTART) {
+            restart(p, now);
+        } else if (action == HealthAction.STOP) {
+            stop(p, reason, now);
+        } else {
+            enterSafeState(p, now);
+        }
+    }
+
+    /** [impl->dsn~health.restart~1] */
+    private void restart(int p, long now) {
+        restarts[p]++;
+        restartsInWindow[p]++;
+        counters[Counter.RESTARTS]++;
+        if (detectedAt[p] < 0) {
+            detectedAt[p] = now;
+        }
+        state[p] = PartitionState.BOOTING;
+        log.append(now, EventKind.PARTITION_RESTARTED, p, home[p], restarts[p], restartsInWindow[p]);
+        sched.restartPartition(p, img.entry(p));
+        started(p, now);
+    }
+
+    private void stop(int p, int reason, long now) {
+        state[p] = PartitionState.STOPPED;
+        due[p] = Timer.NEVER;
+        log.append(now, EventKind.PARTITION_STOPPED, p, home[p], reason, 0);
+        sched.stopPartition(p);
+        sched.setMonitorDeadline(home[p], deadline(home[p]));
+    }
+
+    /** [impl->dsn~health.safe-state~1] */
+    private void enterSafeState(int cause, long now) {
+        log.append(now, EventKind.SAFE_STATE, cause, home[cause], cause, 0);
+        for (int p = 0; p < img.partitionCount(); p++) {
+            if (state[p] != PartitionState.STOPPED) {
+                stop(p, HealthAction.REASON_REPORTED, now);
+            }
+        }
+        safeState = true;
+        safeStateCause = cause;
+    }
+
+    public boolean inSafeState() {
+        return safeState;
+    }
+
+    public int safeStateCause() {
+        return safeStateCause;
+    }
+}

@@ -1,0 +1,273 @@
+package warden.x86;
+
+import warden.emu.Bus;
+import warden.emu.Engine;
+import warden.emu.Executor;
+import warden.emu.GuestCpu;
+import warden.kernel.api.Access;
+import warden.kernel.api.Status;
+import warden.x86.hw.LocalApic;
+import warden.x86.hw.SaveStateDescriptor;
+import warden.x86.hw.Smrr;
+
+/**
+ * One x86 core: its registers, SMM state (SMBASE, in-SMM flag, latched SMI and NMI), its SMRR
+ * MSRs and local APIC, and the executor of the vCPU attached. The critical partition runs in SMM
+ * at CPL 3 under the monitor's page tables; the rich OS runs outside SMM, where only SMRR applies.
+ *
+ * <p>Accesses: in SMM a page the partition's tables do not map raises #PF (vector 14) to the
+ * monitor, which the kernel sees as an access fault. Outside SMM an access to the SMRR range is
+ * not an exception (Intel SDM Vol. 3A §11.11.2.4): a write is dropped and a read returns all ones;
+ * the port still tells the kernel (see {@link X86Machine#reportDropped}) so that the violation is
+ * logged, and the access returns OK. Outside any RAM or device a read returns all ones and a write
+ * is dropped (a master abort), as on a PC.
+ *
+ * [impl->dsn~x86.core~1]
+ */
+public final class X86Core implements GuestCpu, Engine.Core {
+    private static final int LOOP_GUARD = 1_000_000;
+
+    final int id;
+    final X86Machine machine;
+    final RegisterFile regs = new RegisterFile();
+    final Smrr smrr = new Smrr();
+    final LocalApic apic = new LocalApic();
+    long smbase = SaveStateDescriptor.DEFAULT_SMBASE;
+    long dr7;
+    boolean smm;
+    boolean shutdown;
+    boolean nmiLatched;
+    long nmisTaken;
+    /** Time an SMI from elsewhere (broadcast or IPI) reaches this core; MAX when none. Latched while in SMM. */
+    long smiAt = Long.MAX_VALUE;
+    /** How long the initiating core holds this one in SMM for that SMI. */
+    long smiHold;
+    /** The pending SMI came from an inter-processor SMI: this core's handler initiates the rendezvous. */
+    boolean smiInitiator;
+    /** The monitor runs on this core; trapFromSmm: it was entered from the critical partition, not by an SMI. */
+    boolean inTrap;
+    boolean trapFromSmm;
+    /** The APM_CNT (port B2h) value written by the last OUT that raised an SMI, -1 when none. */
+    int apmCommand = -1;
+    long time;
+    Executor bound;
+    int boundPartition = -1;
+    boolean boundCritical;
+    private Executor running;
+    private long stepEnd;
+    long lastValue;
+    int lastCallStatus;
+    int lastFaultCause;
+    long lastFaultAddress;
+
+    X86Core(int id, X86Machine machine) {
+        this.id = id;
+        this.machine = machine;
+    }
+
+    @Override
+    public void runUntil(long untilNs) {
+        for (int guard = 0; guard < LOOP_GUARD && time < untilNs; guard++) {
+            if (shutdown) {
+                time = untilNs;
+                break;
+            }
+            if (machine.events.take(this)) {
+                continue;
+            }
+            long stop = Math.min(untilNs, machine.events.nextNs(this));
+            if (stop <= time) {
+                stop = untilNs;
+            }
+            if (bound == null) {
+                time = stop;
+                continue;
+            }
+            stepEnd = untilNs;
+            running = bound;
+            running.run(this);
+            running = null;
+        }
+    }
+
+    @Override public int core() { return id; }
+    @Override public long now() { return time; }
+    @Override public void advance(long ns) { time += ns; regs.r[RegisterFile.RIP] += 4; }
+    @Override public long lastValue() { return lastValue; }
+    @Override public int lastFaultCause() { return lastFaultCause; }
+    @Override public String causeName(int cause) { return Vectors.name(cause); }
+    @Override public boolean attached() { return running != null && running == bound && !shutdown; }
+
+    /**
+     * The executor's remaining budget: to the end of the engine step, cut at the next SMI, timer or
+     * APIC event of this core, and zero when one is due or the vCPU was switched away (as
+     * {@code warden.riscv.Hart.budget()}). Re-read after every access or call.
+     */
+    @Override
+    public long budget() {
+        if (!attached() || machine.events.due(this)) {
+            return 0;
+        }
+        long stop = Math.min(stepEnd, machine.events.nextNs(this));
+        return Math.max(0, stop - time);
+    }
+
+    @Override
+    public int load(long address, int size) {
+        return access(address, size, Access.READ);
+    }
+
+    @Override
+    public int store(long address, int size, long value) {
+        lastValue = value;
+        return access(address, size, Access.WRITE);
+    }
+
+    @Override
+    public int fetch(long address) {
+        return access(address, 4, Access.EXECUTE);
+    }
+
+    /** [impl->dsn~x86.smrr~1] */
+    private int access(long address, int size, int access) {
+        time += machine.costs.accessNs();
+        if (smm) {
+            if (!machine.pu.allows(id, address, size, access)) {
+                lastFaultCause = Vectors.PF;
+                lastFaultAddress = address;
+                machine.monitor.pageFault(this, access, address);
+                return FAULT;
+            }
+        } else if (smrr.touches(address, size)) {
+            if (access != Access.WRITE) {
+                lastValue = fixedValue(address, size);
+            }
+            machine.reportDropped(this, access, address);
+            return OK;
+        }
+        busAccess(address, size, access);
+        return OK;
+    }
+
+    private void busAccess(long address, int size, int access) {
+        Bus bus = machine.bus;
+        if (access == Access.WRITE) {
+            bus.write(address, size, lastValue, time);
+        } else if (access == Access.READ) {
+            lastValue = bus.read(address, size, time) == Bus.OK ? bus.lastValue() : allOnes(size);
+        }
+    }
+
+    /** Per byte: all ones where SMRR matches (the fixed value), memory elsewhere. */
+    private long fixedValue(long address, int size) {
+        long v = 0;
+        for (int i = size - 1; i >= 0; i--) { // bound: size <= 8
+            long b = Smrr.FIXED_READ_BYTE;
+            if (!smrr.matches(address + i)) {
+                b = machine.bus.read(address + i, 1, time) == Bus.OK ? machine.bus.lastValue() & 0xFF : 0xFF;
+            }
+            v = (v << 8) | b;
+        }
+        return v;
+    }
+
+    private static long allOnes(int size) {
+        return size >= 8 ? -1L : (1L << (8 * size)) - 1;
+    }
+
+    /**
+     * A monitor call. Outside SMM (the rich OS): AL = call id, RDI/RSI = arguments, then
+     * {@code OUT 0B2h, AL}: the chipset's APM control port raises an SMI and the SMI handler reads
+     * the registers from the save map. In SMM (the critical partition at CPL 3): the same registers
+     * and SYSCALL into the monitor. @return the kernel's status; the value is in lastValue().
+     *
+     * [impl->dsn~x86.apm~1]
+     */
+    @Override
+    public int call(int callId, long arg0, long arg1) {
+        long[] r = regs.r;
+        r[RegisterFile.RAX] = callId & 0xFFL;
+        r[RegisterFile.RDI] = arg0;
+        r[RegisterFile.RSI] = arg1;
+        lastCallStatus = Status.FAILED;
+        if (smm) {
+            machine.monitor.syscall(this);
+        } else {
+            r[RegisterFile.RIP] += 2;
+            outApm((int) (r[RegisterFile.RAX] & 0xFF));
+        }
+        return lastCallStatus;
+    }
+
+    /** {@code OUT 0B2h, AL}: writes APM_CNT, which raises an SMI on this core. */
+    public void outApm(int command) {
+        time += machine.costs.accessNs();
+        apmCommand = command & 0xFF;
+        machine.monitor.smi(this, true);
+    }
+
+    /** Executes RSM (0F AA): #UD outside SMM, else resume (or shutdown on invalid state). @return Smm code. */
+    public int rsm() {
+        int st = machine.smm.rsm(this);
+        if (st == Smm.UD) {
+            raise(Vectors.UD, regs.r[RegisterFile.RIP]);
+        } else if (st != Smm.OK) {
+            machine.reportShutdown(this, st);
+        }
+        return st;
+    }
+
+    /** WRMSR: the SMRR pair (SMM only) and IA32_TSC_DEADLINE; @return OK, or FAULT after #GP. */
+    public int wrmsr(int msr, long value) {
+        if (msr == LocalApic.IA32_TSC_DEADLINE) {
+            apic.writeTscDeadline(value);
+            return OK;
+        }
+        if (smrr.write(msr, value, smm)) {
+            return OK;
+        }
+        raise(Vectors.GP, 0);
+        return FAULT;
+    }
+
+    /** RDMSR of the SMRR pair or IA32_TSC_DEADLINE. */
+    public long rdmsr(int msr) {
+        return msr == LocalApic.IA32_TSC_DEADLINE ? apic.tscDeadline() : smrr.read(msr);
+    }
+
+    /** Writes this core's ICR: delivery mode SMI sends an inter-processor SMI, Fixed a vector. */
+    public void writeIcr(long icr) {
+        machine.events.ipi(this, icr);
+    }
+
+    /** An NMI arrives: blocked (latched) in SMM, taken at once outside (§34.8 "NMI Handling While in SMM"). */
+    public void raiseNmi() {
+        if (smm) {
+            nmiLatched = true;
+        } else {
+            nmisTaken++;
+        }
+    }
+
+    /** An exception outside the monitor's view: the guest's own IDT handles it. */
+    private void raise(int vector, long address) {
+        lastFaultCause = vector;
+        lastFaultAddress = address;
+        if (bound != null) {
+            bound.onFault(vector, address, time);
+        }
+    }
+
+    public long time() { return time; }
+    public boolean inSmm() { return smm; }
+    public boolean isShutdown() { return shutdown; }
+    public long smbase() { return smbase; }
+    public long register(int i) { return regs.r[i]; }
+    public void setRegister(int i, long v) { regs.r[i] = v; }
+    public Smrr smrr() { return smrr; }
+    public LocalApic apic() { return apic; }
+    public long nmisTaken() { return nmisTaken; }
+    public boolean nmiLatched() { return nmiLatched; }
+    public boolean smiLatched() { return smm && smiAt <= time; }
+    public int boundPartition() { return boundPartition; }
+}

@@ -1,0 +1,300 @@
+package warden.x86;
+
+import warden.emu.Board;
+import warden.emu.Bus;
+import warden.emu.ConsoleLog;
+import warden.emu.Engine;
+import warden.emu.Executor;
+import warden.emu.GuestCpu;
+import warden.emu.IrqStats;
+import warden.emu.Stimulus;
+import warden.emu.TraceRecorder;
+import warden.kernel.api.Criticality;
+import warden.kernel.api.SystemImage;
+import warden.kernel.api.TrapEntry;
+import warden.kernel.port.Console;
+import warden.kernel.port.CpuContext;
+import warden.kernel.port.GuestMemory;
+import warden.kernel.port.InterruptController;
+import warden.kernel.port.Platform;
+import warden.kernel.port.ProtectionUnit;
+import warden.kernel.port.Timer;
+import warden.x86.hw.LocalApic;
+import warden.x86.hw.SaveStateDescriptor;
+import warden.x86.hw.X86InterruptController;
+import warden.x86.hw.X86ProtectionUnit;
+
+/**
+ * The emulated x86 board and the port: cores with SMM, SMRAM fenced by SMRR, an I/O APIC and
+ * local APICs, a per-core SMI timer, UARTs; the kernel's port SPI implemented on them. The monitor
+ * and the critical partition live in SMRAM and run in SMM; the rich OS runs outside SMM. A world
+ * switch to the critical partition is an SMI entry (save map written); back to the rich OS it is
+ * RSM (save map read and checked). At construction every core relocates its SMBASE (an SMI at
+ * the default SMBASE 30000h whose handler writes the new SMBASE into the save map, then RSM) and
+ * takes the monitor's boot SMI, so the kernel boots in SMM.
+ *
+ * [impl->dsn~x86.port~1]
+ */
+public final class X86Machine implements Board, Platform, CpuContext, Timer, Console, GuestMemory, Stimulus.LineInput {
+    final X86Platform platform;
+    final CostModel costs;
+    final Bus bus = new Bus();
+    final X86Core[] cores;
+    final X86ProtectionUnit pu;
+    final X86InterruptController irq;
+    final Smm smm;
+    final CoreEvents events = new CoreEvents(this);
+    final Delivery delivery;
+    final SmiMonitor monitor;
+    final IrqStats irqStats;
+    final TraceOut trace;
+    private final Executor[] executors;
+    private final boolean[] critical;
+    private final ConsoleLog console;
+    private final long[] deadline;
+    private final long[] fired;
+    private final LatencyStats tickLatency;
+    private final long[] parkContext = new long[RegisterFile.WORDS];
+    private long dropped;
+    /** The core the monitor last ran on (console timestamps). */
+    X86Core current;
+
+    /** @param executors one per vCPU, index partition * cores + core (null where none runs) */
+    public X86Machine(X86Platform platform, SystemImage image, Executor[] executors, ConsoleLog console,
+                      IrqStats irqStats, TraceRecorder trace) {
+        this.platform = platform;
+        this.costs = platform.costs();
+        int n = platform.description().cores();
+        this.cores = new X86Core[n];
+        LocalApic[] apics = new LocalApic[n];
+        for (int c = 0; c < n; c++) {
+            cores[c] = new X86Core(c, this);
+            apics[c] = cores[c].apic;
+        }
+        this.pu = new X86ProtectionUnit(platform.smramBase(), platform.smramSize(), platform.smbases(),
+                (core, msr, value) -> cores[core].wrmsr(msr, value) == GuestCpu.OK);
+        this.irq = new X86InterruptController(platform.description().lines(), apics);
+        this.smm = new Smm(bus, costs);
+        this.monitor = new SmiMonitor(this, n);
+        this.executors = executors.clone();
+        String[] names = new String[image.partitionCount()];
+        this.critical = new boolean[image.partitionCount()];
+        for (int p = 0; p < names.length; p++) {
+            names[p] = image.name(p);
+            critical[p] = Criticality.isCritical(image.criticality(p));
+        }
+        this.console = console;
+        this.irqStats = irqStats;
+        this.trace = new TraceOut(trace, names);
+        this.deadline = new long[n];
+        this.fired = new long[n];
+        this.tickLatency = new LatencyStats(n);
+        this.delivery = new Delivery(this, tickLatency, n);
+        java.util.Arrays.fill(deadline, NEVER);
+        java.util.Arrays.fill(fired, -1);
+        RegisterFile.init(parkContext, 0, X86Platform.PARK_RIP, -1, 0, false);
+        BusBuilder.build(bus, platform.description(), image, console);
+        for (X86Core c : cores) {
+            relocateAndEnter(c);
+        }
+    }
+
+    /** SMBASE relocation (Intel SDM Vol. 3C §34.11), then the monitor's boot SMI. Boot-time. */
+    private void relocateAndEnter(X86Core c) {
+        c.regs.reset();
+        smm.enter(c);
+        bus.write(c.smbase + SaveStateDescriptor.SMBASE, 4, platform.smbase(c.id), 0);
+        smm.rsm(c);
+        smm.enter(c);
+        c.time = 0;
+    }
+
+    @Override public Platform platform() { return this; }
+    @Override public Engine.Core[] cores() { return cores.clone(); }
+    @Override public Stimulus.LineInput lineInput() { return this; }
+    @Override public GuestCpu guest(int core) { return cores[core]; }
+
+    @Override
+    public void attach(TrapEntry kernel) {
+        monitor.attach(kernel);
+    }
+
+    @Override public String targetName() { return "x86"; }
+    @Override public int coreCount() { return cores.length; }
+    @Override public CpuContext cpu() { return this; }
+    @Override public ProtectionUnit protection() { return pu; }
+    @Override public InterruptController interrupts() { return irq; }
+    @Override public Timer timer() { return this; }
+    @Override public Console console() { return this; }
+    @Override public GuestMemory memory() { return this; }
+
+    /** A device raises a line: SMI-routed lines wait for their core's SMI, Fixed ones go to a local APIC. */
+    @Override
+    public void raise(int line, long nowNs) {
+        irq.raise(line);
+    }
+
+    // ---- CpuContext ----
+
+    @Override public int contextWords() { return RegisterFile.WORDS; }
+
+    @Override
+    public void initContext(long[] ctx, int offset, int partition, int core, long entry) {
+        RegisterFile.init(ctx, offset, entry, partition, core, partition >= 0 && critical[partition]);
+    }
+
+    /** Inside an SMI the interrupted world is in the save map; otherwise the live registers are the guest's. */
+    @Override
+    public void save(int core, long[] ctx, int offset) {
+        X86Core c = cores[core];
+        if (c.inTrap && !c.trapFromSmm) {
+            smm.readMap(c, ctx, offset);
+        } else {
+            c.regs.copyTo(ctx, offset);
+        }
+        detach(c);
+    }
+
+    /** [impl->dsn~x86.world-switch~1] */
+    @Override
+    public void restore(int core, int partition, long[] ctx, int offset) {
+        X86Core c = cores[core];
+        c.bound = executors[partition * cores.length + core];
+        c.boundPartition = partition;
+        c.boundCritical = critical[partition];
+        c.time += costs.switchNs();
+        if (!c.smm) {
+            smm.enter(c); // called outside an SMI: the monitor first brings the core into SMM
+        }
+        if (c.boundCritical) {
+            c.regs.copyFrom(ctx, offset);
+            irq.guestRunning(core, false);
+        } else {
+            smm.writeMap(c, ctx, offset);
+            irq.guestRunning(core, true);
+            leaveIfOutsideTrap(c);
+        }
+        trace.running(c, partition);
+    }
+
+    @Override
+    public void idle(int core) {
+        X86Core c = cores[core];
+        detach(c);
+        if (!c.smm) {
+            smm.enter(c);
+        }
+        smm.writeMap(c, parkContext, 0);
+        leaveIfOutsideTrap(c);
+        trace.running(c, -1);
+    }
+
+    /** Lesson from RISC-V: called outside a trap, the monitor drops to the guest's own mode now (RSM). */
+    private void leaveIfOutsideTrap(X86Core c) {
+        if (!c.inTrap) {
+            int st = smm.rsm(c);
+            if (st != Smm.OK) {
+                reportShutdown(c, st);
+            }
+        }
+    }
+
+    private void detach(X86Core c) {
+        c.bound = null;
+        c.boundPartition = -1;
+        c.boundCritical = false;
+        irq.guestRunning(c.id, false);
+    }
+
+    @Override
+    public long callArg(int core, int index) {
+        if (index < 0 || index >= 6) {
+            return 0;
+        }
+        X86Core c = cores[core];
+        int reg = RegisterFile.argRegister(index);
+        return c.trapFromSmm || !c.inTrap ? c.regs.r[reg] : smm.mapGpr(c, reg);
+    }
+
+    @Override
+    public void setCallResult(int core, int status, long value) {
+        X86Core c = cores[core];
+        if (c.trapFromSmm || !c.inTrap) {
+            c.regs.r[RegisterFile.RAX] = status;
+            c.regs.r[RegisterFile.RDX] = value;
+        } else {
+            smm.setMapGpr(c, RegisterFile.RAX, status);
+            smm.setMapGpr(c, RegisterFile.RDX, value);
+        }
+        c.lastCallStatus = status;
+        c.lastValue = value;
+    }
+
+    @Override
+    public void deliverInterrupt(int core, int line) {
+        delivery.interrupt(cores[core], line);
+    }
+
+    @Override
+    public void deliverTimer(int core) {
+        delivery.timer(cores[core], fired);
+    }
+
+    @Override
+    public void redirectFault(int core) {
+        delivery.fault(cores[core]);
+    }
+
+    void reportDropped(X86Core c, int access, long address) {
+        dropped++;
+        monitor.dropped(c, access, address);
+    }
+
+    void reportShutdown(X86Core c, int check) {
+        monitor.shutdown(c, check);
+    }
+
+    // ---- Timer: the per-core SMI timer ----
+
+    @Override public long now(int core) { return cores[core].time; }
+
+    @Override
+    public void setDeadline(int core, long deadlineNs) {
+        deadline[core] = deadlineNs;
+    }
+
+    long deadline(int core) { return deadline[core]; }
+    boolean timerDue(X86Core c) { return deadline[c.id] <= c.time; }
+
+    void timerFired(X86Core c) {
+        fired[c.id] = deadline[c.id];
+    }
+
+    // ---- Console and GuestMemory ----
+
+    @Override
+    public void write(int partition, int b) {
+        console.put(partition, b, current == null ? 0 : current.time);
+    }
+
+    @Override
+    public int readByte(long address) {
+        return bus.readRamByte(address);
+    }
+
+    // ---- what reports and tests read ----
+
+    public X86Core core(int i) { return cores[i]; }
+    public Bus bus() { return bus; }
+    public X86Platform x86Platform() { return platform; }
+    public X86ProtectionUnit protectionUnit() { return pu; }
+    public X86InterruptController ioApic() { return irq; }
+    /** @return per core: how long the rich OS stalled in SMM per SMI (count, min, max, total). */
+    public LatencyStats stalls() { return monitor.stalls(); }
+    /** @return SMIs raised (each pulls every core in). */
+    public long smiCount() { return monitor.smis(); }
+    /** @return per core: delay from the SMI timer's deadline to the safety partition's timer handler. */
+    public LatencyStats tickLatency() { return tickLatency; }
+    /** @return accesses SMRR dropped (writes) or answered with the fixed value (reads, fetches). */
+    public long droppedAccesses() { return dropped; }
+}

@@ -1,0 +1,143 @@
+package warden.x86.hw;
+
+import warden.kernel.api.Status;
+import warden.kernel.port.InterruptController;
+
+/**
+ * The kernel's {@link InterruptController} on an I/O APIC's redirection table (82093AA I/O APIC
+ * datasheet §3.2.4: destination, delivery mode, vector, mask) and the cores' local APICs.
+ *
+ * <p>A critical line is programmed with delivery mode SMI (010b): it raises an SMI on its core
+ * and waits here until the monitor's SMI handler claims it. A non-critical line is programmed
+ * with delivery mode Fixed and vector {@link LocalApic#LINE_VECTOR_BASE} + line: it goes straight
+ * to the core's local APIC and the rich OS takes it through its own IDT, with no monitor entry.
+ * The monitor claims such a line only while the rich OS is not running on the core (it yielded
+ * and the core is parked, or the critical partition runs there): then the kernel holds it and
+ * delivers it when the rich OS runs again.
+ *
+ * <p>Guarantees: {@link #route} programs exactly one destination; {@link #claim} returns each
+ * raised line once, SMI lines first by priority (lowest id on ties); nothing allocates; loops
+ * are bounded by the line count.
+ *
+ * [impl->dsn~x86.interrupts~1]
+ */
+public final class X86InterruptController implements InterruptController {
+    public static final int MODE_NONE = 0;
+    public static final int MODE_FIXED = 1;
+    public static final int MODE_SMI = 2;
+
+    private final LocalApic[] apics;
+    private final int lines;
+    private final int[] mode;
+    private final int[] core;
+    private final int[] priority;
+    private final boolean[] smiPending;
+    private final boolean[] guestRunning;
+
+    /** Boot-time: {@code lines} redirection entries (valid lines 1..lines-1) over these APICs. */
+    public X86InterruptController(int lines, LocalApic[] apics) {
+        this.apics = apics.clone();
+        this.lines = lines;
+        this.mode = new int[lines];
+        this.core = new int[lines];
+        this.priority = new int[lines];
+        this.smiPending = new boolean[lines];
+        this.guestRunning = new boolean[apics.length];
+    }
+
+    @Override
+    public int lineCount() {
+        return lines;
+    }
+
+    @Override
+    public int route(int line, int target, int prio, boolean critical) {
+        if (line < 1 || line >= lines || target < 0 || target >= apics.length || prio < 1
+                || LocalApic.LINE_VECTOR_BASE + line > 255) {
+            return Status.INVALID_PARAM;
+        }
+        mode[line] = critical ? MODE_SMI : MODE_FIXED;
+        core[line] = target;
+        priority[line] = prio;
+        return Status.OK;
+    }
+
+    /**
+     * A device raises {@code line}. @return the core that must take an SMI for it, or -1 (a Fixed
+     * line went to a local APIC, or the line is not routed).
+     */
+    public int raise(int line) {
+        if (line < 1 || line >= lines || mode[line] == MODE_NONE) {
+            return -1;
+        }
+        if (mode[line] == MODE_SMI) {
+            smiPending[line] = true;
+            return core[line];
+        }
+        apics[core[line]].accept(LocalApic.LINE_VECTOR_BASE + line);
+        return -1;
+    }
+
+    /** @return whether an SMI-routed line is pending for {@code c}. */
+    public boolean smiPending(int c) {
+        for (int l = 1; l < lines; l++) { // bound: lines
+            if (smiPending[l] && core[l] == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return whether a Fixed line routed to {@code c} waits in its local APIC (a parked core must wake). */
+    public boolean apicLinePending(int c) {
+        for (int l = 1; l < lines; l++) { // bound: lines
+            if (mode[l] == MODE_FIXED && core[l] == c && apics[c].requested(LocalApic.LINE_VECTOR_BASE + l)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The port tells whether the rich OS runs on core {@code c} (then it takes Fixed lines itself). */
+    public void guestRunning(int c, boolean running) {
+        guestRunning[c] = running;
+    }
+
+    /** @return the delivery mode a line is programmed with. */
+    public int mode(int line) {
+        return line >= 1 && line < lines ? mode[line] : MODE_NONE;
+    }
+
+    @Override
+    public int claim(int c) {
+        if (c < 0 || c >= apics.length) {
+            return 0;
+        }
+        int best = 0;
+        for (int l = 1; l < lines; l++) { // bound: lines
+            if (smiPending[l] && core[l] == c && (best == 0 || priority[l] > priority[best])) {
+                best = l;
+            }
+        }
+        if (best != 0) {
+            smiPending[best] = false;
+            return best;
+        }
+        if (guestRunning[c]) {
+            return 0;
+        }
+        for (int l = lines - 1; l >= 1; l--) { // bound: lines
+            if (mode[l] == MODE_FIXED && core[l] == c && apics[c].requested(LocalApic.LINE_VECTOR_BASE + l)) {
+                apics[c].withdraw(LocalApic.LINE_VECTOR_BASE + l);
+                return l;
+            }
+        }
+        return 0;
+    }
+
+    /** SMI lines are edge-latched and Fixed lines are ended by the rich OS's EOI: nothing to do. */
+    @Override
+    public void complete(int c, int line) {
+        // Deliberately empty: an SMI-routed line has no in-service state at the I/O APIC.
+    }
+}

@@ -1,0 +1,95 @@
+package warden.trace;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits Java source into identifier and symbol tokens with their lines, skipping comments, string
+ * and character literals and text blocks. Just enough for {@link JavaScopes}; not a compiler.
+ *
+ * [impl->dsn~trace.tags.scope~1]
+ */
+final class JavaLexer {
+    /** A token: its text and its 1-based line. */
+    record Token(String text, int line) {
+        boolean is(String s) {
+            return text.equals(s);
+        }
+
+        boolean ident() {
+            return Character.isJavaIdentifierStart(text.charAt(0));
+        }
+    }
+
+    private final String src;
+    private final List<Token> out = new ArrayList<>();
+    private int pos;
+    private int line = 1;
+
+    private JavaLexer(String src) {
+        this.src = src;
+    }
+
+    static List<Token> tokens(String src) {
+        JavaLexer l = new JavaLexer(src);
+        l.run();
+        return l.out;
+    }
+
+    private void run() {
+        int n = src.length();
+        while (pos < n) { // each step consumes at least one character
+            char c = src.charAt(pos);
+            if (c == '\n') {
+                line++;
+                pos++;
+            } else if (Character.isWhitespace(c)) {
+                pos++;
+            } else if (src.startsWith("//", pos)) {
+                skipTo("\n", false);
+            } else if (src.startsWith("/*", pos)) {
+                pos += 2;
+                skipTo("*/", true);
+            } else if (src.startsWith("\"\"\"", pos)) {
+                pos += 3;
+                skipTo("\"\"\"", true);
+            } else if (c == '"' || c == '\'') {
+                literal(c);
+            } else if (Character.isJavaIdentifierPart(c)) {
+                word();
+            } else {
+                out.add(new Token(String.valueOf(c), line));
+                pos++;
+            }
+        }
+    }
+
+    private void skipTo(String end, boolean consume) {
+        int i = src.indexOf(end, pos);
+        int stop = i < 0 ? src.length() : i;
+        for (int k = pos; k < stop; k++) { // bounded by the source length
+            if (src.charAt(k) == '\n') {
+                line++;
+            }
+        }
+        pos = i < 0 ? src.length() : (consume ? i + end.length() : i);
+    }
+
+    private void literal(char quote) {
+        int start = line;
+        pos++;
+        while (pos < src.length() && src.charAt(pos) != quote && src.charAt(pos) != '\n') { // bounded
+            pos += src.charAt(pos) == '\\' ? 2 : 1;
+        }
+        pos++;
+        out.add(new Token("0", start));
+    }
+
+    private void word() {
+        int s = pos;
+        while (pos < src.length() && Character.isJavaIdentifierPart(src.charAt(pos))) { // bounded
+            pos++;
+        }
+        out.add(new Token(src.substring(s, pos), line));
+    }
+}

@@ -1,0 +1,101 @@
+package warden.trace;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code trace.json}, schema {@code warden.trace/1}: every item with its links, ASIL, status,
+ * tags, tests and verdicts, coverage and mutation counts; the findings, notes and reviewed lists.
+ *
+ * [impl->dsn~trace.report.json~1]
+ */
+final class JsonReport {
+    private JsonReport() {
+    }
+
+    static String render(Trace t) {
+        StringBuilder b = new StringBuilder(1 << 16);
+        b.append("{\n  \"schema\": \"warden.trace/1\",\n  \"passed\": ").append(t.passed());
+        b.append(",\n  \"summary\": {\"items\": ").append(t.items.size()).append(", \"tags\": ").append(t.tags.size())
+                .append(", \"testMethods\": ").append(t.results.size()).append(", \"mutants\": ")
+                .append(t.mutants.size()).append(", \"mutationData\": ").append(t.hasMutations())
+                .append(", \"coverageData\": ").append(t.hasCoverage()).append("},\n  \"items\": [");
+        String sep = "\n    ";
+        for (ItemTrace it : t.items.values()) {
+            b.append(sep);
+            item(b, it);
+            sep = ",\n    ";
+        }
+        b.append("\n  ],\n  \"findings\": [");
+        sep = "\n    ";
+        for (Finding f : t.findings) {
+            b.append(sep).append("{\"gate\": ").append(Text.json(f.gate())).append(", \"location\": ")
+                    .append(Text.json(f.location())).append(", \"item\": ").append(Text.json(f.item()))
+                    .append(", \"message\": ").append(Text.json(f.message())).append('}');
+            sep = ",\n    ";
+        }
+        b.append("\n  ],\n  \"notes\": ").append(strings(t.warnings));
+        b.append(",\n  \"equivalentMutants\": ").append(entries(t.equivalents));
+        b.append(",\n  \"untaggedCodeWaivers\": ").append(entries(t.waivers)).append("\n}\n");
+        return b.toString();
+    }
+
+    private static void item(StringBuilder b, ItemTrace it) {
+        SpecItem s = it.item;
+        b.append("{\"id\": ").append(Text.json(s.id())).append(", \"type\": ").append(Text.json(s.type()))
+                .append(", \"title\": ").append(Text.json(s.title())).append(", \"status\": ")
+                .append(Text.json(s.status())).append(", \"asil\": ").append(Text.json(it.asil.toString()))
+                .append(", \"asilInherited\": ").append(it.asilInherited).append(", \"file\": ")
+                .append(Text.json(s.file())).append(", \"line\": ").append(s.line())
+                .append(", \"description\": ").append(Text.json(s.description()))
+                .append(", \"rationale\": ").append(Text.json(s.rationale()))
+                .append(", \"verification\": ").append(Text.json(s.verification()))
+                .append(", \"needs\": ").append(strings(s.needs())).append(", \"covers\": ").append(strings(it.up))
+                .append(", \"coveredBy\": ").append(strings(it.down)).append(", \"impl\": ").append(tags(it.impl))
+                .append(", \"testTags\": ").append(tags(it.tests)).append(", \"tests\": [");
+        for (int i = 0; i < it.testMethods.size(); i++) {
+            TestResults.Verdict v = it.verdicts.get(i);
+            b.append(i == 0 ? "" : ", ").append("{\"test\": ").append(Text.json(it.testMethods.get(i)))
+                    .append(", \"verdict\": ").append(Text.json(v == null ? "missing" : v.status())).append('}');
+        }
+        int[] c = it.coverage;
+        int[] m = it.mutation;
+        b.append("], \"verdict\": ").append(Text.json(it.verdict()));
+        b.append(String.format(Locale.ROOT, ", \"coverage\": {\"lines\": %d, \"linesCovered\": %d, \"branches\": %d,"
+                + " \"branchesCovered\": %d}", c[0], c[1], c[2], c[3]));
+        b.append(String.format(Locale.ROOT, ", \"mutation\": {\"mutants\": %d, \"killedByOwnTests\": %d,"
+                + " \"killedOnlyByOtherTests\": %d, \"survived\": %d, \"noCoverage\": %d, \"equivalent\": %d,"
+                + " \"ownScore\": %s}}", m[0], m[1], m[2], m[3], m[4], m[5],
+                it.mutationScore() < 0 ? "null" : String.format(Locale.ROOT, "%.2f", it.mutationScore())));
+    }
+
+    private static String strings(List<String> list) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < list.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(Text.json(list.get(i)));
+        }
+        return b.append(']').toString();
+    }
+
+    private static String tags(List<Tag> tags) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < tags.size(); i++) {
+            Tag g = tags.get(i);
+            b.append(i == 0 ? "" : ", ").append("{\"kind\": ").append(Text.json(g.kind())).append(", \"file\": ")
+                    .append(Text.json(g.file())).append(", \"line\": ").append(g.line()).append(", \"scope\": ")
+                    .append(Text.json(g.scope())).append(", \"target\": ").append(Text.json(g.target())).append('}');
+        }
+        return b.append(']').toString();
+    }
+
+    private static String entries(List<ReviewedList.Entry> list) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < list.size(); i++) {
+            ReviewedList.Entry e = list.get(i);
+            b.append(i == 0 ? "" : ", ").append("{\"key\": ").append(Text.json(e.key())).append(", \"reason\": ")
+                    .append(Text.json(e.reason())).append(", \"at\": ").append(Text.json(e.file() + ":" + e.line()))
+                    .append('}');
+        }
+        return b.append(']').toString();
+    }
+}

@@ -1,0 +1,145 @@
+package warden.trace;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Gives each item the coverage and the mutants of its implementing code (the lines where its impl
+ * tags are in scope) and counts its own mutation score: of its mutants not on the reviewed
+ * equivalent list, the share killed by its own verifying tests. Mutants killed only by other
+ * items' tests are counted apart.
+ *
+ * [impl->dsn~trace.mutation-score~1]
+ * [impl->dsn~trace.coverage~1]
+ */
+final class Metrics {
+    private final Trace t;
+    private final Map<String, SourceFile> byPackagePath = new HashMap<>();
+    private final Map<String, ReviewedList.Entry> equivalent = new HashMap<>();
+    private final Set<String> usedEquivalents = new HashSet<>();
+    /** Mutants in code that implements no item. */
+    int untraced;
+
+    private Metrics(Trace t) {
+        this.t = t;
+    }
+
+    static void apply(Trace t) {
+        Metrics m = new Metrics(t);
+        m.index();
+        for (Mutant mu : t.mutants) {
+            m.mutant(mu);
+        }
+        for (Map.Entry<String, CoverageReader.FileLines> e : t.coverage.entrySet()) {
+            m.coverage(e.getKey(), e.getValue());
+        }
+        m.unusedEquivalents();
+        if (m.untraced > 0) {
+            t.warnings.add(m.untraced + " mutants lie in code that implements no item");
+        }
+    }
+
+    private void index() {
+        for (SourceFile f : t.sources) {
+            int i = f.path().indexOf("src/main/java/");
+            if (f.java() && i >= 0) {
+                byPackagePath.put(f.path().substring(i + "src/main/java/".length()), f);
+            }
+        }
+        for (ReviewedList.Entry e : t.equivalents) {
+            String mutator = e.keys().get(2).substring(e.keys().get(2).lastIndexOf('.') + 1);
+            equivalent.put(e.keys().get(0) + ":" + e.keys().get(1) + ":" + mutator, e);
+        }
+    }
+
+    private SourceFile source(String className, String file) {
+        int dot = className.lastIndexOf('.');
+        String pkg = dot < 0 ? "" : className.substring(0, dot).replace('.', '/') + "/";
+        return byPackagePath.get(pkg + file);
+    }
+
+    private void mutant(Mutant m) {
+        SourceFile f = source(m.className(), m.sourceFile());
+        List<String> ids = f == null ? List.of() : f.implAt(m.line());
+        if (ids.isEmpty()) {
+            untraced++;
+        }
+        boolean eq = equivalent.containsKey(m.key());
+        if (eq) {
+            usedEquivalents.add(m.key());
+            if (m.detected()) {
+                ReviewedList.Entry e = equivalent.get(m.key());
+                t.find("equivalent-list", e.file() + ":" + e.line(), "", "mutant " + m.key()
+                        + " is listed as equivalent but was killed, so it is not equivalent: remove the entry");
+            }
+        }
+        for (String id : ids) {
+            ItemTrace it = t.items.get(id);
+            if (it != null) {
+                it.mutants.add(m);
+                count(it, m, eq);
+            }
+        }
+    }
+
+    private static void count(ItemTrace it, Mutant m, boolean eq) {
+        if (eq) {
+            it.mutation[5]++;
+            return;
+        }
+        it.mutation[0]++;
+        if (ownKill(it, m)) {
+            it.mutation[1]++;
+        } else if (m.detected()) {
+            it.mutation[2]++;
+        } else if (m.status().equals("NO_COVERAGE")) {
+            it.mutation[4]++;
+        } else {
+            it.mutation[3]++;
+        }
+    }
+
+    /** @return true when one of the item's own verifying tests killed the mutant. */
+    static boolean ownKill(ItemTrace it, Mutant m) {
+        for (String k : m.killing()) {
+            if (it.testMethods.contains(k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void coverage(String key, CoverageReader.FileLines lines) {
+        SourceFile f = byPackagePath.get(key);
+        if (f == null) {
+            return;
+        }
+        for (Map.Entry<Integer, int[]> e : lines.lines.entrySet()) {
+            int[] c = e.getValue();
+            for (String id : f.implAt(e.getKey())) {
+                ItemTrace it = t.items.get(id);
+                if (it != null) {
+                    it.coverage[0]++;
+                    it.coverage[1] += c[1] > 0 ? 1 : 0;
+                    it.coverage[2] += c[2];
+                    it.coverage[3] += c[3];
+                }
+            }
+        }
+    }
+
+    private void unusedEquivalents() {
+        if (!t.hasMutations()) {
+            return;
+        }
+        for (Map.Entry<String, ReviewedList.Entry> e : equivalent.entrySet()) {
+            if (!usedEquivalents.contains(e.getKey())) {
+                t.warnings.add(e.getValue().file() + ":" + e.getValue().line() + ": equivalent mutant "
+                        + e.getKey() + " matches no mutant of this run (moved or removed?)");
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package warden.trace;
+
+import java.io.IOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the engine's inputs under a repository root: requirement Markdown, every text file under a
+ * module's {@code src} tree, and the reports of the last build (Surefire {@code TEST-*.xml}, PIT
+ * {@code mutations.xml}, JaCoCo {@code jacoco.xml}) in each module's {@code target} and in the
+ * configured report directories. Skips hidden directories, {@code target} trees (except for the
+ * reports) and excluded prefixes. Module {@code pom.xml} files are read for tags too (build-level
+ * implementations, such as a checker configured in the build).
+ *
+ * [impl->dsn~trace.scan~1]
+ */
+public final class RepoScan {
+    final Path root;
+    final List<Path> specs = new ArrayList<>();
+    final List<SourceFile> sources = new ArrayList<>();
+    final List<Path> surefire = new ArrayList<>();
+    final List<Path> mutations = new ArrayList<>();
+    final List<Path> jacoco = new ArrayList<>();
+    private final TraceConfig config;
+
+    private RepoScan(Path root, TraceConfig config) {
+        this.root = root;
+        this.config = config;
+    }
+
+    /** @return the inputs found under {@code root}. */
+    static RepoScan scan(Path root, TraceConfig config) throws IOException {
+        RepoScan s = new RepoScan(root, config);
+        Path req = root.resolve(config.requirements);
+        if (Files.isDirectory(req)) {
+            try (var files = Files.list(req)) {
+                files.filter(p -> p.toString().endsWith(".md")).filter(p -> !auxiliary(p)).sorted()
+                        .forEach(s.specs::add);
+            }
+        }
+        Files.walkFileTree(root, s.new Walker());
+        for (String r : config.reports) {
+            s.reports(root.resolve(r));
+        }
+        s.sources.sort((a, b) -> a.path().compareTo(b.path()));
+        return s;
+    }
+
+    private static boolean auxiliary(Path p) {
+        String n = p.getFileName().toString();
+        return n.equals("equivalent-mutants.md") || n.equals("untagged-code.md") || n.equals("README.md");
+    }
+
+    String rel(Path p) {
+        return root.relativize(p).toString().replace('\\', '/');
+    }
+
+    private void reports(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) files.sorted()::iterator) {
+                String n = p.getFileName().toString();
+                if (n.startsWith("TEST-") && n.endsWith(".xml")) {
+                    surefire.add(p);
+                } else if (n.equals("mutations.xml")) {
+                    mutations.add(p);
+                } else if (n.equals("jacoco.xml")) {
+                    jacoco.add(p);
+                }
+            }
+        }
+    }
+
+    /** @return the file's text as UTF-8 (bad bytes replaced), or null for a binary file. */
+    static String text(Path p) throws IOException {
+        byte[] b = Files.readAllBytes(p);
+        for (int i = 0; i < Math.min(b.length, 8192); i++) { // a prefix is enough to spot binaries
+            if (b[i] == 0) {
+                return null;
+            }
+        }
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(java.nio.ByteBuffer.wrap(b)).toString();
+    }
+
+    /** Walks the tree once, collecting sources and each module's reports. */
+    private final class Walker extends SimpleFileVisitor<Path> {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+            String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+            String rel = rel(dir);
+            if (!dir.equals(root) && (name.startsWith(".") || name.equals("node_modules") || config.excluded(rel))) {
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+            if (name.equals("target")) {
+                if (Files.exists(dir.resolveSibling("pom.xml"))) {
+                    reports(dir.resolve("surefire-reports"));
+                    reports(dir.resolve("pit-reports"));
+                    reports(dir.resolve("site"));
+                }
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+            String rel = rel(file);
+            boolean pom = file.getFileName().toString().equals("pom.xml");
+            if ((pom || rel.startsWith("src/") || rel.contains("/src/")) && !config.excluded(rel)) {
+                String text = text(file);
+                if (text != null) {
+                    sources.add(new SourceFile(rel, text));
+                }
+            }
+            return FileVisitResult.CONTINUE;
+        }
+    }
+}

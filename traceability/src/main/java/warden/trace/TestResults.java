@@ -1,0 +1,99 @@
+package warden.trace;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Test verdicts from Surefire {@code TEST-*.xml} files, one per test method ({@code class#method});
+ * the invocations of a parameterised or property test fold into one verdict, the worst of them.
+ *
+ * [impl->dsn~trace.verdicts~1]
+ */
+public final class TestResults {
+    /** A test method's verdict: how many invocations ran and the first failure message. */
+    public record Verdict(String test, String status, int runs, String message) {
+        /** @return true when the test ran and passed. */
+        public boolean passed() {
+            return status.equals("passed");
+        }
+    }
+
+    private final Map<String, Verdict> byTest = new TreeMap<>();
+    private final Map<String, List<String>> byClass = new HashMap<>();
+    private final Map<String, int[]> tallies = new HashMap<>();
+    private int files;
+
+    /** @return the verdict of {@code class#method}, or null when no report has it. */
+    public Verdict verdict(String test) {
+        return byTest.get(test);
+    }
+
+    /** @return the test methods of a class and of its nested classes. */
+    public List<String> testsOf(String className) {
+        List<String> out = new ArrayList<>(byClass.getOrDefault(className, List.of()));
+        for (Map.Entry<String, List<String>> e : byClass.entrySet()) {
+            if (e.getKey().startsWith(className + "$")) {
+                out.addAll(e.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** @return how many report files were read. */
+    public int files() {
+        return files;
+    }
+
+    /** @return the number of distinct test methods. */
+    public int size() {
+        return byTest.size();
+    }
+
+    /** Reads one Surefire report. */
+    void read(Path file, String rel) throws TraceInputException {
+        files++;
+        String[] current = new String[1];
+        Xml.read(file, rel, r -> {
+            String el = r.getLocalName();
+            if (el.equals("testcase")) {
+                current[0] = key(Xml.attr(r, "classname", ""), Xml.attr(r, "name", ""));
+                add(current[0], "passed", "");
+            } else if (current[0] != null && (el.equals("failure") || el.equals("error") || el.equals("skipped"))) {
+                add(current[0], el.equals("skipped") ? "skipped" : "failed", Xml.attr(r, "message", el));
+            }
+        });
+    }
+
+    /** @return {@code class#method} with parameters and invocation index dropped. */
+    public static String key(String className, String name) {
+        int cut = name.length();
+        for (int i = 0; i < name.length(); i++) { // bounded by the name
+            char c = name.charAt(i);
+            if (c == '(' || c == '[' || c == ' ') {
+                cut = i;
+                break;
+            }
+        }
+        return className + "#" + name.substring(0, cut);
+    }
+
+    private void add(String test, String event, String message) {
+        int[] c = tallies.get(test);
+        if (c == null) {
+            c = new int[3];
+            tallies.put(test, c);
+            byClass.computeIfAbsent(test.substring(0, test.indexOf('#')), k -> new ArrayList<>()).add(test);
+        }
+        c[event.equals("passed") ? 0 : event.equals("failed") ? 1 : 2]++;
+        Verdict old = byTest.get(test);
+        String msg = old == null || old.message().isEmpty() ? message : old.message();
+        int passed = c[0] - c[1] - c[2];
+        String status = c[1] > 0 ? "failed" : passed > 0 ? "passed" : "skipped";
+        byTest.put(test, new Verdict(test, status, c[0], msg));
+    }
+}

@@ -1,0 +1,82 @@
+package warden.trace;
+
+import java.util.Locale;
+
+/** Escaping and number formats shared by the reports. */
+final class Text {
+    private Text() {
+    }
+
+    /** @return text safe inside HTML and XML elements and attributes. */
+    static String xml(String s) {
+        if (plain(s)) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) { // bounded by the text
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                case '\n' -> b.append("&#10;");
+                default -> b.append(c < 0x20 && c != '\t' ? ' ' : c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) { // bounded by the text
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '"' || c == '\'') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return a JSON string literal. */
+    static String json(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) { // bounded by the text
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    /** @return an AsciiDoc table cell's text, with the cell separator escaped. */
+    static String adoc(String s) {
+        return s.replace("|", "\\|").replace("\n", " ");
+    }
+
+    /** @return a percentage with one decimal, or "-" when the value is negative (no data). */
+    static String pct(double v) {
+        return v < 0 ? "-" : String.format(Locale.ROOT, "%.1f %%", v);
+    }
+
+    /** @return the first line of a message, at most 200 characters. */
+    static String firstLine(String s) {
+        String l = s.strip().lines().findFirst().orElse("");
+        return l.length() > 200 ? l.substring(0, 200) + "..." : l;
+    }
+}

@@ -1,0 +1,180 @@
+package warden.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One test per kind of broken chain: the good fixture passes every gate; each overlay breaks one
+ * link and the engine exits 1 naming the gate, the place and the reason.
+ */
+class BrokenChainTest {
+    @TempDir
+    Path tmp;
+
+    private Fixture.Run broken(String overlay) {
+        Fixture.Run r = Fixture.run(Fixture.prepare(tmp, overlay));
+        assertEquals(TraceMain.GATE_FAILED, r.exit(), r.all());
+        return r;
+    }
+
+    private static void says(Fixture.Run r, String... parts) {
+        for (String p : parts) {
+            assertTrue(r.out().contains(p), "expected '" + p + "' in:\n" + r.all());
+        }
+    }
+
+    // [utest->dsn~trace.engine~1]
+    // [utest->dsn~trace.gates~1]
+    @Test
+    void theGoodFixturePassesEveryGate() {
+        Fixture.Run r = Fixture.run(Fixture.prepare(tmp));
+        assertEquals(TraceMain.OK, r.exit(), r.all());
+        says(r, "Trace gates: passed", "3 items");
+    }
+
+    // [utest->dsn~trace.links~1]
+    @Test
+    void aDanglingLinkFailsTheBuild() {
+        says(broken("dangling-link"), "[dangling-link] requirements/spec.md:23:",
+                "dsn~beta~1 links to sg~nothing~1, which names no spec item");
+    }
+
+    // [utest->dsn~trace.links~1]
+    @Test
+    void aTagNamingAnUnknownIdFailsTheBuild() {
+        says(broken("unknown-id"), "[unknown-id] mod/src/main/java/demo/Alpha.java:3:", "dsn~gamma~1",
+                "which names no spec item", "[uncovered] requirements/spec.md:13: dsn~alpha~1 needs impl");
+    }
+
+    // [utest->dsn~trace.links~1]
+    @Test
+    void anUncoveredItemFailsTheBuild() {
+        says(broken("uncovered"), "[uncovered] requirements/spec.md:37: dsn~gamma~1 needs impl but no source has",
+                "dsn~gamma~1 needs utest but no source has");
+    }
+
+    // [utest->dsn~trace.links~1]
+    @Test
+    void anOutdatedLinkFailsTheBuild() {
+        says(broken("outdated-link"), "[outdated-link] mod/src/main/java/demo/Alpha.java:3:",
+                "but the spec has dsn~alpha~2 at requirements/spec.md:13 (revision changed");
+    }
+
+    // [utest->dsn~trace.links~1]
+    @Test
+    void aDuplicateIdFailsTheBuild() {
+        says(broken("duplicate-id"), "[duplicate-id]", "item dsn~alpha~1 is defined twice (first at requirements/");
+    }
+
+    // [utest->dsn~trace.links~1]
+    @Test
+    void aTagOnAnItemThatDoesNotNeedItFailsTheBuild() {
+        says(broken("unwanted-link"), "[unwanted-link] mod/src/test/java/demo/BetaTest.java:3:",
+                "covers sg~safe~1, which does not need utest");
+    }
+
+    // [utest->dsn~trace.tests~1]
+    // [utest->dsn~trace.verdicts~1]
+    @Test
+    void aFailingVerifyingTestFailsTheBuild() {
+        says(broken("failing-test"), "[failing-test] requirements/spec.md:13:",
+                "verifying test demo.AlphaTest#twiceDoubles failed: expected: 4 but was: 5");
+    }
+
+    // [utest->dsn~trace.tests~1]
+    @Test
+    void aVerifyingTestWithoutResultFailsTheBuild() {
+        says(broken("missing-test"), "[missing-test] requirements/spec.md:13:",
+                "verifying test demo.AlphaTest#twiceDoublesRenamed has no result in the Surefire reports");
+    }
+
+    // [utest->dsn~trace.asil~1]
+    @Test
+    void aChildBelowItsParentsAsilFailsTheBuild() {
+        says(broken("asil-inheritance"), "[asil] requirements/spec.md:23: dsn~beta~1 has ASIL-A, below ASIL-C"
+                + " of its parent sg~safe~1, and is not part of a decomposition");
+    }
+
+    // [utest->dsn~trace.asil~1]
+    @Test
+    void aValidDecompositionPassesAndAnInvalidOneFails() {
+        Fixture.Run ok = Fixture.run(Fixture.prepare(tmp, "asil-decomposition"));
+        assertEquals(TraceMain.OK, ok.exit(), ok.all());
+        Fixture.Run bad = Fixture.run(Fixture.prepare(tmp.resolve("bad"), "asil-bad-decomposition"));
+        assertEquals(TraceMain.GATE_FAILED, bad.exit(), bad.all());
+        says(bad, "ASIL-B(C) + ASIL-B(C) (dsn~beta~1) is not a valid decomposition of ASIL-C");
+    }
+
+    // [utest->dsn~trace.mutation-score~1]
+    // [utest->dsn~trace.mutations~1]
+    @Test
+    void anOwnMutationScoreBelowTheThresholdFailsTheBuild() {
+        says(broken("mutation-score"), "[mutation-score] requirements/spec.md:13: dsn~alpha~1 (ASIL-C) own"
+                + " mutation score 0.0% (0 of 2 killed by its own tests) is below 90%: 1 survived, 1 killed only"
+                + " by other items' tests, 0 not covered");
+    }
+
+    // [utest->dsn~trace.mutation-score~1]
+    // [utest->dsn~trace.config~1]
+    @Test
+    void theThresholdIsConfigurableAndMutationGatingNeedsMutationData() {
+        Path root = Fixture.prepare(tmp, "mutation-score");
+        assertEquals(TraceMain.OK, Fixture.run(root, "--threshold", "C=0").exit());
+        assertEquals(TraceMain.BAD_INPUT, Fixture.run(root, "--threshold", "C=ninety").exit());
+        assertTrue(root.resolve("reports/mutations.xml").toFile().delete());
+        Fixture.Run r = Fixture.run(root);
+        assertEquals(TraceMain.OK, r.exit(), r.all());
+        says(r, "mutation data: none (mutation gate off)");
+    }
+
+    // [utest->dsn~trace.equivalent-mutants~1]
+    @Test
+    void reviewedEquivalentMutantsLeaveTheScoreAndAKilledOneIsAnError() {
+        Fixture.Run r = broken("equivalent-mutants");
+        says(r, "[equivalent-list] requirements/equivalent-mutants.md:6:",
+                "mutant demo.Alpha:6:MathMutator is listed as equivalent but was killed");
+        assertFalse(r.out().contains("[mutation-score]"), r.out());
+    }
+
+    // [utest->dsn~trace.untagged-code~1]
+    @Test
+    void kernelCodeImplementingNoRequirementFailsTheBuild() {
+        says(broken("untagged-code"), "[untagged-code] mod/src/main/java/demo/Gamma.java:4:",
+                "class demo.Gamma implements no requirement");
+    }
+
+    // [utest->dsn~trace.input-errors~1]
+    // [utest->dsn~trace.cli~1]
+    @Test
+    void aMalformedRequirementFileIsBadInputNamingEveryLine() {
+        Fixture.Run r = Fixture.run(Fixture.prepare(tmp, "malformed"));
+        assertEquals(TraceMain.BAD_INPUT, r.exit(), r.all());
+        assertTrue(r.err().contains("requirements/broken.md:4: malformed item id `dsn~broken`"), r.err());
+        assertTrue(r.err().contains("requirements/broken.md:8: Needs: stands outside any item"), r.err());
+        assertTrue(r.err().contains("requirements/broken.md:13: Tags: `ASIL-E` is not an ASIL"), r.err());
+        assertTrue(r.err().contains("requirements/broken.md:15: Status: `done` is not one of"), r.err());
+        assertTrue(r.err().contains("requirements/broken.md:18: Covers entry `not an id` is not an item id"), r.err());
+        assertFalse(r.all().contains("Exception"), r.all());
+    }
+
+    // [utest->dsn~trace.input-errors~1]
+    @Test
+    void aMalformedReportIsBadInputNamingFileAndLine() {
+        Fixture.Run r = Fixture.run(Fixture.prepare(tmp, "malformed-xml"));
+        assertEquals(TraceMain.BAD_INPUT, r.exit(), r.all());
+        assertTrue(r.err().contains("reports/TEST-demo.AlphaTest.xml:4: not well-formed XML"), r.err());
+    }
+
+    // [utest->dsn~trace.cli~1]
+    @Test
+    void badOptionsAreBadInputAndHelpIsOk() {
+        assertEquals(TraceMain.BAD_INPUT, Fixture.run(tmp, "--frobnicate").exit());
+        assertEquals(TraceMain.BAD_INPUT, Fixture.run(tmp.resolve("missing")).exit());
+        assertEquals(TraceMain.OK, Fixture.run(tmp, "--help").exit());
+    }
+}

@@ -1,0 +1,21 @@
+package warden.verification.contract;
+
+import warden.arm.ArmTarget;
+import warden.emu.Target;
+
+/**
+ * The port contract on Arm: a denied access is a TZC-400 error response, taken to EL3 as a
+ * synchronous external abort (SCR_EL3.EA = 1), so the kernel sees every denial; a fetch without
+ * execute permission is an instruction abort.
+ */
+class ArmPortContractTest extends PortContractTest {
+    @Override
+    protected Target newTarget() {
+        return new ArmTarget();
+    }
+
+    @Override
+    protected boolean deniedAccessFaults() {
+        return true;
+    }
+}
