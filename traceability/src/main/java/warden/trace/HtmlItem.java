@@ -33,6 +33,9 @@ final class HtmlItem {
         field(b, "Needs", Text.xml(String.join(", ", s.needs())));
         field(b, "Covers (up)", links(it.up));
         field(b, "Covered by (down)", links(it.down));
+        if (!it.dependsOn.isEmpty()) {
+            field(b, "Depends on", links(it.dependsOn));
+        }
         b.append("</dl>\n");
         tags(b, "Implementing code", it.impl);
         tests(b, it);

@@ -11,8 +11,10 @@ import java.util.List;
 public final class ItemTrace {
     /** The item as written. */
     public final SpecItem item;
-    /** Items this one covers or depends on (that exist). */
+    /** Items this one covers (that exist). */
     public final List<String> up = new ArrayList<>();
+    /** Items this one depends on (assumptions of use, for example): links, not coverage. */
+    public final List<String> dependsOn = new ArrayList<>();
     /** Items that cover this one. */
     public final List<String> down = new ArrayList<>();
     /** Tags naming this item, by kind. */

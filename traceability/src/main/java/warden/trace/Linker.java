@@ -49,15 +49,20 @@ final class Linker {
 
     private void links() {
         for (ItemTrace it : t.items.values()) {
-            List<String> links = new ArrayList<>(it.item.covers());
-            links.addAll(it.item.depends());
-            for (String to : links) {
+            for (String to : it.item.covers()) {
                 ItemTrace target = t.items.get(to);
                 if (target != null) {
                     it.up.add(to);
                     target.down.add(it.id());
                 } else {
                     missing(it.item.location(), it.id(), it.id() + " links to " + to, to);
+                }
+            }
+            for (String to : it.item.depends()) {
+                if (t.items.containsKey(to)) {
+                    it.dependsOn.add(to);
+                } else {
+                    missing(it.item.location(), it.id(), it.id() + " depends on " + to, to);
                 }
             }
         }

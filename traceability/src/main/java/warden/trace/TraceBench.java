@@ -29,14 +29,14 @@ public final class TraceBench {
         int items = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path dir = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("trace-bench");
-        Result r = run(dir, items, runs, System.out);
+        Result r = run(dir, items, runs, true, System.out);
         System.out.printf(Locale.ROOT, "%d items, %d tags, %d mutants: trace %d ms wall, %d ms CPU (first run %d ms),"
                 + " reports %d ms%n", r.items(), r.tags(), r.mutants(), r.traceMs(), r.traceCpuMs(), r.firstTraceMs(),
                 r.reportMs());
     }
 
     /** Generates {@code items} items under {@code dir} and times the trace. */
-    public static Result run(Path dir, int items, int runs, PrintStream log) throws IOException {
+    public static Result run(Path dir, int items, int runs, boolean reports, PrintStream log) throws IOException {
         BenchRepo.generate(dir, items);
         TraceConfig c = TraceConfig.defaults();
         c.reports.add("reports");
@@ -58,7 +58,9 @@ public final class TraceBench {
             log.println("bench: unexpected " + t.errors + " " + t.findings.subList(0, Math.min(5, t.findings.size())));
         }
         long rs = System.nanoTime();
-        Reports.writeAll(t, dir.resolve("out"));
+        if (reports) {
+            Reports.writeAll(t, dir.resolve("out"));
+        }
         long reportMs = (System.nanoTime() - rs) / 1_000_000;
         return new Result(t.items.size(), t.tags.size(), t.mutants.size(), best, first, reportMs, bestCpu);
     }

@@ -3,6 +3,9 @@ package warden.trace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs the trace over a repository: reads every input, links items, tags, tests, verdicts,
@@ -19,12 +22,16 @@ public final class TraceEngine {
     public static Trace run(Path root, TraceConfig config) throws IOException {
         Trace t = new Trace(config);
         RepoScan scan = RepoScan.scan(root, config);
+        List<InputError> reportErrors = new ArrayList<>();
+        CompletableFuture<Void> reports = CompletableFuture.runAsync(() -> readReports(t, scan, reportErrors));
         readSpecs(t, scan);
         t.sources.addAll(scan.sources);
+        scan.sources.parallelStream().forEach(SourceFile::tags); // each file's tags and scopes, cached
         for (SourceFile f : scan.sources) {
             t.tags.addAll(f.tags());
         }
-        readReports(t, scan);
+        reports.join();
+        t.errors.addAll(reportErrors);
         readLists(t, root.resolve(config.requirements), scan);
         if (!t.errors.isEmpty()) {
             return t;
@@ -49,7 +56,8 @@ public final class TraceEngine {
         }
     }
 
-    private static void readReports(Trace t, RepoScan scan) {
+    /** Reads the reports (on another thread than the specs and sources: it touches nothing else). */
+    private static void readReports(Trace t, RepoScan scan, List<InputError> errors) {
         try {
             for (Path p : scan.surefire) {
                 t.results.read(p, scan.rel(p));
@@ -64,7 +72,7 @@ public final class TraceEngine {
                 t.reportFiles[2]++;
             }
         } catch (TraceInputException e) {
-            t.errors.add(e.error());
+            errors.add(e.error());
         }
     }
 

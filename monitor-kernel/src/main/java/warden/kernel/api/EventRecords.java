@@ -3,7 +3,10 @@ package warden.kernel.api;
 /**
  * A read-only view of the kernel's event log for reports: records are numbered by a sequence
  * number; those from {@link #oldest()} (inclusive) to {@link #sequence()} (exclusive) are still
- * held. No method allocates. Kinds are {@link EventKind} ids.
+ * held. No method allocates. Kinds are {@link EventKind} ids. Ports read the log through this
+ * view, so that they depend on the kernel's api and port packages only.
+ *
+ * [impl->dsn~rj.architecture~1]
  */
 public interface EventRecords {
     /** @return the number of records ever appended (one past the newest sequence number). */

@@ -18,6 +18,8 @@ import warden.kernel.port.ProtectionUnit;
 /**
  * The Arm target as the validator sees it: its board and a fresh TZC-400 protection unit to try
  * each partition's regions on (4 KiB granule, 8 regions, no overlap), and the factory of boards.
+ *
+ * [impl->dsn~arm.scenarios~1]
  */
 public final class ArmTarget implements Target {
     private final ArmPlatform platform;

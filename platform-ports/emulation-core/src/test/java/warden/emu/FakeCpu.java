@@ -17,11 +17,13 @@ final class FakeCpu implements GuestCpu {
     final List<String> calls = new ArrayList<>();
     long timerDeadline = -1;
     int lastCause;
+    long lastValue;
+    final java.util.Map<Long, Long> memory = new java.util.HashMap<>();
 
     @Override public int core() { return 0; }
     @Override public long now() { return time; }
     @Override public void advance(long ns) { time += ns; }
-    @Override public long lastValue() { return 0; }
+    @Override public long lastValue() { return lastValue; }
     @Override public int lastFaultCause() { return lastCause; }
     @Override public String causeName(int cause) { return "cause " + cause; }
     @Override public boolean attached() { return attached; }
@@ -40,8 +42,21 @@ final class FakeCpu implements GuestCpu {
         return OK;
     }
 
-    @Override public int load(long address, int size) { return access(address, 5); }
-    @Override public int store(long address, int size, long value) { return access(address, 7); }
+    @Override
+    public int load(long address, int size) {
+        int r = access(address, 5);
+        lastValue = memory.getOrDefault(address, 0L);
+        return r;
+    }
+
+    @Override
+    public int store(long address, int size, long value) {
+        int r = access(address, 7);
+        if (r == OK) {
+            memory.put(address, value);
+        }
+        return r;
+    }
     @Override public int fetch(long address) { return access(address, 1); }
 
     @Override

@@ -18,7 +18,7 @@ import warden.kernel.api.TrapEntry;
  * <p>Loosely timed: a core that already ran past the SMI time in this engine step takes it at its
  * own time (late by at most one quantum); the stall it records is still the modeled one.
  *
- * [impl->dsn~x86.smi~1] [impl->dsn~x86.stall~1]
+ * [impl->dsn~x86.smi~1] [impl->dsn~x86.stall~1] [impl->dsn~x86.no-allocation~1]
  */
 final class SmiMonitor {
     private final X86Machine m;

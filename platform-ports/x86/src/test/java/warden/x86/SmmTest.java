@@ -13,7 +13,7 @@ import warden.x86.hw.Smrr;
 
 /** SMI entry, the save map in SMRAM, RSM and its checks, blocking of NMI and SMI in SMM. */
 class SmmTest {
-    // [utest->dsn~x86.smm-entry~1]
+    // [utest->dsn~x86.smm-entry~1] [utest->dsn~x86.platform~1]
     @Test
     void everyCoreRelocatedItsSmbaseAndBootsInSmm() {
         Rig r = new Rig();
@@ -140,7 +140,7 @@ class SmmTest {
         assertEquals(7, rich.lastValue());
     }
 
-    // [utest->dsn~x86.protection~1]
+    // [utest->dsn~x86.protection~1] [utest->dsn~x86.core~1]
     @Test
     void inSmmTheCriticalPartitionReachesOnlyItsPagesElseAPageFault() {
         Rig r = new Rig();

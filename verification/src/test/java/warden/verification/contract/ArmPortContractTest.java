@@ -8,6 +8,7 @@ import warden.emu.Target;
  * synchronous external abort (SCR_EL3.EA = 1), so the kernel sees every denial; a fetch without
  * execute permission is an instruction abort.
  */
+// [utest->dsn~arm.port~1] [utest->dsn~arm.scenarios~1]
 class ArmPortContractTest extends PortContractTest {
     @Override
     protected Target newTarget() {

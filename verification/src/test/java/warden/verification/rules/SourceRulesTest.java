@@ -38,8 +38,7 @@ class SourceRulesTest {
 
     @Test
     void the_kernel_sources_follow_every_restricted_java_rule() throws IOException {
-        Path root = Rules.root();
-        JavaModel model = JavaModel.of(root, JavaModel.javaFiles(Rules.kernelSources()));
+        JavaModel model = JavaModel.of(Rules.kernelRepo(), JavaModel.javaFiles(Rules.kernelSources()));
         SourceRules rules = new SourceRules(model, SourceRules::kernelRoot);
         List<String> findings = rules.check();
         List<String> mission = new ArrayList<>();

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Acknowledge, end of interrupt, priority mask and running priority (IHI 0069 §4.1, §4.8, §2.2.1). */
-// [utest->dsn~arm.gic.ack~1] [utest->dsn~arm.gic.state~1]
+// [utest->dsn~arm.gic.ack~1] [utest->dsn~arm.gic.state~1] [utest->dsn~arm.gic.route~1]
 class GicCpuInterfaceTest {
     private final TransactionSecurity sec = new TransactionSecurity();
     private GicState s;

@@ -13,7 +13,7 @@ import warden.kernel.api.MonitorCall;
  *
  * [impl->dsn~emu.guest.rich-os~1]
  */
-public final class RichOsGuest implements Executor, warden.emu.Restartable {
+public final class RichOsGuest implements Executor, warden.emu.Restartable, warden.emu.Faultable {
     private static final long TICK_WORK_NS = 5_000;
 
     private final String name;
@@ -27,6 +27,7 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable {
     private final long isrWorkNs;
     private final long buffer;
     private final SplitMix64 random;
+    private final FaultState faults0 = new FaultState();
     private final long bootNs;
     private long bootLeft;
     private boolean booted;
@@ -66,6 +67,9 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable {
     @Override
     public int run(GuestCpu cpu) {
         for (long budget = cpu.budget(); budget > 0; budget = cpu.budget()) {
+            if (faults0.step(cpu, budget)) {
+                continue;
+            }
             if (handlerLeft > 0 || isrQueued > 0 || tickQueued > 0) {
                 runHandler(cpu, budget);
             } else if (!booted) {
@@ -80,6 +84,8 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable {
                 }
             } else if (cpu.now() >= idleUntil) {
                 burstLeft = random.between(burstMin, burstMax);
+                // The wake-up at the end of the idle gap used the timer: arm it for the next tick.
+                cpu.call(MonitorCall.SET_TIMER, nextTick, 0);
             } else {
                 cpu.call(MonitorCall.SET_TIMER, Math.min(idleUntil, nextTick), 0);
                 cpu.call(MonitorCall.YIELD, 0, 0);
@@ -153,6 +159,19 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable {
         faults++;
     }
 
+    /**
+     * A rich OS keeps no checked data the monitor could see: memory corruption flips a bit of a word
+     * in its RAM, silently, and deadline overruns do not apply.
+     */
+    @Override
+    public boolean inject(int model, long address, long nowNs) {
+        if (model == warden.emu.FaultModel.MEMORY_CORRUPTION) {
+            faults0.corrupt(buffer, (int) (nowNs & 63));
+            return true;
+        }
+        return faults0.inject(model, address);
+    }
+
     /** Starts again from boot: nothing in flight survives. */
     @Override
     public void restart(long nowNs) {
@@ -164,6 +183,7 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable {
         tickQueued = 0;
         handlerLeft = 0;
         isrQueued = 0;
+        faults0.reset();
     }
 
     public boolean booted() { return booted; }

@@ -12,9 +12,13 @@ import warden.kernel.api.MonitorCall;
  *
  * [impl->dsn~emu.guest.rtos~1]
  */
-public final class RtosGuest implements Executor, warden.emu.Restartable {
+public final class RtosGuest implements Executor, warden.emu.Restartable, warden.emu.Faultable {
     /** Failure code the RTOS reports to the monitor when one of its tasks overran its deadline. */
     public static final long FAILURE_DEADLINE_OVERRUN = 1;
+    /** Failure code the RTOS reports when the self-test of its checked data block fails. */
+    public static final long FAILURE_DATA_CORRUPTION = 2;
+    /** Words of the checked data block below the console buffer, verified every tick. */
+    private static final int CHECKED_WORDS = 8;
 
     private final String name;
     private final long bootNs;
@@ -43,6 +47,11 @@ public final class RtosGuest implements Executor, warden.emu.Restartable {
     private long faults;
     /** A deadline overrun waits to be reported to the monitor's health monitoring. */
     private boolean overrun;
+    private final FaultState faults0 = new FaultState();
+    private boolean inflateNext;
+    private boolean corruptPending;
+    private boolean corrupted;
+    private long corruptBit;
 
     public RtosGuest(String name, long bootNs, long tickNs, String[] taskName, long[] period, long[] wcet,
                      long[] deadline, int isrLine, long isrWorkNs, long buffer) {
@@ -75,7 +84,13 @@ public final class RtosGuest implements Executor, warden.emu.Restartable {
     @Override
     public int run(GuestCpu cpu) {
         for (long budget = cpu.budget(); budget > 0; budget = cpu.budget()) {
-            if (isrLeft > 0 || isrQueued > 0) {
+            if (faults0.step(cpu, budget)) {
+                continue;
+            }
+            if (corruptPending && booted) {
+                corruptPending = false;
+                flipCheckedBit(cpu);
+            } else if (isrLeft > 0 || isrQueued > 0) {
                 runIsr(cpu, budget);
             } else if (!booted) {
                 runBoot(cpu, budget);
@@ -117,6 +132,7 @@ public final class RtosGuest implements Executor, warden.emu.Restartable {
             return;
         }
         booted = true;
+        writeCheckedData(cpu);
         GuestIo.print(cpu, buffer, name + ": booted, " + period.length + " tasks");
         cpu.call(MonitorCall.HEARTBEAT, 0, 0);
         long now = cpu.now();
@@ -140,9 +156,17 @@ public final class RtosGuest implements Executor, warden.emu.Restartable {
                 active[i] = true;
                 release[i] = nextRelease[i];
                 remaining[i] = wcet[i];
+                if (inflateNext && i == longestTask()) {
+                    inflateNext = false;
+                    remaining[i] = period[i] + wcet[i]; // overruns past its next release
+                }
                 jobs[i]++;
                 nextRelease[i] += period[i];
             }
+        }
+        if (!checkedDataIntact(cpu)) {
+            cpu.call(MonitorCall.REPORT_FAILURE, FAILURE_DATA_CORRUPTION, 0);
+            return;
         }
         cpu.call(MonitorCall.HEARTBEAT, 0, 0);
         while (nextTick <= now) {
@@ -183,6 +207,62 @@ public final class RtosGuest implements Executor, warden.emu.Restartable {
         }
     }
 
+    private int longestTask() {
+        int best = 0;
+        for (int i = 1; i < wcet.length; i++) {
+            if (wcet[i] > wcet[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private long checkedBase() {
+        return buffer - 8L * CHECKED_WORDS;
+    }
+
+    /** The RTOS's own software safety mechanism: a data block with a known pattern. */
+    private void writeCheckedData(GuestCpu cpu) {
+        for (int i = 0; i < CHECKED_WORDS; i++) {
+            cpu.store(checkedBase() + 8L * i, 8, pattern(i));
+        }
+    }
+
+    private static long pattern(int i) {
+        return 0x5A5A_0000_0000_0000L | (i * 0x0101_0101L);
+    }
+
+    private boolean checkedDataIntact(GuestCpu cpu) {
+        for (int i = 0; i < CHECKED_WORDS; i++) {
+            if (cpu.load(checkedBase() + 8L * i, 8) != GuestCpu.OK || cpu.lastValue() != pattern(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void flipCheckedBit(GuestCpu cpu) {
+        long a = checkedBase() + 8L * (corruptBit % CHECKED_WORDS);
+        if (cpu.load(a, 8) == GuestCpu.OK) {
+            cpu.store(a, 8, cpu.lastValue() ^ (1L << (corruptBit % 64)));
+            corrupted = true;
+        }
+    }
+
+    @Override
+    public boolean inject(int model, long address, long nowNs) {
+        if (model == warden.emu.FaultModel.DEADLINE_OVERRUN) {
+            inflateNext = true;
+            return true;
+        }
+        if (model == warden.emu.FaultModel.MEMORY_CORRUPTION) {
+            corruptPending = true;
+            corruptBit = address;
+            return true;
+        }
+        return faults0.inject(model, address);
+    }
+
     /** Starts again from boot; jobs in flight are abandoned (counted as misses if late). */
     @Override
     public void restart(long nowNs) {
@@ -197,6 +277,9 @@ public final class RtosGuest implements Executor, warden.emu.Restartable {
         isrQueued = 0;
         isrLeft = 0;
         overrun = false;
+        faults0.reset();
+        inflateNext = false;
+        corruptPending = false;
     }
 
     @Override

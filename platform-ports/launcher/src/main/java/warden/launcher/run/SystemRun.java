@@ -60,6 +60,14 @@ public final class SystemRun {
 
     /** Builds everything and boots the kernel; nothing runs yet. */
     public SystemRun boot() throws BootRefused {
+        return boot(new Engine.Source[0]);
+    }
+
+    /**
+     * Like {@link #boot()}, with extra event sources the engine runs after the device stimuli
+     * (a fault injector, for instance).
+     */
+    public SystemRun boot(Engine.Source... extra) throws BootRefused {
         PlatformDescription platform = target.description();
         image = ImageCompiler.compile(description, platform);
         int cores = platform.cores();
@@ -84,7 +92,10 @@ public final class SystemRun {
                     + Monitor.imageCheckName(monitor.imageCheckCode()) + ")");
         }
         board.attach(monitor);
-        engine = new Engine(board.cores(), stimuli(platform), Engine.DEFAULT_QUANTUM_NS);
+        Engine.Source[] devices = stimuli(platform);
+        Engine.Source[] all = java.util.Arrays.copyOf(devices, devices.length + extra.length);
+        System.arraycopy(extra, 0, all, devices.length, extra.length);
+        engine = new Engine(board.cores(), all, Engine.DEFAULT_QUANTUM_NS);
         return this;
     }
 

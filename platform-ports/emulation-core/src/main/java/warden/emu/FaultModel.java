@@ -1,0 +1,41 @@
+package warden.emu;
+
+/**
+ * The fault models of fault-injection campaigns, with frozen ids. Each is injected into one
+ * partition's guest at one virtual time (see {@link Faultable}).
+ */
+public final class FaultModel {
+    /** The guest stops making progress and stops its heartbeat, but keeps its core busy. */
+    public static final int HANG = 0;
+    /** The guest jumps to an address outside its memory (instruction access fault), then is dead. */
+    public static final int CRASH = 1;
+    /** The guest makes a burst of 64 accesses outside its memory, then carries on. */
+    public static final int FAULT_STORM = 2;
+    /** The guest makes one write into another partition's memory, then carries on. */
+    public static final int ISOLATION_VIOLATION = 3;
+    /** One job of the guest's longest task runs for its period plus its WCET (RTOS guests only). */
+    public static final int DEADLINE_OVERRUN = 4;
+    /** A bit of the guest's own RAM flips (its checked data block, where it keeps one). */
+    public static final int MEMORY_CORRUPTION = 5;
+    public static final int COUNT = 6;
+
+    private static final String[] NAMES = {"hang", "crash", "fault-storm", "isolation-violation",
+        "deadline-overrun", "memory-corruption"};
+
+    private FaultModel() {
+    }
+
+    public static String name(int model) {
+        return model >= 0 && model < COUNT ? NAMES[model] : "?";
+    }
+
+    /** @return the id of a model name, or -1. */
+    public static int parse(String name) {
+        for (int i = 0; i < COUNT; i++) {
+            if (NAMES[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,123 @@
+package warden.launcher.campaign;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import warden.emu.FaultModel;
+import warden.emu.SplitMix64;
+import warden.emu.Target;
+import warden.kernel.api.Criticality;
+import warden.launcher.config.PartitionSpec;
+import warden.launcher.config.ProbeSpec;
+import warden.launcher.config.RegionSpec;
+import warden.launcher.config.RichOsSpec;
+import warden.launcher.config.SystemDescription;
+import warden.launcher.run.RunResult;
+import warden.launcher.run.SystemRun;
+
+/**
+ * A fault-injection campaign: N runs of one system, each with one fault drawn from the fault
+ * models at a random time into a random partition it applies to, all from one seed. Run k's
+ * seed is derived from the campaign seed and k alone, so any run can be replayed by itself and
+ * shards (runs k with k mod n = i) give the same runs on any machine.
+ *
+ * [impl->dsn~campaign.runs~1]
+ */
+public final class Campaign {
+    /** Faults are injected between these virtual times. */
+    static final long INJECT_FROM_NS = 10_000_000L;
+    static final long INJECT_TO_NS = 60_000_000L;
+
+    private final SystemDescription d;
+    private final Target target;
+    private final long seed;
+    private final long runNs;
+
+    public Campaign(SystemDescription d, Target target, long seed, long runNs) {
+        this.d = d;
+        this.target = target;
+        this.seed = seed;
+        this.runNs = runNs;
+    }
+
+    /** Runs the campaign's runs {@code k < faults} with {@code k % shards == shard}, in parallel. */
+    public List<RunOutcome> run(int faults, int shard, int shards, int threads, PrintStream progress) throws Exception {
+        List<Integer> indices = new ArrayList<>();
+        for (int k = shard; k < faults; k += shards) {
+            indices.add(k);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<RunOutcome>> futures = new ArrayList<>();
+            for (int k : indices) {
+                futures.add(pool.submit(() -> runOne(k)));
+            }
+            List<RunOutcome> out = new ArrayList<>();
+            long start = System.nanoTime();
+            int step = Math.max(1, indices.size() / 20);
+            for (int i = 0; i < futures.size(); i++) {
+                out.add(futures.get(i).get());
+                if (progress != null && ((i + 1) % step == 0 || i + 1 == futures.size())) {
+                    progress.printf("campaign: %d/%d runs, %.1f s%n", i + 1, futures.size(), (System.nanoTime() - start) / 1e9);
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Runs campaign run {@code k} alone (also the way to replay an undetected fault). */
+    public RunOutcome runOne(int k) throws SystemRun.BootRefused {
+        long runSeed = SplitMix64.derive(seed, k);
+        SplitMix64 r = new SplitMix64(runSeed);
+        int model = (int) r.nextLong(FaultModel.COUNT);
+        List<Integer> candidates = candidates(model);
+        for (int tries = 0; candidates.isEmpty() && tries < FaultModel.COUNT; tries++) {
+            model = (model + 1) % FaultModel.COUNT;
+            candidates = candidates(model);
+        }
+        if (candidates.isEmpty()) {
+            throw new IllegalStateException("no partition of this system can take any fault model");
+        }
+        int p = candidates.get((int) r.nextLong(candidates.size()));
+        PartitionSpec ps = d.partitions().get(p);
+        long inject = Math.min(r.between(INJECT_FROM_NS, INJECT_TO_NS), runNs / 2);
+        long address = model == FaultModel.MEMORY_CORRUPTION ? r.nextLong(64) : outside(p);
+        SystemRun run = new SystemRun(d, target, runNs, runSeed, false);
+        FaultInjector injector = new FaultInjector(run, p, ps.cores().get(0), model, address, inject);
+        RunResult result = run.boot(injector).run();
+        return Verdict.of(k, runSeed, model, ps, p, inject, injector.applied(), result, d);
+    }
+
+    private List<Integer> candidates(int model) {
+        List<Integer> out = new ArrayList<>();
+        for (int p = 0; p < d.partitions().size(); p++) {
+            var w = d.partitions().get(p).workload();
+            boolean applies = !(w instanceof ProbeSpec)
+                    && !(w instanceof RichOsSpec && model == FaultModel.DEADLINE_OVERRUN);
+            if (applies) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** @return an address outside partition p: another partition's memory, else the monitor's. */
+    private long outside(int p) {
+        for (int o = 0; o < d.partitions().size(); o++) {
+            if (o != p) {
+                RegionSpec r = d.partitions().get(o).memory().get(0);
+                return r.base();
+            }
+        }
+        return target.description().monitorBase();
+    }
+
+    static boolean critical(PartitionSpec ps) {
+        return Criticality.isCritical(ps.criticality());
+    }
+}

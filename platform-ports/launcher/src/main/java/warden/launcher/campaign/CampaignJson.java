@@ -1,0 +1,90 @@
+package warden.launcher.campaign;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import warden.launcher.report.JsonWriter;
+
+/**
+ * The campaign report, schema {@value #SCHEMA}: the campaign's parameters, every run (so that
+ * shards merge by concatenation and any run can be replayed from its index and seed), the
+ * per-model summary and the diagnostic coverage.
+ *
+ * [impl->dsn~campaign.json~1]
+ */
+public final class CampaignJson {
+    public static final String SCHEMA = "warden.campaign/1";
+
+    private CampaignJson() {
+    }
+
+    public static String write(String source, String target, long seed, int faults, long runNs, List<RunOutcome> runs) {
+        CampaignSummary s = new CampaignSummary(runs);
+        JsonWriter w = new JsonWriter().beginObject();
+        w.field("schema", SCHEMA).field("source", source).field("target", target).field("seed", seed)
+                .field("faults", faults).field("runNs", runNs);
+        w.key("summary").beginArray();
+        for (CampaignSummary.ModelRow r : s.rows()) {
+            w.beginObject().field("model", r.model()).field("injected", r.injected()).field("applied", r.applied())
+                    .field("detected", r.detected()).field("recovered", r.recovered())
+                    .field("diagnosticCoveragePercent", Math.round(r.coverage() * 1000) / 10.0 + "");
+            triple(w, "detectionNs", r.detection());
+            triple(w, "recoveryNs", r.recovery());
+            w.field("criticalDeadlineMisses", r.criticalMisses())
+                    .field("criticalDeadlineMissesFromQmFaults", r.criticalMissesFromQmFaults()).endObject();
+        }
+        w.endArray();
+        w.key("detectionsByMechanism").beginObject();
+        for (Map.Entry<String, Integer> e : s.detectionsByMechanism().entrySet()) {
+            w.field(e.getKey(), e.getValue());
+        }
+        w.endObject();
+        w.key("runs").beginArray();
+        for (RunOutcome o : runs) {
+            w.beginObject().field("index", o.index()).field("seed", o.seed()).field("model", o.model())
+                    .field("partition", o.partition()).field("partitionCritical", o.partitionCritical())
+                    .field("injectNs", o.injectNs()).field("applied", o.applied()).field("detected", o.detected())
+                    .field("mechanism", o.mechanism()).field("detectionNs", o.detectionNs())
+                    .field("recovered", o.recovered()).field("recoveryNs", o.recoveryNs())
+                    .field("criticalMisses", o.criticalMisses()).endObject();
+        }
+        w.endArray();
+        return w.endObject().toString();
+    }
+
+    private static void triple(JsonWriter w, String key, long[] v) {
+        w.key(key).beginObject().field("min", v[0]).field("median", v[1]).field("max", v[2]).endObject();
+    }
+
+    /** Reads the runs of a campaign report (for merging shards). @throws IllegalArgumentException on a bad file. */
+    public static List<RunOutcome> readRuns(String json, String source) {
+        List<RunOutcome> out = new ArrayList<>();
+        Map<String, Object> root = FlatJson.parse(json, source);
+        if (!SCHEMA.equals(root.get("schema"))) {
+            throw new IllegalArgumentException(source + ": not a campaign report (schema " + SCHEMA + " expected)");
+        }
+        Object runs = root.get("runs");
+        if (!(runs instanceof List<?> list)) {
+            throw new IllegalArgumentException(source + ": no runs array");
+        }
+        for (Object o : list) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = (Map<String, Object>) o;
+            out.add(new RunOutcome(FlatJson.i(m, "index", source), FlatJson.l(m, "seed", source),
+                    FlatJson.s(m, "model", source), FlatJson.s(m, "partition", source), FlatJson.b(m, "partitionCritical", source),
+                    FlatJson.l(m, "injectNs", source), FlatJson.b(m, "applied", source), FlatJson.b(m, "detected", source),
+                    (String) m.get("mechanism"), FlatJson.l(m, "detectionNs", source), FlatJson.b(m, "recovered", source),
+                    FlatJson.l(m, "recoveryNs", source), FlatJson.l(m, "criticalMisses", source)));
+        }
+        return out;
+    }
+
+    /** @return the value of a top-level long field of a report. */
+    public static long header(String json, String source, String key) {
+        return FlatJson.l(FlatJson.parse(json, source), key, source);
+    }
+
+    public static String headerText(String json, String source, String key) {
+        return FlatJson.s(FlatJson.parse(json, source), key, source);
+    }
+}

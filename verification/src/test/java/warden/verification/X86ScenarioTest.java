@@ -1,0 +1,112 @@
+package warden.verification;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import warden.launcher.config.DefaultSystem;
+import warden.launcher.config.DescriptionLoader;
+import warden.launcher.config.DescriptionValidator;
+import warden.launcher.config.LoadResult;
+import warden.launcher.config.Problem;
+import warden.launcher.config.SystemDescription;
+import warden.launcher.run.RunResult;
+import warden.launcher.run.SystemRun;
+import warden.launcher.run.Targets;
+import warden.x86.X86Machine;
+import warden.x86.X86Target;
+
+/**
+ * The system scenarios on x86 (SMM + SMRR, no VT-x): the default system runs and passes its
+ * checks; the probe's denied accesses are dropped or answered with the fixed value and logged;
+ * the same seed gives the same run; a description asking for isolation x86 cannot give is refused.
+ *
+ * [utest->dsn~x86.port~1] [utest->dsn~x86.isolation-rules~1] [utest->dsn~config.check.isolation~1]
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class X86ScenarioTest {
+    private static SystemDescription valid(LoadResult r) {
+        assertTrue(r.ok(), r.problems().toString());
+        List<Problem> problems = DescriptionValidator.validate(r.description(), new X86Target());
+        assertEquals(List.of(), problems);
+        return r.description();
+    }
+
+    private static SystemRun run(SystemDescription d, long seed) {
+        try {
+            SystemRun run = new SystemRun(d, Targets.get("x86"), d.run().durationNs(), seed, false).boot();
+            run.run();
+            return run;
+        } catch (SystemRun.BootRefused e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static RunResult result(SystemDescription d, long seed) {
+        try {
+            return new SystemRun(d, Targets.get("x86"), d.run().durationNs(), seed, false).boot().run();
+        } catch (SystemRun.BootRefused e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void the_default_system_passes_every_check_on_x86_and_every_core_stalls_per_smi() {
+        SystemDescription d = valid(DefaultSystem.load());
+        RunResult r = result(d, d.run().seed());
+        assertTrue(r.passed(), r.checks().toString());
+        assertEquals("x86", r.target());
+        X86Machine m = (X86Machine) run(d, d.run().seed()).board();
+        assertTrue(m.smiCount() > 0);
+        for (int c = 0; c < 4; c++) {
+            assertTrue(m.stalls().count(c) > 0, "core " + c);
+            assertTrue(m.stalls().maxNs(c) < 100_000, "published guidance: SMI latency above ~100 us is bad");
+        }
+        assertTrue(m.tickLatency().count(0) > 50, "the safety partition's ticks arrive through the SMI timer");
+    }
+
+    @Test
+    void denied_probe_accesses_are_dropped_or_read_all_ones_and_the_kernel_logs_each() {
+        SystemDescription d = valid(DescriptionLoader.load(Systems.fixture("x86-probe.yaml")));
+        RunResult r = result(d, d.run().seed());
+        assertEquals(9, r.probes().size());
+        for (RunResult.ProbeResult p : r.probes()) {
+            if (p.expected().equals("allowed")) {
+                assertEquals("allowed", p.outcome(), p.toString());
+                continue;
+            }
+            boolean logged = r.violations().stream().anyMatch(v -> v.kind().equals("access-violation")
+                    && "probe".equals(v.partition()) && v.address() == p.address());
+            boolean shownDenied = p.outcome().equals("denied");
+            assertTrue(shownDenied || logged, "a denial is either reported as such or logged by the kernel: " + p);
+        }
+        assertFalse(r.probes().stream().anyMatch(p -> p.address() == 0xC000_1000L && !p.outcome().equals("allowed")),
+                "outside SMRAM nothing stops the rich OS (uart2 is its own here)");
+    }
+
+    @Test
+    void the_same_seed_gives_the_same_run_and_another_seed_another() {
+        SystemDescription d = valid(DefaultSystem.load());
+        RunResult a = result(d, 42);
+        RunResult b = result(d, 42);
+        assertEquals(a, b);
+        assertNotEquals(a, result(d, 43));
+    }
+
+    @Test
+    void two_non_critical_partitions_are_refused_with_a_located_error() {
+        LoadResult r = DescriptionLoader.load(Systems.fixture("x86-two-rich.yaml"));
+        assertTrue(r.ok(), r.problems().toString());
+        List<Problem> problems = DescriptionValidator.validate(r.description(), new X86Target());
+        assertEquals(1, problems.size(), problems.toString());
+        Problem p = problems.get(0);
+        assertEquals("partitions[2].criticality", p.path());
+        assertTrue(p.message().contains("cannot keep non-critical partitions 'linux' and 'other' apart"), p.message());
+        assertTrue(p.line() > 0);
+    }
+}
