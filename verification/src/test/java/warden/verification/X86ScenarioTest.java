@@ -47,6 +47,22 @@ class X86ScenarioTest {
         }
     }
 
+    // [utest->dsn~x86.metrics~1]
+    @Test
+    void the_run_report_gives_the_rich_os_stall_per_smi_on_every_core_and_the_safety_tick_lateness() {
+        RunResult r = result(valid(DefaultSystem.load()), 42);
+        for (int c = 0; c < 4; c++) {
+            int core = c;
+            var stall = r.targetMetrics().stream().filter(m -> m.name().equals("smi-stall") && m.core() == core)
+                    .findFirst().orElseThrow();
+            assertTrue(stall.count() > 50 && stall.minNs() > 0 && stall.maxNs() < 100_000, stall.toString());
+        }
+        var tick = r.targetMetrics().stream().filter(m -> m.name().equals("safety-tick-latency")).findFirst().orElseThrow();
+        assertTrue(tick.count() > 50 && tick.maxNs() >= tick.minNs(), tick.toString());
+        String json = warden.launcher.report.RunReportJson.write(r);
+        assertTrue(json.contains("\"name\": \"smi-stall\""), json);
+    }
+
     private static RunResult result(SystemDescription d, long seed) {
         try {
             return new SystemRun(d, Targets.get("x86"), d.run().durationNs(), seed, false).boot().run();

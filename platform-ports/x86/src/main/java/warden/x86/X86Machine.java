@@ -35,7 +35,7 @@ import warden.x86.hw.X86ProtectionUnit;
  *
  * [impl->dsn~x86.port~1]
  */
-public final class X86Machine implements Board, Platform, CpuContext, Timer, Console, GuestMemory, Stimulus.LineInput {
+public final class X86Machine implements Board, warden.emu.TargetMetrics, Platform, CpuContext, Timer, Console, GuestMemory, Stimulus.LineInput {
     final X86Platform platform;
     final CostModel costs;
     final Bus bus = new Bus();
@@ -297,4 +297,28 @@ public final class X86Machine implements Board, Platform, CpuContext, Timer, Con
     public LatencyStats tickLatency() { return tickLatency; }
     /** @return accesses SMRR dropped (writes) or answered with the fixed value (reads, fetches). */
     public long droppedAccesses() { return dropped; }
+
+    /**
+     * The rich OS's stall per SMI on each core, and the lateness of the safety partition's SMI
+     * tick behind its deadline (its jitter), in virtual time.
+     *
+     * [impl->dsn~x86.metrics~1]
+     */
+    @Override
+    public java.util.List<Metric> metrics() {
+        java.util.List<Metric> out = new java.util.ArrayList<>();
+        LatencyStats st = stalls();
+        for (int c = 0; c < st.cores(); c++) {
+            out.add(new Metric("smi-stall", c, st.count(c), st.minNs(c), st.meanNs(c), st.maxNs(c),
+                    "rich OS stalled while an SMI pulled this core into SMM"));
+        }
+        LatencyStats t = tickLatency();
+        for (int c = 0; c < t.cores(); c++) {
+            if (t.count(c) > 0) {
+                out.add(new Metric("safety-tick-latency", c, t.count(c), t.minNs(c), t.meanNs(c), t.maxNs(c),
+                        "safety partition's SMI tick after its deadline (max - min = jitter)"));
+            }
+        }
+        return out;
+    }
 }

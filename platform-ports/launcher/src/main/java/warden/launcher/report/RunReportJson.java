@@ -61,6 +61,13 @@ public final class RunReportJson {
                     .field("core", e.core()).field("detail", e.detail()).endObject();
         }
         w.endArray();
+        w.key("targetMetrics").beginArray();
+        for (warden.emu.TargetMetrics.Metric m : r.targetMetrics()) {
+            w.beginObject().field("name", m.name()).field("core", m.core()).field("count", m.count())
+                    .field("minNs", m.minNs()).field("meanNs", m.meanNs()).field("maxNs", m.maxNs())
+                    .field("description", m.description()).endObject();
+        }
+        w.endArray();
         w.key("checks").beginArray();
         for (RunResult.Check c : r.checks()) {
             w.beginObject().field("name", c.name()).field("passed", c.passed()).field("detail", c.detail()).endObject();

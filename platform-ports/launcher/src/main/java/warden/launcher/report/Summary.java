@@ -43,6 +43,7 @@ public final class Summary {
         lines(r, out);
         probes(r, out);
         events(r, out);
+        metrics(r, out);
         out.println();
         out.printf("Monitor: %d violations logged", r.violations().size());
         for (RunResult.CounterValue c : r.counters()) {
@@ -90,6 +91,19 @@ public final class Summary {
         }
         if (shown > 30) {
             out.printf("  ... %d more events (see --json)%n", shown - 30);
+        }
+    }
+
+    private static void metrics(RunResult r, PrintStream out) {
+        if (r.targetMetrics().isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Target figures (virtual time)");
+        out.printf("  %-20s %-5s %7s %10s %10s %10s%n", "figure", "core", "count", "min", "mean", "max");
+        for (warden.emu.TargetMetrics.Metric m : r.targetMetrics()) {
+            out.printf("  %-20s %-5d %7d %10s %10s %10s%n", m.name(), m.core(), m.count(), time(m.minNs()),
+                    time(m.meanNs()), time(m.maxNs()));
         }
     }
 

@@ -35,6 +35,16 @@ final class ResultCollector {
     private final ConsoleLog console;
     private final int cores;
 
+    private java.util.List<warden.emu.TargetMetrics.Metric> metrics = java.util.List.of();
+
+    /** Adds the board's own figures, when it has any. */
+    ResultCollector withMetrics(Object board) {
+        if (board instanceof warden.emu.TargetMetrics t) {
+            metrics = java.util.List.copyOf(t.metrics());
+        }
+        return this;
+    }
+
     ResultCollector(SystemDescription d, PlatformDescription platform, SystemImage image, Monitor monitor,
                     Executor[] executors, IrqStats irq, ConsoleLog console) {
         this.d = d;
@@ -63,7 +73,7 @@ final class ResultCollector {
         }
         List<Check> checks = checks(parts, lines, probes);
         return new RunResult(d.source(), platform.target(), platform.board(), seed, durationNs, parts, lines, probes,
-                violations, events, monitor.inSafeState(), out, counters, checks, steps);
+                violations, events, monitor.inSafeState(), metrics, out, counters, checks, steps);
     }
 
     private List<RunResult.PartitionResult> partitions(long durationNs) {

@@ -9,6 +9,7 @@ import java.util.List;
 public record RunResult(String source, String target, String board, long seed, long durationNs,
                         List<PartitionResult> partitions, List<LineResult> lines, List<ProbeResult> probes,
                         List<Violation> violations, List<MonitorEvent> events, boolean safeState,
+                        List<warden.emu.TargetMetrics.Metric> targetMetrics,
                         List<ConsoleLine> console, List<CounterValue> counters, List<Check> checks, long engineSteps) {
 
     /** A health-monitor event: a detected failure and what was done about it. */

@@ -117,7 +117,7 @@ public final class SystemRun {
         engine.runUntil(durationNs);
         trace.finish(durationNs);
         return new ResultCollector(description, target.description(), image, monitor, executors, irqStats, console)
-                .collect(durationNs, seed, engine.steps());
+                .withMetrics(board).collect(durationNs, seed, engine.steps());
     }
 
     public Monitor monitor() { return monitor; }
