@@ -20,13 +20,15 @@ public final class Counter {
     public static final int KERNEL_ENTRIES = 12;
     public static final int FAILURES_DETECTED = 13;
     public static final int RESTARTS = 14;
-    public static final int COUNT = 15;
+    /** Held interrupts dropped because their owner was restarted or stopped. */
+    public static final int DISCARDED_INTERRUPTS = 15;
+    public static final int COUNT = 16;
 
     private static final String[] NAMES = {
         "monitorCalls", "unknownCalls", "deniedCalls", "interrupts", "spuriousInterrupts",
         "heldInterrupts", "deliveredInterrupts", "pendingOverflows", "timerExpiries",
         "worldSwitches", "accessFaults", "illegalInstructions", "kernelEntries",
-        "failuresDetected", "restarts"
+        "failuresDetected", "restarts", "discardedInterrupts"
     };
 
     private Counter() {

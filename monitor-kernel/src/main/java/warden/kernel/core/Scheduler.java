@@ -265,6 +265,7 @@ public final class Scheduler {
                 continue;
             }
             vState[v] = STOPPED;
+            counters[Counter.DISCARDED_INTERRUPTS] += pendCount[v];
             pendCount[v] = 0;
             vTimerPending[v] = false;
             vDeadline[v] = Timer.NEVER;
@@ -307,6 +308,7 @@ public final class Scheduler {
     void resetContext(int p, int core, long entry) {
         int v = vcpu(p, core);
         cpu.initContext(context, v * ctxWords, p, core, entry);
+        counters[Counter.DISCARDED_INTERRUPTS] += pendCount[v];
         pendCount[v] = 0;
         pendHead[v] = 0;
         vTimerPending[v] = false;

@@ -21,12 +21,19 @@ class MissionAllocationTest {
         for (int c = 1; c < 4; c++) {
             r.enter(1, c);
         }
-        long end = cycle(r, 200, 0);
+        long end = cycle(r, 1_000, 0);
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long before = mx.getCurrentThreadAllocatedBytes();
-        cycle(r, 200, end);
-        long after = mx.getCurrentThreadAllocatedBytes();
-        assertEquals(0, after - before, "bytes allocated in the steady state");
+        // A window can catch one-off JIT or class-loading work on this thread; an allocation per
+        // event shows in every window. So: up to three windows, one of them must allocate nothing.
+        long[] windows = new long[3];
+        boolean clean = false;
+        for (int w = 0; w < windows.length && !clean; w++) {
+            long before = mx.getCurrentThreadAllocatedBytes();
+            end = cycle(r, 200, end);
+            windows[w] = mx.getCurrentThreadAllocatedBytes() - before;
+            clean = windows[w] == 0;
+        }
+        assertEquals(true, clean, "bytes allocated in each steady-state window: " + java.util.Arrays.toString(windows));
     }
 
     private static long cycle(Rig r, int rounds, long start) {

@@ -1,0 +1,248 @@
+package warden.manual;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import warden.launcher.cli.WardenCli;
+
+/**
+ * Runs this build's fault campaign (one per target, fixed seed) through the CLI in-process, then
+ * turns the {@code warden.campaign/1} reports into the manual's tables: parameters, results per
+ * fault model, the safety-mechanism table with measured detection and recovery times, the
+ * undetected faults, and the charts.
+ *
+ * [impl->dsn~manual.campaign~1]
+ */
+final class Campaigns {
+    private Campaigns() {
+    }
+
+    /** One campaign report and how it was produced. */
+    record Report(String target, Map<String, Object> json, double hostSeconds, int exitCode) {
+    }
+
+    /** Runs the campaigns; a failed run is recorded as missing evidence, never thrown. */
+    static List<Report> run(Evidence ev, List<String> targets, int faults, long seed) throws IOException {
+        List<Report> out = new ArrayList<>();
+        for (String t : targets) {
+            String key = "campaign." + t;
+            String rel = "safety-manual/target/generated-docs-src/campaign-" + t + ".json";
+            if (faults <= 0) {
+                ev.record(key, "Fault campaign on " + t, rel, false, "skipped (-Dmanual.campaign.faults=0)");
+                continue;
+            }
+            Path json = ev.out().resolve("campaign-" + t + ".json");
+            Path svg = ev.out().resolve("campaign-" + t + ".svg");
+            Files.createDirectories(ev.out());
+            StringWriter o = new StringWriter();
+            StringWriter e = new StringWriter();
+            long start = System.nanoTime();
+            int code = WardenCli.execute(new PrintWriter(o), new PrintWriter(e), "campaign", "--target", t, "--faults",
+                    Integer.toString(faults), "--seed", Long.toString(seed), "--json", json.toString(), "--svg",
+                    svg.toString());
+            double secs = (System.nanoTime() - start) / 1e9;
+            if (code > 1 || !Files.isRegularFile(json)) {
+                ev.record(key, "Fault campaign on " + t, rel, false, "campaign exited " + code + ": " + firstLine(e.toString()));
+                continue;
+            }
+            Report r = read(t, Files.readString(json, StandardCharsets.UTF_8), secs, code);
+            ev.record(key, "Fault campaign on " + t, rel, true, faults + " faults, seed " + seed + ", "
+                    + String.format(Locale.ROOT, "%.1f s", secs));
+            out.add(r);
+        }
+        return out;
+    }
+
+    static Report read(String target, String json, double secs, int code) {
+        return new Report(target, Json.object(Json.parse(json)), secs, code);
+    }
+
+    private static String firstLine(String s) {
+        String t = s.strip();
+        int n = t.indexOf('\n');
+        return n < 0 ? t : t.substring(0, n);
+    }
+
+    /** @return a virtual time in ns as "1.234 ms", "12.3 µs" or "17 ns"; negative as "-". */
+    static String time(long ns) {
+        if (ns < 0) {
+            return "-";
+        }
+        if (ns >= 1_000_000) {
+            return String.format(Locale.ROOT, "%.3f ms", ns / 1e6);
+        }
+        if (ns >= 1_000) {
+            return String.format(Locale.ROOT, "%.1f µs", ns / 1e3);
+        }
+        return ns + " ns";
+    }
+
+    private static String triple(Object o) {
+        Map<String, Object> m = Json.object(o);
+        long min = Json.num(m.get("min"), -1);
+        if (min < 0) {
+            return "-";
+        }
+        return time(min) + " / " + time(Json.num(m.get("median"), -1)) + " / " + time(Json.num(m.get("max"), -1));
+    }
+
+    static String parameters(List<Report> rs, String missing) {
+        if (rs.isEmpty()) {
+            return missing;
+        }
+        Adoc.Table t = new Adoc.Table("Fault campaigns run by this build", "1,2,1,1,1,1,3", "Target", "System", "Seed",
+                "Faults", "Virtual time per run", "Host time", "Exit code");
+        for (Report r : rs) {
+            Map<String, Object> j = r.json();
+            t.row(Adoc.cell(r.target()), Adoc.code(Json.str(j.get("source"))), Adoc.cell(Json.str(j.get("seed"))),
+                    Adoc.cell(Json.str(j.get("faults"))), time(Json.num(j.get("runNs"), -1)),
+                    String.format(Locale.ROOT, "%.1f s", r.hostSeconds()),
+                    r.exitCode() == 0 ? "0 (no QM fault caused a critical deadline miss)"
+                            : r.exitCode() + " (*a fault in a QM partition caused a critical deadline miss*)");
+        }
+        return t.toString();
+    }
+
+    static String models(List<Report> rs, String missing) {
+        if (rs.isEmpty()) {
+            return missing;
+        }
+        Adoc.Table t = new Adoc.Table("Results per fault model (times in virtual time: min / median / max)",
+                "1,2,1,1,1,3,3,1", "Target", "Fault model", "Injected / applied", "Detected / recovered",
+                "Diagnostic coverage", "Detection time", "Recovery time", "Critical misses (from QM faults)");
+        for (Report r : rs) {
+            for (Object o : Json.list(r.json().get("summary"))) {
+                Map<String, Object> m = Json.object(o);
+                t.row(Adoc.cell(r.target()), Adoc.cell(Json.str(m.get("model"))),
+                        Json.num(m.get("injected"), 0) + " / " + Json.num(m.get("applied"), 0),
+                        Json.num(m.get("detected"), 0) + " / " + Json.num(m.get("recovered"), 0),
+                        Adoc.cell(Json.str(m.get("diagnosticCoveragePercent"))) + " %", triple(m.get("detectionNs")),
+                        triple(m.get("recoveryNs")), Json.num(m.get("criticalDeadlineMisses"), 0) + " ("
+                                + Json.num(m.get("criticalDeadlineMissesFromQmFaults"), 0) + ")");
+            }
+        }
+        return t.toString();
+    }
+
+    /** The safety-mechanism table: the design (mechanisms.tsv) beside what the campaigns measured. */
+    static String mechanisms(List<Report> rs, String missing) throws IOException {
+        Map<String, String[]> design = new LinkedHashMap<>();
+        try (InputStream in = Campaigns.class.getResourceAsStream("mechanisms.tsv")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    String[] c = line.split("\t");
+                    design.put(c[0], c);
+                }
+            }
+        }
+        Map<String, List<long[]>> measured = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        for (Report r : rs) {
+            for (Object o : Json.list(r.json().get("runs"))) {
+                Map<String, Object> run = Json.object(o);
+                if (!Boolean.TRUE.equals(run.get("detected"))) {
+                    continue;
+                }
+                String k = Json.str(run.get("mechanism"));
+                design.putIfAbsent(k, new String[] {k, k + " (no design entry in mechanisms.tsv)", "-", "-", "-"});
+                measured.computeIfAbsent(k, x -> new ArrayList<>()).add(new long[] {Json.num(run.get("detectionNs"), -1),
+                        Boolean.TRUE.equals(run.get("recovered")) ? Json.num(run.get("recoveryNs"), -1) : -1});
+                counts.computeIfAbsent(k, x -> new LinkedHashMap<>()).merge(r.target() + "/" + Json.str(run.get("model")), 1,
+                        Integer::sum);
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        if (rs.isEmpty()) {
+            b.append(missing);
+        }
+        Adoc.Table t = new Adoc.Table("Safety mechanisms: design and measured performance (all targets)", "3,3,3,3,2,3,3",
+                "Mechanism", "Fault addressed", "Detection time (design)", "Reaction", "Detections in the campaigns",
+                "Measured detection (min / median / max)", "Measured recovery (min / median / max)");
+        for (Map.Entry<String, String[]> e : design.entrySet()) {
+            String[] d = e.getValue();
+            List<long[]> m = measured.getOrDefault(e.getKey(), List.of());
+            t.row(Adoc.cell(d[1]), Adoc.cell(d[2]), Adoc.cell(d[3]), Adoc.cell(d[4]),
+                    rs.isEmpty() ? "*Evidence missing*" : m.size() + (m.isEmpty() ? " (never the detecting mechanism)"
+                            : " +\n" + Adoc.cell(models(counts.get(e.getKey())))),
+                    rs.isEmpty() ? "-" : stats(m, 0), rs.isEmpty() ? "-" : stats(m, 1));
+        }
+        return b.append(t).toString();
+    }
+
+    private static String models(Map<String, Integer> byTargetModel) {
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : byTargetModel.entrySet()) {
+            parts.add(e.getKey() + " " + e.getValue());
+        }
+        return "(" + String.join(", ", parts) + ")";
+    }
+
+    static String stats(List<long[]> rows, int col) {
+        List<Long> v = new ArrayList<>();
+        for (long[] r : rows) {
+            if (r[col] >= 0) {
+                v.add(r[col]);
+            }
+        }
+        if (v.isEmpty()) {
+            return "-";
+        }
+        Collections.sort(v);
+        return time(v.get(0)) + " / " + time(v.get((v.size() - 1) / 2)) + " / " + time(v.get(v.size() - 1));
+    }
+
+    /** Faults no mechanism detected, and QM faults that made a critical task miss: by target and model. */
+    static String undetected(List<Report> rs, String missing) {
+        if (rs.isEmpty()) {
+            return missing;
+        }
+        Adoc.Table t = new Adoc.Table("Undetected faults and critical deadline misses caused by QM faults",
+                "1,2,2,1,4", "Target", "Fault model", "Partition", "Runs", "Run indices (replay with `warden campaign --replay K`)");
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (Report r : rs) {
+            for (Object o : Json.list(r.json().get("runs"))) {
+                Map<String, Object> run = Json.object(o);
+                boolean undetected = Boolean.TRUE.equals(run.get("applied")) && !Boolean.TRUE.equals(run.get("detected"));
+                boolean qmMiss = !Boolean.TRUE.equals(run.get("partitionCritical")) && Json.num(run.get("criticalMisses"), 0) > 0;
+                if (undetected || qmMiss) {
+                    String k = r.target() + "\t" + Json.str(run.get("model")) + (qmMiss ? " (critical miss)" : " (undetected)")
+                            + "\t" + Json.str(run.get("partition"));
+                    rows.computeIfAbsent(k, x -> new ArrayList<>()).add(Json.str(run.get("index")));
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return "Every applied fault was detected, and no fault in a QM partition made a critical task miss a deadline.\n";
+        }
+        for (Map.Entry<String, List<String>> e : rows.entrySet()) {
+            String[] k = e.getKey().split("\t");
+            List<String> idx = e.getValue();
+            String shown = String.join(", ", idx.subList(0, Math.min(12, idx.size()))) + (idx.size() > 12 ? ", …" : "");
+            t.row(Adoc.cell(k[0]), Adoc.cell(k[1]), Adoc.cell(k[2]), Integer.toString(idx.size()), Adoc.cell(shown));
+        }
+        return t.toString();
+    }
+
+    static String charts(List<Report> rs, String missing) {
+        if (rs.isEmpty()) {
+            return missing;
+        }
+        StringBuilder b = new StringBuilder();
+        for (Report r : rs) {
+            b.append(".Detection and recovery times on ").append(r.target()).append(" (from `campaign-").append(r.target())
+                    .append(".svg`)\nimage::campaign-").append(r.target()).append(".svg[Campaign chart ").append(r.target())
+                    .append(",width=100%]\n\n");
+        }
+        return b.toString();
+    }
+}
