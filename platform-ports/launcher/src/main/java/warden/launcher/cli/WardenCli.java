@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
             "interrupts and workloads), validate it, and run it on an emulated board in virtual",
             "time. The same inputs give the same run, byte for byte.",
             ""},
-        subcommands = {RunCommand.class, ValidateCommand.class, CampaignCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, CampaignCommand.class, TraceCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
             "  warden run                              run the built-in default system on riscv",
             "  warden run system.yaml --for 1s --json report.json --trace trace.json",
