@@ -171,6 +171,16 @@ public final class FakePlatform implements Platform, CpuContext, ProtectionUnit,
     @Override public void write(int partition, int b) { console.append((char) b); }
 
     @Override
+    public int writeByte(long address, int value) {
+        long off = address - memoryBase;
+        if (off < 0 || off >= memory.length) {
+            return -1;
+        }
+        memory[(int) off] = (byte) value;
+        return 0;
+    }
+
+    @Override
     public int readByte(long address) {
         long off = address - memoryBase;
         return off >= 0 && off < memory.length ? memory[(int) off] & 0xff : -1;

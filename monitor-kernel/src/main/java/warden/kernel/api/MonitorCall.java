@@ -30,15 +30,21 @@ public final class MonitorCall {
     public static final int SET_TIMER = 6;
     /** arg0 = failure code: the caller detected a failure of its own (e.g. a deadline overrun). */
     public static final int REPORT_FAILURE = 7;
+    /**
+     * Privileged callers only: arg0 = sequence number of an event-log record, arg1 = address of
+     * {@link EventRecordDescriptor#LENGTH} bytes of the caller's writable memory. Writes the record
+     * there; the value is the sequence number read (the oldest held, when arg0 was overwritten).
+     */
+    public static final int EVENT_READ = 8;
     /** One past the highest call id. */
-    public static final int COUNT = 8;
+    public static final int COUNT = 9;
 
     /** The kernel ABI version returned by {@link #VERSION}: major in bits 31..16, minor below. */
     public static final int ABI_VERSION = 0x0001_0000;
 
     private static final String[] NAMES = {
         "VERSION", "YIELD", "HEARTBEAT", "GET_TIME", "CONSOLE_WRITE", "PARTITION_INFO", "SET_TIMER",
-        "REPORT_FAILURE"
+        "REPORT_FAILURE", "EVENT_READ"
     };
 
     private MonitorCall() {

@@ -4,6 +4,7 @@ import warden.kernel.api.Access;
 import warden.kernel.api.Counter;
 import warden.kernel.api.Criticality;
 import warden.kernel.api.EventKind;
+import warden.kernel.api.EventRecordDescriptor;
 import warden.kernel.api.MonitorCall;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.Status;
@@ -175,6 +176,8 @@ public final class Kernel {
                 return partitionInfo(core, p, a0);
             case MonitorCall.SET_TIMER:
                 return setTimer(core, p, a0);
+            case MonitorCall.EVENT_READ:
+                return eventRead(core, p, a0, platform.cpu().callArg(core, 1));
             case MonitorCall.REPORT_FAILURE:
                 result(core, Status.OK, 0);
                 health.failure(p, warden.kernel.api.HealthAction.REASON_REPORTED, now(core));
@@ -226,6 +229,30 @@ public final class Kernel {
         }
         int target = index == -1 ? p : (int) index;
         return result(core, Status.OK, calls.packInfo(target, state[target]));
+    }
+
+    /** [impl->dsn~kernel.mcall.event-read~1] */
+    private int eventRead(int core, int p, long seq, long address) {
+        int st = calls.decodeEventRead(p, seq, log.sequence(), address);
+        if (st != Status.OK) {
+            return result(core, st, 0);
+        }
+        long s = seq < log.oldest() ? log.oldest() : seq;
+        putLong(address + EventRecordDescriptor.TIME_OFFSET, log.time(s), 8);
+        putLong(address + EventRecordDescriptor.KIND_OFFSET, log.kind(s), 4);
+        putLong(address + EventRecordDescriptor.PARTITION_OFFSET, log.partition(s), 4);
+        putLong(address + EventRecordDescriptor.CORE_OFFSET, log.core(s), 4);
+        putLong(address + EventRecordDescriptor.CORE_OFFSET + 4, 0, 4);
+        putLong(address + EventRecordDescriptor.A_OFFSET, log.a(s), 8);
+        putLong(address + EventRecordDescriptor.B_OFFSET, log.b(s), 8);
+        return result(core, Status.OK, s);
+    }
+
+    /** Writes the low {@code bytes} bytes of {@code value} little-endian (bytes is 4 or 8). */
+    private void putLong(long address, long value, int bytes) {
+        for (int i = 0; i < bytes && i < 8; i++) {
+            platform.memory().writeByte(address + i, (int) (value >>> (8 * i)) & 0xff);
+        }
     }
 
     /** [impl->dsn~kernel.timer.multiplex~1] */

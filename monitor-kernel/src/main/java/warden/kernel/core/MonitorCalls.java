@@ -38,8 +38,30 @@ public final class MonitorCalls {
         return ownsReadable(caller, address, length) ? Status.OK : Status.INVALID_ADDRESS;
     }
 
+    /**
+     * An event read needs a privileged caller, a record that was ever logged, and a buffer in one
+     * of the caller's own writable regions.
+     *
+     * [impl->dsn~kernel.mcall.event-read~1]
+     */
+    public int decodeEventRead(int caller, long seq, long sequenceNow, long address) {
+        if (!img.privileged(caller)) {
+            return Status.DENIED;
+        }
+        if (seq < 0 || seq >= sequenceNow) {
+            return Status.INVALID_PARAM;
+        }
+        return owns(caller, address, warden.kernel.api.EventRecordDescriptor.LENGTH, Access.WRITE)
+                ? Status.OK : Status.INVALID_ADDRESS;
+    }
+
     /** @return true when [address, address+length) lies in one readable region of partition p. */
     public boolean ownsReadable(int p, long address, long length) {
+        return owns(p, address, length, Access.READ);
+    }
+
+    /** @return true when [address, address+length) lies in one region of p that grants {@code perm}. */
+    private boolean owns(int p, long address, long length, int perm) {
         if (address < 0 || length <= 0 || address + length < address) {
             return false;
         }
@@ -48,7 +70,7 @@ public final class MonitorCalls {
             int r = img.region(p, i);
             long base = img.regionBase(r);
             long size = img.regionSize(r);
-            if ((img.regionPerms(r) & Access.READ) != 0 && address >= base
+            if ((img.regionPerms(r) & perm) != 0 && address >= base
                     && address - base <= size - length && length <= size) {
                 return true;
             }

@@ -7,4 +7,11 @@ package warden.kernel.port;
 public interface GuestMemory {
     /** @return the byte at physical address {@code address} (0..255), or -1 on a bus error. */
     int readByte(long address);
+
+    /**
+     * Writes one byte to RAM at physical address {@code address}, after the kernel has checked that
+     * it lies in the calling guest's own writable memory. Mission-time.
+     * @return 0, or -1 when no RAM holds the address.
+     */
+    int writeByte(long address, int value);
 }

@@ -259,4 +259,9 @@ public final class ArmMachine implements Board, Platform, CpuContext, Timer, Con
     public int readByte(long address) {
         return bus.readRamByte(address);
     }
+
+    @Override
+    public int writeByte(long address, int value) {
+        return bus.writeRamByte(address, value);
+    }
 }

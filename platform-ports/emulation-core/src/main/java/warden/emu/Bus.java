@@ -89,6 +89,16 @@ public final class Bus {
         return lastValue;
     }
 
+    /** Writes one byte of RAM. @return OK, or BUS_ERROR when no RAM bank holds the address. */
+    public int writeRamByte(long address, int value) {
+        PhysicalMemory m = bank(address, 1);
+        if (m == null) {
+            return BUS_ERROR;
+        }
+        m.writeByte(address, value);
+        return OK;
+    }
+
     /** @return the byte at address from RAM, or -1 when no RAM bank holds it. */
     public int readRamByte(long address) {
         PhysicalMemory m = bank(address, 1);

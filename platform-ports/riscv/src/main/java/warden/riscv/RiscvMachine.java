@@ -284,4 +284,9 @@ public final class RiscvMachine implements Board, Platform, CpuContext, Timer, C
     public int readByte(long address) {
         return bus.readRamByte(address);
     }
+
+    @Override
+    public int writeByte(long address, int value) {
+        return bus.writeRamByte(address, value);
+    }
 }

@@ -282,6 +282,11 @@ public final class X86Machine implements Board, warden.emu.TargetMetrics, Platfo
         return bus.readRamByte(address);
     }
 
+    @Override
+    public int writeByte(long address, int value) {
+        return bus.writeRamByte(address, value);
+    }
+
     // ---- what reports and tests read ----
 
     public X86Core core(int i) { return cores[i]; }

@@ -1,0 +1,174 @@
+package warden.manual;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import warden.kernel.api.Criticality;
+import warden.kernel.api.HealthAction;
+import warden.launcher.config.DefaultSystem;
+import warden.launcher.config.LoadResult;
+import warden.launcher.config.PartitionSpec;
+
+/**
+ * Turns this build's evidence into the AsciiDoc includes of the safety manual:
+ * {@code Generate --root REPO --out DIR [--version V] [--maven V] [--faults N] [--seed S] [--targets a,b]}.
+ * Missing evidence never fails the build: it is stated in the chapter that needed it, in the
+ * evidence-status table, and on standard output. Exit 2 only on bad arguments.
+ *
+ * [impl->dsn~manual.generate~1]
+ */
+public final class Generate {
+    private Generate() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> o;
+        try {
+            o = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("generate: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        long start = System.nanoTime();
+        Evidence ev = run(o);
+        List<Evidence.Entry> missing = ev.missing();
+        System.out.printf("safety manual: includes written to %s in %.1f s; %d evidence item(s) missing%n", ev.out(),
+                (System.nanoTime() - start) / 1e9, missing.size());
+        for (Evidence.Entry e : missing) {
+            System.out.println("  Evidence missing: " + e.what() + " (" + e.where() + ": " + e.figure() + ")");
+        }
+    }
+
+    /** Writes every include; returns the evidence it found and missed. */
+    static Evidence run(Map<String, String> o) throws IOException {
+        Path root = Path.of(o.get("root")).toAbsolutePath().normalize();
+        Evidence ev = new Evidence(root, Path.of(o.get("out")).toAbsolutePath().normalize());
+        String version = o.getOrDefault("version", Identification.UNKNOWN);
+        String maven = o.getOrDefault("maven", Identification.UNKNOWN);
+        Poms poms = Poms.read(root);
+
+        ev.write("identification.adoc", Identification.table(root, version, maven, poms.properties,
+                Identification.launchLine(root)));
+        ev.write("default-system.adoc", defaultSystem());
+        ev.write("jvm-options.adoc", jvmOptions(root, poms));
+
+        List<SpecFile.Item> items = SpecFile.readAll(root.resolve("requirements"));
+        ev.record("spec", "Spec items (requirements/*.md)", "requirements/", !items.isEmpty(), items.size() + " items");
+        SpecTables spec = new SpecTables(items);
+        ev.write("hazards.adoc", spec.hazards());
+        ev.write("safety-goals.adoc", spec.safetyGoals());
+        ev.write("safety-requirements.adoc", spec.safetyRequirements());
+        ev.write("assumptions.adoc", spec.assumptions());
+        ev.write("config-checks.adoc", spec.configChecks());
+        ev.write("health-design.adoc", spec.healthDesign());
+        ev.write("anomalies.adoc", spec.anomalies());
+
+        int faults = Integer.parseInt(o.getOrDefault("faults", "300"));
+        long seed = Long.parseLong(o.getOrDefault("seed", "26262"));
+        List<String> targets = Arrays.asList(o.getOrDefault("targets", "riscv,arm,x86").split(","));
+        List<Campaigns.Report> reports = Campaigns.run(ev, targets, faults, seed);
+        String noCampaign = reports.isEmpty() ? Adoc.missing("fault campaign", "safety-manual/target/generated-docs-src/campaign-*.json",
+                faults <= 0 ? "The campaign was skipped (`-Dmanual.campaign.faults=0`)." : "The campaign failed; see the build log.") : "";
+        ev.write("campaign-parameters.adoc", Campaigns.parameters(reports, noCampaign));
+        ev.write("campaign-models.adoc", Campaigns.models(reports, noCampaign));
+        ev.write("mechanisms.adoc", Campaigns.mechanisms(reports, noCampaign));
+        ev.write("campaign-undetected.adoc", Campaigns.undetected(reports, noCampaign));
+        ev.write("campaign-charts.adoc", Campaigns.charts(reports, noCampaign));
+
+        ev.write("surefire.adoc", Verification.surefire(ev));
+        ev.write("jacoco.adoc", Verification.jacoco(ev));
+        ev.write("pit.adoc", Verification.pit(ev));
+        TraceEvidence.write(ev);
+        RestrictedJava.write(ev);
+
+        ev.write("compliance.adoc", Matrices.compliance(ev));
+        ev.write("tools.adoc", Matrices.tools(ev, poms, maven, version));
+        ev.write("evidence-status.adoc", ev.statusTable());
+        ev.write("missing-summary.adoc", missingSummary(ev));
+        return ev;
+    }
+
+    static String missingSummary(Evidence ev) {
+        List<Evidence.Entry> m = ev.missing();
+        if (m.isEmpty()) {
+            return "Every piece of evidence this manual draws on was present in this build.\n";
+        }
+        StringBuilder b = new StringBuilder("[WARNING]\n.Evidence missing in this build\n====\nThe following evidence was "
+                + "not found; the chapters that need it say so where it would appear.\n\n");
+        for (Evidence.Entry e : m) {
+            b.append("* *Evidence missing:* ").append(Adoc.cell(e.what())).append(" (").append(Adoc.code(e.where()))
+                    .append(": ").append(Adoc.cell(e.figure())).append(")\n");
+        }
+        return b.append("====\n").toString();
+    }
+
+    static String defaultSystem() {
+        LoadResult r = DefaultSystem.load();
+        StringBuilder b = new StringBuilder();
+        if (r.ok()) {
+            Adoc.Table t = new Adoc.Table("Health policy of the default system", "2,1,1,1,1,1,1,1,1", "Partition", "Level",
+                    "Cores", "Watchdog", "Boot timeout", "Fault limit / window", "Restarts per window", "On failure",
+                    "Escalate");
+            for (PartitionSpec p : r.description().partitions()) {
+                var h = p.health();
+                t.row(Adoc.cell(p.name()), Criticality.name(p.criticality()), Adoc.cell(p.cores().toString()),
+                        Campaigns.time(p.watchdogNs()), Campaigns.time(h.bootTimeoutNs()),
+                        h.faultLimit() + " / " + Campaigns.time(h.windowNs()), "" + h.restarts(),
+                        HealthAction.name(h.onFailure()), HealthAction.name(h.escalate()));
+            }
+            b.append(t).append('\n');
+        } else {
+            b.append(Adoc.missing("default system description", DefaultSystem.RESOURCE, "The launcher's resource did not load."));
+        }
+        b.append(".The default system description (`").append(DefaultSystem.SOURCE).append("`, as built)\n[source,yaml]\n----\n")
+                .append(DefaultSystem.text().strip()).append("\n----\n");
+        return b.toString();
+    }
+
+    static String jvmOptions(Path root, Poms poms) {
+        Adoc.Table t = new Adoc.Table("JVM options used by this build's launch and verification", "2,4,3", "Where",
+                "Options", "Purpose");
+        t.row(Adoc.code("warden"), Adoc.code(Identification.launchLine(root)), "The CLI as integrators run it");
+        for (Map.Entry<String, List<String>> e : poms.argLines.entrySet()) {
+            for (String a : e.getValue()) {
+                String purpose = a.contains("Epsilon") ? "Soak run: no collector, bounded heap (allocation-free mission)"
+                        : a.contains("-Xint") ? "Allocation proof in the interpreter (no JIT escape analysis)" : "Test execution";
+                t.row(Adoc.code(e.getKey()), Adoc.code(a), purpose);
+            }
+        }
+        return t.toString();
+    }
+
+    /** Command-line options: {@code --key value} pairs. */
+    static final class Options {
+        private static final List<String> KEYS = List.of("root", "out", "version", "maven", "faults", "seed", "targets");
+
+        private Options() {
+        }
+
+        static Map<String, String> parse(String[] args) {
+            Map<String, String> m = new java.util.HashMap<>();
+            for (int i = 0; i < args.length; i += 2) {
+                String k = args[i].startsWith("--") ? args[i].substring(2) : "";
+                if (!KEYS.contains(k) || i + 1 >= args.length) {
+                    throw new IllegalArgumentException("usage: Generate --root DIR --out DIR [--version V] [--maven V] "
+                            + "[--faults N] [--seed S] [--targets a,b]; bad argument " + args[i]);
+                }
+                m.put(k, args[i + 1]);
+            }
+            if (!m.containsKey("root") || !m.containsKey("out")) {
+                throw new IllegalArgumentException("--root and --out are required");
+            }
+            new ArrayList<>(m.values()).forEach(v -> {
+                if (v.isBlank()) {
+                    throw new IllegalArgumentException("empty option value");
+                }
+            });
+            return m;
+        }
+    }
+}
