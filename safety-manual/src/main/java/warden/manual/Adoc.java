@@ -20,7 +20,8 @@ final class Adoc {
         if (text == null || text.isBlank()) {
             return "-";
         }
-        return text.replace("\r", "").replace("\n", " ").replace("|", "\\|").trim();
+        return text.replace("\r", "").replace("\n", " ").replace("|", "\\|").replace("~", "{tilde}").replace("^", "{caret}")
+                .trim();
     }
 
     /** @return text as literal monospace, safe inside a table cell. */
@@ -44,6 +45,10 @@ final class Adoc {
         private String role;
 
         Table(String title, String cols, String... header) {
+            String[] widths = cols.split(",");
+            if (widths.length != header.length || !cols.matches("\\d+(,\\d+)*")) {
+                throw new IllegalArgumentException("cols \"" + cols + "\" must be " + header.length + " integer widths");
+            }
             this.title = title;
             this.cols = cols;
             this.header = header;

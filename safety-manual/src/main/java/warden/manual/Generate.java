@@ -51,6 +51,7 @@ public final class Generate {
         String maven = o.getOrDefault("maven", Identification.UNKNOWN);
         Poms poms = Poms.read(root);
 
+        ev.write("attributes.adoc", Identification.attributes(root));
         ev.write("identification.adoc", Identification.table(root, version, maven, poms.properties,
                 Identification.launchLine(root)));
         ev.write("default-system.adoc", defaultSystem());

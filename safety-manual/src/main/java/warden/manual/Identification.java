@@ -73,6 +73,14 @@ final class Identification {
         return t.toString();
     }
 
+    /** @return document attributes for the title page: the build date and the commit ("unknown" without git). */
+    static String attributes(Path root) {
+        String hash = git(root, "rev-parse", "HEAD");
+        return ":revdate: " + Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ').replace("Z", " UTC")
+                + "\n:build-commit: " + hash + "\n:revremark: built from commit " + (hash.length() > 12 ? hash.substring(0, 12) : hash)
+                + "\n";
+    }
+
     /** @return the {@code exec java …} line of the repository's {@code warden} launcher script, or a missing note. */
     static String launchLine(Path root) {
         Path f = root.resolve("warden");

@@ -91,10 +91,8 @@ final class Matrices {
                 return maven;
             case "project":
                 return project;
-            case "git": {
-                String v = Identification.git(poms == null ? java.nio.file.Path.of(".") : java.nio.file.Path.of("."), "--version");
-                return v.replace("git version ", "");
-            }
+            case "git":
+                return Identification.git(java.nio.file.Path.of("."), "--version").replace("git version ", "");
             default: {
                 List<String> vs = new ArrayList<>();
                 for (String k : keys.split(",")) {

@@ -69,8 +69,15 @@ public final class TestResults {
         });
     }
 
-    /** @return {@code class#method} with parameters and invocation index dropped. */
+    /**
+     * @return {@code class#method} with parameters and invocation index dropped, and the execution
+     *         suffix Surefire adds to the class name of a named execution ({@code Foo(epsilon)}).
+     */
     public static String key(String className, String name) {
+        int paren = className.indexOf('(');
+        if (paren > 0) {
+            className = className.substring(0, paren);
+        }
         int cut = name.length();
         for (int i = 0; i < name.length(); i++) { // bounded by the name
             char c = name.charAt(i);

@@ -19,6 +19,11 @@ class TraceCommandTest {
         return new String[] {String.valueOf(code), out.toString(), err.toString()};
     }
 
+    /** Builds a tag at run time, so that this file itself carries no tag for a fixture id. */
+    private static String tag(String id) {
+        return "[impl" + "->" + id + "]";
+    }
+
     // [utest->dsn~cli.trace~1]
     @Test
     void traceRunsTheEngineWithItsOptionsAndExitCodes(@TempDir Path root) throws Exception {
@@ -26,11 +31,11 @@ class TraceCommandTest {
         Files.writeString(root.resolve("requirements/a.md"), "### A\n`dsn~a.thing~1`\n\nText.\n\nNeeds: impl\n");
         Path src = root.resolve("m/src/main/java/x");
         Files.createDirectories(src);
-        Files.writeString(src.resolve("X.java"), "package x;\n// [impl->dsn~a.thing~1]\nclass X {}\n");
+        Files.writeString(src.resolve("X.java"), "package x;\n// " + tag("dsn~a.thing~1") + "\nclass X {}\n");
         String[] ok = run("trace", "--root", root.toString(), "--out", root.resolve("out").toString(), "--no-verdicts");
         assertEquals("0", ok[0], ok[1] + ok[2]);
         assertTrue(Files.exists(root.resolve("out/index.html")));
-        Files.writeString(src.resolve("Y.java"), "package x;\n// [impl->dsn~a.other~1]\nclass Y {}\n");
+        Files.writeString(src.resolve("Y.java"), "package x;\n// " + tag("dsn~a.other~1") + "\nclass Y {}\n");
         String[] bad = run("trace", "--root", root.toString(), "--out", root.resolve("out").toString(), "--no-verdicts");
         assertEquals("1", bad[0], bad[1] + bad[2]);
         assertTrue((bad[1] + bad[2]).contains("dsn~a.other~1"), bad[1] + bad[2]);

@@ -21,7 +21,7 @@ import warden.kernel.api.SystemImage;
  * description, made by breaking one thing of a random valid one, is rejected with that class's
  * error at the element's line and path.
  */
-class DescriptionProperties {
+class DescriptionPropertiesTest {
 
     @Provide
     Arbitrary<Gen> systems() {
@@ -35,6 +35,17 @@ class DescriptionProperties {
 
     private static List<Problem> validate(Gen g) {
         return Fixtures.validate(g.yaml());
+    }
+
+    /** @return the 1-based line of the first {@code field} after the line holding {@code partition}. */
+    private static int fieldLine(String text, String partition, String field) {
+        String[] lines = text.split("\n", -1);
+        for (int i = Fixtures.lineOf(text, partition); i < lines.length; i++) {
+            if (lines[i].trim().startsWith(field)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(field + " not found after " + partition);
     }
 
     /** Asserts every problem matches the class and one is at path/line. */
@@ -93,8 +104,8 @@ class DescriptionProperties {
         g.parts.get(1).devices.add(dev);
         int j = g.parts.get(1).devices.size() - 1;
         rejected(validate(g), m -> m.equals("device '" + dev + "' is assigned to partition 'p1' and already at "
-                + "partitions[0].devices[0] (line " + Fixtures.lineOf(g.yaml(), "name: p0") + ")"),
-                "partitions[1].devices[" + j + "]", Fixtures.lineOf(g.yaml(), "name: p1"));
+                + "partitions[0].devices[0] (line " + fieldLine(g.yaml(), "name: p0", "devices:") + ")"),
+                "partitions[1].devices[" + j + "]", fieldLine(g.yaml(), "name: p1", "devices:"));
     }
 
     // [utest->dsn~config.check.lines~1]
@@ -116,7 +127,7 @@ class DescriptionProperties {
         Gen.Part p = g.parts.get(0);
         p.cores.add(core);
         rejected(validate(g), m -> m.equals("core " + core + " does not exist: the riscv target has cores 0..3"),
-                "partitions[0].cores[" + (p.cores.size() - 1) + "]", Fixtures.lineOf(g.yaml(), "name: p0"));
+                "partitions[0].cores[" + (p.cores.size() - 1) + "]", fieldLine(g.yaml(), "name: p0", "cores:"));
     }
 
     // [utest->dsn~config.check.critical-sharing~1]
@@ -130,7 +141,7 @@ class DescriptionProperties {
         b.cores.add(a.cores.get(0));
         b.overrides.clear();
         rejected(validate(g), m -> m.contains("share core " + a.cores.get(0)) || m.contains("share core"),
-                "partitions[1].cores", Fixtures.lineOf(g.yaml(), "name: p1"));
+                "partitions[1].cores", fieldLine(g.yaml(), "name: p1", "cores:"));
     }
 
     // [utest->dsn~config.check.protection~1]
@@ -143,7 +154,7 @@ class DescriptionProperties {
                 p.devices.isEmpty() ? "partitions[0].memory[" + (p.memory.size() - 1) + "]"
                         : "partitions[0].devices[" + (p.devices.size() - 1) + "]",
                 p.devices.isEmpty() ? Fixtures.lineOf(g.yaml(), "name: m0-" + (p.memory.size() - 1) + ",")
-                        : Fixtures.lineOf(g.yaml(), "name: p0"));
+                        : fieldLine(g.yaml(), "name: p0", "devices:"));
     }
 
     // [utest->dsn~config.check.protection~1]

@@ -1,0 +1,58 @@
+package warden.manual;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Compliance rows show the status of their evidence in this build; tool versions come from the POMs.
+ *
+ * [utest->dsn~manual.compliance~1]
+ * [utest->dsn~manual.tools~1]
+ */
+class MatricesTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void complianceRowsShowPresentMissingAndGaps() throws Exception {
+        Evidence ev = new Evidence(root, root.resolve("out"));
+        ev.record("surefire", "Test verdicts", "x", true, "12 tests, 0 failures");
+        ev.record("jacoco", "Structural coverage", "y", false, "not found");
+        String t = Matrices.compliance(ev);
+        assertTrue(t.contains(".ISO 26262-6 Table 7 (software unit verification)"), t);
+        assertTrue(t.contains(".ISO 26262-6 Table 9 (structural coverage, unit level)"), t);
+        assertTrue(t.contains(".IEC 61508-3 Table A.2 (architecture)"), t);
+        assertTrue(t.contains("Test verdicts: 12 tests, 0 failures"), t);
+        assertTrue(t.contains("*Evidence missing:* Structural coverage (not found)"), t);
+        assertTrue(t.contains("|MC/DC\n|Gap"), t);
+        assertTrue(t.contains("_no build evidence_"), t);
+    }
+
+    @Test
+    void toolVersionsAreResolvedFromThePoms() throws Exception {
+        Files.writeString(root.resolve("pom.xml"), "<project><properties><jqwik.version>1.9.3</jqwik.version></properties>"
+                + "<dependencies><dependency><groupId>net.jqwik</groupId><artifactId>jqwik</artifactId>"
+                + "<version>${jqwik.version}</version></dependency><!-- <artifactId>asm</artifactId><version>0</version> -->"
+                + "</dependencies><build><plugins><plugin><artifactId>pitest-maven</artifactId><version>1.23.0</version>"
+                + "</plugin></plugins></build></project>");
+        Poms poms = Poms.read(root);
+        assertEquals("1.9.3", poms.version("jqwik"));
+        assertEquals("1.23.0", poms.version("pitest-maven"));
+        assertEquals("not in the build", poms.version("asm"));
+        Evidence ev = new Evidence(root, root.resolve("out"));
+        String t = Matrices.tools(ev, poms, "3.9.9", "0.1.0");
+        assertTrue(t.contains("*jqwik*\n|1.9.3"), t);
+        assertTrue(t.contains("*PIT (pitest-maven, pitest-junit5-plugin)*\n|1.23.0"), t);
+        assertTrue(t.contains("|3.9.9"), t);
+        assertTrue(t.contains("|*TCL1*") && t.contains("|*TCL2*"), t);
+        for (String tool : new String[] {"javac", "Maven", "JUnit", "jqwik", "PIT", "Checker Framework", "ASM", "ArchUnit",
+            "SnakeYAML", "picocli", "Asciidoctor", "trace engine", "emulated targets"}) {
+            assertTrue(t.contains(tool), "tool table lacks " + tool);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package warden.manual;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tables from spec items: numbered assumptions with the items relying on them, anomalies with
+ * their workarounds, safety goals with their ASIL.
+ *
+ * [utest->dsn~manual.spec-tables~1]
+ */
+class SpecTablesTest {
+    private static List<SpecFile.Item> items() {
+        List<SpecFile.Item> l = new ArrayList<>(SpecFile.parse("a.md", """
+                # Assumptions
+                ### The JVM
+                `aou~jvm~1`
+
+                A qualified JVM | no agents.
+
+                Tags: ASIL-C
+
+                Verification: integrator review
+                ### Other
+                `aou~other~1`
+
+                Nobody needs this.
+                """.lines().toList()));
+        l.addAll(SpecFile.parse("b.md", """
+                ### Isolation
+                `sg~iso~1`
+
+                No partition reaches another.
+
+                Covers:
+                * `haz~x~1`
+
+                Depends:
+                * `aou~jvm~1`
+
+                Tags: ASIL-C
+
+                Needs: fsr
+
+                ### Slow x86
+                `anom~x86.slow~1`
+
+                Denied accesses do not fault.
+
+                Workaround: Read the event log.
+
+                Depends: `sg~iso~1`
+                """.lines().toList()));
+        return l;
+    }
+
+    @Test
+    void assumptionsAreNumberedAndTracedToTheItemsRelyingOnThem() {
+        String t = new SpecTables(items()).assumptions();
+        assertTrue(t.contains("[[AoU-1]]AoU-1"), t);
+        assertTrue(t.contains("[[AoU-2]]AoU-2"), t);
+        assertTrue(t.contains("`+sg~iso~1+`"), t);
+        assertTrue(t.contains("*no item depends on it*"), t);
+        assertTrue(t.contains("A qualified JVM \\| no agents."), t);
+        assertTrue(t.contains("integrator review"), t);
+    }
+
+    @Test
+    void anomaliesCarryTheirWorkaround() {
+        String t = new SpecTables(items()).anomalies();
+        assertTrue(t.contains("|AN-1"), t);
+        assertTrue(t.contains("|Read the event log."), t);
+        assertTrue(t.contains("`+sg~iso~1+`"), t);
+    }
+
+    @Test
+    void safetyGoalsShowAsilHazardsAndAssumptions() {
+        String t = new SpecTables(items()).safetyGoals();
+        assertTrue(t.contains("|ASIL-C"), t);
+        assertTrue(t.contains("`+haz~x~1+`"), t);
+        assertTrue(t.contains("`+aou~jvm~1+`"), t);
+    }
+
+    @Test
+    void absentItemsAreStatedAsMissing() {
+        String t = new SpecTables(List.of()).hazards();
+        assertTrue(t.contains("Evidence missing: hazards"), t);
+    }
+
+    @Test
+    void readerTakesFieldsAndIgnoresFencedCode() {
+        List<SpecFile.Item> l = SpecFile.parse("c.md", List.of("```", "`dsn~in.fence~1`", "```", "### T", "`dsn~t~2`", "",
+                "Text.", "", "Status: draft"));
+        assertEquals(1, l.size());
+        assertEquals("draft", l.get(0).status());
+        assertEquals("T", l.get(0).title());
+        assertEquals("t", l.get(0).name());
+    }
+}
