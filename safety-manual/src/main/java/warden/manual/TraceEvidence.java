@@ -43,16 +43,24 @@ final class TraceEvidence {
             ev.record("trace.mutation", "Mutation scores per requirement", DIR + "trace-mutation.adoc", false,
                     "the trace had no PIT data (run with -Pmutation)");
             ev.write("trace-mutation.adoc", Adoc.missing("own mutation scores per requirement (the trace engine found no PIT "
-                    + "mutations.xml)", "*/target/pit-reports/mutations.xml", "Run `./mvnw -B verify -Pmutation`.") + "\n" + mut);
+                    + "mutations.xml)", "*/target/pit-reports/mutations.xml", "Run `./mvnw -B verify -Pmutation`.") + "\n" + ids(mut));
         } else {
             ev.record("trace.mutation", "Mutation scores per requirement", DIR + "trace-mutation.adoc", true, "present");
-            ev.write("trace-mutation.adoc", mut);
+            ev.write("trace-mutation.adoc", ids(mut));
         }
     }
 
     private static void copy(Evidence ev, String name, String what) {
         String text = ev.read(name, what, DIR + name);
-        ev.write(name, text == null ? Adoc.missing(what, DIR + name, HOW) : text);
+        ev.write(name, text == null ? Adoc.missing(what, DIR + name, HOW) : ids(text));
+    }
+
+    /**
+     * @return the engine's AsciiDoc with each {@code ~} of an item id written {@code {tilde}}, so that
+     * {@code dsn~a~1} is not rendered as a subscript; nothing else changes.
+     */
+    static String ids(String adoc) {
+        return adoc.replace("~", "{tilde}");
     }
 
     static String summary(Evidence ev, Map<String, Object> root) {

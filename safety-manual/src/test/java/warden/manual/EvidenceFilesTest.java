@@ -63,7 +63,7 @@ class EvidenceFilesTest {
 
     @Test
     void traceIncludesAreCopiedAndTheSummaryCountsFindings() throws Exception {
-        put("target/trace/trace-coverage.adoc", "|===\n|cov\n|===\n");
+        put("target/trace/trace-coverage.adoc", "|===\n|cov `dsn~a~1`\n|===\n");
         put("target/trace/trace-mutation.adoc", "|===\n|mut\n|===\n");
         put("target/trace/trace.json", "{\"schema\": \"warden.trace/1\", \"passed\": false, \"summary\": {\"items\": 2, "
                 + "\"tags\": 3, \"testMethods\": 1, \"mutants\": 0, \"mutationData\": false, \"coverageData\": false}, "
@@ -73,7 +73,7 @@ class EvidenceFilesTest {
         Evidence ev = ev();
         TraceEvidence.write(ev);
         Path out = root.resolve("out");
-        assertTrue(Files.readString(out.resolve("trace-coverage.adoc")).contains("|cov"));
+        assertTrue(Files.readString(out.resolve("trace-coverage.adoc")).contains("|cov `dsn{tilde}a{tilde}1`"));
         assertTrue(Files.readString(out.resolve("trace-verdicts.adoc")).contains("Evidence missing"));
         String mut = Files.readString(out.resolve("trace-mutation.adoc"));
         assertTrue(mut.contains("Evidence missing: own mutation scores") && mut.contains("|mut"), mut);

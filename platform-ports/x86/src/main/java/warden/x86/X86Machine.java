@@ -141,6 +141,10 @@ public final class X86Machine implements Board, warden.emu.TargetMetrics, Platfo
     @Override
     public void initContext(long[] ctx, int offset, int partition, int core, long entry) {
         RegisterFile.init(ctx, offset, entry, partition, core, partition >= 0 && critical[partition]);
+        Executor e = executors[partition * cores.length + core];
+        if (e instanceof warden.emu.Restartable r) {
+            r.restart(cores[core].time); // a restart from the golden image restarts the guest model too
+        }
     }
 
     /** Inside an SMI the interrupted world is in the save map; otherwise the live registers are the guest's. */

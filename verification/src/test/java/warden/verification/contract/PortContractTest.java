@@ -232,6 +232,17 @@ public abstract class PortContractTest {
         assertEquals("[irq " + device.line() + ", timer]", guest0.events.toString());
     }
 
+    // [utest->dsn~health.restart~1]
+    @Test
+    void aFreshContextReloadsTheGuestAsFromItsGoldenImage() {
+        int before0 = guest0.restarts;
+        int before1 = guest1.restarts;
+        long[] ctx = new long[port.cpu().contextWords()];
+        port.cpu().initContext(ctx, 0, 0, 0, regionBase);
+        assertEquals(before0 + 1, guest0.restarts, "the port restarts the guest of that vCPU");
+        assertEquals(before1, guest1.restarts, "and no other");
+    }
+
     @Test
     void anIdleCoreRunsNoGuest() {
         enter(0);

@@ -6,7 +6,7 @@ import warden.emu.Executor;
 import warden.emu.GuestCpu;
 
 /** An executor that only records what the port delivers to it and computes when run. */
-final class ScriptedExecutor implements Executor {
+final class ScriptedExecutor implements Executor, warden.emu.Restartable {
     final List<String> events = new ArrayList<>();
 
     @Override
@@ -22,4 +22,7 @@ final class ScriptedExecutor implements Executor {
     @Override public void onTimer(long nowNs) { events.add("timer"); }
     @Override public void onFault(int cause, long address, long nowNs) { events.add("fault " + cause); }
     @Override public String kind() { return "scripted"; }
+    int restarts;
+
+    @Override public void restart(long nowNs) { restarts++; }
 }
