@@ -127,4 +127,26 @@ class X86ScenarioTest {
         assertTrue(p.message().contains("cannot keep non-critical partitions 'linux' and 'other' apart"), p.message());
         assertTrue(p.line() > 0);
     }
+
+    /**
+     * Regression: seed 42, ~553 ms. The rich OS's OUT 0B2h (SET_TIMER) raised an SMI whose handler ran
+     * past the safety partition's SMI-timer deadline, so the same SMI took the tick and switched the
+     * core to the RTOS in SMM; the rich OS's model then issued its next call (YIELD), which the monitor
+     * took as the RTOS's: the RTOS yielded with its tick unseen, missed a 1 ms deadline and was restarted.
+     */
+    @Test
+    void a_one_second_default_system_run_with_seed_42_meets_every_critical_deadline() {
+        SystemDescription d = valid(DefaultSystem.load());
+        RunResult r;
+        try {
+            r = new SystemRun(d, Targets.get("x86"), 1_000_000_000L, 42, false).boot().run();
+        } catch (SystemRun.BootRefused e) {
+            throw new AssertionError(e);
+        }
+        RunResult.PartitionResult rtos = Systems.partition(r, "rtos");
+        assertEquals(0, rtos.deadlineMisses(), rtos.toString());
+        assertEquals(0, rtos.restarts(), r.events().toString());
+        assertFalse(r.events().stream().anyMatch(e -> "failure-detected".equals(e.kind())), r.events().toString());
+        assertTrue(r.passed(), r.checks().toString());
+    }
 }

@@ -98,6 +98,9 @@ public final class X86Core implements GuestCpu, Engine.Core {
     @Override public String causeName(int cause) { return Vectors.name(cause); }
     @Override public boolean attached() { return running != null && running == bound && !shutdown; }
 
+    /** An executor runs on this core but its vCPU was switched away (it must stop issuing instructions). */
+    private boolean suspended() { return running != null && running != bound; }
+
     /**
      * The executor's remaining budget: to the end of the engine step, cut at the next SMI, timer or
      * APIC event of this core, and zero when one is due or the vCPU was switched away (as
@@ -185,6 +188,15 @@ public final class X86Core implements GuestCpu, Engine.Core {
      */
     @Override
     public int call(int callId, long arg0, long arg1) {
+        if (suspended()) {
+            // The SMI of this vCPU's previous call also handled the SMI timer and switched the core
+            // to another world (e.g. OUT 0B2h from the rich OS whose handler ran past the safety
+            // partition's deadline and started it in SMM). The interrupted instruction stream is
+            // frozen until the monitor resumes it: its next instruction must not reach the monitor,
+            // which would take it as a call of the partition now bound (a YIELD of the RTOS).
+            lastCallStatus = Status.FAILED;
+            return lastCallStatus;
+        }
         long[] r = regs.r;
         r[RegisterFile.RAX] = callId & 0xFFL;
         r[RegisterFile.RDI] = arg0;

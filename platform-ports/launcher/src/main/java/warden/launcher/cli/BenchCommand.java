@@ -38,7 +38,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "5", description = "Measured runs (default: ${DEFAULT-VALUE}).")
     int repeat;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "2", description = "Unmeasured warm-up runs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "10", description = "Unmeasured warm-up runs (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @CommandLine.Spec
