@@ -149,4 +149,26 @@ class X86ScenarioTest {
         assertFalse(r.events().stream().anyMatch(e -> "failure-detected".equals(e.kind())), r.events().toString());
         assertTrue(r.passed(), r.checks().toString());
     }
+
+    /**
+     * Regression: a QM line raised twice before the rich OS (or the monitor, while the RTOS ran)
+     * took the first was merged into its single IRR bit in the local APIC, so one raise was neither
+     * delivered nor held (seeds 1, 3, 4, 5 lost 1-2 nic0 interrupts). Each merged raise is now counted
+     * and requested again when the vector leaves the IRR.
+     */
+    @Test
+    void a_two_second_default_system_run_loses_no_interrupt_for_seeds_1_to_5() {
+        SystemDescription d = valid(DefaultSystem.load());
+        for (long seed = 1; seed <= 5; seed++) {
+            RunResult r;
+            try {
+                r = new SystemRun(d, Targets.get("x86"), 2_000_000_000L, seed, false).boot().run();
+            } catch (SystemRun.BootRefused e) {
+                throw new AssertionError(e);
+            }
+            RunResult.Check lost = r.checks().stream().filter(c -> c.name().equals("no-interrupt-lost"))
+                    .findFirst().orElseThrow();
+            assertTrue(lost.passed(), "seed " + seed + ": " + lost);
+        }
+    }
 }

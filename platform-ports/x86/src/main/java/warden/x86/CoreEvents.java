@@ -88,6 +88,9 @@ final class CoreEvents {
             c.bound.onInterrupt(line, c.time);
         }
         c.apic.eoi();
+        if (v != LocalApic.TIMER_VECTOR) {
+            m.irq.taken(c.id, v - LocalApic.LINE_VECTOR_BASE); // a raise merged behind it is requested again
+        }
     }
 
     /** Another core's SMI reaches every core that is not shut down (a core in SMM latches it). */

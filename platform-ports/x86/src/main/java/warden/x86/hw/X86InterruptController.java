@@ -15,6 +15,13 @@ import warden.kernel.port.InterruptController;
  * and the core is parked, or the critical partition runs there): then the kernel holds it and
  * delivers it when the rich OS runs again.
  *
+ * <p>A local APIC's IRR has one bit per vector, so a second raise of a Fixed line before the
+ * first left the IRR (taken by the rich OS or claimed by the monitor) would be merged into it.
+ * As the PLIC gateway on RISC-V, each line keeps a backlog counter instead: a raise that finds
+ * its vector already requested is counted, and each time the vector leaves the IRR one counted
+ * raise is put back. So every raise is taken by the rich OS or claimed (and held by the kernel)
+ * exactly once; the counter saturates at Integer.MAX_VALUE.
+ *
  * <p>Guarantees: {@link #route} programs exactly one destination; {@link #claim} returns each
  * raised line once, SMI lines first by priority (lowest id on ties); nothing allocates; loops
  * are bounded by the line count.
@@ -33,6 +40,8 @@ public final class X86InterruptController implements InterruptController {
     private final int[] priority;
     private final boolean[] smiPending;
     private final boolean[] guestRunning;
+    /** Per Fixed line: raises waiting behind the one whose vector is in the IRR. */
+    private final int[] backlog;
 
     /** Boot-time: {@code lines} redirection entries (valid lines 1..lines-1) over these APICs. */
     public X86InterruptController(int lines, LocalApic[] apics) {
@@ -43,6 +52,7 @@ public final class X86InterruptController implements InterruptController {
         this.priority = new int[lines];
         this.smiPending = new boolean[lines];
         this.guestRunning = new boolean[apics.length];
+        this.backlog = new int[lines];
     }
 
     @Override
@@ -74,8 +84,34 @@ public final class X86InterruptController implements InterruptController {
             smiPending[line] = true;
             return core[line];
         }
-        apics[core[line]].accept(LocalApic.LINE_VECTOR_BASE + line);
+        int v = LocalApic.LINE_VECTOR_BASE + line;
+        if (apics[core[line]].requested(v)) {
+            if (backlog[line] < Integer.MAX_VALUE) {
+                backlog[line]++; // the IRR would merge it: count it instead
+            }
+        } else {
+            apics[core[line]].accept(v);
+        }
         return -1;
+    }
+
+    /**
+     * The vector of Fixed line {@code line} left core {@code c}'s IRR (the rich OS took it, or the
+     * monitor claimed it): one counted raise, if any, requests the vector again.
+     */
+    public void taken(int c, int line) {
+        if (line < 1 || line >= lines || mode[line] != MODE_FIXED || core[line] != c) {
+            return;
+        }
+        if (backlog[line] > 0 && !apics[c].requested(LocalApic.LINE_VECTOR_BASE + line)) {
+            backlog[line]--;
+            apics[c].accept(LocalApic.LINE_VECTOR_BASE + line);
+        }
+    }
+
+    /** @return raises of {@code line} counted behind the one in the IRR. */
+    public int backlog(int line) {
+        return line >= 1 && line < lines ? backlog[line] : 0;
     }
 
     /** @return whether an SMI-routed line is pending for {@code c}. */
@@ -129,6 +165,7 @@ public final class X86InterruptController implements InterruptController {
         for (int l = lines - 1; l >= 1; l--) { // bound: lines
             if (mode[l] == MODE_FIXED && core[l] == c && apics[c].requested(LocalApic.LINE_VECTOR_BASE + l)) {
                 apics[c].withdraw(LocalApic.LINE_VECTOR_BASE + l);
+                taken(c, l);
                 return l;
             }
         }
