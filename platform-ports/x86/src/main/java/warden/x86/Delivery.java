@@ -58,6 +58,12 @@ final class Delivery {
         } else if (count[c.id] < QUEUE_MAX) {
             queue[c.id * QUEUE_MAX + (head[c.id] + count[c.id]) % QUEUE_MAX] = line;
             count[c.id]++;
+        } else {
+            // The re-raise queue is full (more held lines than the kernel's own FIFO bound): hand
+            // the line to the rich OS at once rather than lose it. Counted as delivered like any other.
+            m.irqStats.delivered(line, c.time);
+            m.trace.irq(c, line);
+            c.bound.onInterrupt(line, c.time);
         }
     }
 
