@@ -36,15 +36,24 @@ public final class MonitorCall {
      * there; the value is the sequence number read (the oldest held, when arg0 was overwritten).
      */
     public static final int EVENT_READ = 8;
+    /** The calling vCPU stops; its core runs the partitions it shares with, or idles. */
+    public static final int VCPU_OFF = 9;
+    /**
+     * arg0 = core, arg1 = entry address in one of the caller's executable regions: starts the
+     * caller's stopped vCPU on that core at entry (BAD_STATE when it runs already).
+     */
+    public static final int VCPU_ON = 10;
+    /** The caller asks to be restarted from its entry point with a fresh context. */
+    public static final int PARTITION_RESET = 11;
     /** One past the highest call id. */
-    public static final int COUNT = 9;
+    public static final int COUNT = 12;
 
     /** The kernel ABI version returned by {@link #VERSION}: major in bits 31..16, minor below. */
     public static final int ABI_VERSION = 0x0001_0000;
 
     private static final String[] NAMES = {
         "VERSION", "YIELD", "HEARTBEAT", "GET_TIME", "CONSOLE_WRITE", "PARTITION_INFO", "SET_TIMER",
-        "REPORT_FAILURE", "EVENT_READ"
+        "REPORT_FAILURE", "EVENT_READ", "VCPU_OFF", "VCPU_ON", "PARTITION_RESET"
     };
 
     private MonitorCall() {

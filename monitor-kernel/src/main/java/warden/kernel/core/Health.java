@@ -150,6 +150,19 @@ public final class Health {
         started(p, now);
     }
 
+    /** The partition asked to be restarted: a restart that is not a failure (not counted in the window). */
+    void requestedRestart(int p, long now) {
+        if (safeState || state[p] == PartitionState.STOPPED) {
+            return;
+        }
+        restarts[p]++;
+        counters[Counter.RESTARTS]++;
+        state[p] = PartitionState.BOOTING;
+        log.append(now, EventKind.PARTITION_RESTARTED, p, home[p], restarts[p], restartsInWindow[p]);
+        sched.restartPartition(p, img.entry(p));
+        started(p, now);
+    }
+
     private void stop(int p, int reason, long now) {
         state[p] = PartitionState.STOPPED;
         due[p] = Timer.NEVER;

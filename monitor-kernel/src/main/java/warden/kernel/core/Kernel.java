@@ -176,6 +176,16 @@ public final class Kernel {
                 return partitionInfo(core, p, a0);
             case MonitorCall.SET_TIMER:
                 return setTimer(core, p, a0);
+            case MonitorCall.VCPU_OFF:
+                result(core, Status.OK, 0);
+                sched.stopVcpu(p, core);
+                return Status.OK;
+            case MonitorCall.VCPU_ON:
+                return vcpuOn(core, p, a0, platform.cpu().callArg(core, 1));
+            case MonitorCall.PARTITION_RESET:
+                result(core, Status.OK, 0);
+                health.requestedRestart(p, now(core));
+                return Status.OK;
             case MonitorCall.EVENT_READ:
                 return eventRead(core, p, a0, platform.cpu().callArg(core, 1));
             case MonitorCall.REPORT_FAILURE:
@@ -229,6 +239,18 @@ public final class Kernel {
         }
         int target = index == -1 ? p : (int) index;
         return result(core, Status.OK, calls.packInfo(target, state[target]));
+    }
+
+    /** [impl->dsn~kernel.mcall.vcpu-power~1] */
+    private int vcpuOn(int core, int p, long target, long entry) {
+        int state = target >= 0 && target < img.coreCount() ? sched.state(p, (int) target) : Scheduler.NONE;
+        int st = calls.decodeVcpuOn(p, target, entry, state);
+        if (st != Status.OK) {
+            return result(core, st, 0);
+        }
+        result(core, Status.OK, 0);
+        sched.startVcpu(p, (int) target, entry, now(core));
+        return Status.OK;
     }
 
     /** [impl->dsn~kernel.mcall.event-read~1] */

@@ -55,6 +55,22 @@ public final class MonitorCalls {
                 ? Status.OK : Status.INVALID_ADDRESS;
     }
 
+    /**
+     * Starting a vCPU needs a core the caller runs on whose vCPU is stopped, and an entry point in
+     * one of the caller's executable regions.
+     *
+     * [impl->dsn~kernel.mcall.vcpu-power~1]
+     */
+    public int decodeVcpuOn(int caller, long core, long entry, int stateOnCore) {
+        if (core < 0 || core >= img.coreCount() || (img.coreMask(caller) & (1 << (int) core)) == 0) {
+            return Status.INVALID_PARAM;
+        }
+        if (stateOnCore != Scheduler.STOPPED) {
+            return Status.BAD_STATE;
+        }
+        return owns(caller, entry, 4, Access.EXECUTE) ? Status.OK : Status.INVALID_ADDRESS;
+    }
+
     /** @return true when [address, address+length) lies in one readable region of partition p. */
     public boolean ownsReadable(int p, long address, long length) {
         return owns(p, address, length, Access.READ);

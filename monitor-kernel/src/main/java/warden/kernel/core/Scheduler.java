@@ -49,6 +49,7 @@ public final class Scheduler {
     private final int[] slotCount;
     private final int[] running;
     private final long[] monitorDeadline;
+    private final long[] kick;
 
     /** Boot-time: sizes and fills every table from the image. */
     Scheduler(SystemImage img, CpuContext cpu, ProtectionUnit pu, Timer timer, long[] counters, EventLog log) {
@@ -72,8 +73,10 @@ public final class Scheduler {
         slotCount = new int[cores];
         running = new int[cores];
         monitorDeadline = new long[cores];
+        kick = new long[cores];
         for (int c = 0; c < cores; c++) {
             monitorDeadline[c] = Timer.NEVER;
+            kick[c] = Timer.NEVER;
             running[c] = SystemImage.NO_PARTITION;
             fillSlots(img, c);
         }
@@ -171,6 +174,9 @@ public final class Scheduler {
 
     /** Marks expired virtual timers of core's slots pending and wakes their vCPUs. */
     void expireTimers(int core, long now) {
+        if (kick[core] <= now) {
+            kick[core] = Timer.NEVER;
+        }
         int n = slotCount[core];
         for (int i = 0; i < n; i++) {
             int v = vcpu(slot(core, i), core);
@@ -191,7 +197,7 @@ public final class Scheduler {
     }
 
     private void programTimer(int core) {
-        long earliest = monitorDeadline[core];
+        long earliest = Math.min(monitorDeadline[core], kick[core]);
         int n = slotCount[core];
         for (int i = 0; i < n; i++) {
             long d = vDeadline[vcpu(slot(core, i), core)];
@@ -255,6 +261,33 @@ public final class Scheduler {
             counters[Counter.DELIVERED_INTERRUPTS]++;
             cpu.deliverInterrupt(core, line);
         }
+    }
+
+    /** Stops partition p's vCPU on one core (its own request); the core runs others or idles. */
+    void stopVcpu(int p, int core) {
+        int v = vcpu(p, core);
+        vState[v] = STOPPED;
+        counters[Counter.DISCARDED_INTERRUPTS] += pendCount[v];
+        pendCount[v] = 0;
+        vTimerPending[v] = false;
+        vDeadline[v] = Timer.NEVER;
+        if (running[core] == p) {
+            detach(core);
+        }
+        reschedule(core);
+    }
+
+    /**
+     * Starts partition p's stopped vCPU on {@code core} at {@code entry}: a fresh context, READY,
+     * and the core's monitor timer set to {@code now} so that the core itself reschedules at its
+     * next instant (an inter-processor kick through the timer, the way a monitor without an IPI
+     * path does it).
+     */
+    void startVcpu(int p, int core, long entry, long now) {
+        resetContext(p, core, entry);
+        vState[vcpu(p, core)] = READY;
+        kick[core] = now;
+        programTimer(core);
     }
 
     /** Takes partition p off every core it runs on, for good; its held events are dropped. */

@@ -180,6 +180,9 @@ public final class ArmMachine implements Board, Platform, CpuContext, Timer, Con
     @Override
     public long callArg(int core, int index) {
         Pe p = pes[core];
+        if (index == 0 && Psci.takesMpidr(p.lastFid)) {
+            return p.x[1] & 0xFF; // MPIDR_EL1.Aff0 names the core on this board
+        }
         return index >= 0 && index < 6 ? Smccc.argument(p.lastFid, p.x[1 + index]) : 0;
     }
 

@@ -13,13 +13,17 @@ import warden.kernel.api.Status;
  *       below that are implemented, NOT_SUPPORTED (-1) for every other id;</li>
  *   <li>CPU_SUSPEND (0x8400_0001 / 0xC400_0001), a standby request: the kernel's YIELD — the
  *       caller sleeps until its next interrupt or timer and the call returns SUCCESS;</li>
- *   <li>CPU_ON, CPU_OFF, SYSTEM_OFF, SYSTEM_RESET and every other PSCI function: NOT_SUPPORTED
- *       (-1). Cores are assigned to partitions statically by the system description; a partition
- *       may not start or stop a core or reset the system, so these reach the kernel as unknown
- *       calls, which it counts and logs.</li>
+ *   <li>CPU_OFF (0x8400_0002): the kernel's VCPU_OFF — the calling vCPU stops;</li>
+ *   <li>CPU_ON (0x8400_0003 / 0xC400_0003; x1 = target MPIDR, Aff0 = core, x2 = entry): the
+ *       kernel's VCPU_ON — only one of the caller's own cores, only when that vCPU is off
+ *       (else ALREADY_ON, -4), only at an entry in the caller's executable memory;</li>
+ *   <li>SYSTEM_RESET (0x8400_0009): the kernel's PARTITION_RESET — "the system" of a partition
+ *       is the partition: it is restarted from its entry point, nothing else is touched;</li>
+ *   <li>SYSTEM_OFF and every other PSCI function: NOT_SUPPORTED (-1), logged by the kernel as an
+ *       unknown call (a partition may not power the board off).</li>
  * </ul>
  *
- * [impl->dsn~arm.psci~1]
+ * [impl->dsn~arm.psci~2]
  */
 public final class Psci {
     public static final int PSCI_VERSION = 0x8400_0000;
@@ -38,6 +42,7 @@ public final class Psci {
     public static final int NOT_SUPPORTED = -1;
     public static final int INVALID_PARAMETERS = -2;
     public static final int DENIED = -3;
+    public static final int ALREADY_ON = -4;
     public static final int INTERNAL_FAILURE = -6;
     public static final int INVALID_ADDRESS = -9;
 
@@ -46,10 +51,25 @@ public final class Psci {
 
     /** @return the kernel call a PSCI function maps to, or MonitorCall.UNKNOWN. */
     public static int callId(int fid) {
-        if (fid == CPU_SUSPEND_32 || fid == CPU_SUSPEND_64) {
-            return MonitorCall.YIELD;
+        switch (fid) {
+            case CPU_SUSPEND_32:
+            case CPU_SUSPEND_64:
+                return MonitorCall.YIELD;
+            case CPU_OFF:
+                return MonitorCall.VCPU_OFF;
+            case CPU_ON_32:
+            case CPU_ON_64:
+                return MonitorCall.VCPU_ON;
+            case SYSTEM_RESET:
+                return MonitorCall.PARTITION_RESET;
+            default:
+                return MonitorCall.UNKNOWN;
         }
-        return MonitorCall.UNKNOWN;
+    }
+
+    /** @return true for CPU_ON, whose first argument is an MPIDR (the core is its Aff0 field). */
+    public static boolean takesMpidr(int fid) {
+        return fid == CPU_ON_32 || fid == CPU_ON_64;
     }
 
     public static boolean answeredByMonitor(int fid) {
@@ -63,7 +83,7 @@ public final class Psci {
         }
         int queried = (int) x1;
         boolean implemented = queried == PSCI_VERSION || queried == PSCI_FEATURES
-                || queried == CPU_SUSPEND_32 || queried == CPU_SUSPEND_64;
+                || callId(queried) != MonitorCall.UNKNOWN;
         return implemented ? SUCCESS : NOT_SUPPORTED;
     }
 
@@ -75,6 +95,7 @@ public final class Psci {
             case Status.INVALID_PARAM: return INVALID_PARAMETERS;
             case Status.DENIED: return DENIED;
             case Status.INVALID_ADDRESS: return INVALID_ADDRESS;
+            case Status.BAD_STATE: return ALREADY_ON;
             default: return INTERNAL_FAILURE;
         }
     }
