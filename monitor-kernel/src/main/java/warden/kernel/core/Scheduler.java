@@ -293,19 +293,9 @@ public final class Scheduler {
     /** Takes partition p off every core it runs on, for good; its held events are dropped. */
     void stopPartition(int p) {
         for (int c = 0; c < cores; c++) {
-            int v = vcpu(p, c);
-            if (vState[v] == NONE) {
-                continue;
+            if (vState[vcpu(p, c)] != NONE) {
+                stopVcpu(p, c);
             }
-            vState[v] = STOPPED;
-            counters[Counter.DISCARDED_INTERRUPTS] += pendCount[v];
-            pendCount[v] = 0;
-            vTimerPending[v] = false;
-            vDeadline[v] = Timer.NEVER;
-            if (running[c] == p) {
-                detach(c);
-            }
-            reschedule(c);
         }
     }
 
