@@ -19,7 +19,7 @@ import warden.launcher.run.SystemRun;
  *
  * [impl->dsn~cli.bench~1]
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = WardenCli.Version.class,
+@Command(usageHelpWidth = 100, name = "bench", mixinStandardHelpOptions = true, versionProvider = WardenCli.Version.class,
         description = {"Measure host time of a run: per 10^6 kernel events and per virtual second.", "",
             "Runs SYSTEM.yaml (default: the built-in system) --warmup times, then --repeat measured",
             "times, each for --for of virtual time, with tracing off, and prints the median and the",

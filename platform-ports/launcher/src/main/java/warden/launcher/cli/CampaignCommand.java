@@ -26,7 +26,7 @@ import warden.launcher.report.Summary;
  *
  * [impl->dsn~campaign.cli~1]
  */
-@Command(name = "campaign", mixinStandardHelpOptions = true, versionProvider = WardenCli.Version.class,
+@Command(usageHelpWidth = 100, name = "campaign", mixinStandardHelpOptions = true, versionProvider = WardenCli.Version.class,
         description = {"Inject faults: N runs of a system, each with one fault, and what the monitor did.", "",
             "Fault models: hang, crash (a jump outside its memory), fault-storm (64 denied accesses),",
             "isolation-violation (one write into another partition), deadline-overrun (one job runs",

@@ -22,7 +22,7 @@ import warden.launcher.run.SystemRun;
  *
  * [impl->dsn~cli.run~1]
  */
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = WardenCli.Version.class,
+@Command(usageHelpWidth = 100, name = "run", mixinStandardHelpOptions = true, versionProvider = WardenCli.Version.class,
         description = {"Boot a system on an emulated target and run it in virtual time.", "",
             "With no SYSTEM.yaml it runs the built-in default system: a safety RTOS (ASIL-C) and a",
             "rich OS sharing hart 0, and the rich OS alone on harts 1-3. It prints boot times,",

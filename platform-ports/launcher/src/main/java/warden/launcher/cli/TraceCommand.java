@@ -16,7 +16,7 @@ import warden.trace.TraceMain;
  *
  * [impl->dsn~cli.trace~1]
  */
-@Command(name = "trace", versionProvider = WardenCli.Version.class,
+@Command(usageHelpWidth = 100, name = "trace", versionProvider = WardenCli.Version.class,
         description = {"Trace requirements to code, tests, verdicts, coverage and mutation scores; run the gates.", "",
             "Reads requirements/*.md, the [impl->...] and [utest->...] tags of every module, the Surefire,",
             "JaCoCo and PIT reports under target/, then writes target/trace/index.html (offline), trace.json,",

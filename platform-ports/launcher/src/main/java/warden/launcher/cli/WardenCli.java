@@ -11,19 +11,21 @@ import picocli.CommandLine.Command;
  *
  * [impl->dsn~cli.exit-codes~1]
  */
-@Command(name = "warden", mixinStandardHelpOptions = true, versionProvider = WardenCli.Version.class,
+@Command(usageHelpWidth = 100, name = "warden", mixinStandardHelpOptions = true, versionProvider = WardenCli.Version.class,
         description = {
-            "Warden: a mixed-criticality monitor kernel on emulated RISC-V, Arm and x86 targets.",
+            "Warden: a mixed-criticality monitor kernel on emulated RISC-V, Arm, x86.",
             "",
-            "Describe a system in YAML (partitions with criticality, cores, memory, devices,",
-            "interrupts and workloads), validate it, and run it on an emulated board in virtual",
-            "time. The same inputs give the same run, byte for byte.",
+            "Describe a system in YAML (partitions with criticality, cores, memory,",
+            "devices, interrupts and workloads), validate it, and run it on an",
+            "emulated board in virtual time. Same inputs, same run, byte for byte.",
             ""},
         subcommands = {RunCommand.class, ValidateCommand.class, CampaignCommand.class, TraceCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
-            "  warden run                              run the built-in default system on riscv",
-            "  warden run system.yaml --for 1s --json report.json --trace trace.json",
-            "  warden validate system.yaml             check a description, run nothing",
+            "  warden run                      the built-in default system on riscv",
+            "  warden run s.yaml --target arm --for 1s --json r.json --trace t.json",
+            "  warden validate s.yaml          check a description, run nothing",
+            "  warden campaign --faults 10000 --json c.json --svg c.svg",
+            "  warden trace                    requirements -> code -> tests report",
             "",
             "Exit codes: 0 all checks held, 1 a check failed, 2 bad input."})
 public final class WardenCli implements Runnable {
