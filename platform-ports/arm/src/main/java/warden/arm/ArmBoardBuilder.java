@@ -10,14 +10,11 @@ import warden.arm.hw.GicState;
 import warden.arm.hw.TransactionSecurity;
 import warden.arm.hw.Tzc400;
 import warden.arm.hw.Tzc400Descriptor;
+import warden.emu.BoardDevices;
 import warden.emu.Bus;
 import warden.emu.ConsoleLog;
 import warden.emu.DeviceSpec;
-import warden.emu.MemorySpec;
 import warden.emu.MmioDevice;
-import warden.emu.NullDevice;
-import warden.emu.PhysicalMemory;
-import warden.emu.Uart;
 import warden.kernel.api.SystemImage;
 
 /**
@@ -35,9 +32,7 @@ final class ArmBoardBuilder {
     static Bus bus(ArmPlatform platform, SystemImage image, ConsoleLog console, GicDistributor gicd,
                    GicRedistributor gicr, Tzc400[] filters) {
         Bus bus = new Bus();
-        for (MemorySpec m : platform.description().memory()) {
-            bus.addRam(new PhysicalMemory(m.base(), m.size()));
-        }
+        BoardDevices.addRam(bus, platform.description());
         for (DeviceSpec d : platform.description().devices()) {
             if (d.kind().equals("tzc400")) {
                 for (int f = 0; f < filters.length && (f + 1) * Tzc400Descriptor.SIZE <= d.size(); f++) {
@@ -55,21 +50,8 @@ final class ArmBoardBuilder {
         switch (d.kind()) {
             case "gicd": return gicd;
             case "gicr": return gicr;
-            case "uart":
-                Uart u = new Uart(console);
-                u.owner(ownerOf(image, d));
-                return u;
-            default: return new NullDevice();
+            default: return BoardDevices.common(d, image, console);
         }
-    }
-
-    private static int ownerOf(SystemImage image, DeviceSpec d) {
-        for (int i = 0; i < image.deviceTotal(); i++) {
-            if (image.deviceBase(i) == d.base()) {
-                return image.deviceOwner(i);
-            }
-        }
-        return SystemImage.NO_PARTITION;
     }
 
     static void coldBoot(GicState state, GicCpuInterface[] cpus, GicDistributor gicd, TransactionSecurity security) {

@@ -199,6 +199,10 @@ public final class Pe implements GuestCpu, Engine.Core {
     /** A monitor call: x0 = Warden's SMCCC function id, x1, x2 = arguments, then SMC #0. */
     @Override
     public int call(int callId, long arg0, long arg1) {
+        if (running != null && running != bound) {
+            lastCallStatus = Status.FAILED; // switched off the core: frozen until resumed
+            return lastCallStatus;
+        }
         x[0] = Smccc.wardenFid(callId) & 0xFFFF_FFFFL;
         x[1] = arg0;
         x[2] = arg1;

@@ -43,7 +43,11 @@ public interface GuestCpu {
     /** @return the architecture's name for a cause code, e.g. "load access fault". */
     String causeName(int cause);
 
-    /** Makes monitor call {@code callId}; @return the kernel's status, value in lastValue(). */
+    /**
+     * Makes monitor call {@code callId}; @return the kernel's status, value in lastValue(). A vCPU
+     * that a world switch took off the core (during its previous call) is frozen: its call does not
+     * reach the monitor, which would take it for the partition now running, and returns FAILED.
+     */
     int call(int callId, long arg0, long arg1);
 
     /** @return false once a world switch has taken this vCPU off the core: return at once. */

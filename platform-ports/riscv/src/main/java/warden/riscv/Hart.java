@@ -192,6 +192,10 @@ public final class Hart implements GuestCpu, Engine.Core {
     /** A monitor call through the SBI convention: a7 = Warden EID, a6 = call id, then ecall. */
     @Override
     public int call(int callId, long arg0, long arg1) {
+        if (running != null && running != bound) {
+            lastCallStatus = Status.FAILED; // switched off the core: frozen until resumed
+            return lastCallStatus;
+        }
         x[17] = Sbi.WARDEN_EID;
         x[16] = callId;
         x[10] = arg0;

@@ -1,15 +1,14 @@
 package warden.riscv;
 
 import warden.emu.Board;
+import warden.emu.BoardDevices;
 import warden.emu.Bus;
 import warden.emu.Engine;
 import warden.emu.ConsoleLog;
 import warden.emu.DeviceSpec;
 import warden.emu.Executor;
 import warden.emu.IrqStats;
-import warden.emu.MemorySpec;
 import warden.emu.MmioDevice;
-import warden.emu.PhysicalMemory;
 import warden.emu.Stimulus;
 import warden.emu.TraceRecorder;
 import warden.kernel.api.SystemImage;
@@ -82,33 +81,12 @@ public final class RiscvMachine implements Board, Platform, CpuContext, Timer, C
     }
 
     private void buildBus(SystemImage image) {
-        for (MemorySpec m : platform.description().memory()) {
-            bus.addRam(new PhysicalMemory(m.base(), m.size()));
-        }
+        BoardDevices.addRam(bus, platform.description());
         for (DeviceSpec d : platform.description().devices()) {
-            MmioDevice dev;
-            if (d.kind().equals("clint")) {
-                dev = clint;
-            } else if (d.kind().equals("plic")) {
-                dev = plic;
-            } else if (d.kind().equals("uart")) {
-                warden.emu.Uart u = new warden.emu.Uart(console);
-                u.owner(ownerOf(image, d));
-                dev = u;
-            } else {
-                dev = new warden.emu.NullDevice();
-            }
+            MmioDevice dev = d.kind().equals("clint") ? clint
+                    : d.kind().equals("plic") ? plic : BoardDevices.common(d, image, console);
             bus.addDevice(d.base(), d.size(), dev);
         }
-    }
-
-    private static int ownerOf(SystemImage image, DeviceSpec d) {
-        for (int i = 0; i < image.deviceTotal(); i++) {
-            if (image.deviceBase(i) == d.base()) {
-                return image.deviceOwner(i);
-            }
-        }
-        return SystemImage.NO_PARTITION;
     }
 
     @Override public Platform platform() { return this; }

@@ -1,6 +1,7 @@
 package warden.x86;
 
 import warden.emu.Board;
+import warden.emu.BoardDevices;
 import warden.emu.Bus;
 import warden.emu.ConsoleLog;
 import warden.emu.Engine;
@@ -93,7 +94,10 @@ public final class X86Machine implements Board, warden.emu.TargetMetrics, Platfo
         java.util.Arrays.fill(deadline, NEVER);
         java.util.Arrays.fill(fired, -1);
         RegisterFile.init(parkContext, 0, X86Platform.PARK_RIP, -1, 0, false);
-        BusBuilder.build(bus, platform.description(), image, console);
+        BoardDevices.addRam(bus, platform.description());
+        for (warden.emu.DeviceSpec d : platform.description().devices()) {
+            bus.addDevice(d.base(), d.size(), BoardDevices.common(d, image, console));
+        }
         for (X86Core c : cores) {
             relocateAndEnter(c);
         }

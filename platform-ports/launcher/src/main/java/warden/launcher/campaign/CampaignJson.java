@@ -3,6 +3,7 @@ package warden.launcher.campaign;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import warden.launcher.report.JsonReader;
 import warden.launcher.report.JsonWriter;
 
 /**
@@ -59,7 +60,7 @@ public final class CampaignJson {
     /** Reads the runs of a campaign report (for merging shards). @throws IllegalArgumentException on a bad file. */
     public static List<RunOutcome> readRuns(String json, String source) {
         List<RunOutcome> out = new ArrayList<>();
-        Map<String, Object> root = FlatJson.parse(json, source);
+        Map<String, Object> root = JsonReader.parse(json, source);
         if (!SCHEMA.equals(root.get("schema"))) {
             throw new IllegalArgumentException(source + ": not a campaign report (schema " + SCHEMA + " expected)");
         }
@@ -70,21 +71,21 @@ public final class CampaignJson {
         for (Object o : list) {
             @SuppressWarnings("unchecked")
             Map<String, Object> m = (Map<String, Object>) o;
-            out.add(new RunOutcome(FlatJson.i(m, "index", source), FlatJson.l(m, "seed", source),
-                    FlatJson.s(m, "model", source), FlatJson.s(m, "partition", source), FlatJson.b(m, "partitionCritical", source),
-                    FlatJson.l(m, "injectNs", source), FlatJson.b(m, "applied", source), FlatJson.b(m, "detected", source),
-                    (String) m.get("mechanism"), FlatJson.l(m, "detectionNs", source), FlatJson.b(m, "recovered", source),
-                    FlatJson.l(m, "recoveryNs", source), FlatJson.l(m, "criticalMisses", source)));
+            out.add(new RunOutcome(JsonReader.i(m, "index", source), JsonReader.l(m, "seed", source),
+                    JsonReader.s(m, "model", source), JsonReader.s(m, "partition", source), JsonReader.b(m, "partitionCritical", source),
+                    JsonReader.l(m, "injectNs", source), JsonReader.b(m, "applied", source), JsonReader.b(m, "detected", source),
+                    (String) m.get("mechanism"), JsonReader.l(m, "detectionNs", source), JsonReader.b(m, "recovered", source),
+                    JsonReader.l(m, "recoveryNs", source), JsonReader.l(m, "criticalMisses", source)));
         }
         return out;
     }
 
     /** @return the value of a top-level long field of a report. */
     public static long header(String json, String source, String key) {
-        return FlatJson.l(FlatJson.parse(json, source), key, source);
+        return JsonReader.l(JsonReader.parse(json, source), key, source);
     }
 
     public static String headerText(String json, String source, String key) {
-        return FlatJson.s(FlatJson.parse(json, source), key, source);
+        return JsonReader.s(JsonReader.parse(json, source), key, source);
     }
 }

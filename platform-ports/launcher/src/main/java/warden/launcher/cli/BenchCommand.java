@@ -50,7 +50,7 @@ final class BenchCommand implements Callable<Integer> {
         if (repeat < 1 || repeat > 1000 || warmup < 0 || warmup > 100) {
             throw new UsageError("--repeat must be 1..1000 and --warmup 0..100");
         }
-        java.io.PrintStream err = new java.io.PrintStream(new WriterStream(spec.commandLine().getErr()), true);
+        java.io.PrintStream err = WriterStream.printStream(spec.commandLine().getErr());
         Loaded l = Loaded.load(file, target, err);
         if (l == null) {
             return WardenCli.EXIT_BAD_INPUT;

@@ -78,7 +78,7 @@ final class CampaignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream err = new PrintStream(new WriterStream(spec.commandLine().getErr()), true, StandardCharsets.UTF_8);
+        PrintStream err = WriterStream.printStream(spec.commandLine().getErr());
         if (merge != null) {
             return merged(err);
         }
@@ -173,23 +173,12 @@ final class CampaignCommand implements Callable<Integer> {
         }
         out.printf("Critical deadline misses caused by faults in QM partitions: %d%n", qmMisses);
         out.flush();
-        write(json, CampaignJson.write(source, tgt, seed, runs.size(), runNs, runs), "--json");
-        write(svg, CampaignChart.svg(s, "Warden fault campaign: " + source + " on " + tgt), "--svg");
+        OutputFiles.write(json, CampaignJson.write(source, tgt, seed, runs.size(), runNs, runs), "--json");
+        OutputFiles.write(svg, CampaignChart.svg(s, "Warden fault campaign: " + source + " on " + tgt), "--svg");
         return qmMisses == 0 ? WardenCli.EXIT_OK : WardenCli.EXIT_CHECK_FAILED;
     }
 
     private static String triple(long[] v) {
         return v[0] < 0 ? "-" : Summary.time(v[0]) + " / " + Summary.time(v[1]) + " / " + Summary.time(v[2]);
-    }
-
-    private static void write(Path p, String text, String option) throws UsageError {
-        if (p == null) {
-            return;
-        }
-        try {
-            Files.writeString(p, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UsageError(option + ": cannot write " + p + ": " + e.getMessage());
-        }
     }
 }

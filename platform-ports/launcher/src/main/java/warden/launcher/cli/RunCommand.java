@@ -59,8 +59,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UsageError {
-        PrintStream out = new PrintStream(new WriterStream(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new WriterStream(spec.commandLine().getErr()), true, StandardCharsets.UTF_8);
+        PrintStream out = WriterStream.printStream(spec.commandLine().getOut());
+        PrintStream err = WriterStream.printStream(spec.commandLine().getErr());
         long forNs = duration == null ? -1 : Durations.require("--for", duration);
         checkWritable(json, "--json");
         checkWritable(trace, "--trace");
@@ -78,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
         }
         RunResult result = run.run();
         Summary.print(result, out);
-        write(json, RunReportJson.write(result), "--json");
+        OutputFiles.write(json, RunReportJson.write(result), "--json");
         if (trace != null) {
             try (Writer w = Files.newBufferedWriter(trace, StandardCharsets.UTF_8)) {
                 run.trace().write(w, "warden " + result.target() + " " + result.source());
@@ -97,17 +97,6 @@ final class RunCommand implements Callable<Integer> {
         Path parent = p.toAbsolutePath().getParent();
         if (Files.isDirectory(p) || parent == null || !Files.isDirectory(parent)) {
             throw new UsageError(option + ": cannot write " + p + " (no such directory, or it is a directory)");
-        }
-    }
-
-    private static void write(Path p, String text, String option) throws UsageError {
-        if (p == null) {
-            return;
-        }
-        try {
-            Files.writeString(p, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UsageError(option + ": cannot write " + p + ": " + e.getMessage());
         }
     }
 }

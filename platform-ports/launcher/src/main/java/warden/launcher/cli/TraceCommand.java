@@ -1,7 +1,6 @@
 package warden.launcher.cli;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,8 +31,8 @@ final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintStream out = new PrintStream(new WriterStream(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new WriterStream(spec.commandLine().getErr()), true, StandardCharsets.UTF_8);
+        PrintStream out = WriterStream.printStream(spec.commandLine().getOut());
+        PrintStream err = WriterStream.printStream(spec.commandLine().getErr());
         int code = TraceMain.run(args.toArray(new String[0]), out, err);
         out.flush();
         err.flush();

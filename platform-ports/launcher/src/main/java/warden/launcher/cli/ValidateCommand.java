@@ -29,7 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UsageError {
-        PrintStream err = new PrintStream(new WriterStream(spec.commandLine().getErr()), true);
+        PrintStream err = WriterStream.printStream(spec.commandLine().getErr());
         Loaded l = Loaded.load(file, target, err);
         err.flush();
         if (l == null) {

@@ -8,6 +8,11 @@ final class WriterStream extends OutputStream {
     private final PrintWriter writer;
     private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
 
+    /** @return a UTF-8 PrintStream that writes through to {@code writer} line by line. */
+    static java.io.PrintStream printStream(PrintWriter writer) {
+        return new java.io.PrintStream(new WriterStream(writer), true, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     WriterStream(PrintWriter writer) {
         this.writer = writer;
     }

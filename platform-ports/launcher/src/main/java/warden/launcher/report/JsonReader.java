@@ -1,4 +1,4 @@
-package warden.launcher.campaign;
+package warden.launcher.report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,28 +6,41 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON reader for Warden's own reports (RFC 8259 values: objects, arrays, strings,
- * numbers, true, false, null). Errors name the source and the character offset.
+ * A small JSON reader for Warden's own reports and evidence files (RFC 8259 values: objects become
+ * ordered maps, arrays lists, numbers {@code Long} or {@code Double}, plus strings, booleans and
+ * null). Errors name the source and the character offset. The counterpart of {@link JsonWriter}.
  */
-final class FlatJson {
+public final class JsonReader {
     private final String s;
     private final String source;
     private int i;
 
-    private FlatJson(String s, String source) {
+    private JsonReader(String s, String source) {
         this.s = s;
         this.source = source;
     }
 
+    /** @return the object the text holds. @throws IllegalArgumentException when it is not one JSON object. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> parse(String text, String source) {
-        FlatJson p = new FlatJson(text, source);
+    public static Map<String, Object> parse(String text, String source) {
+        JsonReader p = new JsonReader(text, source);
         Object v = p.value();
         p.ws();
         if (p.i != text.length() || !(v instanceof Map)) {
             throw p.error("expected one JSON object");
         }
         return (Map<String, Object>) v;
+    }
+
+    /** @return the one JSON value the text holds. @throws IllegalArgumentException when it is not JSON. */
+    public static Object parseValue(String text, String source) {
+        JsonReader p = new JsonReader(text, source);
+        Object v = p.value();
+        p.ws();
+        if (p.i != text.length()) {
+            throw p.error("trailing text");
+        }
+        return v;
     }
 
     private IllegalArgumentException error(String what) {
@@ -157,25 +170,25 @@ final class FlatJson {
         }
     }
 
-    static long l(Map<String, Object> m, String k, String source) {
+    public static long l(Map<String, Object> m, String k, String source) {
         if (!(m.get(k) instanceof Long v)) {
             throw new IllegalArgumentException(source + ": field '" + k + "' must be an integer");
         }
         return v;
     }
 
-    static int i(Map<String, Object> m, String k, String source) {
+    public static int i(Map<String, Object> m, String k, String source) {
         return (int) l(m, k, source);
     }
 
-    static boolean b(Map<String, Object> m, String k, String source) {
+    public static boolean b(Map<String, Object> m, String k, String source) {
         if (!(m.get(k) instanceof Boolean v)) {
             throw new IllegalArgumentException(source + ": field '" + k + "' must be true or false");
         }
         return v;
     }
 
-    static String s(Map<String, Object> m, String k, String source) {
+    public static String s(Map<String, Object> m, String k, String source) {
         if (!(m.get(k) instanceof String v)) {
             throw new IllegalArgumentException(source + ": field '" + k + "' must be a string");
         }
