@@ -200,7 +200,7 @@ public final class Pe implements GuestCpu, Engine.Core {
     @Override
     public int call(int callId, long arg0, long arg1) {
         if (running != null && running != bound) {
-            lastCallStatus = Status.FAILED; // switched off the core: frozen until resumed
+            lastCallStatus = Status.FAILED; // switched off the core: frozen until resumed [impl->dsn~emu.frozen-calls~1]
             return lastCallStatus;
         }
         x[0] = Smccc.wardenFid(callId) & 0xFFFF_FFFFL;

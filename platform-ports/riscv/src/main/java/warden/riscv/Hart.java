@@ -193,7 +193,7 @@ public final class Hart implements GuestCpu, Engine.Core {
     @Override
     public int call(int callId, long arg0, long arg1) {
         if (running != null && running != bound) {
-            lastCallStatus = Status.FAILED; // switched off the core: frozen until resumed
+            lastCallStatus = Status.FAILED; // switched off the core: frozen until resumed [impl->dsn~emu.frozen-calls~1]
             return lastCallStatus;
         }
         x[17] = Sbi.WARDEN_EID;

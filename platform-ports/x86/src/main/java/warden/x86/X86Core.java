@@ -194,7 +194,7 @@ public final class X86Core implements GuestCpu, Engine.Core {
             // partition's deadline and started it in SMM). The interrupted instruction stream is
             // frozen until the monitor resumes it: its next instruction must not reach the monitor,
             // which would take it as a call of the partition now bound (a YIELD of the RTOS).
-            lastCallStatus = Status.FAILED;
+            lastCallStatus = Status.FAILED; // [impl->dsn~emu.frozen-calls~1]
             return lastCallStatus;
         }
         long[] r = regs.r;

@@ -232,6 +232,30 @@ public abstract class PortContractTest {
         assertEquals("[irq " + device.line() + ", timer]", guest0.events.toString());
     }
 
+    // [utest->dsn~emu.frozen-calls~1]
+    @Test
+    void aVcpuSwitchedOffItsCoreDuringACallMakesNoFurtherCall() {
+        enter(0);
+        kernel.answerStatus = Status.OK;
+        kernel.duringCall = () -> { // the kernel switches core 0 to partition 1 inside the call
+            long[] saved = new long[port.cpu().contextWords()];
+            port.cpu().save(0, saved, 0);
+            long[] next = new long[port.cpu().contextWords()];
+            port.cpu().initContext(next, 0, 1, 0, regionBase + 4 * REGION_SIZE);
+            port.protection().activate(0, 1);
+            port.cpu().restore(0, 1, next, 0);
+        };
+        int[] second = new int[1];
+        guest0.script = cpu -> {
+            cpu.call(MonitorCall.GET_TIME, 0, 0);
+            second[0] = cpu.call(MonitorCall.VERSION, 0, 0);
+        };
+        board.cores()[0].runUntil(5_000);
+        assertEquals(1, kernel.entries.stream().filter(e -> e.startsWith("call 0 ")).count(), kernel.entries.toString());
+        assertEquals("call 0 " + MonitorCall.GET_TIME, kernel.entries.get(0));
+        assertEquals(Status.FAILED, second[0], "the frozen vCPU's call reaches no monitor");
+    }
+
     // [utest->dsn~health.restart~1]
     @Test
     void aFreshContextReloadsTheGuestAsFromItsGoldenImage() {

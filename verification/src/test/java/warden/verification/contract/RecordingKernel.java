@@ -12,6 +12,8 @@ final class RecordingKernel implements TrapEntry {
     int answerStatus;
     long answerValue;
     long[] lastArgs = new long[6];
+    /** Runs once inside the next monitor call, after its result is set (a world switch, say). */
+    Runnable duringCall;
 
     @Override
     public int onMonitorCall(int core, int callId) {
@@ -20,6 +22,11 @@ final class RecordingKernel implements TrapEntry {
         }
         entries.add("call " + core + " " + callId);
         platform.cpu().setCallResult(core, answerStatus, answerValue);
+        if (duringCall != null) {
+            Runnable once = duringCall;
+            duringCall = null;
+            once.run();
+        }
         return answerStatus;
     }
 

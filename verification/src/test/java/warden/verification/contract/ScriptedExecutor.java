@@ -9,8 +9,16 @@ import warden.emu.GuestCpu;
 final class ScriptedExecutor implements Executor, warden.emu.Restartable {
     final List<String> events = new ArrayList<>();
 
+    /** Runs once, at the start of the next run, before the executor computes out its budget. */
+    java.util.function.Consumer<GuestCpu> script;
+
     @Override
     public int run(GuestCpu cpu) {
+        if (script != null) {
+            java.util.function.Consumer<GuestCpu> once = script;
+            script = null;
+            once.accept(cpu);
+        }
         long b = cpu.budget();
         if (b > 0) {
             cpu.advance(b);
