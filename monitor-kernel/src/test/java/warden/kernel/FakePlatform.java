@@ -32,6 +32,7 @@ public final class FakePlatform implements Platform, CpuContext, ProtectionUnit,
     public final int[] activeSlot;
     public final boolean[] pending = new boolean[128];
     public final int[] lineCore = new int[128];
+    public final boolean[] lineMasked = new boolean[128];
     public final StringBuilder console = new StringBuilder();
     public final byte[] memory = new byte[1 << 16];
     public long memoryBase = 0x8000_0000L;
@@ -153,7 +154,7 @@ public final class FakePlatform implements Platform, CpuContext, ProtectionUnit,
     @Override
     public int claim(int core) {
         for (int l = 1; l < pending.length; l++) {
-            if (pending[l] && lineCore[l] == core) {
+            if (pending[l] && !lineMasked[l] && lineCore[l] == core) {
                 pending[l] = false;
                 return l;
             }
@@ -162,6 +163,12 @@ public final class FakePlatform implements Platform, CpuContext, ProtectionUnit,
     }
 
     @Override public void complete(int core, int line) { }
+
+    @Override
+    public int setEnabled(int line, boolean enabled) {
+        lineMasked[line] = !enabled;
+        return Status.OK;
+    }
 
     // Timer
     @Override public long now(int core) { return now[core]; }

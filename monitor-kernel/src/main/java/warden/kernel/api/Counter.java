@@ -22,13 +22,16 @@ public final class Counter {
     public static final int RESTARTS = 14;
     /** Held interrupts dropped because their owner was restarted or stopped. */
     public static final int DISCARDED_INTERRUPTS = 15;
-    public static final int COUNT = 16;
+    /** Lines masked by the interrupt-storm limiter. */
+    public static final int INTERRUPT_STORMS = 16;
+    public static final int COUNT = 17;
 
     private static final String[] NAMES = {
         "monitorCalls", "unknownCalls", "deniedCalls", "interrupts", "spuriousInterrupts",
         "heldInterrupts", "deliveredInterrupts", "pendingOverflows", "timerExpiries",
         "worldSwitches", "accessFaults", "illegalInstructions", "kernelEntries",
-        "failuresDetected", "restarts", "discardedInterrupts"
+        "failuresDetected", "restarts", "discardedInterrupts",
+        "interruptStorms"
     };
 
     private Counter() {

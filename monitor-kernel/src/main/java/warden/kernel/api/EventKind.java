@@ -26,11 +26,16 @@ public final class EventKind {
     public static final int PARTITION_STOPPED = 11;
     /** The system entered its safe state: a = the partition whose failure caused it. */
     public static final int SAFE_STATE = 12;
+    /** A line reached its owner's interrupt limit and was masked for the rest of the window: a = line, b = count. */
+    public static final int INTERRUPT_STORM = 13;
+    /** A storm-masked line was unmasked at the end of its window: a = line, b = time masked in ns. */
+    public static final int LINE_RESTORED = 14;
 
     private static final String[] NAMES = {
         "none", "access-violation", "illegal-instruction", "unknown-call", "denied-call",
         "partition-booted", "unowned-interrupt", "pending-overflow", "failure-detected",
-        "partition-restarted", "partition-recovered", "partition-stopped", "safe-state"
+        "partition-restarted", "partition-recovered", "partition-stopped", "safe-state",
+        "interrupt-storm", "line-restored"
     };
 
     private EventKind() {

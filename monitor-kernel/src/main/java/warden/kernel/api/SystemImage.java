@@ -38,6 +38,7 @@ public final class SystemImage {
     final boolean[] privileged;
     final long[] bootTimeoutNs;
     final int[] faultLimit;
+    final int[] irqLimit;
     final long[] healthWindowNs;
     final int[] maxRestarts;
     final int[] onFailure;
@@ -73,6 +74,7 @@ public final class SystemImage {
         privileged = b.privileged.clone();
         bootTimeoutNs = b.bootTimeoutNs.clone();
         faultLimit = b.faultLimit.clone();
+        irqLimit = b.irqLimit.clone();
         healthWindowNs = b.healthWindowNs.clone();
         maxRestarts = b.maxRestarts.clone();
         onFailure = b.onFailure.clone();
@@ -115,6 +117,11 @@ public final class SystemImage {
     public long bootTimeoutNs(int p) { return bootTimeoutNs[p]; }
     /** @return access faults within one health window that count as a fault storm, 0 for no limit. */
     public int faultLimit(int p) { return faultLimit[p]; }
+    /**
+     * @return interrupts of one of the partition's lines accepted within one health window before
+     *     the kernel masks the line for the rest of the window (an interrupt storm), 0 for no limit.
+     */
+    public int irqLimit(int p) { return irqLimit[p]; }
     /** @return the window over which faults and restarts are counted. */
     public long healthWindowNs(int p) { return healthWindowNs[p]; }
     /** @return restarts allowed within one health window before escalation. */
@@ -164,6 +171,7 @@ public final class SystemImage {
         final boolean[] privileged = new boolean[PARTITIONS_MAX];
         final long[] bootTimeoutNs = new long[PARTITIONS_MAX];
         final int[] faultLimit = new int[PARTITIONS_MAX];
+        final int[] irqLimit = new int[PARTITIONS_MAX];
         final long[] healthWindowNs = new long[PARTITIONS_MAX];
         final int[] maxRestarts = new int[PARTITIONS_MAX];
         final int[] onFailure = new int[PARTITIONS_MAX];
@@ -230,6 +238,12 @@ public final class SystemImage {
             maxRestarts[p] = restarts;
             onFailure[p] = action;
             escalation[p] = escalate;
+            return this;
+        }
+
+        /** Sets partition p's interrupt-storm limit: interrupts per line per health window, 0 = none. */
+        public Builder irqLimit(int p, int interrupts) {
+            irqLimit[p] = interrupts;
             return this;
         }
 

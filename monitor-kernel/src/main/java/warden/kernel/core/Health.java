@@ -5,6 +5,7 @@ import warden.kernel.api.EventKind;
 import warden.kernel.api.HealthAction;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.SystemImage;
+import warden.kernel.port.InterruptController;
 import warden.kernel.port.Timer;
 
 /**
@@ -14,6 +15,12 @@ import warden.kernel.port.Timer;
  * system's safe state. Detection and recovery times are logged in virtual time.
  *
  * <p>All tables are allocated at boot; every loop is bounded by the partition count.
+ *
+ * <p>Interrupt storms: each line owned by a partition with an interrupt limit counts the
+ * interrupts it brings within the owner's health window; the one that reaches the limit makes the
+ * kernel mask the line at the interrupt controller for the rest of that window, so a storming
+ * device costs the cores no more than {@code limit} monitor entries per window. The line is
+ * unmasked by the monitor timer of its core when the window ends.
  *
  * [impl->dsn~health.watchdog~1]
  * [impl->dsn~health.policy~1]
@@ -32,11 +39,20 @@ public final class Health {
     private final int[] restartsInWindow;
     private final long[] detectedAt;
     private final int[] home;
+    private final InterruptController irq;
+    private final int[] lineCount;
+    private final long[] lineWindowStart;
+    private final long[] unmaskAt;
+    private final long[] stormAt;
+    /** A line's window start before its first interrupt: any time is past its end. */
+    private static final long NO_WINDOW = Long.MIN_VALUE / 4;
     private boolean safeState;
     private int safeStateCause = SystemImage.NO_PARTITION;
 
-    Health(SystemImage img, Scheduler sched, EventLog log, long[] counters, int[] state, int[] restarts) {
+    Health(SystemImage img, Scheduler sched, InterruptController irq, EventLog log, long[] counters, int[] state,
+           int[] restarts) {
         this.img = img;
+        this.irq = irq;
         this.sched = sched;
         this.log = log;
         this.counters = counters;
@@ -53,6 +69,14 @@ public final class Health {
             due[p] = Timer.NEVER;
             detectedAt[p] = -1;
             home[p] = Integer.numberOfTrailingZeros(img.coreMask(p));
+        }
+        lineCount = new int[SystemImage.LINES_MAX];
+        lineWindowStart = new long[SystemImage.LINES_MAX];
+        unmaskAt = new long[SystemImage.LINES_MAX];
+        stormAt = new long[SystemImage.LINES_MAX];
+        for (int l = 0; l < SystemImage.LINES_MAX; l++) {
+            unmaskAt[l] = Timer.NEVER;
+            lineWindowStart[l] = NO_WINDOW;
         }
     }
 
@@ -74,7 +98,10 @@ public final class Health {
         sched.setMonitorDeadline(home[p], deadline(home[p]));
     }
 
-    /** @return the earliest watchdog deadline of the partitions whose home is {@code core}. */
+    /**
+     * @return the earliest watchdog deadline of the partitions whose home is {@code core}, or the
+     *     earlier end of a storm mask of a line routed to {@code core}.
+     */
     long deadline(int core) {
         long d = Timer.NEVER;
         for (int p = 0; p < img.partitionCount(); p++) {
@@ -82,11 +109,62 @@ public final class Health {
                 d = due[p];
             }
         }
+        for (int l = 1; l < SystemImage.LINES_MAX; l++) {
+            if (unmaskAt[l] < d && img.lineCore(l) == core) {
+                d = unmaskAt[l];
+            }
+        }
         return d;
+    }
+
+    /**
+     * Counts an interrupt of {@code line}, owned by partition p and routed to {@code core}, against
+     * the owner's interrupt limit; the one that reaches the limit within the window masks the line
+     * until the window ends. The interrupt itself is still delivered.
+     *
+     * [impl->dsn~health.irq-storm~1]
+     */
+    void interrupt(int p, int line, int core, long now) {
+        int limit = img.irqLimit(p);
+        if (limit <= 0) {
+            return;
+        }
+        if (now - lineWindowStart[line] >= img.healthWindowNs(p)) {
+            lineWindowStart[line] = now;
+            lineCount[line] = 0;
+        }
+        lineCount[line]++;
+        if (lineCount[line] >= limit && unmaskAt[line] == Timer.NEVER) {
+            irq.setEnabled(line, false);
+            unmaskAt[line] = lineWindowStart[line] + img.healthWindowNs(p);
+            stormAt[line] = now;
+            counters[Counter.INTERRUPT_STORMS]++;
+            log.append(now, EventKind.INTERRUPT_STORM, p, core, line, lineCount[line]);
+            sched.setMonitorDeadline(core, deadline(core));
+        }
+    }
+
+    /** @return whether {@code line} is masked by the storm limiter now. */
+    boolean masked(int line) {
+        return line > 0 && line < SystemImage.LINES_MAX && unmaskAt[line] != Timer.NEVER;
+    }
+
+    /** Unmasks the storm-masked lines of {@code core} whose window has ended. */
+    private void unmask(int core, long now) {
+        for (int l = 1; l < SystemImage.LINES_MAX; l++) {
+            if (unmaskAt[l] <= now && img.lineCore(l) == core) {
+                unmaskAt[l] = Timer.NEVER;
+                lineWindowStart[l] = NO_WINDOW;
+                lineCount[l] = 0;
+                irq.setEnabled(l, true);
+                log.append(now, EventKind.LINE_RESTORED, img.lineOwner(l), core, l, now - stormAt[l]);
+            }
+        }
     }
 
     /** The monitor timer of {@code core} fired: fail every partition homed there whose watchdog expired. */
     void expire(int core, long now) {
+        unmask(core, now);
         for (int p = 0; p < img.partitionCount(); p++) {
             if (home[p] == core && state[p] != PartitionState.STOPPED && due[p] <= now) {
                 due[p] = Timer.NEVER;

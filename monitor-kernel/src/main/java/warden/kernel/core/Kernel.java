@@ -77,7 +77,7 @@ public final class Kernel {
         }
         calls = new MonitorCalls(image);
         sched = new Scheduler(image, platform.cpu(), platform.protection(), platform.timer(), counters, log);
-        health = new Health(image, sched, log, counters, state, restarts);
+        health = new Health(image, sched, platform.interrupts(), log, counters, state, restarts);
         sealed = true;
         return Status.OK;
     }
@@ -358,6 +358,7 @@ public final class Kernel {
             log.append(now(core), EventKind.UNOWNED_INTERRUPT, owner, core, line, 0);
             return;
         }
+        health.interrupt(owner, line, core, now(core));
         if (sched.running(core) == owner) {
             counters[Counter.DELIVERED_INTERRUPTS]++;
             platform.cpu().deliverInterrupt(core, line);

@@ -19,4 +19,16 @@ public interface InterruptController {
 
     /** Signals the end of handling of a claimed line. */
     void complete(int core, int line);
+
+    /**
+     * Masks ({@code enabled == false}) or unmasks a routed line at the controller. While a line is
+     * masked no core is signalled for it, and the controller treats further requests of the line
+     * as its hardware does for a masked source: a PLIC or GIC keeps one request pending (signalled
+     * after the unmask) and merges the others into it; an I/O APIC ignores edges on a masked pin.
+     * Requests that were already counted before the mask are not lost. Mission-time: O(1) in the
+     * number of cores, allocates nothing.
+     *
+     * @return Status.OK, or Status.INVALID_PARAM for a line outside 1..lineCount()-1
+     */
+    int setEnabled(int line, boolean enabled);
 }

@@ -121,11 +121,18 @@ public final class ArmMachine implements Board, Platform, CpuContext, Timer, Con
     // ---- Stimulus.LineInput: devices assert SPIs at the distributor ----
 
     @Override
-    public void raise(int line, long nowNs) {
+    public boolean raise(int line, long nowNs) {
+        boolean merged = gicState.mergesRaise(0, line);
         gicState.raise(0, line);
         if (trace.enabled()) {
             trace.instant(0, "raise INTID " + line, "device", nowNs, null);
         }
+        return !merged;
+    }
+
+    @Override
+    public long heldRequests(int line) {
+        return gicState.heldRequests(0, line);
     }
 
     // ---- CpuContext ----

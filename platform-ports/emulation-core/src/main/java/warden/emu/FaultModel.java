@@ -17,10 +17,21 @@ public final class FaultModel {
     public static final int DEADLINE_OVERRUN = 4;
     /** A bit of the guest's own RAM flips (its checked data block, where it keeps one). */
     public static final int MEMORY_CORRUPTION = 5;
-    public static final int COUNT = 6;
+    /**
+     * One of the partition's devices raises its interrupt line every {@link #STORM_PERIOD_NS} for
+     * {@link #STORM_DURATION_NS} (a device stuck asserting, or a malicious driver). Injected at the
+     * interrupt controller's input, not into the guest.
+     */
+    public static final int INTERRUPT_STORM = 6;
+    public static final int COUNT = 7;
+
+    /** Interval between the requests of an interrupt storm. */
+    public static final long STORM_PERIOD_NS = 2_000;
+    /** How long an interrupt storm lasts. */
+    public static final long STORM_DURATION_NS = 20_000_000;
 
     private static final String[] NAMES = {"hang", "crash", "fault-storm", "isolation-violation",
-        "deadline-overrun", "memory-corruption"};
+        "deadline-overrun", "memory-corruption", "interrupt-storm"};
 
     private FaultModel() {
     }

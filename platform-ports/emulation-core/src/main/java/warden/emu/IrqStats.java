@@ -13,6 +13,9 @@ public final class IrqStats {
     private final int[] depth;
     private final long[] raised;
     private final long[] delivered;
+    private final long[] merged;
+    /** Raises whose time did not fit the FIFO (latency not sampled), not yet delivered. */
+    private final long[] unsampled;
     private final long[] min;
     private final long[] max;
     private final long[] sum;
@@ -25,16 +28,33 @@ public final class IrqStats {
         depth = new int[lines];
         raised = new long[lines];
         delivered = new long[lines];
+        merged = new long[lines];
+        unsampled = new long[lines];
         min = new long[lines];
         max = new long[lines];
         sum = new long[lines];
         java.util.Arrays.fill(min, Long.MAX_VALUE);
     }
 
+    /**
+     * A device requests {@code line} now: the request goes to the controller and is counted, as
+     * raised (it will be delivered) or, when the controller merges or ignores it because the line
+     * is masked, as merged.
+     */
+    public void request(Stimulus.LineInput input, int line, long nowNs) {
+        if (input.raise(line, nowNs)) {
+            raised(line, nowNs);
+        } else {
+            raised[line]++;
+            merged[line]++;
+        }
+    }
+
     public void raised(int line, long nowNs) {
         raised[line]++;
         if (depth[line] >= FIFO) {
             overflows++;
+            unsampled[line]++;
             return;
         }
         fifo[line * FIFO + (head[line] + depth[line]) % FIFO] = nowNs;
@@ -42,7 +62,14 @@ public final class IrqStats {
     }
 
     public void delivered(int line, long nowNs) {
-        if (line <= 0 || line >= lines || depth[line] == 0) {
+        if (line <= 0 || line >= lines) {
+            return;
+        }
+        if (depth[line] == 0) {
+            if (unsampled[line] > 0) { // its raise time did not fit the FIFO: counted, no latency sample
+                unsampled[line]--;
+                delivered[line]++;
+            }
             return;
         }
         long t0 = fifo[line * FIFO + head[line]];
@@ -59,8 +86,11 @@ public final class IrqStats {
     public long raisedCount(int line) { return raised[line]; }
     public long deliveredCount(int line) { return delivered[line]; }
     public long outstanding(int line) { return depth[line]; }
+    /** @return requests of the line the controller merged or ignored while the kernel had it masked. */
+    public long mergedCount(int line) { return merged[line]; }
     public long minNs(int line) { return delivered[line] == 0 ? 0 : min[line]; }
     public long maxNs(int line) { return max[line]; }
     public long meanNs(int line) { return delivered[line] == 0 ? 0 : sum[line] / delivered[line]; }
+    /** @return raises whose time did not fit the per-line FIFO: their latency is not in the figures. */
     public long overflows() { return overflows; }
 }

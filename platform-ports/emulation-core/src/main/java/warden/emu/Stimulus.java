@@ -7,7 +7,18 @@ package warden.emu;
 public final class Stimulus implements Engine.Source {
     /** Where the stimulus raises its line (the port's interrupt controller input). */
     public interface LineInput {
-        void raise(int line, long nowNs);
+        /**
+         * @return true when the controller took the request; false when it merged the request
+         *     into one already pending, or ignored it, because the line is masked
+         */
+        boolean raise(int line, long nowNs);
+
+        /**
+         * @return requests of {@code line} the controller holds and has not yet handed to a core:
+         *     its pending state plus requests counted behind it (PLIC gateway, GIC held events,
+         *     local APIC backlog)
+         */
+        long heldRequests(int line);
     }
 
     private final int line;
@@ -44,8 +55,7 @@ public final class Stimulus implements Engine.Source {
 
     @Override
     public void fire(long nowNs) {
-        stats.raised(line, nowNs);
-        input.raise(line, nowNs);
+        stats.request(input, line, nowNs);
         next = nowNs + interval();
     }
 }

@@ -16,7 +16,7 @@ class EngineTest {
         Engine.Core c0 = until -> { log.add("c0->" + until); t[0] = until; };
         Engine.Core c1 = until -> { log.add("c1->" + until); t[1] = until; };
         IrqStats stats = new IrqStats(8);
-        Stimulus s = new Stimulus(3, 150_000, 0, 1, (line, now) -> log.add("raise " + line + "@" + now), stats);
+        Stimulus s = new Stimulus(3, 150_000, 0, 1, input((line, now) -> log.add("raise " + line + "@" + now)), stats);
         Engine e = new Engine(new Engine.Core[] {c0, c1}, new Engine.Source[] {s}, 100_000);
         e.runUntil(300_000);
         assertEquals(List.of("c0->100000", "c1->100000", "c0->150000", "c1->150000", "raise 3@150000",
@@ -35,7 +35,7 @@ class EngineTest {
     }
 
     private static long[] intervals(long seed) {
-        Stimulus s = new Stimulus(1, 0, 300_000, seed, (line, now) -> { }, new IrqStats(4));
+        Stimulus s = new Stimulus(1, 0, 300_000, seed, input((line, now) -> true), new IrqStats(4));
         long[] out = new long[20];
         for (int i = 0; i < out.length; i++) {
             out[i] = s.nextEventNs();
@@ -55,5 +55,20 @@ class EngineTest {
         assertEquals(100, s.minNs(2));
         assertEquals(175, s.meanNs(2));
         assertEquals(0, s.outstanding(2));
+    }
+
+    /** A line input that takes every request and holds none. */
+    private static Stimulus.LineInput input(java.util.function.BiPredicate<Integer, Long> raise) {
+        return new Stimulus.LineInput() {
+            @Override
+            public boolean raise(int line, long nowNs) {
+                return raise.test(line, nowNs);
+            }
+
+            @Override
+            public long heldRequests(int line) {
+                return 0;
+            }
+        };
     }
 }

@@ -122,11 +122,20 @@ public final class RiscvMachine implements Board, Platform, CpuContext, Timer, C
     // ---- Stimulus.LineInput: devices raise PLIC sources ----
 
     @Override
-    public void raise(int line, long nowNs) {
-        plic.raise(line);
+    public boolean raise(int line, long nowNs) {
+        boolean taken = plic.raise(line) != Plic.MERGED;
         if (trace.enabled()) { // the name is built only when recorded: no allocation otherwise
             trace.instant(0, "raise line " + line, "device", nowNs, null);
         }
+        return taken;
+    }
+
+    @Override
+    public long heldRequests(int line) {
+        if (line < 1 || line >= plic.sourceCount()) {
+            return 0;
+        }
+        return (plic.isPending(line) ? 1 : 0) + plic.gateway().backlog(line);
     }
 
     // ---- CpuContext ----

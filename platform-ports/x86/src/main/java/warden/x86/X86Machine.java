@@ -134,8 +134,13 @@ public final class X86Machine implements Board, warden.emu.TargetMetrics, Platfo
 
     /** A device raises a line: SMI-routed lines wait for their core's SMI, Fixed ones go to a local APIC. */
     @Override
-    public void raise(int line, long nowNs) {
-        irq.raise(line);
+    public boolean raise(int line, long nowNs) {
+        return irq.raise(line) != X86InterruptController.IGNORED;
+    }
+
+    @Override
+    public long heldRequests(int line) {
+        return irq.heldRequests(line);
     }
 
     // ---- CpuContext ----

@@ -97,6 +97,26 @@ public final class ArmInterruptController implements InterruptController {
         return id >= GicCpuInterface.SPECIAL_G1S ? 0 : id;
     }
 
+    /**
+     * Masks or unmasks an SPI through GICD_ICENABLER / GICD_ISENABLER (IHI 0069 §12.9.6, §12.9.15),
+     * written as a Secure access so that Group 0 lines can be masked too.
+     *
+     * [impl->dsn~arm.gic.mask~1]
+     */
+    @Override
+    public int setEnabled(int line, boolean enabled) {
+        if (line < GicState.PRIVATE || line >= state.intids()) {
+            return Status.INVALID_PARAM;
+        }
+        boolean saved = security.nonSecure();
+        security.set(false);
+        long word = (line / 32) * 4L;
+        long bit = 1L << (line % 32);
+        distributor.write(GicDescriptor.BITS_FIRST + (enabled ? 0x80 : 0x100) + word, 4, bit, 0);
+        security.set(saved);
+        return Status.OK;
+    }
+
     @Override
     public void complete(int core, int line) {
         if (core < 0 || core >= cpus.length || line < GicState.PRIVATE || line >= state.intids()) {

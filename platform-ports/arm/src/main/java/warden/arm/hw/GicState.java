@@ -95,12 +95,31 @@ public final class GicState {
         if (s < 0) {
             return false;
         }
+        if (pending[s] && !enabled[s]) {
+            return true; // a disabled INTID stays pending: the request merges into it
+        }
         if (pending[s] || active[s]) {
             heldEvents[s]++;
         } else {
             pending[s] = true;
         }
         return true;
+    }
+
+    /**
+     * @return whether a raise of {@code intid} now would merge into its pending state: the INTID is
+     *     disabled (GICD_ICENABLER) and already pending, so the distributor cannot forward it and
+     *     keeps only the one pending request (IHI 0069 §4.1.2)
+     */
+    public boolean mergesRaise(int pe, int intid) {
+        int s = slot(intid < PRIVATE ? pe : 0, intid);
+        return s >= 0 && pending[s] && !enabled[s];
+    }
+
+    /** @return requests of {@code intid} the GIC holds: its pending state plus held device events. */
+    public long heldRequests(int pe, int intid) {
+        int s = slot(intid < PRIVATE ? pe : 0, intid);
+        return s < 0 ? 0 : (pending[s] ? 1 : 0) + heldEvents[s];
     }
 
     /**

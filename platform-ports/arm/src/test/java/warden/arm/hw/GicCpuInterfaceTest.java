@@ -10,25 +10,16 @@ import org.junit.jupiter.api.Test;
 /** Acknowledge, end of interrupt, priority mask and running priority (IHI 0069 §4.1, §4.8, §2.2.1). */
 // [utest->dsn~arm.gic.ack~1] [utest->dsn~arm.gic.state~1] [utest->dsn~arm.gic.route~1]
 class GicCpuInterfaceTest {
-    private final TransactionSecurity sec = new TransactionSecurity();
     private GicState s;
     private GicCpuInterface cpu;
     private ArmInterruptController ic;
 
     @BeforeEach
     void setUp() {
-        s = new GicState(128, 2);
-        GicDistributor gicd = new GicDistributor(s, sec);
-        gicd.write(0, 4, 7, 0);
-        GicCpuInterface[] cpus = {new GicCpuInterface(s, 0), new GicCpuInterface(s, 1)};
-        for (GicCpuInterface c : cpus) {
-            c.writePmr(0xF8, false);
-            c.writeIgrpen0(true);
-            c.writeIgrpen1(false, true);
-            c.writeIgrpen1(true, true);
-        }
-        cpu = cpus[0];
-        ic = new ArmInterruptController(s, gicd, cpus, sec);
+        GicRig rig = new GicRig();
+        s = rig.state;
+        cpu = rig.cpus[0];
+        ic = rig.ic;
         assertEquals(0, ic.route(40, 0, 7, true));   // Group 0, 0x10
         assertEquals(0, ic.route(50, 0, 1, false));  // Group 1 NS, 0xF0
         assertEquals(0, ic.route(51, 0, 7, false));  // Group 1 NS, 0x90

@@ -70,8 +70,17 @@ public final class Campaign {
         }
     }
 
+    /** A replayed run: its verdict and the whole run result. */
+    public record Replayed(RunOutcome outcome, RunResult result) {
+    }
+
     /** Runs campaign run {@code k} alone (also the way to replay an undetected fault). */
     public RunOutcome runOne(int k) throws SystemRun.BootRefused {
+        return replay(k).outcome();
+    }
+
+    /** Runs campaign run {@code k} alone and keeps its full result, for {@code --replay}. */
+    public Replayed replay(int k) throws SystemRun.BootRefused {
         long runSeed = SplitMix64.derive(seed, k);
         SplitMix64 r = new SplitMix64(runSeed);
         int model = (int) r.nextLong(FaultModel.COUNT);
@@ -90,7 +99,7 @@ public final class Campaign {
         SystemRun run = new SystemRun(d, target, runNs, runSeed, false);
         FaultInjector injector = new FaultInjector(run, p, ps.cores().get(0), model, address, inject);
         RunResult result = run.boot(injector).run();
-        return Verdict.of(k, runSeed, model, ps, p, inject, injector.applied(), result, d);
+        return new Replayed(Verdict.of(k, runSeed, model, ps, p, inject, injector.applied(), result, d), result);
     }
 
     private List<Integer> candidates(int model) {
@@ -98,12 +107,30 @@ public final class Campaign {
         for (int p = 0; p < d.partitions().size(); p++) {
             var w = d.partitions().get(p).workload();
             boolean applies = !(w instanceof ProbeSpec)
-                    && !(w instanceof RichOsSpec && model == FaultModel.DEADLINE_OVERRUN);
+                    && !(w instanceof RichOsSpec && model == FaultModel.DEADLINE_OVERRUN)
+                    && (model != FaultModel.INTERRUPT_STORM || stormable(d.partitions().get(p)));
             if (applies) {
                 out.add(p);
             }
         }
         return out;
+    }
+
+    /**
+     * @return whether a storm of the partition's devices is a fault this campaign injects: a
+     *     non-critical partition (the storm of a rich-OS device) with an interrupt line
+     */
+    private boolean stormable(PartitionSpec ps) {
+        if (critical(ps)) {
+            return false;
+        }
+        for (String name : ps.devices()) {
+            var dev = target.description().device(name);
+            if (dev != null && dev.line() > 0) {
+                return true;
+            }
+        }
+        return !ps.interrupts().isEmpty();
     }
 
     /** @return an address outside partition p: another partition's memory, else the monitor's. */

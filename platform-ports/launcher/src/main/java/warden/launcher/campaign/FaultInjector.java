@@ -2,10 +2,19 @@ package warden.launcher.campaign;
 
 import warden.emu.Engine;
 import warden.emu.Executor;
+import warden.emu.FaultModel;
 import warden.emu.Faultable;
+import warden.kernel.api.SystemImage;
 import warden.launcher.run.SystemRun;
 
-/** An engine source that injects one fault into one partition's guest at one virtual time. */
+/**
+ * An engine source that injects one fault into one partition at one virtual time: into its guest
+ * (through {@link Faultable}), or, for an interrupt storm, at the interrupt controller's input of
+ * the partition's first interrupt line, where it then raises that line every
+ * {@link FaultModel#STORM_PERIOD_NS} for {@link FaultModel#STORM_DURATION_NS}.
+ *
+ * [impl->dsn~campaign.fault-models~1]
+ */
 final class FaultInjector implements Engine.Source {
     private final SystemRun run;
     private final int partition;
@@ -14,6 +23,8 @@ final class FaultInjector implements Engine.Source {
     private final long address;
     private long at;
     private boolean applied;
+    private int stormLine;
+    private long stormEnd;
 
     FaultInjector(SystemRun run, int partition, int core, int model, long address, long at) {
         this.run = run;
@@ -31,9 +42,38 @@ final class FaultInjector implements Engine.Source {
 
     @Override
     public void fire(long nowNs) {
+        if (model == FaultModel.INTERRUPT_STORM) {
+            storm(nowNs);
+            return;
+        }
         Executor e = run.executor(partition, core);
         applied = e instanceof Faultable f && f.inject(model, address, nowNs);
         at = Long.MAX_VALUE;
+    }
+
+    private void storm(long nowNs) {
+        if (!applied) {
+            stormLine = firstLine();
+            if (stormLine == 0) {
+                at = Long.MAX_VALUE;
+                return;
+            }
+            applied = true;
+            stormEnd = nowNs + FaultModel.STORM_DURATION_NS;
+        }
+        run.irqStats().request(run.board().lineInput(), stormLine, nowNs);
+        at = nowNs + FaultModel.STORM_PERIOD_NS < stormEnd ? nowNs + FaultModel.STORM_PERIOD_NS : Long.MAX_VALUE;
+    }
+
+    /** @return the lowest interrupt line the partition owns, or 0. */
+    private int firstLine() {
+        SystemImage img = run.image();
+        for (int l = 1; l < SystemImage.LINES_MAX; l++) {
+            if (img.lineOwner(l) == partition) {
+                return l;
+            }
+        }
+        return 0;
     }
 
     boolean applied() {

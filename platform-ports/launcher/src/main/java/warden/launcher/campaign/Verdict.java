@@ -28,6 +28,17 @@ final class Verdict {
                 break;
             }
         }
+        if (model == FaultModel.INTERRUPT_STORM) {
+            detectedAt = -1;
+            mechanism = null;
+            for (RunResult.MonitorEvent e : r.events()) {
+                if (e.kind().equals("interrupt-storm") && ps.name().equals(e.partition()) && e.timeNs() >= inject) {
+                    detectedAt = e.timeNs();
+                    mechanism = "interrupt-storm";
+                    break;
+                }
+            }
+        }
         if (detectedAt < 0 && model == FaultModel.ISOLATION_VIOLATION) {
             for (RunResult.Violation v : r.violations()) {
                 if (v.kind().equals("access-violation") && ps.name().equals(v.partition()) && v.timeNs() >= inject) {
@@ -42,8 +53,9 @@ final class Verdict {
         if (detected && "isolation".equals(mechanism)) {
             recoveredAt = detectedAt;
         } else if (detected) {
+            String recovery = "interrupt-storm".equals(mechanism) ? "line-restored" : "partition-recovered";
             for (RunResult.MonitorEvent e : r.events()) {
-                if (e.kind().equals("partition-recovered") && ps.name().equals(e.partition()) && e.timeNs() >= detectedAt) {
+                if (e.kind().equals(recovery) && ps.name().equals(e.partition()) && e.timeNs() >= detectedAt) {
                     recoveredAt = e.timeNs();
                     break;
                 }

@@ -30,8 +30,9 @@ import warden.launcher.report.Summary;
         description = {"Inject faults: N runs of a system, each with one fault, and what the monitor did.", "",
             "Fault models: hang, crash (a jump outside its memory), fault-storm (64 denied accesses),",
             "isolation-violation (one write into another partition), deadline-overrun (one job runs",
-            "its period plus its WCET, RTOS only), memory-corruption (a bit of its own RAM flips). Each run draws a",
-            "model, a partition it applies to and a time between 10 and 60 ms from the campaign seed",
+            "its period plus its WCET, RTOS only), memory-corruption (a bit of its own RAM flips),",
+            "interrupt-storm (its device raises its line every 2 us for 20 ms; QM partitions only).",
+            "Each run draws a model, a partition it applies to and a time between 10 and 60 ms from the campaign seed",
             "and the run's index, so run k can be replayed alone with --replay k.", "",
             "Per model it prints injected, detected, recovered, detection and recovery time",
             "(min/median/max, virtual) and critical deadline misses, then every undetected fault",
@@ -100,8 +101,18 @@ final class CampaignCommand implements Callable<Integer> {
             if (replay < 0 || replay >= faults) {
                 throw new UsageError("--replay must be 0.." + (faults - 1));
             }
-            RunOutcome o = c.runOne(replay);
-            spec.commandLine().getOut().println(o);
+            Campaign.Replayed rp = c.replay(replay);
+            RunOutcome o = rp.outcome();
+            PrintStream out = WriterStream.printStream(spec.commandLine().getOut());
+            Summary.print(rp.result(), out);
+            out.printf("%nReplay of run %d (seed %d): %s injected into %s at %s%s%n", o.index(), o.seed(), o.model(),
+                    o.partition(), Summary.time(o.injectNs()), o.applied() ? "" : " (did not apply)");
+            out.printf("  detected:  %s%n", o.detected() ? "yes, by " + o.mechanism() + " after "
+                    + Summary.time(o.detectionNs()) : "no");
+            out.printf("  recovered: %s%n", o.recovered() ? "yes, " + Summary.time(o.recoveryNs())
+                    + " after detection" : "no");
+            out.printf("  critical deadline misses in other partitions: %d%n", o.criticalMisses());
+            out.flush();
             return WardenCli.EXIT_OK;
         }
         List<RunOutcome> runs = c.run(faults, sh[0], sh[1], workers, err);

@@ -23,6 +23,8 @@ final class HealthReader {
                 : Long.valueOf(d.bootTimeoutNs());
         Integer faults = f.containsKey("faultLimit") ? nodes.smallInt(f.get("faultLimit"), path + ".faultLimit", 0, 1_000_000)
                 : Integer.valueOf(d.faultLimit());
+        Integer irqs = f.containsKey("irqLimit") ? nodes.smallInt(f.get("irqLimit"), path + ".irqLimit", 0, 1_000_000)
+                : Integer.valueOf(d.irqLimit());
         Long window = f.containsKey("window") ? nodes.duration(f.get("window"), path + ".window")
                 : Long.valueOf(d.windowNs());
         Integer restarts = f.containsKey("restarts") ? nodes.smallInt(f.get("restarts"), path + ".restarts", 0, 1000)
@@ -31,7 +33,7 @@ final class HealthReader {
                 : Integer.valueOf(d.onFailure());
         Integer escalate = f.containsKey("escalate") ? action(f.get("escalate"), path + ".escalate")
                 : Integer.valueOf(d.escalate());
-        if (boot == null || faults == null || window == null || restarts == null || onFailure == null || escalate == null) {
+        if (boot == null || faults == null || irqs == null || window == null || restarts == null || onFailure == null || escalate == null) {
             return null;
         }
         if (window <= 0) {
@@ -42,7 +44,7 @@ final class HealthReader {
             nodes.error(f.get("escalate"), path + ".escalate", "escalate must be stop or safe-state: restarts are what it escalates from");
             return null;
         }
-        return new HealthSpec(boot, faults, window, restarts, onFailure, escalate, nodes.loc(n, path));
+        return new HealthSpec(boot, faults, irqs, window, restarts, onFailure, escalate, nodes.loc(n, path));
     }
 
     private Integer action(Node n, String path) {

@@ -60,6 +60,7 @@ public final class ImageCompiler {
         b.digest(id, ps.digest());
         HealthSpec h = ps.health();
         b.health(id, h.bootTimeoutNs(), h.faultLimit(), h.windowNs(), h.restarts(), h.onFailure(), h.escalate());
+        b.irqLimit(id, h.irqLimit());
         for (RegionSpec r : ps.memory()) { // at most 8
             b.region(id, r.base(), r.size(), r.perms());
         }

@@ -26,7 +26,7 @@ public final class Keys {
         m.put("memoryRange", List.of("base", "size"));
         m.put("partition", List.of("name", "criticality", "cores", "privileged", "entry", "digest",
                 "watchdog", "health", "memory", "devices", "interrupts", "workload"));
-        m.put("health", List.of("bootTimeout", "faultLimit", "window", "restarts", "onFailure", "escalate"));
+        m.put("health", List.of("bootTimeout", "faultLimit", "irqLimit", "window", "restarts", "onFailure", "escalate"));
         m.put("region", List.of("name", "base", "size", "access"));
         m.put("line", List.of("line", "core", "priority"));
         m.put("rtos", List.of("kind", "boot", "tick", "tasks", "isr"));

@@ -36,11 +36,15 @@ final class ResultCollector {
     private final int cores;
 
     private java.util.List<warden.emu.TargetMetrics.Metric> metrics = java.util.List.of();
+    private warden.emu.Stimulus.LineInput controller;
 
     /** Adds the board's own figures, when it has any. */
     ResultCollector withMetrics(Object board) {
         if (board instanceof warden.emu.TargetMetrics t) {
             metrics = java.util.List.copyOf(t.metrics());
+        }
+        if (board instanceof warden.emu.Board b) {
+            controller = b.lineInput();
         }
         return this;
     }
@@ -236,6 +240,10 @@ final class ResultCollector {
                 return "recovered " + a + " ns after detection";
             case EventKind.PARTITION_STOPPED:
                 return "stopped: " + warden.kernel.api.HealthAction.reason((int) a);
+            case EventKind.INTERRUPT_STORM:
+                return "line " + a + " masked after " + b + " interrupts in the window";
+            case EventKind.LINE_RESTORED:
+                return "line " + a + " unmasked after " + b + " ns";
             default:
                 return null;
         }
@@ -243,6 +251,6 @@ final class ResultCollector {
 
     private List<Check> checks(List<RunResult.PartitionResult> parts, List<RunResult.LineResult> lines,
                                List<RunResult.ProbeResult> probes) {
-        return new RunChecks(d, monitor).checks(parts, lines, probes, irq);
+        return new RunChecks(d, monitor).checks(parts, lines, probes, irq, controller);
     }
 }

@@ -122,6 +122,7 @@ public final class SystemRun {
 
     public Monitor monitor() { return monitor; }
     public Board board() { return board; }
+    public IrqStats irqStats() { return irqStats; }
     public TraceRecorder trace() { return trace; }
     public Engine engine() { return engine; }
     public SystemImage image() { return image; }

@@ -39,7 +39,7 @@ class CampaignTest {
     @Test
     void everyFaultModelIsInjectedAndQmFaultsCauseNoCriticalDeadlineMiss() {
         CampaignSummary s = new CampaignSummary(all);
-        assertEquals(6, s.rows().size());
+        assertEquals(warden.emu.FaultModel.COUNT, s.rows().size());
         int injected = 0;
         for (CampaignSummary.ModelRow r : s.rows()) {
             assertTrue(r.injected() > 0, r.model() + " never drawn in 48 runs");
@@ -59,6 +59,26 @@ class CampaignTest {
                 assertTrue(o.detectionNs() >= 0 && o.recovered(), o.toString());
             }
         }
+    }
+
+    // [utest->dsn~campaign.fault-models~1]
+    @Test
+    void anInterruptStormOfTheRichOsIsMaskedByTheLimiterAndTheLineRestoredWithinItsWindow() {
+        int storms = 0;
+        for (RunOutcome o : all) {
+            if (!o.model().equals("interrupt-storm")) {
+                continue;
+            }
+            storms++;
+            assertEquals("linux", o.partition(), "only a QM partition with a line takes a storm");
+            assertTrue(o.applied() && o.detected(), o.toString());
+            assertEquals("interrupt-storm", o.mechanism());
+            // 2000 interrupts (linux's irqLimit) at one per 2 us: the limit is reached within 4 ms
+            assertTrue(o.detectionNs() > 0 && o.detectionNs() <= 4_000_000, o.toString());
+            assertTrue(o.recovered() && o.recoveryNs() <= 100_000_000, "unmasked by the end of linux's 100 ms window");
+            assertEquals(0, o.criticalMisses());
+        }
+        assertTrue(storms > 0, "no storm drawn in 48 runs");
     }
 
     // [utest->dsn~campaign.json~1]

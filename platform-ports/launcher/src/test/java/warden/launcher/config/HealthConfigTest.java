@@ -20,7 +20,7 @@ class HealthConfigTest {
         LoadResult r = DescriptionLoader.parse(with("{faultLimit: 4, window: 20ms, onFailure: stop}"), "t.yaml");
         assertTrue(r.ok(), r.problems().toString());
         PartitionSpec linux = r.description().partitions().get(1);
-        assertEquals(new HealthSpec(0, 4, 20_000_000L, 3, HealthAction.STOP, HealthAction.STOP, linux.health().loc()),
+        assertEquals(new HealthSpec(0, 4, 0, 20_000_000L, 3, HealthAction.STOP, HealthAction.STOP, linux.health().loc()),
                 linux.health());
         PartitionSpec rtos = r.description().partitions().get(0);
         assertEquals(HealthAction.SAFE_STATE, rtos.health().escalate(), "a critical partition escalates to the safe state");

@@ -26,6 +26,8 @@ import warden.kernel.api.Status;
  * [impl->dsn~riscv.plic.priority~1] [impl->dsn~riscv.plic.claim~1] [impl->dsn~riscv.hw.no-allocation~1]
  */
 public final class Plic implements MmioDevice {
+    /** {@link #raise} merged the request into the pending bit of a masked source. */
+    public static final int MERGED = 1;
     private final int sourceCount;
     private final int contextCount;
     private final int words;
@@ -70,11 +72,18 @@ public final class Plic implements MmioDevice {
     /**
      * A device raises an interrupt request on source s (edge, or assertion of a level).
      *
-     * @return Status.OK, or Status.INVALID_PARAM for a source outside 1..N-1
+     * <p>A source whose enable bit is clear on every context (masked) and whose pending bit is
+     * already set merges the request into that pending bit ({@link #MERGED}): its gateway counts
+     * requests only for a source some target can take.
+     *
+     * @return Status.OK, {@link #MERGED}, or Status.INVALID_PARAM for a source outside 1..N-1
      */
     public int raise(int s) {
         if (s < 1 || s >= sourceCount) {
             return Status.INVALID_PARAM;
+        }
+        if (isPending(s) && !enabledOnAnyContext(s)) {
+            return MERGED;
         }
         if (isPending(s) || gateway.inService(s)) {
             gateway.hold(s);
@@ -173,6 +182,16 @@ public final class Plic implements MmioDevice {
         if (gateway.completed(s)) {
             setPending(s, true);
         }
+    }
+
+    /** @return whether source s is enabled on at least one context (not masked everywhere). */
+    private boolean enabledOnAnyContext(int s) {
+        for (int c = 0; c < contextCount; c++) { // bound: contextCount
+            if (enabled(c, s)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean enabled(int context, int s) {

@@ -25,10 +25,13 @@ import warden.kernel.port.InterruptController;
 public final class RiscvInterruptController implements InterruptController {
     private static final int WORD = PlicDescriptor.WORD;
     private final Plic plic;
+    private final int[] routedCore;
 
     /** Boot-time: a controller driving {@code plic}. */
     public RiscvInterruptController(Plic plic) {
         this.plic = plic;
+        this.routedCore = new int[plic.sourceCount()];
+        java.util.Arrays.fill(routedCore, -1);
     }
 
     @Override
@@ -53,6 +56,7 @@ public final class RiscvInterruptController implements InterruptController {
         if (plic.read(PlicDescriptor.priority(line), WORD, 0) != priority) {
             return Status.INVALID_PARAM;
         }
+        routedCore[line] = core;
         return Status.OK;
     }
 
@@ -62,6 +66,27 @@ public final class RiscvInterruptController implements InterruptController {
             return 0;
         }
         return (int) plic.read(PlicDescriptor.claimComplete(core), WORD, 0);
+    }
+
+    /**
+     * Masks or unmasks a line by its enable bit on the one context {@link #route} enabled it on
+     * (the PLIC has no per-source mask; "Interrupt Enables"). A line never routed stays disabled.
+     *
+     * [impl->dsn~riscv.plic.mask~1]
+     */
+    @Override
+    public int setEnabled(int line, boolean enabled) {
+        if (line < 1 || line >= plic.sourceCount()) {
+            return Status.INVALID_PARAM;
+        }
+        if (routedCore[line] < 0) {
+            return Status.BAD_STATE;
+        }
+        long off = PlicDescriptor.enable(routedCore[line], line);
+        long word = plic.read(off, WORD, 0);
+        int bit = 1 << (line & 31);
+        plic.write(off, WORD, enabled ? word | bit : word & ~bit, 0);
+        return Status.OK;
     }
 
     @Override

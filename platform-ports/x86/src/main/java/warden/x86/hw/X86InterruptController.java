@@ -42,6 +42,10 @@ public final class X86InterruptController implements InterruptController {
     private final boolean[] guestRunning;
     /** Per Fixed line: raises waiting behind the one whose vector is in the IRR. */
     private final int[] backlog;
+    /** Per line: the redirection entry's mask bit (set by {@link #setEnabled}). */
+    private final boolean[] masked;
+    /** {@link #raise} result: the pin is masked and the edge was ignored. */
+    public static final int IGNORED = -2;
 
     /** Boot-time: {@code lines} redirection entries (valid lines 1..lines-1) over these APICs. */
     public X86InterruptController(int lines, LocalApic[] apics) {
@@ -53,6 +57,7 @@ public final class X86InterruptController implements InterruptController {
         this.smiPending = new boolean[lines];
         this.guestRunning = new boolean[apics.length];
         this.backlog = new int[lines];
+        this.masked = new boolean[lines];
     }
 
     @Override
@@ -73,12 +78,17 @@ public final class X86InterruptController implements InterruptController {
     }
 
     /**
-     * A device raises {@code line}. @return the core that must take an SMI for it, or -1 (a Fixed
-     * line went to a local APIC, or the line is not routed).
+     * A device raises {@code line}. @return the core that must take an SMI for it, -1 (a Fixed
+     * line went to a local APIC, or the line is not routed), or {@link #IGNORED}: the redirection
+     * entry is masked, and an edge on a masked pin is neither delivered nor held pending (82093AA
+     * datasheet §3.2.4, bit 16).
      */
     public int raise(int line) {
         if (line < 1 || line >= lines || mode[line] == MODE_NONE) {
             return -1;
+        }
+        if (masked[line]) {
+            return IGNORED;
         }
         if (mode[line] == MODE_SMI) {
             smiPending[line] = true;
@@ -107,6 +117,17 @@ public final class X86InterruptController implements InterruptController {
             backlog[line]--;
             apics[c].accept(LocalApic.LINE_VECTOR_BASE + line);
         }
+    }
+
+    /** @return requests of {@code line} not yet taken: a latched SMI, or a vector in the IRR plus the backlog. */
+    public long heldRequests(int line) {
+        if (line < 1 || line >= lines || mode[line] == MODE_NONE) {
+            return 0;
+        }
+        if (mode[line] == MODE_SMI) {
+            return smiPending[line] ? 1 : 0;
+        }
+        return (apics[core[line]].requested(LocalApic.LINE_VECTOR_BASE + line) ? 1 : 0) + backlog[line];
     }
 
     /** @return raises of {@code line} counted behind the one in the IRR. */
@@ -170,6 +191,21 @@ public final class X86InterruptController implements InterruptController {
             }
         }
         return 0;
+    }
+
+    /**
+     * Sets or clears the redirection entry's mask bit. Requests already accepted (an SMI latched,
+     * a vector in the IRR, counted raises) stay and are delivered as usual.
+     *
+     * [impl->dsn~x86.ioapic.mask~1]
+     */
+    @Override
+    public int setEnabled(int line, boolean enabled) {
+        if (line < 1 || line >= lines) {
+            return Status.INVALID_PARAM;
+        }
+        masked[line] = !enabled;
+        return Status.OK;
     }
 
     /** SMI lines are edge-latched and Fixed lines are ended by the rich OS's EOI: nothing to do. */

@@ -1,0 +1,144 @@
+package warden.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import warden.kernel.api.Counter;
+import warden.kernel.api.EventKind;
+import warden.kernel.api.HealthAction;
+import warden.kernel.api.Monitor;
+import warden.kernel.api.PartitionState;
+import warden.kernel.api.Status;
+import warden.kernel.api.SystemImage;
+import warden.kernel.core.EventLog;
+
+/** The interrupt-storm limiter: count per line and window, mask at the limit, unmask at the window's end. */
+class StormLimitTest {
+    private static final long WINDOW = 1_000_000;
+    private FakePlatform f;
+    private Monitor m;
+
+    private void boot(int linuxIrqLimit) {
+        SystemImage.Builder b = Images.shared();
+        b.health(1, 0, 0, WINDOW, 3, HealthAction.RESTART, HealthAction.STOP);
+        b.irqLimit(1, linuxIrqLimit);
+        f = new FakePlatform(2);
+        m = new Monitor(f);
+        assertEquals(Status.OK, m.boot(b.build()));
+        assertEquals(Status.OK, m.start());
+    }
+
+    private void at(long t) {
+        f.now[0] = t;
+        f.now[1] = t;
+    }
+
+    /** The NIC raises its line at time t and the kernel takes the interrupt on core 0. */
+    private int nic(long t) {
+        at(t);
+        f.pending[Images.NIC_LINE] = true;
+        return m.onExternalInterrupt(0);
+    }
+
+    private long routed() {
+        return m.counter(Counter.INTERRUPTS);
+    }
+
+    private long last(int kind) {
+        EventLog log = m.events();
+        for (long s = log.sequence() - 1; s >= log.oldest(); s--) {
+            if (log.kind(s) == kind) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    // [utest->dsn~health.irq-storm~1]
+    @Test
+    void theInterruptThatReachesTheLimitIsDeliveredThenTheLineIsMaskedUntilTheWindowEnds() {
+        boot(3);
+        nic(100_000);
+        nic(200_000);
+        assertFalse(f.lineMasked[Images.NIC_LINE], "two interrupts are below the limit of 3");
+        nic(300_000);
+        assertTrue(f.lineMasked[Images.NIC_LINE], "the third reaches the limit: the line is masked");
+        assertEquals(3, m.counter(Counter.INTERRUPTS));
+        assertEquals(1, m.counter(Counter.INTERRUPT_STORMS));
+        long s = last(EventKind.INTERRUPT_STORM);
+        assertTrue(s >= 0, "interrupt-storm logged");
+        EventLog log = m.events();
+        assertEquals(1, log.partition(s), "logged for the line's owner");
+        assertEquals(Images.NIC_LINE, log.a(s));
+        assertEquals(3, log.b(s));
+        assertEquals(300_000, log.time(s));
+        assertEquals(100_000 + WINDOW, f.deadline[0], "core 0's monitor timer set to the window's end");
+
+        assertEquals(Status.OK, nic(600_000), "a masked line signals nothing");
+        assertEquals(3, m.counter(Counter.INTERRUPTS));
+        assertEquals(1, m.counter(Counter.SPURIOUS_INTERRUPTS));
+
+        at(100_000 + WINDOW);
+        m.onTimer(0);
+        assertFalse(f.lineMasked[Images.NIC_LINE], "unmasked when the window ends");
+        long r = last(EventKind.LINE_RESTORED);
+        assertTrue(r > s);
+        assertEquals(Images.NIC_LINE, log.a(r));
+        assertEquals(100_000 + WINDOW - 300_000, log.b(r), "time the line was masked");
+        assertEquals(PartitionState.BOOTING, m.partitionState(1), "a storm is no failure of the partition");
+        assertEquals(0, m.counter(Counter.FAILURES_DETECTED));
+        assertEquals(0, m.restarts(1));
+    }
+
+    // [utest->dsn~health.irq-storm~1]
+    @Test
+    void afterTheUnmaskTheLineCountsAgainFromZeroAndPendingRequestsAreTaken() {
+        boot(2);
+        nic(10);
+        nic(20);
+        assertTrue(f.lineMasked[Images.NIC_LINE]);
+        f.pending[Images.NIC_LINE] = true; // one request pending in the controller while masked
+        at(10 + WINDOW);
+        m.onTimer(0);
+        assertFalse(f.lineMasked[Images.NIC_LINE]);
+        assertEquals(Status.OK, m.onExternalInterrupt(0));
+        assertEquals(3, m.counter(Counter.INTERRUPTS), "the pending request is taken after the unmask");
+        assertFalse(f.lineMasked[Images.NIC_LINE], "first interrupt of the new window: below the limit");
+        nic(20 + WINDOW);
+        assertTrue(f.lineMasked[Images.NIC_LINE], "the second of the new window reaches the limit again");
+        assertEquals(2, m.counter(Counter.INTERRUPT_STORMS));
+    }
+
+    // [utest->dsn~health.irq-storm~1]
+    @Test
+    void interruptsSpreadOverWindowsNeverReachTheLimit() {
+        boot(3);
+        for (int i = 0; i < 20; i++) {
+            nic(i * (WINDOW / 2 + 1));
+        }
+        assertFalse(f.lineMasked[Images.NIC_LINE]);
+        assertEquals(0, m.counter(Counter.INTERRUPT_STORMS));
+        assertEquals(20, routed());
+    }
+
+    // [utest->dsn~health.irq-storm~1]
+    @Test
+    void withoutALimitALineIsNeverMaskedAndOtherPartitionsLinesAreNotLimited() {
+        boot(0);
+        for (int i = 0; i < 500; i++) {
+            nic(i * 10L);
+        }
+        assertFalse(f.lineMasked[Images.NIC_LINE]);
+        assertEquals(500, routed());
+        boot(1);
+        for (int i = 0; i < 50; i++) {
+            at(i * 10L);
+            f.pending[Images.CAN_LINE] = true;
+            m.onExternalInterrupt(0);
+        }
+        assertFalse(f.lineMasked[Images.CAN_LINE], "the rtos has no irqLimit");
+        assertEquals(0, m.counter(Counter.INTERRUPT_STORMS));
+    }
+}
