@@ -24,14 +24,16 @@ public final class Counter {
     public static final int DISCARDED_INTERRUPTS = 15;
     /** Lines masked by the interrupt-storm limiter. */
     public static final int INTERRUPT_STORMS = 16;
-    public static final int COUNT = 17;
+    /** Saved contexts that failed their integrity check. */
+    public static final int CONTEXT_FAULTS = 17;
+    public static final int COUNT = 18;
 
     private static final String[] NAMES = {
         "monitorCalls", "unknownCalls", "deniedCalls", "interrupts", "spuriousInterrupts",
         "heldInterrupts", "deliveredInterrupts", "pendingOverflows", "timerExpiries",
         "worldSwitches", "accessFaults", "illegalInstructions", "kernelEntries",
         "failuresDetected", "restarts", "discardedInterrupts",
-        "interruptStorms"
+        "interruptStorms", "contextFaults"
     };
 
     private Counter() {

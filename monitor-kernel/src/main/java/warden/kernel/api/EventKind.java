@@ -30,12 +30,14 @@ public final class EventKind {
     public static final int INTERRUPT_STORM = 13;
     /** A storm-masked line was unmasked at the end of its window: a = line, b = time masked in ns. */
     public static final int LINE_RESTORED = 14;
+    /** A saved vCPU context failed its integrity check and was not restored: a = core's word count. */
+    public static final int CONTEXT_CORRUPT = 15;
 
     private static final String[] NAMES = {
         "none", "access-violation", "illegal-instruction", "unknown-call", "denied-call",
         "partition-booted", "unowned-interrupt", "pending-overflow", "failure-detected",
         "partition-restarted", "partition-recovered", "partition-stopped", "safe-state",
-        "interrupt-storm", "line-restored"
+        "interrupt-storm", "line-restored", "context-corrupt"
     };
 
     private EventKind() {

@@ -20,12 +20,14 @@ public final class HealthAction {
     public static final int REASON_FAULT_STORM = 3;
     /** The partition reported a failure itself (e.g. a task's deadline overrun). */
     public static final int REASON_REPORTED = 4;
+    /** A vCPU's saved context no longer matched its check value when it was to be restored. */
+    public static final int REASON_CONTEXT = 5;
 
     public static final long DEFAULT_WINDOW_NS = 1_000_000_000L;
     public static final int DEFAULT_RESTARTS = 3;
 
     private static final String[] ACTIONS = {"restart", "stop", "safe-state"};
-    private static final String[] REASONS = {"none", "watchdog", "crash", "fault-storm", "reported"};
+    private static final String[] REASONS = {"none", "watchdog", "crash", "fault-storm", "reported", "context"};
 
     private HealthAction() {
     }

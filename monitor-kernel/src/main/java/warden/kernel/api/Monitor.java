@@ -36,6 +36,8 @@ public final class Monitor implements TrapEntry {
     @Override public int onTimer(int core) { return kernel.onTimer(core); }
 
     public boolean sealed() { return kernel.sealed(); }
+    /** Fault injection (campaigns, tests): flips a bit of a saved vCPU context; see Kernel#upsetSavedContext. */
+    public int upsetSavedContext(int p, int core, int word, int bit) { return kernel.upsetSavedContext(p, core, word, bit); }
     public long counter(int id) { return kernel.counter(id); }
     public int partitionState(int p) { return kernel.partitionState(p); }
     public long bootTimeNs(int p) { return kernel.bootTimeNs(p); }

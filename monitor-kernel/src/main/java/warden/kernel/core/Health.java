@@ -193,6 +193,20 @@ public final class Health {
         }
     }
 
+    /**
+     * Reports the partitions whose saved context failed its integrity check as failed (reason
+     * {@code context}); their policy then restarts them with fresh contexts, or escalates.
+     *
+     * [impl->dsn~kernel.context-integrity~1]
+     */
+    void contextFaults(long now) {
+        for (int p = 0; p < img.partitionCount(); p++) {
+            if (sched.takeCorrupt(p)) {
+                failure(p, HealthAction.REASON_CONTEXT, now);
+            }
+        }
+    }
+
     /** [impl->dsn~health.detect~1] */
     void failure(int p, int reason, long now) {
         if (safeState || state[p] == PartitionState.STOPPED) {

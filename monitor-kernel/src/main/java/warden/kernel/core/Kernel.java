@@ -138,6 +138,13 @@ public final class Kernel {
      * [impl->dsn~kernel.mcall.unknown~1]
      */
     public int onMonitorCall(int core, int callId) {
+        int status = doMonitorCall(core, callId);
+        afterEntry(core);
+        return status;
+    }
+
+    /** The body of {@link #onMonitorCall}. [impl->dsn~kernel.mcall.unknown~1] */
+    private int doMonitorCall(int core, int callId) {
         int p = enter(core);
         if (p < 0) {
             return Status.BAD_STATE;
@@ -295,6 +302,13 @@ public final class Kernel {
      * [impl->dsn~kernel.fault.access~1]
      */
     public int onAccessFault(int core, int access, long address) {
+        int status = doAccessFault(core, access, address);
+        afterEntry(core);
+        return status;
+    }
+
+    /** The body of {@link #onAccessFault}. [impl->dsn~kernel.fault.access~1] */
+    private int doAccessFault(int core, int access, long address) {
         int p = enter(core);
         if (p < 0) {
             return Status.BAD_STATE;
@@ -308,6 +322,13 @@ public final class Kernel {
 
     /** An illegal instruction in the guest on {@code core}: log it and redirect it. */
     public int onIllegalInstruction(int core, long pc) {
+        int status = doIllegalInstruction(core, pc);
+        afterEntry(core);
+        return status;
+    }
+
+    /** The body of {@link #onIllegalInstruction}. */
+    private int doIllegalInstruction(int core, long pc) {
         int p = enter(core);
         if (p < 0) {
             return Status.BAD_STATE;
@@ -326,6 +347,13 @@ public final class Kernel {
      * [impl->dsn~kernel.irq.route~1]
      */
     public int onExternalInterrupt(int core) {
+        int status = doExternalInterrupt(core);
+        afterEntry(core);
+        return status;
+    }
+
+    /** The body of {@link #onExternalInterrupt}. [impl->dsn~kernel.irq.route~1] */
+    private int doExternalInterrupt(int core) {
         if (!sealed || core < 0 || core >= img.coreCount()) {
             return Status.BAD_STATE;
         }
@@ -371,6 +399,13 @@ public final class Kernel {
 
     /** The monitor timer of {@code core} expired. */
     public int onTimer(int core) {
+        int status = doTimer(core);
+        afterEntry(core);
+        return status;
+    }
+
+    /** The body of {@link #onTimer}. */
+    private int doTimer(int core) {
         if (!sealed || core < 0 || core >= img.coreCount()) {
             return Status.BAD_STATE;
         }
@@ -379,6 +414,32 @@ public final class Kernel {
         sched.expireTimers(core, now(core));
         sched.reschedule(core);
         return Status.OK;
+    }
+
+    /**
+     * Every entry ends here: saved contexts that failed their check during this entry's scheduling
+     * are reported to the health monitor now, so the failing partition's policy runs at once.
+     *
+     * [impl->dsn~kernel.context-integrity~1]
+     */
+    private void afterEntry(int core) {
+        if (sealed && core >= 0 && core < img.coreCount() && sched.corruptPending()) {
+            health.contextFaults(now(core));
+        }
+    }
+
+    /**
+     * Fault injection for campaigns and tests (no guest reaches it): flips one bit of the saved
+     * context of partition p's vCPU on {@code core}, as an upset in the monitor's memory would.
+     * @return Status.OK, BAD_STATE (not sealed, no such vCPU, or it runs now), INVALID_PARAM
+     *
+     * [impl->dsn~kernel.context-integrity~1]
+     */
+    public int upsetSavedContext(int p, int core, int word, int bit) {
+        if (!sealed) {
+            return Status.BAD_STATE;
+        }
+        return sched.upsetContext(p, core, word, bit);
     }
 
     /** Common entry for traps: @return the running partition, or -1 when there is none. */

@@ -18,6 +18,10 @@ import warden.kernel.port.Timer;
  *
  * <p>vCPU id = partition * cores + core. All tables are allocated in the constructor (boot).
  *
+ * <p>Saved contexts carry a check value, computed when a context is saved or freshly made and
+ * verified before it is restored; a context that fails the check is not restored: its vCPU is
+ * taken out of scheduling and reported to the health monitor ({@link #takeCorrupt}).
+ *
  * [impl->dsn~kernel.sched.critical-first~1]
  * [impl->dsn~kernel.sched.hold~1]
  */
@@ -39,6 +43,9 @@ public final class Scheduler {
     private final EventLog log;
     private final int ctxWords;
     private final long[] context;
+    private final long[] ctxCheck;
+    private final boolean[] corrupt;
+    private int corruptCount;
     private final int[] vState;
     private final long[] vDeadline;
     private final boolean[] vTimerPending;
@@ -63,6 +70,8 @@ public final class Scheduler {
         int vcpus = cores * partitions;
         ctxWords = cpu.contextWords();
         context = new long[vcpus * ctxWords];
+        ctxCheck = new long[vcpus];
+        corrupt = new boolean[partitions];
         vState = new int[vcpus];
         vDeadline = new long[vcpus];
         vTimerPending = new boolean[vcpus];
@@ -87,6 +96,7 @@ public final class Scheduler {
                 if ((img.coreMask(p) & (1 << c)) != 0) {
                     vState[v] = READY;
                     cpu.initContext(context, v * ctxWords, p, c, img.entry(p));
+                    ctxCheck[v] = check(v);
                 }
             }
         }
@@ -217,7 +227,13 @@ public final class Scheduler {
         int n = slotCount[core];
         for (int i = 0; i < n && best == SystemImage.NO_PARTITION; i++) {
             int p = slot(core, i);
-            if (vState[vcpu(p, core)] == READY) {
+            int v = vcpu(p, core);
+            if (vState[v] != READY) {
+                continue;
+            }
+            if (p != running[core] && check(v) != ctxCheck[v]) {
+                quarantine(p, core);
+            } else {
                 best = p;
             }
         }
@@ -230,10 +246,74 @@ public final class Scheduler {
         }
     }
 
+    /**
+     * @return the check value of vCPU v's saved context: each step (xor a word, multiply by an odd
+     *     constant, xor-shift) is a bijection, so a change confined to one word always changes it
+     *
+     * [impl->dsn~kernel.context-integrity~1]
+     */
+    private long check(int v) {
+        long h = 0x6A09E667F3BCC908L;
+        int base = v * ctxWords;
+        for (int i = 0; i < ctxWords; i++) {
+            h = (h ^ context[base + i]) * 0x9E3779B97F4A7C15L;
+            h ^= h >>> 29;
+        }
+        return h;
+    }
+
+    /** vCPU (p, core)'s saved context failed its check: it is not restored, and the health monitor is told. */
+    private void quarantine(int p, int core) {
+        vState[vcpu(p, core)] = STOPPED;
+        if (!corrupt[p]) {
+            corrupt[p] = true;
+            corruptCount++;
+        }
+        counters[Counter.CONTEXT_FAULTS]++;
+        log.append(timer.now(core), EventKind.CONTEXT_CORRUPT, p, core, ctxWords, 0);
+    }
+
+    /** @return whether some partition has a vCPU whose context failed its check and is not yet reported. */
+    boolean corruptPending() {
+        return corruptCount > 0;
+    }
+
+    /** @return whether partition p had a context fail its check since the last call; clears the mark. */
+    boolean takeCorrupt(int p) {
+        if (!corrupt[p]) {
+            return false;
+        }
+        corrupt[p] = false;
+        corruptCount--;
+        return true;
+    }
+
+    /**
+     * Fault injection (campaigns and tests only; no guest can reach it): flips bit {@code bit} of
+     * word {@code word} of the saved context of partition p's vCPU on {@code core}, as an upset in
+     * the monitor's memory would.
+     *
+     * @return Status.OK; Status.BAD_STATE when that vCPU does not exist or runs now (its context
+     *     is live in the core, not saved); Status.INVALID_PARAM for a word or bit out of range
+     */
+    int upsetContext(int p, int core, int word, int bit) {
+        if (p < 0 || p >= partitions || core < 0 || core >= cores || word < 0 || word >= ctxWords
+                || bit < 0 || bit > 63) {
+            return warden.kernel.api.Status.INVALID_PARAM;
+        }
+        int v = vcpu(p, core);
+        if (vState[v] == NONE || running[core] == p) {
+            return warden.kernel.api.Status.BAD_STATE;
+        }
+        context[v * ctxWords + word] ^= 1L << bit;
+        return warden.kernel.api.Status.OK;
+    }
+
     /** [impl->dsn~kernel.world-switch~1] */
     private void switchTo(int core, int from, int to) {
         if (from != SystemImage.NO_PARTITION) {
             cpu.save(core, context, vcpu(from, core) * ctxWords);
+            ctxCheck[vcpu(from, core)] = check(vcpu(from, core));
         }
         running[core] = to;
         if (to == SystemImage.NO_PARTITION) {
@@ -331,6 +411,7 @@ public final class Scheduler {
     void resetContext(int p, int core, long entry) {
         int v = vcpu(p, core);
         cpu.initContext(context, v * ctxWords, p, core, entry);
+        ctxCheck[v] = check(v);
         counters[Counter.DISCARDED_INTERRUPTS] += pendCount[v];
         pendCount[v] = 0;
         pendHead[v] = 0;

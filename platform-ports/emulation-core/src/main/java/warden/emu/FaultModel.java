@@ -23,7 +23,12 @@ public final class FaultModel {
      * interrupt controller's input, not into the guest.
      */
     public static final int INTERRUPT_STORM = 6;
-    public static final int COUNT = 7;
+    /**
+     * One bit of a saved CPU context of the partition (a vCPU switched out, its registers in the
+     * monitor's memory) flips. Injected into the kernel's context store, not into the guest.
+     */
+    public static final int CONTEXT_BIT_FLIP = 7;
+    public static final int COUNT = 8;
 
     /** Interval between the requests of an interrupt storm. */
     public static final long STORM_PERIOD_NS = 2_000;
@@ -31,7 +36,7 @@ public final class FaultModel {
     public static final long STORM_DURATION_NS = 20_000_000;
 
     private static final String[] NAMES = {"hang", "crash", "fault-storm", "isolation-violation",
-        "deadline-overrun", "memory-corruption", "interrupt-storm"};
+        "deadline-overrun", "memory-corruption", "interrupt-storm", "context-bit-flip"};
 
     private FaultModel() {
     }

@@ -95,7 +95,8 @@ public final class Campaign {
         int p = candidates.get((int) r.nextLong(candidates.size()));
         PartitionSpec ps = d.partitions().get(p);
         long inject = Math.min(r.between(INJECT_FROM_NS, INJECT_TO_NS), runNs / 2);
-        long address = model == FaultModel.MEMORY_CORRUPTION ? r.nextLong(64) : outside(p);
+        long address = model == FaultModel.MEMORY_CORRUPTION ? r.nextLong(64)
+                : model == FaultModel.CONTEXT_BIT_FLIP ? r.nextLong(1L << 20) : outside(p);
         SystemRun run = new SystemRun(d, target, runNs, runSeed, false);
         FaultInjector injector = new FaultInjector(run, p, ps.cores().get(0), model, address, inject);
         RunResult result = run.boot(injector).run();

@@ -4,6 +4,7 @@ import warden.emu.Engine;
 import warden.emu.Executor;
 import warden.emu.FaultModel;
 import warden.emu.Faultable;
+import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
 import warden.launcher.run.SystemRun;
 
@@ -11,7 +12,8 @@ import warden.launcher.run.SystemRun;
  * An engine source that injects one fault into one partition at one virtual time: into its guest
  * (through {@link Faultable}), or, for an interrupt storm, at the interrupt controller's input of
  * the partition's first interrupt line, where it then raises that line every
- * {@link FaultModel#STORM_PERIOD_NS} for {@link FaultModel#STORM_DURATION_NS}.
+ * {@link FaultModel#STORM_PERIOD_NS} for {@link FaultModel#STORM_DURATION_NS}; or, for a context
+ * bit flip, into the kernel's store of saved contexts.
  *
  * [impl->dsn~campaign.fault-models~1]
  */
@@ -46,6 +48,10 @@ final class FaultInjector implements Engine.Source {
             storm(nowNs);
             return;
         }
+        if (model == FaultModel.CONTEXT_BIT_FLIP) {
+            upsetContext(nowNs);
+            return;
+        }
         Executor e = run.executor(partition, core);
         applied = e instanceof Faultable f && f.inject(model, address, nowNs);
         at = Long.MAX_VALUE;
@@ -63,6 +69,26 @@ final class FaultInjector implements Engine.Source {
         }
         run.irqStats().request(run.board().lineInput(), stormLine, nowNs);
         at = nowNs + FaultModel.STORM_PERIOD_NS < stormEnd ? nowNs + FaultModel.STORM_PERIOD_NS : Long.MAX_VALUE;
+    }
+
+    /**
+     * Flips bit {@code address & 63} of word {@code (address >>> 6) mod contextWords} of a saved
+     * context of the partition: the first of its cores where its vCPU is switched out; when every
+     * one runs now, it tries again one engine quantum later.
+     */
+    private void upsetContext(long nowNs) {
+        int words = run.board().platform().cpu().contextWords();
+        int word = (int) Long.remainderUnsigned(address >>> 6, words);
+        int bit = (int) (address & 63);
+        for (int c = 0; c < run.image().coreCount(); c++) {
+            if ((run.image().coreMask(partition) & (1 << c)) != 0
+                    && run.monitor().upsetSavedContext(partition, c, word, bit) == Status.OK) {
+                applied = true;
+                at = Long.MAX_VALUE;
+                return;
+            }
+        }
+        at = nowNs + Engine.DEFAULT_QUANTUM_NS;
     }
 
     /** @return the lowest interrupt line the partition owns, or 0. */

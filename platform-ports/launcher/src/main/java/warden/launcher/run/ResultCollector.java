@@ -242,6 +242,8 @@ final class ResultCollector {
                 return "stopped: " + warden.kernel.api.HealthAction.reason((int) a);
             case EventKind.INTERRUPT_STORM:
                 return "line " + a + " masked after " + b + " interrupts in the window";
+            case EventKind.CONTEXT_CORRUPT:
+                return "saved context failed its check (" + a + " words); not restored";
             case EventKind.LINE_RESTORED:
                 return "line " + a + " unmasked after " + b + " ns";
             default:
