@@ -12,27 +12,21 @@ import warden.kernel.api.MonitorCall;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
-import warden.kernel.core.EventLog;
 
 /** Saved contexts carry a check value; one that fails it is never restored and fails its partition. */
 class ContextFaultTest {
     private FakePlatform f;
     private Monitor m;
+    private KernelRig rig;
 
     private void boot(SystemImage.Builder b) {
-        f = new FakePlatform(2);
-        m = new Monitor(f);
-        assertEquals(Status.OK, m.boot(b.build()));
-        assertEquals(Status.OK, m.start());
+        rig = new KernelRig(b);
+        f = rig.f;
+        m = rig.m;
     }
 
     private int count(int kind) {
-        int n = 0;
-        EventLog log = m.events();
-        for (long s = log.oldest(); s < log.sequence(); s++) {
-            n += log.kind(s) == kind ? 1 : 0;
-        }
-        return n;
+        return rig.count(kind);
     }
 
     /** Core 0 runs the rtos; it yields, so linux (saved until now) would be restored there. */

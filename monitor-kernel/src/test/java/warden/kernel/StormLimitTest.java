@@ -19,20 +19,19 @@ class StormLimitTest {
     private static final long WINDOW = 1_000_000;
     private FakePlatform f;
     private Monitor m;
+    private KernelRig rig;
 
     private void boot(int linuxIrqLimit) {
         SystemImage.Builder b = Images.shared();
         b.health(1, 0, 0, WINDOW, 3, HealthAction.RESTART, HealthAction.STOP);
         b.irqLimit(1, linuxIrqLimit);
-        f = new FakePlatform(2);
-        m = new Monitor(f);
-        assertEquals(Status.OK, m.boot(b.build()));
-        assertEquals(Status.OK, m.start());
+        rig = new KernelRig(b);
+        f = rig.f;
+        m = rig.m;
     }
 
     private void at(long t) {
-        f.now[0] = t;
-        f.now[1] = t;
+        rig.at(t);
     }
 
     /** The NIC raises its line at time t and the kernel takes the interrupt on core 0. */
@@ -47,13 +46,7 @@ class StormLimitTest {
     }
 
     private long last(int kind) {
-        EventLog log = m.events();
-        for (long s = log.sequence() - 1; s >= log.oldest(); s--) {
-            if (log.kind(s) == kind) {
-                return s;
-            }
-        }
-        return -1;
+        return rig.last(kind);
     }
 
     // [utest->dsn~health.irq-storm~1]

@@ -1,0 +1,46 @@
+package warden.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import warden.kernel.api.Monitor;
+import warden.kernel.api.Status;
+import warden.kernel.api.SystemImage;
+import warden.kernel.core.EventLog;
+
+/** A booted and started kernel on a two-core {@link FakePlatform}, with helpers to move time and read events. */
+final class KernelRig {
+    final FakePlatform f = new FakePlatform(2);
+    final Monitor m = new Monitor(f);
+
+    KernelRig(SystemImage.Builder b) {
+        assertEquals(Status.OK, m.boot(b.build()));
+        assertEquals(Status.OK, m.start());
+    }
+
+    /** Sets both cores' clocks to {@code t}. */
+    void at(long t) {
+        f.now[0] = t;
+        f.now[1] = t;
+    }
+
+    /** @return the sequence number of the newest event of {@code kind}, or -1. */
+    long last(int kind) {
+        EventLog log = m.events();
+        for (long s = log.sequence() - 1; s >= log.oldest(); s--) {
+            if (log.kind(s) == kind) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    /** @return how many events of {@code kind} the log holds. */
+    int count(int kind) {
+        int n = 0;
+        EventLog log = m.events();
+        for (long s = log.oldest(); s < log.sequence(); s++) {
+            n += log.kind(s) == kind ? 1 : 0;
+        }
+        return n;
+    }
+}
