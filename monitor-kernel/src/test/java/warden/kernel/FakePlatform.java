@@ -35,6 +35,7 @@ public final class FakePlatform implements Platform, CpuContext, ProtectionUnit,
     public final boolean[] lineMasked = new boolean[128];
     public final StringBuilder console = new StringBuilder();
     public final byte[] memory = new byte[1 << 16];
+    private final java.util.Map<Long, Byte> sparse = new java.util.HashMap<>();
     public long memoryBase = 0x8000_0000L;
     public int regionsPerSlot = 16;
     private final int[] slotRegions = new int[32];
@@ -181,7 +182,11 @@ public final class FakePlatform implements Platform, CpuContext, ProtectionUnit,
     public int writeByte(long address, int value) {
         long off = address - memoryBase;
         if (off < 0 || off >= memory.length) {
-            return -1;
+            if (!sparse.containsKey(address)) {
+                return -1;
+            }
+            sparse.put(address, (byte) value);
+            return 0;
         }
         memory[(int) off] = (byte) value;
         return 0;
@@ -190,6 +195,17 @@ public final class FakePlatform implements Platform, CpuContext, ProtectionUnit,
     @Override
     public int readByte(long address) {
         long off = address - memoryBase;
-        return off >= 0 && off < memory.length ? memory[(int) off] & 0xff : -1;
+        if (off < 0 || off >= memory.length) {
+            Byte b = sparse.get(address);
+            return b == null ? -1 : b & 0xff;
+        }
+        return memory[(int) off] & 0xff;
+    }
+
+    /** Makes {@code size} bytes of RAM exist at {@code base} outside the main window, zero-filled. */
+    public void addRam(long base, int size) {
+        for (int i = 0; i < size; i++) {
+            sparse.put(base + i, (byte) 0);
+        }
     }
 }

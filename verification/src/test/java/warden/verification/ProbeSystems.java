@@ -24,7 +24,7 @@ final class ProbeSystems {
                         list.add(new ProbeAccess(a.address(), a.size(), a.access(), null, a.loc()));
                     }
                 }
-                p = new PartitionSpec(p.name(), p.criticality(), p.cores(), p.privileged(), p.entry(), p.digest(),
+                p = new PartitionSpec(p.name(), p.criticality(), p.cores(), p.privileged(), p.entry(), p.image(), p.digest(),
                         p.watchdogNs(), p.memory(), p.devices(), p.interrupts(), new ProbeSpec(s.startNs(), list, s.loc()), p.health(),
                         p.loc(), p.fieldLocs());
             }

@@ -32,12 +32,14 @@ public final class EventKind {
     public static final int LINE_RESTORED = 14;
     /** A saved vCPU context failed its integrity check and was not restored: a = core's word count. */
     public static final int CONTEXT_CORRUPT = 15;
+    /** A partition's golden image failed its digest check at a restart: a = image address, b = size. */
+    public static final int IMAGE_CORRUPT = 16;
 
     private static final String[] NAMES = {
         "none", "access-violation", "illegal-instruction", "unknown-call", "denied-call",
         "partition-booted", "unowned-interrupt", "pending-overflow", "failure-detected",
         "partition-restarted", "partition-recovered", "partition-stopped", "safe-state",
-        "interrupt-storm", "line-restored", "context-corrupt"
+        "interrupt-storm", "line-restored", "context-corrupt", "image-corrupt"
     };
 
     private EventKind() {

@@ -22,12 +22,14 @@ public final class HealthAction {
     public static final int REASON_REPORTED = 4;
     /** A vCPU's saved context no longer matched its check value when it was to be restored. */
     public static final int REASON_CONTEXT = 5;
+    /** A restart was refused: the partition's golden image no longer matches its digest. */
+    public static final int REASON_IMAGE = 6;
 
     public static final long DEFAULT_WINDOW_NS = 1_000_000_000L;
     public static final int DEFAULT_RESTARTS = 3;
 
     private static final String[] ACTIONS = {"restart", "stop", "safe-state"};
-    private static final String[] REASONS = {"none", "watchdog", "crash", "fault-storm", "reported", "context"};
+    private static final String[] REASONS = {"none", "watchdog", "crash", "fault-storm", "reported", "context", "image"};
 
     private HealthAction() {
     }

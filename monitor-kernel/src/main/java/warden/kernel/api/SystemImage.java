@@ -23,6 +23,8 @@ public final class SystemImage {
     public static final int DEVICES_MAX = 64;
     public static final int LINES_MAX = 128;
     public static final int DIGEST_BYTES = 32;
+    /** Largest golden image of one partition, in bytes. */
+    public static final int IMAGE_BYTES_MAX = 1 << 20;
     public static final int NAME_MAX = 32;
 
     final int coreCount;
@@ -34,6 +36,9 @@ public final class SystemImage {
     final int[] coreMask;
     final long[] entry;
     final byte[] digest;
+    final long[] imageStore;
+    final int[] imageSize;
+    final long[] imageLoad;
     final long[] watchdogNs;
     final boolean[] privileged;
     final long[] bootTimeoutNs;
@@ -70,6 +75,9 @@ public final class SystemImage {
         coreMask = b.coreMask.clone();
         entry = b.entry.clone();
         digest = b.digest.clone();
+        imageStore = b.imageStore.clone();
+        imageSize = b.imageSize.clone();
+        imageLoad = b.imageLoad.clone();
         watchdogNs = b.watchdogNs.clone();
         privileged = b.privileged.clone();
         bootTimeoutNs = b.bootTimeoutNs.clone();
@@ -111,6 +119,12 @@ public final class SystemImage {
     public long entry(int p) { return entry[p]; }
     /** @return byte i of the partition's image digest (SHA-256). */
     public int digestByte(int p, int i) { return digest[p * DIGEST_BYTES + i] & 0xff; }
+    /** @return where the partition's golden image is kept, in the monitor's memory. */
+    public long imageStore(int p) { return imageStore[p]; }
+    /** @return the golden image's size in bytes; 0 when the partition has none (no check, no copy). */
+    public int imageSize(int p) { return imageSize[p]; }
+    /** @return where the golden image is copied to, in the partition's own memory, at boot and restart. */
+    public long imageLoad(int p) { return imageLoad[p]; }
     public long watchdogNs(int p) { return watchdogNs[p]; }
     public boolean privileged(int p) { return privileged[p]; }
     /** @return the time a (re)started partition has to send its first heartbeat, 0 for no limit. */
@@ -167,6 +181,9 @@ public final class SystemImage {
         final int[] coreMask = new int[PARTITIONS_MAX];
         final long[] entry = new long[PARTITIONS_MAX];
         final byte[] digest = new byte[PARTITIONS_MAX * DIGEST_BYTES];
+        final long[] imageStore = new long[PARTITIONS_MAX];
+        final int[] imageSize = new int[PARTITIONS_MAX];
+        final long[] imageLoad = new long[PARTITIONS_MAX];
         final long[] watchdogNs = new long[PARTITIONS_MAX];
         final boolean[] privileged = new boolean[PARTITIONS_MAX];
         final long[] bootTimeoutNs = new long[PARTITIONS_MAX];
@@ -244,6 +261,18 @@ public final class SystemImage {
         /** Sets partition p's interrupt-storm limit: interrupts per line per health window, 0 = none. */
         public Builder irqLimit(int p, int interrupts) {
             irqLimit[p] = interrupts;
+            return this;
+        }
+
+        /**
+         * Gives partition p a golden image of {@code size} bytes kept at {@code store} (monitor
+         * memory) and copied to {@code load} (its own memory); its digest is the one set by
+         * {@link #digest}.
+         */
+        public Builder image(int p, long store, int size, long load) {
+            imageStore[p] = store;
+            imageSize[p] = size;
+            imageLoad[p] = load;
             return this;
         }
 

@@ -40,6 +40,7 @@ public final class Health {
     private final long[] detectedAt;
     private final int[] home;
     private final InterruptController irq;
+    private final GoldenImages golden;
     private final int[] lineCount;
     private final long[] lineWindowStart;
     private final long[] unmaskAt;
@@ -49,9 +50,10 @@ public final class Health {
     private boolean safeState;
     private int safeStateCause = SystemImage.NO_PARTITION;
 
-    Health(SystemImage img, Scheduler sched, InterruptController irq, EventLog log, long[] counters, int[] state,
-           int[] restarts) {
+    Health(SystemImage img, Scheduler sched, InterruptController irq, GoldenImages golden, EventLog log,
+           long[] counters, int[] state, int[] restarts) {
         this.img = img;
+        this.golden = golden;
         this.irq = irq;
         this.sched = sched;
         this.log = log;
@@ -230,6 +232,9 @@ public final class Health {
 
     /** [impl->dsn~health.restart~1] */
     private void restart(int p, long now) {
+        if (!reloadOrEscalate(p, now)) {
+            return;
+        }
         restarts[p]++;
         restartsInWindow[p]++;
         counters[Counter.RESTARTS]++;
@@ -244,7 +249,7 @@ public final class Health {
 
     /** The partition asked to be restarted: a restart that is not a failure (not counted in the window). */
     void requestedRestart(int p, long now) {
-        if (safeState || state[p] == PartitionState.STOPPED) {
+        if (safeState || state[p] == PartitionState.STOPPED || !reloadOrEscalate(p, now)) {
             return;
         }
         restarts[p]++;
@@ -253,6 +258,30 @@ public final class Health {
         log.append(now, EventKind.PARTITION_RESTARTED, p, home[p], restarts[p], restartsInWindow[p]);
         sched.restartPartition(p, img.entry(p));
         started(p, now);
+    }
+
+    /**
+     * Reloads partition p from its golden image before a restart. When the image fails its digest
+     * check the restart is refused: {@code image-corrupt} is logged and the partition's escalation
+     * (stop, or the safe state) is taken instead, since a restart could not give it a sound image.
+     *
+     * @return true when the restart may go ahead
+     *
+     * [impl->dsn~health.golden-image~1]
+     */
+    private boolean reloadOrEscalate(int p, long now) {
+        if (golden.reload(p)) {
+            return true;
+        }
+        log.append(now, EventKind.IMAGE_CORRUPT, p, home[p], img.imageStore(p), img.imageSize(p));
+        log.append(now, EventKind.FAILURE_DETECTED, p, home[p], HealthAction.REASON_IMAGE, img.escalation(p));
+        counters[Counter.FAILURES_DETECTED]++;
+        if (img.escalation(p) == HealthAction.STOP) {
+            stop(p, HealthAction.REASON_IMAGE, now);
+        } else {
+            enterSafeState(p, now);
+        }
+        return false;
     }
 
     private void stop(int p, int reason, long now) {

@@ -31,11 +31,15 @@ public final class ImageCheck {
     public static final int DUPLICATE_LINE = 13;
     public static final int TWO_CRITICAL_ON_CORE = 14;
     public static final int CORE_OVERCOMMITTED = 15;
+    /** A golden image too big, not inside the monitor memory, overlapping another, or not inside a region of its partition. */
+    public static final int BAD_IMAGE = 16;
+    /** A golden image whose SHA-256 differs from the partition's digest (checked by the kernel at boot). */
+    public static final int IMAGE_DIGEST = 17;
 
     private static final String[] NAMES = {
         "OK", "NO_PARTITIONS", "TOO_MANY_CORES", "BAD_CORES", "BAD_CRITICALITY", "NO_REGIONS",
         "BAD_REGION", "REGION_OVERLAP", "MONITOR_OVERLAP", "BAD_MONITOR", "DEVICE_OVERLAP",
-        "BAD_DEVICE", "BAD_LINE", "DUPLICATE_LINE", "TWO_CRITICAL_ON_CORE", "CORE_OVERCOMMITTED"
+        "BAD_DEVICE", "BAD_LINE", "DUPLICATE_LINE", "TWO_CRITICAL_ON_CORE", "CORE_OVERCOMMITTED", "BAD_IMAGE", "IMAGE_DIGEST"
     };
 
     /** Partitions that may share one core. */
@@ -81,6 +85,9 @@ public final class ImageCheck {
         if (r == OK) {
             r = checkCores(img);
         }
+        if (r == OK) {
+            r = checkImages(img);
+        }
         lastCode = r;
         return r;
     }
@@ -116,6 +123,48 @@ public final class ImageCheck {
             }
         }
         return OK;
+    }
+
+    /**
+     * Golden images: at most IMAGE_BYTES_MAX bytes, kept inside the monitor memory without overlap,
+     * and loaded entirely inside one region of their own partition (the monitor writes the copy, so
+     * the partition's own access rights do not matter: code is typically loaded into an rx region).
+     */
+    private int checkImages(SystemImage img) {
+        int n = img.partitionCount();
+        for (int p = 0; p < n; p++) {
+            int size = img.imageSize(p);
+            if (size == 0) {
+                continue;
+            }
+            long store = img.imageStore(p);
+            if (size < 0 || size > SystemImage.IMAGE_BYTES_MAX || !fits(store, size)
+                    || store < img.monitorBase() || store - img.monitorBase() > img.monitorSize() - size) {
+                return fail(BAD_IMAGE, p, -1);
+            }
+            boolean loadable = false;
+            for (int i = 0; i < img.regionCount(p); i++) {
+                int r = img.region(p, i);
+                long off = img.imageLoad(p) - img.regionBase(r);
+                if (off >= 0 && off <= img.regionSize(r) - size) {
+                    loadable = true;
+                }
+            }
+            if (!loadable) {
+                return fail(BAD_IMAGE, p, -1);
+            }
+            for (int q = 0; q < p; q++) {
+                if (img.imageSize(q) > 0 && overlaps(store, size, img.imageStore(q), img.imageSize(q))) {
+                    return fail(BAD_IMAGE, p, q);
+                }
+            }
+        }
+        return OK;
+    }
+
+    /** Records a failed digest at boot (the kernel, not the image shape, found it). */
+    void digestFailed(int p) {
+        lastCode = fail(IMAGE_DIGEST, p, -1);
     }
 
     private int checkRegions(SystemImage img) {

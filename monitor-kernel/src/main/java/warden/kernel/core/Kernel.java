@@ -75,9 +75,16 @@ public final class Kernel {
             bootTime[p] = -1;
             lastHeartbeat[p] = -1;
         }
+        GoldenImages golden = new GoldenImages(image, platform.memory());
+        for (int p = 0; p < n; p++) {
+            if (!golden.reload(p)) {
+                check.digestFailed(p);
+                return Status.INVALID_PARAM;
+            }
+        }
         calls = new MonitorCalls(image);
         sched = new Scheduler(image, platform.cpu(), platform.protection(), platform.timer(), counters, log);
-        health = new Health(image, sched, platform.interrupts(), log, counters, state, restarts);
+        health = new Health(image, sched, platform.interrupts(), golden, log, counters, state, restarts);
         sealed = true;
         return Status.OK;
     }

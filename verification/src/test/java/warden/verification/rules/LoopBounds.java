@@ -75,6 +75,8 @@ final class LoopBounds {
                     "final, = img.partitionCount()")),
             Map.entry("warden.kernel.core.Scheduler.slotCount", new Fact("partitionsPerCore",
                     "<= PARTITIONS_PER_CORE_MAX, written only by Scheduler.fillSlots at boot")),
+            Map.entry("warden.kernel.core.Scheduler.ctxWords", new Fact("contextWords",
+                    "final, = CpuContext.contextWords(), a constant of the port")),
             Map.entry("warden.kernel.core.Scheduler.pendCount", new Fact("pending",
                     "<= PENDING_MAX, Scheduler.hold refuses beyond it")));
 

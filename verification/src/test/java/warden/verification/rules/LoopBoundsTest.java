@@ -123,6 +123,7 @@ class LoopBoundsTest {
         m.put("partitionsPerCore", perCore);
         m.put("pending", (long) Scheduler.PENDING_MAX);
         m.put("portLines", (long) t.description().lines());
+        m.put("contextWords", (long) warden.riscv.Hart.CONTEXT_WORDS);
         return m;
     }
 
@@ -144,6 +145,8 @@ class LoopBoundsTest {
         m.put("partitionsPerCore", (long) ImageCheck.PARTITIONS_PER_CORE_MAX);
         m.put("pending", (long) Scheduler.PENDING_MAX);
         m.put("portLines", lines);
+        m.put("contextWords", (long) Math.max(warden.riscv.Hart.CONTEXT_WORDS,
+                Math.max(warden.arm.ContextLayout.WORDS, warden.x86.RegisterFile.WORDS)));
         return m;
     }
 }

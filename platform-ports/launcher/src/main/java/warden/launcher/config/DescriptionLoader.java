@@ -46,7 +46,7 @@ public final class DescriptionLoader {
             if (Files.size(file) > MAX_BYTES) {
                 return fail(name, 1, 1, "file is larger than " + MAX_BYTES + " bytes");
             }
-            return decodeAndParse(Files.readAllBytes(file), name);
+            return decodeAndParse(Files.readAllBytes(file), name, file.toAbsolutePath().getParent());
         } catch (IOException | RuntimeException e) {
             return fail(name, 1, 1, "cannot read file: " + e);
         }
@@ -54,6 +54,11 @@ public final class DescriptionLoader {
 
     /** Loads a description from bytes that must be UTF-8. */
     public static LoadResult decodeAndParse(byte[] bytes, String sourceName) {
+        return decodeAndParse(bytes, sourceName, null);
+    }
+
+    /** Loads a description from UTF-8 bytes; relative file names in it resolve against {@code baseDir}. */
+    public static LoadResult decodeAndParse(byte[] bytes, String sourceName, Path baseDir) {
         CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -64,7 +69,7 @@ public final class DescriptionLoader {
             return notUtf8(bytes, in.position(), sourceName);
         }
         dec.flush(out);
-        return parse(out.flip().toString(), sourceName);
+        return parse(out.flip().toString(), sourceName, baseDir);
     }
 
     private static LoadResult notUtf8(byte[] bytes, int offset, String sourceName) {
@@ -82,8 +87,13 @@ public final class DescriptionLoader {
 
     /** Loads a description from text; {@code sourceName} names it in problems. */
     public static LoadResult parse(String text, String sourceName) {
+        return parse(text, sourceName, null);
+    }
+
+    /** Loads a description from text; relative file names in it resolve against {@code baseDir}. */
+    public static LoadResult parse(String text, String sourceName, Path baseDir) {
         try {
-            return parseChecked(text, sourceName);
+            return parseChecked(text, sourceName, baseDir);
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
@@ -97,7 +107,7 @@ public final class DescriptionLoader {
     }
 
     // [impl->dsn~config.input-limits~1]
-    private static LoadResult parseChecked(String text, String sourceName) {
+    private static LoadResult parseChecked(String text, String sourceName, Path baseDir) {
         String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
         if (t.length() > MAX_BYTES) {
             return fail(sourceName, 1, 1, "file is larger than " + MAX_BYTES + " characters");
@@ -113,7 +123,7 @@ public final class DescriptionLoader {
             return fail(sourceName, line, 1,
                     "file holds more than one YAML document: expected exactly one");
         }
-        Nodes nodes = new Nodes(sourceName);
+        Nodes nodes = new Nodes(sourceName, baseDir);
         SystemDescription d = new SystemReader(nodes).read(root);
         return nodes.problems().isEmpty() && d != null ? LoadResult.of(d)
                 : LoadResult.failed(nodes.problems());

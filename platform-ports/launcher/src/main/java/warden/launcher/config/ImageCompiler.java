@@ -8,6 +8,7 @@ import warden.kernel.api.SystemImage;
 /**
  * Compiles a validated description into the kernel's frozen {@link SystemImage}: the monitor
  * memory, then per partition (in file order, so a partition's id is its index) its attributes,
+ * golden image (kept in the upper half of the monitor memory, see {@link ImageStore}) and its
  * digest, regions and devices (MMIO windows from the platform catalog), then the interrupt routing:
  * each assigned device's line goes to the partition's first core at priority 7 (critical) or 1
  * (QM), and the explicit overrides replace those defaults. Call it only on a description for which
@@ -27,8 +28,10 @@ public final class ImageCompiler {
         int[] core = new int[SystemImage.LINES_MAX];
         int[] priority = new int[SystemImage.LINES_MAX];
         Arrays.fill(owner, SystemImage.NO_PARTITION);
+        long[] store = ImageStore.layout(d.partitions(), m);
         for (PartitionSpec ps : d.partitions()) { // at most 16
             int id = partition(b, ps, p);
+            b.image(id, store[id], ps.image().size(), ps.image().load());
             for (String name : ps.devices()) { // default routes
                 int line = p.device(name).line();
                 if (line > 0 && line < SystemImage.LINES_MAX) {

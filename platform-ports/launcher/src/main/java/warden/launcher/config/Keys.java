@@ -24,7 +24,8 @@ public final class Keys {
         m.put("system", List.of("target", "monitor", "partitions", "devices", "run"));
         m.put("monitor", List.of("memory"));
         m.put("memoryRange", List.of("base", "size"));
-        m.put("partition", List.of("name", "criticality", "cores", "privileged", "entry", "digest",
+        m.put("image", List.of("file", "size", "load"));
+        m.put("partition", List.of("name", "criticality", "cores", "privileged", "entry", "image", "digest",
                 "watchdog", "health", "memory", "devices", "interrupts", "workload"));
         m.put("health", List.of("bootTimeout", "faultLimit", "irqLimit", "window", "restarts", "onFailure", "escalate"));
         m.put("region", List.of("name", "base", "size", "access"));

@@ -28,6 +28,7 @@ final class MemoryChecks {
             total += ps.memory().size();
             entry(ps, out);
         }
+        images(d, m, out);
         if (total > SystemImage.REGIONS_MAX) {
             out.add(d.loc().field("partitions").problem("the system has " + total
                     + " memory regions; the kernel holds at most " + SystemImage.REGIONS_MAX));
@@ -80,6 +81,45 @@ final class MemoryChecks {
         }
         out.add(ps.at("entry").problem("entry " + Fmt.hex(ps.entry())
                 + " is not inside any memory region of partition '" + ps.name() + "'"));
+    }
+
+    /**
+     * Golden images: each loads entirely inside one region of its partition, and together they fit
+     * in the upper half of the monitor memory.
+     *
+     * [impl->dsn~config.image~1]
+     */
+    private static void images(SystemDescription d, MonitorSpec m, List<Problem> out) {
+        for (PartitionSpec ps : d.partitions()) { // at most 16 partitions x 8 regions
+            ImageSpec im = ps.image();
+            boolean inside = false;
+            boolean entryInside = false;
+            boolean zeroRegion = false;
+            for (RegionSpec r : ps.memory()) {
+                inside |= r.size() >= im.size() && Long.compareUnsigned(im.load() - r.base(), r.size() - im.size() + 1) < 0;
+                entryInside |= Long.compareUnsigned(ps.entry() - r.base(), r.size()) < 0;
+                zeroRegion |= r.size() == 0;
+            }
+            boolean reported = zeroRegion || (im.load() == ps.entry() && !entryInside); // said once already
+            if (!inside && !reported) {
+                out.add(im.loc().problem("the golden image of partition '" + ps.name() + "' (" + im.size()
+                        + " bytes, loaded at " + Fmt.hex(im.load()) + ") does not lie inside one of its memory regions"));
+            }
+        }
+        if (m.size() == 0) {
+            return;
+        }
+        long[] at = ImageStore.layout(d.partitions(), m);
+        for (int i = 0; i < at.length; i++) {
+            PartitionSpec ps = d.partitions().get(i);
+            if (at[i] + ps.image().size() > m.base() + m.size()) {
+                out.add(ps.image().loc().problem("the golden image of partition '" + ps.name() + "' (" + ps.image().size()
+                        + " bytes) does not fit in the image store: the upper half of the monitor memory "
+                        + Fmt.range(ImageStore.start(m), m.base() + m.size() - ImageStore.start(m))
+                        + " holds the images of all partitions, each at a 4 KiB boundary; enlarge monitor.memory"));
+                return;
+            }
+        }
     }
 
     static boolean overlaps(long b1, long s1, long b2, long s2) {

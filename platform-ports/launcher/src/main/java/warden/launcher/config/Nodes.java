@@ -24,8 +24,36 @@ final class Nodes {
     private final String file;
     private final List<Problem> problems = new ArrayList<>();
 
+    private final java.nio.file.Path baseDir;
+
     Nodes(String file) {
+        this(file, null);
+    }
+
+    /** @param baseDir where relative file names in the description resolve; null: the working directory */
+    Nodes(String file, java.nio.file.Path baseDir) {
         this.file = file;
+        this.baseDir = baseDir;
+    }
+
+    /**
+     * Reads a binary file named in the description (relative to its directory), of 1 to
+     * {@code max} bytes. @return its bytes, or null after recording the problem.
+     */
+    byte[] readImage(Node n, String path, String name, int max) {
+        java.nio.file.Path p = baseDir == null ? java.nio.file.Path.of(name) : baseDir.resolve(name);
+        try {
+            long size = java.nio.file.Files.size(p);
+            if (size < 1 || size > max) {
+                error(n, path, "image file '" + p + "' has " + size + " bytes; an image has 1 byte to " + max + " bytes");
+                return null;
+            }
+            return java.nio.file.Files.readAllBytes(p);
+        } catch (java.io.IOException | RuntimeException e) {
+            error(n, path, "cannot read image file '" + p + "': " + (e instanceof java.nio.file.NoSuchFileException
+                    ? "no such file" : e.getMessage()));
+            return null;
+        }
     }
 
     List<Problem> problems() {

@@ -5,11 +5,11 @@ import java.util.Map;
 
 /**
  * One partition: its name, criticality ({@code warden.kernel.api.Criticality} id), cores, entry
- * point, golden-image digest (32 bytes), watchdog period (0 = none), memory regions, assigned
+ * point, golden image, its digest (32 bytes), watchdog period (0 = none), memory regions, assigned
  * devices, explicit interrupt routing overrides and workload. Defaults are already applied.
  */
 public record PartitionSpec(String name, int criticality, List<Integer> cores, boolean privileged,
-                            long entry, byte[] digest, long watchdogNs, List<RegionSpec> memory,
+                            long entry, ImageSpec image, byte[] digest, long watchdogNs, List<RegionSpec> memory,
                             List<String> devices, List<LineSpec> interrupts, WorkloadSpec workload, HealthSpec health,
                             Loc loc, Map<String, Loc> fieldLocs) {
     public PartitionSpec {

@@ -58,6 +58,23 @@ public final class SystemRun {
         this.trace = new TraceRecorder(target.description().cores(), traced);
     }
 
+    /**
+     * The boot loader's part: writes each partition's golden image into the image store in the
+     * monitor memory, where the kernel checks it against its digest and copies it at boot.
+     */
+    private void storeGoldenImages() throws BootRefused {
+        for (int p = 0; p < image.partitionCount(); p++) {
+            byte[] bytes = description.partitions().get(p).image().content();
+            long at = image.imageStore(p);
+            for (int i = 0; i < bytes.length; i++) {
+                if (board.platform().memory().writeByte(at + i, bytes[i] & 0xff) != 0) {
+                    throw new BootRefused("no RAM at " + Long.toHexString(at + i) + " for the golden image of partition '"
+                            + image.name(p) + "'");
+                }
+            }
+        }
+    }
+
     /** Builds everything and boots the kernel; nothing runs yet. */
     public SystemRun boot() throws BootRefused {
         return boot(new Engine.Source[0]);
@@ -85,6 +102,7 @@ public final class SystemRun {
         console = new ConsoleLog(names, false);
         irqStats = new IrqStats(platform.lines());
         board = target.build(image, executors, console, irqStats, trace);
+        storeGoldenImages();
         monitor = new Monitor(board.platform());
         int st = monitor.boot(image);
         if (st != Status.OK) {

@@ -24,7 +24,11 @@ class CompilerTest {
         assertEquals(0x80401000L, img.entry(0));
         assertEquals(5_000_000L, img.watchdogNs(0));
         assertEquals(true, img.privileged(0));
-        assertEquals(0xff, img.digestByte(0, 31));
+        assertEquals(Integer.parseInt(Fixtures.FULL_DIGEST.substring(62), 16), img.digestByte(0, 31));
+        assertEquals(1024, img.imageSize(0));
+        assertEquals(0x80401000L, img.imageLoad(0));
+        assertEquals(0x80100000L, img.imageStore(0), "the store starts in the upper half of the 2 MiB monitor memory");
+        assertEquals(0x80101000L, img.imageStore(1), "the next image at the next 4 KiB boundary");
         assertEquals(2, img.regionCount(0));
         int data = img.region(0, 1);
         assertEquals(0x80410000L, img.regionBase(data));
@@ -58,6 +62,7 @@ class CompilerTest {
         assertEquals(0x80000000L, img.monitorBase());
         assertEquals(2L << 20, img.monitorSize());
         assertEquals(0b0010, img.coreMask(0));
-        assertEquals(PartitionReader.sha256("solo")[0] & 0xff, img.digestByte(0, 0));
+        assertEquals(PartitionReader.sha256(ImageSpec.generated("solo", ImageSpec.DEFAULT_SIZE))[0] & 0xff,
+                img.digestByte(0, 0));
     }
 }

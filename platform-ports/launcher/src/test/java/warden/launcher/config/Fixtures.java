@@ -20,6 +20,12 @@ final class Fixtures {
             """;
 
     /** Every key of the format at least once. */
+    /** SHA-256 of the rtos's generated 1 KiB image in {@link #FULL}; its second half in upper case. */
+    static final String FULL_DIGEST = java.util.HexFormat.of().formatHex(
+            PartitionReader.sha256(ImageSpec.generated("rtos", 1024)));
+    private static final String FULL_DIGEST_TEXT = FULL_DIGEST.substring(0, 32)
+            + FULL_DIGEST.substring(32).toUpperCase(java.util.Locale.ROOT);
+
     static final String FULL = """
             target: riscv
             monitor:
@@ -30,7 +36,8 @@ final class Fixtures {
                 cores: [0]
                 privileged: true
                 entry: 0x80401000
-                digest: "00112233445566778899aabbccddeeff00112233445566778899AABBCCDDEEFF"
+                image: {size: 1KiB}
+                digest: "%s"
                 watchdog: 5ms
                 memory:
                   - {name: code, base: 0x80400000, size: 64KiB, access: rx}
@@ -76,7 +83,7 @@ final class Fixtures {
             run:
               duration: 1s
               seed: 42
-            """;
+            """.formatted(FULL_DIGEST_TEXT);
 
     /** The valid fixtures, for tests over all of them. */
     static final List<String> VALID = List.of(MINIMAL, FULL);

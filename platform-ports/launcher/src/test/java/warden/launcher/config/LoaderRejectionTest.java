@@ -25,7 +25,7 @@ class LoaderRejectionTest {
     void shouldRejectAnUnknownKeyWithItsLocation() {
         String text = replace("    privileged: true\n", "    privileged: true\n    colour: red\n");
         assertEquals("t.yaml:" + Fixtures.lineOf(text, "colour") + ":5: partitions[0].colour: unknown key"
-                + " 'colour' (expected one of: name, criticality, cores, privileged, entry, digest, watchdog,"
+                + " 'colour' (expected one of: name, criticality, cores, privileged, entry, image, digest, watchdog,"
                 + " health, memory, devices, interrupts, workload)", only(text).toString());
     }
 

@@ -35,7 +35,9 @@ class LoaderTest {
         assertEquals(0L, p.watchdogNs());
         assertEquals(List.of(), p.devices());
         assertEquals(List.of(), p.interrupts());
-        assertArrayEquals(PartitionReader.sha256("solo"), p.digest());
+        assertArrayEquals(PartitionReader.sha256(ImageSpec.generated("solo", ImageSpec.DEFAULT_SIZE)), p.digest());
+        assertEquals(ImageSpec.DEFAULT_SIZE, p.image().size());
+        assertEquals(p.entry(), p.image().load());
         RtosSpec w = (RtosSpec) p.workload();
         assertEquals(0L, w.bootNs());
         assertNull(w.isr());
@@ -55,8 +57,8 @@ class LoaderTest {
         assertEquals(Criticality.ASIL_C, rtos.criticality());
         assertTrue(rtos.privileged());
         assertEquals(0x80401000L, rtos.entry());
-        assertEquals("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
-                HexFormat.of().formatHex(rtos.digest()));
+        assertEquals(Fixtures.FULL_DIGEST, HexFormat.of().formatHex(rtos.digest()));
+        assertEquals(1024, rtos.image().size());
         assertEquals(Access.READ | Access.EXECUTE, rtos.memory().get(0).perms());
         assertEquals(64 << 10, rtos.memory().get(1).size());
         assertEquals(List.of(20, 0, 6), line(rtos.interrupts().get(0)));

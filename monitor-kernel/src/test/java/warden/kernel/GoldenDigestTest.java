@@ -1,0 +1,139 @@
+package warden.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.MessageDigest;
+import org.junit.jupiter.api.Test;
+import warden.kernel.api.EventKind;
+import warden.kernel.api.HealthAction;
+import warden.kernel.api.Monitor;
+import warden.kernel.api.PartitionState;
+import warden.kernel.api.Status;
+import warden.kernel.api.SystemImage;
+import warden.kernel.core.ImageCheck;
+
+/** Golden images: checked against their SHA-256 digest and copied at boot and before every restart. */
+class GoldenDigestTest {
+    private static final long STORE = Images.MON + 0x1000;
+    private FakePlatform f;
+    private Monitor m;
+
+    private static byte[] content(int size, int seed) {
+        byte[] b = new byte[size];
+        for (int i = 0; i < size; i++) {
+            b[i] = (byte) (i * 31 + seed * 7 + (i >>> 8));
+        }
+        return b;
+    }
+
+    private static byte[] sha256(byte[] data) throws Exception {
+        return MessageDigest.getInstance("SHA-256").digest(data);
+    }
+
+    /** Linux (partition 1) gets a golden image of {@code image} in monitor memory, digest of {@code digestOf}. */
+    private int boot(SystemImage.Builder b, byte[] image, byte[] digestOf) throws Exception {
+        b.image(1, STORE, image.length, Images.LINUX_RAM).digest(1, sha256(digestOf));
+        f = new FakePlatform(2);
+        f.addRam(Images.LINUX_RAM, image.length + 16);
+        for (int i = 0; i < image.length; i++) {
+            f.writeByte(STORE + i, image[i] & 0xff);
+        }
+        m = new Monitor(f);
+        int st = m.boot(b.build());
+        if (st == Status.OK) {
+            assertEquals(Status.OK, m.start());
+        }
+        return st;
+    }
+
+    private byte[] loaded(int size) {
+        byte[] out = new byte[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = (byte) f.readByte(Images.LINUX_RAM + i);
+        }
+        return out;
+    }
+
+    // [utest->dsn~health.golden-image~1]
+    @Test
+    void theKernelsSha256AgreesWithTheJdksAtEveryPaddingBoundaryAndTheImageIsLoadedAtBoot() throws Exception {
+        for (int size : new int[] {1, 55, 56, 57, 63, 64, 65, 119, 120, 128, 1000, 4096}) {
+            byte[] image = content(size, size);
+            assertEquals(Status.OK, boot(Images.shared(), image, image), "size " + size);
+            assertEquals(java.util.HexFormat.of().formatHex(image), java.util.HexFormat.of().formatHex(loaded(size)));
+        }
+    }
+
+    // [utest->dsn~health.golden-image~1]
+    @Test
+    void aGoldenImageThatDoesNotMatchItsDigestIsRefusedAtBoot() throws Exception {
+        byte[] image = content(300, 1);
+        byte[] other = image.clone();
+        other[299] ^= 0x01;
+        assertEquals(Status.INVALID_PARAM, boot(Images.shared(), image, other));
+        assertEquals(ImageCheck.IMAGE_DIGEST, m.imageCheckCode());
+        assertEquals(1, m.imageCheck().first(), "names the partition");
+        assertTrue(!m.sealed());
+    }
+
+    // [utest->dsn~health.golden-image~1]
+    // [utest->dsn~health.restart~1]
+    @Test
+    void aRestartReloadsTheGoldenImageOverACorruptedCopy() throws Exception {
+        byte[] image = content(512, 2);
+        assertEquals(Status.OK, boot(Images.shared(), image, image));
+        f.writeByte(Images.LINUX_RAM + 100, 0x5A ^ image[100]);
+        assertEquals(1, m.running(1));
+        m.onIllegalInstruction(1, Images.LINUX_RAM);
+        assertEquals(1, m.restarts(1));
+        assertEquals(java.util.HexFormat.of().formatHex(image), java.util.HexFormat.of().formatHex(loaded(512)));
+    }
+
+    // [utest->dsn~health.golden-image~1]
+    @Test
+    void aCorruptGoldenImageRefusesTheRestartAndTakesTheEscalation() throws Exception {
+        byte[] image = content(512, 3);
+        assertEquals(Status.OK, boot(Images.shared(), image, image));
+        f.writeByte(STORE + 7, image[7] ^ 0x10);
+        m.onIllegalInstruction(1, Images.LINUX_RAM);
+        assertEquals(0, m.restarts(1), "no restart from a corrupt image");
+        assertEquals(PartitionState.STOPPED, m.partitionState(1), "linux escalates to stop (QM default)");
+        KernelRigEvents.assertHas(m, EventKind.IMAGE_CORRUPT, 1, STORE, 512);
+        assertTrue(!m.inSafeState());
+
+        SystemImage.Builder b = Images.shared();
+        b.health(1, 0, 0, 1_000_000_000L, 3, HealthAction.RESTART, HealthAction.SAFE_STATE);
+        assertEquals(Status.OK, boot(b, image, image));
+        f.writeByte(STORE + 511, image[511] ^ 0x80);
+        m.onMonitorCall(1, warden.kernel.api.MonitorCall.PARTITION_RESET);
+        assertTrue(m.inSafeState(), "a requested restart is refused too, and this policy escalates to the safe state");
+    }
+
+    // [utest->dsn~health.golden-image~1]
+    @Test
+    void imageCheckRefusesImagesItCannotKeepOrLoad() throws Exception {
+        byte[] image = content(256, 4);
+        long[][] bad = {
+            {Images.MON - 0x1000, 256, Images.LINUX_RAM},              // store outside the monitor memory
+            {Images.MON + 0x20_0000L - 128, 256, Images.LINUX_RAM},   // store runs past its end
+            {STORE, 256, Images.RTOS_RAM},                             // load into another partition
+            {STORE, 256, Images.LINUX_RAM + 0x100_0000L - 128},        // load runs past the region
+            {STORE, SystemImage.IMAGE_BYTES_MAX + 1, Images.LINUX_RAM}, // too big
+        };
+        for (long[] c : bad) {
+            SystemImage.Builder b = Images.shared();
+            b.image(1, c[0], (int) c[1], c[2]).digest(1, sha256(image));
+            Monitor mon = new Monitor(new FakePlatform(2));
+            assertEquals(Status.INVALID_PARAM, mon.boot(b.build()), java.util.Arrays.toString(c));
+            assertEquals(ImageCheck.BAD_IMAGE, mon.imageCheckCode(), java.util.Arrays.toString(c));
+        }
+        SystemImage.Builder b = Images.shared();
+        b.image(0, STORE + 128, 256, Images.RTOS_RAM).image(1, STORE, 256, Images.LINUX_RAM);
+        Monitor mon = new Monitor(new FakePlatform(2));
+        assertEquals(Status.INVALID_PARAM, mon.boot(b.build()));
+        assertEquals(ImageCheck.BAD_IMAGE, mon.imageCheckCode(), "two images overlap in the store");
+        assertEquals(1, mon.imageCheck().first());
+        assertEquals(0, mon.imageCheck().second());
+    }
+}

@@ -1,0 +1,23 @@
+package warden.kernel;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import warden.kernel.api.Monitor;
+import warden.kernel.core.EventLog;
+
+/** Assertions on a kernel's event log. */
+final class KernelRigEvents {
+    private KernelRigEvents() {
+    }
+
+    /** Fails unless the log holds an event of {@code kind} for partition p with fields a and b. */
+    static void assertHas(Monitor m, int kind, int p, long a, long b) {
+        EventLog log = m.events();
+        for (long s = log.oldest(); s < log.sequence(); s++) {
+            if (log.kind(s) == kind && log.partition(s) == p && log.a(s) == a && log.b(s) == b) {
+                return;
+            }
+        }
+        fail("no event " + warden.kernel.api.EventKind.name(kind) + " for partition " + p + " with a=" + a + " b=" + b);
+    }
+}
