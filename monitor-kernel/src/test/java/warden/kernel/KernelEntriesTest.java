@@ -290,6 +290,7 @@ class KernelEntriesTest {
         assertEquals(MonitorCall.UNKNOWN, r.getLong(EventRecordDescriptor.A_OFFSET));
     }
 
+    // [utest->dsn~kernel.fault.access~1]
     @Test
     void anIllegalInstructionIsCountedLoggedAndRedirected() {
         boot(Images.shared().build());
