@@ -32,7 +32,7 @@ class SchedulerPropertyTest {
     // [utest->dsn~kernel.sched.hold~1]
     // [utest->dsn~kernel.irq.route~1]
     // [utest->dsn~kernel.world-switch~1]
-    @Property(tries = 300, seed = "20261125")
+    @Property(seed = "20261125") // tries: jqwik.tries.default (300; fewer under PIT)
     void criticalNeverWaitsAndNoInterruptIsLost(@ForAll("events") List<int[]> events) {
         FakePlatform f = new FakePlatform(2);
         Monitor m = new Monitor(f);

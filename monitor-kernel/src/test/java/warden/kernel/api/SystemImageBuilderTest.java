@@ -1,0 +1,130 @@
+package warden.kernel.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import warden.kernel.core.EventLog;
+import warden.kernel.core.ImageCheck;
+
+/** The image builder at the edges of its tables, its defaults, and the names of frozen ids. */
+class SystemImageBuilderTest {
+
+    // [utest->dsn~kernel.image~1]
+    @Test
+    void everyTableTakesExactlyItsMaximum() {
+        SystemImage.Builder b = SystemImage.builder(1);
+        int p = b.partition("p", Criticality.QM, 1, 0, 0, false);
+        for (int r = 0; r < SystemImage.REGIONS_PER_PARTITION_MAX; r++) {
+            assertSame(b, b.region(p, r * 0x1000L, 0x1000, Access.READ));
+        }
+        assertThrows(IllegalArgumentException.class, () -> b.region(p, 0x10_0000L, 0x1000, Access.READ));
+        for (int q = 1; q < SystemImage.REGIONS_MAX / SystemImage.REGIONS_PER_PARTITION_MAX; q++) {
+            int n = b.partition("q" + q, Criticality.QM, 1, 0, 0, false);
+            for (int r = 0; r < SystemImage.REGIONS_PER_PARTITION_MAX; r++) {
+                b.region(n, 0x100_0000L * q + r * 0x1000L, 0x1000, Access.READ);
+            }
+        }
+        int extra = b.partition("x", Criticality.QM, 1, 0, 0, false);
+        assertThrows(IllegalArgumentException.class, () -> b.region(extra, 0x7000_0000L, 0x1000, Access.READ),
+                "no region left in the image");
+        for (int d = 0; d < SystemImage.DEVICES_MAX; d++) {
+            assertEquals(d, b.device(p, "d" + d, 0x1000_0000L + d * 0x100L, 0x100));
+        }
+        assertThrows(IllegalArgumentException.class, () -> b.device(p, "one too many", 0x2000_0000L, 0x100));
+        assertSame(b, b.line(p, SystemImage.LINES_MAX - 1, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> b.line(p, SystemImage.LINES_MAX, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> b.line(p, 0, 0, 1));
+        SystemImage img = b.build();
+        assertEquals(SystemImage.REGIONS_MAX, img.regionTotal());
+        assertEquals(SystemImage.DEVICES_MAX, img.deviceTotal());
+        assertEquals("d63", img.deviceName(SystemImage.DEVICES_MAX - 1));
+        assertEquals(0, img.duplicateLine());
+    }
+
+    // [utest->dsn~kernel.image~1]
+    @Test
+    void aPartitionGetsTheDefaultPolicyOfItsCriticalityUntilHealthSetsOne() {
+        SystemImage.Builder b = SystemImage.builder(2);
+        int c = b.partition("c", Criticality.ASIL_A, 1, 0x100, 0, true);
+        int q = b.partition("q", Criticality.QM, 2, 0x200, 5, false);
+        byte[] digest = new byte[SystemImage.DIGEST_BYTES];
+        for (int i = 0; i < digest.length; i++) {
+            digest[i] = (byte) (0xC0 + i);
+        }
+        assertSame(b, b.digest(q, digest));
+        assertThrows(IllegalArgumentException.class, () -> b.digest(q, new byte[SystemImage.DIGEST_BYTES + 1]));
+        SystemImage img = b.build();
+        assertEquals(HealthAction.SAFE_STATE, img.escalation(c));
+        assertEquals(HealthAction.STOP, img.escalation(q));
+        assertEquals(HealthAction.RESTART, img.onFailure(q));
+        assertEquals(HealthAction.DEFAULT_RESTARTS, img.maxRestarts(q));
+        assertEquals(HealthAction.DEFAULT_WINDOW_NS, img.healthWindowNs(q));
+        assertEquals(0, img.digestByte(c, 0));
+        assertEquals(0xC0, img.digestByte(q, 0));
+        assertEquals(0xC0 + SystemImage.DIGEST_BYTES - 1, img.digestByte(q, SystemImage.DIGEST_BYTES - 1));
+        assertSame(b, b.health(q, 7, 8, 9, 10, HealthAction.STOP, HealthAction.SAFE_STATE));
+        SystemImage set = b.build();
+        assertEquals(HealthAction.STOP, set.onFailure(q));
+        assertEquals(HealthAction.SAFE_STATE, set.escalation(q));
+        assertEquals(7, set.bootTimeoutNs(q));
+        assertEquals(8, set.faultLimit(q));
+        assertEquals(9, set.healthWindowNs(q));
+        assertEquals(10, set.maxRestarts(q));
+        assertEquals(0x200, set.entry(q));
+        assertEquals(5, set.watchdogNs(q));
+    }
+
+    // [utest->dsn~kernel.boot.revalidate~1]
+    @Test
+    void bootRefusesAnImageClaimingMorePartitionsThanItsTables() {
+        SystemImage.Builder b = SystemImage.builder(1).monitor(0x8000_0000L, 0x1000);
+        b.partitionCount = SystemImage.PARTITIONS_MAX + 1;
+        ImageCheck check = new ImageCheck();
+        assertEquals(ImageCheck.NO_PARTITIONS, check.check(b.build(), 1));
+    }
+
+    // [utest->dsn~kernel.status-codes~1]
+    @Test
+    void statusNamesCoverEveryCodeAndNothingElse() {
+        assertEquals("OK", Status.name(Status.OK));
+        assertEquals("NO_SPACE", Status.name(Status.NO_SPACE));
+        assertEquals("INVALID_ADDRESS", Status.name(Status.INVALID_ADDRESS));
+        assertEquals("?", Status.name(Status.NO_SPACE - 1));
+        assertEquals("?", Status.name(1));
+    }
+
+    // [utest->dsn~kernel.image.criticality~1]
+    @Test
+    void criticalityNamesAndParsingAtTheEdges() {
+        assertEquals("QM", Criticality.name(Criticality.QM));
+        assertEquals("ASIL-D", Criticality.name(Criticality.MAX));
+        assertEquals("?", Criticality.name(-1));
+        assertEquals("?", Criticality.name(Criticality.MAX + 1));
+        assertEquals(Criticality.ASIL_A, Criticality.parse("A"));
+        assertEquals(Criticality.ASIL_B, Criticality.parse("asilb"));
+        assertEquals(Criticality.ASIL_D, Criticality.parse("ASIL-D"));
+        assertEquals(-1, Criticality.parse("ASIL"));
+        assertEquals(true, Criticality.isCritical(Criticality.MAX));
+    }
+
+    // [utest->dsn~kernel.event-log~1]
+    @Test
+    void aFullRingDropsNothingUntilItsNextRecord() {
+        EventLog log = new EventLog();
+        for (int i = 0; i < EventLog.CAPACITY; i++) {
+            log.append(i, EventKind.ACCESS_VIOLATION, 0, 0, i, 0);
+        }
+        assertEquals(0, log.dropped());
+        assertEquals(0, log.oldest());
+        log.append(EventLog.CAPACITY, EventKind.SAFE_STATE, 1, 1, 0, 0);
+        assertEquals(1, log.dropped());
+        assertEquals(1, log.oldest());
+        assertEquals(EventKind.SAFE_STATE, log.kind(EventLog.CAPACITY));
+        assertEquals(1, log.core(EventLog.CAPACITY));
+        assertEquals("safe-state", EventKind.name(EventKind.SAFE_STATE));
+        assertEquals("?", EventKind.name(EventKind.SAFE_STATE + 1));
+        assertEquals("?", EventKind.name(0));
+    }
+}

@@ -1,0 +1,251 @@
+package warden.kernel.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import warden.kernel.api.Access;
+import warden.kernel.api.Criticality;
+import warden.kernel.api.SystemImage;
+
+/**
+ * Each check of the boot-time image validation at its boundary: the last value accepted and the
+ * first refused, with the result code and the offending indices it records.
+ */
+// [utest->dsn~kernel.boot.revalidate~1]
+class ImageCheckTest {
+    private static final long MON = 0x8000_0000L;
+    private static final long RAM = 0x9000_0000L;
+
+    private final ImageCheck check = new ImageCheck();
+
+    /** One QM partition on core 0 with one 4 KiB region, on a 2-core image. */
+    private static SystemImage.Builder one(int cores) {
+        SystemImage.Builder b = SystemImage.builder(cores).monitor(MON, 0x1000);
+        int p = b.partition("p", Criticality.QM, 1, RAM, 0, false);
+        b.region(p, RAM, 0x1000, Access.READ);
+        return b;
+    }
+
+    private void expect(int code, int first, int second, SystemImage img, int platformCores) {
+        assertEquals(ImageCheck.name(code), ImageCheck.name(check.check(img, platformCores)));
+        assertEquals(code, check.lastCode());
+        assertEquals(first, check.first(), "first offending index");
+        assertEquals(second, check.second(), "second offending index");
+    }
+
+    private void ok(SystemImage img, int platformCores) {
+        expect(ImageCheck.OK, -1, -1, img, platformCores);
+    }
+
+    @Test
+    void namesCoverEveryCodeAndNothingElse() {
+        assertEquals("OK", ImageCheck.name(ImageCheck.OK));
+        assertEquals("CORE_OVERCOMMITTED", ImageCheck.name(ImageCheck.CORE_OVERCOMMITTED));
+        assertEquals("?", ImageCheck.name(-1));
+        assertEquals("?", ImageCheck.name(ImageCheck.CORE_OVERCOMMITTED + 1));
+    }
+
+    @Test
+    void coresMayNumberUpToThePlatformsAndTheTableSize() {
+        ok(one(2).build(), 2);
+        expect(ImageCheck.TOO_MANY_CORES, 3, 2, one(3).build(), 2);
+        ok(one(SystemImage.CORES_MAX).build(), SystemImage.CORES_MAX + 4);
+        expect(ImageCheck.TOO_MANY_CORES, SystemImage.CORES_MAX + 1, SystemImage.CORES_MAX + 4,
+                one(SystemImage.CORES_MAX + 1).build(), SystemImage.CORES_MAX + 4);
+    }
+
+    @Test
+    void theMonitorNeedsANonEmptyRangeThatDoesNotWrap() {
+        SystemImage.Builder empty = one(1).monitor(MON, 0);
+        expect(ImageCheck.BAD_MONITOR, -1, -1, empty.build(), 1);
+        expect(ImageCheck.BAD_MONITOR, -1, -1, one(1).monitor(-0x1000, 0x1000).build(), 1);
+        expect(ImageCheck.BAD_MONITOR, -1, -1, one(1).monitor(Long.MAX_VALUE - 0xff, 0x1000).build(), 1);
+        ok(one(1).monitor(0, 1).build(), 1);
+    }
+
+    @Test
+    void eachPartitionNeedsCoresOfTheImageAKnownLevelAndARegion() {
+        SystemImage.Builder b = one(2);
+        int q = b.partition("q", Criticality.QM, 0, RAM + 0x1000, 0, false);
+        b.region(q, RAM + 0x1000, 0x1000, Access.READ);
+        expect(ImageCheck.BAD_CORES, 1, -1, b.build(), 2);
+
+        b = one(2);
+        q = b.partition("q", Criticality.QM, 0b110, RAM + 0x1000, 0, false);
+        b.region(q, RAM + 0x1000, 0x1000, Access.READ);
+        expect(ImageCheck.BAD_CORES, 1, -1, b.build(), 2);
+
+        for (int level : new int[] {Criticality.QM - 1, Criticality.MAX + 1}) {
+            b = one(2);
+            q = b.partition("q", level, 0b10, RAM + 0x1000, 0, false);
+            b.region(q, RAM + 0x1000, 0x1000, Access.READ);
+            expect(ImageCheck.BAD_CRITICALITY, 1, -1, b.build(), 2);
+        }
+        b = one(2);
+        q = b.partition("q", Criticality.MAX, 0b10, RAM + 0x1000, 0, false);
+        b.region(q, RAM + 0x1000, 0x1000, Access.READ);
+        ok(b.build(), 2);
+
+        b = one(2);
+        b.partition("q", Criticality.QM, 0b10, RAM + 0x1000, 0, false);
+        expect(ImageCheck.NO_REGIONS, 1, -1, b.build(), 2);
+    }
+
+    private static SystemImage region(long base, long size, int perms) {
+        SystemImage.Builder b = one(1);
+        int q = b.partition("q", Criticality.QM, 1, base, 0, false);
+        b.region(q, base, size, perms);
+        return b.build();
+    }
+
+    @Test
+    void aRegionNeedsASizeThatFitsAndKnownPermissions() {
+        expect(ImageCheck.BAD_REGION, 1, -1, region(RAM + 0x1000, 0, Access.READ), 1);
+        expect(ImageCheck.BAD_REGION, 1, -1, region(RAM + 0x1000, -0x1000, Access.READ), 1);
+        expect(ImageCheck.BAD_REGION, 1, -1, region(-0x2000, 0x1000, Access.READ), 1);
+        expect(ImageCheck.BAD_REGION, 1, -1, region(Long.MAX_VALUE - 0xff, 0x1000, Access.READ), 1);
+        expect(ImageCheck.BAD_REGION, 1, -1, region(RAM + 0x1000, 0x1000, 0), 1);
+        expect(ImageCheck.BAD_REGION, 1, -1, region(RAM + 0x1000, 0x1000, Access.ALL + 1), 1);
+        ok(region(RAM + 0x1000, 1, Access.ALL), 1);
+    }
+
+    @Test
+    void regionsMayTouchButNotOverlapEachOtherOrTheMonitor() {
+        ok(region(RAM + 0x1000, 0x1000, Access.READ), 1);
+        ok(region(MON + 0x1000, 0x1000, Access.READ), 1);
+        ok(region(MON - 0x1000, 0x1000, Access.READ), 1);
+        expect(ImageCheck.MONITOR_OVERLAP, 1, -1, region(MON + 0xfff, 0x1000, Access.READ), 1);
+        expect(ImageCheck.MONITOR_OVERLAP, 1, -1, region(MON - 0xfff, 0x1000, Access.READ), 1);
+        expect(ImageCheck.REGION_OVERLAP, 0, 1, region(RAM + 0xfff, 0x1000, Access.READ), 1);
+        expect(ImageCheck.REGION_OVERLAP, 0, 1, region(RAM - 0xfff, 0x1000, Access.READ), 1);
+    }
+
+    private static SystemImage device(int owner, long base, long size) {
+        SystemImage.Builder b = one(1);
+        b.device(owner, "d", base, size);
+        return b.build();
+    }
+
+    @Test
+    void aDeviceNeedsASizeThatFitsAndAnExistingOwner() {
+        ok(device(0, 0x1000_0000L, 1), 1);
+        expect(ImageCheck.BAD_DEVICE, 0, -1, device(0, 0x1000_0000L, 0), 1);
+        expect(ImageCheck.BAD_DEVICE, 0, -1, device(0, 0x1000_0000L, -1), 1);
+        expect(ImageCheck.BAD_DEVICE, 0, -1, device(0, -0x1000, 0x100), 1);
+        expect(ImageCheck.BAD_DEVICE, 0, -1, device(0, Long.MAX_VALUE - 0xff, 0x1000), 1);
+        expect(ImageCheck.BAD_DEVICE, 0, -1, device(-1, 0x1000_0000L, 0x100), 1);
+        expect(ImageCheck.BAD_DEVICE, 0, -1, device(1, 0x1000_0000L, 0x100), 1);
+    }
+
+    @Test
+    void devicesMayTouchButNotOverlapEachOtherRegionsOrTheMonitor() {
+        expect(ImageCheck.MONITOR_OVERLAP, 0, -1, device(0, MON + 0xff0, 0x100), 1);
+        ok(device(0, MON + 0x1000, 0x100), 1);
+        ok(device(0, RAM + 0x1000, 0x100), 1);
+        expect(ImageCheck.DEVICE_OVERLAP, 0, 0, device(0, RAM + 0xff0, 0x100), 1);
+
+        SystemImage.Builder b = one(1);
+        b.device(0, "a", 0x1000_0000L, 0x100);
+        b.device(0, "b", 0x1000_0100L, 0x100);
+        ok(b.build(), 1);
+        b.device(0, "c", 0x1000_01ffL, 0x100);
+        expect(ImageCheck.DEVICE_OVERLAP, 1, 2, b.build(), 1);
+    }
+
+    private static SystemImage line(int owner, int core, int priority) {
+        SystemImage.Builder b = SystemImage.builder(2).monitor(MON, 0x1000);
+        int p = b.partition("p", Criticality.QM, 0b10, RAM, 0, false);
+        b.region(p, RAM, 0x1000, Access.READ);
+        b.line(owner, 9, core, priority);
+        return b.build();
+    }
+
+    @Test
+    void aLineNeedsAnOwnerACoreOfItsOwnerAndAPriorityFrom1To7() {
+        ok(line(0, 1, 1), 2);
+        ok(line(0, 1, 7), 2);
+        expect(ImageCheck.BAD_LINE, 9, 0, line(0, 1, 0), 2);
+        expect(ImageCheck.BAD_LINE, 9, 0, line(0, 1, 8), 2);
+        expect(ImageCheck.BAD_LINE, 9, 0, line(0, 0, 1), 2);
+        expect(ImageCheck.BAD_LINE, 9, 0, line(0, 2, 1), 2);
+        expect(ImageCheck.BAD_LINE, 9, 0, line(0, -1, 1), 2);
+        expect(ImageCheck.BAD_LINE, 9, -1, line(1, 1, 1), 2);
+        expect(ImageCheck.BAD_LINE, 9, -1, line(-2, 1, 1), 2);
+        SystemImage.Builder b = SystemImage.builder(1).monitor(MON, 0x1000);
+        int p = b.partition("p", Criticality.QM, 1, RAM, 0, false);
+        b.region(p, RAM, 0x1000, Access.READ);
+        b.line(p, 3, 0, 1);
+        b.line(p, 4, 0, 1);
+        b.line(p, 4, 0, 1);
+        b.line(p, 3, 0, 1);
+        expect(ImageCheck.DUPLICATE_LINE, 4, -1, b.build(), 1);
+    }
+
+    private static SystemImage sharing(int partitions, int criticalOn) {
+        SystemImage.Builder b = SystemImage.builder(2).monitor(MON, 0x1000);
+        for (int i = 0; i < partitions; i++) {
+            int level = i == criticalOn ? Criticality.ASIL_B : Criticality.QM;
+            int p = b.partition("p" + i, level, 0b10, RAM + i * 0x1000L, 0, false);
+            b.region(p, RAM + i * 0x1000L, 0x1000, Access.READ);
+        }
+        return b.build();
+    }
+
+    @Test
+    void aCoreHoldsAtMostFourPartitionsAndOneCriticalOne() {
+        ok(sharing(ImageCheck.PARTITIONS_PER_CORE_MAX, 2), 2);
+        expect(ImageCheck.CORE_OVERCOMMITTED, 1, 5, sharing(5, -1), 2);
+        SystemImage.Builder b = SystemImage.builder(2).monitor(MON, 0x1000);
+        int a = b.partition("a", Criticality.ASIL_A, 0b01, RAM, 0, false);
+        b.region(a, RAM, 0x1000, Access.READ);
+        int c = b.partition("c", Criticality.ASIL_D, 0b10, RAM + 0x1000, 0, false);
+        b.region(c, RAM + 0x1000, 0x1000, Access.READ);
+        ok(b.build(), 2);
+        int d = b.partition("d", Criticality.ASIL_C, 0b10, RAM + 0x2000, 0, false);
+        b.region(d, RAM + 0x2000, 0x1000, Access.READ);
+        expect(ImageCheck.TWO_CRITICAL_ON_CORE, 1, 2, b.build(), 2);
+    }
+
+    @Test
+    void anImageWithEveryTableFullPasses() {
+        int cores = SystemImage.PARTITIONS_MAX / ImageCheck.PARTITIONS_PER_CORE_MAX;
+        SystemImage.Builder b = SystemImage.builder(cores).monitor(MON, 0x1000);
+        int perPartition = SystemImage.REGIONS_MAX / SystemImage.PARTITIONS_MAX;
+        int devicesPer = SystemImage.DEVICES_MAX / SystemImage.PARTITIONS_MAX;
+        for (int i = 0; i < SystemImage.PARTITIONS_MAX; i++) {
+            int p = b.partition("p" + i, Criticality.QM, 1 << (i % cores), RAM, 0, false);
+            for (int r = 0; r < perPartition; r++) {
+                b.region(p, RAM + (i * perPartition + r) * 0x1000L, 0x1000, Access.READ);
+            }
+            for (int d = 0; d < devicesPer; d++) {
+                b.device(p, "d", 0x1000_0000L + (i * devicesPer + d) * 0x100L, 0x100);
+            }
+            b.line(p, 1 + i, i % cores, 1 + i % 7);
+        }
+        SystemImage img = b.build();
+        assertEquals(SystemImage.REGIONS_MAX, img.regionTotal());
+        assertEquals(SystemImage.DEVICES_MAX, img.deviceTotal());
+        ok(img, cores);
+    }
+
+    @Test
+    void rangesFitWhenNonEmptyNonNegativeAndNotWrapping() {
+        assertTrue(ImageCheck.fits(0, 1));
+        assertTrue(ImageCheck.fits(Long.MAX_VALUE - 1, 1));
+        assertFalse(ImageCheck.fits(Long.MAX_VALUE, 1));
+        assertFalse(ImageCheck.fits(-1, 1));
+        assertFalse(ImageCheck.fits(0, 0));
+        assertFalse(ImageCheck.fits(0, -1));
+    }
+
+    @Test
+    void rangesThatOnlyTouchDoNotOverlap() {
+        assertFalse(ImageCheck.overlaps(0, 0x10, 0x10, 0x10));
+        assertFalse(ImageCheck.overlaps(0x10, 0x10, 0, 0x10));
+        assertTrue(ImageCheck.overlaps(0, 0x11, 0x10, 0x10));
+        assertTrue(ImageCheck.overlaps(0x10, 0x10, 0, 0x11));
+        assertTrue(ImageCheck.overlaps(0x10, 0x10, 0x10, 0x10));
+    }
+}

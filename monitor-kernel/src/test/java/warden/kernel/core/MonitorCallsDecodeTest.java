@@ -1,0 +1,141 @@
+package warden.kernel.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import warden.kernel.api.Access;
+import warden.kernel.api.Criticality;
+import warden.kernel.api.EventRecordDescriptor;
+import warden.kernel.api.MonitorCall;
+import warden.kernel.api.PartitionState;
+import warden.kernel.api.Status;
+import warden.kernel.api.SystemImage;
+
+/**
+ * The decode half of each monitor call on its own, at its boundaries: decoding has no side effect
+ * and answers with the status the call gets.
+ */
+// [utest->dsn~kernel.mcall.decode-invoke~1]
+class MonitorCallsDecodeTest {
+    private static final long RW = 0x9000_0000L;
+    private static final long RO = 0x9000_1000L;
+    private static final long RX = 0x9000_2000L;
+    private static final long PAGE = 0x1000;
+
+    /** p0: privileged, cores 0 and 2 of 3, regions rw, r and rx; p1: not privileged, core 1. */
+    private static SystemImage image() {
+        SystemImage.Builder b = SystemImage.builder(3).monitor(0x8000_0000L, 0x1000);
+        int p0 = b.partition("p0", Criticality.ASIL_B, 0b101, RX, 0, true);
+        b.region(p0, RW, PAGE, Access.READ | Access.WRITE);
+        b.region(p0, RO, PAGE, Access.READ);
+        b.region(p0, RX, PAGE, Access.READ | Access.EXECUTE);
+        int p1 = b.partition("p1", Criticality.QM, 0b010, 0xA000_0000L, 0, false);
+        b.region(p1, 0xA000_0000L, PAGE, Access.ALL);
+        return b.build();
+    }
+
+    private final MonitorCalls calls = new MonitorCalls(image());
+
+    // [utest->dsn~kernel.mcall.console-write~1]
+    @Test
+    void consoleWriteTakesUpTo256BytesOfTheCallersReadableMemory() {
+        assertEquals(Status.OK, calls.decodeConsoleWrite(0, RO, MonitorCalls.CONSOLE_MAX));
+        assertEquals(Status.INVALID_PARAM, calls.decodeConsoleWrite(0, RO, MonitorCalls.CONSOLE_MAX + 1));
+        assertEquals(Status.INVALID_PARAM, calls.decodeConsoleWrite(0, RO, -1));
+        assertEquals(Status.OK, calls.decodeConsoleWrite(0, 0, 0), "an empty write needs no buffer");
+        assertEquals(Status.OK, calls.decodeConsoleWrite(0, RW, 1));
+        assertEquals(Status.OK, calls.decodeConsoleWrite(0, RX + PAGE - 1, 1), "its last readable byte");
+        assertEquals(Status.INVALID_ADDRESS, calls.decodeConsoleWrite(0, RX + PAGE, 1), "one past it");
+        assertEquals(Status.INVALID_ADDRESS, calls.decodeConsoleWrite(1, RW, 1), "another partition's memory");
+        assertEquals(Status.INVALID_ADDRESS, calls.decodeConsoleWrite(0, RW - 1, 2), "starts below the region");
+    }
+
+    // [utest->dsn~kernel.mcall.console-write~1]
+    @Test
+    void aBufferMustLieWhollyInOneRegionWithThePermission() {
+        assertTrue(calls.ownsReadable(0, RW, PAGE), "the whole region");
+        assertFalse(calls.ownsReadable(0, RW, PAGE + 1), "one byte more than the region");
+        assertFalse(calls.ownsReadable(0, RW + 1, PAGE), "shifted by one");
+        assertTrue(calls.ownsReadable(0, RW + PAGE - 8, 8));
+        assertFalse(calls.ownsReadable(0, RW + PAGE - 8, 9), "straddles into the next region");
+        assertFalse(calls.ownsReadable(0, RW, 0), "an empty buffer is owned by no one");
+        assertFalse(calls.ownsReadable(0, RW, -1));
+        assertFalse(calls.ownsReadable(0, -1, 1));
+        assertFalse(calls.ownsReadable(0, Long.MAX_VALUE, 2), "wraps past 2^63");
+        assertFalse(calls.ownsReadable(0, RW - PAGE, PAGE), "ends where the region starts");
+        assertFalse(calls.ownsReadable(1, RW, 8));
+    }
+
+    // [utest->dsn~kernel.mcall.event-read~1]
+    @Test
+    void eventReadNeedsPrivilegeALoggedRecordAndAWritableBuffer() {
+        int len = EventRecordDescriptor.LENGTH;
+        assertEquals(Status.OK, calls.decodeEventRead(0, 0, 1, RW));
+        assertEquals(Status.OK, calls.decodeEventRead(0, 4, 5, RW + PAGE - len));
+        assertEquals(Status.INVALID_ADDRESS, calls.decodeEventRead(0, 4, 5, RW + PAGE - len + 1));
+        assertEquals(Status.INVALID_PARAM, calls.decodeEventRead(0, 5, 5, RW));
+        assertEquals(Status.INVALID_PARAM, calls.decodeEventRead(0, -1, 5, RW));
+        assertEquals(Status.INVALID_ADDRESS, calls.decodeEventRead(0, 0, 5, RO), "read-only");
+        assertEquals(Status.INVALID_ADDRESS, calls.decodeEventRead(0, 0, 5, RX), "not writable");
+        assertEquals(Status.DENIED, calls.decodeEventRead(1, 0, 5, 0xA000_0000L));
+    }
+
+    // [utest->dsn~kernel.mcall.vcpu-power~1]
+    @Test
+    void vcpuOnNeedsOneOfTheCallersCoresStoppedThereAndAnExecutableEntry() {
+        assertEquals(Status.OK, calls.decodeVcpuOn(0, 0, RX, Scheduler.STOPPED));
+        assertEquals(Status.OK, calls.decodeVcpuOn(0, 2, RX + PAGE - 4, Scheduler.STOPPED));
+        assertEquals(Status.INVALID_ADDRESS, calls.decodeVcpuOn(0, 2, RX + PAGE - 3, Scheduler.STOPPED));
+        assertEquals(Status.INVALID_ADDRESS, calls.decodeVcpuOn(0, 2, RW, Scheduler.STOPPED), "not executable");
+        assertEquals(Status.INVALID_PARAM, calls.decodeVcpuOn(0, 1, RX, Scheduler.STOPPED), "not its core");
+        assertEquals(Status.INVALID_PARAM, calls.decodeVcpuOn(0, 3, RX, Scheduler.STOPPED), "no such core");
+        assertEquals(Status.INVALID_PARAM, calls.decodeVcpuOn(0, -1, RX, Scheduler.STOPPED));
+        assertEquals(Status.BAD_STATE, calls.decodeVcpuOn(0, 0, RX, Scheduler.READY));
+        assertEquals(Status.BAD_STATE, calls.decodeVcpuOn(0, 0, RX, Scheduler.WAITING));
+        assertEquals(Status.OK, calls.decodeVcpuOn(1, 1, 0xA000_0000L, Scheduler.STOPPED));
+    }
+
+    // [utest->dsn~kernel.mcall.partition-info~1]
+    @Test
+    void partitionInfoOfOthersNeedsPrivilege() {
+        assertEquals(Status.OK, calls.decodePartitionInfo(1, -1));
+        assertEquals(Status.OK, calls.decodePartitionInfo(1, 1));
+        assertEquals(Status.DENIED, calls.decodePartitionInfo(1, 0));
+        assertEquals(Status.OK, calls.decodePartitionInfo(0, 1), "privileged");
+        assertEquals(Status.OK, calls.decodePartitionInfo(0, 0));
+        assertEquals(Status.INVALID_PARAM, calls.decodePartitionInfo(0, 2));
+        assertEquals(Status.INVALID_PARAM, calls.decodePartitionInfo(0, -2));
+    }
+
+    // [utest->dsn~kernel.mcall.partition-info~1]
+    @Test
+    void partitionInfoPacksCriticalityStateAndCores() {
+        assertEquals(Criticality.ASIL_B | (PartitionState.STOPPED << 8) | (0b101L << 16),
+                calls.packInfo(0, PartitionState.STOPPED));
+        assertEquals((long) PartitionState.RUNNING << 8 | 0b010L << 16, calls.packInfo(1, PartitionState.RUNNING));
+    }
+
+    // [utest->dsn~kernel.timer.multiplex~1]
+    @Test
+    void aDeadlineIsNonNegativeOrMinusOneToCancel() {
+        assertEquals(Status.OK, calls.decodeSetTimer(0));
+        assertEquals(Status.OK, calls.decodeSetTimer(-1));
+        assertEquals(Status.INVALID_PARAM, calls.decodeSetTimer(-2));
+        assertEquals(Status.OK, calls.decodeSetTimer(Long.MAX_VALUE));
+    }
+
+    // [utest->dsn~kernel.mcall.ids~1]
+    @Test
+    void exactlyTheIdsBelowCountAreKnown() {
+        assertTrue(MonitorCalls.known(0));
+        assertTrue(MonitorCalls.known(MonitorCall.COUNT - 1));
+        assertFalse(MonitorCalls.known(MonitorCall.COUNT));
+        assertFalse(MonitorCalls.known(MonitorCall.UNKNOWN));
+        assertEquals("VERSION", MonitorCall.name(MonitorCall.VERSION));
+        assertEquals("PARTITION_RESET", MonitorCall.name(MonitorCall.PARTITION_RESET));
+        assertEquals("UNKNOWN", MonitorCall.name(MonitorCall.COUNT));
+        assertEquals("UNKNOWN", MonitorCall.name(MonitorCall.UNKNOWN));
+    }
+}

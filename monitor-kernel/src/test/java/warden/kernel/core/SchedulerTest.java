@@ -1,0 +1,277 @@
+package warden.kernel.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import warden.kernel.FakePlatform;
+import warden.kernel.api.Access;
+import warden.kernel.api.Counter;
+import warden.kernel.api.Criticality;
+import warden.kernel.api.EventKind;
+import warden.kernel.api.SystemImage;
+import warden.kernel.port.ProtectionUnit;
+import warden.kernel.port.Timer;
+
+/**
+ * The scheduler on its own over a fake port: slot order, what runs after each event, held
+ * interrupts and timer expiries, the world switch and the stop, start and restart paths.
+ */
+// [utest->dsn~kernel.sched.critical-first~1]
+// [utest->dsn~kernel.sched.hold~1]
+class SchedulerTest {
+    private static final long RAM = 0x9000_0000L;
+
+    private FakePlatform f;
+    private final long[] counters = new long[Counter.COUNT];
+    private final EventLog log = new EventLog();
+    private Scheduler s;
+
+    /** qm0 (QM, cores 0-1), b1 (ASIL-B, core 0), qm2 (QM, core 0): core 0 slots b1, qm0, qm2. */
+    private void three() {
+        SystemImage.Builder b = SystemImage.builder(2).monitor(0x8000_0000L, 0x1000);
+        int[] level = {Criticality.QM, Criticality.ASIL_B, Criticality.QM};
+        int[] mask = {0b11, 0b01, 0b01};
+        for (int i = 0; i < 3; i++) {
+            int p = b.partition("p" + i, level[i], mask[i], RAM + i * 0x1000L, 0, false);
+            b.region(p, RAM + i * 0x1000L, 0x1000, Access.ALL);
+        }
+        start(b.build(), 2);
+    }
+
+    private void start(SystemImage img, int cores) {
+        f = new FakePlatform(cores);
+        s = new Scheduler(img, f, f, f, counters, log);
+        for (int c = 0; c < cores; c++) {
+            s.reschedule(c);
+        }
+    }
+
+    private List<Integer> deliveredLines() {
+        List<Integer> out = new ArrayList<>();
+        for (int[] d : f.delivered) {
+            out.add(d[2]);
+        }
+        return out;
+    }
+
+    @Test
+    void slotsAreOrderedByCriticalityThenIndexAndForeignCoresHaveNoVcpu() {
+        three();
+        assertEquals(3, s.slotCount(0));
+        assertEquals(1, s.slotCount(1));
+        assertEquals(1, s.slot(0, 0));
+        assertEquals(0, s.slot(0, 1));
+        assertEquals(2, s.slot(0, 2));
+        assertEquals(0, s.slot(1, 0));
+        assertEquals(Scheduler.READY, s.state(0, 1));
+        assertEquals(Scheduler.NONE, s.state(1, 1), "b1 does not run on core 1");
+        assertEquals(Scheduler.NONE, s.state(2, 1));
+        assertEquals(1, s.running(0));
+        assertEquals(0, s.running(1));
+        assertEquals(RAM + 0x1000, f.regs[0][0], "b1's context at its entry");
+        assertEquals(1, f.regs[0][1]);
+    }
+
+    @Test
+    void theNextSlotRunsOnlyWhileEveryMoreCriticalOneWaits() {
+        three();
+        s.yield(0);
+        assertEquals(0, s.running(0));
+        s.yield(0);
+        assertEquals(2, s.running(0));
+        s.wake(1, 0);
+        s.reschedule(0);
+        assertEquals(1, s.running(0), "b1 preempts at once");
+        s.yield(0);
+        assertEquals(2, s.running(0), "qm0 still waits");
+        s.yield(0);
+        assertEquals(SystemImage.NO_PARTITION, s.running(0));
+        assertEquals(ProtectionUnit.NO_SLOT, f.activeSlot[0]);
+        assertEquals(-1, f.bound[0]);
+        s.yield(0);
+        assertEquals(SystemImage.NO_PARTITION, s.running(0), "yield on an idle core keeps it idle");
+        assertEquals(Scheduler.WAITING, s.state(2, 0));
+    }
+
+    // [utest->dsn~kernel.world-switch~1]
+    @Test
+    void aWorldSwitchSavesTheOutgoingContextAndRestoresItLater() {
+        three();
+        long switches = counters[Counter.WORLD_SWITCHES];
+        f.regs[0][3] = 0x5151;
+        s.yield(0);
+        assertEquals(switches + 1, counters[Counter.WORLD_SWITCHES]);
+        assertEquals(0, f.activeSlot[0]);
+        assertEquals(RAM, f.regs[0][0], "qm0's own context");
+        assertEquals(0, f.regs[0][3]);
+        s.wake(1, 0);
+        s.reschedule(0);
+        assertEquals(0x5151, f.regs[0][3], "b1's register came back");
+        assertEquals(1, f.activeSlot[0]);
+        assertEquals(switches + 2, counters[Counter.WORLD_SWITCHES]);
+        s.reschedule(0);
+        assertEquals(switches + 2, counters[Counter.WORLD_SWITCHES], "no switch to the one running");
+        assertTrue(f.log.contains("save 0 p1"), f.log.toString());
+        assertTrue(f.log.contains("save 0 p0"), f.log.toString());
+    }
+
+    @Test
+    void heldInterruptsWaitInArrivalOrderAndTheFifoOverflowIsCountedAndLogged() {
+        three();
+        s.yield(0);
+        assertEquals(0, s.running(0));
+        for (int i = 0; i < Scheduler.PENDING_MAX; i++) {
+            assertTrue(s.hold(2, 0, 1 + i % 100, 7));
+        }
+        assertEquals(Scheduler.PENDING_MAX, s.pendingCount(2, 0));
+        assertEquals(false, s.hold(2, 0, 99, 7));
+        assertEquals(1, counters[Counter.PENDING_OVERFLOWS]);
+        assertEquals(Scheduler.PENDING_MAX, counters[Counter.HELD_INTERRUPTS]);
+        long last = log.sequence() - 1;
+        assertEquals(EventKind.PENDING_OVERFLOW, log.kind(last));
+        assertEquals(2, log.partition(last));
+        assertEquals(99, log.a(last));
+        assertEquals(7, log.time(last));
+        s.yield(0);
+        assertEquals(2, s.running(0));
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < Scheduler.PENDING_MAX; i++) {
+            expected.add(1 + i % 100);
+        }
+        assertEquals(expected, deliveredLines());
+        assertEquals(0, s.pendingCount(2, 0));
+        assertEquals(Scheduler.PENDING_MAX, counters[Counter.DELIVERED_INTERRUPTS]);
+        assertTrue(s.hold(2, 0, 5, 8), "the FIFO wraps around");
+        assertTrue(s.hold(0, 0, 6, 8));
+        s.reschedule(0);
+        assertEquals(5, f.delivered.get(f.delivered.size() - 1)[2]);
+        assertEquals(1, s.pendingCount(0, 0), "held for qm0 until it runs");
+    }
+
+    // [utest->dsn~kernel.timer.multiplex~1]
+    @Test
+    void aVirtualTimerExpiresAtItsDeadlineAndTheEarliestIsProgrammed() {
+        three();
+        s.setDeadline(0, 1, 100);
+        assertEquals(100, f.deadline[1]);
+        s.setDeadline(2, 0, 300);
+        s.setDeadline(0, 0, 200);
+        assertEquals(200, f.deadline[0]);
+        s.expireTimers(1, 99);
+        assertEquals(0, counters[Counter.TIMER_EXPIRIES]);
+        assertEquals(100, f.deadline[1]);
+        s.expireTimers(1, 100);
+        assertEquals(1, counters[Counter.TIMER_EXPIRIES]);
+        assertEquals(Timer.NEVER, f.deadline[1]);
+        s.reschedule(1);
+        assertEquals(List.of(0), deliveredLines(), "the timer tick went to qm0 on core 1");
+        s.setMonitorDeadline(0, 150);
+        assertEquals(150, f.deadline[0], "the monitor's own deadline counts too");
+        s.expireTimers(0, 250);
+        assertEquals(2, counters[Counter.TIMER_EXPIRIES]);
+        assertEquals(150, f.deadline[0], "the monitor's deadline is the health monitor's to clear");
+        s.setMonitorDeadline(0, Timer.NEVER);
+        assertEquals(300, f.deadline[0]);
+    }
+
+    // [utest->dsn~kernel.mcall.vcpu-power~1]
+    @Test
+    void aStartedVcpuKicksItsCoreUntilTheCoreHasRescheduled() {
+        three();
+        s.stopVcpu(0, 1);
+        assertEquals(SystemImage.NO_PARTITION, s.running(1));
+        assertEquals(Scheduler.STOPPED, s.state(0, 1));
+        s.startVcpu(0, 1, RAM + 0x40, 5_000);
+        assertEquals(5_000, f.deadline[1]);
+        s.expireTimers(1, 4_999);
+        assertEquals(5_000, f.deadline[1], "not yet");
+        s.expireTimers(1, 5_000);
+        assertEquals(Timer.NEVER, f.deadline[1]);
+        s.reschedule(1);
+        assertEquals(0, s.running(1));
+        assertEquals(RAM + 0x40, f.regs[1][0]);
+    }
+
+    // [utest->dsn~kernel.mcall.vcpu-power~1]
+    @Test
+    void stoppingAVcpuDropsWhatIsHeldForItAndAnEventDoesNotWakeIt() {
+        three();
+        s.yield(0);
+        s.yield(0);
+        assertEquals(2, s.running(0));
+        s.hold(0, 0, 9, 1);
+        s.hold(0, 0, 10, 1);
+        s.setDeadline(0, 0, 50);
+        s.stopVcpu(0, 0);
+        assertEquals(2, counters[Counter.DISCARDED_INTERRUPTS]);
+        assertEquals(0, s.pendingCount(0, 0));
+        assertEquals(2, s.running(0), "qm2 kept its core");
+        s.wake(0, 0);
+        assertEquals(Scheduler.STOPPED, s.state(0, 0));
+        s.expireTimers(0, 60);
+        assertEquals(0, counters[Counter.TIMER_EXPIRIES], "its timer was cancelled");
+        s.stopVcpu(2, 0);
+        assertEquals(SystemImage.NO_PARTITION, s.running(0));
+        assertTrue(f.log.contains("idle 0"), f.log.toString());
+        assertEquals(ProtectionUnit.NO_SLOT, f.activeSlot[0]);
+    }
+
+    // [utest->dsn~health.restart~1]
+    @Test
+    void aRestartGivesEachOfThePartitionsVcpusAFreshContextAndTouchesNoOtherCore() {
+        three();
+        assertEquals(0, s.running(1));
+        s.hold(0, 0, 11, 1);
+        f.regs[1][3] = 0x77;
+        int restoresBefore = count("restore 1 p0");
+        s.restartPartition(0, RAM + 0x80);
+        assertEquals(1, counters[Counter.DISCARDED_INTERRUPTS]);
+        assertEquals(0, s.running(1), "running again on core 1");
+        assertEquals(RAM + 0x80, f.regs[1][0]);
+        assertEquals(0, f.regs[1][3], "nothing of the old state");
+        assertEquals(restoresBefore + 1, count("restore 1 p0"));
+        assertEquals(0, count("save 1 p0"), "its live state was discarded, not saved");
+        assertEquals(1, s.running(0), "b1 still first on core 0");
+        assertEquals(Scheduler.READY, s.state(0, 0));
+        s.restartPartition(1, RAM + 0x1000);
+        assertEquals(Scheduler.NONE, s.state(1, 1), "b1 has no vCPU on core 1 to restart");
+        assertEquals(0, s.running(1));
+    }
+
+    private int count(String entry) {
+        int n = 0;
+        for (String e : f.log) {
+            n += e.equals(entry) ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Test
+    void coresFullOfPartitionsScheduleAndIdleWithinTheirTables() {
+        int cores = SystemImage.PARTITIONS_MAX / ImageCheck.PARTITIONS_PER_CORE_MAX;
+        SystemImage.Builder b = SystemImage.builder(cores).monitor(0x8000_0000L, 0x1000);
+        for (int i = 0; i < SystemImage.PARTITIONS_MAX; i++) {
+            int p = b.partition("p" + i, Criticality.QM, 1 << (i % cores), RAM + i * 0x1000L, 0, false);
+            b.region(p, RAM + i * 0x1000L, 0x1000, Access.ALL);
+        }
+        SystemImage img = b.build();
+        assertEquals(ImageCheck.OK, new ImageCheck().check(img, cores));
+        start(img, cores);
+        int last = cores - 1;
+        assertEquals(ImageCheck.PARTITIONS_PER_CORE_MAX, s.slotCount(last));
+        for (int i = 0; i < ImageCheck.PARTITIONS_PER_CORE_MAX; i++) {
+            assertEquals(last + i * cores, s.slot(last, i));
+            assertEquals(last + i * cores, s.running(last));
+            s.yield(last);
+        }
+        assertEquals(SystemImage.NO_PARTITION, s.running(last));
+        s.setDeadline(SystemImage.PARTITIONS_MAX - 1, last, 40);
+        assertEquals(40, f.deadline[last]);
+        s.expireTimers(last, 40);
+        s.reschedule(last);
+        assertEquals(SystemImage.PARTITIONS_MAX - 1, s.running(last));
+    }
+}
