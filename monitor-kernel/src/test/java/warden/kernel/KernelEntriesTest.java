@@ -421,5 +421,6 @@ class KernelEntriesTest {
         }
         @Override public int claim(int core) { return stuck != 0 ? stuck : fake.claim(core); }
         @Override public void complete(int core, int line) { completed.add(line); }
+        @Override public int setEnabled(int line, boolean enabled) { return fake.setEnabled(line, enabled); }
     }
 }

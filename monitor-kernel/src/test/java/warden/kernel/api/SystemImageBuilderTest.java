@@ -124,7 +124,8 @@ class SystemImageBuilderTest {
         assertEquals(EventKind.SAFE_STATE, log.kind(EventLog.CAPACITY));
         assertEquals(1, log.core(EventLog.CAPACITY));
         assertEquals("safe-state", EventKind.name(EventKind.SAFE_STATE));
-        assertEquals("?", EventKind.name(EventKind.SAFE_STATE + 1));
+        assertEquals("image-corrupt", EventKind.name(EventKind.IMAGE_CORRUPT));
+        assertEquals("?", EventKind.name(EventKind.IMAGE_CORRUPT + 1));
         assertEquals("?", EventKind.name(0));
     }
 }

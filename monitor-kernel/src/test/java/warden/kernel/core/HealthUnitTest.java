@@ -49,7 +49,7 @@ class HealthUnitTest {
     private void start(SystemImage.Builder b) {
         SystemImage img = b.build();
         sched = new Scheduler(img, f, f, f, counters, log);
-        h = new Health(img, sched, log, counters, state, restarts);
+        h = new Health(img, sched, f, new GoldenImages(img, f), log, counters, state, restarts);
         h.started(0, 0);
         h.started(1, 0);
         sched.reschedule(0);

@@ -44,7 +44,8 @@ class ImageCheckTest {
         assertEquals("OK", ImageCheck.name(ImageCheck.OK));
         assertEquals("CORE_OVERCOMMITTED", ImageCheck.name(ImageCheck.CORE_OVERCOMMITTED));
         assertEquals("?", ImageCheck.name(-1));
-        assertEquals("?", ImageCheck.name(ImageCheck.CORE_OVERCOMMITTED + 1));
+        assertEquals("IMAGE_DIGEST", ImageCheck.name(ImageCheck.IMAGE_DIGEST));
+        assertEquals("?", ImageCheck.name(ImageCheck.IMAGE_DIGEST + 1));
     }
 
     @Test
