@@ -78,7 +78,7 @@ class FastReadersTest {
                 "<r xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:noNamespaceSchemaLocation=\"x.xsd\">"
                         + "<properties><property name=\"k\" value=\"v &amp; w\"/></properties></r>",
                 "<r><f message=\"boom\nsecond\r\nthird\tfourth &#10;fifth &lt;&gt;&quot;&apos;&#x41;\"/></r>",
-                "<r><t>a&amp;b<!-- note --><![CDATA[<raw> & ]]>c&#233;\r\nd\re</t></r>",
+                "<r><t>a&amp;b<!-- note --><![CDATA[<raw> &amp; & ]]>c&#233;\r\nd\re</t></r>",
                 "<?xml version='1.0'?><!DOCTYPE report PUBLIC \"-//JACOCO//DTD Report 1.1//EN\" \"report.dtd\">"
                         + "<report><line nr=\"4\"/><?pi data?></report>\n<!-- after -->\n",
                 "\uFEFF<r><t>caf\u00e9 \u2603</t><e name=\"\u00fc\"/></r>",
