@@ -43,8 +43,17 @@ final class Linker {
                 t.find("duplicate-id", i.location(), i.id(), "item " + i.id() + " is defined twice (first at "
                         + old.item.location() + ")");
             }
-            byKey.computeIfAbsent(i.key(), k -> new ArrayList<>()).add(i);
         }
+    }
+
+    /** @return the items by id without revision; built on the first missing link (a passing trace has none). */
+    private Map<String, List<SpecItem>> byKey() {
+        if (byKey.isEmpty()) {
+            for (SpecItem i : t.allItems) {
+                byKey.computeIfAbsent(i.key(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        return byKey;
     }
 
     private void links() {
@@ -70,7 +79,7 @@ final class Linker {
 
     /** Reports a link to an id that does not exist: outdated when another revision does. */
     void missing(String location, String item, String what, String to) {
-        List<SpecItem> same = byKey.get(Ids.key(to));
+        List<SpecItem> same = byKey().get(Ids.key(to));
         if (same == null) {
             t.find(what.startsWith("tag") ? "unknown-id" : "dangling-link", location, item,
                     what + ", which names no spec item");

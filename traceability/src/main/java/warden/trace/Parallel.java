@@ -41,6 +41,132 @@ final class Parallel {
         }
     }
 
+    /** A task submitted to a {@link Pool}: its result or exception, once run. */
+    static final class Job<R> {
+        private final Task<R> task;
+        private R result;
+        private Throwable error;
+
+        Job(Task<R> task) {
+            this.task = task;
+        }
+
+        private void run() {
+            try {
+                result = task.run();
+            } catch (Exception | Error e) {
+                error = e;
+            }
+        }
+
+        /** @return the result, or throws the task's exception (call after {@link Pool#awaitAll}). */
+        R get() throws Exception {
+            if (error instanceof Exception x) {
+                throw x;
+            }
+            if (error instanceof Error x) {
+                throw x;
+            }
+            return result;
+        }
+    }
+
+    /**
+     * Worker threads that take tasks as they are submitted, so reading starts while the caller is
+     * still finding files; the caller joins in once it has submitted everything
+     * ({@link #awaitAll}). Results are read from each {@link Job}, so the order in which the
+     * workers ran them never shows.
+     */
+    static final class Pool implements AutoCloseable {
+        private final java.util.ArrayDeque<Job<?>> queue = new java.util.ArrayDeque<>();
+        private final Thread[] workers;
+        private int unfinished;
+        private boolean closed;
+
+        /** Starts {@code threads - 1} workers (the caller is the last one). */
+        Pool(int threads) {
+            workers = new Thread[Math.max(0, threads - 1)];
+            for (int k = 0; k < workers.length; k++) {
+                workers[k] = new Thread(this::work, "trace-worker-" + (k + 1));
+                workers[k].setDaemon(true);
+                workers[k].start();
+            }
+        }
+
+        /** Queues a task behind the others. */
+        <R> Job<R> submit(Task<R> task) {
+            return add(new Job<>(task), false);
+        }
+
+        /** Queues a task before the others (a big file, so that it overlaps with the many small ones). */
+        <R> Job<R> submitFirst(Task<R> task) {
+            return add(new Job<>(task), true);
+        }
+
+        private synchronized <R> Job<R> add(Job<R> job, boolean first) {
+            if (first) {
+                queue.addFirst(job);
+            } else {
+                queue.addLast(job);
+            }
+            unfinished++;
+            notifyAll();
+            return job;
+        }
+
+        private synchronized Job<?> take(boolean wait) throws InterruptedException {
+            while (queue.isEmpty() && wait && !closed) { // until a task comes or the pool closes
+                wait();
+            }
+            return queue.pollFirst();
+        }
+
+        private synchronized void done() {
+            unfinished--;
+            notifyAll();
+        }
+
+        private void work() {
+            try {
+                for (Job<?> j = take(true); j != null; j = take(true)) { // until the pool closes
+                    j.run();
+                    done();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Runs queued tasks on the calling thread too, then waits until every task has run. */
+        void awaitAll() {
+            try {
+                for (Job<?> j = take(false); j != null; j = take(false)) { // bounded by the queue
+                    j.run();
+                    done();
+                }
+                synchronized (this) {
+                    while (unfinished > 0) { // until the workers' last tasks are done
+                        wait();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            synchronized (this) {
+                closed = true;
+                notifyAll();
+            }
+            for (Thread th : workers) {
+                join(th);
+            }
+        }
+    }
+
     private Parallel() {
     }
 

@@ -31,14 +31,16 @@ public final class RepoScan {
     final List<Path> jacoco = new ArrayList<>();
     private final TraceConfig config;
     private final String rootPrefix;
+    private final Found found;
 
     /** A file under a {@code src} tree (or a module's pom.xml), not yet read. */
     record Candidate(Path path, String rel) {
     }
 
-    private RepoScan(Path root, TraceConfig config) {
+    private RepoScan(Path root, TraceConfig config, Found found) {
         this.root = root;
         this.config = config;
+        this.found = found;
         String r = root.toString();
         this.rootPrefix = r.isEmpty() ? "" : r.endsWith(root.getFileSystem().getSeparator()) ? r
                 : r + root.getFileSystem().getSeparator();
@@ -69,9 +71,42 @@ public final class RepoScan {
         }
     }
 
+    /** Told of each input as the walk finds it, so that its reading can start at once. */
+    interface Found {
+        /** Nothing to tell. */
+        Found NOTHING = new Found() {
+        };
+
+        /** A spec file. */
+        default void spec(Path p) {
+        }
+
+        /** A candidate source. */
+        default void source(Candidate c) {
+        }
+
+        /** A report: Surefire, PIT or JaCoCo (by its name). */
+        default void report(Path p) {
+        }
+    }
+
     /** @return the inputs found under {@code root}, sources only located (see {@link #candidates}). */
     static RepoScan walk(Path root, TraceConfig config) throws IOException {
-        RepoScan s = new RepoScan(root, config);
+        return walk(root, config, Found.NOTHING);
+    }
+
+    /**
+     * @return the inputs found under {@code root}, sources only located; each is told to
+     *     {@code found} as it is found: the configured report directories first (their PIT file is
+     *     the biggest input), then the spec files, then the tree. The lists keep their order:
+     *     each module's reports before the configured ones, sources by path.
+     */
+    static RepoScan walk(Path root, TraceConfig config, Found found) throws IOException {
+        RepoScan s = new RepoScan(root, config, found);
+        RepoScan configured = new RepoScan(root, config, found);
+        for (String r : config.reports) {
+            configured.reports(root.resolve(r));
+        }
         Path req = root.resolve(config.requirements);
         if (Files.isDirectory(req)) {
             try (var files = Files.list(req)) {
@@ -79,10 +114,11 @@ public final class RepoScan {
                         .forEach(s.specs::add);
             }
         }
+        s.specs.forEach(found::spec);
         Files.walkFileTree(root, s.new Walker());
-        for (String r : config.reports) {
-            s.reports(root.resolve(r));
-        }
+        s.surefire.addAll(configured.surefire);
+        s.mutations.addAll(configured.mutations);
+        s.jacoco.addAll(configured.jacoco);
         s.candidates.sort((a, b) -> a.rel().compareTo(b.rel()));
         return s;
     }
@@ -114,10 +150,13 @@ public final class RepoScan {
                 String n = p.getFileName().toString();
                 if (n.startsWith("TEST-") && n.endsWith(".xml")) {
                     surefire.add(p);
+                    found.report(p);
                 } else if (n.equals("mutations.xml")) {
                     mutations.add(p);
+                    found.report(p);
                 } else if (n.equals("jacoco.xml")) {
                     jacoco.add(p);
+                    found.report(p);
                 }
             }
         }
@@ -159,7 +198,9 @@ public final class RepoScan {
             String rel = rel(file);
             boolean pom = file.getFileName().toString().equals("pom.xml");
             if ((pom || rel.startsWith("src/") || rel.contains("/src/")) && !config.excluded(rel)) {
-                candidates.add(new Candidate(file, rel));
+                Candidate c = new Candidate(file, rel);
+                candidates.add(c);
+                found.source(c);
             }
             return FileVisitResult.CONTINUE;
         }

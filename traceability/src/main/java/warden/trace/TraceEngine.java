@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,44 +33,51 @@ public final class TraceEngine {
     /** @return the trace of the repository at {@code root}, read with {@code threads} threads. */
     static Trace run(Path root, TraceConfig config, int threads) throws IOException {
         Trace t = new Trace(config);
-        RepoScan scan = RepoScan.walk(root, config);
-        List<Parallel.Task<?>> tasks = new ArrayList<>();
-        // The biggest files first, so that they overlap with the many small ones.
-        for (Path p : scan.mutations) {
-            tasks.add(() -> MutationReader.parse(Xml.bytes(p, scan.rel(p)), scan.rel(p)));
-        }
-        for (Path p : scan.jacoco) {
-            tasks.add(() -> CoverageReader.parse(Xml.bytes(p, scan.rel(p)), scan.rel(p)));
-        }
-        for (Path p : scan.specs) {
-            tasks.add(() -> SpecReader.read(scan.rel(p), strictUtf8(Files.readAllBytes(p))));
+        Map<Object, Parallel.Job<?>> jobs = new IdentityHashMap<>();
+        RepoScan scan;
+        try (Parallel.Pool pool = new Parallel.Pool(threads)) {
+            scan = RepoScan.walk(root, config, new RepoScan.Found() {
+                private String rel(Path p) {
+                    return root.relativize(p).toString().replace('\\', '/');
+                }
+
+                @Override
+                public void spec(Path p) {
+                    String rel = rel(p);
+                    jobs.put(p, pool.submit(() -> SpecReader.read(rel, strictUtf8(Files.readAllBytes(p)))));
+                }
+
+                @Override
+                public void source(RepoScan.Candidate c) {
+                    jobs.put(c, pool.submit(() -> {
+                        SourceFile f = RepoScan.read(c);
+                        if (f != null) {
+                            f.tags(); // each file's tags and scopes, cached
+                        }
+                        return f;
+                    }));
+                }
+
+                @Override
+                public void report(Path p) {
+                    String rel = rel(p);
+                    String n = p.getFileName().toString();
+                    jobs.put(p, n.equals("mutations.xml")
+                            ? pool.submitFirst(() -> MutationReader.parse(Xml.bytes(p, rel), rel))
+                            : n.equals("jacoco.xml") ? pool.submitFirst(() -> CoverageReader.parse(Xml.bytes(p, rel), rel))
+                            : pool.submit(() -> TestResults.parse(Xml.bytes(p, rel), rel)));
+                }
+            });
+            pool.awaitAll();
         }
         for (RepoScan.Candidate c : scan.candidates) {
-            tasks.add(() -> {
-                SourceFile f = RepoScan.read(c);
-                if (f != null) {
-                    f.tags(); // each file's tags and scopes, cached
-                }
-                return f;
-            });
-        }
-        for (Path p : scan.surefire) {
-            tasks.add(() -> TestResults.parse(Xml.bytes(p, scan.rel(p)), scan.rel(p)));
-        }
-        Parallel.Outcome o = Parallel.run(tasks, threads);
-        int mutations = 0;
-        int jacoco = mutations + scan.mutations.size();
-        int specs = jacoco + scan.jacoco.size();
-        int sources = specs + scan.specs.size();
-        int surefire = sources + scan.candidates.size();
-        for (int i = 0; i < scan.candidates.size(); i++) { // bounded by the sources
-            SourceFile f = RepoScan.get(o, sources + i);
+            SourceFile f = result(jobs.get(c));
             if (f != null) {
                 scan.sources.add(f);
             }
         }
-        for (int i = 0; i < scan.specs.size(); i++) { // bounded by the spec files
-            SpecReader.Result r = RepoScan.get(o, specs + i);
+        for (Path p : scan.specs) {
+            SpecReader.Result r = result(jobs.get(p));
             t.allItems.addAll(r.items());
             t.errors.addAll(r.errors());
         }
@@ -79,7 +86,7 @@ public final class TraceEngine {
             t.tags.addAll(f.tags());
         }
         try {
-            mergeReports(t, scan, o, surefire, mutations, jacoco);
+            mergeReports(t, scan, jobs);
         } catch (TraceInputException e) {
             t.errors.add(e.error());
         }
@@ -109,28 +116,41 @@ public final class TraceEngine {
     }
 
     /** Merges the parsed reports in the order they were found; the first bad one ends the reading. */
-    private static void mergeReports(Trace t, RepoScan scan, Parallel.Outcome o, int surefire, int mutations,
-            int jacoco) throws TraceInputException, IOException {
-        for (int i = 0; i < scan.surefire.size(); i++) { // bounded by the reports
-            List<String[]> events = report(o, surefire + i);
+    private static void mergeReports(Trace t, RepoScan scan, Map<Object, Parallel.Job<?>> jobs)
+            throws TraceInputException, IOException {
+        for (Path p : scan.surefire) {
+            List<String[]> events = report(jobs.get(p));
             t.results.apply(events);
             t.reportFiles[0]++;
         }
-        for (int i = 0; i < scan.mutations.size(); i++) { // bounded by the reports
-            List<Mutant> m = report(o, mutations + i);
+        for (Path p : scan.mutations) {
+            List<Mutant> m = report(jobs.get(p));
             t.mutants.addAll(m);
             t.reportFiles[1]++;
         }
-        for (int i = 0; i < scan.jacoco.size(); i++) { // bounded by the reports
-            Map<String, CoverageReader.FileLines> lines = report(o, jacoco + i);
+        for (Path p : scan.jacoco) {
+            Map<String, CoverageReader.FileLines> lines = report(jobs.get(p));
             CoverageReader.merge(lines, t.coverage);
             t.reportFiles[2]++;
         }
     }
 
-    private static <R> R report(Parallel.Outcome o, int i) throws TraceInputException, IOException {
+    /** @return a reading job's result; its IOException or RuntimeException as such. */
+    @SuppressWarnings("unchecked")
+    private static <R> R result(Parallel.Job<?> job) throws IOException {
         try {
-            return o.get(i);
+            return (R) job.get();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R> R report(Parallel.Job<?> job) throws TraceInputException, IOException {
+        try {
+            return (R) job.get();
         } catch (TraceInputException | IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {

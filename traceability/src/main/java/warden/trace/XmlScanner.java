@@ -164,9 +164,18 @@ final class XmlScanner implements Xml.Cursor {
                 event = Xml.OTHER;
                 return event;
             }
-            if (at("<!--", pos)) {
+            byte second = pos + 1 < n ? b[pos + 1] : 0;
+            if (second == '/') {
+                endTag();
+                event = Xml.END_ELEMENT;
+                return event;
+            } else if (second != '!' && second != '?') {
+                startTag();
+                event = Xml.START_ELEMENT;
+                return event;
+            } else if (at("<!--", pos)) {
                 comment();
-            } else if (at("<?", pos)) {
+            } else if (second == '?') {
                 instruction();
             } else if (at("<![CDATA[", pos)) {
                 if (depth == 0) {
@@ -177,14 +186,8 @@ final class XmlScanner implements Xml.Cursor {
                 return event;
             } else if (at("<!DOCTYPE", pos)) {
                 doctype();
-            } else if (at("</", pos)) {
-                endTag();
-                event = Xml.END_ELEMENT;
-                return event;
             } else {
-                startTag();
-                event = Xml.START_ELEMENT;
-                return event;
+                throw new Unsupported("unknown markup declaration");
             }
         }
     }
@@ -255,6 +258,10 @@ final class XmlScanner implements Xml.Cursor {
                 checkText(pos, stop);
                 piece = value(pos, stop, false, false);
                 pos = stop;
+            } else if (pos + 1 < n && b[pos + 1] == '/' && depth == level) {
+                endTag();
+                event = Xml.END_ELEMENT;
+                break;
             } else if (at("<![CDATA[", pos)) {
                 int end = cdataEnd();
                 piece = value(pos + 9, end, false, true);
@@ -265,10 +272,6 @@ final class XmlScanner implements Xml.Cursor {
             } else if (at("<?", pos)) {
                 instruction();
                 continue;
-            } else if (at("</", pos) && depth == level) {
-                endTag();
-                event = Xml.END_ELEMENT;
-                break;
             } else {
                 throw new Unsupported("element inside a text-only element");
             }
