@@ -32,8 +32,21 @@ public final class TraceBench {
      * short run gains nothing from the C2 compiler or a concurrent collector, and pays for every
      * page of heap it touches first (transparent huge pages, a young generation it reuses).
      */
-    public static final List<String> COLD_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-XX:+UseTransparentHugePages", "-Xmn64m");
+    public static final List<String> COLD_FLAGS = coldFlags();
+
+    /** @return the launcher's flags; huge pages only where the kernel offers them (as the warden script). */
+    private static List<String> coldFlags() {
+        List<String> f = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn64m"));
+        try {
+            String thp = Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
+            if (thp.contains("[always]") || thp.contains("[madvise]")) {
+                f.add("-XX:+UseTransparentHugePages");
+            }
+        } catch (IOException | RuntimeException e) {
+            // no such file: not Linux, or no huge pages; the flags without them
+        }
+        return List.copyOf(f);
+    }
 
     private TraceBench() {
     }

@@ -74,11 +74,6 @@ final class Xml {
         }
     }
 
-    /** Streams the file, calling the handler on every start element. */
-    static void read(Path file, String rel, Handler h) throws TraceInputException {
-        read(bytes(file, rel), rel, () -> h);
-    }
-
     /**
      * Reads a document, calling a handler on every start element: the fast scanner's, or when it
      * gives up, a fresh one's over StAX (so a handler never sees a document twice).
