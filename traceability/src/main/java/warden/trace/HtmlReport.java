@@ -117,37 +117,47 @@ final class HtmlReport {
                 .append("<th>ASIL</th><th>Status</th><th>Covered by</th><th>Impl</th><th>Tests</th><th>Verdict</th>")
                 .append("<th>Lines</th><th>Branches</th><th>Own mutation score</th></tr>\n");
         for (ItemTrace it : t.items.values()) {
-            String v = it.verdict();
-            attrs(b.append("<tr"), it);
-            link(b.append("><td>"), it.id()).append("</td><td>")
-                    .append(it.asil).append(it.asilInherited ? "*" : "").append("</td><td>")
-                    .append(Text.xml(it.item.status())).append("</td><td>");
-            for (String d : it.down) {
-                link(b, d).append(' ');
-            }
-            b.append("</td><td>").append(it.impl.size()).append("</td><td>").append(it.testMethods.size())
-                    .append("</td><td class=\"").append(v).append("\">").append(v).append("</td><td>")
-                    .append(Text.pct(it.lineCoverage())).append("</td><td>").append(Text.pct(it.branchCoverage()))
-                    .append("</td><td>").append(Text.pct(it.mutationScore())).append("</td></tr>\n");
+            rowDown(b, it);
             spill.check(b);
         }
         b.append("</table><p>* ASIL inherited from the parents.</p>\n");
+    }
+
+    /** One row of the matrix down (a method per row: compiled early, where a long loop stays interpreted). */
+    private static void rowDown(StringBuilder b, ItemTrace it) {
+        String v = it.verdict();
+        attrs(b.append("<tr"), it);
+        link(b.append("><td>"), it.id()).append("</td><td>")
+                .append(it.asil).append(it.asilInherited ? "*" : "").append("</td><td>")
+                .append(Text.xml(it.item.status())).append("</td><td>");
+        for (String d : it.down) {
+            link(b, d).append(' ');
+        }
+        b.append("</td><td>").append(it.impl.size()).append("</td><td>").append(it.testMethods.size())
+                .append("</td><td class=\"").append(v).append("\">").append(v).append("</td><td>")
+                .append(Text.pct(it.lineCoverage())).append("</td><td>").append(Text.pct(it.branchCoverage()))
+                .append("</td><td>").append(Text.pct(it.mutationScore())).append("</td></tr>\n");
     }
 
     private static void matrixUp(StringBuilder b, Trace t, Spill spill) {
         b.append("<h2 id=\"up\">Matrix up: item &#8594; items it covers</h2>\n<table><tr><th>Item</th><th>ASIL</th>")
                 .append("<th>Covers</th></tr>\n");
         for (ItemTrace it : t.items.values()) {
-            attrs(b.append("<tr"), it);
-            link(b.append("><td>"), it.id()).append("</td><td>")
-                    .append(it.asil).append("</td><td>");
-            for (String u : it.up) {
-                link(b, u).append(" (").append(t.items.get(u).asil).append(") ");
-            }
-            b.append("</td></tr>\n");
+            rowUp(b, t, it);
             spill.check(b);
         }
         b.append("</table>\n");
+    }
+
+    /** One row of the matrix up. */
+    private static void rowUp(StringBuilder b, Trace t, ItemTrace it) {
+        attrs(b.append("<tr"), it);
+        link(b.append("><td>"), it.id()).append("</td><td>")
+                .append(it.asil).append("</td><td>");
+        for (String u : it.up) {
+            link(b, u).append(" (").append(t.items.get(u).asil).append(") ");
+        }
+        b.append("</td></tr>\n");
     }
 
     private static void lists(StringBuilder b, Trace t) {

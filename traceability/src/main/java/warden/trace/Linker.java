@@ -58,21 +58,25 @@ final class Linker {
 
     private void links() {
         for (ItemTrace it : t.items.values()) {
-            for (String to : it.item.covers()) {
-                ItemTrace target = t.items.get(to);
-                if (target != null) {
-                    it.up.add(to);
-                    target.down.add(it.id());
-                } else {
-                    missing(it.item.location(), it.id(), it.id() + " links to " + to, to);
-                }
+            links(it); // a method per item: compiled after a few hundred items, where a long loop stays interpreted
+        }
+    }
+
+    private void links(ItemTrace it) {
+        for (String to : it.item.covers()) {
+            ItemTrace target = t.items.get(to);
+            if (target != null) {
+                it.up.add(to);
+                target.down.add(it.id());
+            } else {
+                missing(it.item.location(), it.id(), it.id() + " links to " + to, to);
             }
-            for (String to : it.item.depends()) {
-                if (t.items.containsKey(to)) {
-                    it.dependsOn.add(to);
-                } else {
-                    missing(it.item.location(), it.id(), it.id() + " depends on " + to, to);
-                }
+        }
+        for (String to : it.item.depends()) {
+            if (t.items.containsKey(to)) {
+                it.dependsOn.add(to);
+            } else {
+                missing(it.item.location(), it.id(), it.id() + " depends on " + to, to);
             }
         }
     }
