@@ -104,6 +104,7 @@ public final class TraceBench {
         var mx = java.lang.management.ManagementFactory.getThreadMXBean();
         Trace t = null;
         for (int i = 0; i < runs; i++) {
+            t = null; // the last run's trace is garbage before the next one starts, as in a fresh process
             long s = System.nanoTime();
             long cpu = mx.getCurrentThreadCpuTime();
             t = TraceEngine.run(dir, c);
