@@ -92,7 +92,24 @@ public record Asil(int level, int of) implements Comparable<Asil> {
 
     @Override
     public String toString() {
-        String base = level == 0 ? "QM" : "ASIL-" + letter();
+        return level >= 0 && level < 5 && of >= -1 && of < 5 ? TEXTS[level][of + 1] : text(level, of);
+    }
+
+    /** Every level's text, decomposed or not, written once (reports print one per item and link). */
+    private static final String[][] TEXTS = texts();
+
+    private static String[][] texts() {
+        String[][] t = new String[5][6];
+        for (int l = 0; l < 5; l++) {
+            for (int o = -1; o < 5; o++) {
+                t[l][o + 1] = text(l, o);
+            }
+        }
+        return t;
+    }
+
+    private static String text(int level, int of) {
+        String base = level == 0 ? "QM" : "ASIL-" + NAMES.charAt(level);
         return of < 0 ? base : base + "(" + NAMES.charAt(of) + ")";
     }
 }

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes the benchmark's synthetic repository: spec files, sources, tests and reports. */
+/** Writes the benchmark's synthetic repository: spec files, sources, tests, reports and trace.properties. */
 final class BenchRepo {
     private static final int PER_FILE = 200;
     private static final int PER_CLASS = 10;
@@ -19,6 +19,7 @@ final class BenchRepo {
         int dsns = items - goals - reqs;
         Files.createDirectories(dir.resolve("requirements"));
         Files.createDirectories(dir.resolve("reports"));
+        write(dir.resolve("requirements/trace.properties"), "# The benchmark's reports lie beside the sources.\nreports = reports\n");
         StringBuilder spec = new StringBuilder();
         int file = 0;
         for (int i = 0; i < items; i++) { // bounded by the item count

@@ -105,17 +105,21 @@ final class Gates {
             return;
         }
         for (ItemTrace it : t.items.values()) {
-            for (int i = 0; i < it.testMethods.size(); i++) {
-                TestResults.Verdict v = it.verdicts.get(i);
-                String test = it.testMethods.get(i);
-                if (v == null) {
-                    t.find("missing-test", it.item.location(), it.id(), it.id() + ": verifying test " + test
-                            + " has no result in the Surefire reports (not run, renamed or removed?)");
-                } else if (!v.passed()) {
-                    t.find(v.status().equals("failed") ? "failing-test" : "missing-test", it.item.location(),
-                            it.id(), it.id() + ": verifying test " + test + " " + v.status()
-                                    + (v.message().isEmpty() ? "" : ": " + Text.firstLine(v.message())));
-                }
+            verdicts(it); // a method per item: compiled after a few hundred items, where a long loop stays interpreted
+        }
+    }
+
+    private void verdicts(ItemTrace it) {
+        for (int i = 0; i < it.testMethods.size(); i++) {
+            TestResults.Verdict v = it.verdicts.get(i);
+            String test = it.testMethods.get(i);
+            if (v == null) {
+                t.find("missing-test", it.item.location(), it.id(), it.id() + ": verifying test " + test
+                        + " has no result in the Surefire reports (not run, renamed or removed?)");
+            } else if (!v.passed()) {
+                t.find(v.status().equals("failed") ? "failing-test" : "missing-test", it.item.location(),
+                        it.id(), it.id() + ": verifying test " + test + " " + v.status()
+                                + (v.message().isEmpty() ? "" : ": " + Text.firstLine(v.message())));
             }
         }
     }

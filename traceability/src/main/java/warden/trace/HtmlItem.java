@@ -17,7 +17,7 @@ final class HtmlItem {
 
     static void render(StringBuilder b, Trace t, ItemTrace it) {
         SpecItem s = it.item;
-        b.append("<section class=\"item\" id=\"").append(Text.xml(s.id())).append('"').append(HtmlReport.attrs(it))
+        HtmlReport.attrs(b.append("<section class=\"item\" id=\"").append(Text.xml(s.id())).append('"'), it)
                 .append("><h3>").append(Text.xml(s.title().isEmpty() ? s.id() : s.title())).append(" <code>")
                 .append(Text.xml(s.id())).append("</code></h3>\n<dl>");
         field(b, "Defined in", "<code>" + Text.xml(s.location()) + "</code>");
@@ -51,7 +51,7 @@ final class HtmlItem {
     private static String links(List<String> ids) {
         StringBuilder b = new StringBuilder();
         for (String id : ids) {
-            b.append(HtmlReport.link(id)).append(' ');
+            HtmlReport.link(b, id).append(' ');
         }
         return b.toString();
     }

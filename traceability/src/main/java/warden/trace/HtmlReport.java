@@ -31,20 +31,28 @@ final class HtmlReport {
 
     static String render(Trace t) {
         StringBuilder b = new StringBuilder(1 << 20);
+        render(t, b, Spill.KEEP);
+        return b.toString();
+    }
+
+    /** Renders into {@code b}, handing it to {@code spill} between items. */
+    static void render(Trace t, StringBuilder b, Spill spill) {
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>Warden trace</title>")
                 .append("<style>").append(CSS).append("</style><script>//<![CDATA[\n").append(JS).append("\n//]]></script></head><body>\n");
         b.append("<h1>Warden trace report</h1>\n");
         summary(b, t);
         findings(b, t);
+        spill.check(b);
         filters(b, t);
-        matrixDown(b, t);
-        matrixUp(b, t);
+        matrixDown(b, t, spill);
+        matrixUp(b, t, spill);
         lists(b, t);
         b.append("<h2 id=\"items\">Items</h2>\n");
         for (ItemTrace it : t.items.values()) {
             HtmlItem.render(b, t, it);
+            spill.check(b);
         }
-        return b.append("</body></html>\n").toString();
+        b.append("</body></html>\n");
     }
 
     private static void summary(StringBuilder b, Trace t) {
@@ -91,47 +99,65 @@ final class HtmlReport {
         b.append("</select> id <input id=\"fq\" oninput=\"f()\" size=\"30\"/></nav>\n");
     }
 
-    static String attrs(ItemTrace it) {
-        return " data-id=\"" + Text.xml(it.id()) + "\" data-asil=\"" + it.asil.letter() + "\" data-status=\""
-                + Text.xml(it.item.status()) + "\" data-type=\"" + Text.xml(it.item.type()) + "\"";
+    /** Appends an item's data attributes, which the filters read. */
+    static StringBuilder attrs(StringBuilder b, ItemTrace it) {
+        return b.append(" data-id=\"").append(Text.xml(it.id())).append("\" data-asil=\"").append(it.asil.letter())
+                .append("\" data-status=\"").append(Text.xml(it.item.status())).append("\" data-type=\"")
+                .append(Text.xml(it.item.type())).append('"');
     }
 
-    static String link(String id) {
-        return "<a href=\"#" + Text.xml(id) + "\"><code>" + Text.xml(id) + "</code></a>";
+    /** Appends a link to an item's section. */
+    static StringBuilder link(StringBuilder b, String id) {
+        String x = Text.xml(id);
+        return b.append("<a href=\"#").append(x).append("\"><code>").append(x).append("</code></a>");
     }
 
-    private static void matrixDown(StringBuilder b, Trace t) {
+    private static void matrixDown(StringBuilder b, Trace t, Spill spill) {
         b.append("<h2 id=\"down\">Matrix down: item &#8594; covering items, code, tests</h2>\n<table><tr><th>Item</th>")
                 .append("<th>ASIL</th><th>Status</th><th>Covered by</th><th>Impl</th><th>Tests</th><th>Verdict</th>")
                 .append("<th>Lines</th><th>Branches</th><th>Own mutation score</th></tr>\n");
         for (ItemTrace it : t.items.values()) {
-            String v = it.verdict();
-            b.append("<tr").append(attrs(it)).append("><td>").append(link(it.id())).append("</td><td>")
-                    .append(it.asil).append(it.asilInherited ? "*" : "").append("</td><td>")
-                    .append(Text.xml(it.item.status())).append("</td><td>");
-            for (String d : it.down) {
-                b.append(link(d)).append(' ');
-            }
-            b.append("</td><td>").append(it.impl.size()).append("</td><td>").append(it.testMethods.size())
-                    .append("</td><td class=\"").append(v).append("\">").append(v).append("</td><td>")
-                    .append(Text.pct(it.lineCoverage())).append("</td><td>").append(Text.pct(it.branchCoverage()))
-                    .append("</td><td>").append(Text.pct(it.mutationScore())).append("</td></tr>\n");
+            rowDown(b, it);
+            spill.check(b);
         }
         b.append("</table><p>* ASIL inherited from the parents.</p>\n");
     }
 
-    private static void matrixUp(StringBuilder b, Trace t) {
+    /** One row of the matrix down (a method per row: compiled early, where a long loop stays interpreted). */
+    private static void rowDown(StringBuilder b, ItemTrace it) {
+        String v = it.verdict();
+        attrs(b.append("<tr"), it);
+        link(b.append("><td>"), it.id()).append("</td><td>")
+                .append(it.asil).append(it.asilInherited ? "*" : "").append("</td><td>")
+                .append(Text.xml(it.item.status())).append("</td><td>");
+        for (String d : it.down) {
+            link(b, d).append(' ');
+        }
+        b.append("</td><td>").append(it.impl.size()).append("</td><td>").append(it.testMethods.size())
+                .append("</td><td class=\"").append(v).append("\">").append(v).append("</td><td>")
+                .append(Text.pct(it.lineCoverage())).append("</td><td>").append(Text.pct(it.branchCoverage()))
+                .append("</td><td>").append(Text.pct(it.mutationScore())).append("</td></tr>\n");
+    }
+
+    private static void matrixUp(StringBuilder b, Trace t, Spill spill) {
         b.append("<h2 id=\"up\">Matrix up: item &#8594; items it covers</h2>\n<table><tr><th>Item</th><th>ASIL</th>")
                 .append("<th>Covers</th></tr>\n");
         for (ItemTrace it : t.items.values()) {
-            b.append("<tr").append(attrs(it)).append("><td>").append(link(it.id())).append("</td><td>")
-                    .append(it.asil).append("</td><td>");
-            for (String u : it.up) {
-                b.append(link(u)).append(" (").append(t.items.get(u).asil).append(") ");
-            }
-            b.append("</td></tr>\n");
+            rowUp(b, t, it);
+            spill.check(b);
         }
         b.append("</table>\n");
+    }
+
+    /** One row of the matrix up. */
+    private static void rowUp(StringBuilder b, Trace t, ItemTrace it) {
+        attrs(b.append("<tr"), it);
+        link(b.append("><td>"), it.id()).append("</td><td>")
+                .append(it.asil).append("</td><td>");
+        for (String u : it.up) {
+            link(b, u).append(" (").append(t.items.get(u).asil).append(") ");
+        }
+        b.append("</td></tr>\n");
     }
 
     private static void lists(StringBuilder b, Trace t) {

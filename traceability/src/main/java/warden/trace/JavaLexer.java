@@ -21,13 +21,27 @@ final class JavaLexer {
         }
     }
 
+    /** Symbol tokens' texts, one string each. */
+    private static final String[] SYMBOLS = symbols();
+
     private final String src;
-    private final List<Token> out = new ArrayList<>();
+    private final List<Token> out;
+    private final String[] words = new String[1024];
+    private int wordCount;
     private int pos;
     private int line = 1;
 
     private JavaLexer(String src) {
         this.src = src;
+        this.out = new ArrayList<>(src.length() / 6 + 16);
+    }
+
+    private static String[] symbols() {
+        String[] t = new String[128];
+        for (char c = 0; c < t.length; c++) {
+            t[c] = String.valueOf(c);
+        }
+        return t;
     }
 
     static List<Token> tokens(String src) {
@@ -58,7 +72,7 @@ final class JavaLexer {
             } else if (Character.isJavaIdentifierPart(c)) {
                 word();
             } else {
-                out.add(new Token(String.valueOf(c), line));
+                out.add(new Token(c < SYMBOLS.length ? SYMBOLS[c] : String.valueOf(c), line));
                 pos++;
             }
         }
@@ -87,9 +101,32 @@ final class JavaLexer {
 
     private void word() {
         int s = pos;
+        int h = 0;
         while (pos < src.length() && Character.isJavaIdentifierPart(src.charAt(pos))) { // bounded
+            h = 31 * h + src.charAt(pos);
             pos++;
         }
-        out.add(new Token(src.substring(s, pos), line));
+        out.add(new Token(intern(s, pos, h), line));
+    }
+
+    /** @return the word from s to e, one string per distinct word of the file (keywords and names repeat). */
+    private String intern(int s, int e, int hash) {
+        int slot = hash & (words.length - 1);
+        for (int probe = 0; probe < words.length; probe++) { // bounded by the table
+            String w = words[slot];
+            if (w == null) {
+                String fresh = src.substring(s, e);
+                if (wordCount < words.length / 2) {
+                    words[slot] = fresh;
+                    wordCount++;
+                }
+                return fresh;
+            }
+            if (w.length() == e - s && src.regionMatches(s, w, 0, e - s)) {
+                return w;
+            }
+            slot = (slot + 1) & (words.length - 1);
+        }
+        return src.substring(s, e);
     }
 }

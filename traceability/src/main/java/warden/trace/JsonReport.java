@@ -1,7 +1,6 @@
 package warden.trace;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code trace.json}, schema {@code warden.trace/1}: every item with its links, ASIL, status,
@@ -15,6 +14,12 @@ final class JsonReport {
 
     static String render(Trace t) {
         StringBuilder b = new StringBuilder(1 << 16);
+        render(t, b, Spill.KEEP);
+        return b.toString();
+    }
+
+    /** Renders into {@code b}, handing it to {@code spill} between items. */
+    static void render(Trace t, StringBuilder b, Spill spill) {
         b.append("{\n  \"schema\": \"warden.trace/1\",\n  \"passed\": ").append(t.passed());
         b.append(",\n  \"summary\": {\"items\": ").append(t.items.size()).append(", \"tags\": ").append(t.tags.size())
                 .append(", \"testMethods\": ").append(t.results.size()).append(", \"mutants\": ")
@@ -24,6 +29,7 @@ final class JsonReport {
         for (ItemTrace it : t.items.values()) {
             b.append(sep);
             item(b, it);
+            spill.check(b);
             sep = ",\n    ";
         }
         b.append("\n  ],\n  \"findings\": [");
@@ -37,7 +43,6 @@ final class JsonReport {
         b.append("\n  ],\n  \"notes\": ").append(strings(t.warnings));
         b.append(",\n  \"equivalentMutants\": ").append(entries(t.equivalents));
         b.append(",\n  \"untaggedCodeWaivers\": ").append(entries(t.waivers)).append("\n}\n");
-        return b.toString();
     }
 
     private static void item(StringBuilder b, ItemTrace it) {
@@ -61,12 +66,13 @@ final class JsonReport {
         int[] c = it.coverage;
         int[] m = it.mutation;
         b.append("], \"verdict\": ").append(Text.json(it.verdict()));
-        b.append(String.format(Locale.ROOT, ", \"coverage\": {\"lines\": %d, \"linesCovered\": %d, \"branches\": %d,"
-                + " \"branchesCovered\": %d}", c[0], c[1], c[2], c[3]));
-        b.append(String.format(Locale.ROOT, ", \"mutation\": {\"mutants\": %d, \"killedByOwnTests\": %d,"
-                + " \"killedOnlyByOtherTests\": %d, \"survived\": %d, \"noCoverage\": %d, \"equivalent\": %d,"
-                + " \"ownScore\": %s}}", m[0], m[1], m[2], m[3], m[4], m[5],
-                it.mutationScore() < 0 ? "null" : String.format(Locale.ROOT, "%.2f", it.mutationScore())));
+        b.append(", \"coverage\": {\"lines\": ").append(c[0]).append(", \"linesCovered\": ").append(c[1])
+                .append(", \"branches\": ").append(c[2]).append(", \"branchesCovered\": ").append(c[3]).append('}');
+        b.append(", \"mutation\": {\"mutants\": ").append(m[0]).append(", \"killedByOwnTests\": ").append(m[1])
+                .append(", \"killedOnlyByOtherTests\": ").append(m[2]).append(", \"survived\": ").append(m[3])
+                .append(", \"noCoverage\": ").append(m[4]).append(", \"equivalent\": ").append(m[5])
+                .append(", \"ownScore\": ").append(it.mutationScore() < 0 ? "null" : Text.fixed2(it.mutationScore()))
+                .append("}}");
     }
 
     private static String strings(List<String> list) {

@@ -43,34 +43,47 @@ final class Linker {
                 t.find("duplicate-id", i.location(), i.id(), "item " + i.id() + " is defined twice (first at "
                         + old.item.location() + ")");
             }
-            byKey.computeIfAbsent(i.key(), k -> new ArrayList<>()).add(i);
         }
+    }
+
+    /** @return the items by id without revision; built on the first missing link (a passing trace has none). */
+    private Map<String, List<SpecItem>> byKey() {
+        if (byKey.isEmpty()) {
+            for (SpecItem i : t.allItems) {
+                byKey.computeIfAbsent(i.key(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        return byKey;
     }
 
     private void links() {
         for (ItemTrace it : t.items.values()) {
-            for (String to : it.item.covers()) {
-                ItemTrace target = t.items.get(to);
-                if (target != null) {
-                    it.up.add(to);
-                    target.down.add(it.id());
-                } else {
-                    missing(it.item.location(), it.id(), it.id() + " links to " + to, to);
-                }
+            links(it); // a method per item: compiled after a few hundred items, where a long loop stays interpreted
+        }
+    }
+
+    private void links(ItemTrace it) {
+        for (String to : it.item.covers()) {
+            ItemTrace target = t.items.get(to);
+            if (target != null) {
+                it.up.add(to);
+                target.down.add(it.id());
+            } else {
+                missing(it.item.location(), it.id(), it.id() + " links to " + to, to);
             }
-            for (String to : it.item.depends()) {
-                if (t.items.containsKey(to)) {
-                    it.dependsOn.add(to);
-                } else {
-                    missing(it.item.location(), it.id(), it.id() + " depends on " + to, to);
-                }
+        }
+        for (String to : it.item.depends()) {
+            if (t.items.containsKey(to)) {
+                it.dependsOn.add(to);
+            } else {
+                missing(it.item.location(), it.id(), it.id() + " depends on " + to, to);
             }
         }
     }
 
     /** Reports a link to an id that does not exist: outdated when another revision does. */
     void missing(String location, String item, String what, String to) {
-        List<SpecItem> same = byKey.get(Ids.key(to));
+        List<SpecItem> same = byKey().get(Ids.key(to));
         if (same == null) {
             t.find(what.startsWith("tag") ? "unknown-id" : "dangling-link", location, item,
                     what + ", which names no spec item");

@@ -20,6 +20,9 @@ final class Metrics {
     private final Map<String, SourceFile> byPackagePath = new HashMap<>();
     private final Map<String, ReviewedList.Entry> equivalent = new HashMap<>();
     private final Set<String> usedEquivalents = new HashSet<>();
+    private String lastClass;
+    private String lastFile;
+    private SourceFile lastSource;
     /** Mutants in code that implements no item. */
     int untraced;
 
@@ -56,9 +59,15 @@ final class Metrics {
     }
 
     private SourceFile source(String className, String file) {
+        if (lastClass != null && className.equals(lastClass) && java.util.Objects.equals(file, lastFile)) {
+            return lastSource; // a report lists a class's mutants together
+        }
         int dot = className.lastIndexOf('.');
         String pkg = dot < 0 ? "" : className.substring(0, dot).replace('.', '/') + "/";
-        return byPackagePath.get(pkg + file);
+        lastClass = className;
+        lastFile = file;
+        lastSource = byPackagePath.get(pkg + file);
+        return lastSource;
     }
 
     private void mutant(Mutant m) {
@@ -67,7 +76,7 @@ final class Metrics {
         if (ids.isEmpty()) {
             untraced++;
         }
-        boolean eq = equivalent.containsKey(m.key());
+        boolean eq = !equivalent.isEmpty() && equivalent.containsKey(m.key());
         if (eq) {
             usedEquivalents.add(m.key());
             if (m.detected()) {

@@ -1,7 +1,6 @@
 package warden.trace;
 
 import java.io.IOException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -24,20 +23,90 @@ import java.util.List;
 public final class RepoScan {
     final Path root;
     final List<Path> specs = new ArrayList<>();
+    /** Candidate sources, sorted by relative path: read by {@link #read} (or the engine's tasks). */
+    final List<Candidate> candidates = new ArrayList<>();
     final List<SourceFile> sources = new ArrayList<>();
     final List<Path> surefire = new ArrayList<>();
     final List<Path> mutations = new ArrayList<>();
     final List<Path> jacoco = new ArrayList<>();
     private final TraceConfig config;
+    private final String rootPrefix;
+    private final Found found;
 
-    private RepoScan(Path root, TraceConfig config) {
-        this.root = root;
-        this.config = config;
+    /** A file under a {@code src} tree (or a module's pom.xml), not yet read. */
+    record Candidate(Path path, String rel) {
     }
 
-    /** @return the inputs found under {@code root}. */
+    private RepoScan(Path root, TraceConfig config, Found found) {
+        this.root = root;
+        this.config = config;
+        this.found = found;
+        String r = root.toString();
+        this.rootPrefix = r.isEmpty() ? "" : r.endsWith(root.getFileSystem().getSeparator()) ? r
+                : r + root.getFileSystem().getSeparator();
+    }
+
+    /** @return the inputs found under {@code root}, sources read. */
     static RepoScan scan(Path root, TraceConfig config) throws IOException {
-        RepoScan s = new RepoScan(root, config);
+        RepoScan s = walk(root, config);
+        Parallel.Outcome o = Parallel.run(s.candidates.stream().map(c -> (Parallel.Task<SourceFile>) () -> read(c))
+                .toList(), Parallel.threads());
+        for (int i = 0; i < s.candidates.size(); i++) { // bounded by the candidates
+            SourceFile f = get(o, i);
+            if (f != null) {
+                s.sources.add(f);
+            }
+        }
+        return s;
+    }
+
+    /** @return the task's result; its IOException or RuntimeException as such. */
+    static <R> R get(Parallel.Outcome o, int i) throws IOException {
+        try {
+            return o.get(i);
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Told of each input as the walk finds it, so that its reading can start at once. */
+    interface Found {
+        /** Nothing to tell. */
+        Found NOTHING = new Found() {
+        };
+
+        /** A spec file. */
+        default void spec(Path p) {
+        }
+
+        /** A candidate source. */
+        default void source(Candidate c) {
+        }
+
+        /** A report: Surefire, PIT or JaCoCo (by its name). */
+        default void report(Path p) {
+        }
+    }
+
+    /** @return the inputs found under {@code root}, sources only located (see {@link #candidates}). */
+    static RepoScan walk(Path root, TraceConfig config) throws IOException {
+        return walk(root, config, Found.NOTHING);
+    }
+
+    /**
+     * @return the inputs found under {@code root}, sources only located; each is told to
+     *     {@code found} as it is found: the configured report directories first (their PIT file is
+     *     the biggest input), then the spec files, then the tree. The lists keep their order:
+     *     each module's reports before the configured ones, sources by path.
+     */
+    static RepoScan walk(Path root, TraceConfig config, Found found) throws IOException {
+        RepoScan s = new RepoScan(root, config, found);
+        RepoScan configured = new RepoScan(root, config, found);
+        for (String r : config.reports) {
+            configured.reports(root.resolve(r));
+        }
         Path req = root.resolve(config.requirements);
         if (Files.isDirectory(req)) {
             try (var files = Files.list(req)) {
@@ -45,12 +114,19 @@ public final class RepoScan {
                         .forEach(s.specs::add);
             }
         }
+        s.specs.forEach(found::spec);
         Files.walkFileTree(root, s.new Walker());
-        for (String r : config.reports) {
-            s.reports(root.resolve(r));
-        }
-        s.sources.sort((a, b) -> a.path().compareTo(b.path()));
+        s.surefire.addAll(configured.surefire);
+        s.mutations.addAll(configured.mutations);
+        s.jacoco.addAll(configured.jacoco);
+        s.candidates.sort((a, b) -> a.rel().compareTo(b.rel()));
         return s;
+    }
+
+    /** @return the candidate read as a source file, or null when it is binary. */
+    static SourceFile read(Candidate c) throws IOException {
+        String text = text(c.path());
+        return text == null ? null : new SourceFile(c.rel(), text);
     }
 
     private static boolean auxiliary(Path p) {
@@ -59,7 +135,10 @@ public final class RepoScan {
     }
 
     String rel(Path p) {
-        return root.relativize(p).toString().replace('\\', '/');
+        String full = p.toString();
+        String r = !rootPrefix.isEmpty() && full.startsWith(rootPrefix) && full.length() > rootPrefix.length()
+                && !root.toString().isEmpty() ? full.substring(rootPrefix.length()) : root.relativize(p).toString();
+        return r.replace('\\', '/');
     }
 
     private void reports(Path dir) throws IOException {
@@ -71,10 +150,13 @@ public final class RepoScan {
                 String n = p.getFileName().toString();
                 if (n.startsWith("TEST-") && n.endsWith(".xml")) {
                     surefire.add(p);
+                    found.report(p);
                 } else if (n.equals("mutations.xml")) {
                     mutations.add(p);
+                    found.report(p);
                 } else if (n.equals("jacoco.xml")) {
                     jacoco.add(p);
+                    found.report(p);
                 }
             }
         }
@@ -88,8 +170,7 @@ public final class RepoScan {
                 return null;
             }
         }
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(java.nio.ByteBuffer.wrap(b)).toString();
+        return new String(b, StandardCharsets.UTF_8); // replaces malformed input, as a REPLACE decoder does
     }
 
     /** Walks the tree once, collecting sources and each module's reports. */
@@ -117,10 +198,9 @@ public final class RepoScan {
             String rel = rel(file);
             boolean pom = file.getFileName().toString().equals("pom.xml");
             if ((pom || rel.startsWith("src/") || rel.contains("/src/")) && !config.excluded(rel)) {
-                String text = text(file);
-                if (text != null) {
-                    sources.add(new SourceFile(rel, text));
-                }
+                Candidate c = new Candidate(file, rel);
+                candidates.add(c);
+                found.source(c);
             }
             return FileVisitResult.CONTINUE;
         }

@@ -2,7 +2,9 @@ package warden.trace;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code trace.reqif}: a ReqIF 1.2 document (OMG ReqIF 1.2, namespace
@@ -18,12 +20,21 @@ final class ReqifReport {
     private static final List<String> ATTRS = List.of("ReqIF.ForeignID", "ReqIF.Name", "ReqIF.Text", "ASIL",
             "Status", "Type");
 
+    private static final List<String> ATTR_IDS = ATTRS.stream().map(a -> ident("attr", a)).toList();
+
     private ReqifReport() {
     }
 
     static String render(Trace t) {
-        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         StringBuilder b = new StringBuilder(1 << 16);
+        render(t, b, Spill.KEEP);
+        return b.toString();
+    }
+
+    /** Renders into {@code b}, handing it to {@code spill} between items. */
+    static void render(Trace t, StringBuilder b, Spill spill) {
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        Map<String, String> ids = new HashMap<>(t.items.size() * 2);
         b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<REQ-IF xmlns=\"http://www.omg.org/spec/ReqIF/20110401/reqif.xsd\">\n")
                 .append("  <THE-HEADER><REQ-IF-HEADER IDENTIFIER=\"warden-trace-header\"><CREATION-TIME>").append(now)
@@ -33,28 +44,31 @@ final class ReqifReport {
         types(b, now);
         b.append("    <SPEC-OBJECTS>\n");
         for (ItemTrace it : t.items.values()) {
-            object(b, it, now);
+            object(b, it, now, obj(ids, it.id()));
+            spill.check(b);
         }
         b.append("    </SPEC-OBJECTS>\n    <SPEC-RELATIONS>\n");
         for (ItemTrace it : t.items.values()) {
             for (String up : it.up) {
                 b.append("      <SPEC-RELATION IDENTIFIER=\"").append(ident("rel", it.id() + ">" + up))
                         .append("\" LAST-CHANGE=\"").append(now).append("\"><SOURCE><SPEC-OBJECT-REF>")
-                        .append(ident("obj", it.id())).append("</SPEC-OBJECT-REF></SOURCE><TARGET><SPEC-OBJECT-REF>")
-                        .append(ident("obj", up)).append("</SPEC-OBJECT-REF></TARGET><TYPE><SPEC-RELATION-TYPE-REF>")
+                        .append(obj(ids, it.id())).append("</SPEC-OBJECT-REF></SOURCE><TARGET><SPEC-OBJECT-REF>")
+                        .append(obj(ids, up)).append("</SPEC-OBJECT-REF></TARGET><TYPE><SPEC-RELATION-TYPE-REF>")
                         .append("covers</SPEC-RELATION-TYPE-REF></TYPE></SPEC-RELATION>\n");
             }
+            spill.check(b);
         }
         b.append("    </SPEC-RELATIONS>\n    <SPECIFICATIONS><SPECIFICATION IDENTIFIER=\"warden-spec\" LAST-CHANGE=\"")
                 .append(now).append("\" LONG-NAME=\"Warden requirements\"><TYPE><SPECIFICATION-TYPE-REF>spec-type")
                 .append("</SPECIFICATION-TYPE-REF></TYPE><CHILDREN>\n");
         for (ItemTrace it : t.items.values()) {
             b.append("      <SPEC-HIERARCHY IDENTIFIER=\"").append(ident("h", it.id())).append("\" LAST-CHANGE=\"")
-                    .append(now).append("\"><OBJECT><SPEC-OBJECT-REF>").append(ident("obj", it.id()))
+                    .append(now).append("\"><OBJECT><SPEC-OBJECT-REF>").append(obj(ids, it.id()))
                     .append("</SPEC-OBJECT-REF></OBJECT></SPEC-HIERARCHY>\n");
+            spill.check(b);
         }
-        return b.append("    </CHILDREN></SPECIFICATION></SPECIFICATIONS>\n  </REQ-IF-CONTENT></CORE-CONTENT>\n")
-                .append("</REQ-IF>\n").toString();
+        b.append("    </CHILDREN></SPECIFICATION></SPECIFICATIONS>\n  </REQ-IF-CONTENT></CORE-CONTENT>\n")
+                .append("</REQ-IF>\n");
     }
 
     private static void types(StringBuilder b, String now) {
@@ -74,17 +88,22 @@ final class ReqifReport {
                 .append("\" LONG-NAME=\"Specification\"/>\n    </SPEC-TYPES>\n");
     }
 
-    private static void object(StringBuilder b, ItemTrace it, String now) {
+    private static void object(StringBuilder b, ItemTrace it, String now, String objId) {
         SpecItem s = it.item;
         List<String> values = List.of(s.id(), s.title(), s.description(), it.asil.toString(), s.status(), s.type());
-        b.append("      <SPEC-OBJECT IDENTIFIER=\"").append(ident("obj", s.id())).append("\" LAST-CHANGE=\"")
+        b.append("      <SPEC-OBJECT IDENTIFIER=\"").append(objId).append("\" LAST-CHANGE=\"")
                 .append(now).append("\"><VALUES>");
         for (int i = 0; i < ATTRS.size(); i++) {
             b.append("<ATTRIBUTE-VALUE-STRING THE-VALUE=\"").append(Text.xml(values.get(i)))
-                    .append("\"><DEFINITION><ATTRIBUTE-DEFINITION-STRING-REF>").append(ident("attr", ATTRS.get(i)))
+                    .append("\"><DEFINITION><ATTRIBUTE-DEFINITION-STRING-REF>").append(ATTR_IDS.get(i))
                     .append("</ATTRIBUTE-DEFINITION-STRING-REF></DEFINITION></ATTRIBUTE-VALUE-STRING>");
         }
         b.append("</VALUES><TYPE><SPEC-OBJECT-TYPE-REF>item-type</SPEC-OBJECT-TYPE-REF></TYPE></SPEC-OBJECT>\n");
+    }
+
+    /** @return the identifier of an item's SPEC-OBJECT, each written once per render. */
+    private static String obj(Map<String, String> ids, String id) {
+        return ids.computeIfAbsent(id, k -> ident("obj", k));
     }
 
     /** @return an xsd:ID from a prefix and any text: letters, digits and dots kept, others as _hex. */

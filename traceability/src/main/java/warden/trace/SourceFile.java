@@ -4,18 +4,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One text file under a module's {@code src} tree: its path relative to the repository root, its
  * text, its tags and, for Java, its scopes (parsed on first use).
  *
  * [impl->dsn~trace.tags.reader~1]
+ * [impl->dsn~trace.fast-readers~1]
  */
 public final class SourceFile {
-    private static final Pattern TAG = Pattern.compile(
-            "\\[\\s*([a-z][a-zA-Z0-9]*)\\s*-" + ">\\s*" + Ids.ID + "\\s*(?:>>[^\\]]*)?\\]");
     private final String path;
     private final String text;
     private JavaScopes scopes;
@@ -115,17 +112,68 @@ public final class SourceFile {
         }
         int line = 1;
         int lineStart = 0;
-        Matcher m = TAG.matcher(text);
-        while (m.find()) { // bounded by the text
-            for (int i = lineStart; i < m.start(); i++) { // each character counted once
-                if (text.charAt(i) == '\n') {
+        int n = text.length();
+        int i = text.indexOf('[');
+        while (i >= 0) { // bounded by the text: each turn moves past a '['
+            int[] m = tagAt(text, i, n);
+            if (m == null) {
+                i = text.indexOf('[', i + 1);
+                continue;
+            }
+            for (int k = lineStart; k < i; k++) { // each character counted once
+                if (text.charAt(k) == '\n') {
                     line++;
                 }
             }
-            lineStart = m.start();
-            out.add(scoped(m.group(1), m.group(2) + "~" + m.group(3) + "~" + m.group(4), line));
+            lineStart = i;
+            out.add(scoped(text.substring(m[0], m[1]), text.substring(m[2], m[3]), line));
+            i = text.indexOf('[', m[4]);
         }
         return out;
+    }
+
+    /**
+     * Matches a tag at {@code i} (a {@code [}) exactly as the regular expression
+     * {@code \[\s*([a-z][a-zA-Z0-9]*)\s*->\s*ID\s*(?:>>[^\]]*)?\]} would.
+     *
+     * @return kind start and end, id start and end, and the end of the tag; or null
+     */
+    static int[] tagAt(String text, int i, int n) {
+        int k = skipSpace(text, i + 1, n);
+        int kindEnd = Ids.type(text, k, n);
+        if (kindEnd < 0) {
+            return null;
+        }
+        int a = skipSpace(text, kindEnd, n);
+        if (!text.startsWith("->", a)) {
+            return null;
+        }
+        int idStart = skipSpace(text, a + 2, n);
+        int idEnd = Ids.end(text, idStart, n);
+        if (idEnd < 0) {
+            return null;
+        }
+        int j = skipSpace(text, idEnd, n);
+        if (text.startsWith(">>", j)) {
+            j = text.indexOf(']', j + 2);
+            if (j < 0) {
+                return null;
+            }
+        } else if (j >= n || text.charAt(j) != ']') {
+            return null;
+        }
+        return new int[] {k, kindEnd, idStart, idEnd, j + 1};
+    }
+
+    private static int skipSpace(String s, int i, int n) {
+        while (i < n) { // bounded by n
+            char c = s.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != 0x0B && c != '\f' && c != '\r') {
+                break;
+            }
+            i++;
+        }
+        return i;
     }
 
     private Tag scoped(String kind, String id, int line) {

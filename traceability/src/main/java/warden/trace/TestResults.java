@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * Test verdicts from Surefire {@code TEST-*.xml} files, one per test method ({@code class#method});
@@ -56,17 +55,42 @@ public final class TestResults {
 
     /** Reads one Surefire report. */
     void read(Path file, String rel) throws TraceInputException {
+        apply(parse(Xml.bytes(file, rel), rel));
+    }
+
+    /**
+     * Parses one Surefire report without touching any verdict (so reports can be parsed in
+     * parallel and applied in a fixed order).
+     *
+     * @return the report's events: test key, event (passed, failed or skipped), message
+     */
+    static List<String[]> parse(byte[] bytes, String rel) throws TraceInputException {
+        return Xml.read(bytes, rel, Events::new).events;
+    }
+
+    /** Adds a parsed report's events, in their order. */
+    void apply(List<String[]> events) {
         files++;
-        String[] current = new String[1];
-        Xml.read(file, rel, r -> {
-            String el = r.getLocalName();
+        for (String[] e : events) {
+            add(e[0], e[1], e[2]);
+        }
+    }
+
+    /** The events of one report, collected while it is read. */
+    private static final class Events implements Xml.Handler {
+        final List<String[]> events = new ArrayList<>();
+        private String current;
+
+        @Override
+        public void start(Xml.Cursor r) {
+            String el = r.localName();
             if (el.equals("testcase")) {
-                current[0] = key(Xml.attr(r, "classname", ""), Xml.attr(r, "name", ""));
-                add(current[0], "passed", "");
-            } else if (current[0] != null && (el.equals("failure") || el.equals("error") || el.equals("skipped"))) {
-                add(current[0], el.equals("skipped") ? "skipped" : "failed", Xml.attr(r, "message", el));
+                current = key(Xml.attr(r, "classname", ""), Xml.attr(r, "name", ""));
+                events.add(new String[] {current, "passed", ""});
+            } else if (current != null && (el.equals("failure") || el.equals("error") || el.equals("skipped"))) {
+                events.add(new String[] {current, el.equals("skipped") ? "skipped" : "failed", Xml.attr(r, "message", el)});
             }
-        });
+        }
     }
 
     /**

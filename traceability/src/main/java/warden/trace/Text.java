@@ -71,7 +71,39 @@ final class Text {
 
     /** @return a percentage with one decimal, or "-" when the value is negative (no data). */
     static String pct(double v) {
-        return v < 0 ? "-" : String.format(Locale.ROOT, "%.1f %%", v);
+        return v < 0 ? "-" : PCT.get(v);
+    }
+
+    /** @return {@code v} with {@code %.2f}, as {@link String#format} writes it in the root locale. */
+    static String fixed2(double v) {
+        return FIXED2.get(v);
+    }
+
+    /** Percentages of one report repeat (100 %, 50 %...): each distinct value is formatted once. */
+    private static final Formats PCT = new Formats("%.1f %%");
+    private static final Formats FIXED2 = new Formats("%.2f");
+
+    /** A memo of one format applied to doubles; {@link String#format} stays the one formatter. */
+    private static final class Formats {
+        private static final int MAX = 4096;
+        private final String format;
+        private final java.util.concurrent.ConcurrentHashMap<Double, String> done =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        Formats(String format) {
+            this.format = format;
+        }
+
+        String get(double v) {
+            String s = done.get(v);
+            if (s == null) {
+                s = String.format(Locale.ROOT, format, v);
+                if (done.size() < MAX) {
+                    done.put(v, s);
+                }
+            }
+            return s;
+        }
     }
 
     /** @return the first line of a message, at most 200 characters. */

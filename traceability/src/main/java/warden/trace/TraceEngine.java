@@ -1,18 +1,25 @@
 package warden.trace;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 
 /**
  * Runs the trace over a repository: reads every input, links items, tags, tests, verdicts,
  * coverage and mutants, then applies the gates. Input problems end in {@link Trace#errors} (the
  * caller exits 2), gate findings in {@link Trace#findings} (exit 1).
  *
+ * <p>Every file is read and parsed by an independent task on a fixed set of threads
+ * ({@link Parallel}); the results are then merged in one fixed order (sources by path, specs by
+ * name, reports as found), so the trace, and every report, is the same whatever the timing.
+ *
  * [impl->dsn~trace.engine~1]
+ * [impl->dsn~trace.parallel~1]
  */
 public final class TraceEngine {
     private TraceEngine() {
@@ -20,18 +27,69 @@ public final class TraceEngine {
 
     /** @return the trace of the repository at {@code root}. */
     public static Trace run(Path root, TraceConfig config) throws IOException {
+        return run(root, config, Parallel.threads());
+    }
+
+    /** @return the trace of the repository at {@code root}, read with {@code threads} threads. */
+    static Trace run(Path root, TraceConfig config, int threads) throws IOException {
         Trace t = new Trace(config);
-        RepoScan scan = RepoScan.scan(root, config);
-        List<InputError> reportErrors = new ArrayList<>();
-        CompletableFuture<Void> reports = CompletableFuture.runAsync(() -> readReports(t, scan, reportErrors));
-        readSpecs(t, scan);
+        Map<Object, Parallel.Job<?>> jobs = new IdentityHashMap<>();
+        RepoScan scan;
+        try (Parallel.Pool pool = new Parallel.Pool(threads)) {
+            scan = RepoScan.walk(root, config, new RepoScan.Found() {
+                private String rel(Path p) {
+                    return root.relativize(p).toString().replace('\\', '/');
+                }
+
+                @Override
+                public void spec(Path p) {
+                    String rel = rel(p);
+                    jobs.put(p, pool.submit(() -> SpecReader.read(rel, strictUtf8(Files.readAllBytes(p)))));
+                }
+
+                @Override
+                public void source(RepoScan.Candidate c) {
+                    jobs.put(c, pool.submit(() -> {
+                        SourceFile f = RepoScan.read(c);
+                        if (f != null) {
+                            f.tags(); // each file's tags and scopes, cached
+                        }
+                        return f;
+                    }));
+                }
+
+                @Override
+                public void report(Path p) {
+                    String rel = rel(p);
+                    String n = p.getFileName().toString();
+                    jobs.put(p, n.equals("mutations.xml")
+                            ? pool.submitFirst(() -> MutationReader.parse(Xml.bytes(p, rel), rel))
+                            : n.equals("jacoco.xml") ? pool.submitFirst(() -> CoverageReader.parse(Xml.bytes(p, rel), rel))
+                            : pool.submit(() -> TestResults.parse(Xml.bytes(p, rel), rel)));
+                }
+            });
+            pool.awaitAll();
+        }
+        for (RepoScan.Candidate c : scan.candidates) {
+            SourceFile f = result(jobs.get(c));
+            if (f != null) {
+                scan.sources.add(f);
+            }
+        }
+        for (Path p : scan.specs) {
+            SpecReader.Result r = result(jobs.get(p));
+            t.allItems.addAll(r.items());
+            t.errors.addAll(r.errors());
+        }
         t.sources.addAll(scan.sources);
-        scan.sources.parallelStream().forEach(SourceFile::tags); // each file's tags and scopes, cached
         for (SourceFile f : scan.sources) {
             t.tags.addAll(f.tags());
         }
-        reports.join();
-        t.errors.addAll(reportErrors);
+        try {
+            mergeReports(t, scan, jobs);
+        } catch (TraceInputException e) {
+            t.errors.add(e.error());
+        }
         readLists(t, root.resolve(config.requirements), scan);
         if (!t.errors.isEmpty()) {
             return t;
@@ -48,31 +106,55 @@ public final class TraceEngine {
         Gates.apply(t);
     }
 
-    private static void readSpecs(Trace t, RepoScan scan) throws IOException {
-        for (Path p : scan.specs) {
-            SpecReader.Result r = SpecReader.read(scan.rel(p), Files.readAllLines(p));
-            t.allItems.addAll(r.items());
-            t.errors.addAll(r.errors());
+    /** @return UTF-8 text; malformed input is an error, as {@code Files.readAllLines} makes it. */
+    static String strictUtf8(byte[] b) throws IOException {
+        String s = new String(b, StandardCharsets.UTF_8);
+        if (s.indexOf('\uFFFD') >= 0) { // replaced bytes, or a real U+FFFD: the strict decoder tells
+            s = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b)).toString();
+        }
+        return s;
+    }
+
+    /** Merges the parsed reports in the order they were found; the first bad one ends the reading. */
+    private static void mergeReports(Trace t, RepoScan scan, Map<Object, Parallel.Job<?>> jobs)
+            throws TraceInputException, IOException {
+        for (Path p : scan.surefire) {
+            List<String[]> events = report(jobs.get(p));
+            t.results.apply(events);
+            t.reportFiles[0]++;
+        }
+        for (Path p : scan.mutations) {
+            List<Mutant> m = report(jobs.get(p));
+            t.mutants.addAll(m);
+            t.reportFiles[1]++;
+        }
+        for (Path p : scan.jacoco) {
+            Map<String, CoverageReader.FileLines> lines = report(jobs.get(p));
+            CoverageReader.merge(lines, t.coverage);
+            t.reportFiles[2]++;
         }
     }
 
-    /** Reads the reports (on another thread than the specs and sources: it touches nothing else). */
-    private static void readReports(Trace t, RepoScan scan, List<InputError> errors) {
+    /** @return a reading job's result; its IOException or RuntimeException as such. */
+    @SuppressWarnings("unchecked")
+    private static <R> R result(Parallel.Job<?> job) throws IOException {
         try {
-            for (Path p : scan.surefire) {
-                t.results.read(p, scan.rel(p));
-                t.reportFiles[0]++;
-            }
-            for (Path p : scan.mutations) {
-                t.mutants.addAll(MutationReader.read(p, scan.rel(p)));
-                t.reportFiles[1]++;
-            }
-            for (Path p : scan.jacoco) {
-                CoverageReader.read(p, scan.rel(p), t.coverage);
-                t.reportFiles[2]++;
-            }
-        } catch (TraceInputException e) {
-            errors.add(e.error());
+            return (R) job.get();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R> R report(Parallel.Job<?> job) throws TraceInputException, IOException {
+        try {
+            return (R) job.get();
+        } catch (TraceInputException | IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -78,7 +78,10 @@ public final class TraceMain {
     }
 
     private static void summary(Trace t, PrintStream out, TraceOptions o, Path outDir, long ms) {
-        long withImpl = t.items.values().stream().filter(i -> !i.impl.isEmpty()).count();
+        long withImpl = 0;
+        for (ItemTrace i : t.items.values()) {
+            withImpl += i.impl.isEmpty() ? 0 : 1;
+        }
         out.printf(Locale.ROOT, "Trace: %d items, %d tags, %d test methods with verdicts, %d mutants, %d sources (%d ms)%n",
                 t.items.size(), t.tags.size(), t.results.size(), t.mutants.size(), t.sources.size(), ms);
         out.printf(Locale.ROOT, "  %d items implemented; mutation data: %s; coverage data: %s%n", withImpl,
