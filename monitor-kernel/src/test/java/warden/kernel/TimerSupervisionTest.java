@@ -58,6 +58,20 @@ class TimerSupervisionTest {
 
     // [utest->dsn~kernel.timer-supervision~1]
     @Test
+    void aRecoveryOnACoreWhoseClockIsBehindTheDetectingCoreIsNotLoggedBeforeTheDetection() {
+        long d = armCore0(1_000_000);
+        f.deadline[0] = Timer.NEVER;
+        long detected = d + Scheduler.TIMER_SLACK_NS + 50;
+        entryOnCore1(detected);
+        f.now[0] = detected - 400; // core 0 runs its quantum behind core 1
+        m.onTimer(0);
+        long r = rig.last(EventKind.TIMER_RECOVERED);
+        assertEquals(detected, m.events().time(r));
+        assertEquals(0, m.events().a(r));
+    }
+
+    // [utest->dsn~kernel.timer-supervision~1]
+    @Test
     void aTimerThatFiresOnTimeOrADeadlineWrittenLateIsNoFault() {
         long d = armCore0(1_000_000);
         f.now[0] = d;

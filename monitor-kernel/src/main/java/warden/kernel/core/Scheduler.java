@@ -266,7 +266,9 @@ public final class Scheduler {
     /** Core c's timer fired after a detected timer fault: logs the recovery. [impl->dsn~kernel.timer-supervision~1] */
     void timerRecovered(int core, long now) {
         if (timerFaultAt[core] >= 0) {
-            log.append(now, EventKind.TIMER_RECOVERED, SystemImage.NO_PARTITION, core, now - timerFaultAt[core], 0);
+            // the detection was made on another core, whose clock may run up to a quantum ahead
+            long at = Math.max(now, timerFaultAt[core]);
+            log.append(at, EventKind.TIMER_RECOVERED, SystemImage.NO_PARTITION, core, at - timerFaultAt[core], 0);
             timerFaultAt[core] = -1;
         }
     }
