@@ -58,6 +58,35 @@ class TimerSupervisionTest {
 
     // [utest->dsn~kernel.timer-supervision~1]
     @Test
+    void theNextCoreIsProgrammedToWakeWhenTheCoreItWatchesWouldBeLate() {
+        long d = armCore0(1_000_000);
+        assertEquals(d + Scheduler.TIMER_SLACK_NS + 1, f.deadline[1], "core 1 watches core 0; it has no deadline of its own");
+        f.deadline[0] = Timer.NEVER;
+        f.now[1] = d + Scheduler.TIMER_SLACK_NS + 1;
+        m.onTimer(1); // the watch fires: no other entry was needed
+        assertEquals(1, m.counter(Counter.TIMER_FAULTS));
+        assertEquals(0, m.events().core(rig.last(EventKind.TIMER_FAULT)));
+        assertEquals(d, f.deadline[0], "re-armed");
+        assertEquals(Timer.NEVER, f.deadline[1], "no watch on a core whose fault is known: core 1 sleeps");
+        f.now[0] = d + Scheduler.TIMER_SLACK_NS + 10;
+        m.onTimer(0);
+        assertEquals(0, m.events().core(rig.last(EventKind.TIMER_RECOVERED)));
+        assertEquals(Timer.NEVER, f.deadline[0], "the rtos restarted with no boot timeout: core 0 has no deadline");
+        assertEquals(Timer.NEVER, f.deadline[1], "so core 1 watches nothing");
+    }
+
+    // [utest->dsn~kernel.timer-supervision~1]
+    @Test
+    void aCoreWhoseTimerFiresOnTimeCostsItsWatcherNoEntry() {
+        long d = armCore0(1_000_000);
+        f.now[0] = d - 1_000;
+        m.onMonitorCall(0, MonitorCall.HEARTBEAT); // re-armed before it fired: the watch moves with it
+        assertEquals(d - 1_000 + WATCHDOG + Scheduler.TIMER_SLACK_NS + 1, f.deadline[1]);
+        assertEquals(0, m.counter(Counter.TIMER_FAULTS));
+    }
+
+    // [utest->dsn~kernel.timer-supervision~1]
+    @Test
     void aRecoveryOnACoreWhoseClockIsBehindTheDetectingCoreIsNotLoggedBeforeTheDetection() {
         long d = armCore0(1_000_000);
         f.deadline[0] = Timer.NEVER;

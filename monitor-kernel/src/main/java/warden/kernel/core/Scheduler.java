@@ -57,8 +57,10 @@ public final class Scheduler {
     private final int[] running;
     private final long[] monitorDeadline;
     private final long[] kick;
-    /** What the kernel last wrote into each core's timer comparator ({@link #UNKNOWN} after it fired). */
+    /** Each core's own earliest deadline as last computed ({@link #UNKNOWN} after its timer fired). */
     private final long[] programmed;
+    /** What the kernel last wrote into each core's comparator: its own deadline or a supervision deadline. */
+    private final long[] written;
     /** When each core's timer should fire: its programmed deadline, or the time of the write if that was later. */
     private final long[] expected;
     /** When a timer fault of each core was detected, or -1. */
@@ -93,12 +95,14 @@ public final class Scheduler {
         monitorDeadline = new long[cores];
         kick = new long[cores];
         programmed = new long[cores];
+        written = new long[cores];
         expected = new long[cores];
         timerFaultAt = new long[cores];
         for (int c = 0; c < cores; c++) {
             monitorDeadline[c] = Timer.NEVER;
             kick[c] = Timer.NEVER;
             programmed[c] = UNKNOWN;
+            written[c] = UNKNOWN;
             timerFaultAt[c] = -1;
             running[c] = SystemImage.NO_PARTITION;
             fillSlots(img, c);
@@ -232,13 +236,37 @@ public final class Scheduler {
         if (earliest != programmed[core]) {
             programmed[core] = earliest;
             expected[core] = Math.max(earliest, timer.now(core)); // a deadline already past fires at once
-            timer.setDeadline(core, earliest);
+        }
+        write(core);
+        if (cores > 1) {
+            write((core + 1) % cores); // the next core supervises this one: its watch follows
+        }
+    }
+
+    /**
+     * Writes core's comparator when what it must hold changed: the core's own earliest deadline, or,
+     * earlier, the moment the core before it (which it supervises) would be late — so a stopped
+     * timer is found one slack after its due time even when no other entry happens.
+     *
+     * [impl->dsn~kernel.timer-supervision~1]
+     */
+    private void write(int core) {
+        long due = programmed[core] == UNKNOWN ? Timer.NEVER : programmed[core];
+        int watched = (core + cores - 1) % cores;
+        long w = programmed[watched];
+        if (watched != core && w != UNKNOWN && w != Timer.NEVER && timerFaultAt[watched] < 0) {
+            due = Math.min(due, expected[watched] + TIMER_SLACK_NS + 1);
+        }
+        if (due != written[core]) {
+            written[core] = due;
+            timer.setDeadline(core, due);
         }
     }
 
     /** Core c's monitor timer fired: what its comparator holds is not known any more; the next programming writes it. */
     void timerFired(int core) {
         programmed[core] = UNKNOWN;
+        written[core] = UNKNOWN;
     }
 
     /**
@@ -258,7 +286,11 @@ public final class Scheduler {
                 timerFaultAt[c] = now;
                 counters[Counter.TIMER_FAULTS]++;
                 log.append(now, EventKind.TIMER_FAULT, SystemImage.NO_PARTITION, c, now - expected[c], d);
+                written[c] = d;
                 timer.setDeadline(c, d);
+                if (cores > 1) {
+                    write((c + 1) % cores); // its supervisor stops watching until it fires again
+                }
             }
         }
     }
