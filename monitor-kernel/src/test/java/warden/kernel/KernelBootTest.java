@@ -33,6 +33,7 @@ class KernelBootTest {
     }
 
     // [utest->dsn~kernel.deny-by-default~1]
+    // [utest->dsn~kernel.boot~1]
     @Test
     void eachSlotHoldsExactlyItsPartitionsRegionsAndDevicesAfterTheMonitorIsReserved() {
         FakePlatform f = new FakePlatform(2);
@@ -103,6 +104,7 @@ class KernelBootTest {
         assertCheck(ImageCheck.NO_PARTITIONS, SystemImage.builder(2).monitor(Images.MON, 0x1000).build());
     }
 
+    // [utest->dsn~kernel.boot~1]
     @Test
     void bootFailsWhenTheProtectionUnitRunsOutOfEntries() {
         FakePlatform f = new FakePlatform(2);
