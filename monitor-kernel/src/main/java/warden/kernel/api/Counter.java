@@ -26,14 +26,16 @@ public final class Counter {
     public static final int INTERRUPT_STORMS = 16;
     /** Saved contexts that failed their integrity check. */
     public static final int CONTEXT_FAULTS = 17;
-    public static final int COUNT = 18;
+    /** Monitor timers found not to have fired at their deadline. */
+    public static final int TIMER_FAULTS = 18;
+    public static final int COUNT = 19;
 
     private static final String[] NAMES = {
         "monitorCalls", "unknownCalls", "deniedCalls", "interrupts", "spuriousInterrupts",
         "heldInterrupts", "deliveredInterrupts", "pendingOverflows", "timerExpiries",
         "worldSwitches", "accessFaults", "illegalInstructions", "kernelEntries",
         "failuresDetected", "restarts", "discardedInterrupts",
-        "interruptStorms", "contextFaults"
+        "interruptStorms", "contextFaults", "timerFaults"
     };
 
     private Counter() {

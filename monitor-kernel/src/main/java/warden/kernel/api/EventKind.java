@@ -34,12 +34,17 @@ public final class EventKind {
     public static final int CONTEXT_CORRUPT = 15;
     /** A partition's golden image failed its digest check at a restart: a = image address, b = size. */
     public static final int IMAGE_CORRUPT = 16;
+    /** A core's monitor timer did not fire at its deadline: core = the core, a = lateness in ns, b = the deadline. */
+    public static final int TIMER_FAULT = 17;
+    /** A core's timer fired again after a timer fault: a = time since the detection in ns. */
+    public static final int TIMER_RECOVERED = 18;
 
     private static final String[] NAMES = {
         "none", "access-violation", "illegal-instruction", "unknown-call", "denied-call",
         "partition-booted", "unowned-interrupt", "pending-overflow", "failure-detected",
         "partition-restarted", "partition-recovered", "partition-stopped", "safe-state",
-        "interrupt-storm", "line-restored", "context-corrupt", "image-corrupt"
+        "interrupt-storm", "line-restored", "context-corrupt", "image-corrupt",
+        "timer-fault", "timer-recovered"
     };
 
     private EventKind() {

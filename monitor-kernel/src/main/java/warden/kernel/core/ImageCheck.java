@@ -153,7 +153,7 @@ public final class ImageCheck {
             if (!loadable) {
                 return fail(BAD_IMAGE, p, -1);
             }
-            for (int q = 0; q < p; q++) {
+            for (int q = 0; q < n && q < p; q++) {
                 if (img.imageSize(q) > 0 && overlaps(store, size, img.imageStore(q), img.imageSize(q))) {
                     return fail(BAD_IMAGE, p, q);
                 }

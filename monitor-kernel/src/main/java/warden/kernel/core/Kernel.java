@@ -427,6 +427,8 @@ public final class Kernel {
             return Status.BAD_STATE;
         }
         counters[Counter.KERNEL_ENTRIES]++;
+        sched.timerFired(core);
+        sched.timerRecovered(core, now(core));
         health.expire(core, now(core));
         sched.expireTimers(core, now(core));
         sched.reschedule(core);
@@ -435,14 +437,19 @@ public final class Kernel {
 
     /**
      * Every entry ends here: saved contexts that failed their check during this entry's scheduling
-     * are reported to the health monitor now, so the failing partition's policy runs at once.
+     * are reported to the health monitor now, so the failing partition's policy runs at once; and
+     * every core's monitor timer is supervised against this core's clock.
      *
      * [impl->dsn~kernel.context-integrity~1]
      */
     private void afterEntry(int core) {
-        if (sealed && core >= 0 && core < img.coreCount() && sched.corruptPending()) {
+        if (!sealed || core < 0 || core >= img.coreCount()) {
+            return;
+        }
+        if (sched.corruptPending()) {
             health.contextFaults(now(core));
         }
+        sched.superviseTimers(now(core));
     }
 
     /**

@@ -58,6 +58,15 @@ public final class Scheduler {
     private final int[] running;
     private final long[] monitorDeadline;
     private final long[] kick;
+    /** What the kernel last wrote into each core's timer comparator ({@link #UNKNOWN} after it fired). */
+    private final long[] programmed;
+    /** When each core's timer should fire: its programmed deadline, or the time of the write if that was later. */
+    private final long[] expected;
+    /** When a timer fault of each core was detected, or -1. */
+    private final long[] timerFaultAt;
+    /** How late a programmed monitor deadline may be, seen from another core, before it is a timer fault. */
+    public static final long TIMER_SLACK_NS = 300_000;
+    private static final long UNKNOWN = Long.MIN_VALUE;
 
     /**
      * Boot-time: sizes and fills every table from the image, and prepares each vCPU's initial
@@ -89,9 +98,14 @@ public final class Scheduler {
         running = new int[cores];
         monitorDeadline = new long[cores];
         kick = new long[cores];
+        programmed = new long[cores];
+        expected = new long[cores];
+        timerFaultAt = new long[cores];
         for (int c = 0; c < cores; c++) {
             monitorDeadline[c] = Timer.NEVER;
             kick[c] = Timer.NEVER;
+            programmed[c] = UNKNOWN;
+            timerFaultAt[c] = -1;
             running[c] = SystemImage.NO_PARTITION;
             fillSlots(img, c);
         }
@@ -223,7 +237,46 @@ public final class Scheduler {
                 earliest = d;
             }
         }
-        timer.setDeadline(core, earliest);
+        if (earliest != programmed[core]) {
+            programmed[core] = earliest;
+            expected[core] = Math.max(earliest, timer.now(core)); // a deadline already past fires at once
+            timer.setDeadline(core, earliest);
+        }
+    }
+
+    /** Core c's monitor timer fired: what its comparator holds is not known any more; the next programming writes it. */
+    void timerFired(int core) {
+        programmed[core] = UNKNOWN;
+    }
+
+    /**
+     * Timer supervision, at every kernel entry on any core: a core whose programmed monitor
+     * deadline (or, for a deadline already past when it was written, the time of the write) lies
+     * more than {@link #TIMER_SLACK_NS} in the past of {@code now} (the entering core's clock) has
+     * a timer that did not fire — its comparator lost its value, or the timer
+     * stopped. The kernel logs {@code timer-fault} and writes the comparator again (a deadline in
+     * the past fires at once). The core's next timer entry marks the recovery ({@link #timerRecovered}).
+     *
+     * [impl->dsn~kernel.timer-supervision~1]
+     */
+    void superviseTimers(long now) {
+        for (int c = 0; c < cores; c++) {
+            long d = programmed[c];
+            if (d != UNKNOWN && d != Timer.NEVER && now - expected[c] > TIMER_SLACK_NS && timerFaultAt[c] < 0) {
+                timerFaultAt[c] = now;
+                counters[Counter.TIMER_FAULTS]++;
+                log.append(now, EventKind.TIMER_FAULT, SystemImage.NO_PARTITION, c, now - expected[c], d);
+                timer.setDeadline(c, d);
+            }
+        }
+    }
+
+    /** Core c's timer fired after a detected timer fault: logs the recovery. [impl->dsn~kernel.timer-supervision~1] */
+    void timerRecovered(int core, long now) {
+        if (timerFaultAt[core] >= 0) {
+            log.append(now, EventKind.TIMER_RECOVERED, SystemImage.NO_PARTITION, core, now - timerFaultAt[core], 0);
+            timerFaultAt[core] = -1;
+        }
     }
 
     /**

@@ -67,6 +67,11 @@ final class Sha256 {
         return (h[(i >>> 2) & 7] >>> (24 - 8 * (i & 3))) & 0xff;
     }
 
+    /** Rotate right by n (0 < n < 32), FIPS 180-4 ROTR. */
+    private static int ror(int x, int n) {
+        return (x >>> n) | (x << (32 - n));
+    }
+
     private void put(int b) {
         block[fill++] = (byte) b;
         if (fill == 64) {
@@ -92,8 +97,8 @@ final class Sha256 {
                     | (block[4 * t + 2] & 0xff) << 8 | (block[4 * t + 3] & 0xff);
         }
         for (int t = 16; t < 64; t++) {
-            int s0 = Integer.rotateRight(w[t - 15], 7) ^ Integer.rotateRight(w[t - 15], 18) ^ (w[t - 15] >>> 3);
-            int s1 = Integer.rotateRight(w[t - 2], 17) ^ Integer.rotateRight(w[t - 2], 19) ^ (w[t - 2] >>> 10);
+            int s0 = ror(w[t - 15], 7) ^ ror(w[t - 15], 18) ^ (w[t - 15] >>> 3);
+            int s1 = ror(w[t - 2], 17) ^ ror(w[t - 2], 19) ^ (w[t - 2] >>> 10);
             w[t] = w[t - 16] + s0 + w[t - 7] + s1;
         }
         int a = h[0];
@@ -105,10 +110,10 @@ final class Sha256 {
         int g = h[6];
         int hh = h[7];
         for (int t = 0; t < 64; t++) {
-            int s1 = Integer.rotateRight(e, 6) ^ Integer.rotateRight(e, 11) ^ Integer.rotateRight(e, 25);
+            int s1 = ror(e, 6) ^ ror(e, 11) ^ ror(e, 25);
             int ch = (e & f) ^ (~e & g);
             int t1 = hh + s1 + ch + K[t] + w[t];
-            int s0 = Integer.rotateRight(a, 2) ^ Integer.rotateRight(a, 13) ^ Integer.rotateRight(a, 22);
+            int s0 = ror(a, 2) ^ ror(a, 13) ^ ror(a, 22);
             int maj = (a & b) ^ (a & c) ^ (b & c);
             int t2 = s0 + maj;
             hh = g;

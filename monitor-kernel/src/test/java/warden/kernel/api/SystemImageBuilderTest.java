@@ -124,8 +124,8 @@ class SystemImageBuilderTest {
         assertEquals(EventKind.SAFE_STATE, log.kind(EventLog.CAPACITY));
         assertEquals(1, log.core(EventLog.CAPACITY));
         assertEquals("safe-state", EventKind.name(EventKind.SAFE_STATE));
-        assertEquals("image-corrupt", EventKind.name(EventKind.IMAGE_CORRUPT));
-        assertEquals("?", EventKind.name(EventKind.IMAGE_CORRUPT + 1));
+        assertEquals("timer-recovered", EventKind.name(EventKind.TIMER_RECOVERED));
+        assertEquals("?", EventKind.name(EventKind.TIMER_RECOVERED + 1));
         assertEquals("?", EventKind.name(0));
     }
 }

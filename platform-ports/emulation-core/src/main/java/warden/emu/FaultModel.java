@@ -28,7 +28,13 @@ public final class FaultModel {
      * monitor's memory) flips. Injected into the kernel's context store, not into the guest.
      */
     public static final int CONTEXT_BIT_FLIP = 7;
-    public static final int COUNT = 8;
+    /**
+     * The monitor timer of the partition's home core stops: its comparator loses the deadline the
+     * kernel wrote (it reads as "never"), so the core gets no timer interrupt until the comparator
+     * is written again. Injected into the port's timer, not into the guest.
+     */
+    public static final int TIMER_STOP = 8;
+    public static final int COUNT = 9;
 
     /** Interval between the requests of an interrupt storm. */
     public static final long STORM_PERIOD_NS = 2_000;
@@ -36,9 +42,18 @@ public final class FaultModel {
     public static final long STORM_DURATION_NS = 20_000_000;
 
     private static final String[] NAMES = {"hang", "crash", "fault-storm", "isolation-violation",
-        "deadline-overrun", "memory-corruption", "interrupt-storm", "context-bit-flip"};
+        "deadline-overrun", "memory-corruption", "interrupt-storm", "context-bit-flip",
+        "timer-stop"};
 
     private FaultModel() {
+    }
+
+    /**
+     * @return whether the model is a fault of the platform (a core's timer) rather than of the
+     *     partition it is drawn for: its critical deadline misses are not caused by that partition
+     */
+    public static boolean platformFault(int model) {
+        return model == TIMER_STOP;
     }
 
     public static String name(int model) {

@@ -13,7 +13,8 @@ import warden.launcher.run.SystemRun;
  * (through {@link Faultable}), or, for an interrupt storm, at the interrupt controller's input of
  * the partition's first interrupt line, where it then raises that line every
  * {@link FaultModel#STORM_PERIOD_NS} for {@link FaultModel#STORM_DURATION_NS}; or, for a context
- * bit flip, into the kernel's store of saved contexts.
+ * bit flip, into the kernel's store of saved contexts; for a timer stop, into the comparator of the
+ * partition's home core, which then reads "never".
  *
  * [impl->dsn~campaign.fault-models~1]
  */
@@ -50,6 +51,12 @@ final class FaultInjector implements Engine.Source {
         }
         if (model == FaultModel.CONTEXT_BIT_FLIP) {
             upsetContext(nowNs);
+            return;
+        }
+        if (model == FaultModel.TIMER_STOP) {
+            run.board().platform().timer().setDeadline(core, warden.kernel.port.Timer.NEVER);
+            applied = true;
+            at = Long.MAX_VALUE;
             return;
         }
         Executor e = run.executor(partition, core);

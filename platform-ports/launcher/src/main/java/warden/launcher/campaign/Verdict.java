@@ -7,8 +7,10 @@ import warden.launcher.run.RunResult;
 
 /**
  * Reads one run's result after a fault: detected (the health monitor reported a failure of the
- * faulted partition after the injection, or, for an isolation violation, the protection unit
- * denied it and the kernel logged it), by which mechanism, and whether and when it recovered.
+ * faulted partition after the injection; for an isolation violation, the protection unit denied it
+ * and the kernel logged it; for an interrupt storm, the limiter masked the line; for a timer stop,
+ * the timer supervision found the partition's home core's timer late), by which mechanism, and
+ * whether and when it recovered.
  *
  * [impl->dsn~campaign.verdict~1]
  */
@@ -26,6 +28,17 @@ final class Verdict {
                 String detail = e.detail() == null ? "" : e.detail();
                 mechanism = detail.contains(" -> ") ? detail.substring(0, detail.indexOf(" -> ")) : detail;
                 break;
+            }
+        }
+        if (model == FaultModel.TIMER_STOP) {
+            detectedAt = -1;
+            mechanism = null;
+            for (RunResult.MonitorEvent e : r.events()) {
+                if (e.kind().equals("timer-fault") && e.core() == ps.cores().get(0) && e.timeNs() >= inject) {
+                    detectedAt = e.timeNs();
+                    mechanism = "timer-supervision";
+                    break;
+                }
             }
         }
         if (model == FaultModel.INTERRUPT_STORM) {
@@ -53,9 +66,12 @@ final class Verdict {
         if (detected && "isolation".equals(mechanism)) {
             recoveredAt = detectedAt;
         } else if (detected) {
-            String recovery = "interrupt-storm".equals(mechanism) ? "line-restored" : "partition-recovered";
+            String recovery = "interrupt-storm".equals(mechanism) ? "line-restored"
+                    : "timer-supervision".equals(mechanism) ? "timer-recovered" : "partition-recovered";
+            boolean byCore = "timer-supervision".equals(mechanism);
             for (RunResult.MonitorEvent e : r.events()) {
-                if (e.kind().equals(recovery) && ps.name().equals(e.partition()) && e.timeNs() >= detectedAt) {
+                boolean mine = byCore ? e.core() == ps.cores().get(0) : ps.name().equals(e.partition());
+                if (e.kind().equals(recovery) && mine && e.timeNs() >= detectedAt) {
                     recoveredAt = e.timeNs();
                     break;
                 }

@@ -32,7 +32,8 @@ import warden.launcher.report.Summary;
             "isolation-violation (one write into another partition), deadline-overrun (one job runs",
             "its period plus its WCET, RTOS only), memory-corruption (a bit of its own RAM flips),",
             "interrupt-storm (its device raises its line every 2 us for 20 ms; QM partitions only),",
-            "context-bit-flip (a bit of one of its saved CPU contexts flips in the monitor's memory).",
+            "context-bit-flip (a bit of one of its saved CPU contexts flips in the monitor's memory),",
+            "timer-stop (the timer comparator of its home core loses its deadline: a platform fault).",
             "Each run draws a model, a partition it applies to and a time between 10 and 60 ms from the campaign seed",
             "and the run's index, so run k can be replayed alone with --replay k.", "",
             "Per model it prints injected, detected, recovered, detection and recovery time",
@@ -184,6 +185,8 @@ final class CampaignCommand implements Callable<Integer> {
             out.printf("  ... %d more (see --json)%n", shown - 20);
         }
         out.printf("Critical deadline misses caused by faults in QM partitions: %d%n", qmMisses);
+        out.printf("(timer-stop is a fault of the core's timer, not of the partition it was drawn for: its misses are"
+                + " in its row, not in this count)%n");
         out.flush();
         OutputFiles.write(json, CampaignJson.write(source, tgt, seed, runs.size(), runNs, runs), "--json");
         OutputFiles.write(svg, CampaignChart.svg(s, "Warden fault campaign: " + source + " on " + tgt), "--svg");

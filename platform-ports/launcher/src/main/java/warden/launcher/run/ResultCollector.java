@@ -242,6 +242,12 @@ final class ResultCollector {
                 return "stopped: " + warden.kernel.api.HealthAction.reason((int) a);
             case EventKind.INTERRUPT_STORM:
                 return "line " + a + " masked after " + b + " interrupts in the window";
+            case EventKind.TIMER_FAULT:
+                return "monitor timer did not fire: " + a + " ns past its deadline at " + b + " ns; re-armed";
+            case EventKind.TIMER_RECOVERED:
+                return "monitor timer fired again " + a + " ns after the detection";
+            case EventKind.IMAGE_CORRUPT:
+                return "golden image at 0x" + Long.toHexString(a) + " (" + b + " bytes) fails its digest: restart refused";
             case EventKind.CONTEXT_CORRUPT:
                 return "saved context failed its check (" + a + " words); not restored";
             case EventKind.LINE_RESTORED:
