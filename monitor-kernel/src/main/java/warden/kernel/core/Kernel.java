@@ -441,6 +441,7 @@ public final class Kernel {
      * every core's monitor timer is supervised against this core's clock.
      *
      * [impl->dsn~kernel.context-integrity~1]
+     * [impl->dsn~kernel.timer-supervision~1]
      */
     private void afterEntry(int core) {
         if (!sealed || core < 0 || core >= img.coreCount()) {

@@ -244,7 +244,7 @@ public final class Scheduler {
         }
     }
 
-    /** Core c's monitor timer fired: what its comparator holds is not known any more; the next programming writes it. */
+    /** Core c's monitor timer fired: what its comparator holds is not known any more; the next programming writes it. [impl->dsn~kernel.timer-supervision~1] */
     void timerFired(int core) {
         programmed[core] = UNKNOWN;
     }
