@@ -16,6 +16,7 @@ class KernelBootTest {
 
     // [utest->dsn~kernel.boot~1]
     // [utest->dsn~kernel.phases~1]
+    // [utest->dsn~kernel.sched.critical-first~1]
     @Test
     void bootSealsAndStartRunsTheCriticalPartitionFirstOnTheSharedCore() {
         FakePlatform f = new FakePlatform(2);
@@ -49,6 +50,7 @@ class KernelBootTest {
     }
 
     // [utest->dsn~kernel.boot.revalidate~1]
+    // [utest->dsn~kernel.phases~1]
     @Test
     void bootRefusesOverlappingRegionsBetweenPartitions() {
         SystemImage.Builder b = SystemImage.builder(1).monitor(Images.MON, 0x1000);
@@ -105,6 +107,7 @@ class KernelBootTest {
     }
 
     // [utest->dsn~kernel.boot~1]
+    // [utest->dsn~kernel.phases~1]
     @Test
     void bootFailsWhenTheProtectionUnitRunsOutOfEntries() {
         FakePlatform f = new FakePlatform(2);
