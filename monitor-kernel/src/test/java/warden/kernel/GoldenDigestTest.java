@@ -111,6 +111,7 @@ class GoldenDigestTest {
     }
 
     // [utest->dsn~health.golden-image~1]
+    // [utest->dsn~kernel.boot.revalidate~1]
     @Test
     void imageCheckRefusesImagesItCannotKeepOrLoad() throws Exception {
         byte[] image = content(256, 4);

@@ -16,6 +16,7 @@ class KernelBootTest {
 
     // [utest->dsn~kernel.boot~1]
     // [utest->dsn~kernel.phases~1]
+    // [utest->dsn~kernel.sched.critical-first~1]
     @Test
     void bootSealsAndStartRunsTheCriticalPartitionFirstOnTheSharedCore() {
         FakePlatform f = new FakePlatform(2);
@@ -33,6 +34,7 @@ class KernelBootTest {
     }
 
     // [utest->dsn~kernel.deny-by-default~1]
+    // [utest->dsn~kernel.boot~1]
     @Test
     void eachSlotHoldsExactlyItsPartitionsRegionsAndDevicesAfterTheMonitorIsReserved() {
         FakePlatform f = new FakePlatform(2);
@@ -48,6 +50,7 @@ class KernelBootTest {
     }
 
     // [utest->dsn~kernel.boot.revalidate~1]
+    // [utest->dsn~kernel.phases~1]
     @Test
     void bootRefusesOverlappingRegionsBetweenPartitions() {
         SystemImage.Builder b = SystemImage.builder(1).monitor(Images.MON, 0x1000);
@@ -103,6 +106,8 @@ class KernelBootTest {
         assertCheck(ImageCheck.NO_PARTITIONS, SystemImage.builder(2).monitor(Images.MON, 0x1000).build());
     }
 
+    // [utest->dsn~kernel.boot~1]
+    // [utest->dsn~kernel.phases~1]
     @Test
     void bootFailsWhenTheProtectionUnitRunsOutOfEntries() {
         FakePlatform f = new FakePlatform(2);

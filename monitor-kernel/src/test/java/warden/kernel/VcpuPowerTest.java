@@ -47,6 +47,7 @@ class VcpuPowerTest {
     }
 
     // [utest->dsn~kernel.mcall.vcpu-power~1]
+    // [utest->dsn~health.restart~1]
     @Test
     void aRequestedResetRestartsThePartitionWithoutCountingAFailure() {
         FakePlatform f = new FakePlatform(2);

@@ -111,9 +111,15 @@ final class Metrics {
         }
     }
 
-    /** @return true when one of the item's own verifying tests killed the mutant. */
+    /**
+     * @return true when one of the item's own verifying tests killed the mutant. PIT names no
+     *     killing test for a mutant that timed out (the minion running it is stopped); since PIT
+     *     counts a timeout as a detection, such a mutant counts as the item's own when one of the
+     *     item's tests covers it.
+     */
     static boolean ownKill(ItemTrace it, Mutant m) {
-        for (String k : m.killing()) {
+        boolean timedOut = m.status().equals("TIMED_OUT") && m.killing().isEmpty();
+        for (String k : timedOut ? m.covering() : m.killing()) {
             if (it.testMethods.contains(k)) {
                 return true;
             }

@@ -22,7 +22,8 @@ import warden.kernel.port.Timer;
  * device costs the cores no more than {@code limit} monitor entries per window. The line is
  * unmasked by the monitor timer of its core when the window ends.
  *
- * [impl->dsn~health.watchdog~1]
+ * <p>Each method carries the tag of the design item it implements.
+ *
  * [impl->dsn~health.policy~1]
  */
 @SuppressWarnings("index") // justification: every table has length partitionCount (1..PARTITIONS_MAX, checked by ImageCheck at boot) and is indexed by a partition id p from a loop below partitionCount or from the scheduler's running table (ids < partitionCount); home[p] is the lowest set bit of a core mask that ImageCheck proved non-empty and below coreCount
@@ -50,6 +51,7 @@ public final class Health {
     private boolean safeState;
     private int safeStateCause = SystemImage.NO_PARTITION;
 
+    /** Boot-time: every table, each watchdog disarmed, each line outside any window. [impl->dsn~health.watchdog~1] [impl->dsn~health.irq-storm~1] */
     Health(SystemImage img, Scheduler sched, InterruptController irq, GoldenImages golden, EventLog log,
            long[] counters, int[] state, int[] restarts) {
         this.img = img;
@@ -82,14 +84,19 @@ public final class Health {
         }
     }
 
-    /** The partition starts (at mission start or after a restart): arm its boot timeout. */
+    /** The partition starts (at mission start or after a restart): arm its boot timeout. [impl->dsn~health.watchdog~1] */
     void started(int p, long now) {
         long t = img.bootTimeoutNs(p);
         due[p] = t > 0 ? now + t : Timer.NEVER;
         sched.setMonitorDeadline(home[p], deadline(home[p]));
     }
 
-    /** A heartbeat: re-arm the watchdog; the first one after a failure marks the recovery. */
+    /**
+     * A heartbeat: re-arm the watchdog; the first one after a failure marks the recovery.
+     *
+     * [impl->dsn~health.watchdog~1]
+     * [impl->dsn~health.restart~1]
+     */
     void heartbeat(int p, long now) {
         if (detectedAt[p] >= 0) {
             log.append(now, EventKind.PARTITION_RECOVERED, p, home[p], now - detectedAt[p], restarts[p]);
@@ -103,6 +110,9 @@ public final class Health {
     /**
      * @return the earliest watchdog deadline of the partitions whose home is {@code core}, or the
      *     earlier end of a storm mask of a line routed to {@code core}.
+     *
+     * [impl->dsn~health.watchdog~1]
+     * [impl->dsn~health.irq-storm~1]
      */
     long deadline(int core) {
         long d = Timer.NEVER;
@@ -146,12 +156,7 @@ public final class Health {
         }
     }
 
-    /** @return whether {@code line} is masked by the storm limiter now. */
-    boolean masked(int line) {
-        return line > 0 && line < SystemImage.LINES_MAX && unmaskAt[line] != Timer.NEVER;
-    }
-
-    /** Unmasks the storm-masked lines of {@code core} whose window has ended. */
+    /** Unmasks the storm-masked lines of {@code core} whose window has ended. [impl->dsn~health.irq-storm~1] */
     private void unmask(int core, long now) {
         for (int l = 1; l < SystemImage.LINES_MAX; l++) {
             if (unmaskAt[l] <= now && img.lineCore(l) == core) {
@@ -164,7 +169,7 @@ public final class Health {
         }
     }
 
-    /** The monitor timer of {@code core} fired: fail every partition homed there whose watchdog expired. */
+    /** The monitor timer of {@code core} fired: fail every partition homed there whose watchdog expired. [impl->dsn~health.watchdog~1] */
     void expire(int core, long now) {
         unmask(core, now);
         for (int p = 0; p < img.partitionCount(); p++) {
@@ -176,7 +181,7 @@ public final class Health {
         sched.setMonitorDeadline(core, deadline(core));
     }
 
-    /** An access fault of partition p: a storm of them within a window is a failure. */
+    /** An access fault of partition p: a storm of them within a window is a failure. [impl->dsn~health.detect~1] */
     void accessFault(int p, long now) {
         roll(p, now);
         faultsInWindow[p]++;
@@ -187,6 +192,7 @@ public final class Health {
         }
     }
 
+    /** Starts a new health window when the current one has ended. [impl->dsn~health.detect~1] [impl->dsn~health.policy~1] */
     private void roll(int p, long now) {
         if (now - windowStart[p] >= img.healthWindowNs(p)) {
             windowStart[p] = now;
@@ -209,7 +215,7 @@ public final class Health {
         }
     }
 
-    /** [impl->dsn~health.detect~1] */
+    /** [impl->dsn~health.detect~1] [impl->dsn~health.policy~1] */
     void failure(int p, int reason, long now) {
         if (safeState || state[p] == PartitionState.STOPPED) {
             return;
@@ -247,7 +253,7 @@ public final class Health {
         started(p, now);
     }
 
-    /** The partition asked to be restarted: a restart that is not a failure (not counted in the window). */
+    /** The partition asked to be restarted: a restart that is not a failure (not counted in the window). [impl->dsn~health.restart~1] */
     void requestedRestart(int p, long now) {
         if (safeState || state[p] == PartitionState.STOPPED || !reloadOrEscalate(p, now)) {
             return;
@@ -284,6 +290,7 @@ public final class Health {
         return false;
     }
 
+    /** [impl->dsn~health.policy~1] */
     private void stop(int p, int reason, long now) {
         state[p] = PartitionState.STOPPED;
         due[p] = Timer.NEVER;
@@ -304,10 +311,12 @@ public final class Health {
         safeStateCause = cause;
     }
 
+    /** [impl->dsn~health.safe-state~1] */
     public boolean inSafeState() {
         return safeState;
     }
 
+    /** @return the partition whose failure brought the system to its safe state. [impl->dsn~health.safe-state~1] */
     public int safeStateCause() {
         return safeStateCause;
     }

@@ -19,8 +19,9 @@ import warden.kernel.port.Timer;
  * trap handler calls. Every entry point decodes (checks, no side effects), then invokes, and
  * returns a {@link Status}. After {@link #seal} nothing here allocates.
  *
+ * <p>Each method carries the tag of the design item it implements.
+ *
  * [impl->dsn~kernel.phases~1]
- * [impl->dsn~kernel.entries~1]
  */
 public final class Kernel {
     private final Platform platform;
@@ -37,6 +38,7 @@ public final class Kernel {
     private int[] restarts;
     private boolean sealed;
 
+    /** [impl->dsn~kernel.phases~1] */
     @SuppressWarnings("initialization.fields.uninitialized") // justification: img, sched, calls and the partition tables are assigned by boot() before it sets sealed; every mission entry returns BAD_STATE unless sealed, and the read-only views are documented as valid after boot
     public Kernel(Platform platform) {
         this.platform = platform;
@@ -45,9 +47,11 @@ public final class Kernel {
     /**
      * Boot: validates the image again, allocates every table, programs the protection unit and
      * the interrupt controller, prepares each vCPU's context, and seals. Nothing runs yet.
-     * @return Status.OK, or Status.INVALID_PARAM with {@link #imageCheck()} saying why.
+     * @return Status.OK, or Status.INVALID_PARAM with {@link #imageCheck()} saying why; BAD_STATE
+     *     once sealed.
      *
      * [impl->dsn~kernel.boot~1]
+     * [impl->dsn~kernel.phases~1]
      */
     @BootPhase
     @SuppressWarnings("index") // justification: n = image.partitionCount() is in 1..PARTITIONS_MAX once ImageCheck.check returned OK just above, and the loop index p < n indexes arrays allocated with length n
@@ -89,7 +93,7 @@ public final class Kernel {
         return Status.OK;
     }
 
-    /** [impl->dsn~kernel.deny-by-default~1] */
+    /** [impl->dsn~kernel.deny-by-default~1] [impl->dsn~kernel.boot~1] */
     private int programProtection(SystemImage image) {
         ProtectionUnit pu = platform.protection();
         int st = pu.protectMonitor(image.monitorBase(), image.monitorSize());
@@ -108,6 +112,7 @@ public final class Kernel {
         return st;
     }
 
+    /** Routes every owned line to its core, with its priority. [impl->dsn~kernel.boot~1] */
     private int routeLines(SystemImage image) {
         int st = Status.OK;
         for (int l = 1; l < SystemImage.LINES_MAX && st == Status.OK; l++) {
@@ -120,7 +125,7 @@ public final class Kernel {
         return st;
     }
 
-    /** Mission starts: each core runs its most critical partition. */
+    /** Mission starts: each core runs its most critical partition. [impl->dsn~kernel.phases~1] */
     public int start() {
         if (!sealed) {
             return Status.BAD_STATE;
@@ -134,7 +139,7 @@ public final class Kernel {
         return Status.OK;
     }
 
-    /** @return the result of the last boot-time image check (ImageCheck codes). */
+    /** @return the result of the last boot-time image check (ImageCheck codes). [impl->dsn~kernel.boot.revalidate~1] */
     public ImageCheck imageCheck() {
         return check;
     }
@@ -142,7 +147,7 @@ public final class Kernel {
     /**
      * A monitor call from the guest running on {@code core}; arguments come from the port.
      *
-     * [impl->dsn~kernel.mcall.unknown~1]
+     * [impl->dsn~kernel.entries~1]
      */
     public int onMonitorCall(int core, int callId) {
         int status = doMonitorCall(core, callId);
@@ -171,6 +176,7 @@ public final class Kernel {
         return st;
     }
 
+    /** Invokes a known call; each call's own method decodes its arguments first. [impl->dsn~kernel.mcall.decode-invoke~1] */
     private int dispatch(int core, int p, int callId) {
         long a0 = platform.cpu().callArg(core, 0);
         switch (callId) {
@@ -211,6 +217,7 @@ public final class Kernel {
         }
     }
 
+    /** [impl->dsn~kernel.mcall.decode-invoke~1] */
     private int result(int core, int status, long value) {
         platform.cpu().setCallResult(core, status, value);
         return status;
@@ -233,6 +240,7 @@ public final class Kernel {
         return Status.OK;
     }
 
+    /** [impl->dsn~kernel.mcall.console-write~1] */
     private int consoleWrite(int core, int p, long address, long length) {
         int st = calls.decodeConsoleWrite(p, address, length);
         if (st != Status.OK) {
@@ -245,6 +253,7 @@ public final class Kernel {
         return result(core, Status.OK, length);
     }
 
+    /** [impl->dsn~kernel.mcall.partition-info~1] */
     @SuppressWarnings("index") // justification: target is p (the running partition, < partitionCount) or index, which decodePartitionInfo checked to lie in 0..partitionCount-1; state has length partitionCount
     private int partitionInfo(int core, int p, long index) {
         int st = calls.decodePartitionInfo(p, index);
@@ -284,7 +293,7 @@ public final class Kernel {
         return result(core, Status.OK, s);
     }
 
-    /** Writes the low {@code bytes} bytes of {@code value} little-endian (bytes is 4 or 8). */
+    /** Writes the low {@code bytes} bytes of {@code value} little-endian (bytes is 4 or 8). [impl->dsn~kernel.mcall.event-read~1] */
     private void putLong(long address, long value, int bytes) {
         for (int i = 0; i < bytes && i < 8; i++) {
             platform.memory().writeByte(address + i, (int) (value >>> (8 * i)) & 0xff);
@@ -306,7 +315,7 @@ public final class Kernel {
      * The protection unit denied an access of the guest on {@code core}: log it and hand the fault
      * to the guest's own handler with its architectural cause.
      *
-     * [impl->dsn~kernel.fault.access~1]
+     * [impl->dsn~kernel.entries~1]
      */
     public int onAccessFault(int core, int access, long address) {
         int status = doAccessFault(core, access, address);
@@ -327,14 +336,14 @@ public final class Kernel {
         return Status.OK;
     }
 
-    /** An illegal instruction in the guest on {@code core}: log it and redirect it. */
+    /** An illegal instruction in the guest on {@code core}: log it and redirect it. [impl->dsn~kernel.entries~1] */
     public int onIllegalInstruction(int core, long pc) {
         int status = doIllegalInstruction(core, pc);
         afterEntry(core);
         return status;
     }
 
-    /** The body of {@link #onIllegalInstruction}. */
+    /** The body of {@link #onIllegalInstruction}. [impl->dsn~kernel.fault.access~1] */
     private int doIllegalInstruction(int core, long pc) {
         int p = enter(core);
         if (p < 0) {
@@ -351,7 +360,7 @@ public final class Kernel {
      * An external interrupt on {@code core}: claim every pending line, deliver each to its owner
      * now if it runs here, else hold it and let the scheduler preempt for a more critical owner.
      *
-     * [impl->dsn~kernel.irq.route~1]
+     * [impl->dsn~kernel.entries~1]
      */
     public int onExternalInterrupt(int core) {
         int status = doExternalInterrupt(core);
@@ -385,6 +394,7 @@ public final class Kernel {
         return Status.OK;
     }
 
+    /** [impl->dsn~kernel.irq.route~1] */
     @SuppressWarnings("index") // justification: owner is NO_PARTITION (short-circuits before the access) or img.lineOwner(line), which ImageCheck.checkLines proved < partitionCount at boot; state has length partitionCount
     private void routeClaimed(int core, int line) {
         int owner = line < SystemImage.LINES_MAX ? img.lineOwner(line) : SystemImage.NO_PARTITION;
@@ -404,14 +414,14 @@ public final class Kernel {
         }
     }
 
-    /** The monitor timer of {@code core} expired. */
+    /** The monitor timer of {@code core} expired. [impl->dsn~kernel.entries~1] */
     public int onTimer(int core) {
         int status = doTimer(core);
         afterEntry(core);
         return status;
     }
 
-    /** The body of {@link #onTimer}. */
+    /** The body of {@link #onTimer}. [impl->dsn~kernel.timer.multiplex~1] */
     private int doTimer(int core) {
         if (!sealed || core < 0 || core >= img.coreCount()) {
             return Status.BAD_STATE;
@@ -431,6 +441,7 @@ public final class Kernel {
      * every core's monitor timer is supervised against this core's clock.
      *
      * [impl->dsn~kernel.context-integrity~1]
+     * [impl->dsn~kernel.timer-supervision~1]
      */
     private void afterEntry(int core) {
         if (!sealed || core < 0 || core >= img.coreCount()) {
@@ -456,7 +467,12 @@ public final class Kernel {
         return sched.upsetContext(p, core, word, bit);
     }
 
-    /** Common entry for traps: @return the running partition, or -1 when there is none. */
+    /**
+     * Common entry for traps: @return the running partition, or -1 when there is none.
+     *
+     * [impl->dsn~kernel.entries~1]
+     * [impl->dsn~kernel.phases~1]
+     */
     private int enter(int core) {
         if (!sealed || core < 0 || core >= img.coreCount()) {
             return -1;
@@ -465,25 +481,34 @@ public final class Kernel {
         return sched.running(core);
     }
 
+    /** Virtual time of {@code core}, the time stamp of every record. [impl->dsn~kernel.event-log~1] */
     private long now(int core) {
         return platform.timer().now(core);
     }
 
     // ---- read-only views for reports (mission-safe, no allocation) ----
 
+    /** [impl->dsn~kernel.phases~1] */
     public boolean sealed() { return sealed; }
-    public SystemImage image() { return img; }
+    /** [impl->dsn~kernel.event-log~1] */
     @SuppressWarnings("index") // justification: read-only view for reports and tests, never called by the kernel; an id outside the table is a caller defect that Java's own bounds check reports
     public long counter(int id) { return counters[id]; }
+    /** [impl->dsn~kernel.event-log~1] */
     public EventLog eventLog() { return log; }
+    /** [impl->dsn~kernel.sched.critical-first~1] */
     public Scheduler scheduler() { return sched; }
+    /** [impl->dsn~kernel.mcall.heartbeat~1] */
     @SuppressWarnings("index") // justification: read-only view for reports and tests, never called by the kernel; an id outside the table is a caller defect that Java's own bounds check reports
     public int partitionState(int p) { return state[p]; }
+    /** [impl->dsn~kernel.mcall.heartbeat~1] */
     @SuppressWarnings("index") // justification: read-only view for reports and tests, never called by the kernel; an id outside the table is a caller defect that Java's own bounds check reports
     public long bootTimeNs(int p) { return bootTime[p]; }
+    /** [impl->dsn~kernel.mcall.heartbeat~1] */
     @SuppressWarnings("index") // justification: read-only view for reports and tests, never called by the kernel; an id outside the table is a caller defect that Java's own bounds check reports
     public long lastHeartbeatNs(int p) { return lastHeartbeat[p]; }
+    /** [impl->dsn~health.restart~1] */
     @SuppressWarnings("index") // justification: read-only view for reports and tests, never called by the kernel; an id outside the table is a caller defect that Java's own bounds check reports
     public int restarts(int p) { return restarts[p]; }
+    /** [impl->dsn~health.safe-state~1] */
     public boolean inSafeState() { return health != null && health.inSafeState(); }
 }

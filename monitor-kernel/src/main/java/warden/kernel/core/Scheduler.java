@@ -22,8 +22,9 @@ import warden.kernel.port.Timer;
  * verified before it is restored; a context that fails the check is not restored: its vCPU is
  * taken out of scheduling and reported to the health monitor ({@link #takeCorrupt}).
  *
+ * <p>Each method carries the tag of the design item it implements.
+ *
  * [impl->dsn~kernel.sched.critical-first~1]
- * [impl->dsn~kernel.sched.hold~1]
  */
 @SuppressWarnings("index") // justification: vCPU ids are p * cores + c with 0 <= p < partitions and 0 <= c < cores, so below partitions * cores, the length of every per-vCPU table; core ids come from kernel entries that checked 0 <= core < img.coreCount() == cores; partition ids come from the slot table, filled at boot with ids < partitions; slot positions stay below slotCount[core] <= PARTITIONS_PER_CORE_MAX; FIFO positions are reduced modulo PENDING_MAX
 public final class Scheduler {
@@ -69,7 +70,12 @@ public final class Scheduler {
     public static final long TIMER_SLACK_NS = 300_000;
     private static final long UNKNOWN = Long.MIN_VALUE;
 
-    /** Boot-time: sizes and fills every table from the image. */
+    /**
+     * Boot-time: sizes and fills every table from the image, and prepares each vCPU's initial
+     * context at its partition's entry point.
+     *
+     * [impl->dsn~kernel.boot~1]
+     */
     Scheduler(SystemImage img, CpuContext cpu, ProtectionUnit pu, Timer timer, long[] counters, EventLog log) {
         this.cores = img.coreCount();
         this.partitions = img.partitionCount();
@@ -120,7 +126,7 @@ public final class Scheduler {
         }
     }
 
-    /** Orders the partitions of core c by criticality, highest first (insertion sort, bounded). */
+    /** Orders the partitions of core c by criticality, highest first (insertion sort, bounded). [impl->dsn~kernel.sched.critical-first~1] */
     private void fillSlots(SystemImage img, int c) {
         int base = c * ImageCheck.PARTITIONS_PER_CORE_MAX;
         for (int level = warden.kernel.api.Criticality.MAX; level >= 0; level--) {
@@ -134,31 +140,37 @@ public final class Scheduler {
         }
     }
 
+    /** [impl->dsn~kernel.sched.critical-first~1] */
     public int vcpu(int p, int c) {
         return p * cores + c;
     }
 
+    /** [impl->dsn~kernel.sched.critical-first~1] */
     public int running(int core) {
         return running[core];
     }
 
+    /** [impl->dsn~kernel.mcall.vcpu-power~1] */
     public int state(int p, int c) {
         return vState[vcpu(p, c)];
     }
 
+    /** [impl->dsn~kernel.sched.critical-first~1] */
     public int slotCount(int core) {
         return slotCount[core];
     }
 
+    /** [impl->dsn~kernel.sched.critical-first~1] */
     public int slot(int core, int i) {
         return slots[core * ImageCheck.PARTITIONS_PER_CORE_MAX + i];
     }
 
+    /** [impl->dsn~kernel.sched.hold~1] */
     public int pendingCount(int p, int c) {
         return pendCount[vcpu(p, c)];
     }
 
-    /** The running partition of core c has nothing to do until its next event. */
+    /** The running partition of core c has nothing to do until its next event. [impl->dsn~kernel.sched.critical-first~1] */
     void yield(int core) {
         int p = running[core];
         if (p != SystemImage.NO_PARTITION) {
@@ -167,7 +179,7 @@ public final class Scheduler {
         reschedule(core);
     }
 
-    /** Makes a WAITING vCPU READY again (an event arrived for it). */
+    /** Makes a WAITING vCPU READY again (an event arrived for it). [impl->dsn~kernel.sched.critical-first~1] */
     void wake(int p, int core) {
         int v = vcpu(p, core);
         if (vState[v] == WAITING) {
@@ -175,12 +187,7 @@ public final class Scheduler {
         }
     }
 
-    /** Takes partition p's vCPU on core out of scheduling. */
-    void stop(int p, int core) {
-        vState[vcpu(p, core)] = STOPPED;
-    }
-
-    /** Holds interrupt {@code line} for p's vCPU on core; false when the FIFO is full. */
+    /** Holds interrupt {@code line} for p's vCPU on core; false when the FIFO is full. [impl->dsn~kernel.sched.hold~1] */
     boolean hold(int p, int core, int line, long now) {
         int v = vcpu(p, core);
         if (pendCount[v] >= PENDING_MAX) {
@@ -194,13 +201,13 @@ public final class Scheduler {
         return true;
     }
 
-    /** Sets p's virtual timer deadline on core and reprograms the core's hardware timer. */
+    /** Sets p's virtual timer deadline on core and reprograms the core's hardware timer. [impl->dsn~kernel.timer.multiplex~1] */
     void setDeadline(int p, int core, long deadline) {
         vDeadline[vcpu(p, core)] = deadline;
         programTimer(core);
     }
 
-    /** Marks expired virtual timers of core's slots pending and wakes their vCPUs. */
+    /** Marks expired virtual timers of core's slots pending and wakes their vCPUs. [impl->dsn~kernel.timer.multiplex~1] */
     void expireTimers(int core, long now) {
         if (kick[core] <= now) {
             kick[core] = Timer.NEVER;
@@ -218,12 +225,13 @@ public final class Scheduler {
         programTimer(core);
     }
 
-    /** Sets the monitor's own deadline on a core (the health monitor's watchdogs). */
+    /** Sets the monitor's own deadline on a core (the health monitor's watchdogs). [impl->dsn~kernel.timer.multiplex~1] */
     void setMonitorDeadline(int core, long deadline) {
         monitorDeadline[core] = deadline;
         programTimer(core);
     }
 
+    /** Programs the core's hardware timer with its earliest deadline. [impl->dsn~kernel.timer.multiplex~1] */
     private void programTimer(int core) {
         long earliest = Math.min(monitorDeadline[core], kick[core]);
         int n = slotCount[core];
@@ -263,7 +271,7 @@ public final class Scheduler {
         }
     }
 
-    /** Core c's monitor timer fired: what its comparator holds is not known any more; the next programming writes it. */
+    /** Core c's monitor timer fired: what its comparator holds is not known any more; the next programming writes it. [impl->dsn~kernel.timer-supervision~1] */
     void timerFired(int core) {
         programmed[core] = UNKNOWN;
         written[core] = UNKNOWN;
@@ -308,6 +316,8 @@ public final class Scheduler {
     /**
      * Runs the most critical READY vCPU of core c, switching worlds if it is not the one running,
      * then delivers what is held for it.
+     *
+     * [impl->dsn~kernel.sched.critical-first~1]
      */
     void reschedule(int core) {
         int best = SystemImage.NO_PARTITION;
@@ -349,7 +359,7 @@ public final class Scheduler {
         return h;
     }
 
-    /** vCPU (p, core)'s saved context failed its check: it is not restored, and the health monitor is told. */
+    /** vCPU (p, core)'s saved context failed its check: it is not restored, and the health monitor is told. [impl->dsn~kernel.context-integrity~1] */
     private void quarantine(int p, int core) {
         vState[vcpu(p, core)] = STOPPED;
         if (!corrupt[p]) {
@@ -360,12 +370,12 @@ public final class Scheduler {
         log.append(timer.now(core), EventKind.CONTEXT_CORRUPT, p, core, ctxWords, 0);
     }
 
-    /** @return whether some partition has a vCPU whose context failed its check and is not yet reported. */
+    /** @return whether some partition has a vCPU whose context failed its check and is not yet reported. [impl->dsn~kernel.context-integrity~1] */
     boolean corruptPending() {
         return corruptCount > 0;
     }
 
-    /** @return whether partition p had a context fail its check since the last call; clears the mark. */
+    /** @return whether partition p had a context fail its check since the last call; clears the mark. [impl->dsn~kernel.context-integrity~1] */
     boolean takeCorrupt(int p) {
         if (!corrupt[p]) {
             return false;
@@ -382,6 +392,8 @@ public final class Scheduler {
      *
      * @return Status.OK; Status.BAD_STATE when that vCPU does not exist or runs now (its context
      *     is live in the core, not saved); Status.INVALID_PARAM for a word or bit out of range
+     *
+     * [impl->dsn~kernel.context-integrity~1]
      */
     int upsetContext(int p, int core, int word, int bit) {
         if (p < 0 || p >= partitions || core < 0 || core >= cores || word < 0 || word >= ctxWords
@@ -413,7 +425,7 @@ public final class Scheduler {
         counters[Counter.WORLD_SWITCHES]++;
     }
 
-    /** Delivers the held timer and interrupts of p's vCPU on core, in arrival order. */
+    /** Delivers the held timer and interrupts of p's vCPU on core, in arrival order. [impl->dsn~kernel.sched.hold~1] */
     private void drain(int p, int core) {
         int v = vcpu(p, core);
         if (vTimerPending[v]) {
@@ -430,7 +442,7 @@ public final class Scheduler {
         }
     }
 
-    /** Stops partition p's vCPU on one core (its own request); the core runs others or idles. */
+    /** Stops partition p's vCPU on one core (its own request); the core runs others or idles. [impl->dsn~kernel.mcall.vcpu-power~1] */
     void stopVcpu(int p, int core) {
         int v = vcpu(p, core);
         vState[v] = STOPPED;
@@ -449,6 +461,8 @@ public final class Scheduler {
      * and the core's monitor timer set to {@code now} so that the core itself reschedules at its
      * next instant (an inter-processor kick through the timer, the way a monitor without an IPI
      * path does it).
+     *
+     * [impl->dsn~kernel.mcall.vcpu-power~1]
      */
     void startVcpu(int p, int core, long entry, long now) {
         resetContext(p, core, entry);
@@ -457,7 +471,7 @@ public final class Scheduler {
         programTimer(core);
     }
 
-    /** Takes partition p off every core it runs on, for good; its held events are dropped. */
+    /** Takes partition p off every core it runs on, for good; its held events are dropped. [impl->dsn~health.policy~1] */
     void stopPartition(int p) {
         for (int c = 0; c < cores; c++) {
             if (vState[vcpu(p, c)] != NONE) {
@@ -470,6 +484,8 @@ public final class Scheduler {
      * Restarts partition p on every core it runs on: its live state is discarded, each vCPU gets
      * a fresh context at {@code entry} (the port reloads the guest as from its golden image) and
      * becomes READY; the scheduler then decides, by criticality, when it runs.
+     *
+     * [impl->dsn~health.restart~1]
      */
     void restartPartition(int p, long entry) {
         for (int c = 0; c < cores; c++) {
@@ -487,14 +503,14 @@ public final class Scheduler {
         }
     }
 
-    /** Leaves core c with no guest, discarding the running guest's live state. */
+    /** Leaves core c with no guest, discarding the running guest's live state. [impl->dsn~kernel.world-switch~1] */
     private void detach(int c) {
         running[c] = SystemImage.NO_PARTITION;
         pu.activate(c, ProtectionUnit.NO_SLOT);
         cpu.idle(c);
     }
 
-    /** Resets p's vCPU on core to a fresh context at entry, with nothing held. */
+    /** Resets p's vCPU on core to a fresh context at entry, with nothing held. [impl->dsn~health.restart~1] */
     void resetContext(int p, int core, long entry) {
         int v = vcpu(p, core);
         cpu.initContext(context, v * ctxWords, p, core, entry);

@@ -179,6 +179,7 @@ class HealthUnitTest {
     }
 
     // [utest->dsn~health.safe-state~1]
+    // [utest->dsn~health.detect~1]
     @Test
     void theSafeStateStopsEachPartitionOnceAndThenIgnoresFailures() {
         SystemImage.Builder b = image();
@@ -200,6 +201,7 @@ class HealthUnitTest {
     }
 
     // [utest->dsn~kernel.mcall.vcpu-power~1]
+    // [utest->dsn~health.restart~1]
     @Test
     void aRequestedRestartIsNotAFailureButArmsTheBootTimeoutAgain() {
         SystemImage.Builder b = image();

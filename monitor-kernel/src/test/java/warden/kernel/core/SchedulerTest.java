@@ -178,6 +178,7 @@ class SchedulerTest {
     }
 
     // [utest->dsn~kernel.mcall.vcpu-power~1]
+    // [utest->dsn~kernel.timer.multiplex~1]
     @Test
     void aStartedVcpuKicksItsCoreUntilTheCoreHasRescheduled() {
         three();
