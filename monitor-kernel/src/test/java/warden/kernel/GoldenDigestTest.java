@@ -137,4 +137,27 @@ class GoldenDigestTest {
         assertEquals(1, mon.imageCheck().first());
         assertEquals(0, mon.imageCheck().second());
     }
+
+    // [utest->dsn~health.golden-image~1]
+    @Test
+    void anImageThatCannotBeReadOrCopiedRefusesTheBoot() throws Exception {
+        byte[] image = content(128, 5);
+        SystemImage.Builder b = Images.shared();
+        long unbacked = Images.MON + 0x1F_0000L; // inside the monitor memory, beyond the fake's RAM window
+        b.image(1, unbacked, image.length, Images.LINUX_RAM).digest(1, sha256(image));
+        Monitor mon = new Monitor(new FakePlatform(2));
+        assertEquals(Status.INVALID_PARAM, mon.boot(b.build()), "a store that reads as bus errors");
+        assertEquals(ImageCheck.IMAGE_DIGEST, mon.imageCheckCode());
+
+        SystemImage.Builder c = Images.shared();
+        c.image(1, STORE, image.length, Images.LINUX_RAM).digest(1, sha256(image));
+        FakePlatform fp = new FakePlatform(2); // no RAM added at linux's load address
+        for (int i = 0; i < image.length; i++) {
+            fp.writeByte(STORE + i, image[i] & 0xff);
+        }
+        Monitor mon2 = new Monitor(fp);
+        assertEquals(Status.INVALID_PARAM, mon2.boot(c.build()), "a copy that cannot be written");
+        assertEquals(ImageCheck.IMAGE_DIGEST, mon2.imageCheckCode());
+        assertEquals(1, mon2.imageCheck().first());
+    }
 }

@@ -134,4 +134,48 @@ class StormLimitTest {
         assertFalse(f.lineMasked[Images.CAN_LINE], "the rtos has no irqLimit");
         assertEquals(0, m.counter(Counter.INTERRUPT_STORMS));
     }
+
+    // [utest->dsn~health.irq-storm~1]
+    @Test
+    void aLineStaysMaskedUntilTheLastNanosecondOfItsWindowAndANewWindowStartsAtItsEnd() {
+        boot(2);
+        nic(10);
+        nic(10 + WINDOW);
+        assertFalse(f.lineMasked[Images.NIC_LINE], "the second interrupt falls in a new window: count 1");
+        nic(20 + WINDOW);
+        assertTrue(f.lineMasked[Images.NIC_LINE]);
+        long end = 10 + 2 * WINDOW;
+        at(end - 1);
+        m.onTimer(0);
+        assertTrue(f.lineMasked[Images.NIC_LINE], "still masked one nanosecond before the window ends");
+        at(end);
+        m.onTimer(0);
+        assertFalse(f.lineMasked[Images.NIC_LINE]);
+    }
+
+    // [utest->dsn~health.irq-storm~1]
+    @Test
+    void aLineOfAnotherCoreIsMaskedAndUnmaskedByThatCoresTimerOnly() {
+        SystemImage.Builder b = SystemImage.builder(2).monitor(Images.MON, 0x20_0000L);
+        int rtos = b.partition("rtos", warden.kernel.api.Criticality.ASIL_C, 0b01, Images.RTOS_RAM, 0, false);
+        b.region(rtos, Images.RTOS_RAM, 0x40_0000L, warden.kernel.api.Access.ALL);
+        int linux = b.partition("linux", warden.kernel.api.Criticality.QM, 0b11, Images.LINUX_RAM, 0, false);
+        b.region(linux, Images.LINUX_RAM, 0x100_0000L, warden.kernel.api.Access.ALL);
+        b.line(linux, Images.NIC_LINE, 1, 1); // linux's NIC goes to core 1
+        b.health(1, 0, 0, WINDOW, 3, HealthAction.RESTART, HealthAction.STOP);
+        b.irqLimit(1, 1);
+        rig = new KernelRig(b);
+        f = rig.f;
+        m = rig.m;
+        at(100);
+        f.pending[Images.NIC_LINE] = true;
+        m.onExternalInterrupt(1);
+        assertTrue(f.lineMasked[Images.NIC_LINE]);
+        assertEquals(100 + WINDOW, f.deadline[1], "core 1's timer ends the window");
+        at(100 + WINDOW);
+        m.onTimer(0);
+        assertTrue(f.lineMasked[Images.NIC_LINE], "core 0's timer does not unmask core 1's line");
+        m.onTimer(1);
+        assertFalse(f.lineMasked[Images.NIC_LINE]);
+    }
 }

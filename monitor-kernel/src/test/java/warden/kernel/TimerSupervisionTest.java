@@ -118,4 +118,36 @@ class TimerSupervisionTest {
         assertEquals(1, m.events().core(rig.last(EventKind.TIMER_FAULT)));
         assertEquals(Scheduler.TIMER_SLACK_NS + 1, m.events().a(rig.last(EventKind.TIMER_FAULT)));
     }
+
+    // [utest->dsn~kernel.timer-supervision~1]
+    @Test
+    void aRecoveredCoreIsSupervisedAgainAndItsRecoveryIsLoggedOnce() {
+        long d = armCore0(1_000_000);
+        f.deadline[0] = Timer.NEVER;
+        entryOnCore1(d + Scheduler.TIMER_SLACK_NS + 1);
+        f.now[0] = d + Scheduler.TIMER_SLACK_NS + 2;
+        m.onTimer(0);
+        f.now[0] = d + Scheduler.TIMER_SLACK_NS + 3;
+        m.onTimer(0);
+        assertEquals(1, rig.count(EventKind.TIMER_RECOVERED), "one recovery per fault");
+        long d2 = armCore0(10_000_000);
+        f.deadline[0] = Timer.NEVER;
+        entryOnCore1(d2 + Scheduler.TIMER_SLACK_NS + 1);
+        assertEquals(2, m.counter(Counter.TIMER_FAULTS), "a second fault of the same core is found too");
+    }
+
+    // [utest->dsn~kernel.timer-supervision~1]
+    @Test
+    void aSingleCoreSystemHasNoWatchOnItsComparator() {
+        warden.kernel.api.SystemImage.Builder b = warden.kernel.api.SystemImage.builder(1).monitor(Images.MON, 0x20_0000L);
+        int p = b.partition("solo", warden.kernel.api.Criticality.ASIL_C, 0b1, Images.RTOS_RAM, WATCHDOG, false);
+        b.region(p, Images.RTOS_RAM, 0x40_0000L, warden.kernel.api.Access.ALL);
+        FakePlatform one = new FakePlatform(1);
+        Monitor solo = new Monitor(one);
+        assertEquals(warden.kernel.api.Status.OK, solo.boot(b.build()));
+        assertEquals(warden.kernel.api.Status.OK, solo.start());
+        one.now[0] = 2_000;
+        solo.onMonitorCall(0, MonitorCall.HEARTBEAT);
+        assertEquals(2_000 + WATCHDOG, one.deadline[0], "its own watchdog only: no core watches itself");
+    }
 }
