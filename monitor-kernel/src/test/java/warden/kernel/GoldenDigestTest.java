@@ -160,4 +160,50 @@ class GoldenDigestTest {
         assertEquals(ImageCheck.IMAGE_DIGEST, mon2.imageCheckCode());
         assertEquals(1, mon2.imageCheck().first());
     }
+
+    private static int check(long store, int size, long load) {
+        SystemImage.Builder b = Images.shared();
+        b.image(1, store, size, load);
+        Monitor mon = new Monitor(new FakePlatform(2));
+        mon.boot(b.build());
+        return mon.imageCheckCode();
+    }
+
+    // [utest->dsn~health.golden-image~1]
+    @Test
+    void imageCheckAcceptsImagesExactlyAtTheirLimitsAndRefusesOneByteMore() {
+        long monEnd = Images.MON + 0x20_0000L;
+        long linuxEnd = Images.LINUX_RAM + 0x100_0000L;
+        // the digest is not set, so a shape the check accepts fails later, at the digest
+        assertEquals(ImageCheck.IMAGE_DIGEST, check(monEnd - 256, 256, Images.LINUX_RAM), "store ends at the monitor's end");
+        assertEquals(ImageCheck.BAD_IMAGE, check(monEnd - 255, 256, Images.LINUX_RAM), "one byte past it");
+        assertEquals(ImageCheck.IMAGE_DIGEST, check(Images.MON, 256, Images.LINUX_RAM), "store at the monitor's base");
+        assertEquals(ImageCheck.BAD_IMAGE, check(Images.MON - 1, 256, Images.LINUX_RAM), "one byte before it");
+        assertEquals(ImageCheck.IMAGE_DIGEST, check(STORE, 256, linuxEnd - 256), "copy ends at the region's end");
+        assertEquals(ImageCheck.BAD_IMAGE, check(STORE, 256, linuxEnd - 255), "one byte past it");
+        assertEquals(ImageCheck.BAD_IMAGE, check(STORE, 256, Images.LINUX_RAM - 1), "one byte before the region");
+        assertEquals(ImageCheck.BAD_IMAGE, check(STORE, -1, Images.LINUX_RAM), "a negative size");
+        SystemImage.Builder big = Images.shared();
+        big.monitor(Images.MON, 0x40_0000L);
+        big.image(1, Images.MON, SystemImage.IMAGE_BYTES_MAX, Images.LINUX_RAM);
+        Monitor mon = new Monitor(new FakePlatform(2));
+        mon.boot(big.build());
+        assertEquals(ImageCheck.IMAGE_DIGEST, mon.imageCheckCode(), "exactly IMAGE_BYTES_MAX is accepted");
+    }
+
+    // [utest->dsn~health.golden-image~1]
+    @Test
+    void imagesThatTouchButDoNotOverlapAreAccepted() {
+        SystemImage.Builder b = Images.shared();
+        b.image(0, STORE, 256, Images.RTOS_RAM).image(1, STORE + 256, 256, Images.LINUX_RAM);
+        Monitor mon = new Monitor(new FakePlatform(2));
+        mon.boot(b.build());
+        assertEquals(ImageCheck.IMAGE_DIGEST, mon.imageCheckCode(), "adjacent images pass the shape check");
+        assertEquals(0, mon.imageCheck().first(), "and the first digest checked is partition 0's");
+        SystemImage.Builder c = Images.shared();
+        c.image(0, STORE, 256, Images.RTOS_RAM).image(1, STORE + 255, 256, Images.LINUX_RAM);
+        Monitor mon2 = new Monitor(new FakePlatform(2));
+        mon2.boot(c.build());
+        assertEquals(ImageCheck.BAD_IMAGE, mon2.imageCheckCode(), "one byte of overlap");
+    }
 }

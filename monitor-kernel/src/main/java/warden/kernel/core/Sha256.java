@@ -33,15 +33,13 @@ final class Sha256 {
     private int fill;
 
     /**
-     * Hashes {@code size} bytes of memory from {@code base} (at most IMAGE_BYTES_MAX) and compares
-     * the result with partition p's digest in the image.
+     * Hashes {@code size} bytes of memory from {@code base} and compares the result with partition
+     * p's digest in the image. ImageCheck proved 0 < size <= IMAGE_BYTES_MAX at boot; the loop is
+     * bounded by that constant as well.
      *
      * @return true when every byte was readable and the digest matches
      */
     boolean matches(GuestMemory mem, long base, int size, SystemImage img, int p) {
-        if (size < 0 || size > SystemImage.IMAGE_BYTES_MAX) {
-            return false;
-        }
         for (int i = 0; i < 8; i++) {
             h[i] = H0[i];
         }
@@ -60,11 +58,6 @@ final class Sha256 {
             same &= b == img.digestByte(p, i);
         }
         return same;
-    }
-
-    /** @return byte i (0..31) of the last digest computed. */
-    int digestByte(int i) {
-        return (h[(i >>> 2) & 7] >>> (24 - 8 * (i & 3))) & 0xff;
     }
 
     /** Rotate right by n (0 < n < 32), FIPS 180-4 ROTR. */
