@@ -100,6 +100,8 @@ class GoldenDigestTest {
         assertEquals(0, m.restarts(1), "no restart from a corrupt image");
         assertEquals(PartitionState.STOPPED, m.partitionState(1), "linux escalates to stop (QM default)");
         KernelRigEvents.assertHas(m, EventKind.IMAGE_CORRUPT, 1, STORE, 512);
+        KernelRigEvents.assertHas(m, EventKind.FAILURE_DETECTED, 1, HealthAction.REASON_IMAGE, HealthAction.STOP);
+        assertEquals(2, m.counter(warden.kernel.api.Counter.FAILURES_DETECTED), "the crash, then the corrupt image");
         assertTrue(!m.inSafeState());
 
         SystemImage.Builder b = Images.shared();

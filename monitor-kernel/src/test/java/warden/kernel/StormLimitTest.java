@@ -76,6 +76,7 @@ class StormLimitTest {
         at(100_000 + WINDOW);
         m.onTimer(0);
         assertFalse(f.lineMasked[Images.NIC_LINE], "unmasked when the window ends");
+        assertEquals(warden.kernel.port.Timer.NEVER, f.deadline[0], "nothing else is due on core 0: its timer is cleared");
         long r = last(EventKind.LINE_RESTORED);
         assertTrue(r > s);
         assertEquals(Images.NIC_LINE, log.a(r));
@@ -172,6 +173,8 @@ class StormLimitTest {
         m.onExternalInterrupt(1);
         assertTrue(f.lineMasked[Images.NIC_LINE]);
         assertEquals(100 + WINDOW, f.deadline[1], "core 1's timer ends the window");
+        assertEquals(100 + WINDOW + warden.kernel.core.Scheduler.TIMER_SLACK_NS + 1, f.deadline[0],
+                "core 0 only watches core 1: the window of core 1's line is not core 0's deadline");
         at(100 + WINDOW);
         m.onTimer(0);
         assertTrue(f.lineMasked[Images.NIC_LINE], "core 0's timer does not unmask core 1's line");
