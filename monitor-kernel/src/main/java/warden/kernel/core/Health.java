@@ -46,6 +46,8 @@ public final class Health {
     private final long[] lineWindowStart;
     private final long[] unmaskAt;
     private final long[] stormAt;
+    /** Lines masked now: the watchdog paths skip the line table while it is 0 (the usual case). */
+    private int maskedLines;
     /** A line's window start before its first interrupt: any time is past its end. */
     private static final long NO_WINDOW = Long.MIN_VALUE / 4;
     private boolean safeState;
@@ -121,7 +123,7 @@ public final class Health {
                 d = due[p];
             }
         }
-        for (int l = 1; l < SystemImage.LINES_MAX; l++) {
+        for (int l = 1; l < SystemImage.LINES_MAX && maskedLines > 0; l++) {
             if (unmaskAt[l] < d && img.lineCore(l) == core) {
                 d = unmaskAt[l];
             }
@@ -149,6 +151,7 @@ public final class Health {
         if (lineCount[line] >= limit && unmaskAt[line] == Timer.NEVER) {
             irq.setEnabled(line, false);
             unmaskAt[line] = lineWindowStart[line] + img.healthWindowNs(p);
+            maskedLines++;
             stormAt[line] = now;
             counters[Counter.INTERRUPT_STORMS]++;
             log.append(now, EventKind.INTERRUPT_STORM, p, core, line, lineCount[line]);
@@ -158,9 +161,10 @@ public final class Health {
 
     /** Unmasks the storm-masked lines of {@code core} whose window has ended. [impl->dsn~health.irq-storm~1] */
     private void unmask(int core, long now) {
-        for (int l = 1; l < SystemImage.LINES_MAX; l++) {
+        for (int l = 1; l < SystemImage.LINES_MAX && maskedLines > 0; l++) {
             if (unmaskAt[l] <= now && img.lineCore(l) == core) {
                 unmaskAt[l] = Timer.NEVER;
+                maskedLines--;
                 lineWindowStart[l] = NO_WINDOW;
                 lineCount[l] = 0;
                 irq.setEnabled(l, true);

@@ -20,38 +20,14 @@ final class Verdict {
 
     static RunOutcome of(int k, long seed, int model, PartitionSpec ps, int p, long inject, boolean applied,
                          RunResult r, SystemDescription d) {
-        long detectedAt = -1;
-        String mechanism = null;
-        for (RunResult.MonitorEvent e : r.events()) {
-            if (e.kind().equals("failure-detected") && ps.name().equals(e.partition()) && e.timeNs() >= inject) {
-                detectedAt = e.timeNs();
-                String detail = e.detail() == null ? "" : e.detail();
-                mechanism = detail.contains(" -> ") ? detail.substring(0, detail.indexOf(" -> ")) : detail;
-                break;
-            }
-        }
-        if (model == FaultModel.TIMER_STOP) {
-            detectedAt = -1;
-            mechanism = null;
-            for (RunResult.MonitorEvent e : r.events()) {
-                if (e.kind().equals("timer-fault") && e.core() == ps.cores().get(0) && e.timeNs() >= inject) {
-                    detectedAt = e.timeNs();
-                    mechanism = "timer-supervision";
-                    break;
-                }
-            }
-        }
-        if (model == FaultModel.INTERRUPT_STORM) {
-            detectedAt = -1;
-            mechanism = null;
-            for (RunResult.MonitorEvent e : r.events()) {
-                if (e.kind().equals("interrupt-storm") && ps.name().equals(e.partition()) && e.timeNs() >= inject) {
-                    detectedAt = e.timeNs();
-                    mechanism = "interrupt-storm";
-                    break;
-                }
-            }
-        }
+        // a timer stop is the home core's, found by the timer supervision; a storm is found by the
+        // limiter; every other model by a failure the health monitor reports for the partition
+        boolean byCore = model == FaultModel.TIMER_STOP;
+        String kind = byCore ? "timer-fault" : model == FaultModel.INTERRUPT_STORM ? "interrupt-storm" : "failure-detected";
+        RunResult.MonitorEvent hit = first(r, kind, ps, byCore, inject);
+        long detectedAt = hit == null ? -1 : hit.timeNs();
+        String mechanism = hit == null ? null : byCore ? "timer-supervision"
+                : model == FaultModel.INTERRUPT_STORM ? "interrupt-storm" : reason(hit.detail());
         if (detectedAt < 0 && model == FaultModel.ISOLATION_VIOLATION) {
             for (RunResult.Violation v : r.violations()) {
                 if (v.kind().equals("access-violation") && ps.name().equals(v.partition()) && v.timeNs() >= inject) {
@@ -67,15 +43,9 @@ final class Verdict {
             recoveredAt = detectedAt;
         } else if (detected) {
             String recovery = "interrupt-storm".equals(mechanism) ? "line-restored"
-                    : "timer-supervision".equals(mechanism) ? "timer-recovered" : "partition-recovered";
-            boolean byCore = "timer-supervision".equals(mechanism);
-            for (RunResult.MonitorEvent e : r.events()) {
-                boolean mine = byCore ? e.core() == ps.cores().get(0) : ps.name().equals(e.partition());
-                if (e.kind().equals(recovery) && mine && e.timeNs() >= detectedAt) {
-                    recoveredAt = e.timeNs();
-                    break;
-                }
-            }
+                    : byCore ? "timer-recovered" : "partition-recovered";
+            RunResult.MonitorEvent back = first(r, recovery, ps, byCore, detectedAt);
+            recoveredAt = back == null ? -1 : back.timeNs();
         }
         long misses = 0;
         for (int o = 0; o < d.partitions().size(); o++) {
@@ -86,5 +56,25 @@ final class Verdict {
         return new RunOutcome(k, seed, FaultModel.name(model), ps.name(), Campaign.critical(ps), inject, applied,
                 detected, mechanism, detected ? detectedAt - inject : -1, recoveredAt >= 0,
                 recoveredAt >= 0 ? recoveredAt - detectedAt : -1, misses);
+    }
+
+    /**
+     * @return the first monitor event of {@code kind} at or after {@code from} that concerns the
+     *     faulted partition, or its home core when {@code byCore}; null when there is none
+     */
+    private static RunResult.MonitorEvent first(RunResult r, String kind, PartitionSpec ps, boolean byCore, long from) {
+        for (RunResult.MonitorEvent e : r.events()) {
+            boolean mine = byCore ? e.core() == ps.cores().get(0) : ps.name().equals(e.partition());
+            if (e.kind().equals(kind) && mine && e.timeNs() >= from) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** @return the reason of a failure-detected event's detail ("reason -> action"). */
+    private static String reason(String detail) {
+        String d = detail == null ? "" : detail;
+        return d.contains(" -> ") ? d.substring(0, d.indexOf(" -> ")) : d;
     }
 }
