@@ -33,7 +33,31 @@ final class Gates {
                 g.mutation(it);
             }
         }
+        if (t.config.requireMutations) {
+            g.mutationData();
+        }
         UntaggedCode.check(t);
+    }
+
+    /**
+     * A gating mutation run needs PIT's reports, with mutants in every {@code mutated} path: a
+     * module whose PIT run was skipped or narrowed to nothing would otherwise leave its items
+     * ungated without a word.
+     *
+     * [impl->dsn~trace.mutation-data~1]
+     */
+    private void mutationData() {
+        if (!t.hasMutations()) {
+            t.find("mutation-data", "target/pit-reports", "", "no PIT report (target/pit-reports/**/mutations.xml) was found, but"
+                    + " this run requires mutation data (--mutations required): run PIT, mvnw verify -Pmutation");
+            return;
+        }
+        for (String p : t.config.mutated) {
+            if (!t.mutatedPaths.contains(p)) {
+                t.find("mutation-data", p, "", "no mutant lies in this path, which trace.properties lists as"
+                        + " mutated: PIT was skipped here or given none of its classes");
+            }
+        }
     }
 
     private void needs(ItemTrace it) {

@@ -72,6 +72,10 @@ final class Metrics {
 
     private void mutant(Mutant m) {
         SourceFile f = source(m.className(), m.sourceFile());
+        String path = f == null || t.config.mutated.isEmpty() ? null : t.config.mutatedPath(f.path());
+        if (path != null) {
+            t.mutatedPaths.add(path);
+        }
         List<String> ids = f == null ? List.of() : f.implAt(m.line());
         if (ids.isEmpty()) {
             untraced++;

@@ -27,14 +27,28 @@ final class MutationReader {
         return parse(Xml.bytes(file, rel), rel);
     }
 
-    /** @return the mutants of one report given as its bytes. */
+    /**
+     * @return the mutants of one report given as its bytes
+     * @throws TraceInputException when the report is not well-formed, or was written without
+     *     {@code fullMutationMatrix}: PIT then names one killing test per mutant (a {@code killingTest}
+     *     element), the first to fail, so a mutant killed by an item's own test after another item's
+     *     test would count against the item
+     */
     static List<Mutant> parse(byte[] bytes, String rel) throws TraceInputException {
-        return Xml.read(bytes, rel, Mutants::new).out;
+        Mutants m = Xml.read(bytes, rel, Mutants::new);
+        if (m.firstKillerOnly) {
+            throw new TraceInputException(new InputError(rel, 0, "written without PIT's fullMutationMatrix (one"
+                    + " killing test per mutant); own mutation scores need every killing test: set"
+                    + " <fullMutationMatrix>true</fullMutationMatrix> and the XML output format"));
+        }
+        return m.out;
     }
 
     /** The mutants of one report, collected while it is read. */
     private static final class Mutants implements Xml.Handler {
         final List<Mutant> out = new ArrayList<>();
+        /** A mutant named a single killing test: the report is not a full mutation matrix. */
+        boolean firstKillerOnly;
         /** Test names seen in this report and their keys: a matrix names the same tests again and again. */
         private final Map<String, String> keys = new HashMap<>();
         /** The mutator names seen (one string each, not one per mutant). */
@@ -77,7 +91,11 @@ final class MutationReader {
                 default -> -1;
             };
             int list = switch (name) {
-                case "killingTests", "killingTest" -> 0;
+                case "killingTests" -> 0;
+                case "killingTest" -> {
+                    firstKillerOnly = true;
+                    yield 0;
+                }
                 case "succeedingTests" -> 1;
                 case "coveringTests" -> 2;
                 default -> -1;

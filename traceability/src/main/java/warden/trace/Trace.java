@@ -2,9 +2,11 @@ package warden.trace;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The whole trace of a repository: every spec item with its evidence, the tags, the verdicts,
@@ -28,6 +30,8 @@ public final class Trace {
     public final TestResults results = new TestResults();
     /** The mutants read. */
     public final List<Mutant> mutants = new ArrayList<>();
+    /** The {@code mutated} paths of the configuration that hold at least one mutant. */
+    final Set<String> mutatedPaths = new HashSet<>();
     /** Coverage lines by {@code package/File.java}. */
     public final Map<String, CoverageReader.FileLines> coverage = new HashMap<>();
     /** The reviewed equivalent mutants. */

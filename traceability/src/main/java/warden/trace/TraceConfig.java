@@ -9,7 +9,8 @@ import java.util.TreeMap;
 /**
  * What the engine reads and how strictly it gates, from {@code requirements/trace.properties} and
  * the command line: path prefixes to exclude from the tag scan, the code that must implement a
- * requirement ({@code kernel}), extra report directories, mutation-score thresholds per ASIL.
+ * requirement ({@code kernel}), extra report directories, mutation-score thresholds per ASIL, the
+ * code a gating build mutates ({@code mutated}) and whether this run must have mutation data.
  *
  * [impl->dsn~trace.config~1]
  */
@@ -19,6 +20,10 @@ public final class TraceConfig {
     final List<String> excludes = new ArrayList<>();
     final List<String> kernel = new ArrayList<>();
     final List<String> reports = new ArrayList<>();
+    /** Code a gating build mutates: with {@link #requireMutations} each path needs mutants. */
+    final List<String> mutated = new ArrayList<>();
+    /** The build is a gating mutation run: missing mutation data is a finding, not "gate off". */
+    boolean requireMutations;
     final Map<String, Integer> thresholds = new TreeMap<>(DEFAULTS);
     String requirements = "requirements";
     boolean verdicts = true;
@@ -33,6 +38,7 @@ public final class TraceConfig {
         split(p.getProperty("exclude"), excludes);
         split(p.getProperty("kernel"), kernel);
         split(p.getProperty("reports"), reports);
+        split(p.getProperty("mutated"), mutated);
         requirements = p.getProperty("requirements", requirements).trim();
         for (String asil : List.of("A", "B", "C", "D")) {
             String v = p.getProperty("threshold." + asil);
@@ -71,6 +77,16 @@ public final class TraceConfig {
     /** @return true when a repository-relative path is code that must implement a requirement. */
     boolean kernel(String rel) {
         return under(rel, kernel);
+    }
+
+    /** @return the {@code mutated} path that holds a repository-relative path, or null. */
+    String mutatedPath(String rel) {
+        for (String p : mutated) {
+            if (rel.equals(p) || rel.startsWith(p + "/")) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private static boolean under(String rel, List<String> prefixes) {

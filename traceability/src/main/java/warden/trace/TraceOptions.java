@@ -12,7 +12,7 @@ import java.util.Properties;
 final class TraceOptions {
     static final String HELP = String.join("\n",
             "Usage: trace [--root DIR] [--out DIR] [--config FILE] [--threshold ASIL=PERCENT]...",
-            "             [--no-verdicts] [--no-reports] [--quiet]",
+            "             [--no-verdicts] [--mutations optional|required] [--no-reports] [--quiet]",
             "Traces requirements (requirements/*.md) to code and test tags, Surefire verdicts, PIT",
             "mutations (fullMutationMatrix) and JaCoCo coverage, applies the gates, and writes",
             "index.html, trace.json, trace.reqif and AsciiDoc includes to DIR (default ROOT/target/trace).",
@@ -21,6 +21,9 @@ final class TraceOptions {
             "  --config FILE     trace.properties (default ROOT/requirements/trace.properties)",
             "  --threshold C=90  own mutation score required for an ASIL, in percent (repeatable)",
             "  --no-verdicts     do not require test results (links only)",
+            "  --mutations required  a gating run (mvnw verify -Pmutation): fail when PIT data is",
+            "                    missing or a path of 'mutated' in trace.properties has no mutant;",
+            "                    optional (default): without PIT data the mutation gate is off",
             "  --no-reports      apply the gates, write nothing",
             "  --quiet           print no notes",
             "Exit codes: 0 every gate passed, 1 a gate failed, 2 bad input.");
@@ -29,6 +32,7 @@ final class TraceOptions {
     Path out;
     Path config;
     boolean verdicts = true;
+    boolean requireMutations;
     boolean reports = true;
     boolean quiet;
     boolean help;
@@ -44,6 +48,7 @@ final class TraceOptions {
                 case "--config" -> o.config = Path.of(value(args, ++i, a));
                 case "--threshold" -> o.threshold(value(args, ++i, a));
                 case "--no-verdicts" -> o.verdicts = false;
+                case "--mutations" -> o.requireMutations = mutations(value(args, ++i, a));
                 case "--no-reports" -> o.reports = false;
                 case "--quiet" -> o.quiet = true;
                 case "-h", "--help" -> o.help = true;
@@ -54,6 +59,14 @@ final class TraceOptions {
             throw new IllegalArgumentException("--root " + o.root + " is not a directory");
         }
         return o;
+    }
+
+    private static boolean mutations(String v) {
+        return switch (v) {
+            case "required" -> true;
+            case "optional" -> false;
+            default -> throw new IllegalArgumentException("--mutations '" + v + "': expected required or optional");
+        };
     }
 
     private static String value(String[] args, int i, String option) {
@@ -89,6 +102,7 @@ final class TraceOptions {
         }
         c.thresholds.putAll(thresholds);
         c.verdicts = verdicts;
+        c.requireMutations = requireMutations;
         return c;
     }
 }

@@ -119,6 +119,38 @@ class BrokenChainTest {
                 + " by other items' tests, 0 not covered");
     }
 
+    // [utest->dsn~trace.mutation-data~1]
+    @Test
+    void aGatingRunWithoutMutationDataFailsWhereAnOrdinaryRunTurnsTheGateOff() {
+        Path root = Fixture.prepare(tmp, "good");
+        assertEquals(TraceMain.OK, Fixture.run(root, "--mutations", "required").exit());
+        assertTrue(root.resolve("reports/mutations.xml").toFile().delete());
+        assertEquals(TraceMain.OK, Fixture.run(root).exit());
+        assertEquals(TraceMain.OK, Fixture.run(root, "--mutations", "optional").exit());
+        Fixture.Run r = Fixture.run(root, "--mutations", "required");
+        assertEquals(TraceMain.GATE_FAILED, r.exit(), r.all());
+        says(r, "[mutation-data] target/pit-reports: no PIT report");
+        assertEquals(TraceMain.BAD_INPUT, Fixture.run(root, "--mutations", "sometimes").exit());
+    }
+
+    // [utest->dsn~trace.mutation-data~1]
+    @Test
+    void aGatingRunFailsForEachMutatedPathWithoutAMutant() {
+        Fixture.Run r = Fixture.run(Fixture.prepare(tmp, "mutation-data"), "--mutations", "required");
+        assertEquals(TraceMain.GATE_FAILED, r.exit(), r.all());
+        says(r, "[mutation-data] mod2/src/main/java: no mutant lies in this path");
+        assertFalse(r.out().contains("[mutation-data] mod/src/main/java"), r.out());
+    }
+
+    // [utest->dsn~trace.mutations~1]
+    @Test
+    void aReportWithoutTheFullMutationMatrixIsBadInputNotAScore() {
+        Fixture.Run r = Fixture.run(Fixture.prepare(tmp, "no-matrix"));
+        assertEquals(TraceMain.BAD_INPUT, r.exit(), r.all());
+        assertTrue(r.err().contains("reports/mutations.xml: written without PIT's fullMutationMatrix"), r.err());
+        assertFalse(r.out().contains("[mutation-score]"), r.out());
+    }
+
     // [utest->dsn~trace.mutation-score~1]
     // [utest->dsn~trace.config~1]
     @Test
