@@ -137,8 +137,14 @@ public final class FakePlatform implements Platform, CpuContext, ProtectionUnit,
         return Status.OK;
     }
 
+    /** A slot whose activation this fake's hardware refuses (as a locked PMP entry would), or none. */
+    public int refusedSlot = Integer.MIN_VALUE;
+
     @Override
     public int activate(int core, int slot) {
+        if (slot == refusedSlot) {
+            return Status.FAILED;
+        }
         activeSlot[core] = slot;
         return Status.OK;
     }

@@ -303,6 +303,19 @@ public final class Health {
         sched.setMonitorDeadline(home[p], deadline(home[p]));
     }
 
+    /**
+     * p's slot was refused by a core's protection unit: whatever p's policy, the system goes to
+     * its safe state, since no restart repairs the isolation hardware. [impl->dsn~kernel.protection-check~1]
+     */
+    void protectionFault(int p, long now) {
+        if (safeState) {
+            return;
+        }
+        counters[Counter.FAILURES_DETECTED]++;
+        log.append(now, EventKind.FAILURE_DETECTED, p, home[p], HealthAction.REASON_PROTECTION, HealthAction.SAFE_STATE);
+        enterSafeState(p, now);
+    }
+
     /** [impl->dsn~health.safe-state~1] */
     private void enterSafeState(int cause, long now) {
         log.append(now, EventKind.SAFE_STATE, cause, home[cause], cause, 0);

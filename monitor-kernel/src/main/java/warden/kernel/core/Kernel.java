@@ -136,7 +136,16 @@ public final class Kernel {
         for (int c = 0; c < img.coreCount(); c++) {
             sched.reschedule(c);
         }
+        protectionFaults(0);
         return Status.OK;
+    }
+
+    /** A slot the protection unit refused at a world switch brings the system to its safe state. [impl->dsn~kernel.protection-check~1] */
+    private void protectionFaults(int core) {
+        int p = sched.takeProtectionFault();
+        if (p != SystemImage.NO_PARTITION) {
+            health.protectionFault(p, now(core));
+        }
     }
 
     /** @return the result of the last boot-time image check (ImageCheck codes). [impl->dsn~kernel.boot.revalidate~1] */
@@ -450,6 +459,7 @@ public final class Kernel {
         if (sched.corruptPending()) {
             health.contextFaults(now(core));
         }
+        protectionFaults(core);
         sched.superviseTimers(now(core));
     }
 

@@ -47,6 +47,8 @@ public final class Scheduler {
     private final long[] ctxCheck;
     private final boolean[] corrupt;
     private int corruptCount;
+    /** The partition whose slot a core's protection unit refused at a world switch, or NO_PARTITION. */
+    private int protectionFault = SystemImage.NO_PARTITION;
     private final int[] vState;
     private final long[] vDeadline;
     private final boolean[] vTimerPending;
@@ -338,7 +340,7 @@ public final class Scheduler {
         if (best != current) {
             switchTo(core, current, best);
         }
-        if (best != SystemImage.NO_PARTITION) {
+        if (best != SystemImage.NO_PARTITION && running[core] == best) {
             drain(best, core);
         }
     }
@@ -420,9 +422,34 @@ public final class Scheduler {
             cpu.idle(core);
             return;
         }
-        pu.activate(core, to);
+        if (pu.activate(core, to) != warden.kernel.api.Status.OK) {
+            refused(core, to);
+            return;
+        }
         cpu.restore(core, to, context, vcpu(to, core) * ctxWords);
         counters[Counter.WORLD_SWITCHES]++;
+    }
+
+    /**
+     * The protection unit did not take p's slot on core: p does not run, the core idles with no
+     * slot, and the first such partition is kept for {@link #takeProtectionFault}.
+     *
+     * [impl->dsn~kernel.protection-check~1]
+     */
+    private void refused(int core, int p) {
+        running[core] = SystemImage.NO_PARTITION;
+        pu.activate(core, ProtectionUnit.NO_SLOT);
+        cpu.idle(core);
+        if (protectionFault == SystemImage.NO_PARTITION) {
+            protectionFault = p;
+        }
+    }
+
+    /** @return the partition whose slot a protection unit refused since the last call (clears it), or NO_PARTITION. [impl->dsn~kernel.protection-check~1] */
+    int takeProtectionFault() {
+        int p = protectionFault;
+        protectionFault = SystemImage.NO_PARTITION;
+        return p;
     }
 
     /** Delivers the held timer and interrupts of p's vCPU on core, in arrival order. [impl->dsn~kernel.sched.hold~1] */
