@@ -112,6 +112,25 @@ class GoldenDigestTest {
         assertTrue(m.inSafeState(), "a requested restart is refused too, and this policy escalates to the safe state");
     }
 
+    // [utest->dsn~health.restart~1]
+    // [utest->dsn~health.golden-image~1]
+    @Test
+    void aRestartRefusedForACorruptGoldenImageNeverRunsThePartitionAgainWhetherAfterAFailureOrOnRequest() throws Exception {
+        byte[] image = content(256, 6);
+        for (boolean requested : new boolean[] {false, true}) {
+            assertEquals(Status.OK, boot(Images.shared(), image, image));
+            f.writeByte(STORE + 100, image[100] ^ 0x04);
+            m.onMonitorCall(1, requested ? warden.kernel.api.MonitorCall.PARTITION_RESET
+                    : warden.kernel.api.MonitorCall.REPORT_FAILURE);
+            String how = requested ? "requested" : "after a failure";
+            assertEquals(0, m.restarts(1), how);
+            assertEquals(PartitionState.STOPPED, m.partitionState(1), how + ": linux takes its escalation, stop");
+            assertEquals(-1, m.running(1), how + ": linux is off core 1");
+            assertEquals(0, m.running(0), how + ": rtos runs on core 0");
+            assertEquals(0, m.counter(warden.kernel.api.Counter.RESTARTS), how);
+        }
+    }
+
     // [utest->dsn~health.golden-image~1]
     // [utest->dsn~kernel.boot.revalidate~1]
     @Test
