@@ -123,7 +123,10 @@ public final class Health {
                 d = due[p];
             }
         }
-        for (int l = 1; l < SystemImage.LINES_MAX && maskedLines > 0; l++) {
+        if (maskedLines == 0) {
+            return d; // no line is masked: every unmaskAt is NEVER
+        }
+        for (int l = 1; l < SystemImage.LINES_MAX; l++) {
             if (unmaskAt[l] < d && img.lineCore(l) == core) {
                 d = unmaskAt[l];
             }
@@ -161,7 +164,10 @@ public final class Health {
 
     /** Unmasks the storm-masked lines of {@code core} whose window has ended. [impl->dsn~health.irq-storm~1] */
     private void unmask(int core, long now) {
-        for (int l = 1; l < SystemImage.LINES_MAX && maskedLines > 0; l++) {
+        if (maskedLines == 0) {
+            return; // no line is masked
+        }
+        for (int l = 1; l < SystemImage.LINES_MAX; l++) {
             if (unmaskAt[l] <= now && img.lineCore(l) == core) {
                 unmaskAt[l] = Timer.NEVER;
                 maskedLines--;
@@ -177,7 +183,7 @@ public final class Health {
     void expire(int core, long now) {
         unmask(core, now);
         for (int p = 0; p < img.partitionCount(); p++) {
-            if (home[p] == core && state[p] != PartitionState.STOPPED && due[p] <= now) {
+            if (home[p] == core && due[p] <= now) { // a stopped partition's due is NEVER
                 due[p] = Timer.NEVER;
                 failure(p, HealthAction.REASON_WATCHDOG, now);
             }
@@ -221,7 +227,7 @@ public final class Health {
 
     /** [impl->dsn~health.detect~1] [impl->dsn~health.policy~1] */
     void failure(int p, int reason, long now) {
-        if (safeState || state[p] == PartitionState.STOPPED) {
+        if (state[p] == PartitionState.STOPPED) { // the safe state stops every partition first
             return;
         }
         counters[Counter.FAILURES_DETECTED]++;
@@ -259,7 +265,7 @@ public final class Health {
 
     /** The partition asked to be restarted: a restart that is not a failure (not counted in the window). [impl->dsn~health.restart~1] */
     void requestedRestart(int p, long now) {
-        if (safeState || state[p] == PartitionState.STOPPED || !reloadOrEscalate(p, now)) {
+        if (state[p] == PartitionState.STOPPED || !reloadOrEscalate(p, now)) {
             return;
         }
         restarts[p]++;
