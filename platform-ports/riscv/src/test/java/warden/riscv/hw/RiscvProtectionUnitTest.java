@@ -92,6 +92,7 @@ class RiscvProtectionUnitTest {
         assertEquals(Status.OK, coarse.addRegion(0, 0, 0x100, RW)); // base 0 is a valid address
     }
 
+    // [utest->dsn~riscv.pmp.monitor~1]
     @Test
     void shouldRefuseTheMonitorAfterSlotsOrTwice() {
         assertEquals(Status.OK, pu.protectMonitor(RAM, 0x1000));
@@ -101,6 +102,7 @@ class RiscvProtectionUnitTest {
         assertEquals(Status.BAD_STATE, late.protectMonitor(RAM, 0x1000));
     }
 
+    // [utest->dsn~riscv.pmp.encoder~1] [utest->dsn~riscv.pmp.monitor~1]
     @Test
     void shouldReturnNoSpaceWhenThePmpHasNoEntries() {
         RiscvProtectionUnit none = new RiscvProtectionUnit(new Pmp[] {new Pmp(0, 0)}, 0, 0);
@@ -143,10 +145,22 @@ class RiscvProtectionUnitTest {
         assertEquals(Status.FAILED, pu.activate(0, ProtectionUnit.NO_SLOT));
     }
 
+    /**
+     * Rows are encoded for the unit's entry count and grain; a hart with other ones would not take
+     * them as encoded (a G=0 NA4 entry is OFF at G=1, entries past its count are missing), so the
+     * monitor and the regions would not be the bytes the unit promised.
+     */
+    // [utest->dsn~riscv.pmp.encoder~1] [utest->dsn~riscv.pmp.monitor~1]
     @Test
     void constructorRejectsHartsThatDifferFromTheDescription() {
         assertThrows(IllegalArgumentException.class,
                 () -> new RiscvProtectionUnit(new Pmp[] {new Pmp(16, 1)}, 16, 0));
         assertThrows(IllegalArgumentException.class, () -> new RiscvProtectionUnit(new Pmp[0], 8, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> new RiscvProtectionUnit(new Pmp[] {new Pmp(64, 0)}, 16, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> new RiscvProtectionUnit(new Pmp[] {new Pmp(16, 0), new Pmp(0, 0)}, 16, 0));
+        assertEquals(64, new RiscvProtectionUnit(new Pmp[] {new Pmp(64, 2)}, 64, 2).entryCount());
+        assertEquals(0, new RiscvProtectionUnit(new Pmp[] {new Pmp(0, 0)}, 0, 0).entryCount());
     }
 }
