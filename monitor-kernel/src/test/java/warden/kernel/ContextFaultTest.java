@@ -44,13 +44,45 @@ class ContextFaultTest {
                 f.now[0] = 1_000;
                 assertEquals(Status.OK, m.upsetSavedContext(1, 0, word, bit));
                 rtosYields();
-                assertEquals(1, m.counter(Counter.CONTEXT_FAULTS), "word " + word + " bit " + bit);
-                assertEquals(1, count(EventKind.CONTEXT_CORRUPT));
-                assertEquals(1, m.restarts(1), "linux's policy (restart) ran in the same entry");
-                assertEquals(1, m.running(0), "linux runs again from a fresh context");
-                assertEquals(Images.LINUX_RAM, f.regs[0][0], "its entry point, not the corrupted word");
+                assertLinuxRestartedFresh("word " + word + " bit " + bit);
             }
         }
+    }
+
+    /** Linux's saved context on core 0 failed its check once: it was restarted in the same entry and runs there. */
+    private void assertLinuxRestartedFresh(String what) {
+        assertEquals(1, m.counter(Counter.CONTEXT_FAULTS), what);
+        assertEquals(1, count(EventKind.CONTEXT_CORRUPT));
+        assertEquals(1, m.restarts(1), "linux's policy (restart) ran in the same entry");
+        assertEquals(1, m.running(0), "linux runs again from a fresh context");
+        assertEquals(Images.LINUX_RAM, f.regs[0][0], "its entry point, not the corrupted word");
+    }
+
+    /**
+     * Two upsets of the same bit in different words: the check's right xor-shift carries each word's
+     * top bit down into lower bits, so two flips of bit 63 do not cancel (through a multiply by an
+     * odd constant and a left shift alone, a flip of bit 63 would stay a flip of bit 63 only).
+     */
+    // [utest->dsn~kernel.context-integrity~1]
+    @Test
+    void twoUpsetsOfTheTopBitInDifferentWordsAreDetectedToo() {
+        for (int first = 0; first < FakePlatform.WORDS; first++) {
+            for (int second = first + 1; second < FakePlatform.WORDS; second++) {
+                boot(Images.shared());
+                assertEquals(Status.OK, m.upsetSavedContext(1, 0, first, 63));
+                assertEquals(Status.OK, m.upsetSavedContext(1, 0, second, 63));
+                rtosYields();
+                assertLinuxRestartedFresh("words " + first + " and " + second);
+            }
+        }
+    }
+
+    // [utest->dsn~kernel.context-integrity~1]
+    @Test
+    void theInjectionIsRefusedBeforeBoot() {
+        Monitor unbooted = new Monitor(new FakePlatform(2));
+        assertEquals(Status.BAD_STATE, unbooted.upsetSavedContext(1, 0, 0, 0));
+        assertEquals(0, unbooted.counter(Counter.CONTEXT_FAULTS));
     }
 
     // [utest->dsn~kernel.context-integrity~1]
@@ -97,6 +129,9 @@ class ContextFaultTest {
         assertEquals(Status.INVALID_PARAM, m.upsetSavedContext(1, 0, FakePlatform.WORDS, 0));
         assertEquals(Status.INVALID_PARAM, m.upsetSavedContext(1, 0, 0, 64));
         assertEquals(Status.INVALID_PARAM, m.upsetSavedContext(1, 0, -1, 0));
+        assertEquals(Status.INVALID_PARAM, m.upsetSavedContext(-1, 0, 0, 0));
+        assertEquals(Status.INVALID_PARAM, m.upsetSavedContext(1, -1, 0, 0));
+        assertEquals(Status.INVALID_PARAM, m.upsetSavedContext(1, 0, 0, -1));
         assertEquals(0, m.counter(Counter.CONTEXT_FAULTS));
     }
 }

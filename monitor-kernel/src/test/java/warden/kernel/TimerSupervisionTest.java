@@ -2,11 +2,17 @@ package warden.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import warden.kernel.api.Access;
 import warden.kernel.api.Counter;
+import warden.kernel.api.Criticality;
 import warden.kernel.api.EventKind;
+import warden.kernel.api.HealthAction;
 import warden.kernel.api.Monitor;
 import warden.kernel.api.MonitorCall;
+import warden.kernel.api.Status;
+import warden.kernel.api.SystemImage;
 import warden.kernel.core.EventLog;
 import warden.kernel.core.Scheduler;
 import warden.kernel.port.Timer;
@@ -136,18 +142,145 @@ class TimerSupervisionTest {
         assertEquals(2, m.counter(Counter.TIMER_FAULTS), "a second fault of the same core is found too");
     }
 
+    /** The check reads the entering core's clock: an entry on a core outside the image is refused before it. */
+    // [utest->dsn~kernel.timer-supervision~1]
+    @Test
+    void onlyAnEntryOnACoreOfTheImageChecksTheTimersAgainstItsClock() {
+        long d = armCore0(1_000_000);
+        f.deadline[0] = Timer.NEVER;
+        rig.at(d + Scheduler.TIMER_SLACK_NS + 1);
+        for (int core : new int[] {-1, 2}) {
+            assertEquals(Status.BAD_STATE, m.onTimer(core));
+            assertEquals(Status.BAD_STATE, m.onExternalInterrupt(core));
+        }
+        assertEquals(0, m.counter(Counter.TIMER_FAULTS), "no clock of a core outside the image is read");
+        assertEquals(Timer.NEVER, f.deadline[0]);
+        entryOnCore1(d + Scheduler.TIMER_SLACK_NS + 1);
+        assertEquals(1, m.counter(Counter.TIMER_FAULTS), "the next accepted entry checks");
+        assertEquals(d, f.deadline[0]);
+    }
+
+    /** @return a booted and started kernel on {@code on}. */
+    private static Monitor started(FakePlatform on, SystemImage.Builder b) {
+        Monitor k = new Monitor(on);
+        assertEquals(Status.OK, k.boot(b.build()));
+        assertEquals(Status.OK, k.start());
+        return k;
+    }
+
+    /** One core, one ASIL-C partition "solo" with the given watchdog period. */
+    private static SystemImage.Builder solo(long watchdog) {
+        SystemImage.Builder b = SystemImage.builder(1).monitor(Images.MON, 0x20_0000L);
+        int p = b.partition("solo", Criticality.ASIL_C, 0b1, Images.RTOS_RAM, watchdog, false);
+        b.region(p, Images.RTOS_RAM, 0x40_0000L, Access.ALL);
+        return b;
+    }
+
     // [utest->dsn~kernel.timer-supervision~1]
     @Test
     void aSingleCoreSystemHasNoWatchOnItsComparator() {
-        warden.kernel.api.SystemImage.Builder b = warden.kernel.api.SystemImage.builder(1).monitor(Images.MON, 0x20_0000L);
-        int p = b.partition("solo", warden.kernel.api.Criticality.ASIL_C, 0b1, Images.RTOS_RAM, WATCHDOG, false);
-        b.region(p, Images.RTOS_RAM, 0x40_0000L, warden.kernel.api.Access.ALL);
         FakePlatform one = new FakePlatform(1);
-        Monitor solo = new Monitor(one);
-        assertEquals(warden.kernel.api.Status.OK, solo.boot(b.build()));
-        assertEquals(warden.kernel.api.Status.OK, solo.start());
+        Monitor solo = started(one, solo(WATCHDOG));
         one.now[0] = 2_000;
         solo.onMonitorCall(0, MonitorCall.HEARTBEAT);
         assertEquals(2_000 + WATCHDOG, one.deadline[0], "its own watchdog only: no core watches itself");
+    }
+
+    // [utest->dsn~kernel.timer-supervision~1]
+    @Test
+    void aSingleCoreSystemWritesEvenTheFarthestDeadlineAsItIs() {
+        FakePlatform one = new FakePlatform(1);
+        Monitor solo = started(one, solo(0));
+        one.now[0] = 2_000;
+        one.args[0] = Timer.NEVER - 1;
+        assertEquals(Status.OK, solo.onMonitorCall(0, MonitorCall.SET_TIMER));
+        assertEquals(Timer.NEVER - 1, one.deadline[0], "no watch of itself is added to its own deadline");
+    }
+
+    // [utest->dsn~kernel.timer-supervision~1]
+    @Test
+    void withThreeCoresEachCoreWatchesTheOneBeforeItAndCoreZeroWatchesTheLast() {
+        SystemImage.Builder b = SystemImage.builder(3).monitor(Images.MON, 0x20_0000L);
+        int rtos = b.partition("rtos", Criticality.ASIL_C, 0b001, Images.RTOS_RAM, WATCHDOG, false);
+        b.region(rtos, Images.RTOS_RAM, 0x40_0000L, Access.ALL);
+        int linux = b.partition("linux", Criticality.QM, 0b111, Images.LINUX_RAM, 0, false);
+        b.region(linux, Images.LINUX_RAM, 0x100_0000L, Access.ALL);
+        FakePlatform three = new FakePlatform(3);
+        Monitor k = started(three, b);
+        Arrays.fill(three.now, 1_000_000);
+        k.onMonitorCall(0, MonitorCall.HEARTBEAT);
+        long d = 1_000_000 + WATCHDOG;
+        assertEquals(d, three.deadline[0]);
+        assertEquals(d + Scheduler.TIMER_SLACK_NS + 1, three.deadline[1], "core 1 watches core 0");
+        assertEquals(Timer.NEVER, three.deadline[2], "core 2 watches core 1, which has no deadline");
+        long e = 2_000_000;
+        three.args[0] = e;
+        k.onMonitorCall(2, MonitorCall.SET_TIMER); // linux on core 2
+        assertEquals(e, three.deadline[2]);
+        assertEquals(e + Scheduler.TIMER_SLACK_NS + 1, three.deadline[0], "core 0 watches core 2, the last");
+        assertEquals(d + Scheduler.TIMER_SLACK_NS + 1, three.deadline[1]);
+        three.deadline[2] = Timer.NEVER; // core 2's comparator loses its deadline
+        three.now[0] = e + Scheduler.TIMER_SLACK_NS + 1;
+        k.onTimer(0); // core 0's watch fires
+        assertEquals(1, k.counter(Counter.TIMER_FAULTS));
+        KernelRigEvents.assertHas(k, EventKind.TIMER_FAULT, SystemImage.NO_PARTITION, Scheduler.TIMER_SLACK_NS + 1, e);
+        assertEquals(e, three.deadline[2], "re-armed");
+    }
+
+    // [utest->dsn~kernel.timer-supervision~1]
+    @Test
+    void aComparatorIsWrittenOnlyWhenWhatItMustHoldChangesSoALostValueIsLeftToTheCheck() {
+        long d = armCore0(1_000_000);
+        f.deadline[0] = Timer.NEVER; // core 0's comparator loses its deadline
+        rig.at(d - 2_000);
+        f.args[0] = d + 1_000_000;
+        m.onMonitorCall(1, MonitorCall.SET_TIMER); // linux on core 1, which core 0 watches: later than core 0's own
+        assertEquals(d + Scheduler.TIMER_SLACK_NS + 1, f.deadline[1], "core 1 still wakes for its watch of core 0");
+        assertEquals(Timer.NEVER, f.deadline[0], "core 0 must hold d as before: it is not written again");
+        entryOnCore1(d + Scheduler.TIMER_SLACK_NS + 1);
+        assertEquals(1, m.counter(Counter.TIMER_FAULTS), "the check finds it");
+        assertEquals(d, f.deadline[0]);
+    }
+
+    // [utest->dsn~kernel.timer-supervision~1]
+    // [utest->dsn~kernel.timer.multiplex~1]
+    @Test
+    void reprogrammingACoreWithItsSameEarliestDeadlineAfterItWasDueDoesNotPostponeTheCheck() {
+        long d = armCore0(1_000_000); // the rtos's watchdog
+        assertEquals(d + Scheduler.TIMER_SLACK_NS + 1, f.deadline[1], "core 1 watches core 0");
+        rig.at(2_000_000);
+        f.args[0] = d + 1_000_000;
+        m.onMonitorCall(0, MonitorCall.SET_TIMER); // the rtos's virtual timer, after its watchdog
+        assertEquals(d, f.deadline[0], "the earliest deadline of the core is programmed");
+        f.deadline[0] = Timer.NEVER; // core 0's comparator loses it
+        rig.at(d + 100);
+        f.args[0] = d + 2_000_000;
+        m.onMonitorCall(0, MonitorCall.SET_TIMER); // the earliest deadline is still d
+        assertEquals(0, m.counter(Counter.TIMER_FAULTS), "within the slack");
+        entryOnCore1(d + Scheduler.TIMER_SLACK_NS + 1);
+        assertEquals(1, m.counter(Counter.TIMER_FAULTS), "due at d, not at the reprogramming");
+        long s = rig.last(EventKind.TIMER_FAULT);
+        assertEquals(Scheduler.TIMER_SLACK_NS + 1, m.events().a(s));
+        assertEquals(d, m.events().b(s));
+        assertEquals(d, f.deadline[0]);
+    }
+
+    // [utest->dsn~kernel.timer-supervision~1]
+    // [utest->dsn~kernel.context-integrity~1]
+    @Test
+    void oneEntryEndsWithBothTheSavedContextReportAndTheTimerCheck() {
+        long d = armCore0(1_000_000);
+        assertEquals(Status.OK, m.upsetSavedContext(1, 0, 0, 3)); // linux's saved context on core 0
+        f.deadline[0] = Timer.NEVER; // and core 0's comparator loses the rtos's watchdog
+        rig.at(d + Scheduler.TIMER_SLACK_NS + 1);
+        assertEquals(Status.OK, m.onMonitorCall(0, MonitorCall.YIELD)); // the rtos yields: linux would be restored
+        assertEquals(1, m.counter(Counter.CONTEXT_FAULTS));
+        KernelRigEvents.assertHas(m, EventKind.FAILURE_DETECTED, 1, HealthAction.REASON_CONTEXT, HealthAction.RESTART);
+        assertEquals(1, m.restarts(1), "linux's policy ran before the entry returned");
+        assertEquals(1, m.running(0), "linux runs on core 0 from a fresh context");
+        assertEquals(Images.LINUX_RAM, f.regs[0][0]);
+        assertEquals(1, m.counter(Counter.TIMER_FAULTS), "and core 0's own lost deadline was found by the same entry");
+        assertEquals(0, m.events().core(rig.last(EventKind.TIMER_FAULT)));
+        assertEquals(d, f.deadline[0]);
     }
 }

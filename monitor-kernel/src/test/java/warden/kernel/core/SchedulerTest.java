@@ -250,6 +250,7 @@ class SchedulerTest {
         return n;
     }
 
+    // [utest->dsn~kernel.timer.multiplex~1]
     @Test
     void coresFullOfPartitionsScheduleAndIdleWithinTheirTables() {
         int cores = SystemImage.PARTITIONS_MAX / ImageCheck.PARTITIONS_PER_CORE_MAX;
@@ -274,5 +275,82 @@ class SchedulerTest {
         s.expireTimers(last, 40);
         s.reschedule(last);
         assertEquals(SystemImage.PARTITIONS_MAX - 1, s.running(last));
+    }
+
+    @Test
+    void aCoreOfferedMorePartitionsThanItsTableHoldsKeepsTheMostCriticalOnes() {
+        int n = ImageCheck.PARTITIONS_PER_CORE_MAX + 1;
+        SystemImage.Builder b = SystemImage.builder(1).monitor(0x8000_0000L, 0x1000);
+        for (int i = 0; i < n; i++) {
+            int level = i == n - 1 ? Criticality.ASIL_D : Criticality.QM;
+            int p = b.partition("p" + i, level, 0b1, RAM + i * 0x1000L, 0, false);
+            b.region(p, RAM + i * 0x1000L, 0x1000, Access.ALL);
+        }
+        SystemImage img = b.build();
+        assertEquals(ImageCheck.CORE_OVERCOMMITTED, new ImageCheck().check(img, 1), "boot refuses such an image");
+        start(img, 1); // the scheduler's own table stays bounded all the same
+        assertEquals(ImageCheck.PARTITIONS_PER_CORE_MAX, s.slotCount(0));
+        assertEquals(n - 1, s.slot(0, 0), "the ASIL-D partition, last by index, is first");
+        List<Integer> ran = new ArrayList<>();
+        while (s.running(0) != SystemImage.NO_PARTITION) {
+            ran.add(s.running(0));
+            s.yield(0);
+        }
+        assertEquals(List.of(n - 1, 0, 1, 2), ran, "the least critical partition last by index has no slot");
+    }
+
+    // [utest->dsn~kernel.context-integrity~1]
+    @Test
+    void aSavedContextThatFailsItsCheckIsSkippedAndTheNextReadySlotRuns() {
+        three();
+        s.yield(0);
+        s.yield(0);
+        assertEquals(2, s.running(0), "b1 and qm0 wait, qm2 runs");
+        f.now[0] = 700;
+        assertEquals(warden.kernel.api.Status.OK, s.upsetContext(1, 0, 2, 5));
+        int at = f.log.size();
+        s.wake(1, 0);
+        s.wake(0, 0);
+        s.reschedule(0);
+        assertEquals(Scheduler.STOPPED, s.state(1, 0), "b1 leaves scheduling");
+        assertEquals(0, s.running(0), "qm0, the next ready slot, runs instead");
+        assertEquals(List.of("save 0 p2", "restore 0 p0"), f.log.subList(at, f.log.size()), "b1 is never restored");
+        assertEquals(RAM, f.regs[0][0]);
+        assertEquals(1, counters[Counter.CONTEXT_FAULTS]);
+        long last = log.sequence() - 1;
+        assertEquals(EventKind.CONTEXT_CORRUPT, log.kind(last));
+        assertEquals(1, log.partition(last));
+        assertEquals(0, log.core(last));
+        assertEquals(700, log.time(last));
+        assertTrue(s.corruptPending());
+        assertTrue(s.takeCorrupt(1), "reported once");
+        assertEquals(false, s.takeCorrupt(1));
+        s.wake(1, 0);
+        s.yield(0);
+        assertEquals(2, s.running(0), "an event does not wake b1 again");
+    }
+
+    // [utest->dsn~kernel.world-switch~1]
+    @Test
+    void aCoreWithNoReadyVcpuIsLeftIdleWithNoProtectionSlotActive() {
+        three();
+        s.yield(0);
+        s.yield(0);
+        assertEquals(2, s.running(0));
+        int at = f.log.size();
+        s.yield(0);
+        assertEquals(SystemImage.NO_PARTITION, s.running(0));
+        assertEquals(List.of("save 0 p2", "idle 0"), f.log.subList(at, f.log.size()), "saved, then the core idles");
+        assertEquals(ProtectionUnit.NO_SLOT, f.activeSlot[0]);
+        s.wake(2, 0);
+        s.reschedule(0);
+        assertEquals(List.of("save 0 p2", "idle 0", "restore 0 p2"), f.log.subList(at, f.log.size()),
+                "nothing to save on an idle core");
+        assertEquals(2, f.activeSlot[0]);
+        s.stopVcpu(2, 0);
+        assertEquals(List.of("save 0 p2", "idle 0", "restore 0 p2", "idle 0"), f.log.subList(at, f.log.size()),
+                "a stopped vCPU's live state is discarded, not saved");
+        assertEquals(ProtectionUnit.NO_SLOT, f.activeSlot[0]);
+        assertEquals(SystemImage.NO_PARTITION, s.running(0));
     }
 }
