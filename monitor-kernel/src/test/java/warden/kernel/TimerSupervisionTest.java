@@ -1,6 +1,7 @@
 package warden.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -282,5 +283,20 @@ class TimerSupervisionTest {
         assertEquals(1, m.counter(Counter.TIMER_FAULTS), "and core 0's own lost deadline was found by the same entry");
         assertEquals(0, m.events().core(rig.last(EventKind.TIMER_FAULT)));
         assertEquals(d, f.deadline[0]);
+    }
+
+    // [utest->dsn~kernel.timer-supervision~1]
+    @Test
+    void aFarDeadlineOnTheWatchedCoreDoesNotOverflowTheWatchersComparatorIntoThePast() {
+        rig.at(1_000);
+        long[] far = {Timer.NEVER - 1, Timer.NEVER - Scheduler.TIMER_SLACK_NS, Timer.NEVER - Scheduler.TIMER_SLACK_NS - 1};
+        for (long d : far) {
+            f.args[0] = d;
+            assertEquals(Status.OK, m.onMonitorCall(1, MonitorCall.SET_TIMER), "linux (QM) on core 1 sets " + d);
+            assertEquals(d, f.deadline[1]);
+            assertTrue(f.deadline[0] > 1_000, "core 0, where the rtos runs and which watches core 1, is not made"
+                    + " to fire at once: " + f.deadline[0] + " for " + d);
+        }
+        assertEquals(Timer.NEVER, f.deadline[0], "the last watch, one slack plus one before NEVER, ends at NEVER");
     }
 }

@@ -264,7 +264,8 @@ public final class Scheduler {
         long due = programmed[core] == UNKNOWN ? Timer.NEVER : programmed[core];
         int watched = (core + cores - 1) % cores;
         long w = programmed[watched];
-        if (watched != core && w != UNKNOWN && w != Timer.NEVER && timerFaultAt[watched] < 0) {
+        if (watched != core && w != UNKNOWN && w != Timer.NEVER && timerFaultAt[watched] < 0
+                && expected[watched] < Timer.NEVER - TIMER_SLACK_NS) { // a later watch would overflow: it is never due
             due = Math.min(due, expected[watched] + TIMER_SLACK_NS + 1);
         }
         if (due != written[core]) {
