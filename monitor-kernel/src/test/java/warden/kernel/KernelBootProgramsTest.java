@@ -96,6 +96,7 @@ class KernelBootProgramsTest {
         return b.build();
     }
 
+    // [utest->dsn~kernel.deny-by-default~1]
     @Test
     void bootReservesTheMonitorThenEachSlotThenRoutesEveryOwnedLine() {
         Port port = new Port();
@@ -119,6 +120,7 @@ class KernelBootProgramsTest {
         assertEquals(Status.BAD_STATE, m.onTimer(0));
     }
 
+    // [utest->dsn~kernel.deny-by-default~1]
     @Test
     void aFailedProtectionStepEndsBootWithItsErrorBeforeAnyRoute() {
         for (String step : List.of("monitor", "slot 0", "region 0 10010000", "slot 1", "region 1 81000000")) {

@@ -294,17 +294,30 @@ class KernelEntriesTest {
     @Test
     void anIllegalInstructionIsCountedLoggedAndRedirected() {
         boot(Images.shared().build());
-        f.now[1] = 77;
-        assertEquals(Status.OK, m.onIllegalInstruction(1, 0xdead_beefL));
+        assertIllegalInstructionHandled(1, 0xdead_beefL, 77);
+    }
+
+    // [utest->dsn~kernel.fault.access~1]
+    @Test
+    void anIllegalInstructionOfPartitionZeroIsCountedLoggedAndRedirectedLikeAnyOther() {
+        boot(Images.shared().build());
+        assertEquals(0, m.running(0), "rtos, partition 0, runs on core 0");
+        assertIllegalInstructionHandled(0, Images.RTOS_RAM + 0x40, 55);
+    }
+
+    /** Raises an illegal instruction at pc on core (where partition {@code core} runs) at time t and checks its handling. */
+    private void assertIllegalInstructionHandled(int core, long pc, long t) {
+        f.now[core] = t;
+        assertEquals(Status.OK, m.onIllegalInstruction(core, pc));
         assertEquals(1, m.counter(Counter.ILLEGAL_INSTRUCTIONS));
-        assertTrue(f.log.contains("redirect 1"), f.log.toString());
+        assertTrue(f.log.contains("redirect " + core), f.log.toString());
         EventLog log = m.events();
         long first = log.oldest();
         assertEquals(EventKind.ILLEGAL_INSTRUCTION, log.kind(first));
-        assertEquals(0xdead_beefL, log.a(first));
-        assertEquals(1, log.partition(first));
-        assertEquals(1, log.core(first));
-        assertEquals(77, log.time(first));
+        assertEquals(pc, log.a(first));
+        assertEquals(core, log.partition(first));
+        assertEquals(core, log.core(first));
+        assertEquals(t, log.time(first));
         assertEquals(EventKind.FAILURE_DETECTED, log.kind(first + 1));
         assertEquals(HealthAction.REASON_CRASH, log.a(first + 1));
     }

@@ -10,6 +10,7 @@ import warden.kernel.api.Monitor;
 import warden.kernel.api.MonitorCall;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.Status;
+import warden.kernel.core.Scheduler;
 
 class VcpuPowerTest {
 
@@ -44,6 +45,23 @@ class VcpuPowerTest {
         assertEquals(1, m.running(1));
         assertEquals(Images.LINUX_RAM + 0x100, f.regs[1][0], "at the entry it was given");
         assertEquals(Status.BAD_STATE, call(m, f, 0, MonitorCall.VCPU_ON, 1, Images.LINUX_RAM), "already on");
+    }
+
+    // [utest->dsn~kernel.mcall.vcpu-power~1]
+    @Test
+    void vcpuOffHandsTheCoreToThePartitionSharingItAndDropsTheStoppedVcpusRegisters() {
+        KernelRig rig = new KernelRig(Images.shared());
+        FakePlatform f = rig.f;
+        Monitor m = rig.m;
+        assertEquals(0, m.running(0), "rtos runs on core 0, linux waits there");
+        f.regs[0][3] = 0x5A; // rtos's live register state
+        int portCalls = f.log.size();
+        assertEquals(Status.OK, call(m, f, 0, MonitorCall.VCPU_OFF, 0, 0));
+        assertEquals(Scheduler.STOPPED, m.vcpuState(0, 0));
+        assertEquals(1, m.running(0), "linux runs on core 0 at once");
+        assertEquals(java.util.List.of("idle 0", "restore 0 p1"), f.log.subList(portCalls, f.log.size()),
+                "the stopped vCPU's registers are dropped, not saved: VCPU_ON starts it afresh at an entry");
+        assertEquals(Images.LINUX_RAM, f.regs[0][0], "linux's own context on core 0");
     }
 
     // [utest->dsn~kernel.mcall.vcpu-power~1]

@@ -97,6 +97,32 @@ class MonitorCallsDecodeTest {
         assertEquals(Status.OK, calls.decodeVcpuOn(1, 1, 0xA000_0000L, Scheduler.STOPPED));
     }
 
+    // [utest->dsn~kernel.mcall.vcpu-power~1]
+    @Test
+    void aTargetCoreWhoseNumberWrapsTheMaskShiftIsNoCoreOfTheCaller() {
+        // 1 << n uses n mod 32: 32, 34, -32 and -30 would alias the caller's cores 0 and 2
+        for (long core : new long[] {32, 34, -32, -30, 1L << 32, Long.MIN_VALUE}) {
+            assertEquals(Status.INVALID_PARAM, calls.decodeVcpuOn(0, core, RX, Scheduler.STOPPED), "core " + core);
+        }
+        assertEquals(Status.OK, calls.decodeVcpuOn(0, 2, RX, Scheduler.STOPPED), "its real core 2");
+    }
+
+    // [utest->dsn~kernel.mcall.decode-invoke~1]
+    @Test
+    void aRegionBasedAtAddressZeroOwnsItsFirstByte() {
+        SystemImage.Builder b = SystemImage.builder(1).monitor(0x8000_0000L, 0x1000);
+        int p = b.partition("low", Criticality.QM, 0b1, 0, 0, true);
+        b.region(p, 0, PAGE, Access.READ | Access.WRITE);
+        SystemImage low = b.build();
+        assertEquals(ImageCheck.OK, new ImageCheck().check(low, 1), "a valid image");
+        MonitorCalls lowCalls = new MonitorCalls(low);
+        assertTrue(lowCalls.ownsReadable(p, 0, 1));
+        assertTrue(lowCalls.ownsReadable(p, 0, PAGE), "the whole region from address 0");
+        assertEquals(Status.OK, lowCalls.decodeConsoleWrite(p, 0, 16));
+        assertEquals(Status.OK, lowCalls.decodeEventRead(p, 0, 1, 0));
+        assertFalse(lowCalls.ownsReadable(p, -1, 2), "one byte below it");
+    }
+
     // [utest->dsn~kernel.mcall.partition-info~1]
     @Test
     void partitionInfoOfOthersNeedsPrivilege() {

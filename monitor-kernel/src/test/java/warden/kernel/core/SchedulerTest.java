@@ -206,10 +206,14 @@ class SchedulerTest {
         s.hold(0, 0, 9, 1);
         s.hold(0, 0, 10, 1);
         s.setDeadline(0, 0, 50);
+        f.regs[0][3] = 0x77; // qm2's live register state on core 0
+        int portCalls = f.log.size();
         s.stopVcpu(0, 0);
         assertEquals(2, counters[Counter.DISCARDED_INTERRUPTS]);
         assertEquals(0, s.pendingCount(0, 0));
         assertEquals(2, s.running(0), "qm2 kept its core");
+        assertEquals(0x77, f.regs[0][3], "and its live registers: stopping qm0's vCPU did not switch qm2 out");
+        assertEquals(portCalls, f.log.size(), f.log.toString());
         s.wake(0, 0);
         assertEquals(Scheduler.STOPPED, s.state(0, 0));
         s.expireTimers(0, 60);
