@@ -68,13 +68,39 @@ class GoldenDigestTest {
     // [utest->dsn~health.golden-image~1]
     @Test
     void aGoldenImageThatDoesNotMatchItsDigestIsRefusedAtBoot() throws Exception {
-        byte[] image = content(300, 1);
+        refusedAtBoot(300, 1, 299);
+    }
+
+    /**
+     * Boots linux with a golden image of {@code size} bytes whose digest is that of a copy with
+     * byte {@code flipped} changed; asserts the boot is refused naming linux, unsealed.
+     */
+    private byte[] refusedAtBoot(int size, int seed, int flipped) throws Exception {
+        byte[] image = content(size, seed);
         byte[] other = image.clone();
-        other[299] ^= 0x01;
+        other[flipped] ^= 0x01;
         assertEquals(Status.INVALID_PARAM, boot(Images.shared(), image, other));
         assertEquals(ImageCheck.IMAGE_DIGEST, m.imageCheckCode());
         assertEquals(1, m.imageCheck().first(), "names the partition");
         assertTrue(!m.sealed());
+        return image;
+    }
+
+    // [utest->dsn~kernel.phases~1]
+    // [utest->dsn~health.golden-image~1]
+    @Test
+    void aBootRefusedForItsGoldenImageStaysInTheBootPhaseAndTheSameKernelThenBootsACorrectImage() throws Exception {
+        byte[] image = refusedAtBoot(200, 6, 0);
+        assertEquals(Status.BAD_STATE, m.start(), "no mission without a sealed boot");
+        assertEquals(Status.BAD_STATE, m.onTimer(0));
+
+        SystemImage.Builder b = Images.shared();
+        b.image(1, STORE, image.length, Images.LINUX_RAM).digest(1, sha256(image));
+        assertEquals(Status.OK, m.boot(b.build()), "an unsealed kernel still takes an image");
+        assertEquals(ImageCheck.OK, m.imageCheckCode());
+        assertTrue(m.sealed());
+        assertEquals(Status.OK, m.start());
+        assertEquals(java.util.HexFormat.of().formatHex(image), java.util.HexFormat.of().formatHex(loaded(image.length)));
     }
 
     // [utest->dsn~health.golden-image~1]
@@ -191,6 +217,7 @@ class GoldenDigestTest {
     }
 
     // [utest->dsn~health.golden-image~1]
+    // [utest->dsn~kernel.boot.revalidate~1]
     @Test
     void imageCheckAcceptsImagesExactlyAtTheirLimitsAndRefusesOneByteMore() {
         long monEnd = Images.MON + 0x20_0000L;
@@ -213,6 +240,7 @@ class GoldenDigestTest {
     }
 
     // [utest->dsn~health.golden-image~1]
+    // [utest->dsn~kernel.boot.revalidate~1]
     @Test
     void imagesThatTouchButDoNotOverlapAreAccepted() {
         SystemImage.Builder b = Images.shared();

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import warden.kernel.api.Access;
+import warden.kernel.api.Counter;
 import warden.kernel.api.Criticality;
 import warden.kernel.api.Monitor;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
 import warden.kernel.core.ImageCheck;
+import warden.kernel.core.Scheduler;
 
 class KernelBootTest {
 
@@ -115,6 +117,55 @@ class KernelBootTest {
         Monitor m = new Monitor(f);
         assertEquals(Status.NO_SPACE, m.boot(Images.shared().build()), "region + device need two entries");
         assertFalse(m.sealed());
+    }
+
+    // [utest->dsn~kernel.boot~1]
+    // [utest->dsn~kernel.phases~1]
+    @Test
+    void bootTakesAnImageWithEveryPartitionAndPreparesEachVcpuOnItsOwnCoreOnly() {
+        int cores = SystemImage.PARTITIONS_MAX / ImageCheck.PARTITIONS_PER_CORE_MAX;
+        SystemImage.Builder b = SystemImage.builder(cores).monitor(Images.MON, 0x1000);
+        for (int i = 0; i < SystemImage.PARTITIONS_MAX; i++) {
+            int p = b.partition("p" + i, Criticality.QM, 1 << (i % cores), ram(i), 0, false);
+            b.region(p, ram(i), 0x1000, Access.ALL);
+        }
+        int last = SystemImage.PARTITIONS_MAX - 1;
+        int lastCore = last % cores;
+        b.line(last, 100, lastCore, 1);
+        FakePlatform f = new FakePlatform(cores);
+        Monitor m = new Monitor(f);
+        assertEquals(Status.OK, m.boot(b.build()));
+        assertTrue(m.sealed());
+        java.util.List<String> slots = new java.util.ArrayList<>();
+        for (String s : f.log) {
+            if (s.startsWith("slot")) {
+                slots.add(s);
+            }
+        }
+        assertEquals(SystemImage.PARTITIONS_MAX, slots.size(), "one slot per partition");
+        assertEquals("slot " + last + " " + Long.toHexString(ram(last)) + "+1000 7", slots.get(last));
+        for (int p = 0; p < SystemImage.PARTITIONS_MAX; p++) {
+            for (int c = 0; c < cores; c++) {
+                assertEquals(c == p % cores ? Monitor.VCPU_READY : Scheduler.NONE, m.vcpuState(p, c), "p" + p + " core " + c);
+            }
+        }
+        assertEquals(Status.OK, m.start());
+        for (int c = 0; c < cores; c++) {
+            assertEquals(c, m.running(c), "the lowest index of equals runs first");
+            assertEquals(ram(c), f.regs[c][0], "its context starts at its entry");
+        }
+        // the last vCPU's hold FIFO, allocated at boot, takes PENDING_MAX interrupts
+        for (int i = 0; i < Scheduler.PENDING_MAX; i++) {
+            f.pending[100] = true;
+            assertEquals(Status.OK, m.onExternalInterrupt(lastCore));
+        }
+        assertEquals(lastCore, m.running(lastCore));
+        assertEquals(Scheduler.PENDING_MAX, m.heldInterrupts(last, lastCore));
+        assertEquals(0, m.counter(Counter.PENDING_OVERFLOWS));
+    }
+
+    private static long ram(int partition) {
+        return 0x9000_0000L + partition * 0x1000L;
     }
 
     private interface Fill {

@@ -76,6 +76,77 @@ class SystemImageBuilderTest {
         assertEquals(5, set.watchdogNs(q));
     }
 
+    // [utest->dsn~kernel.image~1]
+    @Test
+    void theImageHoldsExactlyWhatTheBuilderWasGivenForEachPartitionRegionDeviceAndLine() {
+        SystemImage.Builder b = SystemImage.builder(3);
+        assertSame(b, b.monitor(0x8000_0000L, 0x20_0000L));
+        int a = b.partition("a", Criticality.ASIL_B, 0b001, 0x9000_0000L, 0, true);
+        assertSame(b, b.region(a, 0x9000_0000L, 0x4000, Access.READ | Access.EXECUTE));
+        int q = b.partition("q", Criticality.QM, 0b110, 0x9100_0000L, 0, false);
+        b.region(q, 0x9100_0000L, 0x1000, Access.READ);
+        b.region(q, 0x9200_0000L, 0x3000, Access.READ | Access.WRITE);
+        assertSame(b, b.image(q, 0x8000_1000L, 300, 0x9200_0100L));
+        assertSame(b, b.irqLimit(q, 12));
+        assertEquals(0, b.device(a, "can", 0x1001_0000L, 0x1000));
+        assertEquals(1, b.device(q, "nic", 0x1002_0000L, 0x2000));
+        assertSame(b, b.line(a, 7, 0, 6));
+        b.line(q, 9, 2, 3);
+        SystemImage img = b.build();
+
+        assertEquals(3, img.coreCount());
+        assertEquals(0x8000_0000L, img.monitorBase());
+        assertEquals(0x20_0000L, img.monitorSize());
+        assertEquals(Criticality.ASIL_B, img.criticality(a));
+        assertEquals(Criticality.QM, img.criticality(q));
+        assertEquals(true, img.privileged(a));
+        assertEquals(false, img.privileged(q));
+        assertEquals(0, img.imageSize(a), "a partition without an image");
+        assertEquals(0x8000_1000L, img.imageStore(q));
+        assertEquals(300, img.imageSize(q));
+        assertEquals(0x9200_0100L, img.imageLoad(q));
+        assertEquals(0, img.irqLimit(a));
+        assertEquals(12, img.irqLimit(q));
+
+        assertEquals(1, img.regionCount(a));
+        assertEquals(2, img.regionCount(q));
+        assertEquals(0, img.region(a, 0));
+        assertEquals(2, img.region(q, 1), "q's second region follows a's and q's first");
+        assertEquals(0x9200_0000L, img.regionBase(img.region(q, 1)));
+        assertEquals(0x3000, img.regionSize(img.region(q, 1)));
+        assertEquals(Access.READ | Access.WRITE, img.regionPerms(img.region(q, 1)));
+        assertEquals(Access.READ | Access.EXECUTE, img.regionPerms(img.region(a, 0)));
+
+        assertEquals(0x1002_0000L, img.deviceBase(1));
+        assertEquals(0x2000, img.deviceSize(1));
+        assertEquals(q, img.deviceOwner(1));
+        assertEquals(a, img.deviceOwner(0));
+
+        assertEquals(a, img.lineOwner(7));
+        assertEquals(0, img.lineCore(7));
+        assertEquals(6, img.linePriority(7));
+        assertEquals(q, img.lineOwner(9));
+        assertEquals(2, img.lineCore(9));
+        assertEquals(3, img.linePriority(9));
+        assertEquals(0, img.duplicateLine(), "no line was routed twice");
+    }
+
+    // [utest->dsn~kernel.image~1]
+    @Test
+    void theImageNamesTheFirstLineTheBuilderWasAskedToRouteTwice() {
+        SystemImage.Builder b = SystemImage.builder(1);
+        int p = b.partition("p", Criticality.QM, 1, 0, 0, false);
+        b.line(p, 3, 0, 1);
+        b.line(p, 4, 0, 1);
+        assertEquals(0, b.build().duplicateLine(), "two different lines");
+        b.line(p, 4, 0, 2);
+        assertEquals(4, b.build().duplicateLine());
+        b.line(p, 3, 0, 2);
+        SystemImage img = b.build();
+        assertEquals(4, img.duplicateLine(), "the first duplicate stays named");
+        assertEquals(2, img.linePriority(3), "the last route of a line is the one kept");
+    }
+
     // [utest->dsn~kernel.boot.revalidate~1]
     @Test
     void bootRefusesAnImageClaimingMorePartitionsThanItsTables() {

@@ -195,6 +195,41 @@ class ImageCheckTest {
     }
 
     @Test
+    void aLineCoreOutsideTheImageIsRefusedEvenWhereTheShiftWouldWrapOntoACoreOfTheOwner() {
+        // a Java int shift uses the low five bits of its distance: 1 << -31 and 1 << 33 are both 1 << 1
+        expect(ImageCheck.BAD_LINE, 9, 0, line(0, -31, 1), 2);
+        expect(ImageCheck.BAD_LINE, 9, 0, line(0, 33, 1), 2);
+        ok(line(0, 1, 1), 2);
+    }
+
+    /** p (region at RAM) and q (region at RAM + 4 KiB) on core 0 of a one-core image; no golden images yet. */
+    private static SystemImage.Builder two() {
+        SystemImage.Builder b = one(1);
+        int q = b.partition("q", Criticality.QM, 1, RAM + 0x1000, 0, false);
+        b.region(q, RAM + 0x1000, 0x1000, Access.READ);
+        return b;
+    }
+
+    @Test
+    void aGoldenImageLoadsIntoARegionOfItsOwnPartitionNotIntoTheNextPartitionsFirstRegion() {
+        SystemImage.Builder b = two();
+        b.image(0, MON, 0x100, RAM + 0x1000);
+        expect(ImageCheck.BAD_IMAGE, 0, -1, b.build(), 1);
+        b.image(0, MON, 0x100, RAM + 0xf00);
+        ok(b.build(), 1);
+    }
+
+    @Test
+    void aPartitionWithoutAGoldenImageTakesNoMonitorMemoryWhateverStoreItNames() {
+        SystemImage.Builder b = two();
+        b.image(0, MON + 0x10, 0, RAM);
+        b.image(1, MON, 0x100, RAM + 0x1000);
+        ok(b.build(), 1);
+        b.image(0, MON + 0x10, 1, RAM);
+        expect(ImageCheck.BAD_IMAGE, 1, 0, b.build(), 1);
+    }
+
+    @Test
     void aCoreHoldsAtMostFourPartitionsAndOneCriticalOne() {
         ok(sharing(ImageCheck.PARTITIONS_PER_CORE_MAX, 2), 2);
         expect(ImageCheck.CORE_OVERCOMMITTED, 1, 5, sharing(5, -1), 2);
