@@ -103,6 +103,9 @@ public final class ImageCheck {
         if (n <= 0 || n > SystemImage.PARTITIONS_MAX) {
             return fail(NO_PARTITIONS, -1, -1);
         }
+        if (img.coreCount() <= 0) {
+            return fail(BAD_CORES, -1, img.coreCount()); // the image itself names no core
+        }
         if (img.coreCount() > platformCores || img.coreCount() > SystemImage.CORES_MAX) {
             return fail(TOO_MANY_CORES, img.coreCount(), platformCores);
         }

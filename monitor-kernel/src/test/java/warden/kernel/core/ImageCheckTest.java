@@ -49,6 +49,17 @@ class ImageCheckTest {
     }
 
     @Test
+    void anImageOfNoCoresOrANegativeCountIsRefusedBeforeAnyTableIsSizedByIt() {
+        expect(ImageCheck.BAD_CORES, -1, 0, one(0).build(), 2);
+        expect(ImageCheck.BAD_CORES, -1, -1, one(-1).build(), 2);
+        expect(ImageCheck.BAD_CORES, -1, -31, one(-31).build(), 2);
+        ok(one(1).build(), 2);
+        warden.kernel.api.Monitor m = new warden.kernel.api.Monitor(new warden.kernel.FakePlatform(2));
+        assertEquals(warden.kernel.api.Status.INVALID_PARAM, m.boot(one(-1).build()), "boot refuses it, no exception");
+        assertEquals(false, m.sealed());
+    }
+
+    @Test
     void coresMayNumberUpToThePlatformsAndTheTableSize() {
         ok(one(2).build(), 2);
         expect(ImageCheck.TOO_MANY_CORES, 3, 2, one(3).build(), 2);
