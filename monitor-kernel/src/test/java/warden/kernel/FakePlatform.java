@@ -139,10 +139,12 @@ public final class FakePlatform implements Platform, CpuContext, ProtectionUnit,
 
     /** A slot whose activation this fake's hardware refuses (as a locked PMP entry would), or none. */
     public int refusedSlot = Integer.MIN_VALUE;
+    /** As {@link #refusedSlot}: every partition's slot is refused (NO_SLOT is still taken). */
+    public static final int EVERY_SLOT = Integer.MAX_VALUE;
 
     @Override
     public int activate(int core, int slot) {
-        if (slot == refusedSlot) {
+        if (slot == refusedSlot || (refusedSlot == EVERY_SLOT && slot != NO_SLOT)) {
             return Status.FAILED;
         }
         activeSlot[core] = slot;

@@ -109,6 +109,18 @@ class ProtectionCheckTest {
 
     // [utest->dsn~kernel.protection-check~1]
     @Test
+    void whenSeveralSlotsAreRefusedBeforeTheReportTheFirstIsTheOneReported() {
+        f.refusedSlot = FakePlatform.EVERY_SLOT;
+        f.now[0] = 7_000;
+        f.now[1] = 7_000;
+        assertEquals(Status.OK, m.boot(Images.shared().build()));
+        assertEquals(Status.OK, m.start());
+        assertEquals(0, countRestores(RTOS) + countRestores(LINUX), "nothing ran: " + f.log);
+        assertSafeStateFor(RTOS, 7_000); // core 0 (the RTOS) is scheduled before core 1 (the rich OS)
+    }
+
+    // [utest->dsn~kernel.protection-check~1]
+    @Test
     void slotsThatTheUnitTakesRaiseNothing() {
         f.refusedSlot = 7; // no partition has slot 7
         assertEquals(Status.OK, m.boot(Images.shared().build()));

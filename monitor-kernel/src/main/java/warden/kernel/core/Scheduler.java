@@ -264,9 +264,9 @@ public final class Scheduler {
         long due = programmed[core] == UNKNOWN ? Timer.NEVER : programmed[core];
         int watched = (core + cores - 1) % cores;
         long w = programmed[watched];
-        if (watched != core && w != UNKNOWN && w != Timer.NEVER && timerFaultAt[watched] < 0
-                && expected[watched] < Timer.NEVER - TIMER_SLACK_NS) { // a later watch would overflow: it is never due
-            due = Math.min(due, expected[watched] + TIMER_SLACK_NS + 1);
+        if (watched != core && w != UNKNOWN && w != Timer.NEVER && timerFaultAt[watched] < 0) {
+            long e = expected[watched]; // a watch within the slack of NEVER would wrap: it is never due
+            due = Math.min(due, e < Timer.NEVER - TIMER_SLACK_NS ? e + TIMER_SLACK_NS + 1 : Timer.NEVER);
         }
         if (due != written[core]) {
             written[core] = due;

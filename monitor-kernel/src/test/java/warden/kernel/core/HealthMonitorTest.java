@@ -209,4 +209,48 @@ class HealthMonitorTest {
         assertEquals(-1, sched.running(0), "every core is idle");
         assertEquals(-1, sched.running(1));
     }
+
+    // [utest->dsn~kernel.protection-check~1]
+    @Test
+    void aRefusedSlotReportedAfterTheSafeStateWasEnteredInTheSameEntryChangesNothing() {
+        SystemImage.Builder b = image();
+        b.health(0, 0, 0, WINDOW, 3, HealthAction.SAFE_STATE, HealthAction.SAFE_STATE);
+        start(b);
+        h.failure(0, HealthAction.REASON_REPORTED, 100);
+        assertTrue(h.inSafeState());
+        assertEquals(1, counters[Counter.FAILURES_DETECTED]);
+        long events = log.sequence();
+        h.protectionFault(1, 150);
+        assertEquals(events, log.sequence(), "no second failure or safe-state event");
+        assertEquals(1, counters[Counter.FAILURES_DETECTED], "not counted twice");
+        assertEquals(0, h.safeStateCause(), "the safe state keeps its first cause");
+    }
+
+    // [utest->dsn~kernel.protection-check~1]
+    @Test
+    void aRefusedSlotFailsItsPartitionWithReasonProtectionAndActionSafeStateWhateverItsPolicy() {
+        SystemImage.Builder b = image();
+        b.health(1, 0, 0, WINDOW, 3, HealthAction.RESTART, HealthAction.STOP);
+        start(b);
+        h.protectionFault(1, 150);
+        assertTrue(h.inSafeState());
+        assertEquals(1, h.safeStateCause());
+        assertEquals(1, counters[Counter.FAILURES_DETECTED]);
+        long first = log.oldest();
+        long d = -1;
+        for (long q = first; q < log.sequence(); q++) {
+            if (log.kind(q) == EventKind.FAILURE_DETECTED) {
+                d = q;
+            }
+        }
+        assertTrue(d >= 0, "failure logged");
+        assertEquals(1, log.partition(d));
+        assertEquals(1, log.core(d), "on the partition's home core");
+        assertEquals(HealthAction.REASON_PROTECTION, log.a(d));
+        assertEquals(HealthAction.SAFE_STATE, log.b(d));
+        assertEquals(150, log.time(d));
+        for (int p = 0; p < 3; p++) {
+            assertEquals(PartitionState.STOPPED, state[p], "p" + p + " stopped");
+        }
+    }
 }
