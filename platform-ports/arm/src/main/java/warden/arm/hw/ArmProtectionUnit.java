@@ -117,7 +117,7 @@ public final class ArmProtectionUnit implements ProtectionUnit {
         if ((p & Access.EXECUTE) != 0 && (p & Access.READ) == 0) {
             return Status.NOT_SUPPORTED; // a fetch is a read transaction at the TZC-400
         }
-        if (monitorSet && overlaps(b, s, monitorBase, monitorSize)) {
+        if (overlaps(b, s, monitorBase, monitorSize)) { // no monitor yet: [0, 0) meets no region
             return Status.INVALID_PARAM;
         }
         int first = slot * REGIONS_MAX;
@@ -140,7 +140,7 @@ public final class ArmProtectionUnit implements ProtectionUnit {
 
     private static boolean granular(long b, long s) {
         long g = Tzc400Descriptor.GRANULE;
-        return s > 0 && b >= 0 && b % g == 0 && s % g == 0 && b < LIMIT && s <= LIMIT - b;
+        return s > 0 && b >= 0 && b % g == 0 && s % g == 0 && s <= LIMIT - b; // s > 0: b < LIMIT
     }
 
     private static boolean overlaps(long b1, long s1, long b2, long s2) {
@@ -150,7 +150,7 @@ public final class ArmProtectionUnit implements ProtectionUnit {
     /** [impl->dsn~arm.tzc.activate~1] */
     @Override
     public int activate(int core, int slot) {
-        int row = slot == NO_SLOT ? NO_SLOT_ROW : slot >= 0 && slot < SLOTS_MAX ? slot : -1;
+        int row = slot >= 0 && slot < SLOTS_MAX ? slot : slot == NO_SLOT ? NO_SLOT_ROW : -1;
         if (core < 0 || core >= filters.length || row < 0) {
             return Status.INVALID_PARAM;
         }
@@ -201,8 +201,8 @@ public final class ArmProtectionUnit implements ProtectionUnit {
         int row = activeRow[core];
         for (int k = 0; k < count[row]; k++) { // bound: 8
             int i = row * REGIONS_MAX + k;
-            if ((perms[i] & Access.EXECUTE) != 0 && address >= base[i] && len <= size[i]
-                    && address - base[i] <= size[i] - len) {
+            if ((perms[i] & Access.EXECUTE) != 0 && address >= base[i]
+                    && address - base[i] <= size[i] - len) { // false for len > size: no overflow below 2^40
                 return true;
             }
         }
@@ -211,7 +211,7 @@ public final class ArmProtectionUnit implements ProtectionUnit {
 
     /** @return regions in use in {@code slot}'s row (NO_SLOT allowed), or -1 for a bad slot. */
     public int regionsUsed(int slot) {
-        int row = slot == NO_SLOT ? NO_SLOT_ROW : slot >= 0 && slot < SLOTS_MAX ? slot : -1;
+        int row = slot >= 0 && slot < SLOTS_MAX ? slot : slot == NO_SLOT ? NO_SLOT_ROW : -1;
         return row < 0 ? -1 : count[row];
     }
 

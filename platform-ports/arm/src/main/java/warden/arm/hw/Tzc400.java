@@ -23,7 +23,10 @@ import warden.emu.MmioDevice;
  *       takes a synchronous external abort), else {@link #DENY_SILENT};</li>
  *   <li>base and top are 4 KiB granular (base bits 11:0 RAZ/WI, top bits 11:0 read as ones);
  *       the programming interface is Secure-only (Non-secure accesses are RAZ/WI);</li>
- *   <li>nothing allocates; checks loop at most 9 times.</li>
+ *   <li>nothing allocates; checks loop at most 9 times;</li>
+ *   <li>fault injection for tests and campaigns ({@link #stickAttributeBits}): attribute bits of a
+ *       region stuck at 0, as a permanent hardware fault; it is no register of the programming
+ *       interface, so no guest and no bus access reaches it.</li>
  * </ul>
  *
  * [impl->dsn~arm.tzc.regions~1] [impl->dsn~arm.tzc.denied~1] [impl->dsn~arm.hw.no-allocation~1]
@@ -38,6 +41,7 @@ public final class Tzc400 implements MmioDevice {
     private final long[] top = new long[Tzc400Descriptor.REGIONS];
     private final int[] attributes = new int[Tzc400Descriptor.REGIONS];
     private final int[] idAccess = new int[Tzc400Descriptor.REGIONS];
+    private final int[] stuckAtZero = new int[Tzc400Descriptor.REGIONS];
     private final TransactionSecurity security;
     private int action = Tzc400Descriptor.ACTION_ERR;
     private int intStatus;
@@ -146,7 +150,7 @@ public final class Tzc400 implements MmioDevice {
         long lo = v & 0xFFFF_FFFFL;
         if (n == 0) { // background: only the security enables and the ID access are writable
             if (reg == Tzc400Descriptor.ATTRIBUTES) {
-                attributes[0] = v & (Tzc400Descriptor.S_WR_EN | Tzc400Descriptor.S_RD_EN);
+                attributes[0] = v & (Tzc400Descriptor.S_WR_EN | Tzc400Descriptor.S_RD_EN) & ~stuckAtZero[0];
             } else if (reg == Tzc400Descriptor.ID_ACCESS) {
                 idAccess[0] = v;
             }
@@ -158,11 +162,29 @@ public final class Tzc400 implements MmioDevice {
             case Tzc400Descriptor.TOP_LOW: top[n] = (top[n] & ~0xFFFF_FFFFL) | lo | 0xFFFL; break;
             case Tzc400Descriptor.TOP_HIGH: top[n] = ((lo & 0xFF) << 32) | (top[n] & 0xFFFF_FFFFL); break;
             case Tzc400Descriptor.ATTRIBUTES:
-                attributes[n] = v & (Tzc400Descriptor.S_WR_EN | Tzc400Descriptor.S_RD_EN | Tzc400Descriptor.FILTER_EN_MASK);
+                attributes[n] = v & (Tzc400Descriptor.S_WR_EN | Tzc400Descriptor.S_RD_EN | Tzc400Descriptor.FILTER_EN_MASK)
+                        & ~stuckAtZero[n];
                 break;
             case Tzc400Descriptor.ID_ACCESS: idAccess[n] = v; break;
             default: break;
         }
+    }
+
+    /**
+     * Fault injection, for tests and fault campaigns only: from now on the bits of
+     * {@code stuckAtZeroMask} in region {@code region}'s attribute register are permanently stuck at
+     * 0, as a stuck-at-0 fault of the register's flip-flops. They read as 0, decide accesses as 0
+     * and ignore writes of 1; faults add up and nothing clears them. No guest reaches this: it is no
+     * register of the programming interface. A region outside 0-8 is ignored. Allocates nothing.
+     *
+     * [impl->dsn~arm.tzc.fault-injection~1]
+     */
+    public void stickAttributeBits(int region, int stuckAtZeroMask) {
+        if (region < 0 || region >= Tzc400Descriptor.REGIONS) {
+            return;
+        }
+        stuckAtZero[region] |= stuckAtZeroMask;
+        attributes[region] &= ~stuckAtZeroMask;
     }
 
     public int intStatus() { return intStatus; }

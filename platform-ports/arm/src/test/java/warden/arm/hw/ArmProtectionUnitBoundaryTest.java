@@ -79,6 +79,24 @@ class ArmProtectionUnitBoundaryTest {
     }
 
     @Test
+    void slotZeroMayRunInEitherWorldAndNoSlotIsAValidActivation() {
+        ArmProtectionUnit pu = unit();
+        pu.beginSlot(0);
+        pu.addRegion(0, 0x9000_0000L, 0x1000, Access.READ);
+        pu.world(0, true);
+        assertEquals(Status.OK, pu.activate(0, 0));
+        assertEquals(1, reg(0, 1, Tzc400Descriptor.ATTRIBUTES), "Non-secure: no Secure enable");
+        assertEquals(Tzc400Descriptor.idAccess(NSAID, true, false), reg(0, 1, Tzc400Descriptor.ID_ACCESS));
+        pu.world(0, false);
+        assertEquals(Status.OK, pu.activate(0, 0));
+        assertEquals((1 | Tzc400Descriptor.S_RD_EN) & 0xFFFF_FFFFL, reg(0, 1, Tzc400Descriptor.ATTRIBUTES), "Secure again");
+        assertEquals(0, reg(0, 1, Tzc400Descriptor.ID_ACCESS));
+        assertEquals(Status.OK, pu.activate(0, ProtectionUnit.NO_SLOT));
+        assertEquals(0, reg(0, 1, Tzc400Descriptor.ATTRIBUTES), "no slot: every region disabled");
+        assertEquals(Status.OK, pu.activate(1, ProtectionUnit.NO_SLOT));
+    }
+
+    @Test
     void regionsAreWholeGranulesBelowTheFortyBitLimit() {
         ArmProtectionUnit pu = unit();
         pu.beginSlot(0);

@@ -140,7 +140,7 @@ public final class X86ProtectionUnit implements ProtectionUnit {
     /** @return WORLD_SMM inside SMRAM (not the monitor), WORLD_RICH outside, WORLD_NONE otherwise. */
     public int worldOf(long rBase, long rSize) {
         if (inSmram(rBase, rSize)) {
-            boolean monitor = monitorSize > 0 && rBase < monitorBase + monitorSize && monitorBase < rBase + rSize;
+            boolean monitor = rBase < monitorBase + monitorSize && monitorBase < rBase + rSize; // none yet: [0, 0)
             return monitor ? WORLD_NONE : WORLD_SMM;
         }
         boolean disjoint = rBase + rSize <= smramBase || rBase >= smramBase + smramSize;
@@ -165,8 +165,8 @@ public final class X86ProtectionUnit implements ProtectionUnit {
         }
         for (int k = 0; k < count[slot]; k++) { // bound: REGIONS_MAX
             int i = slot * REGIONS_MAX + k;
-            if ((perms[i] & access) == access && address >= base[i] && length <= size[i]
-                    && address - base[i] <= size[i] - length) {
+            if ((perms[i] & access) == access && address >= base[i]
+                    && address - base[i] <= size[i] - length) { // false for length > size: no overflow in SMRAM
                 return true;
             }
         }
@@ -180,6 +180,6 @@ public final class X86ProtectionUnit implements ProtectionUnit {
     public long smramSize() { return smramSize; }
 
     private boolean inSmram(long b, long s) {
-        return b >= smramBase && s <= smramSize && b - smramBase <= smramSize - s;
+        return b >= smramBase && b - smramBase <= smramSize - s; // false for s > smramSize
     }
 }

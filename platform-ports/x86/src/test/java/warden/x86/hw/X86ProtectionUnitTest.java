@@ -239,6 +239,35 @@ class X86ProtectionUnitTest {
 
     // [utest->dsn~x86.protection~1]
     @Test
+    void aBegunSlotAllowsNoneOfTheRegionsItForgot() {
+        X86ProtectionUnit u = sealedUnit();
+        long r = S + 0x2_0000;
+        u.beginSlot(9);
+        u.addRegion(9, r, 0x1000, Access.READ);
+        u.addRegion(9, r + 0x1000, 0x1000, Access.READ);
+        u.activate(0, 9);
+        assertTrue(u.allows(0, r + 0x1000, 4, Access.READ), "the second region before");
+        u.beginSlot(9);
+        assertFalse(u.allows(0, r, 4, Access.READ), "a begun slot with no region allows nothing");
+        u.addRegion(9, S + 0x4_0000, 0x1000, Access.READ);
+        assertTrue(u.allows(0, S + 0x4_0000, 4, Access.READ), "its new first region");
+        assertFalse(u.allows(0, r + 0x1000, 4, Access.READ), "nor the second region it forgot");
+    }
+
+    // [utest->dsn~x86.protection~1]
+    @Test
+    void slotZeroIsASlotLikeAnyOther() {
+        X86ProtectionUnit u = sealedUnit();
+        assertEquals(X86ProtectionUnit.WORLD_NONE, u.world(0));
+        u.beginSlot(0);
+        assertEquals(Status.OK, u.addRegion(0, S + 0x2_0000, 0x1000, Access.READ));
+        assertEquals(X86ProtectionUnit.WORLD_SMM, u.world(0));
+        assertEquals(Status.OK, u.activate(0, 0));
+        assertTrue(u.allows(0, S + 0x2_0000, 4, Access.READ));
+    }
+
+    // [utest->dsn~x86.protection~1]
+    @Test
     void aRichOsSlotIsNeverEnforcedInSmm() {
         X86ProtectionUnit u = sealedUnit();
         u.beginSlot(7);
