@@ -60,6 +60,7 @@ class ProtectionCheckTest {
     }
 
     // [utest->dsn~kernel.protection-check~1]
+    // [utest->dsn~kernel.world-switch~1]
     @Test
     void aSlotRefusedAtTheMissionStartIsNeverRunAndTheSystemGoesToItsSafeState() {
         f.refusedSlot = LINUX;
@@ -85,6 +86,7 @@ class ProtectionCheckTest {
     }
 
     // [utest->dsn~kernel.protection-check~1]
+    // [utest->dsn~kernel.world-switch~1]
     @Test
     void aSlotRefusedAtAWorldSwitchGetsNoHeldInterruptAndStopsTheSystemAtTheEndOfTheEntry() {
         assertEquals(Status.OK, m.boot(Images.shared().build()));

@@ -141,6 +141,9 @@ class MutationProfileTest {
             runs |= !l.startsWith("#") && !l.startsWith("echo") && l.matches("\\./mvnw -B verify -Pmutation(\\s.*)?");
         }
         assertTrue(runs, ".ci/run runs ./mvnw -B verify -Pmutation");
+        String readme = Files.readString(root.resolve("README.adoc"), StandardCharsets.UTF_8);
+        assertTrue(readme.contains("Run the tests") && readme.matches("(?s).*Run the tests.*?----\\n\\./mvnw -B verify"
+                + " -Pmutation\\n----.*"), "README.adoc's test command is the mutation build CI runs");
     }
 
     private static Element pom(Path file) throws Exception {

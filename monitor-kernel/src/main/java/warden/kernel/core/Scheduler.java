@@ -264,7 +264,7 @@ public final class Scheduler {
         long due = programmed[core] == UNKNOWN ? Timer.NEVER : programmed[core];
         int watched = (core + cores - 1) % cores;
         long w = programmed[watched];
-        if (watched != core && w != UNKNOWN && w != Timer.NEVER && timerFaultAt[watched] < 0) {
+        if (watched != core && w != UNKNOWN && timerFaultAt[watched] < 0) { // w == NEVER: e is NEVER too
             long e = expected[watched]; // a watch within the slack of NEVER would wrap: it is never due
             due = Math.min(due, e < Timer.NEVER - TIMER_SLACK_NS ? e + TIMER_SLACK_NS + 1 : Timer.NEVER);
         }
@@ -293,7 +293,7 @@ public final class Scheduler {
     void superviseTimers(long now) {
         for (int c = 0; c < cores; c++) {
             long d = programmed[c];
-            if (d != UNKNOWN && d != Timer.NEVER && now - expected[c] > TIMER_SLACK_NS && timerFaultAt[c] < 0) {
+            if (d != UNKNOWN && now - expected[c] > TIMER_SLACK_NS && timerFaultAt[c] < 0) { // d == NEVER: expected is NEVER
                 timerFaultAt[c] = now;
                 counters[Counter.TIMER_FAULTS]++;
                 log.append(now, EventKind.TIMER_FAULT, SystemImage.NO_PARTITION, c, now - expected[c], d);
