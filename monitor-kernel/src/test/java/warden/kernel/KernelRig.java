@@ -25,13 +25,7 @@ final class KernelRig {
 
     /** @return the sequence number of the newest event of {@code kind}, or -1. */
     long last(int kind) {
-        EventLog log = m.events();
-        for (long s = log.sequence() - 1; s >= log.oldest(); s--) {
-            if (log.kind(s) == kind) {
-                return s;
-            }
-        }
-        return -1;
+        return KernelRigEvents.last(m, kind);
     }
 
     /** @return how many events of {@code kind} the log holds. */

@@ -10,6 +10,17 @@ final class KernelRigEvents {
     private KernelRigEvents() {
     }
 
+    /** @return the sequence number of the newest event of {@code kind} in m's log, or -1. */
+    static long last(Monitor m, int kind) {
+        EventLog log = m.events();
+        for (long s = log.sequence() - 1; s >= log.oldest(); s--) {
+            if (log.kind(s) == kind) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
     /** Fails unless the log holds an event of {@code kind} for partition p with fields a and b. */
     static void assertHas(Monitor m, int kind, int p, long a, long b) {
         EventLog log = m.events();

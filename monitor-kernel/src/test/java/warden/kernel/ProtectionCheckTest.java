@@ -29,13 +29,7 @@ class ProtectionCheckTest {
     private final Monitor m = new Monitor(f);
 
     private long last(int kind) {
-        EventLog log = m.events();
-        for (long s = log.sequence() - 1; s >= log.oldest(); s--) {
-            if (log.kind(s) == kind) {
-                return s;
-            }
-        }
-        return -1;
+        return KernelRigEvents.last(m, kind);
     }
 
     private void assertSafeStateFor(int p, long at) {

@@ -23,6 +23,8 @@ final class Metrics {
     private String lastClass;
     private String lastFile;
     private SourceFile lastSource;
+    /** The {@code mutated} path holding {@link #lastSource}, or null. */
+    private String lastMutatedPath;
     /** Mutants in code that implements no item. */
     int untraced;
 
@@ -67,14 +69,14 @@ final class Metrics {
         lastClass = className;
         lastFile = file;
         lastSource = byPackagePath.get(pkg + file);
+        lastMutatedPath = lastSource == null ? null : t.config.mutatedPath(lastSource.path());
         return lastSource;
     }
 
     private void mutant(Mutant m) {
         SourceFile f = source(m.className(), m.sourceFile());
-        String path = f == null || t.config.mutated.isEmpty() ? null : t.config.mutatedPath(f.path());
-        if (path != null) {
-            t.mutatedPaths.add(path);
+        if (lastMutatedPath != null) {
+            t.mutatedPaths.add(lastMutatedPath);
         }
         List<String> ids = f == null ? List.of() : f.implAt(m.line());
         if (ids.isEmpty()) {

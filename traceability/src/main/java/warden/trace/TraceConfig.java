@@ -81,20 +81,20 @@ public final class TraceConfig {
 
     /** @return the {@code mutated} path that holds a repository-relative path, or null. */
     String mutatedPath(String rel) {
-        for (String p : mutated) {
+        return prefix(rel, mutated);
+    }
+
+    private static boolean under(String rel, List<String> prefixes) {
+        return prefix(rel, prefixes) != null;
+    }
+
+    /** @return the first of {@code prefixes} that is {@code rel} or a directory above it, or null. */
+    private static String prefix(String rel, List<String> prefixes) {
+        for (String p : prefixes) {
             if (rel.equals(p) || rel.startsWith(p + "/")) {
                 return p;
             }
         }
         return null;
-    }
-
-    private static boolean under(String rel, List<String> prefixes) {
-        for (String p : prefixes) {
-            if (rel.equals(p) || rel.startsWith(p + "/")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -417,16 +417,15 @@ public final class Scheduler {
             cpu.save(core, context, vcpu(from, core) * ctxWords);
             ctxCheck[vcpu(from, core)] = check(vcpu(from, core));
         }
-        running[core] = to;
         if (to == SystemImage.NO_PARTITION) {
-            pu.activate(core, ProtectionUnit.NO_SLOT);
-            cpu.idle(core);
+            detach(core);
             return;
         }
         if (pu.activate(core, to) != warden.kernel.api.Status.OK) {
             refused(core, to);
             return;
         }
+        running[core] = to;
         cpu.restore(core, to, context, vcpu(to, core) * ctxWords);
         counters[Counter.WORLD_SWITCHES]++;
     }
@@ -438,9 +437,7 @@ public final class Scheduler {
      * [impl->dsn~kernel.protection-check~1]
      */
     private void refused(int core, int p) {
-        running[core] = SystemImage.NO_PARTITION;
-        pu.activate(core, ProtectionUnit.NO_SLOT);
-        cpu.idle(core);
+        detach(core);
         if (protectionFault == SystemImage.NO_PARTITION) {
             protectionFault = p;
         }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import warden.kernel.FakePlatform;
 import warden.kernel.api.Access;
 import warden.kernel.api.Counter;
 import warden.kernel.api.Criticality;
@@ -23,18 +22,10 @@ import warden.kernel.port.Timer;
  * storm masks share each core's monitor timer, how failures are detected and logged, and what the
  * safe state records.
  */
-class HealthMonitorTest {
+class HealthMonitorTest extends HealthFixture {
     private static final long WINDOW = 1_000_000L;
     private static final int NIC = 30;
     private static final long[] ENTRY = {0x9000_0000L, 0xA000_0000L, 0xB000_0000L};
-
-    private final FakePlatform f = new FakePlatform(2);
-    private final long[] counters = new long[Counter.COUNT];
-    private final EventLog log = new EventLog();
-    private final int[] state = new int[3];
-    private final int[] restarts = new int[3];
-    private Scheduler sched;
-    private Health h;
 
     /**
      * p0 (ASIL-B, core 0, watchdog 1000), p1 (QM, core 1, watchdog 2000, owns line NIC on core 1)
@@ -50,18 +41,6 @@ class HealthMonitorTest {
         }
         b.line(1, NIC, 1, 1);
         return b;
-    }
-
-    /** Boots the monitor's tables from b and starts every partition at time 0. */
-    private void start(SystemImage.Builder b) {
-        SystemImage img = b.build();
-        sched = new Scheduler(img, f, f, f, counters, log);
-        h = new Health(img, sched, f, new GoldenImages(img, f), log, counters, state, restarts);
-        for (int p = 0; p < img.partitionCount(); p++) {
-            h.started(p, 0);
-        }
-        sched.reschedule(0);
-        sched.reschedule(1);
     }
 
     /**

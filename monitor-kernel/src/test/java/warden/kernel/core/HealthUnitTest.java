@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import warden.kernel.FakePlatform;
 import warden.kernel.api.Access;
 import warden.kernel.api.Counter;
 import warden.kernel.api.Criticality;
@@ -23,18 +22,10 @@ import warden.kernel.port.Timer;
  */
 // [utest->dsn~health.watchdog~1]
 // [utest->dsn~health.policy~1]
-class HealthUnitTest {
+class HealthUnitTest extends HealthFixture {
     private static final long WINDOW = 1_000_000L;
     private static final long ENTRY0 = 0x9000_0000L;
     private static final long ENTRY1 = 0xA000_0000L;
-
-    private final FakePlatform f = new FakePlatform(2);
-    private final long[] counters = new long[Counter.COUNT];
-    private final EventLog log = new EventLog();
-    private final int[] state = new int[2];
-    private final int[] restarts = new int[2];
-    private Scheduler sched;
-    private Health h;
 
     /** p0 (ASIL-B, core 0, watchdog 1000) and p1 (QM, core 1 only, watchdog 2000). */
     private SystemImage.Builder image() {
@@ -44,16 +35,6 @@ class HealthUnitTest {
         int p1 = b.partition("p1", Criticality.QM, 0b10, ENTRY1, 2_000, false);
         b.region(p1, ENTRY1, 0x1000, Access.ALL);
         return b;
-    }
-
-    private void start(SystemImage.Builder b) {
-        SystemImage img = b.build();
-        sched = new Scheduler(img, f, f, f, counters, log);
-        h = new Health(img, sched, f, new GoldenImages(img, f), log, counters, state, restarts);
-        h.started(0, 0);
-        h.started(1, 0);
-        sched.reschedule(0);
-        sched.reschedule(1);
     }
 
     private List<String> events() {

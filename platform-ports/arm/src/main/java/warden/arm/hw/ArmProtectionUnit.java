@@ -150,7 +150,7 @@ public final class ArmProtectionUnit implements ProtectionUnit {
     /** [impl->dsn~arm.tzc.activate~1] */
     @Override
     public int activate(int core, int slot) {
-        int row = slot >= 0 && slot < SLOTS_MAX ? slot : slot == NO_SLOT ? NO_SLOT_ROW : -1;
+        int row = row(slot);
         if (core < 0 || core >= filters.length || row < 0) {
             return Status.INVALID_PARAM;
         }
@@ -211,8 +211,13 @@ public final class ArmProtectionUnit implements ProtectionUnit {
 
     /** @return regions in use in {@code slot}'s row (NO_SLOT allowed), or -1 for a bad slot. */
     public int regionsUsed(int slot) {
-        int row = slot >= 0 && slot < SLOTS_MAX ? slot : slot == NO_SLOT ? NO_SLOT_ROW : -1;
+        int row = row(slot);
         return row < 0 ? -1 : count[row];
+    }
+
+    /** @return the row of a slot: its own, NO_SLOT's (the monitor-only row), or -1 for a bad slot. */
+    private static int row(int slot) {
+        return slot >= 0 && slot < SLOTS_MAX ? slot : slot == NO_SLOT ? NO_SLOT_ROW : -1;
     }
 
     /** @return the filter of a core. */

@@ -1,0 +1,33 @@
+package warden.kernel.core;
+
+import warden.kernel.FakePlatform;
+import warden.kernel.api.Counter;
+import warden.kernel.api.SystemImage;
+
+/**
+ * The health monitor on its own, over a real scheduler and a two-core fake port: the tables the
+ * kernel would hand it, and a start that boots them from an image and starts every partition at
+ * time 0 (core 0 scheduled before core 1).
+ */
+abstract class HealthFixture {
+    final FakePlatform f = new FakePlatform(2);
+    final long[] counters = new long[Counter.COUNT];
+    final EventLog log = new EventLog();
+    int[] state;
+    int[] restarts;
+    Scheduler sched;
+    Health h;
+
+    void start(SystemImage.Builder b) {
+        SystemImage img = b.build();
+        state = new int[img.partitionCount()];
+        restarts = new int[img.partitionCount()];
+        sched = new Scheduler(img, f, f, f, counters, log);
+        h = new Health(img, sched, f, new GoldenImages(img, f), log, counters, state, restarts);
+        for (int p = 0; p < img.partitionCount(); p++) {
+            h.started(p, 0);
+        }
+        sched.reschedule(0);
+        sched.reschedule(1);
+    }
+}
