@@ -8,6 +8,23 @@ import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import warden.trace.gate.AsilRules;
+import warden.trace.gate.Gates;
+import warden.trace.importer.CoverageReader;
+import warden.trace.importer.MutationReader;
+import warden.trace.importer.RepoScan;
+import warden.trace.importer.ReviewedList;
+import warden.trace.importer.SourceFile;
+import warden.trace.importer.SpecReader;
+import warden.trace.importer.TestResults;
+import warden.trace.importer.xml.Xml;
+import warden.trace.link.Linker;
+import warden.trace.link.Metrics;
+import warden.trace.link.Trace;
+import warden.trace.model.Mutant;
+import warden.trace.model.TraceConfig;
+import warden.trace.model.TraceInputException;
+import warden.trace.parallel.Parallel;
 
 /**
  * Runs the trace over a repository: reads every input, links items, tags, tests, verdicts,

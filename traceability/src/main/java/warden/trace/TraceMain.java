@@ -4,6 +4,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
+import warden.trace.link.ItemTrace;
+import warden.trace.link.Trace;
+import warden.trace.model.Finding;
+import warden.trace.model.InputError;
+import warden.trace.model.TraceConfig;
+import warden.trace.report.Reports;
 
 /**
  * The command line of the trace engine: {@code TraceMain [--root DIR] [--out DIR] [--config FILE]
