@@ -56,7 +56,8 @@ public final class Gates {
      */
     private void mutationData() {
         if (!t.hasMutations()) {
-            t.find("mutation-data", "target/pit-reports", "", "no PIT report (target/pit-reports/**/mutations.xml) was found, but"
+            t.find("mutation-data", "target/pit-reports", "", "no PIT report (target/pit-reports/**/mutations.xml)"
+                    + " was found, but"
                     + " this run requires mutation data (--mutations required): run PIT, mvnw verify -Pmutation");
             return;
         }

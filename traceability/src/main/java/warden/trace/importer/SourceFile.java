@@ -88,7 +88,8 @@ public final class SourceFile {
             for (Tag t : tags()) {
                 if (t.kind().equals("impl")) {
                     int i = java() ? scopes().tagScope(t.line()) : -1;
-                    List<String> ids = implByScope.computeIfAbsent(i < 0 && java() ? topScope() : i, k -> new ArrayList<>());
+                    List<String> ids = implByScope.computeIfAbsent(i < 0 && java() ? topScope() : i,
+                            k -> new ArrayList<>());
                     if (!ids.contains(t.id())) {
                         ids.add(t.id());
                     }

@@ -14,17 +14,12 @@ import warden.trace.model.SpecItem;
  * {@code Verification:}, {@code Rationale:}, {@code Decomposition:}). Links may follow their
  * keyword on the line or as a bullet list of backticked ids. Every malformed line is reported as
  * {@code file:line: message} and reading goes on, so one run lists every problem and loses no item.
- * Lines are classified by hand-written matchers, each documented with the regular expression it
- * implements exactly ({@code \s} being {@code [ \t\n\x0B\f\r]}, {@code .} any character but a
- * line terminator).
+ * Lines are classified by the hand-written matchers of {@link SpecLines}.
  *
  * [impl->dsn~trace.spec.reader~1]
  * [impl->dsn~trace.input-errors~1]
- * [impl->dsn~trace.fast-readers~1]
  */
 public final class SpecReader {
-    private static final List<String> FIELDS = List.of("Needs", "Covers", "Depends", "Tags", "Status",
-            "Verification", "Rationale", "Decomposition");
     private static final Set<String> STATUSES = Set.of("draft", "proposed", "approved", "rejected");
 
     private final String file;
@@ -44,28 +39,7 @@ public final class SpecReader {
 
     /** @return the items and errors of one Markdown file given as its text (lines as Files.readAllLines). */
     public static Result read(String file, String text) {
-        return read(file, lines(text));
-    }
-
-    /** @return the lines of a text split at \n, \r and \r\n, as {@code Files.readAllLines} gives them. */
-    static List<String> lines(String text) {
-        List<String> out = new ArrayList<>(text.length() / 32 + 1);
-        int s = 0;
-        int n = text.length();
-        for (int i = 0; i < n; i++) { // bounded by the text
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                out.add(text.substring(s, i));
-                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                s = i + 1;
-            }
-        }
-        if (s < n) {
-            out.add(text.substring(s));
-        }
-        return out;
+        return read(file, SpecLines.lines(text));
     }
 
     /** @return the items and errors of one Markdown file given as its lines. */
@@ -74,7 +48,7 @@ public final class SpecReader {
         int fence = 0;
         for (int n = 0; n < lines.size(); n++) { // bounded by the file
             String line = lines.get(n);
-            if (fence(line)) {
+            if (SpecLines.fence(line)) {
                 fence = fence == 0 ? n + 1 : 0;
             } else if (fence == 0) {
                 r.line(line, n + 1);
@@ -87,23 +61,15 @@ public final class SpecReader {
         return new Result(List.copyOf(r.items), List.copyOf(r.errors));
     }
 
-    private static boolean fence(String line) {
-        int i = 0;
-        while (i < line.length() && line.charAt(i) == ' ') { // bounded by the line
-            i++;
-        }
-        return line.startsWith("```", i);
-    }
-
     private void line(String line, int n) {
-        String h = line.startsWith("#") ? heading(line) : null;
+        String h = line.startsWith("#") ? SpecLines.heading(line) : null;
         if (h != null) {
             finish();
             heading = h.trim();
             afterHeading = true;
             return;
         }
-        String id = line.indexOf('~') >= 0 && line.indexOf('`') >= 0 ? idLine(line) : null;
+        String id = line.indexOf('~') >= 0 && line.indexOf('`') >= 0 ? SpecLines.idLine(line) : null;
         if (id != null) {
             startItem(id.trim(), n);
             return;
@@ -111,88 +77,13 @@ public final class SpecReader {
         if (!line.isBlank()) {
             afterHeading = false;
         }
-        String key = line.indexOf(':') > 0 && Character.isUpperCase(line.charAt(0)) ? fieldKey(line) : null;
+        String key = line.indexOf(':') > 0 && Character.isUpperCase(line.charAt(0)) ? SpecLines.fieldKey(line)
+                : null;
         if (key != null) {
             field(key, line.substring(key.length() + 1).trim(), n);
         } else if (draft != null) {
             body(line, n);
         }
-    }
-
-    /** {@code ^#{1,6}\s+(\S.*)$}: @return group 1, or null when the line is no heading. */
-    static String heading(String line) {
-        int i = 0;
-        while (i < line.length() && i < 7 && line.charAt(i) == '#') { // at most 7 characters
-            i++;
-        }
-        if (i == 0 || i > 6 || i >= line.length() || !space(line.charAt(i))) {
-            return null;
-        }
-        while (i < line.length() && space(line.charAt(i))) { // bounded by the line
-            i++;
-        }
-        return i < line.length() && !terminator(line, i + 1) ? line.substring(i) : null; // \S matches U+2028
-    }
-
-    /** {@code ^\s*`([^`]*~[^`]*)`\s*$}: @return group 1, or null. */
-    static String idLine(String line) {
-        int a = 0;
-        int b = line.length();
-        while (a < b && space(line.charAt(a))) { // bounded by the line
-            a++;
-        }
-        while (b > a && space(line.charAt(b - 1))) { // bounded by the line
-            b--;
-        }
-        if (b - a < 2 || line.charAt(a) != '`' || line.charAt(b - 1) != '`') {
-            return null;
-        }
-        String inner = line.substring(a + 1, b - 1);
-        return inner.indexOf('`') < 0 && inner.indexOf('~') >= 0 ? inner : null;
-    }
-
-    /** {@code ^(Needs|Covers|...|Decomposition):\s*(.*)$}: @return group 1, or null. */
-    static String fieldKey(String line) {
-        int colon = line.indexOf(':');
-        for (String f : FIELDS) {
-            if (colon == f.length() && line.startsWith(f)) {
-                return terminator(line, colon + 1) ? null : f;
-            }
-        }
-        return null;
-    }
-
-    /** {@code ^\s*[*+-]\s+(.*)$}: @return group 1, or null when the line is no bullet. */
-    static String bullet(String line) {
-        int i = 0;
-        while (i < line.length() && space(line.charAt(i))) { // bounded by the line
-            i++;
-        }
-        if (i >= line.length() || "*+-".indexOf(line.charAt(i)) < 0) {
-            return null;
-        }
-        i++;
-        int s = i;
-        while (i < line.length() && space(line.charAt(i))) { // bounded by the line
-            i++;
-        }
-        return i == s || terminator(line, i) ? null : line.substring(i);
-    }
-
-    /** @return true for the characters of the regex class {@code \s}. */
-    private static boolean space(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-    }
-
-    /** @return true when a line terminator (which {@code .} does not match) lies at or after {@code from}. */
-    private static boolean terminator(String line, int from) {
-        for (int i = from; i < line.length(); i++) { // bounded by the line
-            char c = line.charAt(i);
-            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void startItem(String id, int n) {
@@ -225,32 +116,13 @@ public final class SpecReader {
     }
 
     private void needs(String value, int n) {
-        for (String t : words(value)) {
+        for (String t : SpecLines.words(value)) {
             if (Ids.type(t, 0, t.length()) == t.length()) {
                 draft.needs.add(t);
             } else {
                 error(n, "Needs: `" + t + "` is not an artifact type (lower-case letters and digits)");
             }
         }
-    }
-
-    /** @return the non-empty pieces between runs of commas and white space ({@code split("[,\\s]+")}). */
-    private static List<String> words(String value) {
-        List<String> out = new ArrayList<>(4);
-        int i = 0;
-        while (i < value.length()) { // bounded by the value
-            while (i < value.length() && (value.charAt(i) == ',' || space(value.charAt(i)))) { // bounded
-                i++;
-            }
-            int s = i;
-            while (i < value.length() && value.charAt(i) != ',' && !space(value.charAt(i))) { // bounded
-                i++;
-            }
-            if (i > s) {
-                out.add(value.substring(s, i));
-            }
-        }
-        return out;
     }
 
     private void links(String key, String value, int n) {
@@ -306,7 +178,7 @@ public final class SpecReader {
     }
 
     private void body(String line, int n) {
-        String b = draft.mode.links ? bullet(line) : null;
+        String b = draft.mode.links ? SpecLines.bullet(line) : null;
         if (b != null) {
             linkText(b, n);
         } else if (draft.mode == ItemDraft.Mode.RATIONALE && !line.isBlank()) {

@@ -96,7 +96,8 @@ public final class TestResults {
                 current = key(Xml.attr(r, "classname", ""), Xml.attr(r, "name", ""));
                 events.add(new String[] {current, "passed", ""});
             } else if (current != null && (el.equals("failure") || el.equals("error") || el.equals("skipped"))) {
-                events.add(new String[] {current, el.equals("skipped") ? "skipped" : "failed", Xml.attr(r, "message", el)});
+                events.add(new String[] {current, el.equals("skipped") ? "skipped" : "failed",
+                    Xml.attr(r, "message", el)});
             }
         }
     }

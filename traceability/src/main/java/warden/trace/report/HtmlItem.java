@@ -114,7 +114,8 @@ final class HtmlItem {
                 .append(Text.pct(it.mutationScore())).append(" (").append(m[1]).append(" of ").append(m[0])
                 .append(" killed by its own tests").append(threshold >= 0 ? "; threshold " + threshold + " %" : "")
                 .append("); killed only by other items' tests: ").append(m[2]).append("; survived: ").append(m[3])
-                .append("; not covered: ").append(m[4]).append("; equivalent (reviewed): ").append(m[5]).append("</p>\n");
+                .append("; not covered: ").append(m[4]).append("; equivalent (reviewed): ").append(m[5])
+                .append("</p>\n");
         b.append("<table><tr><th>Mutant</th><th>Mutator</th><th>Status</th><th>Killed by</th></tr>");
         int shown = 0;
         for (Mutant mu : it.mutants) {

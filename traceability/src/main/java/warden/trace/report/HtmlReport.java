@@ -43,7 +43,8 @@ public final class HtmlReport {
     /** Renders into {@code b}, handing it to {@code spill} between items. */
     static void render(Trace t, StringBuilder b, Spill spill) {
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>Warden trace</title>")
-                .append("<style>").append(CSS).append("</style><script>//<![CDATA[\n").append(JS).append("\n//]]></script></head><body>\n");
+                .append("<style>").append(CSS).append("</style><script>//<![CDATA[\n").append(JS)
+                .append("\n//]]></script></head><body>\n");
         b.append("<h1>Warden trace report</h1>\n");
         summary(b, t);
         findings(b, t);

@@ -64,7 +64,8 @@ public final class JsonReport {
                 .append(", \"rationale\": ").append(Text.json(s.rationale()))
                 .append(", \"verification\": ").append(Text.json(s.verification()))
                 .append(", \"needs\": ").append(strings(s.needs())).append(", \"covers\": ").append(strings(it.up))
-                .append(", \"coveredBy\": ").append(strings(it.down)).append(", \"dependsOn\": ").append(strings(it.dependsOn)).append(", \"impl\": ").append(tags(it.impl))
+                .append(", \"coveredBy\": ").append(strings(it.down))
+                .append(", \"dependsOn\": ").append(strings(it.dependsOn)).append(", \"impl\": ").append(tags(it.impl))
                 .append(", \"testTags\": ").append(tags(it.tests)).append(", \"tests\": [");
         for (int i = 0; i < it.testMethods.size(); i++) {
             TestResults.Verdict v = it.verdicts.get(i);

@@ -20,7 +20,8 @@ public final class BenchRepo {
         int dsns = items - goals - reqs;
         Files.createDirectories(dir.resolve("requirements"));
         Files.createDirectories(dir.resolve("reports"));
-        write(dir.resolve("requirements/trace.properties"), "# The benchmark's reports lie beside the sources.\nreports = reports\n");
+        write(dir.resolve("requirements/trace.properties"),
+                "# The benchmark's reports lie beside the sources.\nreports = reports\n");
         StringBuilder spec = new StringBuilder();
         int file = 0;
         for (int i = 0; i < items; i++) { // bounded by the item count
@@ -60,8 +61,10 @@ public final class BenchRepo {
                         ? (int) src.chars().filter(ch -> ch == '\n').count() + 3 : 3;
                 src.append("    // [impl-").append(">").append(id).append("]\n    int m").append(k)
                         .append("(int x) {\n        return x + ").append(k).append(";\n    }\n");
-                tst.append("    // [utest-").append(">").append(id).append("]\n    void t").append(k).append("() {\n    }\n");
-                xml.append("  <testcase name=\"t").append(k).append("\" classname=\"b.C").append(c).append("Test\"/>\n");
+                tst.append("    // [utest-").append(">").append(id).append("]\n    void t").append(k)
+                        .append("() {\n    }\n");
+                xml.append("  <testcase name=\"t").append(k).append("\" classname=\"b.C").append(c)
+                        .append("Test\"/>\n");
                 mutant(mutants, c, k, line);
                 mutant(mutants, c, k, line);
             }

@@ -35,10 +35,10 @@ class FastMatchersTest {
                         : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
             }
             String line = b.toString();
-            assertEquals(group(heading, line, 1), SpecReader.heading(line), line);
-            assertEquals(group(idLine, line, 1), SpecReader.idLine(line), line);
-            assertEquals(group(field, line, 1), SpecReader.fieldKey(line), line);
-            assertEquals(group(bullet, line, 1), SpecReader.bullet(line), line);
+            assertEquals(group(heading, line, 1), SpecLines.heading(line), line);
+            assertEquals(group(idLine, line, 1), SpecLines.idLine(line), line);
+            assertEquals(group(field, line, 1), SpecLines.fieldKey(line), line);
+            assertEquals(group(bullet, line, 1), SpecLines.bullet(line), line);
             assertEquals(Ids.PATTERN.matcher(line).matches(), Ids.valid(line), line);
         }
         String breaks = "ab\n\r";
@@ -49,7 +49,7 @@ class FastMatchersTest {
             }
             String text = b.toString();
             assertEquals(new java.io.BufferedReader(new java.io.StringReader(text)).lines().toList(),
-                    SpecReader.lines(text), text);
+                    SpecLines.lines(text), text);
         }
     }
 

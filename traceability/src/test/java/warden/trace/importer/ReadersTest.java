@@ -24,7 +24,8 @@ class ReadersTest {
     void theScanFindsSourcesAndEachModulesReportsAndSkipsExcludedHiddenAndTarget() throws Exception {
         Path root = Fixture.prepare(tmp);
         Files.createDirectories(root.resolve("mod/target/surefire-reports"));
-        Files.copy(root.resolve("reports/TEST-demo.AlphaTest.xml"), root.resolve("mod/target/surefire-reports/TEST-x.xml"));
+        Files.copy(root.resolve("reports/TEST-demo.AlphaTest.xml"),
+                root.resolve("mod/target/surefire-reports/TEST-x.xml"));
         Files.writeString(root.resolve("mod/pom.xml"), "<project/>");
         Files.createDirectories(root.resolve("mod/target/classes"));
         Files.writeString(root.resolve("mod/target/classes/Stale.java"), "// [impl" + "->dsn~stale~1]");
@@ -52,7 +53,8 @@ class ReadersTest {
                 + "<testcase name=\"p(int)[1]\" classname=\"a.T\"/><testcase name=\"p(int)[2]\" classname=\"a.T\">"
                 + "<failure message=\"boom\nsecond line\"/></testcase>"
                 + "<testcase name=\"s\" classname=\"a.T\"><skipped/></testcase>"
-                + "<testcase name=\"q()[1]\" classname=\"a.T$Inner\"/><testcase name=\"q()[2]\" classname=\"a.T$Inner\">"
+                + "<testcase name=\"q()[1]\" classname=\"a.T$Inner\"/>"
+                + "<testcase name=\"q()[2]\" classname=\"a.T$Inner\">"
                 + "<skipped/></testcase></testsuite>");
         TestResults r = new TestResults();
         r.read(f, "TEST-x.xml");
@@ -68,7 +70,8 @@ class ReadersTest {
     @Test
     void pitTestNamesBecomeClassAndMethodKeys() {
         assertEquals("a.T#m", MutationReader.testKey("a.T.[engine:junit-jupiter]/[class:a.T]/[method:m()]"));
-        assertEquals("a.P#prop", MutationReader.testKey("a.P.[engine:jqwik]/[class:a.P]/[property:prop(java.util.List)]"));
+        assertEquals("a.P#prop",
+                MutationReader.testKey("a.P.[engine:jqwik]/[class:a.P]/[property:prop(java.util.List)]"));
         assertEquals("a.T$In#x", MutationReader.testKey("a.T.[engine:junit-jupiter]/[class:a.T]/[nested-class:In]"
                 + "/[test-template:x(int)]/[test-template-invocation:#1]"));
         assertEquals("a.T#old", MutationReader.testKey("a.T.old(a.T)"));

@@ -12,7 +12,8 @@ import warden.trace.model.SpecItem;
 /** Which mutants count as killed by an item's own tests, timed-out ones included. */
 class OwnKillTest {
     private static ItemTrace item(String... tests) {
-        ItemTrace it = new ItemTrace(new SpecItem("dsn~x~1", "x", "", "", "approved", "", Asil.parse("ASIL-C"), List.of(),
+        ItemTrace it = new ItemTrace(new SpecItem("dsn~x~1", "x", "", "", "approved", "", Asil.parse("ASIL-C"),
+                List.of(),
                 List.of(), List.of("impl", "utest"), List.of(), List.of(), "x.md", 1));
         it.testMethods.addAll(List.of(tests));
         return it;
@@ -26,7 +27,8 @@ class OwnKillTest {
     @Test
     void aKilledMutantIsOwnOnlyWhenOneOfTheItemsTestsKilledIt() {
         ItemTrace it = item("a.T#own");
-        assertTrue(Metrics.ownKill(it, mutant("KILLED", List.of("a.U#other", "a.T#own"), List.of("a.T#own", "a.U#other"))));
+        assertTrue(Metrics.ownKill(it, mutant("KILLED", List.of("a.U#other", "a.T#own"),
+                List.of("a.T#own", "a.U#other"))));
         assertFalse(Metrics.ownKill(it, mutant("KILLED", List.of("a.U#other"), List.of("a.T#own", "a.U#other"))),
                 "covered by its own test, killed by another");
         assertFalse(Metrics.ownKill(it, mutant("SURVIVED", List.of(), List.of("a.T#own"))));

@@ -47,7 +47,8 @@ class OutputsTest {
         NodeList sections = d.getElementsByTagName("section");
         assertEquals(3, sections.getLength());
         Element alpha = d.getElementById("dsn~alpha~1");
-        assertTrue(text.contains("id=\"dsn~alpha~1\" data-id=\"dsn~alpha~1\" data-asil=\"C\" data-status=\"approved\""));
+        assertTrue(text.contains("id=\"dsn~alpha~1\" data-id=\"dsn~alpha~1\" data-asil=\"C\""
+                + " data-status=\"approved\""));
         assertTrue(text.contains("Own score 0.0 % (0 of 2 killed by its own tests; threshold 90 %)"), text);
         assertTrue(text.contains("demo.AlphaTest#twiceDoubles"));
         assertTrue(text.contains("Matrix down") && text.contains("Matrix up") && text.contains("id=\"fa\""));

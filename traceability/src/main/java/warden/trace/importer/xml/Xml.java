@@ -33,7 +33,10 @@ public final class Xml {
         /** @return false after the end of the document. */
         boolean hasNext() throws XMLStreamException;
 
-        /** @return the next event: {@link #START_ELEMENT}, {@link #END_ELEMENT}, {@link #OTHER}, {@link #END_DOCUMENT}. */
+        /**
+         * @return the next event: {@link #START_ELEMENT}, {@link #END_ELEMENT}, {@link #OTHER},
+         *     {@link #END_DOCUMENT}.
+         */
         int next() throws XMLStreamException;
 
         /** @return the local name of the current element. */

@@ -25,6 +25,37 @@ import warden.trace.model.TraceInputException;
 class XmlScannerTest {
     private static final List<String> ATTRS = List.of("name", "classname", "message", "value", "status", "nr");
 
+    /** Documents the scanner reads, each as StAX does. */
+    private static final List<String> ACCEPTED = List.of(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<r><tc name=\"a\" classname='b.C'/></r>",
+            "<r xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:noNamespaceSchemaLocation=\"x.xsd\">"
+                    + "<properties><property name=\"k\" value=\"v &amp; w\"/></properties></r>",
+            "<r><f message=\"boom\nsecond\r\nthird\tfourth &#10;fifth &lt;&gt;&quot;&apos;&#x41;\"/></r>",
+            "<r><t>a&amp;b<!-- note --><![CDATA[<raw> &amp; & ]]>c&#233;\r\nd\re</t></r>",
+            "<?xml version='1.0'?><!DOCTYPE report PUBLIC \"-//JACOCO//DTD Report 1.1//EN\" \"report.dtd\">"
+                    + "<report><line nr=\"4\"/><?pi data?></report>\n<!-- after -->\n",
+            "\uFEFF<r><t>caf\u00e9 \u2603</t><e name=\"\u00fc\"/></r>",
+            "<r><t/><t></t><t>  spaced  </t></r>");
+
+    /** Documents the scanner leaves to StAX: malformed, or beyond what it vouches for. */
+    private static final List<String> DECLINED = List.of(
+            "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><r/>",
+            "<r><a></b></r>",
+            "<r>",
+            "<r a=\"1\" a=\"2\"/>",
+            "<r><t>&nbsp;</t></r>",
+            "<x:r/>",
+            "<r y:a=\"1\"/>",
+            "<!DOCTYPE r [<!ENTITY e \"x\">]><r/>",
+            "<r/><r/>",
+            "text<r/>",
+            "<r><t><b/></t></r>",
+            "<r a=\"<\"/>",
+            "<r>]]></r>",
+            "<r>\u0001</r>",
+            "<r><!-- a -- b --></r>",
+            "<r/>junk");
+
     /** Records every start element with the attributes of interest, and the text of leaf-like elements. */
     private static final class Recorder implements Xml.Handler {
         final List<String> events = new ArrayList<>();
@@ -71,40 +102,13 @@ class XmlScannerTest {
     // [utest->dsn~trace.fast-readers~1]
     @Test
     void theXmlScannerReadsWhatStaxReadsAndGivesUpOnEverythingElse() throws Exception {
-        List<String> accepted = List.of(
-                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<r><tc name=\"a\" classname='b.C'/></r>",
-                "<r xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:noNamespaceSchemaLocation=\"x.xsd\">"
-                        + "<properties><property name=\"k\" value=\"v &amp; w\"/></properties></r>",
-                "<r><f message=\"boom\nsecond\r\nthird\tfourth &#10;fifth &lt;&gt;&quot;&apos;&#x41;\"/></r>",
-                "<r><t>a&amp;b<!-- note --><![CDATA[<raw> &amp; & ]]>c&#233;\r\nd\re</t></r>",
-                "<?xml version='1.0'?><!DOCTYPE report PUBLIC \"-//JACOCO//DTD Report 1.1//EN\" \"report.dtd\">"
-                        + "<report><line nr=\"4\"/><?pi data?></report>\n<!-- after -->\n",
-                "\uFEFF<r><t>caf\u00e9 \u2603</t><e name=\"\u00fc\"/></r>",
-                "<r><t/><t></t><t>  spaced  </t></r>");
-        for (String d : accepted) {
+        for (String d : ACCEPTED) {
             byte[] doc = utf8(d);
             List<String> f = fast(doc);
             assertNotNull(f, "the scanner should read " + d);
             assertEquals(stax(doc), f, d);
         }
-        List<String> declined = List.of(
-                "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><r/>",
-                "<r><a></b></r>",
-                "<r>",
-                "<r a=\"1\" a=\"2\"/>",
-                "<r><t>&nbsp;</t></r>",
-                "<x:r/>",
-                "<r y:a=\"1\"/>",
-                "<!DOCTYPE r [<!ENTITY e \"x\">]><r/>",
-                "<r/><r/>",
-                "text<r/>",
-                "<r><t><b/></t></r>",
-                "<r a=\"<\"/>",
-                "<r>]]></r>",
-                "<r>\u0001</r>",
-                "<r><!-- a -- b --></r>",
-                "<r/>junk");
-        for (String d : declined) {
+        for (String d : DECLINED) {
             assertNull(fast(utf8(d)), "the scanner should leave " + d + " to StAX");
         }
         assertNull(fast(new byte[] {'<', 'r', '>', (byte) 0xC3, '<', '/', 'r', '>'}), "malformed UTF-8");
