@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import warden.trace.TraceEngine;
 import warden.trace.importer.CoverageReader;
 import warden.trace.importer.ReviewedList;
 import warden.trace.importer.SourceFile;
@@ -22,7 +21,7 @@ import warden.trace.model.TraceConfig;
 /**
  * The whole trace of a repository: every spec item with its evidence, the tags, the verdicts,
  * mutants and coverage read, the reviewed lists, and what the gates found. Built by
- * {@link TraceEngine}; read by the reports.
+ * the engine ({@code TraceEngine}); read by the reports.
  */
 public final class Trace {
     /** Items by id, in the order of the requirement files. */
