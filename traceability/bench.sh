@@ -8,15 +8,18 @@
 # Usage: traceability/bench.sh [ITEMS] [RUNS] [DIR]
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-JAR="$(ls "$HERE"/target/traceability-*.jar 2>/dev/null | grep -v -e sources -e javadoc | head -1 || true)"
-if [ -z "$JAR" ] || [ -n "$(find "$HERE/src/main" -newer "$JAR" -print -quit)" ]; then
-  echo "bench: building the traceability jar..." >&2
+# The benchmark (warden.trace.bench) lives in the test sources, beside the main jar it times.
+BENCH="$HERE/target/test-classes/warden/trace/bench/TraceBench.class"
+JAR="$(ls "$HERE"/target/traceability-*.jar 2>/dev/null | grep -v -e sources -e javadoc -e tests | head -1 || true)"
+if [ -z "$JAR" ] || [ ! -f "$BENCH" ] || [ -n "$(find "$HERE/src/main" -newer "$JAR" -print -quit)" ] \
+    || [ -n "$(find "$HERE/src/test/java" -newer "$BENCH" -print -quit)" ]; then
+  echo "bench: building the traceability jar and the benchmark..." >&2
   (cd "$HERE/.." && ./mvnw -B -q -pl traceability -am package -DskipTests)
-  JAR="$(ls "$HERE"/target/traceability-*.jar | grep -v -e sources -e javadoc | head -1)"
+  JAR="$(ls "$HERE"/target/traceability-*.jar | grep -v -e sources -e javadoc -e tests | head -1)"
 fi
 OFT="${OFT_JAR:-$(ls ~/.m2/repository/org/itsallcode/openfasttrace/openfasttrace/*/openfasttrace-*.jar 2>/dev/null \
   | sort -V | tail -1 || true)}"
 DIR="${3:-$(mktemp -d -t trace-bench.XXXXXX)}"
 echo "load before: $(uptime)"
-java -cp "$JAR" warden.trace.TraceBench --cold "${1:-20000}" "${2:-5}" "$DIR" ${OFT:+--oft "$OFT"}
+java -cp "$JAR:$HERE/target/test-classes" warden.trace.bench.TraceBench --cold "${1:-20000}" "${2:-5}" "$DIR" ${OFT:+--oft "$OFT"}
 echo "load after: $(uptime)"

@@ -8,6 +8,23 @@ import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import warden.trace.gate.AsilRules;
+import warden.trace.gate.Gates;
+import warden.trace.importer.CoverageReader;
+import warden.trace.importer.MutationReader;
+import warden.trace.importer.RepoScan;
+import warden.trace.importer.ReviewedList;
+import warden.trace.importer.SourceFile;
+import warden.trace.importer.SpecReader;
+import warden.trace.importer.TestResults;
+import warden.trace.importer.xml.Xml;
+import warden.trace.link.Linker;
+import warden.trace.link.Metrics;
+import warden.trace.link.Trace;
+import warden.trace.model.Mutant;
+import warden.trace.model.TraceConfig;
+import warden.trace.model.TraceInputException;
+import warden.trace.parallel.Parallel;
 
 /**
  * Runs the trace over a repository: reads every input, links items, tags, tests, verdicts,
@@ -36,40 +53,71 @@ public final class TraceEngine {
         Map<Object, Parallel.Job<?>> jobs = new IdentityHashMap<>();
         RepoScan scan;
         try (Parallel.Pool pool = new Parallel.Pool(threads)) {
-            scan = RepoScan.walk(root, config, new RepoScan.Found() {
-                private String rel(Path p) {
-                    return root.relativize(p).toString().replace('\\', '/');
-                }
-
-                @Override
-                public void spec(Path p) {
-                    String rel = rel(p);
-                    jobs.put(p, pool.submit(() -> SpecReader.read(rel, strictUtf8(Files.readAllBytes(p)))));
-                }
-
-                @Override
-                public void source(RepoScan.Candidate c) {
-                    jobs.put(c, pool.submit(() -> {
-                        SourceFile f = RepoScan.read(c);
-                        if (f != null) {
-                            f.tags(); // each file's tags and scopes, cached
-                        }
-                        return f;
-                    }));
-                }
-
-                @Override
-                public void report(Path p) {
-                    String rel = rel(p);
-                    String n = p.getFileName().toString();
-                    jobs.put(p, n.equals("mutations.xml")
-                            ? pool.submitFirst(() -> MutationReader.parse(Xml.bytes(p, rel), rel))
-                            : n.equals("jacoco.xml") ? pool.submitFirst(() -> CoverageReader.parse(Xml.bytes(p, rel), rel))
-                            : pool.submit(() -> TestResults.parse(Xml.bytes(p, rel), rel)));
-                }
-            });
+            scan = RepoScan.walk(root, config, new Reading(root, pool, jobs));
             pool.awaitAll();
         }
+        mergeSpecsAndSources(t, scan, jobs);
+        try {
+            mergeReports(t, scan, jobs);
+        } catch (TraceInputException e) {
+            t.errors.add(e.error());
+        }
+        readLists(t, root.resolve(config.requirements), scan);
+        if (!t.errors.isEmpty()) {
+            return t;
+        }
+        analyse(t);
+        return t;
+    }
+
+    /** Starts reading each input as the walk finds it: one task per file, big reports first. */
+    private static final class Reading implements RepoScan.Found {
+        private final Path root;
+        private final Parallel.Pool pool;
+        private final Map<Object, Parallel.Job<?>> jobs;
+
+        Reading(Path root, Parallel.Pool pool, Map<Object, Parallel.Job<?>> jobs) {
+            this.root = root;
+            this.pool = pool;
+            this.jobs = jobs;
+        }
+
+        private String rel(Path p) {
+            return root.relativize(p).toString().replace('\\', '/');
+        }
+
+        @Override
+        public void spec(Path p) {
+            String rel = rel(p);
+            jobs.put(p, pool.submit(() -> SpecReader.read(rel, strictUtf8(Files.readAllBytes(p)))));
+        }
+
+        @Override
+        public void source(RepoScan.Candidate c) {
+            jobs.put(c, pool.submit(() -> {
+                SourceFile f = RepoScan.read(c);
+                if (f != null) {
+                    f.tags(); // each file's tags and scopes, cached
+                }
+                return f;
+            }));
+        }
+
+        @Override
+        public void report(Path p) {
+            String rel = rel(p);
+            String n = p.getFileName().toString();
+            jobs.put(p, n.equals("mutations.xml")
+                    ? pool.submitFirst(() -> MutationReader.parse(Xml.bytes(p, rel), rel))
+                    : n.equals("jacoco.xml")
+                    ? pool.submitFirst(() -> CoverageReader.parse(Xml.bytes(p, rel), rel))
+                    : pool.submit(() -> TestResults.parse(Xml.bytes(p, rel), rel)));
+        }
+    }
+
+    /** Merges the sources read (by path) and the spec files read (by name), with their tags. */
+    private static void mergeSpecsAndSources(Trace t, RepoScan scan, Map<Object, Parallel.Job<?>> jobs)
+            throws IOException {
         for (RepoScan.Candidate c : scan.candidates) {
             SourceFile f = result(jobs.get(c));
             if (f != null) {
@@ -85,17 +133,6 @@ public final class TraceEngine {
         for (SourceFile f : scan.sources) {
             t.tags.addAll(f.tags());
         }
-        try {
-            mergeReports(t, scan, jobs);
-        } catch (TraceInputException e) {
-            t.errors.add(e.error());
-        }
-        readLists(t, root.resolve(config.requirements), scan);
-        if (!t.errors.isEmpty()) {
-            return t;
-        }
-        analyse(t);
-        return t;
     }
 
     /** Links and gates an already loaded trace (also used by the benchmark). */

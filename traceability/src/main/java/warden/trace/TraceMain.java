@@ -4,6 +4,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
+import warden.trace.link.ItemTrace;
+import warden.trace.link.Trace;
+import warden.trace.model.Finding;
+import warden.trace.model.InputError;
+import warden.trace.model.TraceConfig;
+import warden.trace.report.Reports;
 
 /**
  * The command line of the trace engine: {@code TraceMain [--root DIR] [--out DIR] [--config FILE]
@@ -82,7 +88,8 @@ public final class TraceMain {
         for (ItemTrace i : t.items.values()) {
             withImpl += i.impl.isEmpty() ? 0 : 1;
         }
-        out.printf(Locale.ROOT, "Trace: %d items, %d tags, %d test methods with verdicts, %d mutants, %d sources (%d ms)%n",
+        out.printf(Locale.ROOT, "Trace: %d items, %d tags, %d test methods with verdicts, %d mutants, %d sources"
+                + " (%d ms)%n",
                 t.items.size(), t.tags.size(), t.results.size(), t.mutants.size(), t.sources.size(), ms);
         out.printf(Locale.ROOT, "  %d items implemented; mutation data: %s; coverage data: %s%n", withImpl,
                 t.hasMutations() ? t.reportFiles[1] + " report(s)" : "none (mutation gate off)",

@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import warden.trace.model.Asil;
+import warden.trace.model.TraceConfig;
 
 /** The trace command's options, parsed; a bad option is an {@link IllegalArgumentException}. */
-final class TraceOptions {
+public final class TraceOptions {
     static final String HELP = String.join("\n",
             "Usage: trace [--root DIR] [--out DIR] [--config FILE] [--threshold ASIL=PERCENT]...",
             "             [--no-verdicts] [--mutations optional|required] [--no-reports] [--quiet]",
@@ -38,7 +40,8 @@ final class TraceOptions {
     boolean help;
     final Map<String, Integer> thresholds = new LinkedHashMap<>();
 
-    static TraceOptions parse(String[] args) {
+    /** @return the options of a command line; IllegalArgumentException for a bad one. */
+    public static TraceOptions parse(String[] args) {
         TraceOptions o = new TraceOptions();
         for (int i = 0; i < args.length; i++) { // bounded by the arguments
             String a = args[i];
@@ -87,7 +90,7 @@ final class TraceOptions {
     }
 
     /** @return the configuration: the properties file, then the options. */
-    TraceConfig config() throws IOException {
+    public TraceConfig config() throws IOException {
         TraceConfig c = TraceConfig.defaults();
         Path file = config != null ? config : root.resolve("requirements/trace.properties");
         if (config != null && !Files.isRegularFile(file)) {

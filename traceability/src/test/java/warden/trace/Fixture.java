@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
+import warden.trace.link.Trace;
 
 /**
  * Test fixtures: {@code src/test/resources/fixtures/good} is a small consistent repository
@@ -16,12 +17,14 @@ import java.util.stream.Stream;
  * the files that break one chain, laid over a copy of it. Java sources are stored as
  * {@code .java.txt} (so that no other tool takes them for real sources) and renamed on copy.
  */
-final class Fixture {
-    static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+public final class Fixture {
+    /** The fixture directories. */
+    public static final Path FIXTURES = Path.of("src/test/resources/fixtures");
 
     /** The outcome of one engine run. */
-    record Run(int exit, String out, String err) {
-        String all() {
+    public record Run(int exit, String out, String err) {
+        /** @return standard output and error. */
+        public String all() {
             return out + err;
         }
     }
@@ -30,7 +33,7 @@ final class Fixture {
     }
 
     /** @return a copy of the good fixture with the named overlays laid over it, in {@code tmp}. */
-    static Path prepare(Path tmp, String... overlays) {
+    public static Path prepare(Path tmp, String... overlays) {
         copy(FIXTURES.resolve("good"), tmp);
         for (String o : overlays) {
             copy(FIXTURES.resolve(o), tmp);
@@ -55,7 +58,7 @@ final class Fixture {
     }
 
     /** Runs {@link TraceMain#run} over {@code root} with output to {@code root/out}. */
-    static Run run(Path root, String... extra) {
+    public static Run run(Path root, String... extra) {
         String[] args = new String[extra.length + 4];
         args[0] = "--root";
         args[1] = root.toString();
@@ -70,7 +73,7 @@ final class Fixture {
     }
 
     /** @return the trace of {@code root} with the configuration the CLI would use. */
-    static Trace trace(Path root) throws IOException {
+    public static Trace trace(Path root) throws IOException {
         TraceOptions o = TraceOptions.parse(new String[] {"--root", root.toString()});
         return TraceEngine.run(root, o.config());
     }

@@ -8,6 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import warden.trace.bench.BenchRepo;
+import warden.trace.link.Trace;
+import warden.trace.model.TraceConfig;
+import warden.trace.report.AsciiDocReport;
+import warden.trace.report.HtmlReport;
+import warden.trace.report.JsonReport;
+import warden.trace.report.ReqifReport;
 
 /** Reading on one thread or on several gives the same trace and the same report bytes. */
 class ParallelTest {

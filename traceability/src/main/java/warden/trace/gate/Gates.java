@@ -1,0 +1,172 @@
+package warden.trace.gate;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import warden.trace.importer.TestResults;
+import warden.trace.link.ItemTrace;
+import warden.trace.link.Linker;
+import warden.trace.link.Trace;
+import warden.trace.model.Asil;
+import warden.trace.model.Ids;
+import warden.trace.model.Tag;
+
+/**
+ * The gates: every need covered and nothing unwanted; verifying tests present and passing; own
+ * mutation score at or above the item's ASIL threshold (when mutation data was read); kernel code
+ * implementing some item. Link, id, revision and ASIL gates report from {@link Linker} and
+ * {@link AsilRules}. Each finding says what is wrong and where.
+ *
+ * [impl->dsn~trace.gates~1]
+ */
+public final class Gates {
+    private final Trace t;
+
+    private Gates(Trace t) {
+        this.t = t;
+    }
+
+    /** Applies every gate to a linked trace; findings go to the trace. */
+    public static void apply(Trace t) {
+        Gates g = new Gates(t);
+        for (ItemTrace it : t.items.values()) {
+            g.needs(it);
+            g.unwanted(it);
+        }
+        if (t.config.verdicts) {
+            g.verdicts();
+        }
+        if (t.hasMutations()) {
+            for (ItemTrace it : t.items.values()) {
+                g.mutation(it);
+            }
+        }
+        if (t.config.requireMutations) {
+            g.mutationData();
+        }
+        UntaggedCode.check(t);
+    }
+
+    /**
+     * A gating mutation run needs PIT's reports, with mutants in every {@code mutated} path: a
+     * module whose PIT run was skipped or narrowed to nothing would otherwise leave its items
+     * ungated without a word.
+     *
+     * [impl->dsn~trace.mutation-data~1]
+     */
+    private void mutationData() {
+        if (!t.hasMutations()) {
+            t.find("mutation-data", "target/pit-reports", "", "no PIT report (target/pit-reports/**/mutations.xml)"
+                    + " was found, but"
+                    + " this run requires mutation data (--mutations required): run PIT, mvnw verify -Pmutation");
+            return;
+        }
+        for (String p : t.config.mutated) {
+            if (!t.mutatedPaths.contains(p)) {
+                t.find("mutation-data", p, "", "no mutant lies in this path, which trace.properties lists as"
+                        + " mutated: PIT was skipped here or given none of its classes");
+            }
+        }
+    }
+
+    private void needs(ItemTrace it) {
+        if (it.item.status().equals("draft") || it.item.status().equals("rejected")) {
+            return; // planned or refused: shown in the report as open, not gated
+        }
+        for (String need : it.item.needs()) {
+            if (!covered(it, need)) {
+                boolean tagKind = need.equals("impl") || need.endsWith("test");
+                t.find("uncovered", it.item.location(), it.id(), it.id() + " needs " + need + " but "
+                        + (tagKind ? "no source has an [" + need + "->" + it.id() + "] tag"
+                                : "no " + need + " item covers it"));
+            }
+        }
+    }
+
+    private boolean covered(ItemTrace it, String need) {
+        for (Tag tag : it.impl) {
+            if (tag.kind().equals(need)) {
+                return true;
+            }
+        }
+        for (Tag tag : it.tests) {
+            if (tag.kind().equals(need)) {
+                return true;
+            }
+        }
+        for (String d : it.down) {
+            if (Ids.type(d).equals(need)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void unwanted(ItemTrace it) {
+        Set<String> seen = new HashSet<>();
+        for (Tag tag : it.impl) {
+            unwantedTag(it, tag, seen);
+        }
+        for (Tag tag : it.tests) {
+            unwantedTag(it, tag, seen);
+        }
+        for (String d : it.down) {
+            String type = Ids.type(d);
+            if (!it.item.needs().contains(type) && seen.add(type + " " + d)) {
+                t.find("unwanted-link", t.items.get(d).item.location(), d, d + " covers " + it.id()
+                        + ", which does not need " + type + " (it needs " + it.item.needs() + ")");
+            }
+        }
+    }
+
+    private void unwantedTag(ItemTrace it, Tag tag, Set<String> seen) {
+        if (!it.item.needs().contains(tag.kind()) && seen.add(tag.kind() + " " + tag.location())) {
+            t.find("unwanted-link", tag.location(), it.id(), "tag [" + tag.kind() + "->" + it.id() + "] covers "
+                    + it.id() + ", which does not need " + tag.kind() + " (" + it.item.location() + " needs "
+                    + it.item.needs() + ")");
+        }
+    }
+
+    private void verdicts() {
+        boolean anyTests = false;
+        for (ItemTrace it : t.items.values()) {
+            anyTests |= !it.testMethods.isEmpty();
+        }
+        if (t.results.files() == 0 && anyTests) {
+            t.find("missing-test", "surefire-reports", "", "no Surefire report (TEST-*.xml) was found: run the"
+                    + " tests before the trace, or pass --no-verdicts to trace links only");
+            return;
+        }
+        for (ItemTrace it : t.items.values()) {
+            verdicts(it); // a method per item: compiled after a few hundred items, where a long loop stays interpreted
+        }
+    }
+
+    private void verdicts(ItemTrace it) {
+        for (int i = 0; i < it.testMethods.size(); i++) {
+            TestResults.Verdict v = it.verdicts.get(i);
+            String test = it.testMethods.get(i);
+            if (v == null) {
+                t.find("missing-test", it.item.location(), it.id(), it.id() + ": verifying test " + test
+                        + " has no result in the Surefire reports (not run, renamed or removed?)");
+            } else if (!v.passed()) {
+                t.find(v.status().equals("failed") ? "failing-test" : "missing-test", it.item.location(),
+                        it.id(), it.id() + ": verifying test " + test + " " + v.status()
+                                + (v.message().isEmpty() ? "" : ": " + v.firstLine()));
+            }
+        }
+    }
+
+    private void mutation(ItemTrace it) {
+        int threshold = t.config.threshold(new Asil(it.asil.level(), -1));
+        double score = it.mutationScore();
+        if (threshold < 0 || score < 0 || score >= threshold) {
+            return;
+        }
+        int[] m = it.mutation;
+        t.find("mutation-score", it.item.location(), it.id(), String.format(Locale.ROOT,
+                "%s (%s) own mutation score %.1f%% (%d of %d killed by its own tests) is below %d%%:"
+                        + " %d survived, %d killed only by other items' tests, %d not covered", it.id(), it.asil,
+                score, m[1], m[0], threshold, m[3], m[2], m[4]));
+    }
+}
