@@ -49,7 +49,8 @@ final class Arrows {
             classes().that().resideInAPackage(KERNEL)
                     .should().onlyDependOnClassesThat(resideInAPackage(KERNEL).or(IN_JAVA_BASE)));
 
-    static final Arrow PORTS_NOT_ON_CORE = new Arrow("no port (emulation core, architectures, launcher) uses kernel.core",
+    static final Arrow PORTS_NOT_ON_CORE = new Arrow(
+            "no port (emulation core, architectures, launcher) uses kernel.core",
             noClasses().that().resideInAnyPackage(PORTS)
                     .should().dependOnClassesThat().resideInAPackage("warden.kernel.core.."));
 
@@ -61,7 +62,8 @@ final class Arrows {
             noClasses().that().resideInAPackage("warden.emu..")
                     .should().dependOnClassesThat().resideInAnyPackage(ARCHES));
 
-    static final Arrow NOT_ON_LAUNCHER = new Arrow("the emulation core and the architecture ports do not use the launcher",
+    static final Arrow NOT_ON_LAUNCHER = new Arrow(
+            "the emulation core and the architecture ports do not use the launcher",
             noClasses().that().resideInAnyPackage("warden.emu..", "warden.riscv..", "warden.arm..", "warden.x86..")
                     .should().dependOnClassesThat().resideInAPackage(LAUNCHER));
 

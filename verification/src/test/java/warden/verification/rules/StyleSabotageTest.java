@@ -72,7 +72,8 @@ class StyleSabotageTest {
         assertEquals(301, text.split("\n", -1).length - 1, "the fixture has 301 lines");
         assertEquals(List.of(new Finding("kernel-file-length", 1)), check(KERNEL_MAIN, "BigKernelFile.java", text));
         for (String dir : List.of(KERNEL_TEST, LAUNCHER_MAIN, LAUNCHER_TEST)) {
-            assertEquals(List.of(), check(dir, "BigKernelFile.java", text), "300 lines hold in the kernel only: " + dir);
+            assertEquals(List.of(), check(dir, "BigKernelFile.java", text),
+                    "300 lines hold in the kernel only: " + dir);
         }
         String oneLess = text.replaceFirst(" \\* filler line \\d+\n", "");
         assertEquals(List.of(), check(KERNEL_MAIN, "BigKernelFile.java", oneLess), "300 lines are allowed");
