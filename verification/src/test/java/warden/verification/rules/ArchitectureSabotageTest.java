@@ -9,6 +9,7 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.lang.EvaluationResult;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +79,9 @@ class ArchitectureSabotageTest {
             for (Class<?> f : fixtures) {
                 String where = f.getProtectionDomain().getCodeSource().getLocation().toString();
                 assertTrue(where.endsWith("/verification/target/test-classes/"), f.getName() + " comes from " + where);
+                // the source and bytecode rules read the kernel's own sources and classes, never these
+                assertFalse(JavaModel.kernelClasses().toUri().toString().equals(where), "kernel classes at " + where);
+                assertFalse(Files.exists(Rules.kernelSources().resolve(f.getName().replace('.', '/') + ".java")));
             }
         }
     }
