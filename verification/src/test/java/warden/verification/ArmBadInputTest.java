@@ -18,8 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ArmBadInputTest {
     static Stream<Arguments> descriptions() {
         return Stream.of(
-                Arguments.of("arm/bad/misaligned-region.yaml", "is misaligned for the arm protection unit (granule 4096 bytes)", "8:9"),
-                Arguments.of("arm/bad/too-many-regions.yaml", "needs more protection entries than the 8 the arm target has", "14:29"),
+                Arguments.of("arm/bad/misaligned-region.yaml",
+                        "is misaligned for the arm protection unit (granule 4096 bytes)", "8:9"),
+                Arguments.of("arm/bad/too-many-regions.yaml",
+                        "needs more protection entries than the 8 the arm target has", "14:29"),
                 Arguments.of("arm/bad/monitor-overlap.yaml", "overlaps the monitor memory", "8:9"),
                 Arguments.of("bad/overlapping-regions.yaml", "overlaps region 'ram'", "17:9"),
                 Arguments.of("bad/two-critical-on-core.yaml", "share core 0", ""),

@@ -38,7 +38,8 @@ class ArmDefaultSystemScenarioTest {
     void the_critical_rtos_boots_and_misses_no_deadline_while_sharing_pe_0() {
         assertEquals("arm", result.target());
         RunResult.PartitionResult rtos = Systems.partition(result, "rtos");
-        assertTrue(rtos.bootTimeNs() >= 0 && rtos.bootTimeNs() < DefaultSystemScenarioTest.BOOT_BOUND_NS, rtos.toString());
+        assertTrue(rtos.bootTimeNs() >= 0 && rtos.bootTimeNs() < DefaultSystemScenarioTest.BOOT_BOUND_NS,
+                rtos.toString());
         assertEquals(0, rtos.deadlineMisses());
         assertTrue(Systems.partition(result, "linux").bootTimeNs() >= 0, "the rich OS never booted");
         for (RunResult.TaskResult t : rtos.tasks()) {

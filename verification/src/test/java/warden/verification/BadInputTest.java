@@ -52,7 +52,8 @@ class BadInputTest {
         return descriptions().filter(a -> !IMPRECISE.contains((String) a.get()[0]));
     }
 
-    static final List<String> IMPRECISE = List.of("core-out-of-range.yaml", "two-critical-on-core.yaml", "device-twice.yaml");
+    static final List<String> IMPRECISE = List.of("core-out-of-range.yaml", "two-critical-on-core.yaml",
+            "device-twice.yaml");
 
     @TempDir
     Path dir;

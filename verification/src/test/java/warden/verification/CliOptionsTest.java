@@ -45,7 +45,8 @@ class CliOptionsTest {
     @Test
     void an_unknown_target_is_refused_with_exit_2_naming_the_available_ones() {
         refused(Cli.run("run", "--target", "sparc"), "sparc", "available: riscv");
-        refused(Cli.run("validate", Systems.fixture("probe-shared-hart.yaml").toString(), "--target", "sparc"), "sparc");
+        refused(Cli.run("validate", Systems.fixture("probe-shared-hart.yaml").toString(), "--target", "sparc"),
+                "sparc");
     }
 
     @Test

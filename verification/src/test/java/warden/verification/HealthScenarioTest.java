@@ -31,14 +31,16 @@ class HealthScenarioTest {
         assertEquals(2, rogue.restarts(), r.events().toString());
         assertEquals("stopped", rogue.state());
         assertEquals(List.of("partition-booted", "failure-detected", "partition-restarted", "partition-booted",
-                "partition-recovered", "failure-detected", "partition-restarted", "partition-booted", "partition-recovered",
+                "partition-recovered", "failure-detected", "partition-restarted", "partition-booted",
+                "partition-recovered",
                 "failure-detected", "partition-stopped"), kinds(r, "rogue"));
         assertEquals(0, rtos.deadlineMisses(), "the critical partition never waits behind the rogue one");
         assertEquals(0, rtos.restarts());
         assertEquals("running", rtos.state());
         assertFalse(r.safeState());
         assertTrue(r.passed(), r.checks().toString());
-        assertTrue(r.events().stream().anyMatch(e -> "fault-storm -> restart".equals(e.detail())), r.events().toString());
+        assertTrue(r.events().stream().anyMatch(e -> "fault-storm -> restart".equals(e.detail())),
+                r.events().toString());
         assertTrue(r.events().stream().anyMatch(e -> "fault-storm -> stop".equals(e.detail())), r.events().toString());
     }
 

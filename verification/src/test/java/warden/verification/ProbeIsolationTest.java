@@ -168,7 +168,8 @@ class ProbeIsolationTest {
         GuestMemory mem = run.run().board().platform().memory();
         for (long a : new long[] {0x8040_0000L, 0x8000_0000L, 0x8800_0000L}) {
             for (int i = 0; i < 4; i++) {
-                assertNotEquals(PROBE_PATTERN_BYTE, mem.readByte(a + i), "a denied write reached 0x" + Long.toHexString(a + i));
+                assertNotEquals(PROBE_PATTERN_BYTE, mem.readByte(a + i), "a denied write reached 0x"
+                        + Long.toHexString(a + i));
             }
         }
         assertNotEquals(PROBE_PATTERN_BYTE, mem.readByte(0x8811_0000L), "a denied write spilled past the region");

@@ -12,7 +12,10 @@ final class ProbeSystems {
     private ProbeSystems() {
     }
 
-    /** @return d with every probe access of every probe partition replaced by {@code accesses} (null keeps them, drops expect). */
+    /**
+     * @return d with every probe access of every probe partition replaced by {@code accesses} (null keeps them,
+     *         drops expect).
+     */
     static SystemDescription withAccesses(SystemDescription d, List<ProbeAccess> accesses) {
         List<PartitionSpec> parts = new ArrayList<>();
         for (PartitionSpec p : d.partitions()) {
@@ -24,9 +27,9 @@ final class ProbeSystems {
                         list.add(new ProbeAccess(a.address(), a.size(), a.access(), null, a.loc()));
                     }
                 }
-                p = new PartitionSpec(p.name(), p.criticality(), p.cores(), p.privileged(), p.entry(), p.image(), p.digest(),
-                        p.watchdogNs(), p.memory(), p.devices(), p.interrupts(), new ProbeSpec(s.startNs(), list, s.loc()), p.health(),
-                        p.loc(), p.fieldLocs());
+                p = new PartitionSpec(p.name(), p.criticality(), p.cores(), p.privileged(), p.entry(), p.image(),
+                        p.digest(), p.watchdogNs(), p.memory(), p.devices(), p.interrupts(),
+                        new ProbeSpec(s.startNs(), list, s.loc()), p.health(), p.loc(), p.fieldLocs());
             }
             parts.add(p);
         }

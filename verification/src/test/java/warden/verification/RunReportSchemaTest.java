@@ -70,7 +70,8 @@ class RunReportSchemaTest {
     @Test
     void the_report_of_a_failing_run_conforms_to_the_schema_and_says_it_failed() throws IOException {
         @SuppressWarnings("unchecked")
-        Map<String, Object> r = (Map<String, Object>) report("run", Systems.fixture("probe-wrong-expect.yaml").toString());
+        Map<String, Object> r = (Map<String, Object>) report("run", Systems.fixture("probe-wrong-expect.yaml")
+                .toString());
         assertEquals(List.of(), new MiniSchema(schema()).check(r));
         assertEquals(Boolean.FALSE, r.get("passed"));
     }
@@ -115,7 +116,8 @@ class RunReportSchemaTest {
     @SuppressWarnings("unchecked")
     void the_trace_is_chrome_trace_event_json_with_name_ph_ts_pid_tid() throws IOException {
         Path trace = dir.resolve("trace.json");
-        Cli.Outcome o = Cli.run("run", Systems.fixture("probe-shared-hart.yaml").toString(), "--trace", trace.toString());
+        Cli.Outcome o = Cli.run("run", Systems.fixture("probe-shared-hart.yaml").toString(), "--trace",
+                trace.toString());
         assertEquals(0, o.code(), o.toString());
         Map<String, Object> root = (Map<String, Object>) MiniJson.parse(Files.readString(trace));
         List<Object> events = (List<Object>) root.get("traceEvents");

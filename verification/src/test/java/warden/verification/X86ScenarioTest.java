@@ -57,7 +57,8 @@ class X86ScenarioTest {
                     .findFirst().orElseThrow();
             assertTrue(stall.count() > 50 && stall.minNs() > 0 && stall.maxNs() < 100_000, stall.toString());
         }
-        var tick = r.targetMetrics().stream().filter(m -> m.name().equals("safety-tick-latency")).findFirst().orElseThrow();
+        var tick = r.targetMetrics().stream().filter(m -> m.name().equals("safety-tick-latency")).findFirst()
+                .orElseThrow();
         assertTrue(tick.count() > 50 && tick.maxNs() >= tick.minNs(), tick.toString());
         String json = warden.launcher.report.RunReportJson.write(r);
         assertTrue(json.contains("\"name\": \"smi-stall\""), json);

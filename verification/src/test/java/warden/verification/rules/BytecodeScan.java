@@ -69,7 +69,8 @@ final class BytecodeScan {
         }
 
         String name() {
-            return cls.substring(cls.lastIndexOf('/') + 1) + "." + key.substring(key.indexOf('.') + 1, key.indexOf('('));
+            return cls.substring(cls.lastIndexOf('/') + 1) + "." + key.substring(key.indexOf('.') + 1,
+                    key.indexOf('('));
         }
     }
 
@@ -229,7 +230,8 @@ final class BytecodeScan {
 
         @Override
         public void visitEnd() {
-            classes.put(cls, new Cls(cls, superName, interfaces == null ? List.of() : List.of(interfaces), iface, boot, file));
+            classes.put(cls, new Cls(cls, superName, interfaces == null ? List.of() : List.of(interfaces), iface, boot,
+                    file));
             for (Method m : own) {
                 m.boot |= boot;
             }
@@ -252,7 +254,10 @@ final class BytecodeScan {
         }
     }
 
-    /** @return the kernel methods a call may reach: the method in the class or a kernel super class, or every kernel implementor. */
+    /**
+     * @return the kernel methods a call may reach: the method in the class or a kernel super class, or every
+     *         kernel implementor.
+     */
     List<Method> targets(String call) {
         String owner = call.substring(0, call.indexOf('.'));
         String sig = call.substring(call.indexOf('.') + 1);
@@ -290,7 +295,8 @@ final class BytecodeScan {
         while (!work.isEmpty()) {
             Method m = work.poll();
             for (Site a : m.alloc) {
-                out.add(m.file + ":" + a.line() + ": [bytecode-no-alloc] " + a.target() + " in mission-phase method " + m.name());
+                out.add(m.file + ":" + a.line() + ": [bytecode-no-alloc] " + a.target() + " in mission-phase method "
+                        + m.name());
             }
             for (Site c : m.calls) {
                 List<Method> ts = targets(c.target());
@@ -310,7 +316,8 @@ final class BytecodeScan {
         }
         for (Method m : methods.values()) {
             for (Site i : m.indy) {
-                out.add(m.file + ":" + i.line() + ": [bytecode-no-indy] invokedynamic (" + i.target() + ") in " + m.name());
+                out.add(m.file + ":" + i.line() + ": [bytecode-no-indy] invokedynamic (" + i.target() + ") in "
+                        + m.name());
             }
             boolean bootCode = m.boot || m.key.contains(".<init>(") || m.key.contains(".<clinit>(");
             if (!bootCode && !mission.contains(m.key)) {
@@ -400,7 +407,8 @@ final class BytecodeScan {
                         .mapToInt(Site::line).findFirst().orElse(0);
                 List<String> names = new ArrayList<>();
                 scc.forEach(k -> names.add(methods.get(k).name()));
-                out.add(m.file + ":" + line + ": [bytecode-no-recursion] call cycle through " + String.join(" -> ", names));
+                out.add(m.file + ":" + line + ": [bytecode-no-recursion] call cycle through "
+                        + String.join(" -> ", names));
             }
         }
     }

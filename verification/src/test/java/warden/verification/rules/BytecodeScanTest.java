@@ -44,7 +44,8 @@ class BytecodeScanTest {
 
     @Test
     void the_built_kernel_classes_pass_the_scan() {
-        BytecodeScan scan = new BytecodeScan(JavaModel.kernelClasses(), "monitor-kernel/src/main/java/", "warden/kernel/");
+        BytecodeScan scan = new BytecodeScan(JavaModel.kernelClasses(), "monitor-kernel/src/main/java/",
+                "warden/kernel/");
         List<String> findings = scan.check(BytecodeScanTest::kernelRoot);
         Rules.write("bytecode-findings.txt", String.join("\n", findings) + "\n");
         Rules.write("bytecode-mission-methods.txt", String.join("\n", new TreeSet<>(scan.mission)) + "\n");
@@ -74,10 +75,12 @@ class BytecodeScanTest {
 
     @Test
     void the_kernel_depends_on_java_base_only_by_jdeps() {
-        ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow(() -> new AssertionError("no jdeps in this JDK"));
+        ToolProvider jdeps = ToolProvider.findFirst("jdeps")
+                .orElseThrow(() -> new AssertionError("no jdeps in this JDK"));
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc = jdeps.run(new PrintStream(text, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        int rc = jdeps.run(new PrintStream(text, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
                 "--multi-release", "17", "--print-module-deps", JavaModel.kernelClasses().toString());
         String deps = text.toString(StandardCharsets.UTF_8).trim();
         assertEquals(0, rc, "jdeps failed: " + err.toString(StandardCharsets.UTF_8));

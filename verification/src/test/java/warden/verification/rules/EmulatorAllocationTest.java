@@ -32,7 +32,8 @@ class EmulatorAllocationTest {
         Target target = Targets.get(name);
         Assumptions.assumeTrue(target != null, "target " + name + " is not available");
         SystemDescription d = DefaultSystem.load().description();
-        Assumptions.assumeTrue(DescriptionValidator.validate(d, target).isEmpty(), "default system not valid on " + name);
+        Assumptions.assumeTrue(DescriptionValidator.validate(d, target).isEmpty(), "default system not valid on "
+                + name);
         long warm = 50 * MS;
         long window = 200 * MS;
         SystemRun run = new SystemRun(d, target, warm + window, 42, false).boot();

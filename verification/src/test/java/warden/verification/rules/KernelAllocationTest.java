@@ -67,7 +67,8 @@ class KernelAllocationTest {
         }
         Rules.write("kernel-allocation-" + name + (xint ? "-xint" : "") + ".txt", report.toString());
         assertTrue(monitor.counter(warden.kernel.api.Counter.KERNEL_ENTRIES) >= EVENTS, "entries counted");
-        assertEquals(0, bytes, name + ": bytes allocated on the kernel thread by " + EVENTS + " mission events:\n" + report);
+        assertEquals(0, bytes, name + ": bytes allocated on the kernel thread by " + EVENTS + " mission events:\n"
+                + report);
     }
 
     /** One round = PER_ROUND kernel entries on core 0. No allocation in this loop itself. */

@@ -338,7 +338,8 @@ final class LoopBounds {
                 default -> 0;
             };
         }
-        if (e instanceof CompoundAssignmentTree c && isVar(c.getVariable(), v) && Long.valueOf(1).equals(constant(c.getExpression()))) {
+        if (e instanceof CompoundAssignmentTree c && isVar(c.getVariable(), v)
+                && Long.valueOf(1).equals(constant(c.getExpression()))) {
             return c.getKind() == Tree.Kind.PLUS_ASSIGNMENT ? 1 : c.getKind() == Tree.Kind.MINUS_ASSIGNMENT ? -1 : 0;
         }
         return 0;
@@ -460,7 +461,8 @@ final class LoopBounds {
                     long max = 0;
                     for (CaseTree c : s.getCases()) {
                         long sum = 0;
-                        for (StatementTree st : c.getStatements() == null ? List.<StatementTree>of() : c.getStatements()) {
+                        for (StatementTree st : c.getStatements() == null ? List.<StatementTree>of()
+                                : c.getStatements()) {
                             sum += tree(st, in, stack);
                         }
                         max = Math.max(max, sum);

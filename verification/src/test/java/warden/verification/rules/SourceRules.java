@@ -367,7 +367,10 @@ final class SourceRules {
             return super.visitEnhancedForLoop(t, v);
         }
 
-        /** Allocation is allowed only in constructors, initializers and @BootPhase code (mission code is reported apart). */
+        /**
+         * Allocation is allowed only in constructors, initializers and @BootPhase code (mission code is reported
+         * apart).
+         */
         private void bootOnly(Tree t, String what) {
             ExecutableElement m = enclosingMethod(getCurrentPath());
             if (m == null || m.getKind() == ElementKind.CONSTRUCTOR || JavaModel.bootPhase(m) || mission.contains(m)) {
@@ -382,7 +385,8 @@ final class SourceRules {
                 if (x.getLeaf() instanceof MethodTree) {
                     return (ExecutableElement) model.trees.getElement(x);
                 }
-                if (x.getLeaf() instanceof LambdaExpressionTree || x.getLeaf() instanceof com.sun.source.tree.ClassTree) {
+                if (x.getLeaf() instanceof LambdaExpressionTree
+                        || x.getLeaf() instanceof com.sun.source.tree.ClassTree) {
                     if (x.getLeaf() instanceof com.sun.source.tree.ClassTree) {
                         return null; // a field or static initializer: boot by construction
                     }

@@ -47,7 +47,8 @@ class SuppressionListTest {
                 Matcher above = WHY.matcher(i > 0 ? lines.get(i - 1) : "");
                 String why = w.find() ? w.group(1).trim() : above.find() ? above.group(1).trim() : null;
                 if (why == null || why.length() < 20) {
-                    problems.add(file + ":" + (i + 1) + ": [suppression] @SuppressWarnings without a written justification"
+                    problems.add(file + ":" + (i + 1)
+                            + ": [suppression] @SuppressWarnings without a written justification"
                             + " (// justification: ... of at least 20 characters)");
                     continue;
                 }

@@ -61,7 +61,8 @@ public final class Campaign {
             for (int i = 0; i < futures.size(); i++) {
                 out.add(futures.get(i).get());
                 if (progress != null && ((i + 1) % step == 0 || i + 1 == futures.size())) {
-                    progress.printf("campaign: %d/%d runs, %.1f s%n", i + 1, futures.size(), (System.nanoTime() - start) / 1e9);
+                    progress.printf("campaign: %d/%d runs, %.1f s%n", i + 1, futures.size(),
+                            (System.nanoTime() - start) / 1e9);
                 }
             }
             return out;

@@ -27,7 +27,8 @@ public final class CampaignChart {
                 + "font-family=\"sans-serif\" font-size=\"12\">%n", LEFT + WIDTH + 30, height));
         b.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         b.append("<text x=\"10\" y=\"22\" font-size=\"15\">").append(escape(title)).append("</text>\n");
-        b.append("<text x=\"10\" y=\"42\" fill=\"#444\">bars: min to max, tick: median; blue detection, orange recovery (virtual time, log scale)</text>\n");
+        b.append("<text x=\"10\" y=\"42\" fill=\"#444\">bars: min to max, tick: median; blue detection, ")
+                .append("orange recovery (virtual time, log scale)</text>\n");
         axis(b, 60 + rows * ROW);
         for (int r = 0; r < rows; r++) {
             CampaignSummary.ModelRow m = s.rows().get(r);
@@ -45,23 +46,28 @@ public final class CampaignChart {
         String[] labels = {"100 ns", "1 us", "10 us", "100 us", "1 ms", "10 ms", "100 ms", "1 s"};
         for (int k = 0; k <= 7; k++) {
             double x = LEFT + k * (WIDTH / (MAX_LOG - MIN_LOG));
-            b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"55\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>%n", x, x, y));
-            b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#444\">%s</text>%n",
+            b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"55\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>%n",
+                    x, x, y));
+            b.append(String.format(Locale.ROOT,
+                    "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#444\">%s</text>%n",
                     x, y + 16, labels[k]));
         }
     }
 
     private static void bar(StringBuilder b, int y, long[] v, String colour) {
         if (v[0] < 0) {
-            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#999\">none</text>%n", LEFT + 4, y + 9));
+            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#999\">none</text>%n",
+                    LEFT + 4, y + 9));
             return;
         }
         double x0 = x(v[0]);
         double x1 = Math.max(x(v[2]), x0 + 2);
         double xm = x(v[1]);
-        b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"10\" fill=\"%s\" opacity=\"0.75\"/>%n",
+        b.append(String.format(Locale.ROOT,
+                "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"10\" fill=\"%s\" opacity=\"0.75\"/>%n",
                 x0, y, x1 - x0, colour));
-        b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"black\" stroke-width=\"2\"/>%n",
+        b.append(String.format(Locale.ROOT,
+                "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"black\" stroke-width=\"2\"/>%n",
                 xm, y - 2, xm, y + 12));
     }
 

@@ -72,9 +72,12 @@ public final class CampaignJson {
             @SuppressWarnings("unchecked")
             Map<String, Object> m = (Map<String, Object>) o;
             out.add(new RunOutcome(JsonReader.i(m, "index", source), JsonReader.l(m, "seed", source),
-                    JsonReader.s(m, "model", source), JsonReader.s(m, "partition", source), JsonReader.b(m, "partitionCritical", source),
-                    JsonReader.l(m, "injectNs", source), JsonReader.b(m, "applied", source), JsonReader.b(m, "detected", source),
-                    (String) m.get("mechanism"), JsonReader.l(m, "detectionNs", source), JsonReader.b(m, "recovered", source),
+                    JsonReader.s(m, "model", source), JsonReader.s(m, "partition", source),
+                    JsonReader.b(m, "partitionCritical", source),
+                    JsonReader.l(m, "injectNs", source), JsonReader.b(m, "applied", source),
+                    JsonReader.b(m, "detected", source),
+                    (String) m.get("mechanism"), JsonReader.l(m, "detectionNs", source),
+                    JsonReader.b(m, "recovered", source),
                     JsonReader.l(m, "recoveryNs", source), JsonReader.l(m, "criticalMisses", source)));
         }
         return out;

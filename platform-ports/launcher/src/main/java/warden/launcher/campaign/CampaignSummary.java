@@ -61,7 +61,8 @@ public final class CampaignSummary {
             injected++;
             misses += o.criticalMisses();
             // a platform fault (a core's timer) is no fault of the QM partition it was drawn for
-            qmMisses += o.partitionCritical() || FaultModel.platformFault(FaultModel.parse(model)) ? 0 : o.criticalMisses();
+            qmMisses += o.partitionCritical() || FaultModel.platformFault(FaultModel.parse(model)) ? 0
+                    : o.criticalMisses();
             if (!o.applied()) {
                 continue;
             }

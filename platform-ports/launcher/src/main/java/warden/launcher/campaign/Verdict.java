@@ -23,7 +23,8 @@ final class Verdict {
         // a timer stop is the home core's, found by the timer supervision; a storm is found by the
         // limiter; every other model by a failure the health monitor reports for the partition
         boolean byCore = model == FaultModel.TIMER_STOP;
-        String kind = byCore ? "timer-fault" : model == FaultModel.INTERRUPT_STORM ? "interrupt-storm" : "failure-detected";
+        String kind = byCore ? "timer-fault" : model == FaultModel.INTERRUPT_STORM ? "interrupt-storm"
+                : "failure-detected";
         RunResult.MonitorEvent hit = first(r, kind, ps, byCore, inject);
         long detectedAt = hit == null ? -1 : hit.timeNs();
         String mechanism = hit == null ? null : byCore ? "timer-supervision"

@@ -19,26 +19,32 @@ import warden.launcher.run.SystemRun;
  *
  * [impl->dsn~cli.bench~1]
  */
-@Command(usageHelpWidth = 100, name = "bench", mixinStandardHelpOptions = true, versionProvider = WardenCli.Version.class,
+@Command(usageHelpWidth = 100, name = "bench", mixinStandardHelpOptions = true,
+        versionProvider = WardenCli.Version.class,
         description = {"Measure host time of a run: per 10^6 kernel events and per virtual second.", "",
             "Runs SYSTEM.yaml (default: the built-in system) --warmup times, then --repeat measured",
             "times, each for --for of virtual time, with tracing off, and prints the median and the",
             "spread. A kernel event is one kernel entry (monitor call, trap, interrupt, timer)."},
         footer = {"", "Exit codes: 0 measured, 2 bad input."})
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SYSTEM.yaml", description = "System description (default: built-in).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SYSTEM.yaml",
+            description = "System description (default: built-in).")
     Path file;
 
-    @Option(names = "--target", paramLabel = "NAME", description = "Emulated target (default: the file's, else riscv).")
+    @Option(names = "--target", paramLabel = "NAME",
+            description = "Emulated target (default: the file's, else riscv).")
     String target;
 
-    @Option(names = "--for", paramLabel = "DURATION", defaultValue = "1s", description = "Virtual time per run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--for", paramLabel = "DURATION", defaultValue = "1s",
+            description = "Virtual time per run (default: ${DEFAULT-VALUE}).")
     String duration;
 
-    @Option(names = "--repeat", paramLabel = "N", defaultValue = "5", description = "Measured runs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "5",
+            description = "Measured runs (default: ${DEFAULT-VALUE}).")
     int repeat;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "10", description = "Unmeasured warm-up runs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "10",
+            description = "Unmeasured warm-up runs (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @CommandLine.Spec
@@ -79,6 +85,11 @@ final class BenchCommand implements Callable<Integer> {
                         host / 1e6, r.passed() ? "" : " (a check failed)");
             }
         }
+        printFigures(out, l, perMillion, perVirtualSecond);
+        return WardenCli.EXIT_OK;
+    }
+
+    private void printFigures(PrintWriter out, Loaded l, double[] perMillion, double[] perVirtualSecond) {
         Arrays.sort(perMillion);
         Arrays.sort(perVirtualSecond);
         out.printf("%s on %s, %s virtual per run, %d runs after %d warm-up%n", l.description.source(),
@@ -88,6 +99,5 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("host time per virtual second:     median %.1f ms (min %.1f, max %.1f)%n",
                 perVirtualSecond[repeat / 2] / 1e6, perVirtualSecond[0] / 1e6, perVirtualSecond[repeat - 1] / 1e6);
         out.flush();
-        return WardenCli.EXIT_OK;
     }
 }

@@ -26,7 +26,8 @@ import warden.launcher.report.Summary;
  *
  * [impl->dsn~campaign.cli~1]
  */
-@Command(usageHelpWidth = 100, name = "campaign", mixinStandardHelpOptions = true, versionProvider = WardenCli.Version.class,
+@Command(usageHelpWidth = 100, name = "campaign", mixinStandardHelpOptions = true,
+        versionProvider = WardenCli.Version.class,
         description = {"Inject faults: N runs of a system, each with one fault, and what the monitor did.", "",
             "Fault models: hang, crash (a jump outside its memory), fault-storm (64 denied accesses),",
             "isolation-violation (one write into another partition), deadline-overrun (one job runs",
@@ -43,19 +44,23 @@ import warden.launcher.report.Summary;
             "'warden campaign --merge a.json b.json c.json d.json --json all.json'.",
             "Exit codes: 0 done, 1 a critical deadline was missed because of a fault in a QM partition, 2 bad input."})
 final class CampaignCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SYSTEM.yaml", description = "System description (default: built-in).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SYSTEM.yaml",
+            description = "System description (default: built-in).")
     Path file;
 
     @Option(names = "--target", paramLabel = "NAME", description = "Emulated target (default: the file's, else riscv).")
     String target;
 
-    @Option(names = "--faults", paramLabel = "N", defaultValue = "1000", description = "Runs, one fault each (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--faults", paramLabel = "N", defaultValue = "1000",
+            description = "Runs, one fault each (default: ${DEFAULT-VALUE}).")
     int faults;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Campaign seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "Campaign seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--for", paramLabel = "DURATION", defaultValue = "300ms", description = "Virtual time per run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--for", paramLabel = "DURATION", defaultValue = "300ms",
+            description = "Virtual time per run (default: ${DEFAULT-VALUE}).")
     String duration;
 
     @Option(names = "--shard", paramLabel = "I/N", description = "Run only runs k with k mod N = I.")
@@ -70,7 +75,8 @@ final class CampaignCommand implements Callable<Integer> {
     @Option(names = "--svg", paramLabel = "FILE", description = "Write a chart of detection and recovery times.")
     Path svg;
 
-    @Option(names = "--merge", paramLabel = "FILE", arity = "1..*", description = "Merge shard reports instead of running.")
+    @Option(names = "--merge", paramLabel = "FILE", arity = "1..*",
+            description = "Merge shard reports instead of running.")
     List<Path> merge;
 
     @Option(names = "--replay", paramLabel = "K", description = "Run campaign run K alone and print what happened.")
@@ -163,7 +169,8 @@ final class CampaignCommand implements Callable<Integer> {
     private int report(String source, String tgt, long runNs, List<RunOutcome> runs) throws UsageError {
         CampaignSummary s = new CampaignSummary(runs);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("Campaign: %s on %s, seed %d, %d runs of %s%n%n", source, tgt, seed, runs.size(), Summary.time(runNs));
+        out.printf("Campaign: %s on %s, seed %d, %d runs of %s%n%n", source, tgt, seed, runs.size(),
+                Summary.time(runNs));
         out.printf("  %-20s %8s %8s %8s %9s %8s  %-32s %-32s %s%n", "fault model", "injected", "applied", "detected",
                 "recovered", "DC", "detection min/median/max", "recovery min/median/max", "crit. misses");
         long qmMisses = 0;
@@ -174,11 +181,13 @@ final class CampaignCommand implements Callable<Integer> {
             qmMisses += r.criticalMissesFromQmFaults();
         }
         out.printf("%nDetections by mechanism: %s%n", s.detectionsByMechanism());
-        out.printf("Undetected faults: %d%s%n", s.undetected().size(), s.undetected().isEmpty() ? "" : " (replay with --replay K):");
+        out.printf("Undetected faults: %d%s%n", s.undetected().size(), s.undetected().isEmpty() ? ""
+                : " (replay with --replay K):");
         int shown = 0;
         for (RunOutcome o : s.undetected()) {
             if (shown++ < 20) {
-                out.printf("  run %d seed %d: %s in %s at %s%n", o.index(), o.seed(), o.model(), o.partition(), Summary.time(o.injectNs()));
+                out.printf("  run %d seed %d: %s in %s at %s%n", o.index(), o.seed(), o.model(), o.partition(),
+                        Summary.time(o.injectNs()));
             }
         }
         if (shown > 20) {

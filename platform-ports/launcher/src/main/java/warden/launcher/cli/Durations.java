@@ -34,13 +34,15 @@ final class Durations {
     static long require(String option, String text) throws UsageError {
         long ns = parse(text);
         if (ns == -1) {
-            throw new UsageError(option + ": '" + text + "' is not a duration; use a number and a unit: ns, us, ms or s (e.g. 100ms)");
+            throw new UsageError(option + ": '" + text
+                    + "' is not a duration; use a number and a unit: ns, us, ms or s (e.g. 100ms)");
         }
         if (ns == -2) {
             throw new UsageError(option + ": '" + text + "' is longer than the 1 day of virtual time a run may take");
         }
         if (ns == 0) {
-            throw new UsageError(option + ": '" + text + "' is zero; give a duration greater than 0 as a number and a unit: ns, us, ms or s");
+            throw new UsageError(option + ": '" + text
+                    + "' is zero; give a duration greater than 0 as a number and a unit: ns, us, ms or s");
         }
         return ns;
     }

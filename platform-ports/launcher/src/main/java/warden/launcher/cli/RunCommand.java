@@ -45,7 +45,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Virtual time to run, e.g. 100ms, 2s, 500us (default: the file's run.duration, else 100ms).")
     String duration;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of every random source (default: the file's run.seed).")
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Seed of every random source (default: the file's run.seed).")
     Long seed;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the machine-readable report (warden.run/1).")

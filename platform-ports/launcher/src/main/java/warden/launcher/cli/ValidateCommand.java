@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code warden validate SYSTEM.yaml}: checks a description against a target; runs nothing. */
-@Command(usageHelpWidth = 100, name = "validate", mixinStandardHelpOptions = true, versionProvider = WardenCli.Version.class,
+@Command(usageHelpWidth = 100, name = "validate", mixinStandardHelpOptions = true,
+        versionProvider = WardenCli.Version.class,
         description = {"Check a system description and run nothing.", "",
             "Checks the YAML (unknown keys, types, units), then the resources against the target:",
             "overlapping memory, devices or interrupt lines given twice, cores the target does not",

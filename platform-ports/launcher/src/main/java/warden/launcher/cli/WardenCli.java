@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  *
  * [impl->dsn~cli.exit-codes~1]
  */
-@Command(usageHelpWidth = 100, name = "warden", mixinStandardHelpOptions = true, versionProvider = WardenCli.Version.class,
+@Command(usageHelpWidth = 100, name = "warden", mixinStandardHelpOptions = true,
+        versionProvider = WardenCli.Version.class,
         description = {
             "Warden: a mixed-criticality monitor kernel on emulated RISC-V, Arm, x86.",
             "",
@@ -19,7 +20,8 @@ import picocli.CommandLine.Command;
             "devices, interrupts and workloads), validate it, and run it on an",
             "emulated board in virtual time. Same inputs, same run, byte for byte.",
             ""},
-        subcommands = {RunCommand.class, ValidateCommand.class, CampaignCommand.class, TraceCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, CampaignCommand.class, TraceCommand.class,
+            BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
             "  warden run                      the built-in default system on riscv",
             "  warden run s.yaml --target arm --for 1s --json r.json --trace t.json",

@@ -21,7 +21,8 @@ final class HealthReader {
         HealthSpec d = HealthSpec.defaults(criticality, nodes.loc(n, path));
         Long boot = f.containsKey("bootTimeout") ? nodes.duration(f.get("bootTimeout"), path + ".bootTimeout")
                 : Long.valueOf(d.bootTimeoutNs());
-        Integer faults = f.containsKey("faultLimit") ? nodes.smallInt(f.get("faultLimit"), path + ".faultLimit", 0, 1_000_000)
+        Integer faults = f.containsKey("faultLimit") ? nodes.smallInt(f.get("faultLimit"), path + ".faultLimit", 0,
+                1_000_000)
                 : Integer.valueOf(d.faultLimit());
         Integer irqs = f.containsKey("irqLimit") ? nodes.smallInt(f.get("irqLimit"), path + ".irqLimit", 0, 1_000_000)
                 : Integer.valueOf(d.irqLimit());
@@ -33,7 +34,8 @@ final class HealthReader {
                 : Integer.valueOf(d.onFailure());
         Integer escalate = f.containsKey("escalate") ? action(f.get("escalate"), path + ".escalate")
                 : Integer.valueOf(d.escalate());
-        if (boot == null || faults == null || irqs == null || window == null || restarts == null || onFailure == null || escalate == null) {
+        if (boot == null || faults == null || irqs == null || window == null || restarts == null || onFailure == null
+                || escalate == null) {
             return null;
         }
         if (window <= 0) {
@@ -41,7 +43,8 @@ final class HealthReader {
             return null;
         }
         if (escalate == HealthAction.RESTART) {
-            nodes.error(f.get("escalate"), path + ".escalate", "escalate must be stop or safe-state: restarts are what it escalates from");
+            nodes.error(f.get("escalate"), path + ".escalate",
+                    "escalate must be stop or safe-state: restarts are what it escalates from");
             return null;
         }
         return new HealthSpec(boot, faults, irqs, window, restarts, onFailure, escalate, nodes.loc(n, path));

@@ -52,7 +52,8 @@ final class LineReader {
         Node lineNode = nodes.required(f, "line", n, path);
         Integer line = lineNode == null ? null : nodes.smallInt(lineNode, path + ".line", 0, LINE_ID_MAX);
         Integer core = f.containsKey("core")
-                ? nodes.smallInt(f.get("core"), path + ".core", 0, PartitionReader.CORE_ID_MAX) : Integer.valueOf(firstCore);
+                ? nodes.smallInt(f.get("core"), path + ".core", 0, PartitionReader.CORE_ID_MAX)
+                : Integer.valueOf(firstCore);
         Integer prio = f.containsKey("priority")
                 ? nodes.smallInt(f.get("priority"), path + ".priority", 1, PRIORITY_MAX)
                 : Integer.valueOf(defaultPriority(criticality));

@@ -96,14 +96,16 @@ final class MemoryChecks {
             boolean entryInside = false;
             boolean zeroRegion = false;
             for (RegionSpec r : ps.memory()) {
-                inside |= r.size() >= im.size() && Long.compareUnsigned(im.load() - r.base(), r.size() - im.size() + 1) < 0;
+                inside |= r.size() >= im.size()
+                        && Long.compareUnsigned(im.load() - r.base(), r.size() - im.size() + 1) < 0;
                 entryInside |= Long.compareUnsigned(ps.entry() - r.base(), r.size()) < 0;
                 zeroRegion |= r.size() == 0;
             }
             boolean reported = zeroRegion || (im.load() == ps.entry() && !entryInside); // said once already
             if (!inside && !reported) {
                 out.add(im.loc().problem("the golden image of partition '" + ps.name() + "' (" + im.size()
-                        + " bytes, loaded at " + Fmt.hex(im.load()) + ") does not lie inside one of its memory regions"));
+                        + " bytes, loaded at " + Fmt.hex(im.load())
+                        + ") does not lie inside one of its memory regions"));
             }
         }
         if (m.size() == 0) {
@@ -113,7 +115,8 @@ final class MemoryChecks {
         for (int i = 0; i < at.length; i++) {
             PartitionSpec ps = d.partitions().get(i);
             if (at[i] + ps.image().size() > m.base() + m.size()) {
-                out.add(ps.image().loc().problem("the golden image of partition '" + ps.name() + "' (" + ps.image().size()
+                out.add(ps.image().loc().problem("the golden image of partition '" + ps.name() + "' ("
+                        + ps.image().size()
                         + " bytes) does not fit in the image store: the upper half of the monitor memory "
                         + Fmt.range(ImageStore.start(m), m.base() + m.size() - ImageStore.start(m))
                         + " holds the images of all partitions, each at a 4 KiB boundary; enlarge monitor.memory"));

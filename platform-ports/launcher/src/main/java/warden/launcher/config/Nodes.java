@@ -45,7 +45,8 @@ final class Nodes {
         try {
             long size = java.nio.file.Files.size(p);
             if (size < 1 || size > max) {
-                error(n, path, "image file '" + p + "' has " + size + " bytes; an image has 1 byte to " + max + " bytes");
+                error(n, path, "image file '" + p + "' has " + size + " bytes; an image has 1 byte to " + max
+                        + " bytes");
                 return null;
             }
             return java.nio.file.Files.readAllBytes(p);

@@ -47,7 +47,8 @@ final class PartitionReader {
         List<Integer> cores = coresNode == null ? null : cores(coresNode, path + ".cores");
         Boolean privileged = f.containsKey("privileged")
                 ? nodes.bool(f.get("privileged"), path + ".privileged") : Boolean.FALSE;
-        Long watchdog = f.containsKey("watchdog") ? nodes.duration(f.get("watchdog"), path + ".watchdog") : Long.valueOf(0L);
+        Long watchdog = f.containsKey("watchdog") ? nodes.duration(f.get("watchdog"), path + ".watchdog")
+                : Long.valueOf(0L);
         Node memNode = nodes.required(f, "memory", n, path);
         List<RegionSpec> memory = memNode == null ? null : regions(memNode, path + ".memory");
         Long entry = f.containsKey("entry") ? nodes.address(f.get("entry"), path + ".entry")
@@ -66,7 +67,8 @@ final class PartitionReader {
                 : HealthSpec.defaults(crit, nodes.loc(n, path));
         Node wlNode = nodes.required(f, "workload", n, path);
         WorkloadSpec wl = wlNode == null ? null : new WorkloadReader(nodes).read(wlNode, path + ".workload");
-        if (anyNull(name, crit, cores, privileged, watchdog, memory, entry, image, digest, devices, lines, wl, health)) {
+        if (anyNull(name, crit, cores, privileged, watchdog, memory, entry, image, digest, devices, lines, wl,
+                health)) {
             return null;
         }
         return new PartitionSpec(name, crit, cores, privileged, entry, image, digest, watchdog, memory,
@@ -169,8 +171,10 @@ final class PartitionReader {
         byte[] given = HexFormat.of().parseHex(text);
         byte[] actual = sha256(image.content());
         if (!MessageDigest.isEqual(given, actual)) {
-            nodes.error(n, path, "digest " + text.toLowerCase(java.util.Locale.ROOT) + " is not the SHA-256 of the golden image ("
-                    + (image.source() == null ? "generated, " : image.source() + ", ") + image.size() + " bytes), which is "
+            nodes.error(n, path, "digest " + text.toLowerCase(java.util.Locale.ROOT)
+                    + " is not the SHA-256 of the golden image ("
+                    + (image.source() == null ? "generated, " : image.source() + ", ") + image.size()
+                    + " bytes), which is "
                     + HexFormat.of().formatHex(actual));
             return null;
         }
@@ -200,7 +204,8 @@ final class PartitionReader {
                     warden.kernel.api.SystemImage.IMAGE_BYTES_MAX);
             return bytes == null || load == null ? null : new ImageSpec(bytes, load, file, nodes.loc(n, path));
         }
-        Long size = f.containsKey("size") ? nodes.size(f.get("size"), path + ".size") : Long.valueOf(ImageSpec.DEFAULT_SIZE);
+        Long size = f.containsKey("size") ? nodes.size(f.get("size"), path + ".size")
+                : Long.valueOf(ImageSpec.DEFAULT_SIZE);
         if (size == null || load == null) {
             return null;
         }

@@ -122,7 +122,8 @@ final class SystemReader {
         }
         Long duration = f.containsKey("duration") ? nodes.duration(f.get("duration"), "run.duration")
                 : Long.valueOf(RunSpec.DEFAULT_DURATION_NS);
-        Long seed = f.containsKey("seed") ? nodes.longValue(f.get("seed"), "run.seed") : Long.valueOf(RunSpec.DEFAULT_SEED);
+        Long seed = f.containsKey("seed") ? nodes.longValue(f.get("seed"), "run.seed")
+                : Long.valueOf(RunSpec.DEFAULT_SEED);
         if (duration != null && duration == 0) {
             nodes.error(f.get("duration"), "run.duration", "duration must be greater than 0");
             return null;

@@ -164,7 +164,8 @@ public final class JsonReader {
         }
         String t = s.substring(start, i);
         try {
-            return t.contains(".") || t.contains("e") || t.contains("E") ? (Object) Double.parseDouble(t) : (Object) Long.parseLong(t);
+            return t.contains(".") || t.contains("e") || t.contains("E") ? (Object) Double.parseDouble(t)
+                    : (Object) Long.parseLong(t);
         } catch (NumberFormatException e) {
             throw error("bad number '" + t + "'");
         }

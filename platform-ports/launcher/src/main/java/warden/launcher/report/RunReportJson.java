@@ -25,6 +25,18 @@ public final class RunReportJson {
             partition(w, p);
         }
         w.endArray();
+        interrupts(w, r);
+        probes(w, r);
+        violations(w, r);
+        w.field("safeState", r.safeState());
+        events(w, r);
+        targetMetrics(w, r);
+        checksAndCounters(w, r);
+        console(w, r);
+        return w.endObject().toString();
+    }
+
+    private static void interrupts(JsonWriter w, RunResult r) {
         w.key("interrupts").beginArray();
         for (RunResult.LineResult l : r.lines()) {
             w.beginObject().field("line", l.line()).field("device", l.device()).field("partition", l.partition())
@@ -34,6 +46,9 @@ public final class RunReportJson {
                     .field("meanLatencyNs", l.meanLatencyNs()).endObject();
         }
         w.endArray();
+    }
+
+    private static void probes(JsonWriter w, RunResult r) {
         w.key("probes").beginArray();
         for (RunResult.ProbeResult p : r.probes()) {
             w.beginObject().field("partition", p.partition()).field("address", hex(p.address()))
@@ -47,6 +62,9 @@ public final class RunReportJson {
                     .field("asExpected", p.asExpected()).field("timeNs", p.timeNs()).endObject();
         }
         w.endArray();
+    }
+
+    private static void violations(JsonWriter w, RunResult r) {
         w.key("violations").beginArray();
         for (RunResult.Violation v : r.violations()) {
             w.beginObject().field("timeNs", v.timeNs()).field("kind", v.kind()).field("partition", v.partition())
@@ -54,13 +72,18 @@ public final class RunReportJson {
                     .endObject();
         }
         w.endArray();
-        w.field("safeState", r.safeState());
+    }
+
+    private static void events(JsonWriter w, RunResult r) {
         w.key("events").beginArray();
         for (RunResult.MonitorEvent e : r.events()) {
             w.beginObject().field("timeNs", e.timeNs()).field("kind", e.kind()).field("partition", e.partition())
                     .field("core", e.core()).field("detail", e.detail()).endObject();
         }
         w.endArray();
+    }
+
+    private static void targetMetrics(JsonWriter w, RunResult r) {
         w.key("targetMetrics").beginArray();
         for (warden.emu.TargetMetrics.Metric m : r.targetMetrics()) {
             w.beginObject().field("name", m.name()).field("core", m.core()).field("count", m.count())
@@ -68,9 +91,13 @@ public final class RunReportJson {
                     .field("description", m.description()).endObject();
         }
         w.endArray();
+    }
+
+    private static void checksAndCounters(JsonWriter w, RunResult r) {
         w.key("checks").beginArray();
         for (RunResult.Check c : r.checks()) {
-            w.beginObject().field("name", c.name()).field("passed", c.passed()).field("detail", c.detail()).endObject();
+            w.beginObject().field("name", c.name()).field("passed", c.passed()).field("detail", c.detail())
+                    .endObject();
         }
         w.endArray();
         w.key("counters").beginObject();
@@ -78,17 +105,20 @@ public final class RunReportJson {
             w.field(c.name(), c.value());
         }
         w.endObject();
+    }
+
+    private static void console(JsonWriter w, RunResult r) {
         w.key("console").beginArray();
         for (RunResult.ConsoleLine c : r.console()) {
             w.beginObject().field("timeNs", c.timeNs()).field("partition", c.partition()).field("text", c.text())
                     .endObject();
         }
         w.endArray();
-        return w.endObject().toString();
     }
 
     private static void partition(JsonWriter w, RunResult.PartitionResult p) {
-        w.beginObject().field("name", p.name()).field("criticality", p.criticality()).field("workload", p.workload());
+        w.beginObject().field("name", p.name()).field("criticality", p.criticality())
+                .field("workload", p.workload());
         w.key("cores").beginArray();
         for (int c : p.cores()) {
             w.value(c);
@@ -99,9 +129,9 @@ public final class RunReportJson {
                 .field("state", p.state()).field("faults", p.faults());
         w.key("tasks").beginArray();
         for (RunResult.TaskResult t : p.tasks()) {
-            w.beginObject().field("name", t.name()).field("periodNs", t.periodNs()).field("deadlineNs", t.deadlineNs())
-                    .field("jobs", t.jobs()).field("misses", t.misses()).field("maxResponseNs", t.maxResponseNs())
-                    .endObject();
+            w.beginObject().field("name", t.name()).field("periodNs", t.periodNs())
+                    .field("deadlineNs", t.deadlineNs()).field("jobs", t.jobs()).field("misses", t.misses())
+                    .field("maxResponseNs", t.maxResponseNs()).endObject();
         }
         w.endArray().endObject();
     }

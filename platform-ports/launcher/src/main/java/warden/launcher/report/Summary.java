@@ -17,29 +17,9 @@ public final class Summary {
         out.printf("Warden run: %s on %s (%s), seed %d, %s of virtual time%n", r.source(), r.target(), r.board(),
                 r.seed(), time(r.durationNs()));
         out.println();
-        out.println("Console");
-        int shown = 0;
-        for (RunResult.ConsoleLine c : r.console()) {
-            if (shown++ < 20) {
-                out.printf("  %12s  %-12s %s%n", time(c.timeNs()), c.partition(), c.text());
-            }
-        }
-        if (shown > 20) {
-            out.printf("  ... %d more lines (see --json)%n", shown - 20);
-        }
+        console(r, out);
         out.println();
-        out.println("Partitions");
-        out.printf("  %-12s %-7s %-8s %-9s %10s %7s %12s %8s %6s%n", "name", "level", "workload", "cores",
-                "boot", "misses", "max resp.", "restarts", "faults");
-        for (RunResult.PartitionResult p : r.partitions()) {
-            out.printf("  %-12s %-7s %-8s %-9s %10s %7d %12s %8d %6d%n", p.name(), p.criticality(), p.workload(),
-                    p.cores().toString().replace(" ", ""), p.bootTimeNs() < 0 ? "never" : time(p.bootTimeNs()),
-                    p.deadlineMisses(), p.tasks().isEmpty() ? "-" : time(p.maxResponseNs()), p.restarts(), p.faults());
-            for (RunResult.TaskResult t : p.tasks()) {
-                out.printf("      task %-10s period %-8s jobs %6d  misses %3d  worst response %s%n", t.name(),
-                        time(t.periodNs()), t.jobs(), t.misses(), time(t.maxResponseNs()));
-            }
-        }
+        partitions(r, out);
         lines(r, out);
         probes(r, out);
         events(r, out);
@@ -47,7 +27,8 @@ public final class Summary {
         out.println();
         out.printf("Monitor: %d violations logged", r.violations().size());
         for (RunResult.CounterValue c : r.counters()) {
-            if (c.name().equals("worldSwitches") || c.name().equals("monitorCalls") || c.name().equals("interrupts")) {
+            String n = c.name();
+            if (n.equals("worldSwitches") || n.equals("monitorCalls") || n.equals("interrupts")) {
                 out.printf(", %s %d", c.name(), c.value());
             }
         }
@@ -61,6 +42,35 @@ public final class Summary {
         out.println(r.passed() ? "RESULT: all checks held" : "RESULT: a check failed (exit 1)");
     }
 
+    private static void console(RunResult r, PrintStream out) {
+        out.println("Console");
+        int shown = 0;
+        for (RunResult.ConsoleLine c : r.console()) {
+            if (shown++ < 20) {
+                out.printf("  %12s  %-12s %s%n", time(c.timeNs()), c.partition(), c.text());
+            }
+        }
+        if (shown > 20) {
+            out.printf("  ... %d more lines (see --json)%n", shown - 20);
+        }
+    }
+
+    private static void partitions(RunResult r, PrintStream out) {
+        out.println("Partitions");
+        out.printf("  %-12s %-7s %-8s %-9s %10s %7s %12s %8s %6s%n", "name", "level", "workload", "cores",
+                "boot", "misses", "max resp.", "restarts", "faults");
+        for (RunResult.PartitionResult p : r.partitions()) {
+            out.printf("  %-12s %-7s %-8s %-9s %10s %7d %12s %8d %6d%n", p.name(), p.criticality(), p.workload(),
+                    p.cores().toString().replace(" ", ""), p.bootTimeNs() < 0 ? "never" : time(p.bootTimeNs()),
+                    p.deadlineMisses(), p.tasks().isEmpty() ? "-" : time(p.maxResponseNs()), p.restarts(),
+                    p.faults());
+            for (RunResult.TaskResult t : p.tasks()) {
+                out.printf("      task %-10s period %-8s jobs %6d  misses %3d  worst response %s%n", t.name(),
+                        time(t.periodNs()), t.jobs(), t.misses(), time(t.maxResponseNs()));
+            }
+        }
+    }
+
     private static void lines(RunResult r, PrintStream out) {
         if (r.lines().isEmpty()) {
             return;
@@ -70,8 +80,8 @@ public final class Summary {
         out.printf("  %-5s %-7s %-12s %-4s %7s %9s %10s %10s %10s%n", "line", "device", "owner", "core", "count",
                 "delivered", "min", "mean", "max");
         for (RunResult.LineResult l : r.lines()) {
-            out.printf("  %-5d %-7s %-12s %-4d %7d %9d %10s %10s %10s%s%n", l.line(), l.device(), l.partition(), l.core(),
-                    l.raised(), l.delivered(), time(l.minLatencyNs()), time(l.meanLatencyNs()),
+            out.printf("  %-5d %-7s %-12s %-4d %7d %9d %10s %10s %10s%s%n", l.line(), l.device(), l.partition(),
+                    l.core(), l.raised(), l.delivered(), time(l.minLatencyNs()), time(l.meanLatencyNs()),
                     time(l.maxLatencyNs()), l.critical() ? "  (critical)" : "");
         }
     }
@@ -114,8 +124,8 @@ public final class Summary {
         out.println();
         out.println("Probe accesses");
         for (RunResult.ProbeResult p : r.probes()) {
-            out.printf("  %-4s %-10s %-7s %d bytes at 0x%-10x %-8s %-30s expected %s%n", p.asExpected() ? "ok" : "FAIL",
-                    p.partition(), p.access(), p.size(), p.address(), p.outcome(),
+            out.printf("  %-4s %-10s %-7s %d bytes at 0x%-10x %-8s %-30s expected %s%n",
+                    p.asExpected() ? "ok" : "FAIL", p.partition(), p.access(), p.size(), p.address(), p.outcome(),
                     p.causeName() == null ? "" : "(cause " + p.cause() + ": " + p.causeName() + ")", p.expected());
         }
     }

@@ -23,7 +23,8 @@ final class GuestFactory {
     }
 
     /** @return the executor of partition {@code p} on {@code core}; {@code primary} for its first core. */
-    static Executor create(PartitionSpec p, int index, int core, boolean primary, PlatformDescription platform, long seed) {
+    static Executor create(PartitionSpec p, int index, int core, boolean primary, PlatformDescription platform,
+            long seed) {
         WorkloadSpec w = p.workload();
         long buffer = consoleBuffer(p);
         if (w instanceof RtosSpec r) {

@@ -168,7 +168,8 @@ final class ResultCollector {
         return out;
     }
 
-    static final String DROPPED = "dropped by the protection unit without a fault (writes ignored, reads give a fixed value)";
+    static final String DROPPED =
+            "dropped by the protection unit without a fault (writes ignored, reads give a fixed value)";
 
     /**
      * On targets where a denied access does not fault (x86 SMRR outside SMM), the port still
@@ -233,7 +234,8 @@ final class ResultCollector {
     private static String eventDetail(int kind, long a, long b) {
         switch (kind) {
             case EventKind.FAILURE_DETECTED:
-                return warden.kernel.api.HealthAction.reason((int) a) + " -> " + warden.kernel.api.HealthAction.name((int) b);
+                return warden.kernel.api.HealthAction.reason((int) a) + " -> "
+                        + warden.kernel.api.HealthAction.name((int) b);
             case EventKind.PARTITION_RESTARTED:
                 return "restart " + a + " (" + b + " in this window)";
             case EventKind.PARTITION_RECOVERED:
@@ -247,7 +249,8 @@ final class ResultCollector {
             case EventKind.TIMER_RECOVERED:
                 return "monitor timer fired again " + a + " ns after the detection";
             case EventKind.IMAGE_CORRUPT:
-                return "golden image at 0x" + Long.toHexString(a) + " (" + b + " bytes) fails its digest: restart refused";
+                return "golden image at 0x" + Long.toHexString(a) + " (" + b
+                        + " bytes) fails its digest: restart refused";
             case EventKind.CONTEXT_CORRUPT:
                 return "saved context failed its check (" + a + " words); not restored";
             case EventKind.LINE_RESTORED:

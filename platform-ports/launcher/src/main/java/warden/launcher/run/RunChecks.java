@@ -28,6 +28,14 @@ final class RunChecks {
     List<Check> checks(List<RunResult.PartitionResult> parts, List<RunResult.LineResult> lines,
                        List<RunResult.ProbeResult> probes, IrqStats irq, Stimulus.LineInput controller) {
         List<Check> out = new ArrayList<>();
+        bootAndDeadlines(parts, out);
+        out.add(service(parts));
+        out.add(isolation(probes));
+        out.add(interrupts(lines, irq, controller));
+        return out;
+    }
+
+    private void bootAndDeadlines(List<RunResult.PartitionResult> parts, List<Check> out) {
         StringBuilder notBooted = new StringBuilder();
         StringBuilder missed = new StringBuilder();
         for (int p = 0; p < parts.size(); p++) {
@@ -43,20 +51,27 @@ final class RunChecks {
                         .append(r.deadlineMisses()).append(')');
             }
         }
-        out.add(new Check("critical-partitions-booted", notBooted.length() == 0,
-                notBooted.length() == 0 ? "every critical partition sent its first heartbeat" : "not booted: " + notBooted));
+        out.add(new Check("critical-partitions-booted", notBooted.length() == 0, notBooted.length() == 0
+                ? "every critical partition sent its first heartbeat" : "not booted: " + notBooted));
         out.add(new Check("critical-deadlines-met", missed.length() == 0,
                 missed.length() == 0 ? "no critical task missed a deadline" : "deadline misses: " + missed));
+    }
+
+    private Check service(List<RunResult.PartitionResult> parts) {
         StringBuilder lostService = new StringBuilder();
         for (int p = 0; p < parts.size(); p++) {
-            if (Criticality.isCritical(d.partitions().get(p).criticality()) && parts.get(p).state().equals("stopped")) {
+            boolean critical = Criticality.isCritical(d.partitions().get(p).criticality());
+            if (critical && parts.get(p).state().equals("stopped")) {
                 lostService.append(lostService.length() > 0 ? ", " : "").append(parts.get(p).name());
             }
         }
         boolean available = lostService.length() == 0 && !monitor.inSafeState();
-        out.add(new Check("critical-service-available", available, available
+        return new Check("critical-service-available", available, available
                 ? "no critical partition was stopped and the system did not enter its safe state"
-                : monitor.inSafeState() ? "the system entered its safe state" : "stopped: " + lostService));
+                : monitor.inSafeState() ? "the system entered its safe state" : "stopped: " + lostService);
+    }
+
+    private static Check isolation(List<RunResult.ProbeResult> probes) {
         int mismatches = 0;
         int notRun = 0;
         for (RunResult.ProbeResult pr : probes) {
@@ -67,10 +82,14 @@ final class RunChecks {
                 notRun++;
             }
         }
-        String skipped = notRun == 0 ? "" : " (" + notRun + " not performed: the probe was stopped or ran out of time)";
-        out.add(new Check("isolation", mismatches == 0, probes.isEmpty() ? "no probe accesses in this system"
+        String skipped = notRun == 0 ? ""
+                : " (" + notRun + " not performed: the probe was stopped or ran out of time)";
+        return new Check("isolation", mismatches == 0, probes.isEmpty() ? "no probe accesses in this system"
                 : mismatches == 0 ? (probes.size() - notRun) + " probe accesses matched the description" + skipped
-                : mismatches + " of " + probes.size() + " probe accesses did not match the description" + skipped));
+                : mismatches + " of " + probes.size() + " probe accesses did not match the description" + skipped);
+    }
+
+    private Check interrupts(List<RunResult.LineResult> lines, IrqStats irq, Stimulus.LineInput controller) {
         long dropped = monitor.counter(Counter.PENDING_OVERFLOWS);
         long raised = 0;
         long delivered = 0;
@@ -86,7 +105,8 @@ final class RunChecks {
         }
         // Raised by the devices = entered by the guests + still held by the kernel for them
         // + dropped with the held events of a partition the health monitor restarted or stopped.
-        // + merged by the controller into a pending request while the storm limiter had the line masked.
+        // + merged by the controller into a pending request while the storm limiter had the line
+        // masked.
         long discarded = monitor.counter(Counter.DISCARDED_INTERRUPTS);
         // + still waiting in the interrupt controller (pending, or counted behind a pending one).
         long merged = 0;
@@ -97,9 +117,9 @@ final class RunChecks {
         }
         // What remains was lost: dropped by a full hold queue (counted and logged), or unaccounted.
         long lost = Math.max(dropped, raised - delivered - heldByKernel - discarded - merged - inController);
-        out.add(new Check("no-interrupt-lost", lost == 0, lost == 0
-                ? "every raised interrupt was delivered, is still held for its owner, or was merged while its line was masked"
-                : lost + " interrupts lost" + (dropped > 0 ? " (" + dropped + " dropped by a full hold queue)" : "")));
-        return out;
+        return new Check("no-interrupt-lost", lost == 0, lost == 0
+                ? "every raised interrupt was delivered, is still held for its owner, or was merged while its"
+                        + " line was masked"
+                : lost + " interrupts lost" + (dropped > 0 ? " (" + dropped + " dropped by a full hold queue)" : ""));
     }
 }

@@ -68,7 +68,8 @@ public final class SystemRun {
             long at = image.imageStore(p);
             for (int i = 0; i < bytes.length; i++) {
                 if (board.platform().memory().writeByte(at + i, bytes[i] & 0xff) != 0) {
-                    throw new BootRefused("no RAM at " + Long.toHexString(at + i) + " for the golden image of partition '"
+                    throw new BootRefused("no RAM at " + Long.toHexString(at + i)
+                            + " for the golden image of partition '"
                             + image.name(p) + "'");
                 }
             }
@@ -144,5 +145,7 @@ public final class SystemRun {
     public TraceRecorder trace() { return trace; }
     public Engine engine() { return engine; }
     public SystemImage image() { return image; }
-    public Executor executor(int partition, int core) { return executors[partition * target.description().cores() + core]; }
+    public Executor executor(int partition, int core) {
+        return executors[partition * target.description().cores() + core];
+    }
 }

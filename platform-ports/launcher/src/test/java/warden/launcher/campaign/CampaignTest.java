@@ -119,7 +119,8 @@ class CampaignTest {
                 () -> CampaignJson.readRuns("{\"schema\": \"warden.campaign/1\", \"runs\": [", "bad.json"));
         assertTrue(e.getMessage().startsWith("bad.json: invalid JSON at offset"), e.getMessage());
         assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> CampaignJson.readRuns("{\"schema\": \"warden.run/1\"}", "r.json")).getMessage().contains("not a campaign report"));
+                () -> CampaignJson.readRuns("{\"schema\": \"warden.run/1\"}", "r.json")).getMessage()
+                .contains("not a campaign report"));
     }
 
     // [utest->dsn~campaign.chart~1]
@@ -128,7 +129,8 @@ class CampaignTest {
         String svg = CampaignChart.svg(new CampaignSummary(all), "t <campaign>");
         assertTrue(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""), svg);
         assertTrue(svg.contains("t &lt;campaign&gt;"));
-        for (String m : List.of("hang", "crash", "fault-storm", "isolation-violation", "deadline-overrun", "memory-corruption")) {
+        for (String m : List.of("hang", "crash", "fault-storm", "isolation-violation", "deadline-overrun",
+                "memory-corruption")) {
             assertTrue(svg.contains(">" + m + "</text>"), m);
         }
         assertTrue(!svg.contains("http://") || svg.indexOf("http://") == svg.indexOf("http://www.w3.org/2000/svg"),

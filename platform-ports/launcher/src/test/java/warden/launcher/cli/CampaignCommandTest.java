@@ -26,12 +26,14 @@ class CampaignCommandTest {
         Path b = dir.resolve("b.json");
         Path all = dir.resolve("all.json");
         Path svg = dir.resolve("c.svg");
-        String[] r0 = run("campaign", "--faults", "12", "--for", "150ms", "--seed", "3", "--shard", "0/2", "--json", a.toString());
+        String[] r0 = run("campaign", "--faults", "12", "--for", "150ms", "--seed", "3", "--shard", "0/2", "--json",
+                a.toString());
         assertEquals("0", r0[0], r0[2]);
         assertTrue(r0[2].contains("campaign: 6/6 runs"), r0[2]);
         assertEquals("0", run("campaign", "--faults", "12", "--for", "150ms", "--seed", "3", "--shard", "1/2",
                 "--json", b.toString())[0]);
-        String[] m = run("campaign", "--merge", a.toString(), b.toString(), "--json", all.toString(), "--svg", svg.toString());
+        String[] m = run("campaign", "--merge", a.toString(), b.toString(), "--json", all.toString(), "--svg",
+                svg.toString());
         assertEquals("0", m[0], m[2]);
         assertTrue(m[1].contains("12 runs of 150.000 ms"), m[1]);
         assertTrue(m[1].contains("fault model"), m[1]);

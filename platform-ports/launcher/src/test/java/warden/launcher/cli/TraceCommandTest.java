@@ -36,7 +36,8 @@ class TraceCommandTest {
         assertEquals("0", ok[0], ok[1] + ok[2]);
         assertTrue(Files.exists(root.resolve("out/index.html")));
         Files.writeString(src.resolve("Y.java"), "package x;\n// " + tag("dsn~a.other~1") + "\nclass Y {}\n");
-        String[] bad = run("trace", "--root", root.toString(), "--out", root.resolve("out").toString(), "--no-verdicts");
+        String[] bad = run("trace", "--root", root.toString(), "--out", root.resolve("out").toString(),
+                "--no-verdicts");
         assertEquals("1", bad[0], bad[1] + bad[2]);
         assertTrue((bad[1] + bad[2]).contains("dsn~a.other~1"), bad[1] + bad[2]);
         assertEquals("2", run("trace", "--bogus")[0]);

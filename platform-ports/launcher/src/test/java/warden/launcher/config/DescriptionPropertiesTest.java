@@ -123,7 +123,8 @@ class DescriptionPropertiesTest {
 
     // [utest->dsn~config.check.cores~1]
     @Property(seed = "15", tries = 100)
-    void aCoreTheTargetDoesNotHaveIsRejected(@ForAll("systems") Gen g, @ForAll @IntRange(min = 4, max = 1023) int core) {
+    void aCoreTheTargetDoesNotHaveIsRejected(@ForAll("systems") Gen g,
+                                             @ForAll @IntRange(min = 4, max = 1023) int core) {
         Gen.Part p = g.parts.get(0);
         p.cores.add(core);
         rejected(validate(g), m -> m.equals("core " + core + " does not exist: the riscv target has cores 0..3"),
@@ -149,8 +150,10 @@ class DescriptionPropertiesTest {
     void tooManyProtectionEntriesAreRejected(@ForAll("systems") Gen g) {
         Gen.Part p = g.parts.get(0);
         int needed = 1 + p.memory.size() + p.devices.size();
-        List<Problem> ps = DescriptionValidator.validate(Fixtures.load(g.yaml()), FakeTarget.withEntries(needed - 1, 4));
-        rejected(ps, m -> m.contains("needs more protection entries than the " + (needed - 1) + " the riscv target has"),
+        List<Problem> ps = DescriptionValidator.validate(Fixtures.load(g.yaml()),
+                FakeTarget.withEntries(needed - 1, 4));
+        rejected(ps, m -> m.contains("needs more protection entries than the " + (needed - 1)
+                + " the riscv target has"),
                 p.devices.isEmpty() ? "partitions[0].memory[" + (p.memory.size() - 1) + "]"
                         : "partitions[0].devices[" + (p.devices.size() - 1) + "]",
                 p.devices.isEmpty() ? Fixtures.lineOf(g.yaml(), "name: m0-" + (p.memory.size() - 1) + ",")
@@ -182,8 +185,8 @@ class DescriptionPropertiesTest {
         g.parts.get(g.parts.size() - 1).extraKey = key;
         int i = g.parts.size() - 1;
         String text = g.yaml();
-        rejected(Fixtures.problems(text), m -> m.startsWith("unknown key '" + key + "'"), "partitions[" + i + "]." + key,
-                Fixtures.lineOf(text, "    " + key + ": 1"));
+        rejected(Fixtures.problems(text), m -> m.startsWith("unknown key '" + key + "'"),
+                "partitions[" + i + "]." + key, Fixtures.lineOf(text, "    " + key + ": 1"));
     }
 
     @Provide

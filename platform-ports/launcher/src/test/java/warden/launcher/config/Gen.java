@@ -64,7 +64,8 @@ final class Gen {
             for (String d : p.devices) {
                 if (r.nextBoolean()) {
                     g.stimuli.add("{name: " + d + (r.nextBoolean() ? ", period: " : ", meanInterval: ")
-                            + (50 + r.nextInt(5000)) + "us" + (r.nextBoolean() ? ", seed: " + r.nextInt(100) : "") + "}");
+                            + (50 + r.nextInt(5000)) + "us" + (r.nextBoolean() ? ", seed: " + r.nextInt(100) : "")
+                            + "}");
                 }
             }
         }
@@ -121,7 +122,8 @@ final class Gen {
     }
 
     private static String rtos(Random r, Part p) {
-        StringBuilder sb = new StringBuilder("kind: rtos\n      boot: " + r.nextInt(5) + "ms\n      tick: 1ms\n      tasks:");
+        StringBuilder sb = new StringBuilder("kind: rtos\n      boot: " + r.nextInt(5)
+                + "ms\n      tick: 1ms\n      tasks:");
         int n = 1 + r.nextInt(4);
         for (int t = 0; t < n; t++) {
             long period = List.of(1_000_000L, 2_000_000L, 5_000_000L, 10_000_000L).get(r.nextInt(4));

@@ -20,10 +20,11 @@ class HealthConfigTest {
         LoadResult r = DescriptionLoader.parse(with("{faultLimit: 4, window: 20ms, onFailure: stop}"), "t.yaml");
         assertTrue(r.ok(), r.problems().toString());
         PartitionSpec linux = r.description().partitions().get(1);
-        assertEquals(new HealthSpec(0, 4, 0, 20_000_000L, 3, HealthAction.STOP, HealthAction.STOP, linux.health().loc()),
-                linux.health());
+        assertEquals(new HealthSpec(0, 4, 0, 20_000_000L, 3, HealthAction.STOP, HealthAction.STOP,
+                linux.health().loc()), linux.health());
         PartitionSpec rtos = r.description().partitions().get(0);
-        assertEquals(HealthAction.SAFE_STATE, rtos.health().escalate(), "a critical partition escalates to the safe state");
+        assertEquals(HealthAction.SAFE_STATE, rtos.health().escalate(),
+                "a critical partition escalates to the safe state");
         SystemImage img = ImageCompiler.compile(r.description(), FakeTarget.riscv().description());
         assertEquals(4, img.faultLimit(1));
         assertEquals(20_000_000L, img.healthWindowNs(1));
@@ -41,6 +42,7 @@ class HealthConfigTest {
                 DescriptionLoader.parse(with("{escalate: restart}"), "t.yaml").problems().get(0).message());
         assertEquals("window must be greater than 0",
                 DescriptionLoader.parse(with("{window: 0}"), "t.yaml").problems().get(0).message());
-        assertTrue(DescriptionLoader.parse(with("{retries: 3}"), "t.yaml").problems().get(0).message().contains("retries"));
+        assertTrue(DescriptionLoader.parse(with("{retries: 3}"), "t.yaml").problems().get(0).message()
+                .contains("retries"));
     }
 }

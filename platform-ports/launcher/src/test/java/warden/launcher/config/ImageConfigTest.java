@@ -51,8 +51,9 @@ class ImageConfigTest {
         String msg = p.get(0).toString();
         assertTrue(msg.startsWith("t.yaml:" + Fixtures.lineOf(text, "digest:") + ":"), msg);
         assertTrue(msg.contains("partitions[0].digest") && msg.contains(actual) && msg.contains("2048 bytes"), msg);
-        assertTrue(Fixtures.load(system("image: {size: 2KiB}", "digest: \"" + actual.toUpperCase(java.util.Locale.ROOT) + "\"",
-                "2MiB")).partitions().get(0).image().size() == 2048, "upper-case hex is the same digest");
+        String upper = actual.toUpperCase(java.util.Locale.ROOT);
+        assertTrue(Fixtures.load(system("image: {size: 2KiB}", "digest: \"" + upper + "\"", "2MiB"))
+                .partitions().get(0).image().size() == 2048, "upper-case hex is the same digest");
     }
 
     @Test
@@ -81,10 +82,12 @@ class ImageConfigTest {
     void theValidatorRefusesImagesThatDoNotLoadIntoThePartitionOrDoNotFitTheStore() {
         List<Problem> outside = Fixtures.validate(system("image: {size: 8KiB, load: 0x804FF000}", "", "2MiB"));
         assertEquals(1, outside.size(), outside.toString());
-        assertTrue(outside.get(0).toString().contains("does not lie inside one of its memory regions"), outside.toString());
+        assertTrue(outside.get(0).toString().contains("does not lie inside one of its memory regions"),
+                outside.toString());
         List<Problem> big = Fixtures.validate(system("image: {size: 600KiB}", "", "1MiB"));
         assertEquals(1, big.size(), big.toString());
         assertTrue(big.get(0).toString().contains("does not fit in the image store"), big.toString());
-        assertEquals(List.of(), Fixtures.validate(system("image: {size: 512KiB}", "", "1MiB")), "exactly the upper half");
+        assertEquals(List.of(), Fixtures.validate(system("image: {size: 512KiB}", "", "1MiB")),
+                "exactly the upper half");
     }
 }

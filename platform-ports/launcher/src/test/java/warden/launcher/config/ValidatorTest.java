@@ -117,7 +117,8 @@ class ValidatorTest {
         for (int i = 0; i < 5; i++) {
             sb.append("  - {name: p").append(i).append(", criticality: QM, cores: [1], memory: [{name: m, base: ")
                     .append(0x80400000L + (i << 20)).append(", size: 1MiB, access: rw}],\n")
-                    .append("     workload: {kind: probe, accesses: [{address: 0x80400000, size: 4, access: read}]}}\n");
+                    .append("     workload: {kind: probe, accesses: ")
+                    .append("[{address: 0x80400000, size: 4, access: read}]}}\n");
         }
         Problem p = only(sb.toString());
         assertEquals("partitions[4].cores[0]: core 1 hosts more than 4 partitions: p0, p1, p2, p3, p4",

@@ -53,7 +53,8 @@ class GoldenImageRunTest {
     }
 
     private static List<String> kinds(RunResult r, String partition) {
-        return r.events().stream().filter(e -> partition.equals(e.partition())).map(RunResult.MonitorEvent::kind).toList();
+        return r.events().stream().filter(e -> partition.equals(e.partition())).map(RunResult.MonitorEvent::kind)
+                .toList();
     }
 
     @Test
@@ -61,7 +62,8 @@ class GoldenImageRunTest {
         for (String target : Targets.NAMES) {
             RunResult r = run(target, false);
             List<String> linux = kinds(r, "linux");
-            assertTrue(linux.contains("partition-restarted") && linux.contains("partition-recovered"), target + " " + linux);
+            assertTrue(linux.contains("partition-restarted") && linux.contains("partition-recovered"), target + " "
+                    + linux);
             assertTrue(!linux.contains("image-corrupt"), target + " " + linux);
         }
     }
