@@ -2,22 +2,17 @@ package warden.manual;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import warden.launcher.cli.WardenCli;
 
 /**
- * Runs this build's fault campaign (one per target, fixed seed) through the CLI in-process, then
- * turns the {@code warden.campaign/1} reports into the manual's tables: parameters, results per
+ * Turns this build's fault campaign reports ({@code warden.campaign/1}, one per target with a fixed
+ * seed, read by {@link CampaignFiles}) into the manual's tables: parameters, results per
  * fault model, the safety-mechanism table with measured detection and recovery times, the
  * undetected faults, and the charts.
  *
@@ -31,46 +26,9 @@ final class Campaigns {
     record Report(String target, Map<String, Object> json, double hostSeconds, int exitCode) {
     }
 
-    /** Runs the campaigns; a failed run is recorded as missing evidence, never thrown. */
-    static List<Report> run(Evidence ev, List<String> targets, int faults, long seed) throws IOException {
-        List<Report> out = new ArrayList<>();
-        for (String t : targets) {
-            String key = "campaign." + t;
-            String rel = "safety-manual/target/generated-docs-src/campaign-" + t + ".json";
-            if (faults <= 0) {
-                ev.record(key, "Fault campaign on " + t, rel, false, "skipped (-Dmanual.campaign.faults=0)");
-                continue;
-            }
-            Path json = ev.out().resolve("campaign-" + t + ".json");
-            Path svg = ev.out().resolve("campaign-" + t + ".svg");
-            Files.createDirectories(ev.out());
-            StringWriter o = new StringWriter();
-            StringWriter e = new StringWriter();
-            long start = System.nanoTime();
-            int code = WardenCli.execute(new PrintWriter(o), new PrintWriter(e), "campaign", "--target", t, "--faults",
-                    Integer.toString(faults), "--seed", Long.toString(seed), "--json", json.toString(), "--svg",
-                    svg.toString());
-            double secs = (System.nanoTime() - start) / 1e9;
-            if (code > 1 || !Files.isRegularFile(json)) {
-                ev.record(key, "Fault campaign on " + t, rel, false, "campaign exited " + code + ": " + firstLine(e.toString()));
-                continue;
-            }
-            Report r = read(t, Files.readString(json, StandardCharsets.UTF_8), secs, code);
-            ev.record(key, "Fault campaign on " + t, rel, true, faults + " faults, seed " + seed + ", "
-                    + String.format(Locale.ROOT, "%.1f s", secs));
-            out.add(r);
-        }
-        return out;
-    }
-
+    /** @return the report {@code json} of {@code target}, as read (tests give sample text). */
     static Report read(String target, String json, double secs, int code) {
         return new Report(target, Json.object(Json.parse(json)), secs, code);
-    }
-
-    private static String firstLine(String s) {
-        String t = s.strip();
-        int n = t.indexOf('\n');
-        return n < 0 ? t : t.substring(0, n);
     }
 
     /** @return a virtual time in ns as "1.234 ms", "12.3 µs" or "17 ns"; negative as "-". */

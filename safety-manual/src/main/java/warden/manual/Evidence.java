@@ -39,6 +39,12 @@ final class Evidence {
         return out;
     }
 
+    /** @return where a file is, as the manual shows it: relative to the repository when inside it. */
+    String where(Path file) {
+        Path f = file.toAbsolutePath().normalize();
+        return (f.startsWith(root) ? root.relativize(f) : f).toString().replace('\\', '/');
+    }
+
     /** @return the file's text, or null (and the evidence recorded as missing) when it is absent. */
     String read(String key, String what, String relPath) {
         Path f = root.resolve(relPath);
