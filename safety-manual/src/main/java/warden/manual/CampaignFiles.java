@@ -23,7 +23,8 @@ final class CampaignFiles {
     static final String DIR = "verification/target/manual-evidence";
     static final String RUN_SCHEMA = "warden.manual-campaign-run/1";
     static final String HOW = "The verification module writes it in the `test` phase of a full build (test "
-            + "`ManualEvidenceTest`, Surefire execution `manual-evidence`): `./mvnw -B verify` from the repository root.";
+            + "`ManualEvidenceTest`, Surefire execution `manual-evidence`): `./mvnw -B verify` from the repository "
+            + "root.";
 
     private CampaignFiles() {
     }

@@ -100,10 +100,11 @@ final class Evidence {
 
     /** @return the table of every piece of evidence this build looked for. */
     String statusTable() {
-        Adoc.Table t = new Adoc.Table("Evidence this manual was generated from", "3,4,1,3", "Evidence", "File", "Status",
-                "Figure");
+        Adoc.Table t = new Adoc.Table("Evidence this manual was generated from", "3,4,1,3", "Evidence", "File",
+                "Status", "Figure");
         for (Entry e : entries.values()) {
-            t.row(Adoc.cell(e.what()), Adoc.code(e.where()), e.present() ? "present" : "*MISSING*", Adoc.cell(e.figure()));
+            t.row(Adoc.cell(e.what()), Adoc.code(e.where()), e.present() ? "present" : "*MISSING*",
+                    Adoc.cell(e.figure()));
         }
         return t.toString();
     }

@@ -109,8 +109,8 @@ public final class Generate {
         if (m.isEmpty()) {
             return "Every piece of evidence this manual draws on was present in this build.\n";
         }
-        StringBuilder b = new StringBuilder("[WARNING]\n.Evidence missing in this build\n====\nThe following evidence was "
-                + "not found; the chapters that need it say so where it would appear.\n\n");
+        StringBuilder b = new StringBuilder("[WARNING]\n.Evidence missing in this build\n====\nThe following "
+                + "evidence was not found; the chapters that need it say so where it would appear.\n\n");
         for (Evidence.Entry e : m) {
             b.append("* *Evidence missing:* ").append(Adoc.cell(e.what())).append(" (").append(Adoc.code(e.where()))
                     .append(": ").append(Adoc.cell(e.figure())).append(")\n");
@@ -129,8 +129,11 @@ public final class Generate {
         t.row(Adoc.code("warden"), Adoc.code(Identification.launchLine(root)), "The CLI as integrators run it");
         for (Map.Entry<String, List<String>> e : poms.argLines.entrySet()) {
             for (String a : e.getValue()) {
-                String purpose = a.contains("Epsilon") ? "Soak run: no collector, bounded heap (allocation-free mission)"
-                        : a.contains("-Xint") ? "Allocation proof in the interpreter (no JIT escape analysis)" : "Test execution";
+                String purpose = a.contains("Epsilon")
+                        ? "Soak run: no collector, bounded heap (allocation-free mission)"
+                        : a.contains("-Xint") ? "Allocation proof in the interpreter (no JIT escape analysis)"
+                        : a.contains("-Xss") ? "Fault campaign for this manual (thread stacks as `warden` has them)"
+                        : "Test execution";
                 t.row(Adoc.code(e.getKey()), Adoc.code(a), purpose);
             }
         }
