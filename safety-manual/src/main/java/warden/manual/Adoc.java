@@ -20,8 +20,8 @@ final class Adoc {
         if (text == null || text.isBlank()) {
             return "-";
         }
-        return text.replace("\r", "").replace("\n", " ").replace("|", "\\|").replace("~", "{tilde}").replace("^", "{caret}")
-                .trim();
+        return text.replace("\r", "").replace("\n", " ").replace("|", "\\|").replace("~", "{tilde}")
+                .replace("^", "{caret}").trim();
     }
 
     /** @return text as literal monospace, safe inside a table cell. */
@@ -47,7 +47,8 @@ final class Adoc {
         Table(String title, String cols, String... header) {
             String[] widths = cols.split(",");
             if (widths.length != header.length || !cols.matches("\\d+(,\\d+)*")) {
-                throw new IllegalArgumentException("cols \"" + cols + "\" must be " + header.length + " integer widths");
+                throw new IllegalArgumentException("cols \"" + cols + "\" must be " + header.length
+                        + " integer widths");
             }
             this.title = title;
             this.cols = cols;

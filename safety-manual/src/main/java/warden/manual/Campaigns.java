@@ -2,22 +2,17 @@ package warden.manual;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import warden.launcher.cli.WardenCli;
 
 /**
- * Runs this build's fault campaign (one per target, fixed seed) through the CLI in-process, then
- * turns the {@code warden.campaign/1} reports into the manual's tables: parameters, results per
+ * Turns this build's fault campaign reports ({@code warden.campaign/1}, one per target with a fixed
+ * seed, read by {@link CampaignFiles}) into the manual's tables: parameters, results per
  * fault model, the safety-mechanism table with measured detection and recovery times, the
  * undetected faults, and the charts.
  *
@@ -31,46 +26,9 @@ final class Campaigns {
     record Report(String target, Map<String, Object> json, double hostSeconds, int exitCode) {
     }
 
-    /** Runs the campaigns; a failed run is recorded as missing evidence, never thrown. */
-    static List<Report> run(Evidence ev, List<String> targets, int faults, long seed) throws IOException {
-        List<Report> out = new ArrayList<>();
-        for (String t : targets) {
-            String key = "campaign." + t;
-            String rel = "safety-manual/target/generated-docs-src/campaign-" + t + ".json";
-            if (faults <= 0) {
-                ev.record(key, "Fault campaign on " + t, rel, false, "skipped (-Dmanual.campaign.faults=0)");
-                continue;
-            }
-            Path json = ev.out().resolve("campaign-" + t + ".json");
-            Path svg = ev.out().resolve("campaign-" + t + ".svg");
-            Files.createDirectories(ev.out());
-            StringWriter o = new StringWriter();
-            StringWriter e = new StringWriter();
-            long start = System.nanoTime();
-            int code = WardenCli.execute(new PrintWriter(o), new PrintWriter(e), "campaign", "--target", t, "--faults",
-                    Integer.toString(faults), "--seed", Long.toString(seed), "--json", json.toString(), "--svg",
-                    svg.toString());
-            double secs = (System.nanoTime() - start) / 1e9;
-            if (code > 1 || !Files.isRegularFile(json)) {
-                ev.record(key, "Fault campaign on " + t, rel, false, "campaign exited " + code + ": " + firstLine(e.toString()));
-                continue;
-            }
-            Report r = read(t, Files.readString(json, StandardCharsets.UTF_8), secs, code);
-            ev.record(key, "Fault campaign on " + t, rel, true, faults + " faults, seed " + seed + ", "
-                    + String.format(Locale.ROOT, "%.1f s", secs));
-            out.add(r);
-        }
-        return out;
-    }
-
+    /** @return the report {@code json} of {@code target}, as read (tests give sample text). */
     static Report read(String target, String json, double secs, int code) {
         return new Report(target, Json.object(Json.parse(json)), secs, code);
-    }
-
-    private static String firstLine(String s) {
-        String t = s.strip();
-        int n = t.indexOf('\n');
-        return n < 0 ? t : t.substring(0, n);
     }
 
     /** @return a virtual time in ns as "1.234 ms", "12.3 µs" or "17 ns"; negative as "-". */
@@ -155,8 +113,9 @@ final class Campaigns {
                 }
                 String k = Json.str(run.get("mechanism"));
                 design.putIfAbsent(k, new String[] {k, k + " (no design entry in mechanisms.tsv)", "-", "-", "-"});
-                measured.computeIfAbsent(k, x -> new ArrayList<>()).add(new long[] {Json.num(run.get("detectionNs"), -1),
-                        Boolean.TRUE.equals(run.get("recovered")) ? Json.num(run.get("recoveryNs"), -1) : -1});
+                long recovery = Boolean.TRUE.equals(run.get("recovered")) ? Json.num(run.get("recoveryNs"), -1) : -1;
+                measured.computeIfAbsent(k, x -> new ArrayList<>())
+                        .add(new long[] {Json.num(run.get("detectionNs"), -1), recovery});
                 counts.computeIfAbsent(k, x -> new LinkedHashMap<>()).merge(r.target(), 1, Integer::sum);
             }
         }
@@ -164,9 +123,10 @@ final class Campaigns {
         if (rs.isEmpty()) {
             b.append(missing);
         }
-        Adoc.Table t = new Adoc.Table("Safety mechanisms: design and measured performance (all targets)", "6,6,6,6,4,5,5",
-                "Mechanism", "Fault addressed", "Detection time (design)", "Reaction", "Detections in the campaigns",
-                "Measured detection (min / median / max)", "Measured recovery (min / median / max)");
+        Adoc.Table t = new Adoc.Table("Safety mechanisms: design and measured performance (all targets)",
+                "6,6,6,6,4,5,5", "Mechanism", "Fault addressed", "Detection time (design)", "Reaction",
+                "Detections in the campaigns", "Measured detection (min / median / max)",
+                "Measured recovery (min / median / max)");
         for (Map.Entry<String, String[]> e : design.entrySet()) {
             String[] d = e.getValue();
             List<long[]> m = measured.getOrDefault(e.getKey(), List.of());
@@ -206,27 +166,32 @@ final class Campaigns {
             return missing;
         }
         Adoc.Table t = new Adoc.Table("Undetected faults and critical deadline misses caused by QM faults",
-                "1,2,2,1,4", "Target", "Fault model", "Partition", "Runs", "Run indices (replay with `warden campaign --replay K`)");
+                "1,2,2,1,4", "Target", "Fault model", "Partition", "Runs",
+                "Run indices (replay with `warden campaign --replay K`)");
         Map<String, List<String>> rows = new LinkedHashMap<>();
         for (Report r : rs) {
             for (Object o : Json.list(r.json().get("runs"))) {
                 Map<String, Object> run = Json.object(o);
-                boolean undetected = Boolean.TRUE.equals(run.get("applied")) && !Boolean.TRUE.equals(run.get("detected"));
-                boolean qmMiss = !Boolean.TRUE.equals(run.get("partitionCritical")) && Json.num(run.get("criticalMisses"), 0) > 0;
+                boolean undetected = Boolean.TRUE.equals(run.get("applied"))
+                        && !Boolean.TRUE.equals(run.get("detected"));
+                boolean qmMiss = !Boolean.TRUE.equals(run.get("partitionCritical"))
+                        && Json.num(run.get("criticalMisses"), 0) > 0;
                 if (undetected || qmMiss) {
-                    String k = r.target() + "\t" + Json.str(run.get("model")) + (qmMiss ? " (critical miss)" : " (undetected)")
-                            + "\t" + Json.str(run.get("partition"));
+                    String k = r.target() + "\t" + Json.str(run.get("model"))
+                            + (qmMiss ? " (critical miss)" : " (undetected)") + "\t" + Json.str(run.get("partition"));
                     rows.computeIfAbsent(k, x -> new ArrayList<>()).add(Json.str(run.get("index")));
                 }
             }
         }
         if (rows.isEmpty()) {
-            return "Every applied fault was detected, and no fault in a QM partition made a critical task miss a deadline.\n";
+            return "Every applied fault was detected, and no fault in a QM partition made a critical task miss "
+                    + "a deadline.\n";
         }
         for (Map.Entry<String, List<String>> e : rows.entrySet()) {
             String[] k = e.getKey().split("\t");
             List<String> idx = e.getValue();
-            String shown = String.join(", ", idx.subList(0, Math.min(12, idx.size()))) + (idx.size() > 12 ? ", …" : "");
+            String shown = String.join(", ", idx.subList(0, Math.min(12, idx.size())))
+                    + (idx.size() > 12 ? ", …" : "");
             t.row(Adoc.cell(k[0]), Adoc.cell(k[1]), Adoc.cell(k[2]), Integer.toString(idx.size()), Adoc.cell(shown));
         }
         return t.toString();
@@ -238,8 +203,9 @@ final class Campaigns {
         }
         StringBuilder b = new StringBuilder();
         for (Report r : rs) {
-            b.append(".Detection and recovery times on ").append(r.target()).append(" (from `campaign-").append(r.target())
-                    .append(".svg`)\nimage::campaign-").append(r.target()).append(".svg[Campaign chart ").append(r.target())
+            String t = r.target();
+            b.append(".Detection and recovery times on ").append(t).append(" (from `campaign-").append(t)
+                    .append(".svg`)\nimage::campaign-").append(t).append(".svg[Campaign chart ").append(t)
                     .append(",width=100%]\n\n");
         }
         return b.toString();

@@ -39,6 +39,12 @@ final class Evidence {
         return out;
     }
 
+    /** @return where a file is, as the manual shows it: relative to the repository when inside it. */
+    String where(Path file) {
+        Path f = file.toAbsolutePath().normalize();
+        return (f.startsWith(root) ? root.relativize(f) : f).toString().replace('\\', '/');
+    }
+
     /** @return the file's text, or null (and the evidence recorded as missing) when it is absent. */
     String read(String key, String what, String relPath) {
         Path f = root.resolve(relPath);
@@ -94,10 +100,11 @@ final class Evidence {
 
     /** @return the table of every piece of evidence this build looked for. */
     String statusTable() {
-        Adoc.Table t = new Adoc.Table("Evidence this manual was generated from", "3,4,1,3", "Evidence", "File", "Status",
-                "Figure");
+        Adoc.Table t = new Adoc.Table("Evidence this manual was generated from", "3,4,1,3", "Evidence", "File",
+                "Status", "Figure");
         for (Entry e : entries.values()) {
-            t.row(Adoc.cell(e.what()), Adoc.code(e.where()), e.present() ? "present" : "*MISSING*", Adoc.cell(e.figure()));
+            t.row(Adoc.cell(e.what()), Adoc.code(e.where()), e.present() ? "present" : "*MISSING*",
+                    Adoc.cell(e.figure()));
         }
         return t.toString();
     }

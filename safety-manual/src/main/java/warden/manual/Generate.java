@@ -1,22 +1,24 @@
 package warden.manual;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import warden.kernel.api.Criticality;
-import warden.kernel.api.HealthAction;
-import warden.launcher.config.DefaultSystem;
-import warden.launcher.config.LoadResult;
-import warden.launcher.config.PartitionSpec;
 
 /**
- * Turns this build's evidence into the AsciiDoc includes of the safety manual:
- * {@code Generate --root REPO --out DIR [--version V] [--maven V] [--faults N] [--seed S] [--targets a,b]}.
- * Missing evidence never fails the build: it is stated in the chapter that needed it, in the
- * evidence-status table, and on standard output. Exit 2 only on bad arguments.
+ * Turns this build's evidence files into the AsciiDoc includes of the safety manual:
+ * {@code Generate --root REPO --out DIR [--evidence DIR] [--trace DIR] [--version V] [--maven V]
+ * [--faults N] [--seed S] [--targets a,b]}. It reads files only: the other modules' reports under
+ * the repository, the campaign and default-system files of {@code --evidence} (default
+ * {@value CampaignFiles#DIR}) and the trace engine's output in {@code --trace} (default
+ * {@value TraceEvidence#DIR}); {@code --faults}, {@code --seed} and {@code --targets} say which
+ * campaign reports this build must have. Missing or malformed evidence never fails the build: it is
+ * stated in the chapter that needed it, in the evidence-status table, and on standard output (a
+ * malformed file also on standard error, with what is wrong). Exit 2 only on bad arguments or an
+ * output directory it cannot write.
  *
  * [impl->dsn~manual.generate~1]
  */
@@ -34,10 +36,17 @@ public final class Generate {
             return;
         }
         long start = System.nanoTime();
-        Evidence ev = run(o);
+        Evidence ev;
+        try {
+            ev = run(o);
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("generate: cannot write the includes to " + o.get("out") + ": " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         List<Evidence.Entry> missing = ev.missing();
-        System.out.printf("safety manual: includes written to %s in %.1f s; %d evidence item(s) missing%n", ev.out(),
-                (System.nanoTime() - start) / 1e9, missing.size());
+        System.out.printf("safety manual: includes written to %s in %.1f s; %d evidence item(s) missing%n",
+                ev.out(), (System.nanoTime() - start) / 1e9, missing.size());
         for (Evidence.Entry e : missing) {
             System.out.println("  Evidence missing: " + e.what() + " (" + e.where() + ": " + e.figure() + ")");
         }
@@ -54,7 +63,8 @@ public final class Generate {
         ev.write("attributes.adoc", Identification.attributes(root));
         ev.write("identification.adoc", Identification.table(root, version, maven, poms.properties,
                 Identification.launchLine(root)));
-        ev.write("default-system.adoc", defaultSystem());
+        Path evidence = path(root, o, "evidence", CampaignFiles.DIR);
+        ev.write("default-system.adoc", SystemPolicy.include(ev, evidence.resolve(SystemPolicy.FILE)));
         ev.write("jvm-options.adoc", jvmOptions(root, poms));
 
         List<SpecFile.Item> items = SpecFile.readAll(root.resolve("requirements"));
@@ -71,9 +81,10 @@ public final class Generate {
         int faults = Integer.parseInt(o.getOrDefault("faults", "300"));
         long seed = Long.parseLong(o.getOrDefault("seed", "26262"));
         List<String> targets = Arrays.asList(o.getOrDefault("targets", "riscv,arm,x86").split(","));
-        List<Campaigns.Report> reports = Campaigns.run(ev, targets, faults, seed);
-        String noCampaign = reports.isEmpty() ? Adoc.missing("fault campaign", "safety-manual/target/generated-docs-src/campaign-*.json",
-                faults <= 0 ? "The campaign was skipped (`-Dmanual.campaign.faults=0`)." : "The campaign failed; see the build log.") : "";
+        List<Campaigns.Report> reports = CampaignFiles.read(ev, evidence, targets, faults, seed);
+        String noCampaign = reports.isEmpty() ? Adoc.missing("fault campaign", ev.where(evidence) + "/campaign-*.json",
+                faults <= 0 ? "The campaign was skipped (`-Dmanual.campaign.faults=0`)."
+                        : CampaignFiles.HOW + " See the evidence-status table for what is wrong.") : "";
         ev.write("campaign-parameters.adoc", Campaigns.parameters(reports, noCampaign));
         ev.write("campaign-models.adoc", Campaigns.models(reports, noCampaign));
         ev.write("mechanisms.adoc", Campaigns.mechanisms(reports, noCampaign));
@@ -83,7 +94,7 @@ public final class Generate {
         ev.write("surefire.adoc", Verification.surefire(ev));
         ev.write("jacoco.adoc", Verification.jacoco(ev));
         ev.write("pit.adoc", Verification.pit(ev));
-        TraceEvidence.write(ev);
+        TraceEvidence.write(ev, ev.where(path(root, o, "trace", TraceEvidence.DIR)) + "/");
         RestrictedJava.write(ev);
 
         ev.write("compliance.adoc", Matrices.compliance(ev));
@@ -98,8 +109,8 @@ public final class Generate {
         if (m.isEmpty()) {
             return "Every piece of evidence this manual draws on was present in this build.\n";
         }
-        StringBuilder b = new StringBuilder("[WARNING]\n.Evidence missing in this build\n====\nThe following evidence was "
-                + "not found; the chapters that need it say so where it would appear.\n\n");
+        StringBuilder b = new StringBuilder("[WARNING]\n.Evidence missing in this build\n====\nThe following "
+                + "evidence was not found; the chapters that need it say so where it would appear.\n\n");
         for (Evidence.Entry e : m) {
             b.append("* *Evidence missing:* ").append(Adoc.cell(e.what())).append(" (").append(Adoc.code(e.where()))
                     .append(": ").append(Adoc.cell(e.figure())).append(")\n");
@@ -107,27 +118,9 @@ public final class Generate {
         return b.append("====\n").toString();
     }
 
-    static String defaultSystem() {
-        LoadResult r = DefaultSystem.load();
-        StringBuilder b = new StringBuilder();
-        if (r.ok()) {
-            Adoc.Table t = new Adoc.Table("Health policy of the default system", "2,1,1,1,1,1,1,1,1", "Partition", "Level",
-                    "Cores", "Watchdog", "Boot timeout", "Fault limit / window", "Restarts per window", "On failure",
-                    "Escalate");
-            for (PartitionSpec p : r.description().partitions()) {
-                var h = p.health();
-                t.row(Adoc.cell(p.name()), Criticality.name(p.criticality()), Adoc.cell(p.cores().toString()),
-                        Campaigns.time(p.watchdogNs()), Campaigns.time(h.bootTimeoutNs()),
-                        h.faultLimit() + " / " + Campaigns.time(h.windowNs()), "" + h.restarts(),
-                        HealthAction.name(h.onFailure()), HealthAction.name(h.escalate()));
-            }
-            b.append(t).append('\n');
-        } else {
-            b.append(Adoc.missing("default system description", DefaultSystem.RESOURCE, "The launcher's resource did not load."));
-        }
-        b.append(".The default system description (`").append(DefaultSystem.SOURCE).append("`, as built)\n[source,yaml]\n----\n")
-                .append(DefaultSystem.text().strip()).append("\n----\n");
-        return b.toString();
+    /** @return the directory option {@code key}, or {@code otherwise} under the repository. */
+    private static Path path(Path root, Map<String, String> o, String key, String otherwise) {
+        return o.containsKey(key) ? Path.of(o.get(key)).toAbsolutePath().normalize() : root.resolve(otherwise);
     }
 
     static String jvmOptions(Path root, Poms poms) {
@@ -136,8 +129,11 @@ public final class Generate {
         t.row(Adoc.code("warden"), Adoc.code(Identification.launchLine(root)), "The CLI as integrators run it");
         for (Map.Entry<String, List<String>> e : poms.argLines.entrySet()) {
             for (String a : e.getValue()) {
-                String purpose = a.contains("Epsilon") ? "Soak run: no collector, bounded heap (allocation-free mission)"
-                        : a.contains("-Xint") ? "Allocation proof in the interpreter (no JIT escape analysis)" : "Test execution";
+                String purpose = a.contains("Epsilon")
+                        ? "Soak run: no collector, bounded heap (allocation-free mission)"
+                        : a.contains("-Xint") ? "Allocation proof in the interpreter (no JIT escape analysis)"
+                        : a.contains("-Xss") ? "Fault campaign for this manual (thread stacks as `warden` has them)"
+                        : "Test execution";
                 t.row(Adoc.code(e.getKey()), Adoc.code(a), purpose);
             }
         }
@@ -146,30 +142,46 @@ public final class Generate {
 
     /** Command-line options: {@code --key value} pairs. */
     static final class Options {
-        private static final List<String> KEYS = List.of("root", "out", "version", "maven", "faults", "seed", "targets");
+        private static final List<String> KEYS = List.of("root", "out", "evidence", "trace", "version", "maven",
+                "faults", "seed", "targets");
 
         private Options() {
         }
 
         static Map<String, String> parse(String[] args) {
-            Map<String, String> m = new java.util.HashMap<>();
+            Map<String, String> m = new HashMap<>();
             for (int i = 0; i < args.length; i += 2) {
                 String k = args[i].startsWith("--") ? args[i].substring(2) : "";
                 if (!KEYS.contains(k) || i + 1 >= args.length) {
-                    throw new IllegalArgumentException("usage: Generate --root DIR --out DIR [--version V] [--maven V] "
-                            + "[--faults N] [--seed S] [--targets a,b]; bad argument " + args[i]);
+                    throw new IllegalArgumentException("usage: Generate --root DIR --out DIR [--evidence DIR] "
+                            + "[--trace DIR] [--version V] [--maven V] [--faults N] [--seed S] [--targets a,b]; "
+                            + "bad argument " + args[i]);
                 }
                 m.put(k, args[i + 1]);
             }
             if (!m.containsKey("root") || !m.containsKey("out")) {
                 throw new IllegalArgumentException("--root and --out are required");
             }
-            new ArrayList<>(m.values()).forEach(v -> {
-                if (v.isBlank()) {
-                    throw new IllegalArgumentException("empty option value");
+            for (Map.Entry<String, String> e : m.entrySet()) {
+                if (e.getValue().isBlank()) {
+                    throw new IllegalArgumentException("empty value of --" + e.getKey());
                 }
-            });
+            }
+            number(m, "faults");
+            number(m, "seed");
             return m;
+        }
+
+        private static void number(Map<String, String> m, String key) {
+            try {
+                if ("faults".equals(key)) {
+                    Integer.parseInt(m.getOrDefault(key, "0"));
+                } else {
+                    Long.parseLong(m.getOrDefault(key, "0"));
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--" + key + " must be an integer, not " + m.get(key));
+            }
         }
     }
 }

@@ -61,12 +61,13 @@ final class Identification {
         t.row("Build commit (`git rev-parse HEAD`)", Adoc.code(hash));
         t.row("Working tree", Adoc.cell(tree));
         t.row("Generated at (UTC)", Adoc.cell(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
-        t.row("Build JVM", Adoc.cell(System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-                + " (" + System.getProperty("java.vendor") + ")"));
+        t.row("Build JVM", Adoc.cell(System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ")"));
         t.row("Build OS", Adoc.cell(System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch")));
         t.row("Maven", Adoc.cell(maven == null || maven.isBlank() || maven.startsWith("${") ? UNKNOWN : maven));
-        t.row("Compiler release (`maven.compiler.release`)", Adoc.cell(props.getOrDefault("maven.compiler.release", UNKNOWN)));
+        t.row("Compiler release (`maven.compiler.release`)",
+                Adoc.cell(props.getOrDefault("maven.compiler.release", UNKNOWN)));
         t.row("Target JVM", Adoc.cell("Java SE " + props.getOrDefault("maven.compiler.release", UNKNOWN)
                 + " class files; kernel module depends on java.base only"));
         t.row("CLI launch (from the `warden` script)", Adoc.code(launch));
@@ -76,9 +77,9 @@ final class Identification {
     /** @return document attributes for the title page: the build date and the commit ("unknown" without git). */
     static String attributes(Path root) {
         String hash = git(root, "rev-parse", "HEAD");
-        return ":revdate: " + Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ').replace("Z", " UTC")
-                + "\n:build-commit: " + hash + "\n:revremark: built from commit " + (hash.length() > 12 ? hash.substring(0, 12) : hash)
-                + "\n";
+        String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ').replace("Z", " UTC");
+        return ":revdate: " + date + "\n:build-commit: " + hash + "\n:revremark: built from commit "
+                + (hash.length() > 12 ? hash.substring(0, 12) : hash) + "\n";
     }
 
     /** @return the {@code exec java …} line of the repository's {@code warden} launcher script, or a missing note. */

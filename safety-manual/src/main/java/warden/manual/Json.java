@@ -1,22 +1,36 @@
 package warden.manual;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import warden.launcher.report.JsonReader;
 
 /**
- * Tolerant access to the evidence files (trace, campaign, restricted-Java reports), parsed by the
- * launcher's {@link JsonReader}: a missing or mistyped field reads as empty, zero or null, so that
- * the manual shows what is there and says what is missing.
+ * Reads the evidence files (trace, campaign, default-system reports) and gives tolerant access to
+ * them. {@link #parse} is strict: text that is not JSON is an {@link IllegalArgumentException}
+ * naming the offset and what was wrong. Objects keep their key order, integers are {@code Long},
+ * other numbers {@code Double}. The accessors are tolerant: a missing or mistyped field reads as
+ * empty, zero or null, so that the manual shows what is there and says what is missing.
  */
 final class Json {
-    private Json() {
+    private static final int MAX_DEPTH = 256;
+
+    private final String text;
+    private int at;
+
+    private Json(String text) {
+        this.text = text;
     }
 
     /** @throws IllegalArgumentException with the offset, when the text is not JSON. */
     static Object parse(String text) {
-        return JsonReader.parseValue(text, "evidence");
+        Json p = new Json(text);
+        Object v = p.value(0);
+        p.skipBlanks();
+        if (p.at < text.length()) {
+            throw p.fail("text after the value");
+        }
+        return v;
     }
 
     @SuppressWarnings("unchecked")
@@ -44,5 +58,155 @@ final class Json {
 
     static String str(Object o) {
         return o == null ? "" : String.valueOf(o);
+    }
+
+    private IllegalArgumentException fail(String what) {
+        return new IllegalArgumentException(what + " at offset " + at);
+    }
+
+    private void skipBlanks() {
+        while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\n' || text.charAt(at) == '\r'
+                || text.charAt(at) == '\t')) {
+            at++;
+        }
+    }
+
+    private char next() {
+        skipBlanks();
+        if (at >= text.length()) {
+            throw fail("unexpected end of the text");
+        }
+        return text.charAt(at);
+    }
+
+    private Object value(int depth) {
+        if (depth > MAX_DEPTH) {
+            throw fail("nesting deeper than " + MAX_DEPTH);
+        }
+        char c = next();
+        if (c == '{') {
+            return members(depth);
+        }
+        if (c == '[') {
+            return elements(depth);
+        }
+        if (c == '"') {
+            return string();
+        }
+        if (c == '-' || c >= '0' && c <= '9') {
+            return number();
+        }
+        for (String literal : new String[] {"true", "false", "null"}) {
+            if (text.startsWith(literal, at)) {
+                at += literal.length();
+                return "null".equals(literal) ? null : Boolean.valueOf(literal);
+            }
+        }
+        throw fail("unexpected character '" + c + "'");
+    }
+
+    private Map<String, Object> members(int depth) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        at++;
+        if (next() == '}') {
+            at++;
+            return m;
+        }
+        while (true) {
+            if (next() != '"') {
+                throw fail("a member name expected");
+            }
+            String name = string();
+            if (next() != ':') {
+                throw fail("':' expected after \"" + name + "\"");
+            }
+            if (m.containsKey(name)) {
+                throw fail("member \"" + name + "\" given twice");
+            }
+            at++;
+            m.put(name, value(depth + 1));
+            char c = next();
+            at++;
+            if (c == '}') {
+                return m;
+            }
+            if (c != ',') {
+                throw fail("',' or '}' expected");
+            }
+        }
+    }
+
+    private List<Object> elements(int depth) {
+        List<Object> l = new ArrayList<>();
+        at++;
+        if (next() == ']') {
+            at++;
+            return l;
+        }
+        while (true) {
+            l.add(value(depth + 1));
+            char c = next();
+            at++;
+            if (c == ']') {
+                return l;
+            }
+            if (c != ',') {
+                throw fail("',' or ']' expected");
+            }
+        }
+    }
+
+    private String string() {
+        StringBuilder b = new StringBuilder();
+        at++;
+        while (true) {
+            if (at >= text.length()) {
+                throw fail("unterminated string");
+            }
+            char c = text.charAt(at++);
+            if (c == '"') {
+                return b.toString();
+            }
+            if (c < ' ') {
+                throw fail("control character in a string");
+            }
+            b.append(c == '\\' ? escape() : c);
+        }
+    }
+
+    private char escape() {
+        if (at >= text.length()) {
+            throw fail("unterminated escape");
+        }
+        char e = text.charAt(at++);
+        int simple = "\"\\/bfnrt".indexOf(e);
+        if (simple >= 0) {
+            return "\"\\/\b\f\n\r\t".charAt(simple);
+        }
+        if (e != 'u' || at + 4 > text.length()) {
+            throw fail("bad escape");
+        }
+        try {
+            char u = (char) Integer.parseInt(text.substring(at, at + 4), 16);
+            at += 4;
+            return u;
+        } catch (NumberFormatException x) {
+            throw fail("bad \\u escape");
+        }
+    }
+
+    private Object number() {
+        int start = at;
+        while (at < text.length() && "+-0123456789.eE".indexOf(text.charAt(at)) >= 0) {
+            at++;
+        }
+        String t = text.substring(start, at);
+        try {
+            boolean integral = t.indexOf('.') < 0 && t.indexOf('e') < 0 && t.indexOf('E') < 0;
+            return integral ? (Object) Long.parseLong(t) : (Object) Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            at = start;
+            throw fail("bad number '" + t + "'");
+        }
     }
 }

@@ -74,11 +74,11 @@ final class Matrices {
     }
 
     static String tools(Evidence ev, Poms poms, String mavenVersion, String projectVersion) throws IOException {
-        Adoc.Table t = new Adoc.Table("Tool classification (ISO 26262-8, clause 11)", "3,2,4,1,1,1,5,3", "Tool", "Version",
-                "Use", "TI", "TD", "TCL", "What gives confidence", "Evidence in this build");
+        Adoc.Table t = new Adoc.Table("Tool classification (ISO 26262-8, clause 11)", "3,2,4,1,1,1,5,3", "Tool",
+                "Version", "Use", "TI", "TD", "TCL", "What gives confidence", "Evidence in this build");
         for (String[] r : rows("tools.tsv")) {
-            t.row("*" + Adoc.cell(r[0]) + "*", Adoc.cell(version(r[1], poms, mavenVersion, projectVersion)), Adoc.cell(r[2]),
-                    r[3], r[4], "*" + r[5] + "*", Adoc.cell(r[6]), status(ev, r[7]));
+            t.row("*" + Adoc.cell(r[0]) + "*", Adoc.cell(version(r[1], poms, mavenVersion, projectVersion)),
+                    Adoc.cell(r[2]), r[3], r[4], "*" + r[5] + "*", Adoc.cell(r[6]), status(ev, r[7]));
         }
         return t.toString();
     }

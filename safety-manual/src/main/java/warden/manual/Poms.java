@@ -37,7 +37,8 @@ final class Poms {
         List<Path> poms;
         try (Stream<Path> s = Files.walk(root, 4)) {
             poms = s.filter(f -> f.getFileName().toString().equals("pom.xml"))
-                    .filter(f -> !f.toString().contains("/target/") && !f.toString().contains("/src/")).sorted().toList();
+                    .filter(f -> !f.toString().contains("/target/") && !f.toString().contains("/src/"))
+                    .sorted().toList();
         }
         List<String> texts = new ArrayList<>();
         for (Path f : poms) {
@@ -52,7 +53,8 @@ final class Poms {
             }
             Matcher a = ARG_LINE.matcher(text);
             while (a.find()) {
-                p.argLines.computeIfAbsent(root.relativize(f).toString(), k -> new ArrayList<>()).add(a.group(1).trim());
+                p.argLines.computeIfAbsent(root.relativize(f).toString(), k -> new ArrayList<>())
+                        .add(a.group(1).trim());
             }
         }
         for (String text : texts) {

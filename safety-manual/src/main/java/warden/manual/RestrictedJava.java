@@ -11,7 +11,8 @@ import java.util.List;
  */
 final class RestrictedJava {
     static final String DIR = "verification/target/restricted-java/";
-    private static final String HOW = "The restricted-Java tests of module `verification` write it: `./mvnw -B verify`.";
+    private static final String HOW =
+            "The restricted-Java tests of module `verification` write it: `./mvnw -B verify`.";
     private static final String[] TARGETS = {"riscv", "arm", "x86"};
 
     private RestrictedJava() {
@@ -34,7 +35,8 @@ final class RestrictedJava {
                 "Findings");
         String[][] checks = {
             {"rj.source", "Source checker (mission phase: no allocation, lambdas, boxing, …)", "source-findings.txt"},
-            {"rj.bytecode", "Bytecode scan (no allocation opcodes, no invokedynamic, no recursion)", "bytecode-findings.txt"},
+            {"rj.bytecode", "Bytecode scan (no allocation opcodes, no invokedynamic, no recursion)",
+                "bytecode-findings.txt"},
         };
         for (String[] c : checks) {
             String text = ev.read(c[0], c[1], DIR + c[2]);
@@ -68,17 +70,19 @@ final class RestrictedJava {
         for (String target : TARGETS) {
             for (String mode : new String[] {"", "-xint"}) {
                 String file = "kernel-allocation-" + target + mode + ".txt";
-                String text = ev.read("rj.alloc." + target + mode, "Kernel allocation on " + target + (mode.isEmpty() ? " (JIT)"
-                        : " (-Xint)"), DIR + file);
-                t.row(target, mode.isEmpty() ? "JIT" : "-Xint", text == null ? "*Evidence missing* (" + Adoc.code(DIR + file) + ")"
+                String text = ev.read("rj.alloc." + target + mode, "Kernel allocation on " + target
+                        + (mode.isEmpty() ? " (JIT)" : " (-Xint)"), DIR + file);
+                t.row(target, mode.isEmpty() ? "JIT" : "-Xint", text == null
+                        ? "*Evidence missing* (" + Adoc.code(DIR + file) + ")"
                         : Adoc.cell(String.join("; ", text.strip().lines().toList())));
                 if (text == null) {
-                    notes.append(Adoc.missing("kernel allocation proof on " + target + (mode.isEmpty() ? "" : " " + mode),
-                            DIR + file, HOW));
+                    notes.append(Adoc.missing("kernel allocation proof on " + target
+                            + (mode.isEmpty() ? "" : " " + mode), DIR + file, HOW));
                 }
             }
         }
-        Adoc.Table emu = new Adoc.Table("Emulator steady-state allocation (measured, not gated)", "1,6", "Target", "Measured");
+        Adoc.Table emu = new Adoc.Table("Emulator steady-state allocation (measured, not gated)", "1,6", "Target",
+                "Measured");
         for (String target : TARGETS) {
             String file = "emulator-allocation-" + target + ".txt";
             String text = ev.read("rj.emu." + target, "Emulator allocation on " + target, DIR + file);

@@ -32,7 +32,8 @@ final class SpecFile {
 
     private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(\\S.*)$");
     private static final Pattern ID_LINE = Pattern.compile("^\\s*`([a-z][a-zA-Z0-9]*~[^`~]+~\\d+)`\\s*$");
-    private static final Pattern FIELD = Pattern.compile("^(Needs|Covers|Depends|Tags|Status|Verification|Rationale|Decomposition|Workaround):\\s*(.*)$");
+    private static final Pattern FIELD = Pattern.compile(
+            "^(Needs|Covers|Depends|Tags|Status|Verification|Rationale|Decomposition|Workaround):\\s*(.*)$");
     private static final Pattern ID = Pattern.compile("`([a-z][a-zA-Z0-9]*~[^`~]+~\\d+)`");
 
     private SpecFile() {

@@ -66,8 +66,8 @@ final class SpecTables {
         Adoc.Table t = new Adoc.Table("Assumed safety goals (from requirements/safety-goals.md)", "2,5,1,2,2,1", "Id",
                 "Safety goal", "ASIL", "Hazards", "Assumptions relied on", "Status");
         for (SpecFile.Item i : sg) {
-            t.row(Adoc.code(i.id()), "*" + Adoc.cell(i.title()) + "* " + Adoc.cell(i.description()), Adoc.cell(i.tags()),
-                    ids(i.covers()), ids(i.depends()), Adoc.cell(i.status()));
+            t.row(Adoc.code(i.id()), "*" + Adoc.cell(i.title()) + "* " + Adoc.cell(i.description()),
+                    Adoc.cell(i.tags()), ids(i.covers()), ids(i.depends()), Adoc.cell(i.status()));
         }
         return t.toString();
     }
@@ -92,8 +92,8 @@ final class SpecTables {
         if (aou.isEmpty()) {
             return missing("assumptions of use (aou~ items)", "assumptions-of-use.md");
         }
-        Adoc.Table t = new Adoc.Table("Assumptions of use (from requirements/assumptions-of-use.md)", "1,2,6,3,3", "No.",
-                "Id", "Assumption", "Relied on by", "Shown by the integrator through");
+        Adoc.Table t = new Adoc.Table("Assumptions of use (from requirements/assumptions-of-use.md)", "1,2,6,3,3",
+                "No.", "Id", "Assumption", "Relied on by", "Shown by the integrator through");
         int n = 1;
         for (SpecFile.Item a : aou) {
             List<String> by = new ArrayList<>();
@@ -132,8 +132,8 @@ final class SpecTables {
         if (h.isEmpty()) {
             return missing("health-monitoring design items (dsn~health.*)", "health.md");
         }
-        Adoc.Table t = new Adoc.Table("Health monitoring design (from requirements/health.md)", "2,2,6", "Id", "Element",
-                "Behaviour");
+        Adoc.Table t = new Adoc.Table("Health monitoring design (from requirements/health.md)", "2,2,6", "Id",
+                "Element", "Behaviour");
         for (SpecFile.Item i : h) {
             t.row(Adoc.code(i.id()), Adoc.cell(i.title()), Adoc.cell(i.description()));
         }
@@ -145,8 +145,8 @@ final class SpecTables {
         if (an.isEmpty()) {
             return missing("known anomalies (anom~ items)", "anomalies.md", "Create requirements/anomalies.md.");
         }
-        Adoc.Table t = new Adoc.Table("Known anomalies and limitations (from requirements/anomalies.md)", "1,2,5,4,2", "No.",
-                "Anomaly", "Effect", "Workaround", "Affects");
+        Adoc.Table t = new Adoc.Table("Known anomalies and limitations (from requirements/anomalies.md)",
+                "1,2,5,4,2", "No.", "Anomaly", "Effect", "Workaround", "Affects");
         int n = 1;
         for (SpecFile.Item i : an) {
             t.row("AN-" + n++, "*" + Adoc.cell(i.title()) + "* +\n" + Adoc.code(i.id()), Adoc.cell(i.description()),

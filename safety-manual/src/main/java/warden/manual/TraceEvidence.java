@@ -13,46 +13,62 @@ import java.util.TreeMap;
  */
 final class TraceEvidence {
     static final String DIR = "target/trace/";
-    private static final String HOW = "The trace engine (module `traceability`) writes it in the `verify` phase of a full "
-            + "build: `./mvnw -B verify` from the repository root.";
+    private static final String HOW = "The trace engine (module `traceability`) writes it in the `verify` phase "
+            + "of a full build: `./mvnw -B verify` from the repository root.";
 
     private TraceEvidence() {
     }
 
-    /** Writes trace-summary.adoc, trace-item-verdicts.adoc and the three copied includes. */
+    /** Writes the trace includes from the default directory {@value #DIR}. */
     static void write(Evidence ev) {
-        String json = ev.read("trace.json", "Trace engine report (JSON)", DIR + "trace.json");
+        write(ev, DIR);
+    }
+
+    /**
+     * Writes trace-summary.adoc, trace-item-verdicts.adoc and the three copied includes from the
+     * trace engine's directory {@code dir} (as {@link Evidence#where} gives it, ending in '/').
+     */
+    static void write(Evidence ev, String dir) {
+        String what = "Trace engine report (JSON)";
+        String json = ev.read("trace.json", what, dir + "trace.json");
         Map<String, Object> root = null;
         if (json != null) {
             try {
                 root = Json.object(Json.parse(json));
             } catch (IllegalArgumentException e) {
-                ev.record("trace.json", "Trace engine report (JSON)", DIR + "trace.json", false, "malformed: " + e.getMessage());
+                ev.record("trace.json", what, dir + "trace.json", false, "malformed: " + e.getMessage());
+                System.err.println("generate: " + dir + "trace.json: not JSON: " + e.getMessage());
             }
         }
-        ev.write("trace-summary.adoc", root == null ? Adoc.missing("trace engine report", DIR + "trace.json", HOW) : summary(ev, root));
-        ev.write("trace-item-verdicts.adoc", root == null ? Adoc.missing("verdicts per requirement", DIR + "trace.json", HOW)
-                : itemVerdicts(root));
-        copy(ev, "trace-coverage.adoc", "Requirement coverage table (trace engine)");
-        copy(ev, "trace-verdicts.adoc", "Verifying tests and verdicts table (trace engine)");
-        boolean mutationData = root != null && Boolean.TRUE.equals(Json.object(root.get("summary")).get("mutationData"));
-        String mut = ev.read("trace-mutation.adoc", "Own mutation scores table (trace engine)", DIR + "trace-mutation.adoc");
+        ev.write("trace-summary.adoc", root == null ? Adoc.missing("trace engine report", dir + "trace.json", HOW)
+                : summary(ev, root));
+        ev.write("trace-item-verdicts.adoc", root == null
+                ? Adoc.missing("verdicts per requirement", dir + "trace.json", HOW) : itemVerdicts(root));
+        copy(ev, dir, "trace-coverage.adoc", "Requirement coverage table (trace engine)");
+        copy(ev, dir, "trace-verdicts.adoc", "Verifying tests and verdicts table (trace engine)");
+        mutation(ev, dir, root != null && Boolean.TRUE.equals(Json.object(root.get("summary")).get("mutationData")));
+    }
+
+    private static void mutation(Evidence ev, String dir, boolean mutationData) {
+        String file = dir + "trace-mutation.adoc";
+        String mut = ev.read("trace-mutation.adoc", "Own mutation scores table (trace engine)", file);
+        String what = "Mutation scores per requirement";
         if (mut == null) {
-            ev.write("trace-mutation.adoc", Adoc.missing("own mutation scores per requirement", DIR + "trace-mutation.adoc", HOW));
+            ev.write("trace-mutation.adoc", Adoc.missing("own mutation scores per requirement", file, HOW));
         } else if (!mutationData) {
-            ev.record("trace.mutation", "Mutation scores per requirement", DIR + "trace-mutation.adoc", false,
-                    "the trace had no PIT data (run with -Pmutation)");
-            ev.write("trace-mutation.adoc", Adoc.missing("own mutation scores per requirement (the trace engine found no PIT "
-                    + "mutations.xml)", "*/target/pit-reports/mutations.xml", "Run `./mvnw -B verify -Pmutation`.") + "\n" + ids(mut));
+            ev.record("trace.mutation", what, file, false, "the trace had no PIT data (run with -Pmutation)");
+            ev.write("trace-mutation.adoc", Adoc.missing("own mutation scores per requirement (the trace engine "
+                    + "found no PIT mutations.xml)", "*/target/pit-reports/mutations.xml",
+                    "Run `./mvnw -B verify -Pmutation`.") + "\n" + ids(mut));
         } else {
-            ev.record("trace.mutation", "Mutation scores per requirement", DIR + "trace-mutation.adoc", true, "present");
+            ev.record("trace.mutation", what, file, true, "present");
             ev.write("trace-mutation.adoc", ids(mut));
         }
     }
 
-    private static void copy(Evidence ev, String name, String what) {
-        String text = ev.read(name, what, DIR + name);
-        ev.write(name, text == null ? Adoc.missing(what, DIR + name, HOW) : ids(text));
+    private static void copy(Evidence ev, String dir, String name, String what) {
+        String text = ev.read(name, what, dir + name);
+        ev.write(name, text == null ? Adoc.missing(what, dir + name, HOW) : ids(text));
     }
 
     /**
@@ -74,8 +90,8 @@ final class TraceEvidence {
         t.row("Spec items", Json.str(s.get("items")));
         t.row("Coverage tags in code and tests", Json.str(s.get("tags")));
         t.row("Test methods with verdicts", Json.str(s.get("testMethods")));
-        t.row("Mutants linked to items", Json.str(s.get("mutants")) + (Boolean.TRUE.equals(s.get("mutationData")) ? ""
-                : " (*no mutation data in this build*)"));
+        t.row("Mutants linked to items", Json.str(s.get("mutants"))
+                + (Boolean.TRUE.equals(s.get("mutationData")) ? "" : " (*no mutation data in this build*)"));
         t.row("Coverage data", Boolean.TRUE.equals(s.get("coverageData")) ? "present" : "*absent in this build*");
         t.row("Reviewed equivalent mutants", "" + Json.list(root.get("equivalentMutants")).size());
         t.row("Untagged-code waivers", "" + Json.list(root.get("untaggedCodeWaivers")).size());
@@ -104,8 +120,8 @@ final class TraceEvidence {
 
     /** One row per item that has verifying tests: how many passed, failed, are missing. */
     static String itemVerdicts(Map<String, Object> root) {
-        Adoc.Table t = new Adoc.Table("Verdicts per requirement (from trace.json)", "5,1,1,1,1,1", "Item", "ASIL", "Tests",
-                "Passed", "Failed", "Missing or skipped");
+        Adoc.Table t = new Adoc.Table("Verdicts per requirement (from trace.json)", "5,1,1,1,1,1", "Item", "ASIL",
+                "Tests", "Passed", "Failed", "Missing or skipped");
         for (Object o : Json.list(root.get("items"))) {
             Map<String, Object> it = Json.object(o);
             List<Object> tests = Json.list(it.get("tests"));
@@ -123,8 +139,8 @@ final class TraceEvidence {
                 }
             }
             int miss = tests.size() - pass - fail;
-            t.row(Adoc.code(Json.str(it.get("id"))), Adoc.cell(Json.str(it.get("asil"))), "" + tests.size(), "" + pass,
-                    fail == 0 ? "0" : "*" + fail + "*", miss == 0 ? "0" : "*" + miss + "*");
+            t.row(Adoc.code(Json.str(it.get("id"))), Adoc.cell(Json.str(it.get("asil"))), "" + tests.size(),
+                    "" + pass, fail == 0 ? "0" : "*" + fail + "*", miss == 0 ? "0" : "*" + miss + "*");
         }
         return t.size() == 0 ? "No item of the trace has verifying tests with results.\n" : t.toString();
     }

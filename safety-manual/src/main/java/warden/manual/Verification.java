@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  */
 final class Verification {
     private static final Pattern SUITE = Pattern.compile("<testsuite\\b([^>]*)>");
-    private static final Pattern COUNTER = Pattern.compile("<counter type=\"(LINE|BRANCH|INSTRUCTION|METHOD)\" missed=\"(\\d+)\" covered=\"(\\d+)\"/>");
+    private static final Pattern COUNTER = Pattern.compile(
+            "<counter type=\"(LINE|BRANCH|INSTRUCTION|METHOD)\" missed=\"(\\d+)\" covered=\"(\\d+)\"/>");
     private static final Pattern STATUS = Pattern.compile("status=['\"]([A-Z_]+)['\"]");
 
     private Verification() {
@@ -53,12 +54,13 @@ final class Verification {
     static String surefire(Evidence ev) throws IOException {
         Map<String, List<Path>> byModule = find(ev.root(), "surefire-reports/", "TEST-.*\\.xml");
         if (byModule.isEmpty()) {
-            ev.record("surefire", "Test verdicts (Surefire XML)", "*/target/surefire-reports/TEST-*.xml", false, "not found");
+            ev.record("surefire", "Test verdicts (Surefire XML)", "*/target/surefire-reports/TEST-*.xml", false,
+                    "not found");
             return Adoc.missing("test verdicts", "*/target/surefire-reports/TEST-*.xml",
                     "Run the tests: `./mvnw -B verify` from the repository root.");
         }
-        Adoc.Table t = new Adoc.Table("Test verdicts per module (Surefire XML of this build)", "3,1,1,1,1,1,1", "Module",
-                "Test classes", "Tests", "Failures", "Errors", "Skipped", "Time");
+        Adoc.Table t = new Adoc.Table("Test verdicts per module (Surefire XML of this build)", "3,1,1,1,1,1,1",
+                "Module", "Test classes", "Tests", "Failures", "Errors", "Skipped", "Time");
         long[] total = new long[5];
         for (Map.Entry<String, List<Path>> e : byModule.entrySet()) {
             long[] m = new long[5];
@@ -111,7 +113,8 @@ final class Verification {
             t.row(Adoc.code(e.getKey()), pct(last.get("LINE")), pct(last.get("BRANCH")), pct(last.get("INSTRUCTION")));
             fig.append(e.getKey()).append(" lines ").append(pct(last.get("LINE"))).append("; ");
         }
-        ev.record("jacoco", "Structural coverage (JaCoCo XML)", "*/target/site/jacoco/jacoco.xml", true, fig.toString());
+        ev.record("jacoco", "Structural coverage (JaCoCo XML)", "*/target/site/jacoco/jacoco.xml", true,
+                fig.toString());
         return t.toString();
     }
 
@@ -131,8 +134,8 @@ final class Verification {
             return Adoc.missing("mutation analysis", "*/target/pit-reports/mutations.xml",
                     "PIT runs in the `mutation` profile: `./mvnw -B verify -Pmutation`.");
         }
-        Adoc.Table t = new Adoc.Table("Mutation analysis per module (PIT, STRONGER mutators)", "3,1,1,1,1,1,1", "Module",
-                "Mutants", "Killed", "Survived", "No coverage", "Timed out / other", "Kill ratio");
+        Adoc.Table t = new Adoc.Table("Mutation analysis per module (PIT, STRONGER mutators)", "3,1,1,1,1,1,1",
+                "Module", "Mutants", "Killed", "Survived", "No coverage", "Timed out / other", "Kill ratio");
         long all = 0;
         long killed = 0;
         for (Map.Entry<String, List<Path>> e : byModule.entrySet()) {
@@ -149,7 +152,8 @@ final class Verification {
             long nc = st.getOrDefault("NO_COVERAGE", 0L);
             all += n;
             killed += k;
-            t.row(Adoc.code(e.getKey()), "" + n, "" + k, "" + s, "" + nc, "" + (n - k - s - nc), pct(new long[] {n - k, k}));
+            t.row(Adoc.code(e.getKey()), "" + n, "" + k, "" + s, "" + nc, "" + (n - k - s - nc),
+                    pct(new long[] {n - k, k}));
         }
         ev.record("pit", "Mutation analysis (PIT mutations.xml)", "*/target/pit-reports/mutations.xml", true,
                 killed + " of " + all + " mutants killed");

@@ -33,15 +33,18 @@ class EvidenceFilesTest {
     void surefireVerdictsAreSummedPerModule() throws Exception {
         put("a/target/surefire-reports/TEST-x.A.xml", "<?xml version=\"1.0\"?>\n<testsuite name=\"x.A\" time=\"1.5\" "
                 + "tests=\"4\" errors=\"0\" skipped=\"1\" failures=\"1\">\n</testsuite>");
-        put("a/target/surefire-reports/TEST-x.B.xml", "<testsuite tests=\"2\" errors=\"0\" skipped=\"0\" failures=\"0\" time=\"0.5\">");
-        put("p/b/target/surefire-reports/TEST-y.C.xml", "<testsuite tests=\"3\" errors=\"1\" skipped=\"0\" failures=\"0\" time=\"1\">");
+        put("a/target/surefire-reports/TEST-x.B.xml",
+                "<testsuite tests=\"2\" errors=\"0\" skipped=\"0\" failures=\"0\" time=\"0.5\">");
+        put("p/b/target/surefire-reports/TEST-y.C.xml",
+                "<testsuite tests=\"3\" errors=\"1\" skipped=\"0\" failures=\"0\" time=\"1\">");
         Evidence ev = ev();
         String t = Verification.surefire(ev);
         assertTrue(t.contains("|`+a+`\n|2\n|6\n|*1*\n|0\n|1\n|2.0 s"), t);
         assertTrue(t.contains("|`+p/b+`"), t);
         assertTrue(t.contains("|*9*"), t);
         assertTrue(ev.get("surefire").present());
-        assertTrue(ev.get("surefire").figure().startsWith("9 tests, 1 failures, 1 errors"), ev.get("surefire").figure());
+        assertTrue(ev.get("surefire").figure().startsWith("9 tests, 1 failures, 1 errors"),
+                ev.get("surefire").figure());
     }
 
     @Test
@@ -49,11 +52,13 @@ class EvidenceFilesTest {
         Evidence none = ev();
         assertTrue(Verification.jacoco(none).contains("Evidence missing: structural coverage"));
         assertTrue(Verification.pit(none).contains("Evidence missing: mutation analysis"));
-        put("k/target/site/jacoco/jacoco.xml", "<report><package><counter type=\"LINE\" missed=\"9\" covered=\"1\"/></package>"
-                + "<counter type=\"INSTRUCTION\" missed=\"0\" covered=\"10\"/><counter type=\"LINE\" missed=\"1\" covered=\"3\"/>"
+        put("k/target/site/jacoco/jacoco.xml", "<report><package><counter type=\"LINE\" missed=\"9\" covered=\"1\"/>"
+                + "</package><counter type=\"INSTRUCTION\" missed=\"0\" covered=\"10\"/>"
+                + "<counter type=\"LINE\" missed=\"1\" covered=\"3\"/>"
                 + "<counter type=\"BRANCH\" missed=\"1\" covered=\"1\"/></report>");
         put("k/target/pit-reports/mutations.xml", "<mutations><mutation detected='true' status='KILLED'/>"
-                + "<mutation detected='false' status='SURVIVED'/><mutation status='KILLED'/><mutation status='NO_COVERAGE'/></mutations>");
+                + "<mutation detected='false' status='SURVIVED'/><mutation status='KILLED'/>"
+                + "<mutation status='NO_COVERAGE'/></mutations>");
         Evidence ev = ev();
         String j = Verification.jacoco(ev);
         assertTrue(j.contains("|75.0 % (3/4)\n|50.0 % (1/2)"), j);
@@ -65,11 +70,12 @@ class EvidenceFilesTest {
     void traceIncludesAreCopiedAndTheSummaryCountsFindings() throws Exception {
         put("target/trace/trace-coverage.adoc", "|===\n|cov `dsn~a~1`\n|===\n");
         put("target/trace/trace-mutation.adoc", "|===\n|mut\n|===\n");
-        put("target/trace/trace.json", "{\"schema\": \"warden.trace/1\", \"passed\": false, \"summary\": {\"items\": 2, "
-                + "\"tags\": 3, \"testMethods\": 1, \"mutants\": 0, \"mutationData\": false, \"coverageData\": false}, "
-                + "\"items\": [{\"id\": \"dsn~a~1\", \"asil\": \"ASIL-C\", \"tests\": [{\"test\": \"T#a\", \"verdict\": \"passed\"},"
-                + " {\"test\": \"T#b\", \"verdict\": \"failed\"}]}], \"findings\": [{\"gate\": \"unknown-id\", \"location\": "
-                + "\"X.java:3\", \"message\": \"tag names no item\"}], \"equivalentMutants\": [], \"untaggedCodeWaivers\": []}");
+        put("target/trace/trace.json", "{\"schema\": \"warden.trace/1\", \"passed\": false, \"summary\": "
+                + "{\"items\": 2, \"tags\": 3, \"testMethods\": 1, \"mutants\": 0, \"mutationData\": false, "
+                + "\"coverageData\": false}, \"items\": [{\"id\": \"dsn~a~1\", \"asil\": \"ASIL-C\", \"tests\": "
+                + "[{\"test\": \"T#a\", \"verdict\": \"passed\"}, {\"test\": \"T#b\", \"verdict\": \"failed\"}]}], "
+                + "\"findings\": [{\"gate\": \"unknown-id\", \"location\": \"X.java:3\", \"message\": "
+                + "\"tag names no item\"}], \"equivalentMutants\": [], \"untaggedCodeWaivers\": []}");
         Evidence ev = ev();
         TraceEvidence.write(ev);
         Path out = root.resolve("out");

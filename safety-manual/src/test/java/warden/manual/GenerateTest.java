@@ -66,7 +66,8 @@ class GenerateTest {
     void badArgumentsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> Generate.Options.parse(new String[] {"--root", "x"}));
         assertThrows(IllegalArgumentException.class, () -> Generate.Options.parse(new String[] {"--nope", "x"}));
-        assertEquals("7", Generate.Options.parse(new String[] {"--root", "r", "--out", "o", "--faults", "7"}).get("faults"));
+        assertEquals("7", Generate.Options.parse(new String[] {"--root", "r", "--out", "o", "--faults", "7"})
+                .get("faults"));
     }
 
     @Test

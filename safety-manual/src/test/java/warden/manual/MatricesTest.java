@@ -35,11 +35,12 @@ class MatricesTest {
 
     @Test
     void toolVersionsAreResolvedFromThePoms() throws Exception {
-        Files.writeString(root.resolve("pom.xml"), "<project><properties><jqwik.version>1.9.3</jqwik.version></properties>"
-                + "<dependencies><dependency><groupId>net.jqwik</groupId><artifactId>jqwik</artifactId>"
-                + "<version>${jqwik.version}</version></dependency><!-- <artifactId>asm</artifactId><version>0</version> -->"
-                + "</dependencies><build><plugins><plugin><artifactId>pitest-maven</artifactId><version>1.23.0</version>"
-                + "</plugin></plugins></build></project>");
+        Files.writeString(root.resolve("pom.xml"), "<project><properties><jqwik.version>1.9.3</jqwik.version>"
+                + "</properties><dependencies><dependency><groupId>net.jqwik</groupId><artifactId>jqwik</artifactId>"
+                + "<version>${jqwik.version}</version></dependency>"
+                + "<!-- <artifactId>asm</artifactId><version>0</version> -->"
+                + "</dependencies><build><plugins><plugin><artifactId>pitest-maven</artifactId>"
+                + "<version>1.23.0</version></plugin></plugins></build></project>");
         Poms poms = Poms.read(root);
         assertEquals("1.9.3", poms.version("jqwik"));
         assertEquals("1.23.0", poms.version("pitest-maven"));
@@ -50,8 +51,8 @@ class MatricesTest {
         assertTrue(t.contains("*PIT (pitest-maven, pitest-junit5-plugin)*\n|1.23.0"), t);
         assertTrue(t.contains("|3.9.9"), t);
         assertTrue(t.contains("|*TCL1*") && t.contains("|*TCL2*"), t);
-        for (String tool : new String[] {"javac", "Maven", "JUnit", "jqwik", "PIT", "Checker Framework", "ASM", "ArchUnit",
-            "SnakeYAML", "picocli", "Asciidoctor", "trace engine", "emulated targets"}) {
+        for (String tool : new String[] {"javac", "Maven", "JUnit", "jqwik", "PIT", "Checker Framework", "ASM",
+            "ArchUnit", "SnakeYAML", "picocli", "Asciidoctor", "trace engine", "emulated targets"}) {
             assertTrue(t.contains(tool), "tool table lacks " + tool);
         }
     }

@@ -93,8 +93,8 @@ class SpecTablesTest {
 
     @Test
     void readerTakesFieldsAndIgnoresFencedCode() {
-        List<SpecFile.Item> l = SpecFile.parse("c.md", List.of("```", "`dsn~in.fence~1`", "```", "### T", "`dsn~t~2`", "",
-                "Text.", "", "Status: draft"));
+        List<SpecFile.Item> l = SpecFile.parse("c.md", List.of("```", "`dsn~in.fence~1`", "```", "### T",
+                "`dsn~t~2`", "", "Text.", "", "Status: draft"));
         assertEquals(1, l.size());
         assertEquals("draft", l.get(0).status());
         assertEquals("T", l.get(0).title());

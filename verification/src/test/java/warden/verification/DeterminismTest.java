@@ -16,6 +16,7 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import warden.launcher.run.RunResult;
+import warden.testsupport.JsonFixtures;
 
 /**
  * Same description, same seed: the same run, byte for byte, in the report and in the trace. A
@@ -120,7 +121,7 @@ class DeterminismTest {
 
     @SuppressWarnings("unchecked")
     private static List<String> eventTimes(Path trace, String name) throws IOException {
-        Map<String, Object> root = (Map<String, Object>) MiniJson.parse(Files.readString(trace));
+        Map<String, Object> root = JsonFixtures.objectFile(trace);
         List<String> times = new ArrayList<>();
         for (Object e : (List<Object>) root.get("traceEvents")) {
             Map<String, Object> ev = (Map<String, Object>) e;

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import warden.launcher.report.RunReportJson;
+import warden.testsupport.JsonFixtures;
+import warden.testsupport.JsonSchema;
+import warden.testsupport.StrictJson;
 
 /**
  * The --json report conforms to {@code warden/run-report.schema.json}, which describes exactly the
@@ -36,10 +39,8 @@ class RunReportSchemaTest {
     @TempDir
     Path dir;
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> schema() throws IOException {
-        Path source = Repo.root().resolve("platform-ports/launcher/src/main/resources" + RESOURCE);
-        return (Map<String, Object>) MiniJson.parse(Files.readString(source));
+    static Map<String, Object> schema() {
+        return JsonFixtures.objectFile(Repo.root().resolve("platform-ports/launcher/src/main/resources" + RESOURCE));
     }
 
     private Object report(String... args) throws IOException {
@@ -48,19 +49,19 @@ class RunReportSchemaTest {
         all.addAll(List.of("--json", json.toString()));
         Cli.Outcome o = Cli.run(all.toArray(new String[0]));
         assertTrue(o.code() == 0 || o.code() == 1, o.toString());
-        return MiniJson.parse(Files.readString(json, StandardCharsets.UTF_8));
+        return JsonFixtures.file(json);
     }
 
     @Test
     void the_report_of_the_default_system_conforms_to_the_schema() throws IOException {
         Object report = report("run");
-        assertEquals(List.of(), new MiniSchema(schema()).check(report));
+        assertEquals(List.of(), new JsonSchema(schema()).check(report));
     }
 
     @Test
     void the_report_of_a_probe_system_conforms_to_the_schema() throws IOException {
         Object report = report("run", Systems.fixture("probe-shared-hart.yaml").toString());
-        assertEquals(List.of(), new MiniSchema(schema()).check(report));
+        assertEquals(List.of(), new JsonSchema(schema()).check(report));
         @SuppressWarnings("unchecked")
         Map<String, Object> r = (Map<String, Object>) report;
         assertFalse(((List<?>) r.get("probes")).isEmpty());
@@ -72,7 +73,7 @@ class RunReportSchemaTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> r = (Map<String, Object>) report("run", Systems.fixture("probe-wrong-expect.yaml")
                 .toString());
-        assertEquals(List.of(), new MiniSchema(schema()).check(r));
+        assertEquals(List.of(), new JsonSchema(schema()).check(r));
         assertEquals(Boolean.FALSE, r.get("passed"));
     }
 
@@ -108,7 +109,7 @@ class RunReportSchemaTest {
     void the_launcher_ships_the_schema_it_documents() throws IOException {
         try (InputStream in = RunReportJson.class.getResourceAsStream(RESOURCE)) {
             assertNotNull(in, RESOURCE + " is not on the launcher's class path (rebuild the launcher)");
-            assertEquals(schema(), MiniJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            assertEquals(schema(), StrictJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         }
     }
 
@@ -119,7 +120,7 @@ class RunReportSchemaTest {
         Cli.Outcome o = Cli.run("run", Systems.fixture("probe-shared-hart.yaml").toString(), "--trace",
                 trace.toString());
         assertEquals(0, o.code(), o.toString());
-        Map<String, Object> root = (Map<String, Object>) MiniJson.parse(Files.readString(trace));
+        Map<String, Object> root = JsonFixtures.objectFile(trace);
         List<Object> events = (List<Object>) root.get("traceEvents");
         assertNotNull(events, "no traceEvents array");
         assertTrue(events.size() > 20, "only " + events.size() + " events");

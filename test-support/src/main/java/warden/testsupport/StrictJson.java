@@ -1,4 +1,4 @@
-package warden.verification;
+package warden.testsupport;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -11,18 +11,20 @@ import java.util.Map;
  * A strict RFC 8259 JSON parser for tests: objects become {@link LinkedHashMap} (key order kept,
  * duplicate keys refused), arrays {@link List}, integers {@link BigInteger}, other numbers
  * {@link BigDecimal}, {@code null} Java null. Anything else (trailing commas, leading zeros, raw
- * control characters, trailing text) is an {@link IllegalArgumentException} with its offset.
+ * control characters, trailing text) is an {@link IllegalArgumentException} with its offset, so a
+ * test that parses a file the project writes also checks that the file is JSON.
  */
-final class MiniJson {
+public final class StrictJson {
     private final String s;
     private int i;
 
-    private MiniJson(String s) {
+    private StrictJson(String s) {
         this.s = s;
     }
 
-    static Object parse(String text) {
-        MiniJson p = new MiniJson(text);
+    /** @return the value of {@code text}. @throws IllegalArgumentException where the text is not JSON */
+    public static Object parse(String text) {
+        StrictJson p = new StrictJson(text);
         p.ws();
         Object v = p.value(0);
         p.ws();
