@@ -94,30 +94,11 @@ final class Campaigns {
 
     /** The safety-mechanism table: the design (mechanisms.tsv) beside what the campaigns measured. */
     static String mechanisms(List<Report> rs, String missing) throws IOException {
-        Map<String, String[]> design = new LinkedHashMap<>();
-        try (InputStream in = Campaigns.class.getResourceAsStream("mechanisms.tsv")) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    String[] c = line.split("\t");
-                    design.put(c[0], c);
-                }
-            }
-        }
+        Map<String, String[]> design = design();
         Map<String, List<long[]>> measured = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         for (Report r : rs) {
-            for (Object o : Json.list(r.json().get("runs"))) {
-                Map<String, Object> run = Json.object(o);
-                if (!Boolean.TRUE.equals(run.get("detected"))) {
-                    continue;
-                }
-                String k = Json.str(run.get("mechanism"));
-                design.putIfAbsent(k, new String[] {k, k + " (no design entry in mechanisms.tsv)", "-", "-", "-"});
-                long recovery = Boolean.TRUE.equals(run.get("recovered")) ? Json.num(run.get("recoveryNs"), -1) : -1;
-                measured.computeIfAbsent(k, x -> new ArrayList<>())
-                        .add(new long[] {Json.num(run.get("detectionNs"), -1), recovery});
-                counts.computeIfAbsent(k, x -> new LinkedHashMap<>()).merge(r.target(), 1, Integer::sum);
-            }
+            measure(r, design, measured, counts);
         }
         StringBuilder b = new StringBuilder();
         if (rs.isEmpty()) {
@@ -136,6 +117,37 @@ final class Campaigns {
                     rs.isEmpty() ? "-" : stats(m, 0), rs.isEmpty() ? "-" : stats(m, 1));
         }
         return b.append(t).toString();
+    }
+
+    /** The design rows of mechanisms.tsv, keyed by mechanism name, in file order. */
+    private static Map<String, String[]> design() throws IOException {
+        Map<String, String[]> design = new LinkedHashMap<>();
+        try (InputStream in = Campaigns.class.getResourceAsStream("mechanisms.tsv")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    String[] c = line.split("\t");
+                    design.put(c[0], c);
+                }
+            }
+        }
+        return design;
+    }
+
+    /** Adds one report's detected runs to the measured times and the per-target counts. */
+    private static void measure(Report r, Map<String, String[]> design, Map<String, List<long[]>> measured,
+            Map<String, Map<String, Integer>> counts) {
+        for (Object o : Json.list(r.json().get("runs"))) {
+            Map<String, Object> run = Json.object(o);
+            if (!Boolean.TRUE.equals(run.get("detected"))) {
+                continue;
+            }
+            String k = Json.str(run.get("mechanism"));
+            design.putIfAbsent(k, new String[] {k, k + " (no design entry in mechanisms.tsv)", "-", "-", "-"});
+            long recovery = Boolean.TRUE.equals(run.get("recovered")) ? Json.num(run.get("recoveryNs"), -1) : -1;
+            measured.computeIfAbsent(k, x -> new ArrayList<>())
+                    .add(new long[] {Json.num(run.get("detectionNs"), -1), recovery});
+            counts.computeIfAbsent(k, x -> new LinkedHashMap<>()).merge(r.target(), 1, Integer::sum);
+        }
     }
 
     private static String models(Map<String, Integer> byTargetModel) {

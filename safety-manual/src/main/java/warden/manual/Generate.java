@@ -67,29 +67,8 @@ public final class Generate {
         ev.write("default-system.adoc", SystemPolicy.include(ev, evidence.resolve(SystemPolicy.FILE)));
         ev.write("jvm-options.adoc", jvmOptions(root, poms));
 
-        List<SpecFile.Item> items = SpecFile.readAll(root.resolve("requirements"));
-        ev.record("spec", "Spec items (requirements/*.md)", "requirements/", !items.isEmpty(), items.size() + " items");
-        SpecTables spec = new SpecTables(items);
-        ev.write("hazards.adoc", spec.hazards());
-        ev.write("safety-goals.adoc", spec.safetyGoals());
-        ev.write("safety-requirements.adoc", spec.safetyRequirements());
-        ev.write("assumptions.adoc", spec.assumptions());
-        ev.write("config-checks.adoc", spec.configChecks());
-        ev.write("health-design.adoc", spec.healthDesign());
-        ev.write("anomalies.adoc", spec.anomalies());
-
-        int faults = Integer.parseInt(o.getOrDefault("faults", "300"));
-        long seed = Long.parseLong(o.getOrDefault("seed", "26262"));
-        List<String> targets = Arrays.asList(o.getOrDefault("targets", "riscv,arm,x86").split(","));
-        List<Campaigns.Report> reports = CampaignFiles.read(ev, evidence, targets, faults, seed);
-        String noCampaign = reports.isEmpty() ? Adoc.missing("fault campaign", ev.where(evidence) + "/campaign-*.json",
-                faults <= 0 ? "The campaign was skipped (`-Dmanual.campaign.faults=0`)."
-                        : CampaignFiles.HOW + " See the evidence-status table for what is wrong.") : "";
-        ev.write("campaign-parameters.adoc", Campaigns.parameters(reports, noCampaign));
-        ev.write("campaign-models.adoc", Campaigns.models(reports, noCampaign));
-        ev.write("mechanisms.adoc", Campaigns.mechanisms(reports, noCampaign));
-        ev.write("campaign-undetected.adoc", Campaigns.undetected(reports, noCampaign));
-        ev.write("campaign-charts.adoc", Campaigns.charts(reports, noCampaign));
+        writeSpec(ev, root);
+        writeCampaigns(ev, o, evidence);
 
         ev.write("surefire.adoc", Verification.surefire(ev));
         ev.write("jacoco.adoc", Verification.jacoco(ev));
@@ -102,6 +81,36 @@ public final class Generate {
         ev.write("evidence-status.adoc", ev.statusTable());
         ev.write("missing-summary.adoc", missingSummary(ev));
         return ev;
+    }
+
+    /** The tables drawn from the spec items: hazards, goals, requirements, assumptions, anomalies. */
+    private static void writeSpec(Evidence ev, Path root) throws IOException {
+        List<SpecFile.Item> items = SpecFile.readAll(root.resolve("requirements"));
+        ev.record("spec", "Spec items (requirements/*.md)", "requirements/", !items.isEmpty(), items.size() + " items");
+        SpecTables spec = new SpecTables(items);
+        ev.write("hazards.adoc", spec.hazards());
+        ev.write("safety-goals.adoc", spec.safetyGoals());
+        ev.write("safety-requirements.adoc", spec.safetyRequirements());
+        ev.write("assumptions.adoc", spec.assumptions());
+        ev.write("config-checks.adoc", spec.configChecks());
+        ev.write("health-design.adoc", spec.healthDesign());
+        ev.write("anomalies.adoc", spec.anomalies());
+    }
+
+    /** The campaign tables and charts, from the campaign reports in the evidence directory. */
+    private static void writeCampaigns(Evidence ev, Map<String, String> o, Path evidence) throws IOException {
+        int faults = Integer.parseInt(o.getOrDefault("faults", "300"));
+        long seed = Long.parseLong(o.getOrDefault("seed", "26262"));
+        List<String> targets = Arrays.asList(o.getOrDefault("targets", "riscv,arm,x86").split(","));
+        List<Campaigns.Report> reports = CampaignFiles.read(ev, evidence, targets, faults, seed);
+        String noCampaign = reports.isEmpty() ? Adoc.missing("fault campaign", ev.where(evidence) + "/campaign-*.json",
+                faults <= 0 ? "The campaign was skipped (`-Dmanual.campaign.faults=0`)."
+                        : CampaignFiles.HOW + " See the evidence-status table for what is wrong.") : "";
+        ev.write("campaign-parameters.adoc", Campaigns.parameters(reports, noCampaign));
+        ev.write("campaign-models.adoc", Campaigns.models(reports, noCampaign));
+        ev.write("mechanisms.adoc", Campaigns.mechanisms(reports, noCampaign));
+        ev.write("campaign-undetected.adoc", Campaigns.undetected(reports, noCampaign));
+        ev.write("campaign-charts.adoc", Campaigns.charts(reports, noCampaign));
     }
 
     static String missingSummary(Evidence ev) {

@@ -81,19 +81,8 @@ final class SpecFile {
                 heading = "";
                 continue;
             }
-            if (d == null) {
-                continue;
-            }
-            m = FIELD.matcher(line);
-            if (m.matches()) {
-                d.field = m.group(1);
-                d.append(m.group(2));
-            } else if (line.isBlank()) {
-                if (d.field == null && d.description.length() > 0) {
-                    d.description.append("\n\n");
-                }
-            } else {
-                d.append(line);
+            if (d != null) {
+                d.take(line);
             }
         }
         add(out, d);
@@ -126,6 +115,21 @@ final class SpecFile {
             this.title = title;
             this.file = file;
             this.line = line;
+        }
+
+        /** Takes one line of the item's body: a field line, a paragraph break or more text. */
+        void take(String line) {
+            Matcher m = FIELD.matcher(line);
+            if (m.matches()) {
+                field = m.group(1);
+                append(m.group(2));
+            } else if (line.isBlank()) {
+                if (field == null && description.length() > 0) {
+                    description.append("\n\n");
+                }
+            } else {
+                append(line);
+            }
         }
 
         void append(String text) {

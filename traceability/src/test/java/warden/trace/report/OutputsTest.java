@@ -1,5 +1,6 @@
 package warden.trace.report;
 
+import warden.testsupport.StrictJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,7 +61,7 @@ class OutputsTest {
     @Test
     void theJsonReportParsesAndHoldsItemsFindingsAndScores() throws Exception {
         String json = Files.readString(reports().resolve("trace.json"));
-        Object doc = new MiniJson(json).parse();
+        Object doc = StrictJson.parse(json);
         assertTrue(doc instanceof java.util.Map);
         java.util.Map<?, ?> m = (java.util.Map<?, ?>) doc;
         assertEquals("warden.trace/1", m.get("schema"));
@@ -71,11 +72,11 @@ class OutputsTest {
         assertEquals("dsn~alpha~1", alpha.get("id"));
         assertEquals("ASIL-C", alpha.get("asil"));
         java.util.Map<?, ?> mutation = (java.util.Map<?, ?>) alpha.get("mutation");
-        assertEquals(2.0, mutation.get("mutants"));
-        assertEquals(1.0, mutation.get("killedOnlyByOtherTests"));
+        assertEquals(2, ((Number) mutation.get("mutants")).intValue());
+        assertEquals(1, ((Number) mutation.get("killedOnlyByOtherTests")).intValue());
         java.util.Map<?, ?> coverage = (java.util.Map<?, ?>) alpha.get("coverage");
-        assertEquals(2.0, coverage.get("lines"));
-        assertEquals(1.0, coverage.get("linesCovered"));
+        assertEquals(2, ((Number) coverage.get("lines")).intValue());
+        assertEquals(1, ((Number) coverage.get("linesCovered")).intValue());
         assertEquals(1, ((java.util.List<?>) m.get("findings")).size());
     }
 
