@@ -43,7 +43,7 @@ class HartTrapTest {
         ex[0] = e;
         m = new RiscvMachine(RiscvPlatform.virt(), img, ex, new ConsoleLog(new String[] {"p"}, false),
                 new IrqStats(128), new TraceRecorder(4, false));
-        k = new Monitor(m);
+        k = new Monitor(m.platform());
         assertEquals(Status.OK, k.boot(img));
         m.attach(k);
         assertEquals(Status.OK, k.start());
