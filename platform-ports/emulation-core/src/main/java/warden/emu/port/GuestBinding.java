@@ -65,6 +65,11 @@ public final class GuestBinding {
         return p >= 0 && p < critical.length && critical[p];
     }
 
+    /** @return the number of partitions in the image. */
+    public int partitions() {
+        return names.length;
+    }
+
     /** @return partition {@code p}'s name from the image. */
     public String name(int p) {
         return names[p];
