@@ -83,7 +83,12 @@ final class TestBoard {
 
         @Override public void onInterrupt(int line, long nowNs) { if (!quiet) { events.add("irq " + line); } }
         @Override public void onTimer(long nowNs) { if (!quiet) { events.add("timer"); } }
-        @Override public void onFault(int cause, long address, long nowNs) { if (!quiet) { events.add("fault " + cause); } }
+        @Override
+        public void onFault(int cause, long address, long nowNs) {
+            if (!quiet) {
+                events.add("fault " + cause);
+            }
+        }
         @Override public String kind() { return "recorder"; }
     }
 

@@ -36,7 +36,9 @@ class HartTrapTest {
             @Override public int run(GuestCpu cpu) { return EXIT_BUDGET; }
             @Override public void onInterrupt(int line, long now) { seen.add("irq " + line); }
             @Override public void onTimer(long now) { seen.add("timer"); }
-            @Override public void onFault(int cause, long address, long now) { seen.add("fault " + cause + " " + Long.toHexString(address)); }
+            @Override public void onFault(int cause, long address, long now) {
+                seen.add("fault " + cause + " " + Long.toHexString(address));
+            }
             @Override public String kind() { return "test"; }
         };
         Executor[] ex = new Executor[4];

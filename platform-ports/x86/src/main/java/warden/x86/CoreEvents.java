@@ -59,8 +59,8 @@ final class CoreEvents {
         if (c.smm) {
             return c.boundCritical() && (m.timerDue(c) || m.irq.smiPending(c.id) || m.irq.apicLinePending(c.id));
         }
-        return c.smiAt <= c.time || m.timerDue(c) || m.irq.smiPending(c.id)
-                || c.apic.timerDueNs() <= c.time || (interruptible(c) && (c.apic.deliverable() || m.delivery.queued(c)));
+        return c.smiAt <= c.time || m.timerDue(c) || m.irq.smiPending(c.id) || c.apic.timerDueNs() <= c.time
+                || (interruptible(c) && (c.apic.deliverable() || m.delivery.queued(c)));
     }
 
     /** @return the time of core c's next timed event (monitor timer, SMI arrival, APIC timer). */

@@ -44,7 +44,12 @@ final class Rig implements TrapEntry {
 
         @Override public void onInterrupt(int line, long nowNs) { if (record) { events.add("irq " + line); } }
         @Override public void onTimer(long nowNs) { if (record) { events.add("timer"); } }
-        @Override public void onFault(int cause, long address, long nowNs) { if (record) { events.add("fault " + cause); } }
+        @Override
+        public void onFault(int cause, long address, long nowNs) {
+            if (record) {
+                events.add("fault " + cause);
+            }
+        }
         @Override public String kind() { return "test"; }
     }
 

@@ -55,7 +55,10 @@ public abstract class PortContractTest {
     /** @return the port under test. */
     protected abstract Target newTarget();
 
-    /** @return true when a denied access raises a fault the kernel sees (false on x86 SMRR: reads give a fixed value). */
+    /**
+     * @return true when a denied access raises a fault the kernel sees (false on x86 SMRR: reads
+     *         give a fixed value).
+     */
     protected abstract boolean deniedAccessFaults();
 
     /**
@@ -255,7 +258,8 @@ public abstract class PortContractTest {
             second[0] = cpu.call(MonitorCall.VERSION, 0, 0);
         });
         board.cores()[0].runUntil(5_000);
-        assertEquals(1, kernel.entries.stream().filter(e -> e.startsWith("call 0 ")).count(), kernel.entries.toString());
+        assertEquals(1, kernel.entries.stream().filter(e -> e.startsWith("call 0 ")).count(),
+                kernel.entries.toString());
         assertEquals("call 0 " + MonitorCall.GET_TIME, kernel.entries.get(0));
         assertEquals(Status.FAILED, second[0], "the frozen vCPU's call reaches no monitor");
     }
