@@ -231,9 +231,7 @@ public final class Pe implements GuestCpu, Engine.Core {
     // ---- what the monitor does to the PE (its handler, the world switch, guest entry) ----
 
     /** Consumes {@code ns} of monitor work on this PE (no guest instruction retires). */
-    void spend(long ns) {
-        time += ns;
-    }
+    void spend(long ns) { time += ns; }
 
     /** Loads x0-x30, SP_EL0 and the EL1 system registers of a saved context ({@link ContextLayout}). */
     void loadRegisters(long[] ctx, int off) {
@@ -277,9 +275,7 @@ public final class Pe implements GuestCpu, Engine.Core {
     }
 
     /** Notes the SMCCC function id of the SMC being handled (its calling convention for the result). */
-    void noteFunctionId(int fid) {
-        lastFid = fid;
-    }
+    void noteFunctionId(int fid) { lastFid = fid; }
 
     /** The monitor's return registers of a call: x0, x1, and the kernel status the guest sees. */
     void returnFromCall(long x0, long x1, int status) {

@@ -221,19 +221,13 @@ public final class Hart implements GuestCpu, Engine.Core {
     // ---- what the monitor does to the hart (the kernel's CpuContext, through RiscvMachine) ----
 
     /** Consumes {@code ns} of monitor work on this hart (no guest instruction retires). */
-    void spend(long ns) {
-        time += ns;
-    }
+    void spend(long ns) { time += ns; }
 
     /** Sets mtvec, where M-mode traps vector to. */
-    void setTrapVector(long address) {
-        mtvec = address;
-    }
+    void setTrapVector(long address) { mtvec = address; }
 
     /** Skips the trapped ecall: mepc to the next instruction, so a world switch resumes past it. */
-    void skipEcall() {
-        mepc += 4;
-    }
+    void skipEcall() { mepc += 4; }
 
     /** The monitor's return registers of a call: a0, a1, and the kernel status the guest sees. */
     void returnFromCall(long a0, long a1, int status) {
@@ -244,9 +238,7 @@ public final class Hart implements GuestCpu, Engine.Core {
     }
 
     /** Marks supervisor interrupt {@code code} as the guest's pending cause (scause). */
-    void takeSupervisorInterrupt(int code) {
-        scause = Csr.INTERRUPT | code;
-    }
+    void takeSupervisorInterrupt(int code) { scause = Csr.INTERRUPT | code; }
 
     /** Hands the trapped exception to the guest's S-mode handler: scause, stval, sepc from M-mode. */
     void redirectToSupervisor() {

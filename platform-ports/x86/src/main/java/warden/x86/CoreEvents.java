@@ -34,8 +34,8 @@ final class CoreEvents {
             }
             return false;
         }
-        if (c.smiAt <= c.time) {
-            m.monitor.smi(c, c.smiInitiator);
+        if (c.smi.at() <= c.time) {
+            m.monitor.smi(c, c.smi.initiator());
             return true;
         }
         if (m.timerDue(c) || m.irq.smiPending(c.id) || (c.bound() == null && m.irq.apicLinePending(c.id))) {
@@ -59,15 +59,15 @@ final class CoreEvents {
         if (c.smm) {
             return c.boundCritical() && (m.timerDue(c) || m.irq.smiPending(c.id) || m.irq.apicLinePending(c.id));
         }
-        return c.smiAt <= c.time || m.timerDue(c) || m.irq.smiPending(c.id) || c.apic.timerDueNs() <= c.time
+        return c.smi.at() <= c.time || m.timerDue(c) || m.irq.smiPending(c.id) || c.apic.timerDueNs() <= c.time
                 || (interruptible(c) && (c.apic.deliverable() || m.delivery.queued(c)));
     }
 
     /** @return the time of core c's next timed event (monitor timer, SMI arrival, APIC timer). */
     long nextNs(X86Core c) {
-        long t = m.deadline(c.id);
+        long t = m.smiTimer.deadline(c.id);
         if (!c.smm) {
-            t = Math.min(t, Math.min(c.smiAt, c.apic.timerDueNs()));
+            t = Math.min(t, Math.min(c.smi.at(), c.apic.timerDueNs()));
         }
         return t;
     }
@@ -94,7 +94,7 @@ final class CoreEvents {
     void broadcast(X86Core from, long t0) {
         for (X86Core o : m.cores) { // bound: cores
             if (o != from && !o.shutdown) {
-                o.smiArrives(t0);
+                o.smi.arrive(t0);
             }
         }
     }
@@ -102,8 +102,8 @@ final class CoreEvents {
     /** The initiator's handler is done: cores waiting at the rendezvous are held {@code holdNs}. */
     void release(X86Core from, long holdNs) {
         for (X86Core o : m.cores) { // bound: cores
-            if (o != from && !o.smm && o.smiAt != Long.MAX_VALUE) {
-                o.holdAtRendezvous(holdNs);
+            if (o != from && !o.smm && o.smi.at() != Long.MAX_VALUE) {
+                o.smi.holdFor(holdNs);
             }
         }
     }
@@ -117,7 +117,7 @@ final class CoreEvents {
         X86Core t = m.cores[dest];
         int mode = LocalApic.icrDeliveryMode(icr);
         if (mode == LocalApic.ICR_SMI) {
-            t.smiFromIpi(c.time);
+            t.smi.arriveFromIpi(c.time);
         } else if (mode == LocalApic.ICR_NMI) {
             t.raiseNmi();
         } else if (mode == LocalApic.ICR_FIXED) {

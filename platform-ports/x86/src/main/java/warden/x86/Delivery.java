@@ -16,13 +16,15 @@ final class Delivery {
     /** Held lines the monitor re-raises to the rich OS, one per core at a time (= the kernel's FIFO bound). */
     static final int QUEUE_MAX = 64;
     private final X86Machine m;
+    private final SmiTimer smiTimer;
     private final LatencyStats tickLatency;
     private final int[] queue;
     private final int[] head;
     private final int[] count;
 
-    Delivery(X86Machine m, LatencyStats tickLatency, int cores) {
+    Delivery(X86Machine m, SmiTimer smiTimer, LatencyStats tickLatency, int cores) {
         this.m = m;
+        this.smiTimer = smiTimer;
         this.tickLatency = tickLatency;
         this.queue = new int[cores * QUEUE_MAX];
         this.head = new int[cores];
@@ -61,15 +63,15 @@ final class Delivery {
         }
     }
 
-    /** @param fired per core, the deadline of the SMI timer that last expired (-1 once consumed) */
-    void timer(X86Core c, long[] fired) {
+    /** The safety partition's tick measures its latency behind the SMI timer's deadline that expired. */
+    void timer(X86Core c) {
         if (c.bound() == null) {
             return;
         }
         if (c.boundCritical()) {
-            if (fired[c.id] >= 0) {
-                tickLatency.record(c.id, c.time - fired[c.id]);
-                fired[c.id] = -1;
+            long fired = smiTimer.consumeFired(c.id);
+            if (fired >= 0) {
+                tickLatency.record(c.id, c.time - fired);
             }
             m.events.timer(c);
         } else {

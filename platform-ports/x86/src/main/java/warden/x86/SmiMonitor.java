@@ -52,7 +52,7 @@ final class SmiMonitor {
     /** An SMI is taken on core c; {@code initiator}: this core's source raised it (it broadcasts). */
     void smi(X86Core c, boolean initiator) {
         long t0 = c.time;
-        long hold = c.takeSmi();
+        long hold = c.smi.take();
         if (initiator) {
             smis++;
             m.coreEvents.broadcast(c, t0);
@@ -86,7 +86,7 @@ final class SmiMonitor {
             kernel.onMonitorCall(c.id, ApmCalls.callId(cmd));
         }
         if (m.timerDue(c)) {
-            m.timerFired(c);
+            m.smiTimer.fire(c.id);
             c.spend(costs.handlerNs());
             kernel.onTimer(c.id);
         }
@@ -114,7 +114,7 @@ final class SmiMonitor {
         if (kernel != null) {
             c.spend(costs.handlerNs());
             if (timer) {
-                m.timerFired(c);
+                m.smiTimer.fire(c.id);
                 kernel.onTimer(c.id);
             } else {
                 kernel.onExternalInterrupt(c.id);

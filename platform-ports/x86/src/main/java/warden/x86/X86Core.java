@@ -39,12 +39,8 @@ public final class X86Core implements GuestCpu, Engine.Core {
     boolean shutdown;
     boolean nmiLatched;
     long nmisTaken;
-    /** Time an SMI from elsewhere (broadcast or IPI) reaches this core; MAX when none. Latched while in SMM. */
-    long smiAt = Long.MAX_VALUE;
-    /** How long the initiating core holds this one in SMM for that SMI. */
-    long smiHold;
-    /** The pending SMI came from an inter-processor SMI: this core's handler initiates the rendezvous. */
-    boolean smiInitiator;
+    /** The SMI latched from elsewhere (a broadcast or an IPI). */
+    final SmiLatch smi = new SmiLatch();
     /** The monitor runs on this core; trapFromSmm: it was entered from the critical partition, not by an SMI. */
     boolean inTrap;
     boolean trapFromSmm;
@@ -66,14 +62,10 @@ public final class X86Core implements GuestCpu, Engine.Core {
     }
 
     /** @return the executor of the vCPU attached to this core, or null. */
-    Executor bound() {
-        return guests.executor(id);
-    }
+    Executor bound() { return guests.executor(id); }
 
     /** @return whether the partition attached to this core is the critical one (it runs in SMM). */
-    boolean boundCritical() {
-        return guests.critical(guests.partition(id));
-    }
+    boolean boundCritical() { return guests.critical(guests.partition(id)); }
 
     @Override
     public void runUntil(long untilNs) {
@@ -289,49 +281,18 @@ public final class X86Core implements GuestCpu, Engine.Core {
     // ---- what the monitor, SMM entry/RSM and the SMI sources do to the core ----
 
     /** Consumes {@code ns} of monitor or SMM work on this core (no guest instruction retires). */
-    void spend(long ns) {
-        time += ns;
-    }
+    void spend(long ns) { time += ns; }
 
     /** Held at the SMI rendezvous: the core's time moves on to at least {@code untilNs}. */
-    void holdUntil(long untilNs) {
-        time = Math.max(time, untilNs);
-    }
+    void holdUntil(long untilNs) { time = Math.max(time, untilNs); }
 
     /** The boot SMI is the core's time origin. Boot-time. */
-    void resetClock() {
-        time = 0;
-    }
+    void resetClock() { time = 0; }
 
     /** The kernel's status and value of the call just handled, as the guest sees them. */
     void callReturned(int status, long value) {
         lastCallStatus = status;
         lastValue = value;
-    }
-
-    /** An SMI from elsewhere (a broadcast) reaches this core at {@code atNs}; latched in SMM. */
-    void smiArrives(long atNs) {
-        smiAt = Math.min(smiAt, atNs);
-    }
-
-    /** An inter-processor SMI reaches this core at {@code atNs}: its handler initiates the rendezvous. */
-    void smiFromIpi(long atNs) {
-        smiAt = Math.min(smiAt, atNs);
-        smiInitiator = true;
-    }
-
-    /** The initiating core holds this one in SMM for at least {@code holdNs}. */
-    void holdAtRendezvous(long holdNs) {
-        smiHold = Math.max(smiHold, holdNs);
-    }
-
-    /** The pending SMI is taken: clears it; @return how long the initiator holds this core. */
-    long takeSmi() {
-        long hold = smiHold;
-        smiAt = Long.MAX_VALUE;
-        smiHold = 0;
-        smiInitiator = false;
-        return hold;
     }
 
     /** The APM_CNT value that raised this SMI (-1 when none), consumed. */
@@ -377,9 +338,7 @@ public final class X86Core implements GuestCpu, Engine.Core {
     }
 
     /** RSM found invalid state: the core stays in shutdown. */
-    void enterShutdown() {
-        shutdown = true;
-    }
+    void enterShutdown() { shutdown = true; }
 
     public long time() { return time; }
     public boolean inSmm() { return smm; }
@@ -391,6 +350,6 @@ public final class X86Core implements GuestCpu, Engine.Core {
     public LocalApic apic() { return apic; }
     public long nmisTaken() { return nmisTaken; }
     public boolean nmiLatched() { return nmiLatched; }
-    public boolean smiLatched() { return smm && smiAt <= time; }
+    public boolean smiLatched() { return smm && smi.at() <= time; }
     public int boundPartition() { return guests.partition(id); }
 }

@@ -52,8 +52,7 @@ public final class X86Machine implements Board, TargetMetrics, CpuContext, Timer
     final GuestEvents events;
     final PortAssembly port;
     private final GuestBinding guests;
-    private final long[] deadline;
-    private final long[] fired;
+    final SmiTimer smiTimer;
     private final LatencyStats tickLatency;
     private final long[] parkContext = new long[RegisterFile.WORDS];
     private long dropped;
@@ -78,12 +77,9 @@ public final class X86Machine implements Board, TargetMetrics, CpuContext, Timer
         this.smm = new Smm(bus, costs);
         this.monitor = new SmiMonitor(this, n);
         this.port = new PortAssembly("x86", n, this, pu, irq, this, bus, console);
-        this.deadline = new long[n];
-        this.fired = new long[n];
+        this.smiTimer = new SmiTimer(n);
         this.tickLatency = new LatencyStats(n);
-        this.delivery = new Delivery(this, tickLatency, n);
-        java.util.Arrays.fill(deadline, NEVER);
-        java.util.Arrays.fill(fired, -1);
+        this.delivery = new Delivery(this, smiTimer, tickLatency, n);
         RegisterFile.init(parkContext, 0, X86Platform.PARK_RIP, -1, 0, false);
         BoardDevices.addRam(bus, platform.description());
         for (warden.emu.DeviceSpec d : platform.description().devices()) {
@@ -224,7 +220,7 @@ public final class X86Machine implements Board, TargetMetrics, CpuContext, Timer
 
     @Override
     public void deliverTimer(int core) {
-        delivery.timer(cores[core], fired);
+        delivery.timer(cores[core]);
     }
 
     @Override
@@ -247,15 +243,11 @@ public final class X86Machine implements Board, TargetMetrics, CpuContext, Timer
 
     @Override
     public void setDeadline(int core, long deadlineNs) {
-        deadline[core] = deadlineNs;
+        smiTimer.arm(core, deadlineNs);
     }
 
-    long deadline(int core) { return deadline[core]; }
-    boolean timerDue(X86Core c) { return deadline[c.id] <= c.time; }
-
-    void timerFired(X86Core c) {
-        fired[c.id] = deadline[c.id];
-    }
+    /** @return whether core c's SMI timer is due at its current time. */
+    boolean timerDue(X86Core c) { return smiTimer.due(c.id, c.time); }
 
     // ---- what reports and tests read ----
 
