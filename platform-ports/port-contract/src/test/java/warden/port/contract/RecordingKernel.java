@@ -37,6 +37,11 @@ public final class RecordingKernel implements TrapEntry {
         duringCall = action;
     }
 
+    /** @return argument {@code i} (0..5) of the last monitor call, as the port's callArg gave it. */
+    public long lastArg(int i) {
+        return lastArgs[i];
+    }
+
     /** @return every entry recorded so far, oldest first (a live view). */
     public List<String> entries() {
         return entries;

@@ -22,6 +22,11 @@ public final class ScriptedExecutor implements Executor, warden.emu.Restartable 
         script = actions;
     }
 
+    /** @return how often the port restarted this executor (a fresh context of its vCPU). */
+    public int restarts() {
+        return restarts;
+    }
+
     /** @return what the port delivered so far, oldest first (a live view). */
     public List<String> events() {
         return events;
