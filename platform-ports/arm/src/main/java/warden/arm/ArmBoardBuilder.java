@@ -61,8 +61,10 @@ final class ArmBoardBuilder {
         GicRegisters regs = new GicRegisters(state);
         long timerBit = 1L << GenericTimer.PPI_SECURE_PHYS;
         for (int c = 0; c < cpus.length; c++) {
-            regs.writeBits(c, 0, GicRegisters.IGROUPR, regs.readBits(c, 0, GicRegisters.IGROUPR, false) & ~timerBit, false);
-            regs.writeBits(c, 0, GicRegisters.IGRPMODR, regs.readBits(c, 0, GicRegisters.IGRPMODR, false) & ~timerBit, false);
+            regs.writeBits(c, 0, GicRegisters.IGROUPR,
+                    regs.readBits(c, 0, GicRegisters.IGROUPR, false) & ~timerBit, false);
+            regs.writeBits(c, 0, GicRegisters.IGRPMODR,
+                    regs.readBits(c, 0, GicRegisters.IGRPMODR, false) & ~timerBit, false);
             regs.writePriority(c, GenericTimer.PPI_SECURE_PHYS, 0x00, false);
             regs.writeBits(c, 0, GicRegisters.ISENABLER, timerBit, false);
             cpus[c].writePmr((int) ContextLayout.PMR_OPEN, false);

@@ -51,7 +51,10 @@ public final class ContextLayout {
     public static final int VBAR_EL1 = 21;
     public static final int CNTKCTL_EL1 = 22;
 
-    /** PSTATE for entry to EL1h with D, A, I, F masked (TF-A: SPSR_64(MODE_EL1, MODE_SP_ELX, DISABLE_ALL_EXCEPTIONS)). */
+    /**
+     * PSTATE for entry to EL1h with D, A, I, F masked (TF-A: SPSR_64(MODE_EL1, MODE_SP_ELX,
+     * DISABLE_ALL_EXCEPTIONS)).
+     */
     public static final long SPSR_EL1H_MASKED = 0x3C5L;
     /** PSTATE of the monitor at EL3h, all masked. */
     public static final long SPSR_EL3H_MASKED = 0x3CDL;

@@ -19,15 +19,9 @@ final class GuestEntry {
         if (el >= 2) {
             return;
         }
-        p.el1[ContextLayout.ELR_EL1] = resume;
-        p.el1[ContextLayout.SPSR_EL1] = ps;
-        long target = p.el1[ContextLayout.VBAR_EL1] + (el == 1 ? sameElOffset : lowerElOffset);
-        if (p.inTrap) {
-            p.elr = target;
-            p.spsr = ContextLayout.SPSR_EL1H_MASKED;
-        } else {
-            p.pc = target;
-            p.pstate = ContextLayout.SPSR_EL1H_MASKED;
-        }
+        p.setEl1(ContextLayout.ELR_EL1, resume);
+        p.setEl1(ContextLayout.SPSR_EL1, ps);
+        long target = p.el1(ContextLayout.VBAR_EL1) + (el == 1 ? sameElOffset : lowerElOffset);
+        p.resumeAt(target, ContextLayout.SPSR_EL1H_MASKED);
     }
 }

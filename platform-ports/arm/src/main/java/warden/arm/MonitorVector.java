@@ -39,8 +39,8 @@ final class MonitorVector {
     }
 
     void handle(Pe p, int kind) {
-        machine.current = p;
-        p.time += machine.costs.handlerNs();
+        machine.port.monitorOn(p.id);
+        p.spend(machine.costs.handlerNs());
         if (kind == Pe.KIND_INTERRUPT) {
             interrupt(p);
         } else if (kernel != null) {
@@ -72,11 +72,9 @@ final class MonitorVector {
 
     private void smc(Pe p) {
         int fid = (int) p.x[0];
-        p.lastFid = fid;
+        p.noteFunctionId(fid);
         if (Smccc.answeredByMonitor(fid)) {
-            p.x[0] = Smccc.monitorAnswer(fid, p.x[1]);
-            p.lastCallStatus = 0;
-            p.lastValue = p.x[0];
+            p.answerInMonitor(Smccc.monitorAnswer(fid, p.x[1]));
             return;
         }
         kernel.onMonitorCall(p.id, Smccc.callId(fid, (int) Esr.iss(p.esr)));

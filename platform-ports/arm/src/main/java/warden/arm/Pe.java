@@ -8,6 +8,7 @@ import warden.emu.Bus;
 import warden.emu.Engine;
 import warden.emu.Executor;
 import warden.emu.GuestCpu;
+import warden.emu.port.GuestBinding;
 import warden.kernel.api.Access;
 import warden.kernel.api.Status;
 
@@ -51,8 +52,7 @@ public final class Pe implements GuestCpu, Engine.Core {
     long far;
     long time;
     boolean inTrap;
-    Executor bound;
-    int boundPartition = -1;
+    private final GuestBinding guests;
     private Executor running;
     private long stepEnd;
     long lastValue;
@@ -60,11 +60,12 @@ public final class Pe implements GuestCpu, Engine.Core {
     int lastFaultCause;
     int lastFid;
 
-    Pe(int id, ArmMachine machine, GicCpuInterface gic, Tzc400 tzc) {
+    Pe(int id, ArmMachine machine, GicCpuInterface gic, Tzc400 tzc, GuestBinding guests) {
         this.id = id;
         this.machine = machine;
         this.gic = gic;
         this.tzc = tzc;
+        this.guests = guests;
     }
 
     int el() { return ContextLayout.el(pstate); }
@@ -81,6 +82,7 @@ public final class Pe implements GuestCpu, Engine.Core {
             if (stop <= time) {
                 stop = untilNs; // timer due but masked: run to the step end
             }
+            Executor bound = guests.executor(id);
             if (bound == null) {
                 time = stop;
                 continue;
@@ -118,7 +120,7 @@ public final class Pe implements GuestCpu, Engine.Core {
     }
 
     private void eret() {
-        pstate = ContextLayout.el(spsr) == 3 && bound != null ? ContextLayout.SPSR_EL1H_MASKED : spsr;
+        pstate = ContextLayout.el(spsr) == 3 && guests.executor(id) != null ? ContextLayout.SPSR_EL1H_MASKED : spsr;
         pc = elr;
         time += machine.costs.eretNs();
     }
@@ -166,7 +168,7 @@ public final class Pe implements GuestCpu, Engine.Core {
     @Override public long lastValue() { return lastValue; }
     @Override public int lastFaultCause() { return lastFaultCause; }
     @Override public String causeName(int cause) { return Esr.name(cause); }
-    @Override public boolean attached() { return running != null && running == bound; }
+    @Override public boolean attached() { return running != null && running == guests.executor(id); }
 
     /**
      * The executor's remaining budget: to the end of the engine step, cut at the PE's Secure
@@ -199,8 +201,9 @@ public final class Pe implements GuestCpu, Engine.Core {
     /** A monitor call: x0 = Warden's SMCCC function id, x1, x2 = arguments, then SMC #0. */
     @Override
     public int call(int callId, long arg0, long arg1) {
-        if (running != null && running != bound) {
-            lastCallStatus = Status.FAILED; // switched off the core: frozen until resumed [impl->dsn~emu.frozen-calls~1]
+        if (running != null && running != guests.executor(id)) {
+            // switched off the core: frozen until resumed [impl->dsn~emu.frozen-calls~1]
+            lastCallStatus = Status.FAILED;
             return lastCallStatus;
         }
         x[0] = Smccc.wardenFid(callId) & 0xFFFF_FFFFL;
@@ -225,6 +228,70 @@ public final class Pe implements GuestCpu, Engine.Core {
         exception(KIND_SYNC, Esr.of(Esr.EC_SYSREG, iss), 0, pc);
     }
 
+    // ---- what the monitor does to the PE (its handler, the world switch, guest entry) ----
+
+    /** Consumes {@code ns} of monitor work on this PE (no guest instruction retires). */
+    void spend(long ns) { time += ns; }
+
+    /** Loads x0-x30, SP_EL0 and the EL1 system registers of a saved context ({@link ContextLayout}). */
+    void loadRegisters(long[] ctx, int off) {
+        System.arraycopy(ctx, off, x, 0, ContextLayout.GPRS);
+        spEl0 = ctx[off + ContextLayout.SP_EL0];
+        System.arraycopy(ctx, off + ContextLayout.EL1, el1, 0, ContextLayout.EL1_COUNT);
+    }
+
+    /** Sets where the monitor's ERET goes: ELR_EL3, SPSR_EL3, and SCR_EL3 for the world. */
+    void setExceptionReturn(long returnAddress, long savedPstate, long scrEl3) {
+        elr = returnAddress;
+        spsr = savedPstate;
+        scr = scrEl3;
+    }
+
+    /** ERET performed by the monitor outside a trap: the PE drops to the EL in SPSR_EL3. */
+    void eretFromMonitor() {
+        pstate = spsr;
+        pc = elr;
+        time += machine.costs.eretNs();
+    }
+
+    /** The guest resumes at {@code address} with {@code ps}: through ELR/SPSR_EL3 inside a trap, else at once. */
+    void resumeAt(long address, long ps) {
+        if (inTrap) {
+            elr = address;
+            spsr = ps;
+        } else {
+            pc = address;
+            pstate = ps;
+        }
+    }
+
+    /** No guest runs: the PE waits at EL3 in the Secure state with every exception masked. */
+    void parkInMonitor() {
+        spsr = ContextLayout.SPSR_EL3H_MASKED;
+        scr = Scr.forWorld(false);
+        if (!inTrap) {
+            pstate = ContextLayout.SPSR_EL3H_MASKED;
+        }
+    }
+
+    /** Notes the SMCCC function id of the SMC being handled (its calling convention for the result). */
+    void noteFunctionId(int fid) { lastFid = fid; }
+
+    /** The monitor's return registers of a call: x0, x1, and the kernel status the guest sees. */
+    void returnFromCall(long x0, long x1, int status) {
+        x[0] = x0;
+        x[1] = x1;
+        lastCallStatus = status;
+        lastValue = x1;
+    }
+
+    /** A call the monitor answers itself (an SMCCC version query): x0 only, status OK. */
+    void answerInMonitor(long x0) {
+        x[0] = x0;
+        lastCallStatus = 0;
+        lastValue = x0;
+    }
+
     public long time() { return time; }
     public int exceptionLevel() { return el(); }
     public boolean isNonSecure() { return nonSecure(); }
@@ -236,6 +303,6 @@ public final class Pe implements GuestCpu, Engine.Core {
     public long farEl3() { return far; }
     public long scrEl3() { return scr; }
     public long pc() { return pc; }
-    public int boundPartition() { return boundPartition; }
+    public int boundPartition() { return guests.partition(id); }
     public GicCpuInterface gic() { return gic; }
 }

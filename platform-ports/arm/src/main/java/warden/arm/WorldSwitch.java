@@ -55,22 +55,16 @@ final class WorldSwitch {
     }
 
     static void restore(Pe p, long[] ctx, int off) {
-        System.arraycopy(ctx, off, p.x, 0, ContextLayout.GPRS);
-        p.spEl0 = ctx[off + ContextLayout.SP_EL0];
-        p.elr = ctx[off + ContextLayout.PC];
+        p.loadRegisters(ctx, off);
         long pstate = ctx[off + ContextLayout.PSTATE];
-        p.spsr = ContextLayout.el(pstate) >= 2 ? ContextLayout.SPSR_EL1H_MASKED : pstate;
         boolean ns = (ctx[off + ContextLayout.SCR] & Scr.NS) != 0;
-        p.scr = Scr.forWorld(ns);
-        System.arraycopy(ctx, off + ContextLayout.EL1, p.el1, 0, ContextLayout.EL1_COUNT);
+        p.setExceptionReturn(ctx[off + ContextLayout.PC],
+                ContextLayout.el(pstate) >= 2 ? ContextLayout.SPSR_EL1H_MASKED : pstate, Scr.forWorld(ns));
         p.gic.writePmr((int) ctx[off + ContextLayout.GIC_PMR], false);
         p.gic.writeBpr1((int) ctx[off + ContextLayout.GIC_BPR1]);
         p.gic.writeIgrpen1(ns, ctx[off + ContextLayout.GIC_IGRPEN1] != 0);
         if (!p.inTrap) {
-            // Entered from the monitor outside a trap: drop to the guest's EL with ERET.
-            p.pstate = p.spsr;
-            p.pc = p.elr;
-            p.time += p.machine.costs.eretNs();
+            p.eretFromMonitor(); // entered from the monitor outside a trap: drop to the guest's EL
         }
     }
 }

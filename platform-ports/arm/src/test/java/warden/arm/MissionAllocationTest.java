@@ -31,7 +31,7 @@ class MissionAllocationTest {
         b.kernel.quiet = true;
         b.safe.quiet = true;
         b.rich.quiet = true;
-        b.m.interrupts().route(40, 0, 7, true);
+        b.m.platform().interrupts().route(40, 0, 7, true);
         b.m.initContext(ctx, 0, 0, 0, TestBoard.SAFE_RAM);
         b.m.initContext(ctx, ContextLayout.WORDS, 1, 0, TestBoard.RICH_RAM);
         long least = Long.MAX_VALUE;
@@ -50,7 +50,7 @@ class MissionAllocationTest {
 
     private void round(int i) {
         int p = i & 1;
-        b.m.protection().activate(0, p);
+        b.m.platform().protection().activate(0, p);
         b.m.restore(0, p, ctx, p * ContextLayout.WORDS);
         Pe pe = b.m.pe(0);
         sink += pe.load(p == 0 ? TestBoard.SAFE_RAM : TestBoard.RICH_RAM, 8);
@@ -58,12 +58,12 @@ class MissionAllocationTest {
         sink += pe.call(MonitorCall.GET_TIME, i, 0);
         b.m.raise(40, pe.time());
         sink += pe.budget();
-        int line = b.m.interrupts().claim(0);
-        b.m.interrupts().complete(0, line);
+        int line = b.m.platform().interrupts().claim(0);
+        b.m.platform().interrupts().complete(0, line);
         b.m.setDeadline(0, pe.time() + 1_000);
         sink += b.m.genericTimer().nextFireNs(0);
         b.m.save(0, ctx, p * ContextLayout.WORDS);
-        b.m.protection().activate(0, ProtectionUnit.NO_SLOT);
+        b.m.platform().protection().activate(0, ProtectionUnit.NO_SLOT);
     }
 
     private static com.sun.management.ThreadMXBean threadBean() {

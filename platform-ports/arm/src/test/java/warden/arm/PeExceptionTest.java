@@ -94,12 +94,12 @@ class PeExceptionTest {
 
     @Test
     void aCriticalInterruptPreemptsTheNonSecureWorldAsFiqToEl3() {
-        b.m.interrupts().route(40, 0, 7, true);
+        b.m.platform().interrupts().route(40, 0, 7, true);
         b.m.raise(40, 0);
         assertEquals(0, pe.budget() > 0 ? 1 : 0, "no budget while an interrupt is signalled");
         pe.runUntil(1_000);
         assertEquals("irq 40", b.kernel.entries.get(0));
-        b.m.interrupts().route(50, 0, 1, false);
+        b.m.platform().interrupts().route(50, 0, 1, false);
         b.enter(0);
         b.m.raise(50, pe.time());
         pe.runUntil(2_000);

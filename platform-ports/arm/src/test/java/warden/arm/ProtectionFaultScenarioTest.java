@@ -54,13 +54,13 @@ class ProtectionFaultScenarioTest {
         ex[d.cores() + 1] = new TestBoard.Recorder();
         m = new ArmMachine(platform, image, ex, new ConsoleLog(new String[] {"safe", "rich"}, false),
                 new IrqStats(d.lines()), new TraceRecorder(d.cores(), false));
-        monitor = new Monitor(m);
+        monitor = new Monitor(m.platform());
         assertEquals(Status.OK, monitor.boot(image));
         m.attach(monitor);
     }
 
     private ArmProtectionUnit unit() {
-        return (ArmProtectionUnit) m.protection();
+        return (ArmProtectionUnit) m.platform().protection();
     }
 
     private long last(int kind) {

@@ -48,7 +48,7 @@ final class TestBoard {
                 new IrqStats(d.lines()), new TraceRecorder(d.cores(), false));
         kernel.m = m;
         m.attach(kernel);
-        ProtectionUnit pu = m.protection();
+        ProtectionUnit pu = m.platform().protection();
         pu.protectMonitor(0x8000_0000L, 0x20_0000L);
         pu.beginSlot(0);
         pu.addRegion(0, SAFE_RAM, SIZE, Access.ALL);
@@ -61,7 +61,7 @@ final class TestBoard {
     long[] enter(int partition) {
         long[] ctx = new long[ContextLayout.WORDS];
         m.initContext(ctx, 0, partition, 0, partition == 0 ? SAFE_RAM : RICH_RAM);
-        m.protection().activate(0, partition);
+        m.platform().protection().activate(0, partition);
         m.restore(0, partition, ctx, 0);
         return ctx;
     }
@@ -83,7 +83,12 @@ final class TestBoard {
 
         @Override public void onInterrupt(int line, long nowNs) { if (!quiet) { events.add("irq " + line); } }
         @Override public void onTimer(long nowNs) { if (!quiet) { events.add("timer"); } }
-        @Override public void onFault(int cause, long address, long nowNs) { if (!quiet) { events.add("fault " + cause); } }
+        @Override
+        public void onFault(int cause, long address, long nowNs) {
+            if (!quiet) {
+                events.add("fault " + cause);
+            }
+        }
         @Override public String kind() { return "recorder"; }
     }
 
@@ -129,10 +134,10 @@ final class TestBoard {
 
         @Override
         public int onExternalInterrupt(int core) {
-            int line = m.interrupts().claim(core);
+            int line = m.platform().interrupts().claim(core);
             record("irq ", line);
             if (line > 0) {
-                m.interrupts().complete(core, line);
+                m.platform().interrupts().complete(core, line);
             }
             return 0;
         }

@@ -19,7 +19,7 @@ class WorldSwitchTiming {
         long[] ctx = new long[2 * ContextLayout.WORDS];
         b.m.initContext(ctx, 0, 0, 0, TestBoard.SAFE_RAM);
         b.m.initContext(ctx, ContextLayout.WORDS, 1, 0, TestBoard.RICH_RAM);
-        b.m.protection().activate(0, 0);
+        b.m.platform().protection().activate(0, 0);
         b.m.restore(0, 0, ctx, 0);
         run(b, ctx, WARMUP);
         long t0 = System.nanoTime();
@@ -30,7 +30,7 @@ class WorldSwitchTiming {
     }
 
     private static void run(TestBoard b, long[] ctx, int n) {
-        ProtectionUnit pu = b.m.protection();
+        ProtectionUnit pu = b.m.platform().protection();
         for (int i = 0; i < n; i++) {
             int from = i & 1;
             int to = from ^ 1;

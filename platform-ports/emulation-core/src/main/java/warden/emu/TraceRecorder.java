@@ -46,7 +46,8 @@ public final class TraceRecorder {
 
     private void close(int core, long nowNs) {
         if (openName[core] != null && nowNs > openSince[core]) {
-            events.add(new Event('X', openName[core], "partition", core, openSince[core], nowNs - openSince[core], null));
+            events.add(new Event('X', openName[core], "partition", core, openSince[core], nowNs - openSince[core],
+                    null));
         }
         openName[core] = null;
     }

@@ -44,7 +44,8 @@ class GuestModelTest {
         assertEquals(0, g.totalMisses());
         assertTrue(g.jobs(0) >= 45, "about one fast job per ms");
         assertEquals(200_000, g.maxResponseNs(0), "the fast task is never preempted by the slow one");
-        assertEquals(1_400_000, g.maxResponseNs(1), "the slow task waits for two fast jobs: at its release and at the next tick");
+        assertEquals(1_400_000, g.maxResponseNs(1),
+                "the slow task waits for two fast jobs: at its release and at the next tick");
     }
 
     // [utest->dsn~emu.guest.rtos~1]

@@ -20,8 +20,10 @@ class TraceRecorderTest {
         t.write(w, "test \"run\"");
         String json = w.toString();
         assertTrue(json.startsWith("{\"displayTimeUnit\":\"ns\""), json);
-        assertTrue(json.contains("{\"name\":\"rtos\",\"cat\":\"partition\",\"ph\":\"X\",\"pid\":1,\"tid\":0,\"ts\":0.000,\"dur\":2.000}"), json);
-        assertTrue(json.contains("\"name\":\"irq 20\",\"cat\":\"interrupt\",\"ph\":\"i\",\"pid\":1,\"tid\":0,\"ts\":1.500"), json);
+        assertTrue(json.contains("{\"name\":\"rtos\",\"cat\":\"partition\",\"ph\":\"X\",\"pid\":1,\"tid\":0,"
+                + "\"ts\":0.000,\"dur\":2.000}"), json);
+        assertTrue(json.contains("\"name\":\"irq 20\",\"cat\":\"interrupt\",\"ph\":\"i\",\"pid\":1,\"tid\":0,"
+                + "\"ts\":1.500"), json);
         assertTrue(json.contains("\"title\":\"test \\\"run\\\"\""), json);
         assertTrue(json.trim().endsWith("]}"));
     }

@@ -33,8 +33,4 @@ public record CostModel(long cpuHz, int trapEntryCycles, int trapReturnCycles, i
     public long switchNs(int pmpEntries) {
         return ns(switchCycles + (long) pmpEntries * pmpEntryCycles);
     }
-
-    void charge(Hart h) {
-        h.time += handlerNs();
-    }
 }

@@ -3,6 +3,7 @@ package warden.riscv;
 import warden.emu.Engine;
 import warden.emu.Executor;
 import warden.emu.GuestCpu;
+import warden.emu.port.GuestBinding;
 import warden.kernel.api.Access;
 import warden.kernel.api.Status;
 import warden.riscv.hw.Pmp;
@@ -42,8 +43,7 @@ public final class Hart implements GuestCpu, Engine.Core {
     long satp;
     long sie;
     long time;
-    Executor bound;
-    int boundPartition = -1;
+    private final GuestBinding guests;
     private Executor running;
     private long stepEnd;
     /** True while the monitor's trap handler runs on this hart. */
@@ -52,10 +52,11 @@ public final class Hart implements GuestCpu, Engine.Core {
     int lastCallStatus;
     int lastFaultCause;
 
-    Hart(int id, RiscvMachine machine, Pmp pmp) {
+    Hart(int id, RiscvMachine machine, Pmp pmp, GuestBinding guests) {
         this.id = id;
         this.machine = machine;
         this.pmp = pmp;
+        this.guests = guests;
     }
 
     @Override
@@ -68,6 +69,7 @@ public final class Hart implements GuestCpu, Engine.Core {
             if (stop <= time) {
                 stop = untilNs; // timer due but masked: run to the step end
             }
+            Executor bound = guests.executor(id);
             if (bound == null) {
                 time = stop;
                 continue;
@@ -156,7 +158,7 @@ public final class Hart implements GuestCpu, Engine.Core {
     @Override public long lastValue() { return lastValue; }
     @Override public int lastFaultCause() { return lastFaultCause; }
     @Override public String causeName(int cause) { return Csr.exceptionName(cause); }
-    @Override public boolean attached() { return running != null && running == bound; }
+    @Override public boolean attached() { return running != null && running == guests.executor(id); }
 
     /**
      * The executor's remaining budget: to the end of the engine step, cut at the hart's timer
@@ -192,8 +194,9 @@ public final class Hart implements GuestCpu, Engine.Core {
     /** A monitor call through the SBI convention: a7 = Warden EID, a6 = call id, then ecall. */
     @Override
     public int call(int callId, long arg0, long arg1) {
-        if (running != null && running != bound) {
-            lastCallStatus = Status.FAILED; // switched off the core: frozen until resumed [impl->dsn~emu.frozen-calls~1]
+        if (running != null && running != guests.executor(id)) {
+            // switched off the core: frozen until resumed [impl->dsn~emu.frozen-calls~1]
+            lastCallStatus = Status.FAILED;
             return lastCallStatus;
         }
         x[17] = Sbi.WARDEN_EID;
@@ -215,7 +218,40 @@ public final class Hart implements GuestCpu, Engine.Core {
         trap(Csr.EXC_ILLEGAL, instruction);
     }
 
-    // ---- context switch (the kernel's CpuContext, through RiscvMachine) ----
+    // ---- what the monitor does to the hart (the kernel's CpuContext, through RiscvMachine) ----
+
+    /** Consumes {@code ns} of monitor work on this hart (no guest instruction retires). */
+    void spend(long ns) { time += ns; }
+
+    /** Sets mtvec, where M-mode traps vector to. */
+    void setTrapVector(long address) { mtvec = address; }
+
+    /** Skips the trapped ecall: mepc to the next instruction, so a world switch resumes past it. */
+    void skipEcall() { mepc += 4; }
+
+    /** The monitor's return registers of a call: a0, a1, and the kernel status the guest sees. */
+    void returnFromCall(long a0, long a1, int status) {
+        x[10] = a0;
+        x[11] = a1;
+        lastCallStatus = status;
+        lastValue = a1;
+    }
+
+    /** Marks supervisor interrupt {@code code} as the guest's pending cause (scause). */
+    void takeSupervisorInterrupt(int code) { scause = Csr.INTERRUPT | code; }
+
+    /** Hands the trapped exception to the guest's S-mode handler: scause, stval, sepc from M-mode. */
+    void redirectToSupervisor() {
+        scause = mcause;
+        stval = mtval;
+        sepc = mepc;
+    }
+
+    /** No guest runs: the hart waits in the monitor, so an mret would stay in M-mode. */
+    void parkInMonitor() {
+        mstatus = mstatus & ~Csr.MSTATUS_MPP | ((long) Csr.PRIV_M << Csr.MSTATUS_MPP_SHIFT);
+    }
+
 
     void save(long[] ctx, int off) {
         System.arraycopy(x, 1, ctx, off, 31);
@@ -271,6 +307,6 @@ public final class Hart implements GuestCpu, Engine.Core {
     public long mtval() { return mtval; }
     public long scause() { return scause; }
     public long stval() { return stval; }
-    public int boundPartition() { return boundPartition; }
+    public int boundPartition() { return guests.partition(id); }
     public Pmp pmp() { return pmp; }
 }

@@ -3,22 +3,22 @@ package warden.riscv;
 import warden.emu.Board;
 import warden.emu.BoardDevices;
 import warden.emu.Bus;
-import warden.emu.Engine;
 import warden.emu.ConsoleLog;
 import warden.emu.DeviceSpec;
+import warden.emu.Engine;
 import warden.emu.Executor;
+import warden.emu.GuestCpu;
 import warden.emu.IrqStats;
 import warden.emu.MmioDevice;
 import warden.emu.Stimulus;
 import warden.emu.TraceRecorder;
+import warden.emu.port.GuestBinding;
+import warden.emu.port.GuestEvents;
+import warden.emu.port.PortAssembly;
 import warden.kernel.api.SystemImage;
 import warden.kernel.api.TrapEntry;
-import warden.kernel.port.Console;
 import warden.kernel.port.CpuContext;
-import warden.kernel.port.GuestMemory;
-import warden.kernel.port.InterruptController;
 import warden.kernel.port.Platform;
-import warden.kernel.port.ProtectionUnit;
 import warden.kernel.port.Timer;
 import warden.riscv.hw.Clint;
 import warden.riscv.hw.Plic;
@@ -27,29 +27,29 @@ import warden.riscv.hw.RiscvInterruptController;
 import warden.riscv.hw.RiscvProtectionUnit;
 
 /**
- * The emulated RISC-V board and the port: harts, bus, RAM, CLINT, PLIC, UARTs, and the kernel's
- * port SPI implemented on them. The kernel programs PMP entries, PLIC enables and CLINT mtimecmp
- * through this class as M-mode firmware would.
+ * The emulated RISC-V board and the port's adaptor: harts, bus, RAM, CLINT, PLIC, UARTs, and the
+ * kernel's CPU context and timer on them; the rest of the port SPI is the shared
+ * {@link PortAssembly}, guest binding and delivery the shared {@link GuestBinding} and
+ * {@link GuestEvents}. The kernel programs PMP entries, PLIC enables and CLINT mtimecmp through
+ * this class as M-mode firmware would.
  *
  * [impl->dsn~riscv.port~1]
  */
-public final class RiscvMachine implements Board, Platform, CpuContext, Timer, Console, GuestMemory, Stimulus.LineInput {
-    final RiscvPlatform platform;
+public final class RiscvMachine implements Board, CpuContext, Timer, Stimulus.LineInput {
+    private static final int ARGS = 6;
     final CostModel costs;
     final Bus bus = new Bus();
     final Clint clint;
     final Plic plic;
-    final Hart[] harts;
     final TrapHandler trapHandler = new TrapHandler(this);
+    final PortAssembly port;
+    private final RiscvPlatform platform;
+    private final Hart[] harts;
     private final RiscvProtectionUnit pu;
-    private final RiscvInterruptController irq;
-    private final Executor[] executors;
-    private final String[] partitionNames;
-    private final ConsoleLog console;
-    private final IrqStats irqStats;
-    private final TraceRecorder trace;
-    private final long[] mappedArgs = new long[6];
-    Hart current;
+    private final GuestBinding guests;
+    private final GuestEvents events;
+    /** Per hart, the kernel call arguments of its last ecall (SBI registers mapped). */
+    private final long[] mappedArgs;
 
     /**
      * @param executors one per vCPU, index partition * cores + core (null where none runs)
@@ -61,26 +61,17 @@ public final class RiscvMachine implements Board, Platform, CpuContext, Timer, C
         int n = platform.description().cores();
         this.clint = new Clint(n, platform.description().timebaseHz());
         this.plic = new Plic(platform.description().lines(), n);
+        this.guests = new GuestBinding(image, n, executors);
+        this.events = new GuestEvents(guests, irqStats, trace);
         this.harts = new Hart[n];
         Pmp[] pmps = new Pmp[n];
         for (int h = 0; h < n; h++) {
             pmps[h] = new Pmp(platform.pmpEntries(), platform.pmpG());
-            harts[h] = new Hart(h, this, pmps[h]);
+            harts[h] = new Hart(h, this, pmps[h], guests);
         }
         this.pu = new RiscvProtectionUnit(pmps, platform.pmpEntries(), platform.pmpG());
-        this.irq = new RiscvInterruptController(plic);
-        this.executors = executors.clone();
-        this.partitionNames = new String[image.partitionCount()];
-        for (int p = 0; p < partitionNames.length; p++) {
-            partitionNames[p] = image.name(p);
-        }
-        this.console = console;
-        this.irqStats = irqStats;
-        this.trace = trace;
-        buildBus(image);
-    }
-
-    private void buildBus(SystemImage image) {
+        this.mappedArgs = new long[n * ARGS];
+        this.port = new PortAssembly("riscv", n, this, pu, new RiscvInterruptController(plic), this, bus, console);
         BoardDevices.addRam(bus, platform.description());
         for (DeviceSpec d : platform.description().devices()) {
             MmioDevice dev = d.kind().equals("clint") ? clint
@@ -89,17 +80,17 @@ public final class RiscvMachine implements Board, Platform, CpuContext, Timer, C
         }
     }
 
-    @Override public Platform platform() { return this; }
+    @Override public Platform platform() { return port; }
     @Override public Engine.Core[] cores() { return harts.clone(); }
     @Override public Stimulus.LineInput lineInput() { return this; }
-    @Override public warden.emu.GuestCpu guest(int core) { return harts[core]; }
+    @Override public GuestCpu guest(int core) { return harts[core]; }
 
     /** Connects the kernel as the handler of every M-mode trap. */
     @Override
     public void attach(TrapEntry kernel) {
         trapHandler.attach(kernel);
         for (Hart h : harts) {
-            h.mtvec = 0x8000_0000L;
+            h.setTrapVector(0x8000_0000L);
         }
     }
 
@@ -110,23 +101,12 @@ public final class RiscvMachine implements Board, Platform, CpuContext, Timer, C
     public Clint clint() { return clint; }
     public RiscvPlatform riscvPlatform() { return platform; }
 
-    @Override public String targetName() { return "riscv"; }
-    @Override public int coreCount() { return harts.length; }
-    @Override public CpuContext cpu() { return this; }
-    @Override public ProtectionUnit protection() { return pu; }
-    @Override public InterruptController interrupts() { return irq; }
-    @Override public Timer timer() { return this; }
-    @Override public Console console() { return this; }
-    @Override public GuestMemory memory() { return this; }
-
     // ---- Stimulus.LineInput: devices raise PLIC sources ----
 
     @Override
     public boolean raise(int line, long nowNs) {
         boolean taken = plic.raise(line) != Plic.MERGED;
-        if (trace.enabled()) { // the name is built only when recorded: no allocation otherwise
-            trace.instant(0, "raise line " + line, "device", nowNs, null);
-        }
+        events.lineRaised("raise line ", line, nowNs);
         return taken;
     }
 
@@ -145,18 +125,13 @@ public final class RiscvMachine implements Board, Platform, CpuContext, Timer, C
     @Override
     public void initContext(long[] ctx, int offset, int partition, int core, long entry) {
         Hart.init(ctx, offset, entry, partition, core);
-        Executor e = executors[partition * harts.length + core];
-        if (e instanceof warden.emu.Restartable r) {
-            r.restart(harts[core].time);
-        }
+        guests.restart(partition, core, harts[core].time());
     }
 
     @Override
     public void save(int core, long[] ctx, int offset) {
-        Hart h = harts[core];
-        h.save(ctx, offset);
-        h.bound = null;
-        h.boundPartition = -1;
+        harts[core].save(ctx, offset);
+        guests.detach(core);
     }
 
     /** [impl->dsn~riscv.world-switch~1] */
@@ -164,116 +139,75 @@ public final class RiscvMachine implements Board, Platform, CpuContext, Timer, C
     public void restore(int core, int partition, long[] ctx, int offset) {
         Hart h = harts[core];
         h.restore(ctx, offset);
-        h.bound = executors[partition * harts.length + core];
-        h.boundPartition = partition;
-        h.time += costs.switchNs(pu.entriesUsed(partition));
-        trace.running(core, partitionNames[partition], h.time);
-        if (trace.enabled()) {
-            trace.instant(core, "world switch", "kernel", h.time, "{\"to\":\"" + partitionNames[partition] + "\"}");
-        }
+        guests.attach(core, partition);
+        h.spend(costs.switchNs(pu.entriesUsed(partition)));
+        events.switchedIn(h);
     }
 
     @Override
     public void idle(int core) {
         Hart h = harts[core];
-        h.bound = null;
-        h.boundPartition = -1;
-        h.mstatus = h.mstatus & ~Csr.MSTATUS_MPP | ((long) Csr.PRIV_M << Csr.MSTATUS_MPP_SHIFT);
-        trace.running(core, null, h.time);
+        guests.detach(core);
+        h.parkInMonitor();
+        events.idled(h);
     }
 
-    /** Translates the SBI registers of an ecall into kernel call arguments. */
+    /** Translates the SBI registers of hart h's ecall into kernel call arguments. */
     void mapArgs(Hart h) {
-        for (int i = 0; i < 6; i++) {
-            mappedArgs[i] = h.x[10 + i];
+        int base = h.id * ARGS;
+        for (int i = 0; i < ARGS; i++) {
+            mappedArgs[base + i] = h.register(10 + i);
         }
-        long eid = h.x[17];
+        long eid = h.register(17);
         if (eid == Sbi.TIME_EID) {
-            mappedArgs[0] = h.x[10] == -1L ? -1L : clint.ticksToNs(h.x[10]);
+            mappedArgs[base] = h.register(10) == -1L ? -1L : clint.ticksToNs(h.register(10));
         } else if (eid == Sbi.DBCN_EID) {
-            mappedArgs[0] = (h.x[11] & 0xffff_ffffL) | (h.x[12] << 32);
-            mappedArgs[1] = h.x[10];
+            mappedArgs[base] = (h.register(11) & 0xffff_ffffL) | (h.register(12) << 32);
+            mappedArgs[base + 1] = h.register(10);
         }
     }
 
     @Override
     public long callArg(int core, int index) {
-        return index >= 0 && index < 6 ? mappedArgs[index] : 0;
+        return index >= 0 && index < ARGS ? mappedArgs[core * ARGS + index] : 0;
     }
 
     @Override
     public void setCallResult(int core, int status, long value) {
-        Hart h = harts[core];
-        h.x[10] = Sbi.error(status);
-        h.x[11] = value;
-        h.lastCallStatus = status;
-        h.lastValue = value;
+        harts[core].returnFromCall(Sbi.error(status), value, status);
     }
 
     @Override
     public void deliverInterrupt(int core, int line) {
         Hart h = harts[core];
-        h.scause = Csr.INTERRUPT | Csr.IRQ_S_EXT;
-        irqStats.delivered(line, h.time);
-        if (trace.enabled()) {
-            trace.instant(core, "irq " + line, "interrupt", h.time, null);
-        }
-        if (h.bound != null) {
-            h.bound.onInterrupt(line, h.time);
-        }
+        h.takeSupervisorInterrupt(Csr.IRQ_S_EXT);
+        events.interrupt(h, line);
     }
 
     @Override
     public void deliverTimer(int core) {
         Hart h = harts[core];
-        h.scause = Csr.INTERRUPT | Csr.IRQ_S_TIMER;
-        if (h.bound != null) {
-            h.bound.onTimer(h.time);
-        }
+        h.takeSupervisorInterrupt(Csr.IRQ_S_TIMER);
+        events.timer(h);
     }
 
     /** Redirects the trapped exception to the guest's S-mode handler (scause, stval, sepc). */
     @Override
     public void redirectFault(int core) {
         Hart h = harts[core];
-        h.scause = h.mcause;
-        h.stval = h.mtval;
-        h.sepc = h.mepc;
-        if (trace.enabled()) {
-            trace.instant(core, Csr.exceptionName((int) h.mcause), "fault", h.time,
-                    "{\"mtval\":\"0x" + Long.toHexString(h.mtval) + "\"}");
-        }
-        if (h.bound != null) {
-            h.bound.onFault((int) h.mcause, h.mtval, h.time);
-        }
+        h.redirectToSupervisor();
+        events.fault(h, (int) h.mcause(), "mtval", h.mtval());
     }
 
     // ---- Timer ----
 
     @Override
     public long now(int core) {
-        return harts[core].time;
+        return harts[core].time();
     }
 
     @Override
     public void setDeadline(int core, long deadlineNs) {
         clint.setMtimecmp(core, deadlineNs == NEVER ? -1L : clint.nsToTicks(deadlineNs));
-    }
-
-    // ---- Console and GuestMemory ----
-
-    @Override
-    public void write(int partition, int b) {
-        console.put(partition, b, current == null ? 0 : current.time);
-    }
-
-    @Override
-    public int readByte(long address) {
-        return bus.readRamByte(address);
-    }
-
-    @Override
-    public int writeByte(long address, int value) {
-        return bus.writeRamByte(address, value);
     }
 }

@@ -24,8 +24,8 @@ final class TrapHandler {
     }
 
     void handle(Hart h) {
-        machine.current = h;
-        machine.costs.charge(h);
+        machine.port.monitorOn(h.id);
+        h.spend(machine.costs.handlerNs());
         if (kernel == null) {
             return;
         }
@@ -38,7 +38,7 @@ final class TrapHandler {
         switch (code) {
             case Csr.EXC_ECALL_S:
             case Csr.EXC_ECALL_U:
-                h.mepc += 4;
+                h.skipEcall();
                 machine.mapArgs(h);
                 kernel.onMonitorCall(h.id, Sbi.callId(h.x[17], h.x[16]));
                 break;

@@ -36,14 +36,16 @@ class HartTrapTest {
             @Override public int run(GuestCpu cpu) { return EXIT_BUDGET; }
             @Override public void onInterrupt(int line, long now) { seen.add("irq " + line); }
             @Override public void onTimer(long now) { seen.add("timer"); }
-            @Override public void onFault(int cause, long address, long now) { seen.add("fault " + cause + " " + Long.toHexString(address)); }
+            @Override public void onFault(int cause, long address, long now) {
+                seen.add("fault " + cause + " " + Long.toHexString(address));
+            }
             @Override public String kind() { return "test"; }
         };
         Executor[] ex = new Executor[4];
         ex[0] = e;
         m = new RiscvMachine(RiscvPlatform.virt(), img, ex, new ConsoleLog(new String[] {"p"}, false),
                 new IrqStats(128), new TraceRecorder(4, false));
-        k = new Monitor(m);
+        k = new Monitor(m.platform());
         assertEquals(Status.OK, k.boot(img));
         m.attach(k);
         assertEquals(Status.OK, k.start());

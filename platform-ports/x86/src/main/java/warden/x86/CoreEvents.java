@@ -24,7 +24,7 @@ final class CoreEvents {
     /** Takes the first due event of core c; @return true when one was taken. */
     boolean take(X86Core c) {
         if (c.smm) {
-            if (c.bound == null || !c.boundCritical) {
+            if (c.bound() == null || !c.boundCritical()) {
                 return false;
             }
             boolean timer = m.timerDue(c);
@@ -34,20 +34,20 @@ final class CoreEvents {
             }
             return false;
         }
-        if (c.smiAt <= c.time) {
-            m.monitor.smi(c, c.smiInitiator);
+        if (c.smi.at() <= c.time) {
+            m.monitor.smi(c, c.smi.initiator());
             return true;
         }
-        if (m.timerDue(c) || m.irq.smiPending(c.id) || (c.bound == null && m.irq.apicLinePending(c.id))) {
+        if (m.timerDue(c) || m.irq.smiPending(c.id) || (c.bound() == null && m.irq.apicLinePending(c.id))) {
             m.monitor.smi(c, true);
             return true;
         }
         c.apic.tick(c.time);
-        if (c.bound != null && interruptible(c) && m.delivery.queued(c)) {
+        if (c.bound() != null && interruptible(c) && m.delivery.queued(c)) {
             m.delivery.reraise(c);
             return true;
         }
-        if (c.bound != null && interruptible(c) && c.apic.deliverable()) {
+        if (c.bound() != null && interruptible(c) && c.apic.deliverable()) {
             deliver(c);
             return true;
         }
@@ -57,17 +57,17 @@ final class CoreEvents {
     /** @return whether an event is due now (the executor's budget is zero). */
     boolean due(X86Core c) {
         if (c.smm) {
-            return c.boundCritical && (m.timerDue(c) || m.irq.smiPending(c.id) || m.irq.apicLinePending(c.id));
+            return c.boundCritical() && (m.timerDue(c) || m.irq.smiPending(c.id) || m.irq.apicLinePending(c.id));
         }
-        return c.smiAt <= c.time || m.timerDue(c) || m.irq.smiPending(c.id)
-                || c.apic.timerDueNs() <= c.time || (interruptible(c) && (c.apic.deliverable() || m.delivery.queued(c)));
+        return c.smi.at() <= c.time || m.timerDue(c) || m.irq.smiPending(c.id) || c.apic.timerDueNs() <= c.time
+                || (interruptible(c) && (c.apic.deliverable() || m.delivery.queued(c)));
     }
 
     /** @return the time of core c's next timed event (monitor timer, SMI arrival, APIC timer). */
     long nextNs(X86Core c) {
-        long t = m.deadline(c.id);
+        long t = m.smiTimer.deadline(c.id);
         if (!c.smm) {
-            t = Math.min(t, Math.min(c.smiAt, c.apic.timerDueNs()));
+            t = Math.min(t, Math.min(c.smi.at(), c.apic.timerDueNs()));
         }
         return t;
     }
@@ -80,12 +80,9 @@ final class CoreEvents {
     private void deliver(X86Core c) {
         int v = c.apic.acknowledge();
         if (v == LocalApic.TIMER_VECTOR) {
-            c.bound.onTimer(c.time);
+            m.events.timer(c);
         } else {
-            int line = v - LocalApic.LINE_VECTOR_BASE;
-            m.irqStats.delivered(line, c.time);
-            m.trace.irq(c, line);
-            c.bound.onInterrupt(line, c.time);
+            m.events.interrupt(c, v - LocalApic.LINE_VECTOR_BASE);
         }
         c.apic.eoi();
         if (v != LocalApic.TIMER_VECTOR) {
@@ -97,7 +94,7 @@ final class CoreEvents {
     void broadcast(X86Core from, long t0) {
         for (X86Core o : m.cores) { // bound: cores
             if (o != from && !o.shutdown) {
-                o.smiAt = Math.min(o.smiAt, t0);
+                o.smi.arrive(t0);
             }
         }
     }
@@ -105,8 +102,8 @@ final class CoreEvents {
     /** The initiator's handler is done: cores waiting at the rendezvous are held {@code holdNs}. */
     void release(X86Core from, long holdNs) {
         for (X86Core o : m.cores) { // bound: cores
-            if (o != from && !o.smm && o.smiAt != Long.MAX_VALUE) {
-                o.smiHold = Math.max(o.smiHold, holdNs);
+            if (o != from && !o.smm && o.smi.at() != Long.MAX_VALUE) {
+                o.smi.holdFor(holdNs);
             }
         }
     }
@@ -120,8 +117,7 @@ final class CoreEvents {
         X86Core t = m.cores[dest];
         int mode = LocalApic.icrDeliveryMode(icr);
         if (mode == LocalApic.ICR_SMI) {
-            t.smiAt = Math.min(t.smiAt, c.time);
-            t.smiInitiator = true;
+            t.smi.arriveFromIpi(c.time);
         } else if (mode == LocalApic.ICR_NMI) {
             t.raiseNmi();
         } else if (mode == LocalApic.ICR_FIXED) {

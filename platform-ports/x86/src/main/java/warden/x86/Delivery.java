@@ -16,13 +16,15 @@ final class Delivery {
     /** Held lines the monitor re-raises to the rich OS, one per core at a time (= the kernel's FIFO bound). */
     static final int QUEUE_MAX = 64;
     private final X86Machine m;
+    private final SmiTimer smiTimer;
     private final LatencyStats tickLatency;
     private final int[] queue;
     private final int[] head;
     private final int[] count;
 
-    Delivery(X86Machine m, LatencyStats tickLatency, int cores) {
+    Delivery(X86Machine m, SmiTimer smiTimer, LatencyStats tickLatency, int cores) {
         this.m = m;
+        this.smiTimer = smiTimer;
         this.tickLatency = tickLatency;
         this.queue = new int[cores * QUEUE_MAX];
         this.head = new int[cores];
@@ -42,52 +44,45 @@ final class Delivery {
         int line = queue[c.id * QUEUE_MAX + head[c.id]];
         head[c.id] = (head[c.id] + 1) % QUEUE_MAX;
         count[c.id]--;
-        m.irqStats.delivered(line, c.time);
-        m.trace.irq(c, line);
-        c.bound.onInterrupt(line, c.time);
+        m.events.interrupt(c, line);
     }
 
     void interrupt(X86Core c, int line) {
-        if (c.bound == null) {
+        if (c.bound() == null) {
             return;
         }
-        if (c.boundCritical) {
-            m.irqStats.delivered(line, c.time);
-            m.trace.irq(c, line);
-            c.bound.onInterrupt(line, c.time);
+        if (c.boundCritical()) {
+            m.events.interrupt(c, line);
         } else if (count[c.id] < QUEUE_MAX) {
             queue[c.id * QUEUE_MAX + (head[c.id] + count[c.id]) % QUEUE_MAX] = line;
             count[c.id]++;
         } else {
             // The re-raise queue is full (more held lines than the kernel's own FIFO bound): hand
             // the line to the rich OS at once rather than lose it. Counted as delivered like any other.
-            m.irqStats.delivered(line, c.time);
-            m.trace.irq(c, line);
-            c.bound.onInterrupt(line, c.time);
+            m.events.interrupt(c, line);
         }
     }
 
-    /** @param fired per core, the deadline of the SMI timer that last expired (-1 once consumed) */
-    void timer(X86Core c, long[] fired) {
-        if (c.bound == null) {
+    /** The safety partition's tick measures its latency behind the SMI timer's deadline that expired. */
+    void timer(X86Core c) {
+        if (c.bound() == null) {
             return;
         }
-        if (c.boundCritical) {
-            if (fired[c.id] >= 0) {
-                tickLatency.record(c.id, c.time - fired[c.id]);
-                fired[c.id] = -1;
+        if (c.boundCritical()) {
+            long fired = smiTimer.consumeFired(c.id);
+            if (fired >= 0) {
+                tickLatency.record(c.id, c.time - fired);
             }
-            c.bound.onTimer(c.time);
+            m.events.timer(c);
         } else {
             c.apic.accept(LocalApic.TIMER_VECTOR);
         }
     }
 
     void fault(X86Core c) {
-        if (c.bound == null || c.shutdown || c.lastFaultCause == Vectors.SMRR_DROPPED) {
+        if (c.bound() == null || c.shutdown || c.lastFaultCause == Vectors.SMRR_DROPPED) {
             return;
         }
-        m.trace.fault(c, Vectors.name(c.lastFaultCause), c.lastFaultAddress);
-        c.bound.onFault(c.lastFaultCause, c.lastFaultAddress, c.time);
+        m.events.fault(c, c.lastFaultCause, "address", c.lastFaultAddress);
     }
 }

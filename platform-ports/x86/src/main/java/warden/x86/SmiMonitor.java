@@ -52,61 +52,57 @@ final class SmiMonitor {
     /** An SMI is taken on core c; {@code initiator}: this core's source raised it (it broadcasts). */
     void smi(X86Core c, boolean initiator) {
         long t0 = c.time;
-        long hold = c.smiHold;
-        c.smiAt = Long.MAX_VALUE;
-        c.smiHold = 0;
-        c.smiInitiator = false;
+        long hold = c.smi.take();
         if (initiator) {
             smis++;
-            m.events.broadcast(c, t0);
+            m.coreEvents.broadcast(c, t0);
         }
         m.smm.enter(c);
-        c.time += costs.rendezvousNs();
+        c.spend(costs.rendezvousNs());
         long acting = c.time;
-        c.inTrap = true;
-        c.trapFromSmm = false;
-        m.current = c;
+        c.monitorEntered(false);
+        m.port.monitorOn(c.id);
         dispatch(c);
-        c.inTrap = false;
+        c.monitorLeft();
         if (initiator) {
-            m.events.release(c, c.time - acting);
+            m.coreEvents.release(c, c.time - acting);
         } else {
-            c.time = Math.max(c.time, acting + hold);
+            c.holdUntil(acting + hold);
         }
-        m.trace.smi(c, t0);
+        if (m.events.tracing()) {
+            m.events.instant(c.id, "SMI", "smm", t0, "{\"stallNs\":" + (c.time - t0) + "}");
+        }
         exit(c, t0, true);
     }
 
     /** The SMI handler polls its sources: APM_CNT, the SMI timer, SMI-routed lines, a parked core's wake. */
     private void dispatch(X86Core c) {
+        int cmd = c.takeApmCommand();
         if (kernel == null) {
-            c.apmCommand = -1;
             return;
         }
-        if (c.apmCommand >= 0) {
-            int cmd = c.apmCommand;
-            c.apmCommand = -1;
-            c.time += costs.handlerNs();
+        if (cmd >= 0) {
+            c.spend(costs.handlerNs());
             kernel.onMonitorCall(c.id, ApmCalls.callId(cmd));
         }
         if (m.timerDue(c)) {
-            m.timerFired(c);
-            c.time += costs.handlerNs();
+            m.smiTimer.fire(c.id);
+            c.spend(costs.handlerNs());
             kernel.onTimer(c.id);
         }
-        if (m.irq.smiPending(c.id) || (c.bound == null && m.irq.apicLinePending(c.id))) {
-            c.time += costs.handlerNs();
+        if (m.irq.smiPending(c.id) || (c.bound() == null && m.irq.apicLinePending(c.id))) {
+            c.spend(costs.handlerNs());
             kernel.onExternalInterrupt(c.id);
         }
     }
 
     /** SYSCALL from the critical partition (CPL 3 in SMM) into the monitor. [impl->dsn~x86.apm~1] */
     void syscall(X86Core c) {
-        c.regs.r[RegisterFile.RIP] += 2;
-        c.time += costs.syscallNs();
+        c.setRegister(RegisterFile.RIP, c.register(RegisterFile.RIP) + 2);
+        c.spend(costs.syscallNs());
         enterFromSmm(c);
         if (kernel != null) {
-            c.time += costs.handlerNs();
+            c.spend(costs.handlerNs());
             kernel.onMonitorCall(c.id, ApmCalls.callId(c.regs.r[RegisterFile.RAX]));
         }
         leaveFromSmm(c);
@@ -116,9 +112,9 @@ final class SmiMonitor {
     void interruptInSmm(X86Core c, boolean timer) {
         enterFromSmm(c);
         if (kernel != null) {
-            c.time += costs.handlerNs();
+            c.spend(costs.handlerNs());
             if (timer) {
-                m.timerFired(c);
+                m.smiTimer.fire(c.id);
                 kernel.onTimer(c.id);
             } else {
                 kernel.onExternalInterrupt(c.id);
@@ -131,27 +127,25 @@ final class SmiMonitor {
     void pageFault(X86Core c, int access, long address) {
         enterFromSmm(c);
         if (kernel != null) {
-            c.time += costs.handlerNs();
+            c.spend(costs.handlerNs());
             kernel.onAccessFault(c.id, access, address);
         }
         leaveFromSmm(c);
     }
 
     private void enterFromSmm(X86Core c) {
-        m.current = c;
-        c.inTrap = true;
-        c.trapFromSmm = true;
+        m.port.monitorOn(c.id);
+        c.monitorEntered(true);
     }
 
     private void leaveFromSmm(X86Core c) {
-        c.inTrap = false;
-        c.trapFromSmm = false;
+        c.monitorLeft();
         exit(c, c.time, false);
     }
 
     /** Stays in SMM when the critical partition is bound; else RSM to the rich OS or the park loop. */
     private void exit(X86Core c, long t0, boolean stall) {
-        if (c.bound != null && c.boundCritical) {
+        if (c.bound() != null && c.boundCritical()) {
             if (stall) {
                 stalls.record(c.id, c.time - t0);
             }
@@ -177,11 +171,9 @@ final class SmiMonitor {
         }
         int cause = c.lastFaultCause;
         long where = c.lastFaultAddress;
-        c.lastFaultCause = Vectors.SMRR_DROPPED;
-        c.lastFaultAddress = address;
+        c.noteFault(Vectors.SMRR_DROPPED, address);
         kernel.onAccessFault(c.id, access, address);
-        c.lastFaultCause = cause;
-        c.lastFaultAddress = where;
+        c.noteFault(cause, where);
     }
 
     /** RSM found invalid state: the core is in shutdown; the kernel sees a fault at the RSM's address. */

@@ -43,16 +43,15 @@ final class Smm {
         bus.write(sb + SaveStateDescriptor.SMBASE, 4, sb, c.time);
         bus.write(sb + SaveStateDescriptor.REVISION, 4, SaveStateDescriptor.REVISION_ID, c.time);
         bus.write(sb + SaveStateDescriptor.DR7, 8, c.dr7, c.time);
-        long[] r = c.regs.r;
-        r[RegisterFile.RIP] = SaveStateDescriptor.HANDLER;
-        r[RegisterFile.RFLAGS] = SaveStateDescriptor.RFLAGS_FIXED;
-        r[RegisterFile.CR0] &= ~CR0_CLEARED;
-        r[RegisterFile.CR4] = 0;
-        r[RegisterFile.EFER] = 0;
-        r[RegisterFile.CPL] = 0;
-        c.dr7 = DR7_INIT;
-        c.smm = true;
-        c.time += costs.smiEntryNs();
+        RegisterFile r = c.regs;
+        r.set(RegisterFile.RIP, SaveStateDescriptor.HANDLER);
+        r.set(RegisterFile.RFLAGS, SaveStateDescriptor.RFLAGS_FIXED);
+        r.set(RegisterFile.CR0, r.get(RegisterFile.CR0) & ~CR0_CLEARED);
+        r.set(RegisterFile.CR4, 0);
+        r.set(RegisterFile.EFER, 0);
+        r.set(RegisterFile.CPL, 0);
+        c.enteredSmm(DR7_INIT);
+        c.spend(costs.smiEntryNs());
     }
 
     /** RSM: @return OK, UD outside SMM, or the SaveStateDescriptor check code that shut the core down. */
@@ -66,28 +65,22 @@ final class Smm {
         long efer = read(sb, SaveStateDescriptor.EFER);
         int check = SaveStateDescriptor.checkRsm(cr0, cr4, efer);
         if (check != SaveStateDescriptor.RSM_OK) {
-            c.shutdown = true;
+            c.enterShutdown();
             return check;
         }
-        long[] r = c.regs.r;
+        RegisterFile r = c.regs;
         for (int i = 0; i < RegisterFile.GPRS; i++) { // bound: 16
-            r[i] = read(sb, SaveStateDescriptor.gpr(i));
+            r.set(i, read(sb, SaveStateDescriptor.gpr(i)));
         }
-        r[RegisterFile.RIP] = read(sb, SaveStateDescriptor.RIP);
-        r[RegisterFile.RFLAGS] = read(sb, SaveStateDescriptor.RFLAGS);
-        r[RegisterFile.CR0] = cr0;
-        r[RegisterFile.CR3] = read(sb, SaveStateDescriptor.CR3);
-        r[RegisterFile.CR4] = cr4;
-        r[RegisterFile.EFER] = efer;
-        r[RegisterFile.CPL] = read(sb, SaveStateDescriptor.CS_SEL) & 0xFFFF_FFFFL & 3;
-        c.dr7 = read(sb, SaveStateDescriptor.DR7);
-        c.smbase = read(sb, SaveStateDescriptor.SMBASE) & 0xFFFF_FFFFL;
-        c.smm = false;
-        c.time += costs.rsmNs();
-        if (c.nmiLatched) {
-            c.nmiLatched = false;
-            c.nmisTaken++;
-        }
+        r.set(RegisterFile.RIP, read(sb, SaveStateDescriptor.RIP));
+        r.set(RegisterFile.RFLAGS, read(sb, SaveStateDescriptor.RFLAGS));
+        r.set(RegisterFile.CR0, cr0);
+        r.set(RegisterFile.CR3, read(sb, SaveStateDescriptor.CR3));
+        r.set(RegisterFile.CR4, cr4);
+        r.set(RegisterFile.EFER, efer);
+        r.set(RegisterFile.CPL, read(sb, SaveStateDescriptor.CS_SEL) & 0xFFFF_FFFFL & 3);
+        c.leftSmm(read(sb, SaveStateDescriptor.DR7), read(sb, SaveStateDescriptor.SMBASE) & 0xFFFF_FFFFL);
+        c.spend(costs.rsmNs());
         return OK;
     }
 

@@ -4,6 +4,7 @@ import warden.emu.Bus;
 import warden.emu.Engine;
 import warden.emu.Executor;
 import warden.emu.GuestCpu;
+import warden.emu.port.GuestBinding;
 import warden.kernel.api.Access;
 import warden.kernel.api.Status;
 import warden.x86.hw.LocalApic;
@@ -38,21 +39,15 @@ public final class X86Core implements GuestCpu, Engine.Core {
     boolean shutdown;
     boolean nmiLatched;
     long nmisTaken;
-    /** Time an SMI from elsewhere (broadcast or IPI) reaches this core; MAX when none. Latched while in SMM. */
-    long smiAt = Long.MAX_VALUE;
-    /** How long the initiating core holds this one in SMM for that SMI. */
-    long smiHold;
-    /** The pending SMI came from an inter-processor SMI: this core's handler initiates the rendezvous. */
-    boolean smiInitiator;
+    /** The SMI latched from elsewhere (a broadcast or an IPI). */
+    final SmiLatch smi = new SmiLatch();
     /** The monitor runs on this core; trapFromSmm: it was entered from the critical partition, not by an SMI. */
     boolean inTrap;
     boolean trapFromSmm;
     /** The APM_CNT (port B2h) value written by the last OUT that raised an SMI, -1 when none. */
     int apmCommand = -1;
     long time;
-    Executor bound;
-    int boundPartition = -1;
-    boolean boundCritical;
+    private final GuestBinding guests;
     private Executor running;
     private long stepEnd;
     long lastValue;
@@ -60,10 +55,17 @@ public final class X86Core implements GuestCpu, Engine.Core {
     int lastFaultCause;
     long lastFaultAddress;
 
-    X86Core(int id, X86Machine machine) {
+    X86Core(int id, X86Machine machine, GuestBinding guests) {
         this.id = id;
         this.machine = machine;
+        this.guests = guests;
     }
+
+    /** @return the executor of the vCPU attached to this core, or null. */
+    Executor bound() { return guests.executor(id); }
+
+    /** @return whether the partition attached to this core is the critical one (it runs in SMM). */
+    boolean boundCritical() { return guests.critical(guests.partition(id)); }
 
     @Override
     public void runUntil(long untilNs) {
@@ -72,13 +74,14 @@ public final class X86Core implements GuestCpu, Engine.Core {
                 time = untilNs;
                 break;
             }
-            if (machine.events.take(this)) {
+            if (machine.coreEvents.take(this)) {
                 continue;
             }
-            long stop = Math.min(untilNs, machine.events.nextNs(this));
+            long stop = Math.min(untilNs, machine.coreEvents.nextNs(this));
             if (stop <= time) {
                 stop = untilNs;
             }
+            Executor bound = bound();
             if (bound == null) {
                 time = stop;
                 continue;
@@ -92,14 +95,19 @@ public final class X86Core implements GuestCpu, Engine.Core {
 
     @Override public int core() { return id; }
     @Override public long now() { return time; }
-    @Override public void advance(long ns) { time += ns; regs.r[RegisterFile.RIP] += 4; }
+    @Override
+    public void advance(long ns) {
+        time += ns;
+        regs.set(RegisterFile.RIP, regs.get(RegisterFile.RIP) + 4);
+    }
+
     @Override public long lastValue() { return lastValue; }
     @Override public int lastFaultCause() { return lastFaultCause; }
     @Override public String causeName(int cause) { return Vectors.name(cause); }
-    @Override public boolean attached() { return running != null && running == bound && !shutdown; }
+    @Override public boolean attached() { return running != null && running == bound() && !shutdown; }
 
     /** An executor runs on this core but its vCPU was switched away (it must stop issuing instructions). */
-    private boolean suspended() { return running != null && running != bound; }
+    private boolean suspended() { return running != null && running != bound(); }
 
     /**
      * The executor's remaining budget: to the end of the engine step, cut at the next SMI, timer or
@@ -108,10 +116,10 @@ public final class X86Core implements GuestCpu, Engine.Core {
      */
     @Override
     public long budget() {
-        if (!attached() || machine.events.due(this)) {
+        if (!attached() || machine.coreEvents.due(this)) {
             return 0;
         }
-        long stop = Math.min(stepEnd, machine.events.nextNs(this));
+        long stop = Math.min(stepEnd, machine.coreEvents.nextNs(this));
         return Math.max(0, stop - time);
     }
 
@@ -197,16 +205,15 @@ public final class X86Core implements GuestCpu, Engine.Core {
             lastCallStatus = Status.FAILED; // [impl->dsn~emu.frozen-calls~1]
             return lastCallStatus;
         }
-        long[] r = regs.r;
-        r[RegisterFile.RAX] = callId & 0xFFL;
-        r[RegisterFile.RDI] = arg0;
-        r[RegisterFile.RSI] = arg1;
+        regs.set(RegisterFile.RAX, callId & 0xFFL);
+        regs.set(RegisterFile.RDI, arg0);
+        regs.set(RegisterFile.RSI, arg1);
         lastCallStatus = Status.FAILED;
         if (smm) {
             machine.monitor.syscall(this);
         } else {
-            r[RegisterFile.RIP] += 2;
-            outApm((int) (r[RegisterFile.RAX] & 0xFF));
+            regs.set(RegisterFile.RIP, regs.get(RegisterFile.RIP) + 2);
+            outApm((int) (regs.get(RegisterFile.RAX) & 0xFF));
         }
         return lastCallStatus;
     }
@@ -249,7 +256,7 @@ public final class X86Core implements GuestCpu, Engine.Core {
 
     /** Writes this core's ICR: delivery mode SMI sends an inter-processor SMI, Fixed a vector. */
     public void writeIcr(long icr) {
-        machine.events.ipi(this, icr);
+        machine.coreEvents.ipi(this, icr);
     }
 
     /** An NMI arrives: blocked (latched) in SMM, taken at once outside (§34.8 "NMI Handling While in SMM"). */
@@ -265,21 +272,84 @@ public final class X86Core implements GuestCpu, Engine.Core {
     private void raise(int vector, long address) {
         lastFaultCause = vector;
         lastFaultAddress = address;
+        Executor bound = bound();
         if (bound != null) {
             bound.onFault(vector, address, time);
         }
     }
+
+    // ---- what the monitor, SMM entry/RSM and the SMI sources do to the core ----
+
+    /** Consumes {@code ns} of monitor or SMM work on this core (no guest instruction retires). */
+    void spend(long ns) { time += ns; }
+
+    /** Held at the SMI rendezvous: the core's time moves on to at least {@code untilNs}. */
+    void holdUntil(long untilNs) { time = Math.max(time, untilNs); }
+
+    /** The boot SMI is the core's time origin. Boot-time. */
+    void resetClock() { time = 0; }
+
+    /** The kernel's status and value of the call just handled, as the guest sees them. */
+    void callReturned(int status, long value) {
+        lastCallStatus = status;
+        lastValue = value;
+    }
+
+    /** The APM_CNT value that raised this SMI (-1 when none), consumed. */
+    int takeApmCommand() {
+        int command = apmCommand;
+        apmCommand = -1;
+        return command;
+    }
+
+    /** The monitor runs on this core; {@code fromSmm}: entered from the critical partition, not by an SMI. */
+    void monitorEntered(boolean fromSmm) {
+        inTrap = true;
+        trapFromSmm = fromSmm;
+    }
+
+    /** The monitor is done on this core. */
+    void monitorLeft() {
+        inTrap = false;
+        trapFromSmm = false;
+    }
+
+    /** Records the cause and address of the fault the monitor reports next. */
+    void noteFault(int cause, long address) {
+        lastFaultCause = cause;
+        lastFaultAddress = address;
+    }
+
+    /** SMI entry loaded the SMM environment: DR7 {@code dr7Init}, in SMM. */
+    void enteredSmm(long dr7Init) {
+        dr7 = dr7Init;
+        smm = true;
+    }
+
+    /** RSM loaded DR7 and SMBASE from the map and left SMM; a latched NMI is taken now. */
+    void leftSmm(long dr7Saved, long newSmbase) {
+        dr7 = dr7Saved;
+        smbase = newSmbase;
+        smm = false;
+        if (nmiLatched) {
+            nmiLatched = false;
+            nmisTaken++;
+        }
+    }
+
+    /** RSM found invalid state: the core stays in shutdown. */
+    void enterShutdown() { shutdown = true; }
 
     public long time() { return time; }
     public boolean inSmm() { return smm; }
     public boolean isShutdown() { return shutdown; }
     public long smbase() { return smbase; }
     public long register(int i) { return regs.r[i]; }
-    public void setRegister(int i, long v) { regs.r[i] = v; }
+    public void setRegister(int i, long v) { regs.set(i, v); }
     public Smrr smrr() { return smrr; }
     public LocalApic apic() { return apic; }
     public long nmisTaken() { return nmisTaken; }
     public boolean nmiLatched() { return nmiLatched; }
-    public boolean smiLatched() { return smm && smiAt <= time; }
-    public int boundPartition() { return boundPartition; }
+    public boolean smiLatched() { return smm && smi.at() <= time; }
+    public int boundPartition() { return guests.partition(id); }
 }

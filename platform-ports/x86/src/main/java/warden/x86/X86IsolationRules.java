@@ -30,7 +30,8 @@ final class X86IsolationRules {
             Isolation.Partition part = partitions.get(p);
             if (!part.critical()) {
                 if (firstRich >= 0) {
-                    out.add(new Isolation.Problem(p, -1, -1, "x86 without VT-x/EPT cannot keep non-critical partitions '"
+                    out.add(new Isolation.Problem(p, -1, -1,
+                            "x86 without VT-x/EPT cannot keep non-critical partitions '"
                             + partitions.get(firstRich).name() + "' and '" + part.name() + "' apart: both run outside"
                             + " SMM, where only SMRR restricts memory; use one non-critical partition"));
                 } else {

@@ -9,16 +9,15 @@ import warden.emu.Executor;
 import warden.emu.GuestCpu;
 import warden.emu.IrqStats;
 import warden.emu.Stimulus;
+import warden.emu.TargetMetrics;
 import warden.emu.TraceRecorder;
-import warden.kernel.api.Criticality;
+import warden.emu.port.GuestBinding;
+import warden.emu.port.GuestEvents;
+import warden.emu.port.PortAssembly;
 import warden.kernel.api.SystemImage;
 import warden.kernel.api.TrapEntry;
-import warden.kernel.port.Console;
 import warden.kernel.port.CpuContext;
-import warden.kernel.port.GuestMemory;
-import warden.kernel.port.InterruptController;
 import warden.kernel.port.Platform;
-import warden.kernel.port.ProtectionUnit;
 import warden.kernel.port.Timer;
 import warden.x86.hw.LocalApic;
 import warden.x86.hw.SaveStateDescriptor;
@@ -26,8 +25,11 @@ import warden.x86.hw.X86InterruptController;
 import warden.x86.hw.X86ProtectionUnit;
 
 /**
- * The emulated x86 board and the port: cores with SMM, SMRAM fenced by SMRR, an I/O APIC and
- * local APICs, a per-core SMI timer, UARTs; the kernel's port SPI implemented on them. The monitor
+ * The emulated x86 board and the port's adaptor: cores with SMM, SMRAM fenced by SMRR, an I/O APIC
+ * and local APICs, a per-core SMI timer, UARTs; the kernel's CPU context and timer on them. The
+ * rest of the port SPI is the shared {@link PortAssembly}, guest binding and delivery the shared
+ * {@link GuestBinding} and {@link GuestEvents} (interrupts to the rich OS wait in
+ * {@link Delivery} first). The monitor
  * and the critical partition live in SMRAM and run in SMM; the rich OS runs outside SMM. A world
  * switch to the critical partition is an SMI entry (save map written); back to the rich OS it is
  * RSM (save map read and checked). At construction every core relocates its SMBASE (an SMI at
@@ -36,7 +38,7 @@ import warden.x86.hw.X86ProtectionUnit;
  *
  * [impl->dsn~x86.port~1]
  */
-public final class X86Machine implements Board, warden.emu.TargetMetrics, Platform, CpuContext, Timer, Console, GuestMemory, Stimulus.LineInput {
+public final class X86Machine implements Board, TargetMetrics, CpuContext, Timer, Stimulus.LineInput {
     final X86Platform platform;
     final CostModel costs;
     final Bus bus = new Bus();
@@ -44,21 +46,16 @@ public final class X86Machine implements Board, warden.emu.TargetMetrics, Platfo
     final X86ProtectionUnit pu;
     final X86InterruptController irq;
     final Smm smm;
-    final CoreEvents events = new CoreEvents(this);
+    final CoreEvents coreEvents = new CoreEvents(this);
     final Delivery delivery;
     final SmiMonitor monitor;
-    final IrqStats irqStats;
-    final TraceOut trace;
-    private final Executor[] executors;
-    private final boolean[] critical;
-    private final ConsoleLog console;
-    private final long[] deadline;
-    private final long[] fired;
+    final GuestEvents events;
+    final PortAssembly port;
+    private final GuestBinding guests;
+    final SmiTimer smiTimer;
     private final LatencyStats tickLatency;
     private final long[] parkContext = new long[RegisterFile.WORDS];
     private long dropped;
-    /** The core the monitor last ran on (console timestamps). */
-    X86Core current;
 
     /** @param executors one per vCPU, index partition * cores + core (null where none runs) */
     public X86Machine(X86Platform platform, SystemImage image, Executor[] executors, ConsoleLog console,
@@ -66,10 +63,12 @@ public final class X86Machine implements Board, warden.emu.TargetMetrics, Platfo
         this.platform = platform;
         this.costs = platform.costs();
         int n = platform.description().cores();
+        this.guests = new GuestBinding(image, n, executors);
+        this.events = new GuestEvents(guests, irqStats, trace);
         this.cores = new X86Core[n];
         LocalApic[] apics = new LocalApic[n];
         for (int c = 0; c < n; c++) {
-            cores[c] = new X86Core(c, this);
+            cores[c] = new X86Core(c, this, guests);
             apics[c] = cores[c].apic;
         }
         this.pu = new X86ProtectionUnit(platform.smramBase(), platform.smramSize(), platform.smbases(),
@@ -77,22 +76,10 @@ public final class X86Machine implements Board, warden.emu.TargetMetrics, Platfo
         this.irq = new X86InterruptController(platform.description().lines(), apics);
         this.smm = new Smm(bus, costs);
         this.monitor = new SmiMonitor(this, n);
-        this.executors = executors.clone();
-        String[] names = new String[image.partitionCount()];
-        this.critical = new boolean[image.partitionCount()];
-        for (int p = 0; p < names.length; p++) {
-            names[p] = image.name(p);
-            critical[p] = Criticality.isCritical(image.criticality(p));
-        }
-        this.console = console;
-        this.irqStats = irqStats;
-        this.trace = new TraceOut(trace, names);
-        this.deadline = new long[n];
-        this.fired = new long[n];
+        this.port = new PortAssembly("x86", n, this, pu, irq, this, bus, console);
+        this.smiTimer = new SmiTimer(n);
         this.tickLatency = new LatencyStats(n);
-        this.delivery = new Delivery(this, tickLatency, n);
-        java.util.Arrays.fill(deadline, NEVER);
-        java.util.Arrays.fill(fired, -1);
+        this.delivery = new Delivery(this, smiTimer, tickLatency, n);
         RegisterFile.init(parkContext, 0, X86Platform.PARK_RIP, -1, 0, false);
         BoardDevices.addRam(bus, platform.description());
         for (warden.emu.DeviceSpec d : platform.description().devices()) {
@@ -110,10 +97,10 @@ public final class X86Machine implements Board, warden.emu.TargetMetrics, Platfo
         bus.write(c.smbase + SaveStateDescriptor.SMBASE, 4, platform.smbase(c.id), 0);
         smm.rsm(c);
         smm.enter(c);
-        c.time = 0;
+        c.resetClock();
     }
 
-    @Override public Platform platform() { return this; }
+    @Override public Platform platform() { return port; }
     @Override public Engine.Core[] cores() { return cores.clone(); }
     @Override public Stimulus.LineInput lineInput() { return this; }
     @Override public GuestCpu guest(int core) { return cores[core]; }
@@ -122,15 +109,6 @@ public final class X86Machine implements Board, warden.emu.TargetMetrics, Platfo
     public void attach(TrapEntry kernel) {
         monitor.attach(kernel);
     }
-
-    @Override public String targetName() { return "x86"; }
-    @Override public int coreCount() { return cores.length; }
-    @Override public CpuContext cpu() { return this; }
-    @Override public ProtectionUnit protection() { return pu; }
-    @Override public InterruptController interrupts() { return irq; }
-    @Override public Timer timer() { return this; }
-    @Override public Console console() { return this; }
-    @Override public GuestMemory memory() { return this; }
 
     /** A device raises a line: SMI-routed lines wait for their core's SMI, Fixed ones go to a local APIC. */
     @Override
@@ -149,11 +127,8 @@ public final class X86Machine implements Board, warden.emu.TargetMetrics, Platfo
 
     @Override
     public void initContext(long[] ctx, int offset, int partition, int core, long entry) {
-        RegisterFile.init(ctx, offset, entry, partition, core, partition >= 0 && critical[partition]);
-        Executor e = executors[partition * cores.length + core];
-        if (e instanceof warden.emu.Restartable r) {
-            r.restart(cores[core].time); // a restart from the golden image restarts the guest model too
-        }
+        RegisterFile.init(ctx, offset, entry, partition, core, guests.critical(partition));
+        guests.restart(partition, core, cores[core].time); // a restart from the golden image restarts the guest
     }
 
     /** Inside an SMI the interrupted world is in the save map; otherwise the live registers are the guest's. */
@@ -172,14 +147,12 @@ public final class X86Machine implements Board, warden.emu.TargetMetrics, Platfo
     @Override
     public void restore(int core, int partition, long[] ctx, int offset) {
         X86Core c = cores[core];
-        c.bound = executors[partition * cores.length + core];
-        c.boundPartition = partition;
-        c.boundCritical = critical[partition];
-        c.time += costs.switchNs();
+        guests.attach(core, partition);
+        c.spend(costs.switchNs());
         if (!c.smm) {
             smm.enter(c); // called outside an SMI: the monitor first brings the core into SMM
         }
-        if (c.boundCritical) {
+        if (c.boundCritical()) {
             c.regs.copyFrom(ctx, offset);
             irq.guestRunning(core, false);
         } else {
@@ -187,7 +160,7 @@ public final class X86Machine implements Board, warden.emu.TargetMetrics, Platfo
             irq.guestRunning(core, true);
             leaveIfOutsideTrap(c);
         }
-        trace.running(c, partition);
+        events.switchedIn(c);
     }
 
     @Override
@@ -199,7 +172,7 @@ public final class X86Machine implements Board, warden.emu.TargetMetrics, Platfo
         }
         smm.writeMap(c, parkContext, 0);
         leaveIfOutsideTrap(c);
-        trace.running(c, -1);
+        events.idled(c);
     }
 
     /** Lesson from RISC-V: called outside a trap, the monitor drops to the guest's own mode now (RSM). */
@@ -213,9 +186,7 @@ public final class X86Machine implements Board, warden.emu.TargetMetrics, Platfo
     }
 
     private void detach(X86Core c) {
-        c.bound = null;
-        c.boundPartition = -1;
-        c.boundCritical = false;
+        guests.detach(c.id);
         irq.guestRunning(c.id, false);
     }
 
@@ -233,14 +204,13 @@ public final class X86Machine implements Board, warden.emu.TargetMetrics, Platfo
     public void setCallResult(int core, int status, long value) {
         X86Core c = cores[core];
         if (c.trapFromSmm || !c.inTrap) {
-            c.regs.r[RegisterFile.RAX] = status;
-            c.regs.r[RegisterFile.RDX] = value;
+            c.setRegister(RegisterFile.RAX, status);
+            c.setRegister(RegisterFile.RDX, value);
         } else {
             smm.setMapGpr(c, RegisterFile.RAX, status);
             smm.setMapGpr(c, RegisterFile.RDX, value);
         }
-        c.lastCallStatus = status;
-        c.lastValue = value;
+        c.callReturned(status, value);
     }
 
     @Override
@@ -250,7 +220,7 @@ public final class X86Machine implements Board, warden.emu.TargetMetrics, Platfo
 
     @Override
     public void deliverTimer(int core) {
-        delivery.timer(cores[core], fired);
+        delivery.timer(cores[core]);
     }
 
     @Override
@@ -273,32 +243,11 @@ public final class X86Machine implements Board, warden.emu.TargetMetrics, Platfo
 
     @Override
     public void setDeadline(int core, long deadlineNs) {
-        deadline[core] = deadlineNs;
+        smiTimer.arm(core, deadlineNs);
     }
 
-    long deadline(int core) { return deadline[core]; }
-    boolean timerDue(X86Core c) { return deadline[c.id] <= c.time; }
-
-    void timerFired(X86Core c) {
-        fired[c.id] = deadline[c.id];
-    }
-
-    // ---- Console and GuestMemory ----
-
-    @Override
-    public void write(int partition, int b) {
-        console.put(partition, b, current == null ? 0 : current.time);
-    }
-
-    @Override
-    public int readByte(long address) {
-        return bus.readRamByte(address);
-    }
-
-    @Override
-    public int writeByte(long address, int value) {
-        return bus.writeRamByte(address, value);
-    }
+    /** @return whether core c's SMI timer is due at its current time. */
+    boolean timerDue(X86Core c) { return smiTimer.due(c.id, c.time); }
 
     // ---- what reports and tests read ----
 

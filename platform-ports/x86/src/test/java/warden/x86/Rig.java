@@ -44,7 +44,12 @@ final class Rig implements TrapEntry {
 
         @Override public void onInterrupt(int line, long nowNs) { if (record) { events.add("irq " + line); } }
         @Override public void onTimer(long nowNs) { if (record) { events.add("timer"); } }
-        @Override public void onFault(int cause, long address, long nowNs) { if (record) { events.add("fault " + cause); } }
+        @Override
+        public void onFault(int cause, long address, long nowNs) {
+            if (record) {
+                events.add("fault " + cause);
+            }
+        }
         @Override public String kind() { return "test"; }
     }
 
@@ -70,13 +75,13 @@ final class Rig implements TrapEntry {
         m = new X86Machine(platform, image, ex, new ConsoleLog(new String[] {"safety", "rich"}, false),
                 new IrqStats(64), new TraceRecorder(4, false));
         m.attach(this);
-        m.protection().protectMonitor(0x8000_0000L, 0x20_0000L);
-        m.protection().beginSlot(0);
-        m.protection().addRegion(0, SAFE, 0x10_0000L, Access.ALL);
-        m.protection().beginSlot(1);
-        m.protection().addRegion(1, RICH, 0x100_0000L, Access.ALL);
-        m.interrupts().route(20, 0, 7, true);
-        m.interrupts().route(30, 1, 3, false);
+        m.platform().protection().protectMonitor(0x8000_0000L, 0x20_0000L);
+        m.platform().protection().beginSlot(0);
+        m.platform().protection().addRegion(0, SAFE, 0x10_0000L, Access.ALL);
+        m.platform().protection().beginSlot(1);
+        m.platform().protection().addRegion(1, RICH, 0x100_0000L, Access.ALL);
+        m.platform().interrupts().route(20, 0, 7, true);
+        m.platform().interrupts().route(30, 1, 3, false);
     }
 
     /** Stops recording (for the allocation test): the rig itself then allocates nothing. */
@@ -91,7 +96,7 @@ final class Rig implements TrapEntry {
     long[] enter(int p, int c) {
         long[] ctx = new long[m.contextWords()];
         m.initContext(ctx, 0, p, c, p == 0 ? SAFE : RICH);
-        m.protection().activate(c, p);
+        m.platform().protection().activate(c, p);
         m.restore(c, p, ctx, 0);
         return ctx;
     }
@@ -130,7 +135,7 @@ final class Rig implements TrapEntry {
 
     @Override
     public int onExternalInterrupt(int core) {
-        int line = m.interrupts().claim(core);
+        int line = m.platform().interrupts().claim(core);
         if (record) {
             entries.add("irq " + core + " " + line);
         }

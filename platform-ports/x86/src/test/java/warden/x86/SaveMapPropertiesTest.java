@@ -26,7 +26,7 @@ class SaveMapPropertiesTest {
         rig.m.initContext(ctx, 0, 1, 3, Rig.RICH);
         System.arraycopy(values, 0, ctx, 0, RegisterFile.GPRS);
         ctx[RegisterFile.RIP] = values[RegisterFile.GPRS];
-        rig.m.protection().activate(3, 1);
+        rig.m.platform().protection().activate(3, 1);
         rig.m.restore(3, 1, ctx, 0);
         long[] back = new long[RegisterFile.WORDS];
         rig.m.save(3, back, 0);

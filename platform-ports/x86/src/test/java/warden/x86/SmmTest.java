@@ -34,7 +34,8 @@ class SmmTest {
         r.m.smm.enter(c);
         assertTrue(c.inSmm());
         assertEquals(SaveStateDescriptor.HANDLER, c.register(RegisterFile.RIP));
-        assertEquals(0, c.register(RegisterFile.RFLAGS) & (SaveStateDescriptor.RFLAGS_IF | SaveStateDescriptor.RFLAGS_TF));
+        assertEquals(0,
+                c.register(RegisterFile.RFLAGS) & (SaveStateDescriptor.RFLAGS_IF | SaveStateDescriptor.RFLAGS_TF));
         assertEquals(Rig.RICH, r.m.bus().read(sb + SaveStateDescriptor.RIP, 8, 0) == 0 ? r.m.bus().lastValue() : -1);
         r.m.bus().read(sb + SaveStateDescriptor.gpr(RegisterFile.RBX), 8, 0);
         assertEquals(0x1234_5678_9ABCL, r.m.bus().lastValue());
@@ -63,8 +64,10 @@ class SmmTest {
 
     @Test
     void rsmRefusesCr0PagingWithoutProtectionAndNwWithoutCd() {
-        assertEquals(SaveStateDescriptor.RSM_CR0_PG_WITHOUT_PE, SaveStateDescriptor.checkRsm(SaveStateDescriptor.CR0_PG, 0, 0));
-        assertEquals(SaveStateDescriptor.RSM_CR0_NW_WITHOUT_CD, SaveStateDescriptor.checkRsm(SaveStateDescriptor.CR0_NW, 0, 0));
+        assertEquals(SaveStateDescriptor.RSM_CR0_PG_WITHOUT_PE,
+                SaveStateDescriptor.checkRsm(SaveStateDescriptor.CR0_PG, 0, 0));
+        assertEquals(SaveStateDescriptor.RSM_CR0_NW_WITHOUT_CD,
+                SaveStateDescriptor.checkRsm(SaveStateDescriptor.CR0_NW, 0, 0));
         assertEquals(SaveStateDescriptor.RSM_OK, SaveStateDescriptor.checkRsm(RegisterFile.CR0_RESET, 0, 0));
     }
 

@@ -193,7 +193,7 @@ public final class ArmProtectionUnit implements ProtectionUnit {
         return attr;
     }
 
-    /** @return whether a fetch of {@code len} bytes at {@code address} lies in one region with X of the core's active slot. */
+    /** @return whether a {@code len}-byte fetch at {@code address} lies in one X region of the core's active slot. */
     public boolean executable(int core, long address, int len) {
         if (core < 0 || core >= filters.length) {
             return false;

@@ -84,11 +84,11 @@ public final class GicDistributor implements MmioDevice {
     private void writeCtlr(long value, boolean ns) {
         if (ns) {
             int keep = s.ctlr & ~(GicState.CTLR_ENABLE_GRP1NS);
-            s.ctlr = keep | ((int) value & GicState.CTLR_ENABLE_GRP1NS);
+            s.setCtlr(keep | ((int) value & GicState.CTLR_ENABLE_GRP1NS));
             return;
         }
         int enables = GicState.CTLR_ENABLE_GRP0 | GicState.CTLR_ENABLE_GRP1NS | GicState.CTLR_ENABLE_GRP1S;
-        s.ctlr = (s.ctlr & ~enables) | ((int) value & enables); // ARE fixed to 1, DS fixed to 0
+        s.setCtlr((s.ctlr & ~enables) | ((int) value & enables)); // ARE fixed to 1, DS fixed to 0
     }
 
     /** GICD_IROUTER: Aff0 (bits 7:0) names the target PE; IRM (bit 31) = 1 is not modeled (ignored). */
@@ -99,7 +99,7 @@ public final class GicDistributor implements MmioDevice {
         }
         int pe = (int) (value & 0xFF);
         if (pe < s.pes()) {
-            s.route[slot] = pe;
+            s.setRoute(slot, pe);
         }
     }
 

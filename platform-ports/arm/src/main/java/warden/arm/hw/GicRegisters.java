@@ -81,13 +81,13 @@ public final class GicRegisters {
 
     private void write(int slot, int kind, boolean one) {
         switch (kind) {
-            case IGROUPR: s.groupBit[slot] = one; break;
-            case IGRPMODR: s.modBit[slot] = one; break;
-            case ISENABLER: s.enabled[slot] |= one; break;
-            case ICENABLER: s.enabled[slot] &= !one; break;
-            case ISPENDR: s.pending[slot] |= one; break;
-            case ICPENDR: s.pending[slot] &= !one; break;
-            case ISACTIVER: s.active[slot] |= one; break;
+            case IGROUPR: s.setGroupBit(slot, one); break;
+            case IGRPMODR: s.setModBit(slot, one); break;
+            case ISENABLER: s.setEnabled(slot, s.enabled[slot] | one); break;
+            case ICENABLER: s.setEnabled(slot, s.enabled[slot] & !one); break;
+            case ISPENDR: s.setPending(slot, s.pending[slot] | one); break;
+            case ICPENDR: s.setPending(slot, s.pending[slot] & !one); break;
+            case ISACTIVER: s.setActive(slot, s.active[slot] | one); break;
             default: // ICACTIVER
                 if (one && s.active[slot]) {
                     s.deactivate(slot);
@@ -113,7 +113,7 @@ public final class GicRegisters {
             return;
         }
         int v = value & 0xFF;
-        s.priority[slot] = nonSecure ? (v >>> 1) | 0x80 : v;
+        s.setPriority(slot, nonSecure ? (v >>> 1) | 0x80 : v);
     }
 
     /** @return {@code size} bytes of GICD_IPRIORITYR / GICR_IPRIORITYR from INTID {@code first}. */

@@ -66,6 +66,17 @@ public final class GicState {
     public int pes() { return pes; }
     public int ctlr() { return ctlr; }
 
+    // ---- register writes of the distributor and redistributor frames (GicRegisters, GicDistributor) ----
+
+    void setCtlr(int value) { ctlr = value; }
+    void setGroupBit(int slot, boolean one) { groupBit[slot] = one; }
+    void setModBit(int slot, boolean one) { modBit[slot] = one; }
+    void setEnabled(int slot, boolean on) { enabled[slot] = on; }
+    void setPending(int slot, boolean on) { pending[slot] = on; }
+    void setActive(int slot, boolean on) { active[slot] = on; }
+    void setPriority(int slot, int value) { priority[slot] = value; }
+    void setRoute(int slot, int pe) { route[slot] = pe; }
+
     /** @return the state slot of {@code intid} as seen by {@code pe}, or -1. */
     public int slot(int pe, int intid) {
         if (intid < 0 || intid >= intids || pe < 0 || pe >= pes) {

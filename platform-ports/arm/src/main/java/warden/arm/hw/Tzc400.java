@@ -162,8 +162,8 @@ public final class Tzc400 implements MmioDevice {
             case Tzc400Descriptor.TOP_LOW: top[n] = (top[n] & ~0xFFFF_FFFFL) | lo | 0xFFFL; break;
             case Tzc400Descriptor.TOP_HIGH: top[n] = ((lo & 0xFF) << 32) | (top[n] & 0xFFFF_FFFFL); break;
             case Tzc400Descriptor.ATTRIBUTES:
-                attributes[n] = v & (Tzc400Descriptor.S_WR_EN | Tzc400Descriptor.S_RD_EN | Tzc400Descriptor.FILTER_EN_MASK)
-                        & ~stuckAtZero[n];
+                attributes[n] = v & (Tzc400Descriptor.S_WR_EN | Tzc400Descriptor.S_RD_EN
+                        | Tzc400Descriptor.FILTER_EN_MASK) & ~stuckAtZero[n];
                 break;
             case Tzc400Descriptor.ID_ACCESS: idAccess[n] = v; break;
             default: break;

@@ -89,7 +89,8 @@ class ArmProtectionUnitBoundaryTest {
         assertEquals(Tzc400Descriptor.idAccess(NSAID, true, false), reg(0, 1, Tzc400Descriptor.ID_ACCESS));
         pu.world(0, false);
         assertEquals(Status.OK, pu.activate(0, 0));
-        assertEquals((1 | Tzc400Descriptor.S_RD_EN) & 0xFFFF_FFFFL, reg(0, 1, Tzc400Descriptor.ATTRIBUTES), "Secure again");
+        assertEquals((1 | Tzc400Descriptor.S_RD_EN) & 0xFFFF_FFFFL, reg(0, 1, Tzc400Descriptor.ATTRIBUTES),
+                "Secure again");
         assertEquals(0, reg(0, 1, Tzc400Descriptor.ID_ACCESS));
         assertEquals(Status.OK, pu.activate(0, ProtectionUnit.NO_SLOT));
         assertEquals(0, reg(0, 1, Tzc400Descriptor.ATTRIBUTES), "no slot: every region disabled");
@@ -178,7 +179,8 @@ class ArmProtectionUnitBoundaryTest {
         assertEquals(Tzc400.ALLOW, filters[0].check(0xA000_0000L, 4, true, true, NSAID));
         assertEquals(Tzc400.DENY_ERROR, filters[0].check(0xA000_0000L, 4, true, true, NSAID + 1), "another NSAID");
         assertEquals(Tzc400.DENY_ERROR, filters[0].check(0xA000_0000L, 4, true, false, 0), "Secure access");
-        assertEquals(Tzc400.DENY_ERROR, filters[0].check(0x1_2345_6000L, 4, false, false, 0), "slot 0's region is gone");
+        assertEquals(Tzc400.DENY_ERROR, filters[0].check(0x1_2345_6000L, 4, false, false, 0),
+                "slot 0's region is gone");
         assertEquals(Tzc400.DENY_ERROR, filters[0].check(0x9000_0000L, 4, true, false, 0), "and its second one");
     }
 
@@ -200,8 +202,10 @@ class ArmProtectionUnitBoundaryTest {
         assertEquals(Tzc400.ALLOW, filters[1].check(0x9000_7000L, 4, false, false, 0), "the eighth region");
         assertEquals(Tzc400.DENY_ERROR, filters[1].check(0x9000_8000L, 4, false, false, 0));
         assertEquals(Tzc400.DENY_ERROR, filters[1].check(0x7000_0000L, 4, false, false, 0), "Secure background closed");
-        assertEquals(Tzc400.DENY_ERROR, filters[1].check(0x7000_0000L, 4, false, true, 3), "Non-secure background closed");
-        assertEquals(Tzc400.DENY_ERROR, filters[0].check(0x9000_0000L, 4, false, false, 0), "core 0's filter untouched");
+        assertEquals(Tzc400.DENY_ERROR, filters[1].check(0x7000_0000L, 4, false, true, 3),
+                "Non-secure background closed");
+        assertEquals(Tzc400.DENY_ERROR, filters[0].check(0x9000_0000L, 4, false, false, 0),
+                "core 0's filter untouched");
     }
 
     @Test

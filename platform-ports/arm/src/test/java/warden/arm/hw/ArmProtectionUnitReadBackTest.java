@@ -66,7 +66,8 @@ class ArmProtectionUnitReadBackTest {
     }
 
     /** Every region of core's filter holds slot's pages 1..count and is disabled beyond; the background is shut. */
-    private void assertWholeFilterHolds(int core, int slot, int count, long attr, long ids, int faulty, long faultyAttr) {
+    private void assertWholeFilterHolds(int core, int slot, int count, long attr, long ids, int faulty,
+            long faultyAttr) {
         assertEquals(0, reg(core, 0, Tzc400Descriptor.ATTRIBUTES), "background: no Secure enable");
         assertEquals(0, reg(core, 0, Tzc400Descriptor.ID_ACCESS), "background: no NSAID enable");
         for (int n = 1; n < Tzc400Descriptor.REGIONS; n++) {
@@ -88,9 +89,12 @@ class ArmProtectionUnitReadBackTest {
         dirty(0);
         assertEquals(Status.FAILED, pu.activate(0, SECURE_FULL), "region 3 loses its write enable");
         long rw = secure(Tzc400Descriptor.S_RD_EN | Tzc400Descriptor.S_WR_EN);
-        assertWholeFilterHolds(0, SECURE_FULL, ArmProtectionUnit.REGIONS_MAX, rw, 0, 3, secure(Tzc400Descriptor.S_RD_EN));
-        assertEquals(Tzc400.ALLOW, filters[0].check(page(SECURE_FULL, 7), 4, true, false, 0), "the last region is in force");
-        assertEquals(Tzc400.DENY_ERROR, filters[0].check(page(SECURE_FULL, 2), 4, true, false, 0), "the faulty one denies");
+        assertWholeFilterHolds(0, SECURE_FULL, ArmProtectionUnit.REGIONS_MAX, rw, 0, 3,
+                secure(Tzc400Descriptor.S_RD_EN));
+        assertEquals(Tzc400.ALLOW, filters[0].check(page(SECURE_FULL, 7), 4, true, false, 0),
+                "the last region is in force");
+        assertEquals(Tzc400.DENY_ERROR, filters[0].check(page(SECURE_FULL, 2), 4, true, false, 0),
+                "the faulty one denies");
     }
 
     @Test
@@ -100,10 +104,12 @@ class ArmProtectionUnitReadBackTest {
         dirty(0);
         assertEquals(Status.FAILED, pu.activate(0, SECURE_FULL), "region 1");
         long rw = secure(Tzc400Descriptor.S_RD_EN | Tzc400Descriptor.S_WR_EN);
-        assertWholeFilterHolds(0, SECURE_FULL, ArmProtectionUnit.REGIONS_MAX, rw, 0, 1, secure(Tzc400Descriptor.S_WR_EN));
+        assertWholeFilterHolds(0, SECURE_FULL, ArmProtectionUnit.REGIONS_MAX, rw, 0, 1,
+                secure(Tzc400Descriptor.S_WR_EN));
         dirty(1);
         assertEquals(Status.FAILED, pu.activate(1, SECURE_FULL), "region 8");
-        assertWholeFilterHolds(1, SECURE_FULL, ArmProtectionUnit.REGIONS_MAX, rw, 0, 8, secure(Tzc400Descriptor.S_WR_EN));
+        assertWholeFilterHolds(1, SECURE_FULL, ArmProtectionUnit.REGIONS_MAX, rw, 0, 8,
+                secure(Tzc400Descriptor.S_WR_EN));
         assertEquals(Status.OK, pu.activate(1, NON_SECURE), "region 8 unused, region 1 fine: core 1 takes this slot");
     }
 
@@ -131,7 +137,8 @@ class ArmProtectionUnitReadBackTest {
         dirty(0);
         assertEquals(Status.FAILED, pu.activate(0, NON_SECURE), "region 3 cannot be enabled");
         assertWholeFilterHolds(0, NON_SECURE, 3, 1, ids, 3, 0);
-        assertEquals(Tzc400.DENY_ERROR, filters[0].check(page(NON_SECURE, 2), 4, false, true, NSAID), "region 3 is off");
+        assertEquals(Tzc400.DENY_ERROR, filters[0].check(page(NON_SECURE, 2), 4, false, true, NSAID),
+                "region 3 is off");
         assertEquals(Tzc400.ALLOW, filters[0].check(page(NON_SECURE, 1), 4, true, true, NSAID), "region 2 is on");
     }
 

@@ -88,7 +88,8 @@ class PmpSteadyStateTest {
 
     private static void expected(PmpSpecModel spec, boolean[] out) {
         for (int q = 0; q < QUERIES; q++) {
-            out[q] = wellFormed(ADDRESS[q], SIZE[q], ACCESS[q], PRIV[q]) && spec.allows(ADDRESS[q], SIZE[q], ACCESS[q], PRIV[q]);
+            out[q] = wellFormed(ADDRESS[q], SIZE[q], ACCESS[q], PRIV[q])
+                    && spec.allows(ADDRESS[q], SIZE[q], ACCESS[q], PRIV[q]);
         }
     }
 

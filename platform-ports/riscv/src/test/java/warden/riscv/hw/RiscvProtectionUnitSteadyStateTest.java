@@ -91,8 +91,10 @@ class RiscvProtectionUnitSteadyStateTest {
             for (long address : PROBES) {
                 for (int access : ACCESS) {
                     boolean want = expected(SLOT[r % 3], address, access);
-                    assertEquals(want, got[q++], "U, round " + r + " at " + Long.toHexString(address) + " access " + access);
-                    assertEquals(want, got[q++], "S, round " + r + " at " + Long.toHexString(address) + " access " + access);
+                    assertEquals(want, got[q++],
+                            "U, round " + r + " at " + Long.toHexString(address) + " access " + access);
+                    assertEquals(want, got[q++],
+                            "S, round " + r + " at " + Long.toHexString(address) + " access " + access);
                 }
             }
         }

@@ -89,7 +89,7 @@ public final class Smrr {
         return (address & mask) == (physBase & mask);
     }
 
-    /** @return true when {@code [base, base+size)} is one range SMRR can describe (2^n, aligned, &ge; 4 KiB, below 4 GiB). */
+    /** @return true when {@code [base, base+size)} is one SMRR range (2^n, aligned, &ge; 4 KiB, below 4 GiB). */
     public static boolean encodable(long base, long size) {
         return size >= 0x1000 && Long.bitCount(size) == 1 && (base & (size - 1)) == 0 && base >= 0
                 && base + size <= 1L << 32;

@@ -65,8 +65,10 @@ class X86ProtectionUnitTest {
     @Test
     void theMonitorRangeHoldsEveryHandlerAndSaveMapExactly() {
         assertEquals(Status.OK, unit().protectMonitor(S + 0x8000, 0x1_8000));
-        assertEquals(Status.INVALID_PARAM, unit().protectMonitor(S + 0x8001, 0x1_7FFF), "misses core 0's handler entry");
-        assertEquals(Status.INVALID_PARAM, unit().protectMonitor(S + 0x8000, 0x1_7FFF), "misses core 1's last save-map byte");
+        assertEquals(Status.INVALID_PARAM, unit().protectMonitor(S + 0x8001, 0x1_7FFF),
+                "misses core 0's handler entry");
+        assertEquals(Status.INVALID_PARAM, unit().protectMonitor(S + 0x8000, 0x1_7FFF),
+                "misses core 1's last save-map byte");
         assertEquals(Status.OK, unit().protectMonitor(S, SIZE), "all of SMRAM");
         assertEquals(Status.INVALID_PARAM, unit().protectMonitor(S, SIZE + 1), "larger than SMRAM");
         assertEquals(Status.INVALID_PARAM, unit().protectMonitor(S - 1, 0x2_0000), "starts below SMRAM");
@@ -152,7 +154,8 @@ class X86ProtectionUnitTest {
         assertEquals(X86ProtectionUnit.WORLD_NONE, u.worldOf(S - 0x1000, SIZE + 0x2000), "encloses SMRAM");
         assertEquals(X86ProtectionUnit.WORLD_SMM, u.worldOf(S + SIZE - 0x1000, 0x1000), "SMRAM's last page");
         assertEquals(X86ProtectionUnit.WORLD_SMM, u.worldOf(S + 0x2_0000, 0x1000), "the page after the monitor");
-        assertEquals(X86ProtectionUnit.WORLD_SMM, u.worldOf(S, 0x8000), "SMRAM below the monitor, up to its first byte");
+        assertEquals(X86ProtectionUnit.WORLD_SMM, u.worldOf(S, 0x8000),
+                "SMRAM below the monitor, up to its first byte");
         assertEquals(X86ProtectionUnit.WORLD_NONE, u.worldOf(S, 0x8001), "one byte of the monitor");
         assertEquals(X86ProtectionUnit.WORLD_NONE, u.worldOf(S + 0x1_FFFF, 0x1000), "the monitor's last byte");
         assertEquals(X86ProtectionUnit.WORLD_NONE, u.worldOf(S + 0x9000, 0x1000), "inside the monitor");
@@ -169,13 +172,15 @@ class X86ProtectionUnitTest {
         assertEquals(Status.INVALID_PARAM, u.addRegion(1, S + 0x2_0800, 0x1000, Access.READ), "base not a page");
         assertEquals(Status.INVALID_PARAM, u.addRegion(1, S + 0x2_0000, 0x1800, Access.READ), "size not pages");
         assertEquals(Status.OK, u.addRegion(1, S + 0x2_0000, 0x1000, Access.READ));
-        assertEquals(Status.INVALID_PARAM, u.addRegion(1, 0x1000, 0x1000, Access.READ), "a rich-OS region in an SMM slot");
+        assertEquals(Status.INVALID_PARAM, u.addRegion(1, 0x1000, 0x1000, Access.READ),
+                "a rich-OS region in an SMM slot");
         assertEquals(Status.OK, u.addRegion(1, S + 0x3_0000, 0x2000, Access.WRITE));
         assertEquals(2, u.regionCount(1));
         assertEquals(X86ProtectionUnit.WORLD_SMM, u.world(1));
         u.beginSlot(3);
         assertEquals(Status.OK, u.addRegion(3, 0x1234, 0x10, Access.READ), "rich-OS regions need no pages");
-        assertEquals(Status.INVALID_PARAM, u.addRegion(3, S + 0x2_0000, 0x1000, Access.READ), "an SMM region in a rich-OS slot");
+        assertEquals(Status.INVALID_PARAM, u.addRegion(3, S + 0x2_0000, 0x1000, Access.READ),
+                "an SMM region in a rich-OS slot");
         assertEquals(X86ProtectionUnit.WORLD_RICH, u.world(3));
     }
 

@@ -1,7 +1,7 @@
-package warden.verification.contract;
+package warden.x86;
 
 import warden.emu.Target;
-import warden.x86.X86Target;
+import warden.port.contract.PortContractTest;
 
 /**
  * The port contract on x86 (SMM + SMRR, no VT-x): a denied access of the rich OS outside SMM does

@@ -1,16 +1,36 @@
-package warden.verification.contract;
+package warden.port.contract;
 
 import java.util.ArrayList;
 import java.util.List;
 import warden.emu.Executor;
 import warden.emu.GuestCpu;
 
-/** An executor that only records what the port delivers to it and computes when run. */
-final class ScriptedExecutor implements Executor, warden.emu.Restartable {
+/**
+ * An executor for the port contract suite: it records what the port delivers to it
+ * ({@code "irq 10"}, {@code "timer"}, {@code "fault 5"}) and how often it was restarted, and when
+ * run it computes out its budget, after an optional one-shot script of guest actions.
+ */
+public final class ScriptedExecutor implements Executor, warden.emu.Restartable {
     final List<String> events = new ArrayList<>();
+    int restarts;
 
     /** Runs once, at the start of the next run, before the executor computes out its budget. */
-    java.util.function.Consumer<GuestCpu> script;
+    private java.util.function.Consumer<GuestCpu> script;
+
+    /** Runs {@code actions} once at the start of the next run (calls, accesses on the guest's core). */
+    public void scriptNextRun(java.util.function.Consumer<GuestCpu> actions) {
+        script = actions;
+    }
+
+    /** @return how often the port restarted this executor (a fresh context of its vCPU). */
+    public int restarts() {
+        return restarts;
+    }
+
+    /** @return what the port delivered so far, oldest first (a live view). */
+    public List<String> events() {
+        return events;
+    }
 
     @Override
     public int run(GuestCpu cpu) {
@@ -30,7 +50,6 @@ final class ScriptedExecutor implements Executor, warden.emu.Restartable {
     @Override public void onTimer(long nowNs) { events.add("timer"); }
     @Override public void onFault(int cause, long address, long nowNs) { events.add("fault " + cause); }
     @Override public String kind() { return "scripted"; }
-    int restarts;
 
     @Override public void restart(long nowNs) { restarts++; }
 }

@@ -1,7 +1,7 @@
-package warden.verification.contract;
+package warden.riscv;
 
 import warden.emu.Target;
-import warden.riscv.RiscvTarget;
+import warden.port.contract.PortContractTest;
 
 /**
  * The port contract on RISC-V: every denied access raises an access fault.

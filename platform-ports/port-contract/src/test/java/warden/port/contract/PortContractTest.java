@@ -1,4 +1,4 @@
-package warden.verification.contract;
+package warden.port.contract;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,6 +31,13 @@ import warden.kernel.port.Timer;
  * architecture forces a difference, the subclass states it through a hook, and the test checks
  * the stated behaviour.
  *
+ * <p>To run it against a new port, depend on {@code dev.warden:port-contract} as a
+ * {@code test-jar} (test scope), extend this class once in the port's tests, return the port's
+ * {@link Target} from {@link #newTarget()} and state {@link #deniedAccessFaults()} (and
+ * {@link #deniedReadValue()} when denials do not fault); see docs/porting-guide.adoc. The target
+ * must describe at least one core, a device with an interrupt line that is not monitor-only, and
+ * room for two 64 KiB regions after the monitor's memory.
+ *
  * [utest->dsn~port.contract~1]
  */
 public abstract class PortContractTest {
@@ -48,7 +55,10 @@ public abstract class PortContractTest {
     /** @return the port under test. */
     protected abstract Target newTarget();
 
-    /** @return true when a denied access raises a fault the kernel sees (false on x86 SMRR: reads give a fixed value). */
+    /**
+     * @return true when a denied access raises a fault the kernel sees (false on x86 SMRR: reads
+     *         give a fixed value).
+     */
     protected abstract boolean deniedAccessFaults();
 
     /**
@@ -86,8 +96,7 @@ public abstract class PortContractTest {
         board = target.build(image, ex, new ConsoleLog(new String[] {"a", "b"}, false), new IrqStats(d.lines()),
                 new TraceRecorder(d.cores(), false));
         port = board.platform();
-        kernel = new RecordingKernel();
-        kernel.platform = port;
+        kernel = new RecordingKernel(port);
         board.attach(kernel);
         ProtectionUnit pu = port.protection();
         assertEquals(Status.OK, pu.protectMonitor(d.monitorBase(), d.monitorSize()));
@@ -117,8 +126,7 @@ public abstract class PortContractTest {
     @Test
     void nothingOfOneWorldIsVisibleInTheNextAfterASwitch() {
         enter(0);
-        kernel.answerStatus = Status.OK;
-        kernel.answerValue = 0x5EC2E7L;
+        kernel.answer(Status.OK, 0x5EC2E7L);
         board.guest(0).call(MonitorCall.GET_TIME, 0x1111_2222_3333L, 0x4444_5555_6666L);
         long[] secret = new long[port.cpu().contextWords()];
         port.cpu().save(0, secret, 0);
@@ -135,8 +143,7 @@ public abstract class PortContractTest {
     @Test
     void aMonitorCallReachesTheKernelWithItsArgumentsAndReturnsItsResult() {
         enter(0);
-        kernel.answerStatus = Status.DENIED;
-        kernel.answerValue = 77;
+        kernel.answer(Status.DENIED, 77);
         GuestCpu cpu = board.guest(0);
         assertEquals(Status.DENIED, cpu.call(MonitorCall.PARTITION_INFO, 5, 6));
         assertEquals(77, cpu.lastValue());
@@ -236,22 +243,23 @@ public abstract class PortContractTest {
     @Test
     void aVcpuSwitchedOffItsCoreDuringACallMakesNoFurtherCall() {
         enter(0);
-        kernel.answerStatus = Status.OK;
-        kernel.duringCall = () -> { // the kernel switches core 0 to partition 1 inside the call
+        kernel.answer(Status.OK, 0);
+        kernel.duringNextCall(() -> { // the kernel switches core 0 to partition 1 inside the call
             long[] saved = new long[port.cpu().contextWords()];
             port.cpu().save(0, saved, 0);
             long[] next = new long[port.cpu().contextWords()];
             port.cpu().initContext(next, 0, 1, 0, regionBase + 4 * REGION_SIZE);
             port.protection().activate(0, 1);
             port.cpu().restore(0, 1, next, 0);
-        };
+        });
         int[] second = new int[1];
-        guest0.script = cpu -> {
+        guest0.scriptNextRun(cpu -> {
             cpu.call(MonitorCall.GET_TIME, 0, 0);
             second[0] = cpu.call(MonitorCall.VERSION, 0, 0);
-        };
+        });
         board.cores()[0].runUntil(5_000);
-        assertEquals(1, kernel.entries.stream().filter(e -> e.startsWith("call 0 ")).count(), kernel.entries.toString());
+        assertEquals(1, kernel.entries.stream().filter(e -> e.startsWith("call 0 ")).count(),
+                kernel.entries.toString());
         assertEquals("call 0 " + MonitorCall.GET_TIME, kernel.entries.get(0));
         assertEquals(Status.FAILED, second[0], "the frozen vCPU's call reaches no monitor");
     }

@@ -1,7 +1,7 @@
-package warden.verification.contract;
+package warden.arm;
 
-import warden.arm.ArmTarget;
 import warden.emu.Target;
+import warden.port.contract.PortContractTest;
 
 /**
  * The port contract on Arm: a denied access is a TZC-400 error response, taken to EL3 as a
