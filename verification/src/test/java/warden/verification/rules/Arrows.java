@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The module arrows of ARCHITECTURE.md and issue 13, one ArchUnit rule each, over the production classes
+ * The module arrows of docs/architecture.adoc and issue 13, one ArchUnit rule each, over the production classes
  * of the main modules. {@link ArchitectureSabotageTest} checks that every one holds and that every one
  * reports a class of the test tree that deliberately breaks it; the first {@value #LEGACY_COUNT} restate the
  * arrows {@code ArchitectureRulesTest} checks, and that test must fail for the same sabotage.
