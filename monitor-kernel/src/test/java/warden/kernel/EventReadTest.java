@@ -26,7 +26,7 @@ class EventReadTest {
         b.region(linux, Images.LINUX_RAM, 0x10_0000L, Access.ALL);
         FakePlatform f = new FakePlatform(2);
         f.memoryBase = Images.RTOS_RAM;
-        m = new Monitor(f);
+        m = Warden.create(f);
         assertEquals(Status.OK, m.boot(b.build()));
         m.start();
         return f;

@@ -90,7 +90,7 @@ class HealthRecoveryTest {
     // [utest->dsn~health.safe-state~1]
     @Test
     void theSafeStateIsReportedOnlyOnceAnEscalationHasStoppedEveryPartitionAndIdledEveryCore() {
-        assertFalse(new Monitor(new FakePlatform(2)).inSafeState(), "a kernel that has not booted");
+        assertFalse(Warden.create(new FakePlatform(2)).inSafeState(), "a kernel that has not booted");
         SystemImage.Builder b = Images.shared();
         b.health(0, 0, 0, 1_000_000_000L, 0, HealthAction.RESTART, HealthAction.SAFE_STATE);
         b.health(1, 0, 0, 1_000_000_000L, 0, HealthAction.STOP, HealthAction.STOP);

@@ -1,4 +1,4 @@
-package warden.kernel.core;
+package warden.kernel.boot;
 
 import warden.kernel.api.SystemImage;
 import warden.kernel.port.GuestMemory;
