@@ -49,7 +49,8 @@ class EventReadTest {
         long seq = m.eventRecords().sequence() - 1;
         assertEquals(Status.OK, read(f, seq, BUF));
         assertEquals(seq, f.lastValue);
-        ByteBuffer r = ByteBuffer.wrap(f.memory, 0x100, EventRecordDescriptor.LENGTH).slice().order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer r = ByteBuffer.wrap(f.memory, 0x100,
+                EventRecordDescriptor.LENGTH).slice().order(ByteOrder.LITTLE_ENDIAN);
         assertEquals(777, r.getLong(EventRecordDescriptor.TIME_OFFSET));
         assertEquals(EventKind.ACCESS_VIOLATION, r.getInt(EventRecordDescriptor.KIND_OFFSET));
         assertEquals(1, r.getInt(EventRecordDescriptor.PARTITION_OFFSET));

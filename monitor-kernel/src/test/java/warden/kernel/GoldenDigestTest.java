@@ -101,7 +101,8 @@ class GoldenDigestTest {
         assertEquals(ImageCheckCode.OK, m.imageCheckCode());
         assertTrue(m.sealed());
         assertEquals(Status.OK, m.start());
-        assertEquals(java.util.HexFormat.of().formatHex(image), java.util.HexFormat.of().formatHex(loaded(image.length)));
+        assertEquals(java.util.HexFormat.of().formatHex(image),
+                java.util.HexFormat.of().formatHex(loaded(image.length)));
     }
 
     // [utest->dsn~health.golden-image~1]
@@ -142,7 +143,8 @@ class GoldenDigestTest {
     // [utest->dsn~health.restart~1]
     // [utest->dsn~health.golden-image~1]
     @Test
-    void aRestartRefusedForACorruptGoldenImageNeverRunsThePartitionAgainWhetherAfterAFailureOrOnRequest() throws Exception {
+    void aRestartRefusedForACorruptGoldenImageNeverRunsThePartitionAgainWhetherAfterAFailureOrOnRequest()
+            throws Exception {
         byte[] image = content(256, 6);
         for (boolean requested : new boolean[] {false, true}) {
             assertEquals(Status.OK, boot(Images.shared(), image, image));
@@ -224,9 +226,11 @@ class GoldenDigestTest {
         long monEnd = Images.MON + 0x20_0000L;
         long linuxEnd = Images.LINUX_RAM + 0x100_0000L;
         // the digest is not set, so a shape the check accepts fails later, at the digest
-        assertEquals(ImageCheckCode.IMAGE_DIGEST, check(monEnd - 256, 256, Images.LINUX_RAM), "store ends at the monitor's end");
+        assertEquals(ImageCheckCode.IMAGE_DIGEST, check(monEnd - 256, 256, Images.LINUX_RAM),
+                "store ends at the monitor's end");
         assertEquals(ImageCheckCode.BAD_IMAGE, check(monEnd - 255, 256, Images.LINUX_RAM), "one byte past it");
-        assertEquals(ImageCheckCode.IMAGE_DIGEST, check(Images.MON, 256, Images.LINUX_RAM), "store at the monitor's base");
+        assertEquals(ImageCheckCode.IMAGE_DIGEST, check(Images.MON, 256, Images.LINUX_RAM),
+                "store at the monitor's base");
         assertEquals(ImageCheckCode.BAD_IMAGE, check(Images.MON - 1, 256, Images.LINUX_RAM), "one byte before it");
         assertEquals(ImageCheckCode.IMAGE_DIGEST, check(STORE, 256, linuxEnd - 256), "copy ends at the region's end");
         assertEquals(ImageCheckCode.BAD_IMAGE, check(STORE, 256, linuxEnd - 255), "one byte past it");

@@ -75,7 +75,8 @@ class HealthRecoveryTest {
         rig.at(1_000);
         rig.m.onMonitorCall(1, MonitorCall.HEARTBEAT);
         assertEquals(PartitionState.RUNNING, rig.m.partitionState(1));
-        assertEquals(Timer.NEVER, rig.f.deadline[0], "linux has no watchdog period: its heartbeat disarms the boot timeout");
+        assertEquals(Timer.NEVER, rig.f.deadline[0],
+                "linux has no watchdog period: its heartbeat disarms the boot timeout");
         rig.at(1_500_000);
         rig.m.onIllegalInstruction(1, LINUX_PC);
         assertEquals(PartitionState.BOOTING, rig.m.partitionState(1));
@@ -108,7 +109,8 @@ class HealthRecoveryTest {
             assertEquals(PartitionState.STOPPED, rig.m.partitionState(c), "partition " + c);
             assertEquals(-1, rig.m.running(c), "core " + c);
             assertEquals(-1, rig.f.bound[c], "core " + c + " idles");
-            assertEquals(Status.BAD_STATE, rig.m.onMonitorCall(c, MonitorCall.VERSION), "no call is answered on core " + c);
+            assertEquals(Status.BAD_STATE, rig.m.onMonitorCall(c, MonitorCall.VERSION),
+                    "no call is answered on core " + c);
         }
     }
 }

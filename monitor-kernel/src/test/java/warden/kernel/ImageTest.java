@@ -36,7 +36,8 @@ class ImageTest {
             b.partition("p" + i, Criticality.QM, 1, 0, 0, false);
         }
         assertThrows(IllegalArgumentException.class, () -> b.partition("x", Criticality.QM, 1, 0, 0, false));
-        assertThrows(IllegalArgumentException.class, () -> b.region(0, 0, 1, Access.READ), "regions follow their partition");
+        assertThrows(IllegalArgumentException.class, () -> b.region(0, 0, 1, Access.READ),
+                "regions follow their partition");
         assertThrows(IllegalArgumentException.class, () -> b.line(0, 0, 0, 1), "line 0 means none");
         assertThrows(IllegalArgumentException.class, () -> b.digest(0, new byte[3]));
     }

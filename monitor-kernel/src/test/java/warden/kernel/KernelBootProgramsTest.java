@@ -102,7 +102,8 @@ class KernelBootProgramsTest {
         Port port = new Port();
         Monitor m = Warden.create(port);
         assertEquals(Status.OK, m.boot(image()));
-        assertEquals(List.of("monitor", "slot 0", "region 0 80400000", "region 0 10010000", "slot 1", "region 1 81000000",
+        assertEquals(List.of("monitor", "slot 0", "region 0 80400000", "region 0 10010000", "slot 1",
+                "region 1 81000000",
                 "route 1 core 0 prio 3 critical", "route 20 core 0 prio 7 critical", "route 30 core 0 prio 1",
                 "route 127 core 1 prio 2"), port.calls);
         assertTrue(m.sealed());

@@ -149,7 +149,8 @@ class KernelBootTest {
         assertEquals("slot " + last + " " + Long.toHexString(ram(last)) + "+1000 7", slots.get(last));
         for (int p = 0; p < SystemImage.PARTITIONS_MAX; p++) {
             for (int c = 0; c < cores; c++) {
-                assertEquals(c == p % cores ? VcpuState.READY : VcpuState.NONE, m.vcpuState(p, c), "p" + p + " core " + c);
+                assertEquals(c == p % cores ? VcpuState.READY : VcpuState.NONE, m.vcpuState(p, c),
+                        "p" + p + " core " + c);
             }
         }
         assertEquals(Status.OK, m.start());

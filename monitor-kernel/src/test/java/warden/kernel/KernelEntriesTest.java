@@ -306,7 +306,10 @@ class KernelEntriesTest {
         assertIllegalInstructionHandled(0, Images.RTOS_RAM + 0x40, 55);
     }
 
-    /** Raises an illegal instruction at pc on core (where partition {@code core} runs) at time t and checks its handling. */
+    /**
+     * Raises an illegal instruction at pc on core (where partition {@code core} runs) at time t and
+     * checks its handling.
+     */
     private void assertIllegalInstructionHandled(int core, long pc, long t) {
         f.now[core] = t;
         assertEquals(Status.OK, m.onIllegalInstruction(core, pc));
@@ -407,7 +410,8 @@ class KernelEntriesTest {
         assertEquals(Status.OK, m.onExternalInterrupt(0));
         assertEquals(f.lineCount(), m.counter(Counter.INTERRUPTS));
         assertEquals(f.lineCount(), r.completed.size());
-        assertEquals(EventKind.UNOWNED_INTERRUPT, m.eventRecords().kind(lastSeq()), "a line past the table has no owner");
+        assertEquals(EventKind.UNOWNED_INTERRUPT, m.eventRecords().kind(lastSeq()),
+                "a line past the table has no owner");
         assertEquals(SystemImage.LINES_MAX, m.eventRecords().a(lastSeq()));
     }
 

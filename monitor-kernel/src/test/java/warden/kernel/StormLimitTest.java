@@ -78,7 +78,8 @@ class StormLimitTest {
         at(100_000 + WINDOW);
         m.onTimer(0);
         assertFalse(f.lineMasked[Images.NIC_LINE], "unmasked when the window ends");
-        assertEquals(warden.kernel.port.Timer.NEVER, f.deadline[0], "nothing else is due on core 0: its timer is cleared");
+        assertEquals(warden.kernel.port.Timer.NEVER, f.deadline[0],
+                "nothing else is due on core 0: its timer is cleared");
         long r = last(EventKind.LINE_RESTORED);
         assertTrue(r > s);
         assertEquals(Images.NIC_LINE, log.a(r));

@@ -69,7 +69,8 @@ class TimerSupervisionTest {
     @Test
     void theNextCoreIsProgrammedToWakeWhenTheCoreItWatchesWouldBeLate() {
         long d = armCore0(1_000_000);
-        assertEquals(d + VirtualTimers.TIMER_SLACK_NS + 1, f.deadline[1], "core 1 watches core 0; it has no deadline of its own");
+        assertEquals(d + VirtualTimers.TIMER_SLACK_NS + 1, f.deadline[1],
+                "core 1 watches core 0; it has no deadline of its own");
         f.deadline[0] = Timer.NEVER;
         f.now[1] = d + VirtualTimers.TIMER_SLACK_NS + 1;
         m.onTimer(1); // the watch fires: no other entry was needed
@@ -226,7 +227,8 @@ class TimerSupervisionTest {
         three.now[0] = e + VirtualTimers.TIMER_SLACK_NS + 1;
         k.onTimer(0); // core 0's watch fires
         assertEquals(1, k.counter(Counter.TIMER_FAULTS));
-        KernelRigEvents.assertHas(k, EventKind.TIMER_FAULT, SystemImage.NO_PARTITION, VirtualTimers.TIMER_SLACK_NS + 1, e);
+        KernelRigEvents.assertHas(k, EventKind.TIMER_FAULT, SystemImage.NO_PARTITION,
+                VirtualTimers.TIMER_SLACK_NS + 1, e);
         assertEquals(e, three.deadline[2], "re-armed");
     }
 
@@ -291,7 +293,8 @@ class TimerSupervisionTest {
     @Test
     void aFarDeadlineOnTheWatchedCoreDoesNotOverflowTheWatchersComparatorIntoThePast() {
         rig.at(1_000);
-        long[] far = {Timer.NEVER - 1, Timer.NEVER - VirtualTimers.TIMER_SLACK_NS, Timer.NEVER - VirtualTimers.TIMER_SLACK_NS - 1};
+        long[] far = {Timer.NEVER - 1, Timer.NEVER - VirtualTimers.TIMER_SLACK_NS,
+                Timer.NEVER - VirtualTimers.TIMER_SLACK_NS - 1};
         for (long d : far) {
             f.args[0] = d;
             assertEquals(Status.OK, m.onMonitorCall(1, MonitorCall.SET_TIMER), "linux (QM) on core 1 sets " + d);

@@ -18,7 +18,12 @@ public final class PlatformSetup {
     private PlatformSetup() {
     }
 
-    /** @return Status.OK, or the first error the port returned. [impl->dsn~kernel.deny-by-default~1] [impl->dsn~kernel.boot~1] */
+    /**
+     * @return Status.OK, or the first error the port returned.
+     *
+     * [impl->dsn~kernel.deny-by-default~1]
+     * [impl->dsn~kernel.boot~1]
+     */
     public static int programProtection(Platform platform, SystemImage image) {
         ProtectionUnit pu = platform.protection();
         int st = pu.protectMonitor(image.monitorBase(), image.monitorSize());

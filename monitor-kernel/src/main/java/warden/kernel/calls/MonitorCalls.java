@@ -76,7 +76,11 @@ public final class MonitorCalls {
         return st;
     }
 
-    /** Invokes a known call; each call's own method decodes its arguments first. [impl->dsn~kernel.mcall.decode-invoke~1] */
+    /**
+     * Invokes a known call; each call's own method decodes its arguments first.
+     *
+     * [impl->dsn~kernel.mcall.decode-invoke~1]
+     */
     private int dispatch(int core, int p, int callId) {
         long a0 = platform.cpu().callArg(core, 0);
         switch (callId) {

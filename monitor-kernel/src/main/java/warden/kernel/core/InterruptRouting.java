@@ -41,7 +41,11 @@ final class InterruptRouting {
         this.counters = counters;
     }
 
-    /** Claims, routes and completes every pending line of {@code core}, then reschedules it. [impl->dsn~kernel.irq.route~1] */
+    /**
+     * Claims, routes and completes every pending line of {@code core}, then reschedules it.
+     *
+     * [impl->dsn~kernel.irq.route~1]
+     */
     void claimAll(int core) {
         int lines = platform.interrupts().lineCount();
         int handled = 0;

@@ -68,7 +68,7 @@ public final class Health {
         }
     }
 
-    /** The partition starts (at mission start or after a restart): arm its boot timeout. [impl->dsn~health.watchdog~1] */
+    /** The partition starts (mission start or a restart): arm its boot timeout. [impl->dsn~health.watchdog~1] */
     public void started(int p, long now) {
         watchdog.arm(p, img.bootTimeoutNs(p), now);
     }
@@ -92,14 +92,14 @@ public final class Health {
         return watchdog.deadline(core);
     }
 
-    /** An interrupt of p's {@code line}, counted against p's limit (a mask ends by the timer). [impl->dsn~health.irq-storm~1] */
+    /** An interrupt of p's {@code line}, counted against p's storm limit. [impl->dsn~health.irq-storm~1] */
     public void interrupt(int p, int line, int core, long now) {
         if (storm.interrupt(p, line, core, now)) {
             watchdog.reprogram(core);
         }
     }
 
-    /** The monitor timer of {@code core} fired: fail each partition whose watchdog expired. [impl->dsn~health.watchdog~1] */
+    /** Core's monitor timer fired: fail each partition whose watchdog expired. [impl->dsn~health.watchdog~1] */
     public void expire(int core, long now) {
         storm.unmask(core, now);
         for (int p = 0; p < img.partitionCount(); p++) {
@@ -121,7 +121,12 @@ public final class Health {
         }
     }
 
-    /** Starts a new health window when the current one has ended. [impl->dsn~health.detect~1] [impl->dsn~health.policy~1] */
+    /**
+     * Starts a new health window when the current one has ended.
+     *
+     * [impl->dsn~health.detect~1]
+     * [impl->dsn~health.policy~1]
+     */
     private void roll(int p, long now) {
         if (now - windowStart[p] >= img.healthWindowNs(p)) {
             windowStart[p] = now;

@@ -149,7 +149,11 @@ public final class Scheduler {
         timers.kick(core, now);
     }
 
-    /** Takes partition p off every core it runs on, for good; its held events are dropped. [impl->dsn~health.policy~1] */
+    /**
+     * Takes partition p off every core it runs on, for good; its held events are dropped.
+     *
+     * [impl->dsn~health.policy~1]
+     */
     public void stopPartition(int p) {
         for (int c = 0; c < vcpus.cores(); c++) {
             if (vcpus.state(p, c) != VcpuState.NONE) {

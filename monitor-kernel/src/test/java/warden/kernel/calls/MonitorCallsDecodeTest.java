@@ -105,7 +105,8 @@ class MonitorCallsDecodeTest {
     void aTargetCoreWhoseNumberWrapsTheMaskShiftIsNoCoreOfTheCaller() {
         // 1 << n uses n mod 32: 32, 34, -32 and -30 would alias the caller's cores 0 and 2
         for (long core : new long[] {32, 34, -32, -30, 1L << 32, Long.MIN_VALUE}) {
-            assertEquals(Status.INVALID_PARAM, calls.vcpus.decodeVcpuOn(0, core, RX, VcpuState.STOPPED), "core " + core);
+            assertEquals(Status.INVALID_PARAM, calls.vcpus.decodeVcpuOn(0, core, RX, VcpuState.STOPPED),
+                    "core " + core);
         }
         assertEquals(Status.OK, calls.vcpus.decodeVcpuOn(0, 2, RX, VcpuState.STOPPED), "its real core 2");
     }
@@ -143,7 +144,8 @@ class MonitorCallsDecodeTest {
     void partitionInfoPacksCriticalityStateAndCores() {
         assertEquals(Criticality.ASIL_B | (PartitionState.STOPPED << 8) | (0b101L << 16),
                 calls.partitions.packInfo(0, PartitionState.STOPPED));
-        assertEquals((long) PartitionState.RUNNING << 8 | 0b010L << 16, calls.partitions.packInfo(1, PartitionState.RUNNING));
+        assertEquals((long) PartitionState.RUNNING << 8 | 0b010L << 16, calls.partitions.packInfo(1,
+                PartitionState.RUNNING));
     }
 
     // [utest->dsn~kernel.timer.multiplex~1]

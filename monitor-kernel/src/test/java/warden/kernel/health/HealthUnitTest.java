@@ -54,7 +54,8 @@ class HealthUnitTest extends HealthFixture {
         h.heartbeat(0, 10);
         assertEquals(List.of(), events());
         assertEquals(1_010, f.deadline[0]);
-        assertEquals(1_010 + VirtualTimers.TIMER_SLACK_NS + 1, f.deadline[1], "core 1 has nothing armed but its watch of core 0");
+        assertEquals(1_010 + VirtualTimers.TIMER_SLACK_NS + 1, f.deadline[1],
+                "core 1 has nothing armed but its watch of core 0");
         assertEquals(1_010, h.deadline(0));
         assertEquals(Timer.NEVER, h.deadline(1));
     }
