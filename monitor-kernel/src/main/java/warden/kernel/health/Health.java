@@ -94,9 +94,7 @@ public final class Health {
 
     /** An interrupt of p's {@code line}, counted against p's storm limit. [impl->dsn~health.irq-storm~1] */
     public void interrupt(int p, int line, int core, long now) {
-        if (storm.interrupt(p, line, core, now)) {
-            watchdog.reprogram(core);
-        }
+        storm.interrupt(p, line, core, now, watchdog);
     }
 
     /** Core's monitor timer fired: fail each partition whose watchdog expired. [impl->dsn~health.watchdog~1] */
@@ -246,10 +244,9 @@ public final class Health {
     /** [impl->dsn~health.policy~1] */
     private void stop(int p, int reason, long now) {
         table.stopped(p);
-        watchdog.disarm(p);
         log.append(now, EventKind.PARTITION_STOPPED, p, watchdog.home(p), reason, 0);
         sched.stopPartition(p);
-        watchdog.reprogram(watchdog.home(p));
+        watchdog.disarm(p);
     }
 
     /**

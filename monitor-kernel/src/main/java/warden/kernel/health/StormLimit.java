@@ -72,14 +72,14 @@ final class StormLimit {
      * the owner's interrupt limit; the one that reaches the limit within the window masks the line
      * until the window ends. The interrupt itself is still delivered.
      *
-     * @return true when this interrupt masked the line (the core's monitor deadline changed)
+     * The core's monitor deadline then follows ({@code watchdog} programs it).
      *
      * [impl->dsn~health.irq-storm~1]
      */
-    boolean interrupt(int p, int line, int core, long now) {
+    void interrupt(int p, int line, int core, long now, Watchdog watchdog) {
         int limit = img.irqLimit(p);
         if (limit <= 0) {
-            return false;
+            return;
         }
         if (now - lineWindowStart[line] >= img.healthWindowNs(p)) {
             lineWindowStart[line] = now;
@@ -93,9 +93,8 @@ final class StormLimit {
             stormAt[line] = now;
             counters[Counter.INTERRUPT_STORMS]++;
             log.append(now, EventKind.INTERRUPT_STORM, p, core, line, lineCount[line]);
-            return true;
+            watchdog.reprogram(core);
         }
-        return false;
     }
 
     /** Unmasks the storm-masked lines of {@code core} whose window has ended. [impl->dsn~health.irq-storm~1] */

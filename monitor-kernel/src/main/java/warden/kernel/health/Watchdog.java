@@ -54,9 +54,10 @@ final class Watchdog {
         reprogram(home[p]);
     }
 
-    /** Disarms p's watchdog for good (p stops). [impl->dsn~health.policy~1] */
+    /** Disarms p's watchdog for good (p stopped) and reprograms its home core. [impl->dsn~health.policy~1] */
     void disarm(int p) {
         due[p] = Timer.NEVER;
+        reprogram(home[p]);
     }
 
     /**

@@ -37,9 +37,17 @@ public final class Scheduler {
             EventLog log) {
         vcpus = new Vcpus(img);
         reports = new FaultReports(img.partitionCount());
-        world = new WorldSwitch(img, vcpus, cpu, pu, timer, counters, log, reports);
+        world = new WorldSwitch(vcpus, cpu, pu, timer, counters, log, reports);
         held = new HeldInterrupts(vcpus, cpu, counters, log);
         timers = new VirtualTimers(vcpus, held, timer, counters, log);
+        for (int p = 0; p < vcpus.partitions(); p++) {
+            for (int c = 0; c < vcpus.cores(); c++) {
+                if ((img.coreMask(p) & (1 << c)) != 0) {
+                    vcpus.set(vcpus.vcpu(p, c), VcpuState.READY);
+                    world.fresh(p, c, img.entry(p));
+                }
+            }
+        }
     }
 
     /** [impl->dsn~kernel.sched.critical-first~1] */

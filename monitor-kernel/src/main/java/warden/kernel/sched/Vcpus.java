@@ -24,7 +24,7 @@ public final class Vcpus {
     private final int[] vState;
 
     /**
-     * Boot-time: orders each core's slots and makes every vCPU of the image READY.
+     * Boot-time: orders each core's slots; every vCPU is NONE until the scheduler makes it READY.
      *
      * [impl->dsn~kernel.boot~1]
      */
@@ -36,13 +36,6 @@ public final class Vcpus {
         slotCount = new int[cores];
         for (int c = 0; c < cores; c++) {
             fillSlots(img, c);
-        }
-        for (int p = 0; p < partitions; p++) {
-            for (int c = 0; c < cores; c++) {
-                if ((img.coreMask(p) & (1 << c)) != 0) {
-                    vState[vcpu(p, c)] = VcpuState.READY;
-                }
-            }
         }
     }
 

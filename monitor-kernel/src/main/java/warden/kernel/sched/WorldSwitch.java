@@ -36,11 +36,11 @@ public final class WorldSwitch {
     private final int[] running;
 
     /**
-     * Boot-time: no core runs a guest yet; each vCPU's initial context at its partition's entry.
+     * Boot-time: no core runs a guest yet; the scheduler gives each vCPU its initial context.
      *
      * [impl->dsn~kernel.boot~1]
      */
-    WorldSwitch(SystemImage img, Vcpus vcpus, CpuContext cpu, ProtectionUnit pu, Timer timer, long[] counters,
+    WorldSwitch(Vcpus vcpus, CpuContext cpu, ProtectionUnit pu, Timer timer, long[] counters,
             EventLog log, FaultReports reports) {
         this.vcpus = vcpus;
         this.cpu = cpu;
@@ -56,13 +56,6 @@ public final class WorldSwitch {
         running = new int[cores];
         for (int c = 0; c < cores; c++) {
             running[c] = SystemImage.NO_PARTITION;
-        }
-        for (int p = 0; p < vcpus.partitions(); p++) {
-            for (int c = 0; c < cores; c++) {
-                if ((img.coreMask(p) & (1 << c)) != 0) {
-                    fresh(p, c, img.entry(p));
-                }
-            }
         }
     }
 
