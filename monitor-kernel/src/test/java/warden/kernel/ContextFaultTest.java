@@ -80,7 +80,7 @@ class ContextFaultTest {
     // [utest->dsn~kernel.context-integrity~1]
     @Test
     void theInjectionIsRefusedBeforeBoot() {
-        Monitor unbooted = new Monitor(new FakePlatform(2));
+        Monitor unbooted = Warden.create(new FakePlatform(2));
         assertEquals(Status.BAD_STATE, unbooted.upsetSavedContext(1, 0, 0, 0));
         assertEquals(0, unbooted.counter(Counter.CONTEXT_FAULTS));
     }

@@ -53,8 +53,8 @@ class EntryContextCheckTest {
         assertEquals(1, m.counter(Counter.CONTEXT_FAULTS));
         assertEquals(1, rig.count(EventKind.CONTEXT_CORRUPT));
         long s = rig.last(EventKind.FAILURE_DETECTED);
-        assertEquals(X, m.events().partition(s));
-        assertEquals(HealthAction.REASON_CONTEXT, m.events().a(s));
+        assertEquals(X, m.eventRecords().partition(s));
+        assertEquals(HealthAction.REASON_CONTEXT, m.eventRecords().a(s));
         assertEquals(1, m.restarts(X), "x's policy (restart) ran before the entry returned");
         assertEquals(X, m.running(1), "x runs on core 1 from a fresh context");
         assertEquals(X_RAM, rig.f.regs[1][0]);
@@ -90,6 +90,6 @@ class EntryContextCheckTest {
         rig.at(BOOT_TIMEOUT);
         assertEquals(Status.OK, m.onTimer(0), "linux's home core is core 0");
         assertXRestartedInTheSameEntry();
-        assertEquals(HealthAction.REASON_WATCHDOG, m.events().a(rig.last(EventKind.PARTITION_STOPPED)));
+        assertEquals(HealthAction.REASON_WATCHDOG, m.eventRecords().a(rig.last(EventKind.PARTITION_STOPPED)));
     }
 }

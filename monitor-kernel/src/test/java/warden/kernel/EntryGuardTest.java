@@ -11,7 +11,8 @@ import warden.kernel.api.EventKind;
 import warden.kernel.api.Monitor;
 import warden.kernel.api.MonitorCall;
 import warden.kernel.api.Status;
-import warden.kernel.core.EventLog;
+import warden.kernel.log.EventLog;
+import warden.kernel.api.EventRecords;
 
 /**
  * Each entry's own work, from its guard to its counters and records: refused before boot and on
@@ -27,14 +28,14 @@ class EntryGuardTest {
 
     private void boot() {
         f = new FakePlatform(2);
-        m = new Monitor(f);
+        m = Warden.create(f);
         assertEquals(Status.OK, m.boot(Images.shared().build()));
         assertEquals(Status.OK, m.start());
     }
 
     private void unbooted() {
         f = new FakePlatform(2);
-        m = new Monitor(f);
+        m = Warden.create(f);
     }
 
     private long[] counters() {
@@ -47,7 +48,7 @@ class EntryGuardTest {
 
     private void assertNothingMoved(long[] counters, long events, int portCalls, String what) {
         assertEquals(Arrays.toString(counters), Arrays.toString(counters()), what);
-        assertEquals(events, m.events().sequence(), what);
+        assertEquals(events, m.eventRecords().sequence(), what);
         assertEquals(portCalls, f.log.size(), what);
     }
 
@@ -79,7 +80,7 @@ class EntryGuardTest {
         assertEquals(1, m.counter(Counter.UNKNOWN_CALLS));
         assertEquals(0, m.counter(Counter.DENIED_CALLS));
         assertEquals(1, m.counter(Counter.KERNEL_ENTRIES));
-        EventLog log = m.events();
+        EventRecords log = m.eventRecords();
         assertEquals(1, log.sequence());
         assertEquals(EventKind.UNKNOWN_CALL, log.kind(0));
         assertEquals(500, log.time(0));
@@ -122,7 +123,7 @@ class EntryGuardTest {
         assertEquals(0, m.counter(Counter.ILLEGAL_INSTRUCTIONS));
         assertEquals(1, m.counter(Counter.KERNEL_ENTRIES));
         assertEquals("redirect 0", f.log.get(f.log.size() - 1));
-        EventLog log = m.events();
+        EventRecords log = m.eventRecords();
         assertEquals(1, log.sequence(), "one fault is no storm: only its own record");
         assertEquals(EventKind.ACCESS_VIOLATION, log.kind(0));
         assertEquals(300, log.time(0));

@@ -7,7 +7,8 @@ import warden.kernel.api.Counter;
 import warden.kernel.api.EventKind;
 import warden.kernel.api.Monitor;
 import warden.kernel.api.MonitorCall;
-import warden.kernel.core.EventLog;
+import warden.kernel.log.EventLog;
+import warden.kernel.api.EventRecords;
 
 class EventLogTest {
 
@@ -49,7 +50,7 @@ class EventLogTest {
             f.now[1] = 1_000 + i;
             m.onMonitorCall(1, MonitorCall.UNKNOWN);
         }
-        EventLog log = m.events();
+        EventRecords log = m.eventRecords();
         assertEquals(n, log.sequence());
         assertEquals(6, log.dropped(), "the six oldest records were overwritten");
         assertEquals(6, log.oldest());

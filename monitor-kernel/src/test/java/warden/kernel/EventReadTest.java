@@ -26,7 +26,7 @@ class EventReadTest {
         b.region(linux, Images.LINUX_RAM, 0x10_0000L, Access.ALL);
         FakePlatform f = new FakePlatform(2);
         f.memoryBase = Images.RTOS_RAM;
-        m = new Monitor(f);
+        m = Warden.create(f);
         assertEquals(Status.OK, m.boot(b.build()));
         m.start();
         return f;
@@ -49,7 +49,8 @@ class EventReadTest {
         long seq = m.eventRecords().sequence() - 1;
         assertEquals(Status.OK, read(f, seq, BUF));
         assertEquals(seq, f.lastValue);
-        ByteBuffer r = ByteBuffer.wrap(f.memory, 0x100, EventRecordDescriptor.LENGTH).slice().order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer r = ByteBuffer.wrap(f.memory, 0x100,
+                EventRecordDescriptor.LENGTH).slice().order(ByteOrder.LITTLE_ENDIAN);
         assertEquals(777, r.getLong(EventRecordDescriptor.TIME_OFFSET));
         assertEquals(EventKind.ACCESS_VIOLATION, r.getInt(EventRecordDescriptor.KIND_OFFSET));
         assertEquals(1, r.getInt(EventRecordDescriptor.PARTITION_OFFSET));

@@ -11,7 +11,8 @@ import warden.kernel.api.Monitor;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
-import warden.kernel.core.ImageCheck;
+import warden.kernel.boot.ImageCheck;
+import warden.kernel.api.ImageCheckCode;
 
 /** Golden images: checked against their SHA-256 digest and copied at boot and before every restart. */
 class GoldenDigestTest {
@@ -39,7 +40,7 @@ class GoldenDigestTest {
         for (int i = 0; i < image.length; i++) {
             f.writeByte(STORE + i, image[i] & 0xff);
         }
-        m = new Monitor(f);
+        m = Warden.create(f);
         int st = m.boot(b.build());
         if (st == Status.OK) {
             assertEquals(Status.OK, m.start());
@@ -80,7 +81,7 @@ class GoldenDigestTest {
         byte[] other = image.clone();
         other[flipped] ^= 0x01;
         assertEquals(Status.INVALID_PARAM, boot(Images.shared(), image, other));
-        assertEquals(ImageCheck.IMAGE_DIGEST, m.imageCheckCode());
+        assertEquals(ImageCheckCode.IMAGE_DIGEST, m.imageCheckCode());
         assertEquals(1, m.imageCheck().first(), "names the partition");
         assertTrue(!m.sealed());
         return image;
@@ -97,10 +98,11 @@ class GoldenDigestTest {
         SystemImage.Builder b = Images.shared();
         b.image(1, STORE, image.length, Images.LINUX_RAM).digest(1, sha256(image));
         assertEquals(Status.OK, m.boot(b.build()), "an unsealed kernel still takes an image");
-        assertEquals(ImageCheck.OK, m.imageCheckCode());
+        assertEquals(ImageCheckCode.OK, m.imageCheckCode());
         assertTrue(m.sealed());
         assertEquals(Status.OK, m.start());
-        assertEquals(java.util.HexFormat.of().formatHex(image), java.util.HexFormat.of().formatHex(loaded(image.length)));
+        assertEquals(java.util.HexFormat.of().formatHex(image),
+                java.util.HexFormat.of().formatHex(loaded(image.length)));
     }
 
     // [utest->dsn~health.golden-image~1]
@@ -141,7 +143,8 @@ class GoldenDigestTest {
     // [utest->dsn~health.restart~1]
     // [utest->dsn~health.golden-image~1]
     @Test
-    void aRestartRefusedForACorruptGoldenImageNeverRunsThePartitionAgainWhetherAfterAFailureOrOnRequest() throws Exception {
+    void aRestartRefusedForACorruptGoldenImageNeverRunsThePartitionAgainWhetherAfterAFailureOrOnRequest()
+            throws Exception {
         byte[] image = content(256, 6);
         for (boolean requested : new boolean[] {false, true}) {
             assertEquals(Status.OK, boot(Images.shared(), image, image));
@@ -172,15 +175,15 @@ class GoldenDigestTest {
         for (long[] c : bad) {
             SystemImage.Builder b = Images.shared();
             b.image(1, c[0], (int) c[1], c[2]).digest(1, sha256(image));
-            Monitor mon = new Monitor(new FakePlatform(2));
+            Monitor mon = Warden.create(new FakePlatform(2));
             assertEquals(Status.INVALID_PARAM, mon.boot(b.build()), java.util.Arrays.toString(c));
-            assertEquals(ImageCheck.BAD_IMAGE, mon.imageCheckCode(), java.util.Arrays.toString(c));
+            assertEquals(ImageCheckCode.BAD_IMAGE, mon.imageCheckCode(), java.util.Arrays.toString(c));
         }
         SystemImage.Builder b = Images.shared();
         b.image(0, STORE + 128, 256, Images.RTOS_RAM).image(1, STORE, 256, Images.LINUX_RAM);
-        Monitor mon = new Monitor(new FakePlatform(2));
+        Monitor mon = Warden.create(new FakePlatform(2));
         assertEquals(Status.INVALID_PARAM, mon.boot(b.build()));
-        assertEquals(ImageCheck.BAD_IMAGE, mon.imageCheckCode(), "two images overlap in the store");
+        assertEquals(ImageCheckCode.BAD_IMAGE, mon.imageCheckCode(), "two images overlap in the store");
         assertEquals(1, mon.imageCheck().first());
         assertEquals(0, mon.imageCheck().second());
     }
@@ -192,9 +195,9 @@ class GoldenDigestTest {
         SystemImage.Builder b = Images.shared();
         long unbacked = Images.MON + 0x1F_0000L; // inside the monitor memory, beyond the fake's RAM window
         b.image(1, unbacked, image.length, Images.LINUX_RAM).digest(1, sha256(image));
-        Monitor mon = new Monitor(new FakePlatform(2));
+        Monitor mon = Warden.create(new FakePlatform(2));
         assertEquals(Status.INVALID_PARAM, mon.boot(b.build()), "a store that reads as bus errors");
-        assertEquals(ImageCheck.IMAGE_DIGEST, mon.imageCheckCode());
+        assertEquals(ImageCheckCode.IMAGE_DIGEST, mon.imageCheckCode());
 
         SystemImage.Builder c = Images.shared();
         c.image(1, STORE, image.length, Images.LINUX_RAM).digest(1, sha256(image));
@@ -202,16 +205,16 @@ class GoldenDigestTest {
         for (int i = 0; i < image.length; i++) {
             fp.writeByte(STORE + i, image[i] & 0xff);
         }
-        Monitor mon2 = new Monitor(fp);
+        Monitor mon2 = Warden.create(fp);
         assertEquals(Status.INVALID_PARAM, mon2.boot(c.build()), "a copy that cannot be written");
-        assertEquals(ImageCheck.IMAGE_DIGEST, mon2.imageCheckCode());
+        assertEquals(ImageCheckCode.IMAGE_DIGEST, mon2.imageCheckCode());
         assertEquals(1, mon2.imageCheck().first());
     }
 
     private static int check(long store, int size, long load) {
         SystemImage.Builder b = Images.shared();
         b.image(1, store, size, load);
-        Monitor mon = new Monitor(new FakePlatform(2));
+        Monitor mon = Warden.create(new FakePlatform(2));
         mon.boot(b.build());
         return mon.imageCheckCode();
     }
@@ -223,20 +226,22 @@ class GoldenDigestTest {
         long monEnd = Images.MON + 0x20_0000L;
         long linuxEnd = Images.LINUX_RAM + 0x100_0000L;
         // the digest is not set, so a shape the check accepts fails later, at the digest
-        assertEquals(ImageCheck.IMAGE_DIGEST, check(monEnd - 256, 256, Images.LINUX_RAM), "store ends at the monitor's end");
-        assertEquals(ImageCheck.BAD_IMAGE, check(monEnd - 255, 256, Images.LINUX_RAM), "one byte past it");
-        assertEquals(ImageCheck.IMAGE_DIGEST, check(Images.MON, 256, Images.LINUX_RAM), "store at the monitor's base");
-        assertEquals(ImageCheck.BAD_IMAGE, check(Images.MON - 1, 256, Images.LINUX_RAM), "one byte before it");
-        assertEquals(ImageCheck.IMAGE_DIGEST, check(STORE, 256, linuxEnd - 256), "copy ends at the region's end");
-        assertEquals(ImageCheck.BAD_IMAGE, check(STORE, 256, linuxEnd - 255), "one byte past it");
-        assertEquals(ImageCheck.BAD_IMAGE, check(STORE, 256, Images.LINUX_RAM - 1), "one byte before the region");
-        assertEquals(ImageCheck.BAD_IMAGE, check(STORE, -1, Images.LINUX_RAM), "a negative size");
+        assertEquals(ImageCheckCode.IMAGE_DIGEST, check(monEnd - 256, 256, Images.LINUX_RAM),
+                "store ends at the monitor's end");
+        assertEquals(ImageCheckCode.BAD_IMAGE, check(monEnd - 255, 256, Images.LINUX_RAM), "one byte past it");
+        assertEquals(ImageCheckCode.IMAGE_DIGEST, check(Images.MON, 256, Images.LINUX_RAM),
+                "store at the monitor's base");
+        assertEquals(ImageCheckCode.BAD_IMAGE, check(Images.MON - 1, 256, Images.LINUX_RAM), "one byte before it");
+        assertEquals(ImageCheckCode.IMAGE_DIGEST, check(STORE, 256, linuxEnd - 256), "copy ends at the region's end");
+        assertEquals(ImageCheckCode.BAD_IMAGE, check(STORE, 256, linuxEnd - 255), "one byte past it");
+        assertEquals(ImageCheckCode.BAD_IMAGE, check(STORE, 256, Images.LINUX_RAM - 1), "one byte before the region");
+        assertEquals(ImageCheckCode.BAD_IMAGE, check(STORE, -1, Images.LINUX_RAM), "a negative size");
         SystemImage.Builder big = Images.shared();
         big.monitor(Images.MON, 0x40_0000L);
         big.image(1, Images.MON, SystemImage.IMAGE_BYTES_MAX, Images.LINUX_RAM);
-        Monitor mon = new Monitor(new FakePlatform(2));
+        Monitor mon = Warden.create(new FakePlatform(2));
         mon.boot(big.build());
-        assertEquals(ImageCheck.IMAGE_DIGEST, mon.imageCheckCode(), "exactly IMAGE_BYTES_MAX is accepted");
+        assertEquals(ImageCheckCode.IMAGE_DIGEST, mon.imageCheckCode(), "exactly IMAGE_BYTES_MAX is accepted");
     }
 
     // [utest->dsn~health.golden-image~1]
@@ -245,14 +250,14 @@ class GoldenDigestTest {
     void imagesThatTouchButDoNotOverlapAreAccepted() {
         SystemImage.Builder b = Images.shared();
         b.image(0, STORE, 256, Images.RTOS_RAM).image(1, STORE + 256, 256, Images.LINUX_RAM);
-        Monitor mon = new Monitor(new FakePlatform(2));
+        Monitor mon = Warden.create(new FakePlatform(2));
         mon.boot(b.build());
-        assertEquals(ImageCheck.IMAGE_DIGEST, mon.imageCheckCode(), "adjacent images pass the shape check");
+        assertEquals(ImageCheckCode.IMAGE_DIGEST, mon.imageCheckCode(), "adjacent images pass the shape check");
         assertEquals(0, mon.imageCheck().first(), "and the first digest checked is partition 0's");
         SystemImage.Builder c = Images.shared();
         c.image(0, STORE, 256, Images.RTOS_RAM).image(1, STORE + 255, 256, Images.LINUX_RAM);
-        Monitor mon2 = new Monitor(new FakePlatform(2));
+        Monitor mon2 = Warden.create(new FakePlatform(2));
         mon2.boot(c.build());
-        assertEquals(ImageCheck.BAD_IMAGE, mon2.imageCheckCode(), "one byte of overlap");
+        assertEquals(ImageCheckCode.BAD_IMAGE, mon2.imageCheckCode(), "one byte of overlap");
     }
 }

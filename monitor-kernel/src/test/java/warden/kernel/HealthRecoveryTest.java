@@ -75,7 +75,8 @@ class HealthRecoveryTest {
         rig.at(1_000);
         rig.m.onMonitorCall(1, MonitorCall.HEARTBEAT);
         assertEquals(PartitionState.RUNNING, rig.m.partitionState(1));
-        assertEquals(Timer.NEVER, rig.f.deadline[0], "linux has no watchdog period: its heartbeat disarms the boot timeout");
+        assertEquals(Timer.NEVER, rig.f.deadline[0],
+                "linux has no watchdog period: its heartbeat disarms the boot timeout");
         rig.at(1_500_000);
         rig.m.onIllegalInstruction(1, LINUX_PC);
         assertEquals(PartitionState.BOOTING, rig.m.partitionState(1));
@@ -90,7 +91,7 @@ class HealthRecoveryTest {
     // [utest->dsn~health.safe-state~1]
     @Test
     void theSafeStateIsReportedOnlyOnceAnEscalationHasStoppedEveryPartitionAndIdledEveryCore() {
-        assertFalse(new Monitor(new FakePlatform(2)).inSafeState(), "a kernel that has not booted");
+        assertFalse(Warden.create(new FakePlatform(2)).inSafeState(), "a kernel that has not booted");
         SystemImage.Builder b = Images.shared();
         b.health(0, 0, 0, 1_000_000_000L, 0, HealthAction.RESTART, HealthAction.SAFE_STATE);
         b.health(1, 0, 0, 1_000_000_000L, 0, HealthAction.STOP, HealthAction.STOP);
@@ -108,7 +109,8 @@ class HealthRecoveryTest {
             assertEquals(PartitionState.STOPPED, rig.m.partitionState(c), "partition " + c);
             assertEquals(-1, rig.m.running(c), "core " + c);
             assertEquals(-1, rig.f.bound[c], "core " + c + " idles");
-            assertEquals(Status.BAD_STATE, rig.m.onMonitorCall(c, MonitorCall.VERSION), "no call is answered on core " + c);
+            assertEquals(Status.BAD_STATE, rig.m.onMonitorCall(c, MonitorCall.VERSION),
+                    "no call is answered on core " + c);
         }
     }
 }

@@ -15,7 +15,8 @@ import warden.kernel.api.MonitorCall;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
-import warden.kernel.core.EventLog;
+import warden.kernel.log.EventLog;
+import warden.kernel.api.EventRecords;
 
 class HealthTest {
     private FakePlatform f;
@@ -23,7 +24,7 @@ class HealthTest {
 
     private void boot(SystemImage.Builder b) {
         f = new FakePlatform(2);
-        m = new Monitor(f);
+        m = Warden.create(f);
         assertEquals(Status.OK, m.boot(b.build()));
         assertEquals(Status.OK, m.start());
     }
@@ -39,7 +40,7 @@ class HealthTest {
 
     private List<String> events() {
         List<String> out = new ArrayList<>();
-        EventLog log = m.events();
+        EventRecords log = m.eventRecords();
         for (long s = log.oldest(); s < log.sequence(); s++) {
             out.add(EventKind.name(log.kind(s)) + " p" + log.partition(s) + " @" + log.time(s));
         }
@@ -64,7 +65,7 @@ class HealthTest {
         at(7_500_000);
         heartbeat(0);
         assertEquals(PartitionState.RUNNING, m.partitionState(0));
-        EventLog log = m.events();
+        EventRecords log = m.eventRecords();
         long last = log.sequence() - 1;
         assertEquals(EventKind.PARTITION_RECOVERED, log.kind(last));
         assertEquals(1_500_000, log.a(last), "recovery time from detection to the first heartbeat");

@@ -100,9 +100,10 @@ class KernelBootProgramsTest {
     @Test
     void bootReservesTheMonitorThenEachSlotThenRoutesEveryOwnedLine() {
         Port port = new Port();
-        Monitor m = new Monitor(port);
+        Monitor m = Warden.create(port);
         assertEquals(Status.OK, m.boot(image()));
-        assertEquals(List.of("monitor", "slot 0", "region 0 80400000", "region 0 10010000", "slot 1", "region 1 81000000",
+        assertEquals(List.of("monitor", "slot 0", "region 0 80400000", "region 0 10010000", "slot 1",
+                "region 1 81000000",
                 "route 1 core 0 prio 3 critical", "route 20 core 0 prio 7 critical", "route 30 core 0 prio 1",
                 "route 127 core 1 prio 2"), port.calls);
         assertTrue(m.sealed());
@@ -112,7 +113,7 @@ class KernelBootProgramsTest {
     void aFailedRouteEndsBootWithItsErrorAndRoutesNothingAfterIt() {
         Port port = new Port();
         port.failLine = Images.CAN_LINE;
-        Monitor m = new Monitor(port);
+        Monitor m = Warden.create(port);
         assertEquals(Status.FAILED, m.boot(image()));
         assertEquals("route 20 core 0 prio 7 critical", port.calls.get(port.calls.size() - 1));
         assertFalse(m.sealed());
@@ -126,7 +127,7 @@ class KernelBootProgramsTest {
         for (String step : List.of("monitor", "slot 0", "region 0 10010000", "slot 1", "region 1 81000000")) {
             Port port = new Port();
             port.failStep = step;
-            Monitor m = new Monitor(port);
+            Monitor m = Warden.create(port);
             assertEquals(Status.NO_SPACE, m.boot(image()), step);
             assertEquals(step, port.calls.get(port.calls.size() - 1), "nothing after the failed step");
             assertFalse(m.sealed(), step);
@@ -136,7 +137,7 @@ class KernelBootProgramsTest {
     @Test
     void everyVcpuStartsAtItsEntryPointAndNoPartitionHasBootedYet() {
         Port port = new Port();
-        Monitor m = new Monitor(port);
+        Monitor m = Warden.create(port);
         assertEquals(Status.OK, m.boot(image()));
         for (int p = 0; p < 2; p++) {
             assertEquals(-1, m.bootTimeNs(p));
@@ -155,7 +156,7 @@ class KernelBootProgramsTest {
     @Test
     void bootWithABadImageChangesNothingAndASealedKernelRefusesASecondImage() {
         Port port = new Port();
-        Monitor m = new Monitor(port);
+        Monitor m = Warden.create(port);
         assertEquals(Status.INVALID_PARAM, m.boot(SystemImage.builder(2).monitor(Images.MON, 0x1000).build()));
         assertEquals(List.of(), port.calls, "the check runs before anything is programmed");
         assertEquals(Status.OK, m.boot(image()));

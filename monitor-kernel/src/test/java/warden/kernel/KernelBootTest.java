@@ -11,8 +11,11 @@ import warden.kernel.api.Criticality;
 import warden.kernel.api.Monitor;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
-import warden.kernel.core.ImageCheck;
-import warden.kernel.core.Scheduler;
+import warden.kernel.boot.ImageCheck;
+import warden.kernel.sched.Scheduler;
+import warden.kernel.api.ImageCheckCode;
+import warden.kernel.sched.HeldInterrupts;
+import warden.kernel.api.VcpuState;
 
 class KernelBootTest {
 
@@ -22,7 +25,7 @@ class KernelBootTest {
     @Test
     void bootSealsAndStartRunsTheCriticalPartitionFirstOnTheSharedCore() {
         FakePlatform f = new FakePlatform(2);
-        Monitor m = new Monitor(f);
+        Monitor m = Warden.create(f);
         assertEquals(Status.BAD_STATE, m.start(), "no start before boot");
         assertEquals(Status.OK, m.boot(Images.shared().build()));
         assertTrue(m.sealed());
@@ -40,7 +43,7 @@ class KernelBootTest {
     @Test
     void eachSlotHoldsExactlyItsPartitionsRegionsAndDevicesAfterTheMonitorIsReserved() {
         FakePlatform f = new FakePlatform(2);
-        assertEquals(Status.OK, new Monitor(f).boot(Images.shared().build()));
+        assertEquals(Status.OK, Warden.create(f).boot(Images.shared().build()));
         java.util.List<String> pu = new java.util.ArrayList<>();
         for (String s : f.log) {
             if (s.startsWith("monitor") || s.startsWith("slot")) {
@@ -60,9 +63,9 @@ class KernelBootTest {
         b.region(a, 0x9000_0000L, 0x2000, Access.READ);
         int c = b.partition("c", Criticality.QM, 1, 0x9000_1000L, 0, false);
         b.region(c, 0x9000_1000L, 0x1000, Access.READ);
-        Monitor m = new Monitor(new FakePlatform(1));
+        Monitor m = Warden.create(new FakePlatform(1));
         assertEquals(Status.INVALID_PARAM, m.boot(b.build()));
-        assertEquals(ImageCheck.REGION_OVERLAP, m.imageCheckCode());
+        assertEquals(ImageCheckCode.REGION_OVERLAP, m.imageCheckCode());
         assertEquals(0, m.imageCheck().first());
         assertEquals(1, m.imageCheck().second());
         assertFalse(m.sealed());
@@ -71,41 +74,41 @@ class KernelBootTest {
     // [utest->dsn~kernel.boot.revalidate~1]
     @Test
     void bootRefusesEachClassOfBadImage() {
-        assertCheck(ImageCheck.MONITOR_OVERLAP, img(b -> {
+        assertCheck(ImageCheckCode.MONITOR_OVERLAP, img(b -> {
             int p = b.partition("p", Criticality.QM, 1, Images.MON, 0, false);
             b.region(p, Images.MON + 0x800, 0x1000, Access.READ);
         }));
-        assertCheck(ImageCheck.TWO_CRITICAL_ON_CORE, img(b -> {
+        assertCheck(ImageCheckCode.TWO_CRITICAL_ON_CORE, img(b -> {
             int p = b.partition("p", Criticality.ASIL_B, 1, 0x9000_0000L, 0, false);
             b.region(p, 0x9000_0000L, 0x1000, Access.READ);
             int q = b.partition("q", Criticality.ASIL_D, 1, 0x9100_0000L, 0, false);
             b.region(q, 0x9100_0000L, 0x1000, Access.READ);
         }));
-        assertCheck(ImageCheck.BAD_CORES, img(b -> {
+        assertCheck(ImageCheckCode.BAD_CORES, img(b -> {
             int p = b.partition("p", Criticality.QM, 0b100, 0x9000_0000L, 0, false);
             b.region(p, 0x9000_0000L, 0x1000, Access.READ);
         }));
-        assertCheck(ImageCheck.BAD_REGION, img(b -> {
+        assertCheck(ImageCheckCode.BAD_REGION, img(b -> {
             int p = b.partition("p", Criticality.QM, 1, 0x9000_0000L, 0, false);
             b.region(p, 0x9000_0000L, 0, Access.READ);
         }));
-        assertCheck(ImageCheck.DUPLICATE_LINE, img(b -> {
+        assertCheck(ImageCheckCode.DUPLICATE_LINE, img(b -> {
             int p = b.partition("p", Criticality.QM, 1, 0x9000_0000L, 0, false);
             b.region(p, 0x9000_0000L, 0x1000, Access.READ);
             b.line(p, 5, 0, 1);
             b.line(p, 5, 0, 1);
         }));
-        assertCheck(ImageCheck.BAD_LINE, img(b -> {
+        assertCheck(ImageCheckCode.BAD_LINE, img(b -> {
             int p = b.partition("p", Criticality.QM, 1, 0x9000_0000L, 0, false);
             b.region(p, 0x9000_0000L, 0x1000, Access.READ);
             b.line(p, 5, 1, 1);
         }));
-        assertCheck(ImageCheck.DEVICE_OVERLAP, img(b -> {
+        assertCheck(ImageCheckCode.DEVICE_OVERLAP, img(b -> {
             int p = b.partition("p", Criticality.QM, 1, 0x9000_0000L, 0, false);
             b.region(p, 0x9000_0000L, 0x1000, Access.READ);
             b.device(p, "d", 0x9000_0800L, 0x100);
         }));
-        assertCheck(ImageCheck.NO_PARTITIONS, SystemImage.builder(2).monitor(Images.MON, 0x1000).build());
+        assertCheck(ImageCheckCode.NO_PARTITIONS, SystemImage.builder(2).monitor(Images.MON, 0x1000).build());
     }
 
     // [utest->dsn~kernel.boot~1]
@@ -114,7 +117,7 @@ class KernelBootTest {
     void bootFailsWhenTheProtectionUnitRunsOutOfEntries() {
         FakePlatform f = new FakePlatform(2);
         f.regionsPerSlot = 1;
-        Monitor m = new Monitor(f);
+        Monitor m = Warden.create(f);
         assertEquals(Status.NO_SPACE, m.boot(Images.shared().build()), "region + device need two entries");
         assertFalse(m.sealed());
     }
@@ -133,7 +136,7 @@ class KernelBootTest {
         int lastCore = last % cores;
         b.line(last, 100, lastCore, 1);
         FakePlatform f = new FakePlatform(cores);
-        Monitor m = new Monitor(f);
+        Monitor m = Warden.create(f);
         assertEquals(Status.OK, m.boot(b.build()));
         assertTrue(m.sealed());
         java.util.List<String> slots = new java.util.ArrayList<>();
@@ -146,7 +149,8 @@ class KernelBootTest {
         assertEquals("slot " + last + " " + Long.toHexString(ram(last)) + "+1000 7", slots.get(last));
         for (int p = 0; p < SystemImage.PARTITIONS_MAX; p++) {
             for (int c = 0; c < cores; c++) {
-                assertEquals(c == p % cores ? Monitor.VCPU_READY : Scheduler.NONE, m.vcpuState(p, c), "p" + p + " core " + c);
+                assertEquals(c == p % cores ? VcpuState.READY : VcpuState.NONE, m.vcpuState(p, c),
+                        "p" + p + " core " + c);
             }
         }
         assertEquals(Status.OK, m.start());
@@ -155,12 +159,12 @@ class KernelBootTest {
             assertEquals(ram(c), f.regs[c][0], "its context starts at its entry");
         }
         // the last vCPU's hold FIFO, allocated at boot, takes PENDING_MAX interrupts
-        for (int i = 0; i < Scheduler.PENDING_MAX; i++) {
+        for (int i = 0; i < HeldInterrupts.PENDING_MAX; i++) {
             f.pending[100] = true;
             assertEquals(Status.OK, m.onExternalInterrupt(lastCore));
         }
         assertEquals(lastCore, m.running(lastCore));
-        assertEquals(Scheduler.PENDING_MAX, m.heldInterrupts(last, lastCore));
+        assertEquals(HeldInterrupts.PENDING_MAX, m.heldInterrupts(last, lastCore));
         assertEquals(0, m.counter(Counter.PENDING_OVERFLOWS));
     }
 
@@ -179,8 +183,8 @@ class KernelBootTest {
     }
 
     private static void assertCheck(int expected, SystemImage image) {
-        Monitor m = new Monitor(new FakePlatform(2));
+        Monitor m = Warden.create(new FakePlatform(2));
         assertEquals(Status.INVALID_PARAM, m.boot(image));
-        assertEquals(ImageCheck.name(expected), ImageCheck.name(m.imageCheckCode()));
+        assertEquals(ImageCheckCode.name(expected), ImageCheckCode.name(m.imageCheckCode()));
     }
 }

@@ -21,7 +21,7 @@ import warden.kernel.api.MonitorCall;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
-import warden.kernel.core.EventLog;
+import warden.kernel.log.EventLog;
 import warden.kernel.port.Console;
 import warden.kernel.port.CpuContext;
 import warden.kernel.port.GuestMemory;
@@ -29,6 +29,7 @@ import warden.kernel.port.InterruptController;
 import warden.kernel.port.Platform;
 import warden.kernel.port.ProtectionUnit;
 import warden.kernel.port.Timer;
+import warden.kernel.api.EventRecords;
 
 /**
  * The kernel's five entry points, each checked for its phase and core and then for exactly what it
@@ -43,7 +44,7 @@ class KernelEntriesTest {
 
     private void boot(SystemImage image) {
         f = new FakePlatform(2);
-        m = new Monitor(f);
+        m = Warden.create(f);
         assertEquals(Status.OK, m.boot(image));
         assertEquals(Status.OK, m.start());
     }
@@ -51,7 +52,7 @@ class KernelEntriesTest {
     private Recording bootRecording() {
         Recording r = new Recording(new FakePlatform(2));
         f = r.fake;
-        m = new Monitor(r);
+        m = Warden.create(r);
         assertEquals(Status.OK, m.boot(Images.shared().build()));
         assertEquals(Status.OK, m.start());
         return r;
@@ -64,7 +65,7 @@ class KernelEntriesTest {
     }
 
     private long lastSeq() {
-        return m.events().sequence() - 1;
+        return m.eventRecords().sequence() - 1;
     }
 
     /** rtos as in Images.shared(), but privileged. */
@@ -82,7 +83,7 @@ class KernelEntriesTest {
     @Test
     void beforeBootEveryEntryRefusesAndNothingMoves() {
         f = new FakePlatform(2);
-        m = new Monitor(f);
+        m = Warden.create(f);
         assertFalse(m.inSafeState());
         assertEquals(Status.BAD_STATE, m.start());
         assertEquals(Status.BAD_STATE, m.onMonitorCall(0, MonitorCall.VERSION));
@@ -93,7 +94,7 @@ class KernelEntriesTest {
         for (int c = 0; c < Counter.COUNT; c++) {
             assertEquals(0, m.counter(c), Counter.name(c));
         }
-        assertEquals(0, m.events().sequence());
+        assertEquals(0, m.eventRecords().sequence());
         assertTrue(f.log.isEmpty(), f.log.toString());
     }
 
@@ -131,12 +132,12 @@ class KernelEntriesTest {
         assertEquals(Status.INVALID_PARAM, f.lastStatus);
         assertEquals(1, m.counter(Counter.DENIED_CALLS));
         long s = lastSeq();
-        assertEquals(EventKind.DENIED_CALL, m.events().kind(s));
-        assertEquals(MonitorCall.SET_TIMER, m.events().a(s));
-        assertEquals(Status.INVALID_PARAM, m.events().b(s));
-        assertEquals(0, m.events().partition(s));
-        assertEquals(0, m.events().core(s));
-        assertEquals(42, m.events().time(s));
+        assertEquals(EventKind.DENIED_CALL, m.eventRecords().kind(s));
+        assertEquals(MonitorCall.SET_TIMER, m.eventRecords().a(s));
+        assertEquals(Status.INVALID_PARAM, m.eventRecords().b(s));
+        assertEquals(0, m.eventRecords().partition(s));
+        assertEquals(0, m.eventRecords().core(s));
+        assertEquals(42, m.eventRecords().time(s));
     }
 
     // [utest->dsn~kernel.mcall.console-write~1]
@@ -204,9 +205,9 @@ class KernelEntriesTest {
         assertEquals(Status.OK, call(1, MonitorCall.HEARTBEAT));
         assertEquals(0, m.bootTimeNs(1), "booted at time 0");
         long s = lastSeq();
-        assertEquals(EventKind.PARTITION_BOOTED, m.events().kind(s));
-        assertEquals(1, m.events().partition(s));
-        assertEquals(1, m.events().core(s));
+        assertEquals(EventKind.PARTITION_BOOTED, m.eventRecords().kind(s));
+        assertEquals(1, m.eventRecords().partition(s));
+        assertEquals(1, m.eventRecords().core(s));
         f.now[1] = 500;
         assertEquals(Status.OK, call(1, MonitorCall.HEARTBEAT));
         assertEquals(0, m.bootTimeNs(1));
@@ -277,7 +278,7 @@ class KernelEntriesTest {
             f.now[1] = i;
             call(1, MonitorCall.UNKNOWN);
         }
-        EventLog log = m.events();
+        EventRecords log = m.eventRecords();
         assertEquals(5, log.oldest());
         assertEquals(Status.OK, call(0, MonitorCall.EVENT_READ, 0, Images.RTOS_RAM));
         assertEquals(5, f.lastValue, "the oldest held instead");
@@ -305,13 +306,16 @@ class KernelEntriesTest {
         assertIllegalInstructionHandled(0, Images.RTOS_RAM + 0x40, 55);
     }
 
-    /** Raises an illegal instruction at pc on core (where partition {@code core} runs) at time t and checks its handling. */
+    /**
+     * Raises an illegal instruction at pc on core (where partition {@code core} runs) at time t and
+     * checks its handling.
+     */
     private void assertIllegalInstructionHandled(int core, long pc, long t) {
         f.now[core] = t;
         assertEquals(Status.OK, m.onIllegalInstruction(core, pc));
         assertEquals(1, m.counter(Counter.ILLEGAL_INSTRUCTIONS));
         assertTrue(f.log.contains("redirect " + core), f.log.toString());
-        EventLog log = m.events();
+        EventRecords log = m.eventRecords();
         long first = log.oldest();
         assertEquals(EventKind.ILLEGAL_INSTRUCTION, log.kind(first));
         assertEquals(pc, log.a(first));
@@ -329,7 +333,7 @@ class KernelEntriesTest {
         assertEquals(Status.OK, m.onExternalInterrupt(0));
         assertEquals(1, m.counter(Counter.SPURIOUS_INTERRUPTS));
         assertEquals(0, m.counter(Counter.INTERRUPTS));
-        assertEquals(0, m.events().sequence());
+        assertEquals(0, m.eventRecords().sequence());
         assertTrue(f.delivered.isEmpty());
     }
 
@@ -373,16 +377,16 @@ class KernelEntriesTest {
         f.pending[5] = true;
         m.onExternalInterrupt(0);
         long s = lastSeq();
-        assertEquals(EventKind.UNOWNED_INTERRUPT, m.events().kind(s));
-        assertEquals(5, m.events().a(s));
-        assertEquals(SystemImage.NO_PARTITION, m.events().partition(s));
+        assertEquals(EventKind.UNOWNED_INTERRUPT, m.eventRecords().kind(s));
+        assertEquals(5, m.eventRecords().a(s));
+        assertEquals(SystemImage.NO_PARTITION, m.eventRecords().partition(s));
         f.lineCore[Images.NIC_LINE] = 1;
         f.pending[Images.NIC_LINE] = true;
         m.onExternalInterrupt(1);
         s = lastSeq();
-        assertEquals(EventKind.UNOWNED_INTERRUPT, m.events().kind(s), "NIC is routed to core 0 in the image");
-        assertEquals(Images.NIC_LINE, m.events().a(s));
-        assertEquals(1, m.events().core(s));
+        assertEquals(EventKind.UNOWNED_INTERRUPT, m.eventRecords().kind(s), "NIC is routed to core 0 in the image");
+        assertEquals(Images.NIC_LINE, m.eventRecords().a(s));
+        assertEquals(1, m.eventRecords().core(s));
         assertTrue(f.delivered.isEmpty());
         assertEquals(0, m.heldInterrupts(1, 1));
         f.lineCore[Images.NIC_LINE] = 0;
@@ -391,8 +395,8 @@ class KernelEntriesTest {
         f.pending[Images.NIC_LINE] = true;
         m.onExternalInterrupt(0);
         s = lastSeq();
-        assertEquals(EventKind.UNOWNED_INTERRUPT, m.events().kind(s), "owner stopped");
-        assertEquals(1, m.events().partition(s));
+        assertEquals(EventKind.UNOWNED_INTERRUPT, m.eventRecords().kind(s), "owner stopped");
+        assertEquals(1, m.eventRecords().partition(s));
         assertEquals(0, m.heldInterrupts(1, 0));
         assertEquals(3, m.counter(Counter.INTERRUPTS));
         assertEquals(0, m.counter(Counter.HELD_INTERRUPTS));
@@ -406,8 +410,9 @@ class KernelEntriesTest {
         assertEquals(Status.OK, m.onExternalInterrupt(0));
         assertEquals(f.lineCount(), m.counter(Counter.INTERRUPTS));
         assertEquals(f.lineCount(), r.completed.size());
-        assertEquals(EventKind.UNOWNED_INTERRUPT, m.events().kind(lastSeq()), "a line past the table has no owner");
-        assertEquals(SystemImage.LINES_MAX, m.events().a(lastSeq()));
+        assertEquals(EventKind.UNOWNED_INTERRUPT, m.eventRecords().kind(lastSeq()),
+                "a line past the table has no owner");
+        assertEquals(SystemImage.LINES_MAX, m.eventRecords().a(lastSeq()));
     }
 
     /** A platform that records completed lines and can report one line as pending for ever. */

@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import warden.kernel.api.Monitor;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
-import warden.kernel.core.EventLog;
+import warden.kernel.log.EventLog;
+import warden.kernel.api.EventRecords;
 
 /** A booted and started kernel on a two-core {@link FakePlatform}, with helpers to move time and read events. */
 final class KernelRig {
     final FakePlatform f = new FakePlatform(2);
-    final Monitor m = new Monitor(f);
+    final Monitor m = Warden.create(f);
 
     KernelRig(SystemImage.Builder b) {
         assertEquals(Status.OK, m.boot(b.build()));
@@ -31,7 +32,7 @@ final class KernelRig {
     /** @return how many events of {@code kind} the log holds. */
     int count(int kind) {
         int n = 0;
-        EventLog log = m.events();
+        EventRecords log = m.eventRecords();
         for (long s = log.oldest(); s < log.sequence(); s++) {
             n += log.kind(s) == kind ? 1 : 0;
         }

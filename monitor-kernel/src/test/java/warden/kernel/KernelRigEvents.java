@@ -3,7 +3,8 @@ package warden.kernel;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import warden.kernel.api.Monitor;
-import warden.kernel.core.EventLog;
+import warden.kernel.log.EventLog;
+import warden.kernel.api.EventRecords;
 
 /** Assertions on a kernel's event log. */
 final class KernelRigEvents {
@@ -12,7 +13,7 @@ final class KernelRigEvents {
 
     /** @return the sequence number of the newest event of {@code kind} in m's log, or -1. */
     static long last(Monitor m, int kind) {
-        EventLog log = m.events();
+        EventRecords log = m.eventRecords();
         for (long s = log.sequence() - 1; s >= log.oldest(); s--) {
             if (log.kind(s) == kind) {
                 return s;
@@ -23,7 +24,7 @@ final class KernelRigEvents {
 
     /** Fails unless the log holds an event of {@code kind} for partition p with fields a and b. */
     static void assertHas(Monitor m, int kind, int p, long a, long b) {
-        EventLog log = m.events();
+        EventRecords log = m.eventRecords();
         for (long s = log.oldest(); s < log.sequence(); s++) {
             if (log.kind(s) == kind && log.partition(s) == p && log.a(s) == a && log.b(s) == b) {
                 return;

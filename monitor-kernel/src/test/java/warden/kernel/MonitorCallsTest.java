@@ -21,7 +21,7 @@ class MonitorCallsTest {
     @BeforeEach
     void boot() {
         f = new FakePlatform(2);
-        m = new Monitor(f);
+        m = Warden.create(f);
         assertEquals(Status.OK, m.boot(Images.shared().build()));
         assertEquals(Status.OK, m.start());
     }
@@ -41,7 +41,7 @@ class MonitorCallsTest {
         assertEquals(Status.NOT_SUPPORTED, call(0, 4711));
         assertEquals(Status.NOT_SUPPORTED, f.lastStatus);
         assertEquals(2, m.counter(Counter.UNKNOWN_CALLS));
-        assertEquals(EventKind.UNKNOWN_CALL, m.events().kind(m.events().sequence() - 1));
+        assertEquals(EventKind.UNKNOWN_CALL, m.eventRecords().kind(m.eventRecords().sequence() - 1));
         assertEquals("NOT_SUPPORTED", Status.name(Status.NOT_SUPPORTED));
     }
 
@@ -129,10 +129,10 @@ class MonitorCallsTest {
     void anAccessFaultIsLoggedAndRedirectedToTheGuest() {
         assertEquals(Status.OK, m.onAccessFault(0, 1, Images.MON));
         assertEquals(1, m.counter(Counter.ACCESS_FAULTS));
-        long s = m.events().sequence() - 1;
-        assertEquals(EventKind.ACCESS_VIOLATION, m.events().kind(s));
-        assertEquals(Images.MON, m.events().a(s));
-        assertEquals(0, m.events().partition(s));
+        long s = m.eventRecords().sequence() - 1;
+        assertEquals(EventKind.ACCESS_VIOLATION, m.eventRecords().kind(s));
+        assertEquals(Images.MON, m.eventRecords().a(s));
+        assertEquals(0, m.eventRecords().partition(s));
         assertTrue(f.log.contains("redirect 0"));
         assertEquals(Status.OK, m.onIllegalInstruction(1, 0x1234));
         assertEquals(1, m.counter(Counter.ILLEGAL_INSTRUCTIONS));

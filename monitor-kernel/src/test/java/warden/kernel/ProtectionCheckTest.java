@@ -13,8 +13,9 @@ import warden.kernel.api.MonitorCall;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
-import warden.kernel.core.EventLog;
+import warden.kernel.log.EventLog;
 import warden.kernel.port.ProtectionUnit;
+import warden.kernel.api.EventRecords;
 
 /**
  * A protection unit that does not take a partition's slot: the partition does not run, the core
@@ -26,7 +27,7 @@ class ProtectionCheckTest {
     private static final int LINUX = 1;
 
     private final FakePlatform f = new FakePlatform(2);
-    private final Monitor m = new Monitor(f);
+    private final Monitor m = Warden.create(f);
 
     private long last(int kind) {
         return KernelRigEvents.last(m, kind);
@@ -37,7 +38,7 @@ class ProtectionCheckTest {
         assertEquals(PartitionState.STOPPED, m.partitionState(RTOS));
         assertEquals(PartitionState.STOPPED, m.partitionState(LINUX));
         assertEquals(1, m.counter(Counter.FAILURES_DETECTED), "one failure counted");
-        EventLog log = m.events();
+        EventRecords log = m.eventRecords();
         long d = last(EventKind.FAILURE_DETECTED);
         assertTrue(d >= 0, "failure logged");
         assertEquals(p, log.partition(d), "the partition whose slot was refused");

@@ -14,6 +14,7 @@ import net.jqwik.api.Provide;
 import warden.kernel.api.Monitor;
 import warden.kernel.api.MonitorCall;
 import warden.kernel.api.Status;
+import warden.kernel.api.VcpuState;
 
 /**
  * Random event sequences against the scheduler: interrupts for both partitions, timer expiries,
@@ -35,7 +36,7 @@ class SchedulerPropertyTest {
     @Property(seed = "20261125") // tries: jqwik.tries.default (300; fewer under PIT)
     void criticalNeverWaitsAndNoInterruptIsLost(@ForAll("events") List<int[]> events) {
         FakePlatform f = new FakePlatform(2);
-        Monitor m = new Monitor(f);
+        Monitor m = Warden.create(f);
         assertEquals(Status.OK, m.boot(Images.shared().build()));
         m.start();
         List<Integer> raisedFor0 = new ArrayList<>();
@@ -81,7 +82,7 @@ class SchedulerPropertyTest {
     }
 
     private static void check(FakePlatform f, Monitor m, List<Integer> raisedFor0, List<Integer> raisedFor1) {
-        if (m.vcpuState(0, 0) == Monitor.VCPU_READY) {
+        if (m.vcpuState(0, 0) == VcpuState.READY) {
             assertEquals(0, m.running(0), "a ready critical partition runs at once");
         }
         assertTrue(m.running(1) == 1 || m.running(1) == -1, "core 1 runs only linux");

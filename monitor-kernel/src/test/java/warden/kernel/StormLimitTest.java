@@ -12,7 +12,9 @@ import warden.kernel.api.Monitor;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
-import warden.kernel.core.EventLog;
+import warden.kernel.log.EventLog;
+import warden.kernel.api.EventRecords;
+import warden.kernel.sched.VirtualTimers;
 
 /** The interrupt-storm limiter: count per line and window, mask at the limit, unmask at the window's end. */
 class StormLimitTest {
@@ -62,7 +64,7 @@ class StormLimitTest {
         assertEquals(1, m.counter(Counter.INTERRUPT_STORMS));
         long s = last(EventKind.INTERRUPT_STORM);
         assertTrue(s >= 0, "interrupt-storm logged");
-        EventLog log = m.events();
+        EventRecords log = m.eventRecords();
         assertEquals(1, log.partition(s), "logged for the line's owner");
         assertEquals(Images.NIC_LINE, log.a(s));
         assertEquals(3, log.b(s));
@@ -76,7 +78,8 @@ class StormLimitTest {
         at(100_000 + WINDOW);
         m.onTimer(0);
         assertFalse(f.lineMasked[Images.NIC_LINE], "unmasked when the window ends");
-        assertEquals(warden.kernel.port.Timer.NEVER, f.deadline[0], "nothing else is due on core 0: its timer is cleared");
+        assertEquals(warden.kernel.port.Timer.NEVER, f.deadline[0],
+                "nothing else is due on core 0: its timer is cleared");
         long r = last(EventKind.LINE_RESTORED);
         assertTrue(r > s);
         assertEquals(Images.NIC_LINE, log.a(r));
@@ -173,7 +176,7 @@ class StormLimitTest {
         m.onExternalInterrupt(1);
         assertTrue(f.lineMasked[Images.NIC_LINE]);
         assertEquals(100 + WINDOW, f.deadline[1], "core 1's timer ends the window");
-        assertEquals(100 + WINDOW + warden.kernel.core.Scheduler.TIMER_SLACK_NS + 1, f.deadline[0],
+        assertEquals(100 + WINDOW + warden.kernel.sched.VirtualTimers.TIMER_SLACK_NS + 1, f.deadline[0],
                 "core 0 only watches core 1: the window of core 1's line is not core 0's deadline");
         at(100 + WINDOW);
         m.onTimer(0);

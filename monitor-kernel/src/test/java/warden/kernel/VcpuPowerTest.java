@@ -10,7 +10,8 @@ import warden.kernel.api.Monitor;
 import warden.kernel.api.MonitorCall;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.Status;
-import warden.kernel.core.Scheduler;
+import warden.kernel.sched.Scheduler;
+import warden.kernel.api.VcpuState;
 
 class VcpuPowerTest {
 
@@ -24,7 +25,7 @@ class VcpuPowerTest {
     @Test
     void aPartitionStopsOneOfItsVcpusAndStartsItAgainAtAnEntryOfItsOwn() {
         FakePlatform f = new FakePlatform(2);
-        Monitor m = new Monitor(f);
+        Monitor m = Warden.create(f);
         assertEquals(Status.OK, m.boot(Images.shared().build()));
         m.start();
         assertEquals(1, m.running(1));
@@ -57,7 +58,7 @@ class VcpuPowerTest {
         f.regs[0][3] = 0x5A; // rtos's live register state
         int portCalls = f.log.size();
         assertEquals(Status.OK, call(m, f, 0, MonitorCall.VCPU_OFF, 0, 0));
-        assertEquals(Scheduler.STOPPED, m.vcpuState(0, 0));
+        assertEquals(VcpuState.STOPPED, m.vcpuState(0, 0));
         assertEquals(1, m.running(0), "linux runs on core 0 at once");
         assertEquals(java.util.List.of("idle 0", "restore 0 p1"), f.log.subList(portCalls, f.log.size()),
                 "the stopped vCPU's registers are dropped, not saved: VCPU_ON starts it afresh at an entry");
@@ -69,7 +70,7 @@ class VcpuPowerTest {
     @Test
     void aRequestedResetRestartsThePartitionWithoutCountingAFailure() {
         FakePlatform f = new FakePlatform(2);
-        Monitor m = new Monitor(f);
+        Monitor m = Warden.create(f);
         assertEquals(Status.OK, m.boot(Images.shared().build()));
         m.start();
         assertEquals(Status.OK, call(m, f, 1, MonitorCall.PARTITION_RESET, 0, 0));

@@ -32,27 +32,4 @@ public final class Criticality {
         }
         return NAMES[level];
     }
-
-    /** @return the id for a name such as "ASIL-C", "C", "QM" (case-insensitive), or -1. */
-    public static int parse(String text) {
-        if (text == null) {
-            return -1;
-        }
-        String t = text.trim().toUpperCase(java.util.Locale.ROOT).replace('_', '-');
-        if (t.equals("QM")) {
-            return QM;
-        }
-        if (t.startsWith("ASIL-")) {
-            t = t.substring(5);
-        } else if (t.startsWith("ASIL")) {
-            t = t.substring(4);
-        }
-        switch (t) {
-            case "A": return ASIL_A;
-            case "B": return ASIL_B;
-            case "C": return ASIL_C;
-            case "D": return ASIL_D;
-            default: return -1;
-        }
-    }
 }

@@ -12,6 +12,9 @@ public interface EventRecords {
     /** @return the number of records ever appended (one past the newest sequence number). */
     long sequence();
 
+    /** @return the number of records overwritten before being read. */
+    long dropped();
+
     /** @return the sequence number of the oldest record still held. */
     long oldest();
 

@@ -1,62 +1,69 @@
 package warden.kernel.api;
 
-import warden.kernel.core.EventLog;
-import warden.kernel.core.ImageCheck;
-import warden.kernel.core.Kernel;
-import warden.kernel.core.Scheduler;
-import warden.kernel.port.Platform;
 import warden.kernel.api.rules.BootPhase;
 
 /**
- * The kernel's public face: create it on a platform, {@link #boot} a {@link SystemImage},
- * {@link #start} the mission, and hand it to the port as its {@link TrapEntry}. The read-only
- * queries serve reports and tests; none of them allocates.
+ * The kernel's public face: obtain one on a platform from {@code warden.kernel.Warden.create},
+ * {@link #boot} a {@link SystemImage}, {@link #start} the mission, and hand it to the port as its
+ * {@link TrapEntry}. The read-only queries serve reports and tests; none of them allocates, and
+ * none changes the kernel's state.
  */
-public final class Monitor implements TrapEntry {
-    private final Kernel kernel;
-
-    public Monitor(Platform platform) {
-        this.kernel = new Kernel(platform);
-    }
-
+public interface Monitor extends TrapEntry {
     /** Validates, allocates, programs and seals. @return Status.OK or an error. */
     @BootPhase
-    public int boot(SystemImage image) { return kernel.boot(image); }
+    int boot(SystemImage image);
 
     /** Starts the mission phase: every core runs its most critical partition. */
-    public int start() { return kernel.start(); }
+    int start();
 
-    /** @return the ImageCheck code of the last boot's check (ImageCheck.OK = 0). */
-    public int imageCheckCode() { return kernel.imageCheck().lastCode(); }
+    /** @return the {@link ImageCheckCode} of the last boot's check ({@link ImageCheckCode#OK} = 0). */
+    int imageCheckCode();
 
-    @Override public int onMonitorCall(int core, int callId) { return kernel.onMonitorCall(core, callId); }
-    @Override public int onAccessFault(int core, int access, long address) { return kernel.onAccessFault(core, access, address); }
-    @Override public int onIllegalInstruction(int core, long pc) { return kernel.onIllegalInstruction(core, pc); }
-    @Override public int onExternalInterrupt(int core) { return kernel.onExternalInterrupt(core); }
-    @Override public int onTimer(int core) { return kernel.onTimer(core); }
+    /** @return the last boot-time image check: its code and the offending indices. */
+    ImageCheckResult imageCheck();
 
-    public boolean sealed() { return kernel.sealed(); }
-    /** Fault injection (campaigns, tests): flips a bit of a saved vCPU context; see Kernel#upsetSavedContext. */
-    public int upsetSavedContext(int p, int core, int word, int bit) { return kernel.upsetSavedContext(p, core, word, bit); }
-    public long counter(int id) { return kernel.counter(id); }
-    public int partitionState(int p) { return kernel.partitionState(p); }
-    public long bootTimeNs(int p) { return kernel.bootTimeNs(p); }
-    public long lastHeartbeatNs(int p) { return kernel.lastHeartbeatNs(p); }
-    public int restarts(int p) { return kernel.restarts(p); }
+    /** @return the name of an {@link ImageCheckCode} ("OK", "REGION_OVERLAP", ...), or "?". */
+    static String imageCheckName(int code) {
+        return ImageCheckCode.name(code);
+    }
+
+    /** @return true once boot sealed the kernel. */
+    boolean sealed();
+
+    /**
+     * Fault injection (campaigns, tests; no guest reaches it): flips one bit of the saved context
+     * of partition p's vCPU on {@code core}, as an upset in the monitor's memory would.
+     * @return Status.OK, BAD_STATE (not sealed, no such vCPU, or it runs now), INVALID_PARAM
+     */
+    int upsetSavedContext(int p, int core, int word, int bit);
+
+    /** @return the value of a {@link Counter}. */
+    long counter(int id);
+
+    /** @return partition p's {@link PartitionState}. */
+    int partitionState(int p);
+
+    /** @return when partition p sent its first heartbeat (ns), or -1. */
+    long bootTimeNs(int p);
+
+    /** @return when partition p sent its last heartbeat (ns), or -1. */
+    long lastHeartbeatNs(int p);
+
+    /** @return how many times partition p was restarted. */
+    int restarts(int p);
+
     /** @return true once the health monitor brought the system to its safe state. */
-    public boolean inSafeState() { return kernel.inSafeState(); }
+    boolean inSafeState();
+
     /** @return the partition running on core, or SystemImage.NO_PARTITION. */
-    public int running(int core) { return kernel.scheduler().running(core); }
-    /** @return the scheduler state of p's vCPU on core (Scheduler.READY, WAITING, ...). */
-    public int vcpuState(int p, int core) { return kernel.scheduler().state(p, core); }
+    int running(int core);
+
+    /** @return the {@link VcpuState} of p's vCPU on core. */
+    int vcpuState(int p, int core);
+
     /** @return how many interrupts are held for p's vCPU on core. */
-    public int heldInterrupts(int p, int core) { return kernel.scheduler().pendingCount(p, core); }
-    public EventLog events() { return kernel.eventLog(); }
-    /** @return the kernel's event log as a read-only api view (for ports and reports). */
-    public EventRecords eventRecords() { return kernel.eventLog(); }
-    /** @return the name of an ImageCheck code ("OK", "REGION_OVERLAP", ...), or "?". */
-    public static String imageCheckName(int code) { return ImageCheck.name(code); }
-    public ImageCheck imageCheck() { return kernel.imageCheck(); }
-    public static final int VCPU_READY = Scheduler.READY;
-    public static final int VCPU_WAITING = Scheduler.WAITING;
+    int heldInterrupts(int p, int core);
+
+    /** @return the kernel's event log as a read-only view (for ports and reports). */
+    EventRecords eventRecords();
 }

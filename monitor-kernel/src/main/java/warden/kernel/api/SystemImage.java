@@ -13,7 +13,11 @@ import warden.kernel.api.rules.BootPhase;
  *
  * [impl->dsn~kernel.image~1]
  */
-@SuppressWarnings("index") // justification: plain-data accessors indexed by partition, region, device and line ids; the kernel passes only ids below the counts that ImageCheck validated at boot against the table sizes (*_MAX), and the Builder checks every table bound before it writes
+// Index reasoning: plain-data accessors indexed by partition, region, device and line ids; the kernel
+// passes only ids below the counts that ImageCheck validated at boot against the table sizes (*_MAX), and
+// the Builder checks every table bound before it writes.
+// justification: ids below the counts ImageCheck validated at boot; the Builder checks every bound it writes
+@SuppressWarnings("index")
 public final class SystemImage {
     public static final int NO_PARTITION = -1;
     public static final int PARTITIONS_MAX = 16;

@@ -13,16 +13,17 @@ import warden.emu.Executor;
 import warden.emu.IrqStats;
 import warden.emu.PlatformDescription;
 import warden.emu.TraceRecorder;
+import warden.kernel.Warden;
 import warden.kernel.api.Access;
 import warden.kernel.api.Counter;
 import warden.kernel.api.Criticality;
 import warden.kernel.api.EventKind;
+import warden.kernel.api.EventRecords;
 import warden.kernel.api.HealthAction;
 import warden.kernel.api.Monitor;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
-import warden.kernel.core.EventLog;
 
 /**
  * The kernel on the Arm machine with a stuck-at-0 fault in a PE's TZC-400: the port's read-back
@@ -54,7 +55,7 @@ class ProtectionFaultScenarioTest {
         ex[d.cores() + 1] = new TestBoard.Recorder();
         m = new ArmMachine(platform, image, ex, new ConsoleLog(new String[] {"safe", "rich"}, false),
                 new IrqStats(d.lines()), new TraceRecorder(d.cores(), false));
-        monitor = new Monitor(m.platform());
+        monitor = Warden.create(m.platform());
         assertEquals(Status.OK, monitor.boot(image));
         m.attach(monitor);
     }
@@ -64,7 +65,7 @@ class ProtectionFaultScenarioTest {
     }
 
     private long last(int kind) {
-        EventLog log = monitor.events();
+        EventRecords log = monitor.eventRecords();
         for (long s = log.sequence() - 1; s >= log.oldest(); s--) {
             if (log.kind(s) == kind) {
                 return s;
@@ -80,9 +81,9 @@ class ProtectionFaultScenarioTest {
         assertEquals(1, monitor.counter(Counter.FAILURES_DETECTED), "one failure counted");
         long f = last(EventKind.FAILURE_DETECTED);
         assertTrue(f >= 0, "failure logged");
-        assertEquals(p, monitor.events().partition(f), "the partition whose slot the PE did not take");
-        assertEquals(HealthAction.REASON_PROTECTION, monitor.events().a(f), "reason protection");
-        assertEquals(HealthAction.SAFE_STATE, monitor.events().b(f), "action safe-state");
+        assertEquals(p, monitor.eventRecords().partition(f), "the partition whose slot the PE did not take");
+        assertEquals(HealthAction.REASON_PROTECTION, monitor.eventRecords().a(f), "reason protection");
+        assertEquals(HealthAction.SAFE_STATE, monitor.eventRecords().b(f), "action safe-state");
         assertTrue(last(EventKind.SAFE_STATE) > f, "the safe state follows the failure");
         for (int c = 0; c < d.cores(); c++) {
             assertEquals(SystemImage.NO_PARTITION, monitor.running(c), "PE " + c + " runs nothing");

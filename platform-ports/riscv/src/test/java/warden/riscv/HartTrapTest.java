@@ -12,6 +12,7 @@ import warden.emu.Executor;
 import warden.emu.GuestCpu;
 import warden.emu.IrqStats;
 import warden.emu.TraceRecorder;
+import warden.kernel.Warden;
 import warden.kernel.api.Access;
 import warden.kernel.api.Criticality;
 import warden.kernel.api.MonitorCall;
@@ -45,7 +46,7 @@ class HartTrapTest {
         ex[0] = e;
         m = new RiscvMachine(RiscvPlatform.virt(), img, ex, new ConsoleLog(new String[] {"p"}, false),
                 new IrqStats(128), new TraceRecorder(4, false));
-        k = new Monitor(m.platform());
+        k = Warden.create(m.platform());
         assertEquals(Status.OK, k.boot(img));
         m.attach(k);
         assertEquals(Status.OK, k.start());

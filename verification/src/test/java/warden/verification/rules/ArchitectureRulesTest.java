@@ -1,5 +1,7 @@
 package warden.verification.rules;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -14,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The module arrows of ARCHITECTURE.md, on the production classes of every module (ArchUnit):
  * the kernel depends on java.* and itself only; ports (emulation core, architecture ports,
- * launcher) use the kernel's api and port packages, never kernel.core; no architecture port
+ * launcher) use of the kernel only its api and port packages and its factory {@code warden.kernel.Warden};
+ * the kernel's api depends on no other kernel package but port; no architecture port
  * depends on another; the emulation core depends on no architecture port. Violations name the
  * class, member and source line.
  *
@@ -23,6 +26,8 @@ import org.junit.jupiter.api.Test;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ArchitectureRulesTest {
     static final String[] PORTS = {"warden.emu..", "warden.riscv..", "warden.arm..", "warden.x86..", "warden.launcher.."};
+    /** What code outside the kernel may use of it: the api, the port SPI and the factory (warden.kernel.Warden). */
+    static final String[] KERNEL_FACES = {"warden.kernel.api..", "warden.kernel.port..", "warden.kernel"};
     static final String[] ARCHES = {"warden.riscv..", "warden.arm..", "warden.x86.."};
     private static JavaClasses production;
 
@@ -41,8 +46,17 @@ class ArchitectureRulesTest {
 
     @Test
     void ports_use_the_kernel_api_and_port_packages_only() {
-        noClasses().that().resideInAnyPackage(PORTS)
-                .should().dependOnClassesThat().resideInAPackage("warden.kernel.core..")
+        classes().that().resideInAnyPackage(PORTS)
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage("warden.kernel..")
+                        .or(resideInAnyPackage(KERNEL_FACES)))
+                .check(production);
+    }
+
+    @Test
+    void the_kernel_api_depends_on_no_other_kernel_package_but_port() {
+        classes().that().resideInAPackage("warden.kernel.api..")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage("warden.kernel..")
+                        .or(resideInAnyPackage("warden.kernel.api..", "warden.kernel.port..")))
                 .check(production);
     }
 

@@ -33,13 +33,11 @@ import org.objectweb.asm.Opcodes;
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class BytecodeScanTest {
-    /** Kernel entry points: Kernel's on* and start; Monitor's public delegates. */
+    /** Kernel entry points: Kernel's public methods (the api's Monitor: on*, start, the queries) but boot. */
     static boolean kernelRoot(BytecodeScan.Method m) {
         String n = m.key.substring(m.key.indexOf('.') + 1, m.key.indexOf('('));
-        if (m.cls.equals("warden/kernel/core/Kernel")) {
-            return n.startsWith("on") || n.equals("start");
-        }
-        return m.cls.equals("warden/kernel/api/Monitor") && (m.access & Opcodes.ACC_PUBLIC) != 0 && !n.startsWith("<");
+        return m.cls.equals("warden/kernel/core/Kernel") && (m.access & Opcodes.ACC_PUBLIC) != 0
+                && !n.startsWith("<") && !n.equals("boot");
     }
 
     @Test

@@ -18,6 +18,7 @@ import warden.emu.IrqStats;
 import warden.emu.PlatformDescription;
 import warden.emu.Target;
 import warden.emu.TraceRecorder;
+import warden.kernel.Warden;
 import warden.kernel.api.Access;
 import warden.kernel.api.Criticality;
 import warden.kernel.api.Monitor;
@@ -110,7 +111,7 @@ class KernelAllocationTest {
         Executor[] ex = new Executor[2 * d.cores()];
         Board board = target.build(image, ex, new ConsoleLog(new String[] {"crit", "qm"}, false),
                 new IrqStats(d.lines()), new TraceRecorder(d.cores(), false));
-        Monitor monitor = new Monitor(board.platform());
+        Monitor monitor = Warden.create(board.platform());
         assertEquals(Status.OK, monitor.boot(image), "boot on " + target.description().target());
         board.attach(monitor);
         return monitor;

@@ -70,15 +70,16 @@ final class LoopBounds {
                     "<= DEVICES_MAX, SystemImage.Builder.device")),
             Map.entry("warden.kernel.port.InterruptController.lineCount", new Fact("portLines",
                     "the port's interrupt controller, fixed when the board is built")),
-            Map.entry("warden.kernel.core.Scheduler.cores", new Fact("cores", "final, = img.coreCount()")),
-            Map.entry("warden.kernel.core.Scheduler.partitions", new Fact("partitions",
+            Map.entry("warden.kernel.sched.Vcpus.cores", new Fact("cores", "final, = img.coreCount()")),
+            Map.entry("warden.kernel.sched.Vcpus.partitions", new Fact("partitions",
                     "final, = img.partitionCount()")),
-            Map.entry("warden.kernel.core.Scheduler.slotCount", new Fact("partitionsPerCore",
-                    "<= PARTITIONS_PER_CORE_MAX, written only by Scheduler.fillSlots at boot")),
-            Map.entry("warden.kernel.core.Scheduler.ctxWords", new Fact("contextWords",
+            Map.entry("warden.kernel.sched.VirtualTimers.cores", new Fact("cores", "final, = Vcpus.cores()")),
+            Map.entry("warden.kernel.sched.Vcpus.slotCount", new Fact("partitionsPerCore",
+                    "<= PARTITIONS_PER_CORE_MAX, written only by Vcpus.fillSlots at boot")),
+            Map.entry("warden.kernel.sched.WorldSwitch.ctxWords", new Fact("contextWords",
                     "final, = CpuContext.contextWords(), a constant of the port")),
-            Map.entry("warden.kernel.core.Scheduler.pendCount", new Fact("pending",
-                    "<= PENDING_MAX, Scheduler.hold refuses beyond it")));
+            Map.entry("warden.kernel.sched.HeldInterrupts.pendCount", new Fact("pending",
+                    "<= PENDING_MAX, HeldInterrupts.hold refuses beyond it")));
 
     /** One loop: where it is, its method, its bound (a symbol or a constant) and the lowest start. */
     record Loop(String where, String method, List<String> bounds, long start, boolean inclusive, String error) {

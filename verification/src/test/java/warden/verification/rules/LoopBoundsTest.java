@@ -14,8 +14,8 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import warden.emu.Target;
 import warden.kernel.api.SystemImage;
-import warden.kernel.core.ImageCheck;
-import warden.kernel.core.Scheduler;
+import warden.kernel.boot.ImageCheck;
+import warden.kernel.sched.HeldInterrupts;
 import warden.launcher.config.DefaultSystem;
 import warden.launcher.config.ImageCompiler;
 import warden.launcher.run.Targets;
@@ -125,7 +125,7 @@ class LoopBoundsTest {
         m.put("regions", (long) img.regionTotal());
         m.put("devices", (long) img.deviceTotal());
         m.put("partitionsPerCore", perCore);
-        m.put("pending", (long) Scheduler.PENDING_MAX);
+        m.put("pending", (long) HeldInterrupts.PENDING_MAX);
         m.put("portLines", (long) t.description().lines());
         m.put("contextWords", (long) warden.riscv.Hart.CONTEXT_WORDS);
         return m;
@@ -147,7 +147,7 @@ class LoopBoundsTest {
         m.put("regions", (long) SystemImage.REGIONS_MAX);
         m.put("devices", (long) SystemImage.DEVICES_MAX);
         m.put("partitionsPerCore", (long) ImageCheck.PARTITIONS_PER_CORE_MAX);
-        m.put("pending", (long) Scheduler.PENDING_MAX);
+        m.put("pending", (long) HeldInterrupts.PENDING_MAX);
         m.put("portLines", lines);
         m.put("contextWords", (long) Math.max(warden.riscv.Hart.CONTEXT_WORDS,
                 Math.max(warden.arm.ContextLayout.WORDS, warden.x86.RegisterFile.WORDS)));

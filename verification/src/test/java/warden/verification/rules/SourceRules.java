@@ -79,14 +79,12 @@ final class SourceRules {
         this.root = root;
     }
 
-    /** The kernel's entry points: Kernel's trap, interrupt and timer entries and start; Monitor's delegates. */
+    /**
+     * The kernel's entry points: every public method of Kernel (the implementation of the api's
+     * Monitor: trap, interrupt and timer entries, start, the read-only queries) but boot.
+     */
     static boolean kernelRoot(ExecutableElement m) {
-        String owner = JavaModel.owner(m);
-        String n = m.getSimpleName().toString();
-        if (owner.equals("warden.kernel.core.Kernel")) {
-            return n.startsWith("on") || n.equals("start");
-        }
-        return owner.equals("warden.kernel.api.Monitor") && m.getKind() == ElementKind.METHOD
+        return JavaModel.owner(m).equals("warden.kernel.core.Kernel") && m.getKind() == ElementKind.METHOD
                 && m.getModifiers().contains(javax.lang.model.element.Modifier.PUBLIC) && !JavaModel.bootPhase(m);
     }
 

@@ -107,7 +107,7 @@ final class PartitionReader {
     // [impl->dsn~config.criticality~1]
     private Integer criticality(Node n, String path) {
         String text = n instanceof ScalarNode s ? s.getValue() : null;
-        int level = text == null ? -1 : Criticality.parse(text);
+        int level = text == null ? -1 : CriticalityText.parse(text);
         if (text == null) {
             nodes.error(n, path, "expected a criticality, found " + Nodes.describe(n));
             return null;

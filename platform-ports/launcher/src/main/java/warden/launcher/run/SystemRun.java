@@ -13,6 +13,7 @@ import warden.emu.SplitMix64;
 import warden.emu.Stimulus;
 import warden.emu.Target;
 import warden.emu.TraceRecorder;
+import warden.kernel.Warden;
 import warden.kernel.api.Monitor;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
@@ -104,7 +105,7 @@ public final class SystemRun {
         irqStats = new IrqStats(platform.lines());
         board = target.build(image, executors, console, irqStats, trace);
         storeGoldenImages();
-        monitor = new Monitor(board.platform());
+        monitor = Warden.create(board.platform());
         int st = monitor.boot(image);
         if (st != Status.OK) {
             throw new BootRefused("the kernel refused the image: " + Status.name(st) + " ("

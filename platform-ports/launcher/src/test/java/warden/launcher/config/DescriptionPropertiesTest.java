@@ -232,6 +232,6 @@ class DescriptionPropertiesTest {
     @Provide
     Arbitrary<String> badLevels() {
         return Arbitraries.strings().withCharRange('A', 'Z').ofMinLength(1).ofMaxLength(8)
-                .map(s -> "ASIL-" + s).filter(s -> Criticality.parse(s) < 0);
+                .map(s -> "ASIL-" + s).filter(s -> CriticalityText.parse(s) < 0);
     }
 }

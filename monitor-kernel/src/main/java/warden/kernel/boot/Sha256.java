@@ -1,4 +1,4 @@
-package warden.kernel.core;
+package warden.kernel.boot;
 
 import warden.kernel.api.SystemImage;
 import warden.kernel.port.GuestMemory;
@@ -11,7 +11,12 @@ import warden.kernel.port.GuestMemory;
  *
  * [impl->dsn~health.golden-image~1]
  */
-@SuppressWarnings("index") // justification: w has 64 entries indexed by t < 64 (and t-2, t-7, t-15, t-16 >= 0 for t >= 16); h has 8 entries indexed by constants and i < 8; block has 64 entries indexed by fill < 64 (reset to 0 when it reaches 64) and 4*t+k < 64 for t < 16, k < 4; K has 64 entries indexed by t < 64; digest bytes are read for i < DIGEST_BYTES (32), the length of a partition's digest
+// Index reasoning: w has 64 entries indexed by t < 64 (and t-2, t-7, t-15, t-16 >= 0 for t >= 16); h has
+// 8 entries indexed by constants and i < 8; block has 64 entries indexed by fill < 64 (reset to 0 when it
+// reaches 64) and 4*t+k < 64 for t < 16, k < 4; K has 64 entries indexed by t < 64; digest bytes are read
+// for i < DIGEST_BYTES (32), the length of a partition's digest.
+// justification: every table is indexed below its fixed length (64, 8 or 32), see the reasoning above
+@SuppressWarnings("index")
 final class Sha256 {
     private static final int[] K = {
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -84,7 +89,8 @@ final class Sha256 {
         }
     }
 
-    private void compress() {
+    /** The message schedule of the block: its 16 words, expanded to 64. */
+    private void schedule() {
         for (int t = 0; t < 16; t++) {
             w[t] = (block[4 * t] & 0xff) << 24 | (block[4 * t + 1] & 0xff) << 16
                     | (block[4 * t + 2] & 0xff) << 8 | (block[4 * t + 3] & 0xff);
@@ -94,6 +100,10 @@ final class Sha256 {
             int s1 = ror(w[t - 2], 17) ^ ror(w[t - 2], 19) ^ (w[t - 2] >>> 10);
             w[t] = w[t - 16] + s0 + w[t - 7] + s1;
         }
+    }
+
+    private void compress() {
+        schedule();
         int a = h[0];
         int b = h[1];
         int c = h[2];

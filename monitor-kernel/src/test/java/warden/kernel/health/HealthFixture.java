@@ -1,8 +1,11 @@
-package warden.kernel.core;
+package warden.kernel.health;
 
 import warden.kernel.FakePlatform;
+import warden.kernel.log.EventLog;
 import warden.kernel.api.Counter;
 import warden.kernel.api.SystemImage;
+import warden.kernel.boot.GoldenImages;
+import warden.kernel.sched.Scheduler;
 
 /**
  * The health monitor on its own, over a real scheduler and a two-core fake port: the tables the
@@ -13,17 +16,15 @@ abstract class HealthFixture {
     final FakePlatform f = new FakePlatform(2);
     final long[] counters = new long[Counter.COUNT];
     final EventLog log = new EventLog();
-    int[] state;
-    int[] restarts;
+    PartitionTable table;
     Scheduler sched;
     Health h;
 
     void start(SystemImage.Builder b) {
         SystemImage img = b.build();
-        state = new int[img.partitionCount()];
-        restarts = new int[img.partitionCount()];
+        table = new PartitionTable(img);
         sched = new Scheduler(img, f, f, f, counters, log);
-        h = new Health(img, sched, f, new GoldenImages(img, f), log, counters, state, restarts);
+        h = new Health(img, sched, f, new GoldenImages(img, f), log, counters, table);
         for (int p = 0; p < img.partitionCount(); p++) {
             h.started(p, 0);
         }

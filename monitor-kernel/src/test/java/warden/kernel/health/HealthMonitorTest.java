@@ -1,4 +1,4 @@
-package warden.kernel.core;
+package warden.kernel.health;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -105,7 +105,7 @@ class HealthMonitorTest extends HealthFixture {
     void aPartitionStoppedWhileItsLineIsMaskedLeavesOnlyTheMasksEndOnItsCoresTimer() {
         startAndStorm(HealthAction.STOP);
         h.failure(1, HealthAction.REASON_REPORTED, 300);
-        assertEquals(PartitionState.STOPPED, state[1]);
+        assertEquals(PartitionState.STOPPED, table.state(1));
         assertEquals(600, h.deadline(1), "p1's watchdog is off; its line's mask still ends at 600");
         h.heartbeat(1, 400);
         assertEquals(600, h.deadline(1), "even a heartbeat the monitor is still given for p1 arms no watchdog");
@@ -133,7 +133,7 @@ class HealthMonitorTest extends HealthFixture {
         assertTrue(f.lineMasked[NIC]);
         assertEquals(2, counters[Counter.INTERRUPT_STORMS]);
         assertEquals(1_200, h.deadline(1), "masked until the new window (700 + 500) ends");
-        assertEquals(0, restarts[1], "a storm is no failure of the partition");
+        assertEquals(0, table.restarts(1), "a storm is no failure of the partition");
     }
 
     // [utest->dsn~health.detect~1]
@@ -165,9 +165,9 @@ class HealthMonitorTest extends HealthFixture {
                 "p1 @1000030 4/0",        // reported, in a new window: restart again
                 "p1 @1000031 1/1"),       // watchdog, second in that window: escalated to stop
                 records(EventKind.FAILURE_DETECTED));
-        assertEquals(2, restarts[1]);
-        assertEquals(PartitionState.STOPPED, state[0]);
-        assertEquals(PartitionState.STOPPED, state[1]);
+        assertEquals(2, table.restarts(1));
+        assertEquals(PartitionState.STOPPED, table.state(0));
+        assertEquals(PartitionState.STOPPED, table.state(1));
     }
 
     // [utest->dsn~health.safe-state~1]
@@ -183,7 +183,7 @@ class HealthMonitorTest extends HealthFixture {
         assertEquals(1, h.safeStateCause(), "p1's escalation brought the system to its safe state");
         assertEquals(List.of("p1 @5 1/0"), records(EventKind.SAFE_STATE));
         for (int p = 0; p < 3; p++) {
-            assertEquals(PartitionState.STOPPED, state[p], "p" + p);
+            assertEquals(PartitionState.STOPPED, table.state(p), "p" + p);
         }
         assertEquals(-1, sched.running(0), "every core is idle");
         assertEquals(-1, sched.running(1));
@@ -229,7 +229,7 @@ class HealthMonitorTest extends HealthFixture {
         assertEquals(HealthAction.SAFE_STATE, log.b(d));
         assertEquals(150, log.time(d));
         for (int p = 0; p < 3; p++) {
-            assertEquals(PartitionState.STOPPED, state[p], "p" + p + " stopped");
+            assertEquals(PartitionState.STOPPED, table.state(p), "p" + p + " stopped");
         }
     }
 }

@@ -1,4 +1,4 @@
-package warden.kernel.core;
+package warden.kernel.boot;
 
 import warden.kernel.api.SystemImage;
 import warden.kernel.port.GuestMemory;
@@ -12,12 +12,12 @@ import warden.kernel.port.GuestMemory;
  *
  * [impl->dsn~health.golden-image~1]
  */
-final class GoldenImages {
+public final class GoldenImages {
     private final SystemImage img;
     private final GuestMemory mem;
     private final Sha256 sha = new Sha256();
 
-    GoldenImages(SystemImage img, GuestMemory mem) {
+    public GoldenImages(SystemImage img, GuestMemory mem) {
         this.img = img;
         this.mem = mem;
     }
@@ -29,7 +29,7 @@ final class GoldenImages {
      * @return true when the partition has no image, or its image matched and was copied; false
      *     when the image does not match its digest or a byte could not be read or written
      */
-    boolean reload(int p) {
+    public boolean reload(int p) {
         int size = img.imageSize(p);
         if (size == 0) {
             return true;

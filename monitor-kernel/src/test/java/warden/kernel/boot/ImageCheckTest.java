@@ -1,4 +1,4 @@
-package warden.kernel.core;
+package warden.kernel.boot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import warden.kernel.api.Access;
 import warden.kernel.api.Criticality;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.ImageCheckCode;
 
 /**
  * Each check of the boot-time image validation at its boundary: the last value accepted and the
@@ -29,32 +30,32 @@ class ImageCheckTest {
     }
 
     private void expect(int code, int first, int second, SystemImage img, int platformCores) {
-        assertEquals(ImageCheck.name(code), ImageCheck.name(check.check(img, platformCores)));
+        assertEquals(ImageCheckCode.name(code), ImageCheckCode.name(check.check(img, platformCores)));
         assertEquals(code, check.lastCode());
         assertEquals(first, check.first(), "first offending index");
         assertEquals(second, check.second(), "second offending index");
     }
 
     private void ok(SystemImage img, int platformCores) {
-        expect(ImageCheck.OK, -1, -1, img, platformCores);
+        expect(ImageCheckCode.OK, -1, -1, img, platformCores);
     }
 
     @Test
     void namesCoverEveryCodeAndNothingElse() {
-        assertEquals("OK", ImageCheck.name(ImageCheck.OK));
-        assertEquals("CORE_OVERCOMMITTED", ImageCheck.name(ImageCheck.CORE_OVERCOMMITTED));
-        assertEquals("?", ImageCheck.name(-1));
-        assertEquals("IMAGE_DIGEST", ImageCheck.name(ImageCheck.IMAGE_DIGEST));
-        assertEquals("?", ImageCheck.name(ImageCheck.IMAGE_DIGEST + 1));
+        assertEquals("OK", ImageCheckCode.name(ImageCheckCode.OK));
+        assertEquals("CORE_OVERCOMMITTED", ImageCheckCode.name(ImageCheckCode.CORE_OVERCOMMITTED));
+        assertEquals("?", ImageCheckCode.name(-1));
+        assertEquals("IMAGE_DIGEST", ImageCheckCode.name(ImageCheckCode.IMAGE_DIGEST));
+        assertEquals("?", ImageCheckCode.name(ImageCheckCode.IMAGE_DIGEST + 1));
     }
 
     @Test
     void anImageOfNoCoresOrANegativeCountIsRefusedBeforeAnyTableIsSizedByIt() {
-        expect(ImageCheck.BAD_CORES, -1, 0, one(0).build(), 2);
-        expect(ImageCheck.BAD_CORES, -1, -1, one(-1).build(), 2);
-        expect(ImageCheck.BAD_CORES, -1, -31, one(-31).build(), 2);
+        expect(ImageCheckCode.BAD_CORES, -1, 0, one(0).build(), 2);
+        expect(ImageCheckCode.BAD_CORES, -1, -1, one(-1).build(), 2);
+        expect(ImageCheckCode.BAD_CORES, -1, -31, one(-31).build(), 2);
         ok(one(1).build(), 2);
-        warden.kernel.api.Monitor m = new warden.kernel.api.Monitor(new warden.kernel.FakePlatform(2));
+        warden.kernel.api.Monitor m = warden.kernel.Warden.create(new warden.kernel.FakePlatform(2));
         assertEquals(warden.kernel.api.Status.INVALID_PARAM, m.boot(one(-1).build()), "boot refuses it, no exception");
         assertEquals(false, m.sealed());
     }
@@ -62,18 +63,18 @@ class ImageCheckTest {
     @Test
     void coresMayNumberUpToThePlatformsAndTheTableSize() {
         ok(one(2).build(), 2);
-        expect(ImageCheck.TOO_MANY_CORES, 3, 2, one(3).build(), 2);
+        expect(ImageCheckCode.TOO_MANY_CORES, 3, 2, one(3).build(), 2);
         ok(one(SystemImage.CORES_MAX).build(), SystemImage.CORES_MAX + 4);
-        expect(ImageCheck.TOO_MANY_CORES, SystemImage.CORES_MAX + 1, SystemImage.CORES_MAX + 4,
+        expect(ImageCheckCode.TOO_MANY_CORES, SystemImage.CORES_MAX + 1, SystemImage.CORES_MAX + 4,
                 one(SystemImage.CORES_MAX + 1).build(), SystemImage.CORES_MAX + 4);
     }
 
     @Test
     void theMonitorNeedsANonEmptyRangeThatDoesNotWrap() {
         SystemImage.Builder empty = one(1).monitor(MON, 0);
-        expect(ImageCheck.BAD_MONITOR, -1, -1, empty.build(), 1);
-        expect(ImageCheck.BAD_MONITOR, -1, -1, one(1).monitor(-0x1000, 0x1000).build(), 1);
-        expect(ImageCheck.BAD_MONITOR, -1, -1, one(1).monitor(Long.MAX_VALUE - 0xff, 0x1000).build(), 1);
+        expect(ImageCheckCode.BAD_MONITOR, -1, -1, empty.build(), 1);
+        expect(ImageCheckCode.BAD_MONITOR, -1, -1, one(1).monitor(-0x1000, 0x1000).build(), 1);
+        expect(ImageCheckCode.BAD_MONITOR, -1, -1, one(1).monitor(Long.MAX_VALUE - 0xff, 0x1000).build(), 1);
         ok(one(1).monitor(0, 1).build(), 1);
     }
 
@@ -82,18 +83,18 @@ class ImageCheckTest {
         SystemImage.Builder b = one(2);
         int q = b.partition("q", Criticality.QM, 0, RAM + 0x1000, 0, false);
         b.region(q, RAM + 0x1000, 0x1000, Access.READ);
-        expect(ImageCheck.BAD_CORES, 1, -1, b.build(), 2);
+        expect(ImageCheckCode.BAD_CORES, 1, -1, b.build(), 2);
 
         b = one(2);
         q = b.partition("q", Criticality.QM, 0b110, RAM + 0x1000, 0, false);
         b.region(q, RAM + 0x1000, 0x1000, Access.READ);
-        expect(ImageCheck.BAD_CORES, 1, -1, b.build(), 2);
+        expect(ImageCheckCode.BAD_CORES, 1, -1, b.build(), 2);
 
         for (int level : new int[] {Criticality.QM - 1, Criticality.MAX + 1}) {
             b = one(2);
             q = b.partition("q", level, 0b10, RAM + 0x1000, 0, false);
             b.region(q, RAM + 0x1000, 0x1000, Access.READ);
-            expect(ImageCheck.BAD_CRITICALITY, 1, -1, b.build(), 2);
+            expect(ImageCheckCode.BAD_CRITICALITY, 1, -1, b.build(), 2);
         }
         b = one(2);
         q = b.partition("q", Criticality.MAX, 0b10, RAM + 0x1000, 0, false);
@@ -102,7 +103,7 @@ class ImageCheckTest {
 
         b = one(2);
         b.partition("q", Criticality.QM, 0b10, RAM + 0x1000, 0, false);
-        expect(ImageCheck.NO_REGIONS, 1, -1, b.build(), 2);
+        expect(ImageCheckCode.NO_REGIONS, 1, -1, b.build(), 2);
     }
 
     private static SystemImage region(long base, long size, int perms) {
@@ -114,12 +115,12 @@ class ImageCheckTest {
 
     @Test
     void aRegionNeedsASizeThatFitsAndKnownPermissions() {
-        expect(ImageCheck.BAD_REGION, 1, -1, region(RAM + 0x1000, 0, Access.READ), 1);
-        expect(ImageCheck.BAD_REGION, 1, -1, region(RAM + 0x1000, -0x1000, Access.READ), 1);
-        expect(ImageCheck.BAD_REGION, 1, -1, region(-0x2000, 0x1000, Access.READ), 1);
-        expect(ImageCheck.BAD_REGION, 1, -1, region(Long.MAX_VALUE - 0xff, 0x1000, Access.READ), 1);
-        expect(ImageCheck.BAD_REGION, 1, -1, region(RAM + 0x1000, 0x1000, 0), 1);
-        expect(ImageCheck.BAD_REGION, 1, -1, region(RAM + 0x1000, 0x1000, Access.ALL + 1), 1);
+        expect(ImageCheckCode.BAD_REGION, 1, -1, region(RAM + 0x1000, 0, Access.READ), 1);
+        expect(ImageCheckCode.BAD_REGION, 1, -1, region(RAM + 0x1000, -0x1000, Access.READ), 1);
+        expect(ImageCheckCode.BAD_REGION, 1, -1, region(-0x2000, 0x1000, Access.READ), 1);
+        expect(ImageCheckCode.BAD_REGION, 1, -1, region(Long.MAX_VALUE - 0xff, 0x1000, Access.READ), 1);
+        expect(ImageCheckCode.BAD_REGION, 1, -1, region(RAM + 0x1000, 0x1000, 0), 1);
+        expect(ImageCheckCode.BAD_REGION, 1, -1, region(RAM + 0x1000, 0x1000, Access.ALL + 1), 1);
         ok(region(RAM + 0x1000, 1, Access.ALL), 1);
     }
 
@@ -128,10 +129,10 @@ class ImageCheckTest {
         ok(region(RAM + 0x1000, 0x1000, Access.READ), 1);
         ok(region(MON + 0x1000, 0x1000, Access.READ), 1);
         ok(region(MON - 0x1000, 0x1000, Access.READ), 1);
-        expect(ImageCheck.MONITOR_OVERLAP, 1, -1, region(MON + 0xfff, 0x1000, Access.READ), 1);
-        expect(ImageCheck.MONITOR_OVERLAP, 1, -1, region(MON - 0xfff, 0x1000, Access.READ), 1);
-        expect(ImageCheck.REGION_OVERLAP, 0, 1, region(RAM + 0xfff, 0x1000, Access.READ), 1);
-        expect(ImageCheck.REGION_OVERLAP, 0, 1, region(RAM - 0xfff, 0x1000, Access.READ), 1);
+        expect(ImageCheckCode.MONITOR_OVERLAP, 1, -1, region(MON + 0xfff, 0x1000, Access.READ), 1);
+        expect(ImageCheckCode.MONITOR_OVERLAP, 1, -1, region(MON - 0xfff, 0x1000, Access.READ), 1);
+        expect(ImageCheckCode.REGION_OVERLAP, 0, 1, region(RAM + 0xfff, 0x1000, Access.READ), 1);
+        expect(ImageCheckCode.REGION_OVERLAP, 0, 1, region(RAM - 0xfff, 0x1000, Access.READ), 1);
     }
 
     private static SystemImage device(int owner, long base, long size) {
@@ -143,27 +144,27 @@ class ImageCheckTest {
     @Test
     void aDeviceNeedsASizeThatFitsAndAnExistingOwner() {
         ok(device(0, 0x1000_0000L, 1), 1);
-        expect(ImageCheck.BAD_DEVICE, 0, -1, device(0, 0x1000_0000L, 0), 1);
-        expect(ImageCheck.BAD_DEVICE, 0, -1, device(0, 0x1000_0000L, -1), 1);
-        expect(ImageCheck.BAD_DEVICE, 0, -1, device(0, -0x1000, 0x100), 1);
-        expect(ImageCheck.BAD_DEVICE, 0, -1, device(0, Long.MAX_VALUE - 0xff, 0x1000), 1);
-        expect(ImageCheck.BAD_DEVICE, 0, -1, device(-1, 0x1000_0000L, 0x100), 1);
-        expect(ImageCheck.BAD_DEVICE, 0, -1, device(1, 0x1000_0000L, 0x100), 1);
+        expect(ImageCheckCode.BAD_DEVICE, 0, -1, device(0, 0x1000_0000L, 0), 1);
+        expect(ImageCheckCode.BAD_DEVICE, 0, -1, device(0, 0x1000_0000L, -1), 1);
+        expect(ImageCheckCode.BAD_DEVICE, 0, -1, device(0, -0x1000, 0x100), 1);
+        expect(ImageCheckCode.BAD_DEVICE, 0, -1, device(0, Long.MAX_VALUE - 0xff, 0x1000), 1);
+        expect(ImageCheckCode.BAD_DEVICE, 0, -1, device(-1, 0x1000_0000L, 0x100), 1);
+        expect(ImageCheckCode.BAD_DEVICE, 0, -1, device(1, 0x1000_0000L, 0x100), 1);
     }
 
     @Test
     void devicesMayTouchButNotOverlapEachOtherRegionsOrTheMonitor() {
-        expect(ImageCheck.MONITOR_OVERLAP, 0, -1, device(0, MON + 0xff0, 0x100), 1);
+        expect(ImageCheckCode.MONITOR_OVERLAP, 0, -1, device(0, MON + 0xff0, 0x100), 1);
         ok(device(0, MON + 0x1000, 0x100), 1);
         ok(device(0, RAM + 0x1000, 0x100), 1);
-        expect(ImageCheck.DEVICE_OVERLAP, 0, 0, device(0, RAM + 0xff0, 0x100), 1);
+        expect(ImageCheckCode.DEVICE_OVERLAP, 0, 0, device(0, RAM + 0xff0, 0x100), 1);
 
         SystemImage.Builder b = one(1);
         b.device(0, "a", 0x1000_0000L, 0x100);
         b.device(0, "b", 0x1000_0100L, 0x100);
         ok(b.build(), 1);
         b.device(0, "c", 0x1000_01ffL, 0x100);
-        expect(ImageCheck.DEVICE_OVERLAP, 1, 2, b.build(), 1);
+        expect(ImageCheckCode.DEVICE_OVERLAP, 1, 2, b.build(), 1);
     }
 
     private static SystemImage line(int owner, int core, int priority) {
@@ -178,13 +179,13 @@ class ImageCheckTest {
     void aLineNeedsAnOwnerACoreOfItsOwnerAndAPriorityFrom1To7() {
         ok(line(0, 1, 1), 2);
         ok(line(0, 1, 7), 2);
-        expect(ImageCheck.BAD_LINE, 9, 0, line(0, 1, 0), 2);
-        expect(ImageCheck.BAD_LINE, 9, 0, line(0, 1, 8), 2);
-        expect(ImageCheck.BAD_LINE, 9, 0, line(0, 0, 1), 2);
-        expect(ImageCheck.BAD_LINE, 9, 0, line(0, 2, 1), 2);
-        expect(ImageCheck.BAD_LINE, 9, 0, line(0, -1, 1), 2);
-        expect(ImageCheck.BAD_LINE, 9, -1, line(1, 1, 1), 2);
-        expect(ImageCheck.BAD_LINE, 9, -1, line(-2, 1, 1), 2);
+        expect(ImageCheckCode.BAD_LINE, 9, 0, line(0, 1, 0), 2);
+        expect(ImageCheckCode.BAD_LINE, 9, 0, line(0, 1, 8), 2);
+        expect(ImageCheckCode.BAD_LINE, 9, 0, line(0, 0, 1), 2);
+        expect(ImageCheckCode.BAD_LINE, 9, 0, line(0, 2, 1), 2);
+        expect(ImageCheckCode.BAD_LINE, 9, 0, line(0, -1, 1), 2);
+        expect(ImageCheckCode.BAD_LINE, 9, -1, line(1, 1, 1), 2);
+        expect(ImageCheckCode.BAD_LINE, 9, -1, line(-2, 1, 1), 2);
         SystemImage.Builder b = SystemImage.builder(1).monitor(MON, 0x1000);
         int p = b.partition("p", Criticality.QM, 1, RAM, 0, false);
         b.region(p, RAM, 0x1000, Access.READ);
@@ -192,7 +193,7 @@ class ImageCheckTest {
         b.line(p, 4, 0, 1);
         b.line(p, 4, 0, 1);
         b.line(p, 3, 0, 1);
-        expect(ImageCheck.DUPLICATE_LINE, 4, -1, b.build(), 1);
+        expect(ImageCheckCode.DUPLICATE_LINE, 4, -1, b.build(), 1);
     }
 
     private static SystemImage sharing(int partitions, int criticalOn) {
@@ -208,8 +209,8 @@ class ImageCheckTest {
     @Test
     void aLineCoreOutsideTheImageIsRefusedEvenWhereTheShiftWouldWrapOntoACoreOfTheOwner() {
         // a Java int shift uses the low five bits of its distance: 1 << -31 and 1 << 33 are both 1 << 1
-        expect(ImageCheck.BAD_LINE, 9, 0, line(0, -31, 1), 2);
-        expect(ImageCheck.BAD_LINE, 9, 0, line(0, 33, 1), 2);
+        expect(ImageCheckCode.BAD_LINE, 9, 0, line(0, -31, 1), 2);
+        expect(ImageCheckCode.BAD_LINE, 9, 0, line(0, 33, 1), 2);
         ok(line(0, 1, 1), 2);
     }
 
@@ -225,7 +226,7 @@ class ImageCheckTest {
     void aGoldenImageLoadsIntoARegionOfItsOwnPartitionNotIntoTheNextPartitionsFirstRegion() {
         SystemImage.Builder b = two();
         b.image(0, MON, 0x100, RAM + 0x1000);
-        expect(ImageCheck.BAD_IMAGE, 0, -1, b.build(), 1);
+        expect(ImageCheckCode.BAD_IMAGE, 0, -1, b.build(), 1);
         b.image(0, MON, 0x100, RAM + 0xf00);
         ok(b.build(), 1);
     }
@@ -237,13 +238,13 @@ class ImageCheckTest {
         b.image(1, MON, 0x100, RAM + 0x1000);
         ok(b.build(), 1);
         b.image(0, MON + 0x10, 1, RAM);
-        expect(ImageCheck.BAD_IMAGE, 1, 0, b.build(), 1);
+        expect(ImageCheckCode.BAD_IMAGE, 1, 0, b.build(), 1);
     }
 
     @Test
     void aCoreHoldsAtMostFourPartitionsAndOneCriticalOne() {
         ok(sharing(ImageCheck.PARTITIONS_PER_CORE_MAX, 2), 2);
-        expect(ImageCheck.CORE_OVERCOMMITTED, 1, 5, sharing(5, -1), 2);
+        expect(ImageCheckCode.CORE_OVERCOMMITTED, 1, 5, sharing(5, -1), 2);
         SystemImage.Builder b = SystemImage.builder(2).monitor(MON, 0x1000);
         int a = b.partition("a", Criticality.ASIL_A, 0b01, RAM, 0, false);
         b.region(a, RAM, 0x1000, Access.READ);
@@ -252,7 +253,7 @@ class ImageCheckTest {
         ok(b.build(), 2);
         int d = b.partition("d", Criticality.ASIL_C, 0b10, RAM + 0x2000, 0, false);
         b.region(d, RAM + 0x2000, 0x1000, Access.READ);
-        expect(ImageCheck.TWO_CRITICAL_ON_CORE, 1, 2, b.build(), 2);
+        expect(ImageCheckCode.TWO_CRITICAL_ON_CORE, 1, 2, b.build(), 2);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package warden.kernel.core;
+package warden.kernel.health;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +15,7 @@ import warden.kernel.api.HealthAction;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.SystemImage;
 import warden.kernel.port.Timer;
+import warden.kernel.sched.VirtualTimers;
 
 /**
  * The health monitor on its own, over a real scheduler and a fake port: watchdogs per home core,
@@ -53,7 +54,8 @@ class HealthUnitTest extends HealthFixture {
         h.heartbeat(0, 10);
         assertEquals(List.of(), events());
         assertEquals(1_010, f.deadline[0]);
-        assertEquals(1_010 + Scheduler.TIMER_SLACK_NS + 1, f.deadline[1], "core 1 has nothing armed but its watch of core 0");
+        assertEquals(1_010 + VirtualTimers.TIMER_SLACK_NS + 1, f.deadline[1],
+                "core 1 has nothing armed but its watch of core 0");
         assertEquals(1_010, h.deadline(0));
         assertEquals(Timer.NEVER, h.deadline(1));
     }
@@ -79,13 +81,13 @@ class HealthUnitTest extends HealthFixture {
         assertEquals(1_000, f.deadline[0]);
         assertEquals(2_000, f.deadline[1]);
         h.expire(1, 1_500);
-        assertEquals(0, restarts[0], "p0 is homed on core 0: core 1's timer does not fail it");
-        assertEquals(0, restarts[1], "p1 is not due yet");
+        assertEquals(0, table.restarts(0), "p0 is homed on core 0: core 1's timer does not fail it");
+        assertEquals(0, table.restarts(1), "p1 is not due yet");
         h.expire(0, 999);
-        assertEquals(0, restarts[0], "one before its deadline");
+        assertEquals(0, table.restarts(0), "one before its deadline");
         h.expire(0, 1_000);
-        assertEquals(1, restarts[0], "at its deadline");
-        assertEquals(0, restarts[1]);
+        assertEquals(1, table.restarts(0), "at its deadline");
+        assertEquals(0, table.restarts(1));
         assertTrue(events().contains("failure-detected p0 c0 @1000 1/0"), events().toString());
     }
 
@@ -95,10 +97,10 @@ class HealthUnitTest extends HealthFixture {
         start(image());
         h.failure(1, HealthAction.REASON_REPORTED, 0);
         h.failure(1, HealthAction.REASON_REPORTED, 10);
-        assertEquals(2, restarts[1]);
+        assertEquals(2, table.restarts(1));
         assertEquals(2, counters[Counter.RESTARTS]);
         assertEquals(2, counters[Counter.FAILURES_DETECTED]);
-        assertEquals(PartitionState.BOOTING, state[1]);
+        assertEquals(PartitionState.BOOTING, table.state(1));
         assertEquals(1, sched.running(1), "restarted and running again");
         assertEquals(ENTRY1, f.regs[1][0], "from its entry");
         h.heartbeat(1, 30);
@@ -116,12 +118,12 @@ class HealthUnitTest extends HealthFixture {
         b.health(1, 0, 0, WINDOW, 1, HealthAction.RESTART, HealthAction.STOP);
         start(b);
         h.failure(1, HealthAction.REASON_REPORTED, 5);
-        assertEquals(1, restarts[1]);
+        assertEquals(1, table.restarts(1));
         h.failure(1, HealthAction.REASON_REPORTED, 5 + WINDOW);
-        assertEquals(2, restarts[1], "a new window allows another restart");
-        assertEquals(PartitionState.BOOTING, state[1]);
+        assertEquals(2, table.restarts(1), "a new window allows another restart");
+        assertEquals(PartitionState.BOOTING, table.state(1));
         h.failure(1, HealthAction.REASON_REPORTED, 6 + WINDOW);
-        assertEquals(PartitionState.STOPPED, state[1], "the second in one window escalates");
+        assertEquals(PartitionState.STOPPED, table.state(1), "the second in one window escalates");
     }
 
     // [utest->dsn~health.detect~1]
@@ -132,12 +134,12 @@ class HealthUnitTest extends HealthFixture {
         start(b);
         h.accessFault(1, 0);
         h.accessFault(1, WINDOW);
-        assertEquals(0, restarts[1], "the second fault opened a new window");
+        assertEquals(0, table.restarts(1), "the second fault opened a new window");
         h.accessFault(1, WINDOW + 1);
-        assertEquals(1, restarts[1]);
+        assertEquals(1, table.restarts(1));
         assertTrue(events().contains("failure-detected p1 c1 @1000001 3/0"), events().toString());
         h.accessFault(1, WINDOW + 2);
-        assertEquals(1, restarts[1], "the count starts again after a storm");
+        assertEquals(1, table.restarts(1), "the count starts again after a storm");
     }
 
     @Test
@@ -148,7 +150,7 @@ class HealthUnitTest extends HealthFixture {
         h.heartbeat(1, 0);
         assertEquals(2_000, f.deadline[1]);
         h.failure(1, HealthAction.REASON_CRASH, 100);
-        assertEquals(PartitionState.STOPPED, state[1]);
+        assertEquals(PartitionState.STOPPED, table.state(1));
         assertFalse(h.inSafeState());
         assertEquals(Timer.NEVER, f.deadline[1], "a stopped partition's watchdog is off");
         assertEquals(-1, sched.running(1));
@@ -177,7 +179,7 @@ class HealthUnitTest extends HealthFixture {
         h.failure(0, HealthAction.REASON_CRASH, 3);
         h.requestedRestart(0, 4);
         assertEquals(5, log.sequence());
-        assertEquals(0, restarts[0]);
+        assertEquals(0, table.restarts(0));
         assertEquals(-1, sched.running(0));
     }
 
@@ -190,15 +192,15 @@ class HealthUnitTest extends HealthFixture {
         start(b);
         h.heartbeat(1, 100);
         h.requestedRestart(1, 300);
-        assertEquals(1, restarts[1]);
+        assertEquals(1, table.restarts(1));
         assertEquals(1, counters[Counter.RESTARTS]);
         assertEquals(0, counters[Counter.FAILURES_DETECTED]);
-        assertEquals(PartitionState.BOOTING, state[1]);
+        assertEquals(PartitionState.BOOTING, table.state(1));
         assertEquals(800, f.deadline[1], "boot timeout from the restart");
         assertEquals(ENTRY1, f.regs[1][0]);
         assertEquals(List.of("partition-restarted p1 c1 @300 1/0"), events());
-        state[1] = PartitionState.STOPPED;
+        table.stopped(1);
         h.requestedRestart(1, 400);
-        assertEquals(1, restarts[1], "a stopped partition is not restarted on request");
+        assertEquals(1, table.restarts(1), "a stopped partition is not restarted on request");
     }
 }

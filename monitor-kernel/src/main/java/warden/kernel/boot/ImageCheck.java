@@ -1,7 +1,27 @@
-package warden.kernel.core;
+package warden.kernel.boot;
+
+import static warden.kernel.api.ImageCheckCode.OK;
+import static warden.kernel.api.ImageCheckCode.NO_PARTITIONS;
+import static warden.kernel.api.ImageCheckCode.TOO_MANY_CORES;
+import static warden.kernel.api.ImageCheckCode.BAD_CORES;
+import static warden.kernel.api.ImageCheckCode.BAD_CRITICALITY;
+import static warden.kernel.api.ImageCheckCode.NO_REGIONS;
+import static warden.kernel.api.ImageCheckCode.BAD_REGION;
+import static warden.kernel.api.ImageCheckCode.REGION_OVERLAP;
+import static warden.kernel.api.ImageCheckCode.MONITOR_OVERLAP;
+import static warden.kernel.api.ImageCheckCode.BAD_MONITOR;
+import static warden.kernel.api.ImageCheckCode.DEVICE_OVERLAP;
+import static warden.kernel.api.ImageCheckCode.BAD_DEVICE;
+import static warden.kernel.api.ImageCheckCode.BAD_LINE;
+import static warden.kernel.api.ImageCheckCode.DUPLICATE_LINE;
+import static warden.kernel.api.ImageCheckCode.TWO_CRITICAL_ON_CORE;
+import static warden.kernel.api.ImageCheckCode.CORE_OVERCOMMITTED;
+import static warden.kernel.api.ImageCheckCode.BAD_IMAGE;
+import static warden.kernel.api.ImageCheckCode.IMAGE_DIGEST;
 
 import warden.kernel.api.Access;
 import warden.kernel.api.Criticality;
+import warden.kernel.api.ImageCheckResult;
 import warden.kernel.api.SystemImage;
 
 /**
@@ -14,34 +34,7 @@ import warden.kernel.api.SystemImage;
  *
  * [impl->dsn~kernel.boot.revalidate~1]
  */
-public final class ImageCheck {
-    public static final int OK = 0;
-    public static final int NO_PARTITIONS = 1;
-    public static final int TOO_MANY_CORES = 2;
-    public static final int BAD_CORES = 3;
-    public static final int BAD_CRITICALITY = 4;
-    public static final int NO_REGIONS = 5;
-    public static final int BAD_REGION = 6;
-    public static final int REGION_OVERLAP = 7;
-    public static final int MONITOR_OVERLAP = 8;
-    public static final int BAD_MONITOR = 9;
-    public static final int DEVICE_OVERLAP = 10;
-    public static final int BAD_DEVICE = 11;
-    public static final int BAD_LINE = 12;
-    public static final int DUPLICATE_LINE = 13;
-    public static final int TWO_CRITICAL_ON_CORE = 14;
-    public static final int CORE_OVERCOMMITTED = 15;
-    /** A golden image too big, not inside the monitor memory, overlapping another, or not inside a region of its partition. */
-    public static final int BAD_IMAGE = 16;
-    /** A golden image whose SHA-256 differs from the partition's digest (checked by the kernel at boot). */
-    public static final int IMAGE_DIGEST = 17;
-
-    private static final String[] NAMES = {
-        "OK", "NO_PARTITIONS", "TOO_MANY_CORES", "BAD_CORES", "BAD_CRITICALITY", "NO_REGIONS",
-        "BAD_REGION", "REGION_OVERLAP", "MONITOR_OVERLAP", "BAD_MONITOR", "DEVICE_OVERLAP",
-        "BAD_DEVICE", "BAD_LINE", "DUPLICATE_LINE", "TWO_CRITICAL_ON_CORE", "CORE_OVERCOMMITTED", "BAD_IMAGE", "IMAGE_DIGEST"
-    };
-
+public final class ImageCheck implements ImageCheckResult {
     /** Partitions that may share one core. */
     public static final int PARTITIONS_PER_CORE_MAX = 4;
 
@@ -62,10 +55,6 @@ public final class ImageCheck {
     /** @return the second offending index of the last check, or -1. */
     public int second() {
         return second;
-    }
-
-    public static String name(int code) {
-        return code >= 0 && code < NAMES.length ? NAMES[code] : "?";
     }
 
     /** Runs every check against an image for a platform with {@code platformCores} cores. */
@@ -166,7 +155,7 @@ public final class ImageCheck {
     }
 
     /** Records a failed digest at boot (the kernel, not the image shape, found it). */
-    void digestFailed(int p) {
+    public void digestFailed(int p) {
         lastCode = fail(IMAGE_DIGEST, p, -1);
     }
 

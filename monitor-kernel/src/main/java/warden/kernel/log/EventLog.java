@@ -1,4 +1,4 @@
-package warden.kernel.core;
+package warden.kernel.log;
 
 import warden.kernel.api.EventRecords;
 

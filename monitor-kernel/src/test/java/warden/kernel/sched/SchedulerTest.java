@@ -1,4 +1,4 @@
-package warden.kernel.core;
+package warden.kernel.sched;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import warden.kernel.FakePlatform;
+import warden.kernel.log.EventLog;
 import warden.kernel.api.Access;
 import warden.kernel.api.Counter;
 import warden.kernel.api.Criticality;
@@ -14,6 +15,11 @@ import warden.kernel.api.EventKind;
 import warden.kernel.api.SystemImage;
 import warden.kernel.port.ProtectionUnit;
 import warden.kernel.port.Timer;
+import warden.kernel.api.ImageCheckCode;
+import warden.kernel.boot.ImageCheck;
+import warden.kernel.sched.VirtualTimers;
+import warden.kernel.sched.HeldInterrupts;
+import warden.kernel.api.VcpuState;
 
 /**
  * The scheduler on its own over a fake port: slot order, what runs after each event, held
@@ -60,15 +66,15 @@ class SchedulerTest {
     @Test
     void slotsAreOrderedByCriticalityThenIndexAndForeignCoresHaveNoVcpu() {
         three();
-        assertEquals(3, s.slotCount(0));
-        assertEquals(1, s.slotCount(1));
-        assertEquals(1, s.slot(0, 0));
-        assertEquals(0, s.slot(0, 1));
-        assertEquals(2, s.slot(0, 2));
-        assertEquals(0, s.slot(1, 0));
-        assertEquals(Scheduler.READY, s.state(0, 1));
-        assertEquals(Scheduler.NONE, s.state(1, 1), "b1 does not run on core 1");
-        assertEquals(Scheduler.NONE, s.state(2, 1));
+        assertEquals(3, s.vcpus().slotCount(0));
+        assertEquals(1, s.vcpus().slotCount(1));
+        assertEquals(1, s.vcpus().slot(0, 0));
+        assertEquals(0, s.vcpus().slot(0, 1));
+        assertEquals(2, s.vcpus().slot(0, 2));
+        assertEquals(0, s.vcpus().slot(1, 0));
+        assertEquals(VcpuState.READY, s.state(0, 1));
+        assertEquals(VcpuState.NONE, s.state(1, 1), "b1 does not run on core 1");
+        assertEquals(VcpuState.NONE, s.state(2, 1));
         assertEquals(1, s.running(0));
         assertEquals(0, s.running(1));
         assertEquals(RAM + 0x1000, f.regs[0][0], "b1's context at its entry");
@@ -82,7 +88,7 @@ class SchedulerTest {
         assertEquals(0, s.running(0));
         s.yield(0);
         assertEquals(2, s.running(0));
-        s.wake(1, 0);
+        s.vcpus().wake(1, 0);
         s.reschedule(0);
         assertEquals(1, s.running(0), "b1 preempts at once");
         s.yield(0);
@@ -93,7 +99,7 @@ class SchedulerTest {
         assertEquals(-1, f.bound[0]);
         s.yield(0);
         assertEquals(SystemImage.NO_PARTITION, s.running(0), "yield on an idle core keeps it idle");
-        assertEquals(Scheduler.WAITING, s.state(2, 0));
+        assertEquals(VcpuState.WAITING, s.state(2, 0));
     }
 
     // [utest->dsn~kernel.world-switch~1]
@@ -107,7 +113,7 @@ class SchedulerTest {
         assertEquals(0, f.activeSlot[0]);
         assertEquals(RAM, f.regs[0][0], "qm0's own context");
         assertEquals(0, f.regs[0][3]);
-        s.wake(1, 0);
+        s.vcpus().wake(1, 0);
         s.reschedule(0);
         assertEquals(0x5151, f.regs[0][3], "b1's register came back");
         assertEquals(1, f.activeSlot[0]);
@@ -123,13 +129,13 @@ class SchedulerTest {
         three();
         s.yield(0);
         assertEquals(0, s.running(0));
-        for (int i = 0; i < Scheduler.PENDING_MAX; i++) {
-            assertTrue(s.hold(2, 0, 1 + i % 100, 7));
+        for (int i = 0; i < HeldInterrupts.PENDING_MAX; i++) {
+            assertTrue(s.held().hold(2, 0, 1 + i % 100, 7));
         }
-        assertEquals(Scheduler.PENDING_MAX, s.pendingCount(2, 0));
-        assertEquals(false, s.hold(2, 0, 99, 7));
+        assertEquals(HeldInterrupts.PENDING_MAX, s.held().pendingCount(2, 0));
+        assertEquals(false, s.held().hold(2, 0, 99, 7));
         assertEquals(1, counters[Counter.PENDING_OVERFLOWS]);
-        assertEquals(Scheduler.PENDING_MAX, counters[Counter.HELD_INTERRUPTS]);
+        assertEquals(HeldInterrupts.PENDING_MAX, counters[Counter.HELD_INTERRUPTS]);
         long last = log.sequence() - 1;
         assertEquals(EventKind.PENDING_OVERFLOW, log.kind(last));
         assertEquals(2, log.partition(last));
@@ -138,42 +144,42 @@ class SchedulerTest {
         s.yield(0);
         assertEquals(2, s.running(0));
         List<Integer> expected = new ArrayList<>();
-        for (int i = 0; i < Scheduler.PENDING_MAX; i++) {
+        for (int i = 0; i < HeldInterrupts.PENDING_MAX; i++) {
             expected.add(1 + i % 100);
         }
         assertEquals(expected, deliveredLines());
-        assertEquals(0, s.pendingCount(2, 0));
-        assertEquals(Scheduler.PENDING_MAX, counters[Counter.DELIVERED_INTERRUPTS]);
-        assertTrue(s.hold(2, 0, 5, 8), "the FIFO wraps around");
-        assertTrue(s.hold(0, 0, 6, 8));
+        assertEquals(0, s.held().pendingCount(2, 0));
+        assertEquals(HeldInterrupts.PENDING_MAX, counters[Counter.DELIVERED_INTERRUPTS]);
+        assertTrue(s.held().hold(2, 0, 5, 8), "the FIFO wraps around");
+        assertTrue(s.held().hold(0, 0, 6, 8));
         s.reschedule(0);
         assertEquals(5, f.delivered.get(f.delivered.size() - 1)[2]);
-        assertEquals(1, s.pendingCount(0, 0), "held for qm0 until it runs");
+        assertEquals(1, s.held().pendingCount(0, 0), "held for qm0 until it runs");
     }
 
     // [utest->dsn~kernel.timer.multiplex~1]
     @Test
     void aVirtualTimerExpiresAtItsDeadlineAndTheEarliestIsProgrammed() {
         three();
-        s.setDeadline(0, 1, 100);
+        s.timers().setDeadline(0, 1, 100);
         assertEquals(100, f.deadline[1]);
-        s.setDeadline(2, 0, 300);
-        s.setDeadline(0, 0, 200);
+        s.timers().setDeadline(2, 0, 300);
+        s.timers().setDeadline(0, 0, 200);
         assertEquals(200, f.deadline[0]);
-        s.expireTimers(1, 99);
+        s.timers().expire(1, 99);
         assertEquals(0, counters[Counter.TIMER_EXPIRIES]);
         assertEquals(100, f.deadline[1]);
-        s.expireTimers(1, 100);
+        s.timers().expire(1, 100);
         assertEquals(1, counters[Counter.TIMER_EXPIRIES]);
-        assertEquals(200 + Scheduler.TIMER_SLACK_NS + 1, f.deadline[1], "only core 1's watch of core 0 is left");
+        assertEquals(200 + VirtualTimers.TIMER_SLACK_NS + 1, f.deadline[1], "only core 1's watch of core 0 is left");
         s.reschedule(1);
         assertEquals(List.of(0), deliveredLines(), "the timer tick went to qm0 on core 1");
-        s.setMonitorDeadline(0, 150);
+        s.timers().setMonitorDeadline(0, 150);
         assertEquals(150, f.deadline[0], "the monitor's own deadline counts too");
-        s.expireTimers(0, 250);
+        s.timers().expire(0, 250);
         assertEquals(2, counters[Counter.TIMER_EXPIRIES]);
         assertEquals(150, f.deadline[0], "the monitor's deadline is the health monitor's to clear");
-        s.setMonitorDeadline(0, Timer.NEVER);
+        s.timers().setMonitorDeadline(0, Timer.NEVER);
         assertEquals(300, f.deadline[0]);
     }
 
@@ -184,12 +190,12 @@ class SchedulerTest {
         three();
         s.stopVcpu(0, 1);
         assertEquals(SystemImage.NO_PARTITION, s.running(1));
-        assertEquals(Scheduler.STOPPED, s.state(0, 1));
+        assertEquals(VcpuState.STOPPED, s.state(0, 1));
         s.startVcpu(0, 1, RAM + 0x40, 5_000);
         assertEquals(5_000, f.deadline[1]);
-        s.expireTimers(1, 4_999);
+        s.timers().expire(1, 4_999);
         assertEquals(5_000, f.deadline[1], "not yet");
-        s.expireTimers(1, 5_000);
+        s.timers().expire(1, 5_000);
         assertEquals(Timer.NEVER, f.deadline[1]);
         s.reschedule(1);
         assertEquals(0, s.running(1));
@@ -203,20 +209,20 @@ class SchedulerTest {
         s.yield(0);
         s.yield(0);
         assertEquals(2, s.running(0));
-        s.hold(0, 0, 9, 1);
-        s.hold(0, 0, 10, 1);
-        s.setDeadline(0, 0, 50);
+        s.held().hold(0, 0, 9, 1);
+        s.held().hold(0, 0, 10, 1);
+        s.timers().setDeadline(0, 0, 50);
         f.regs[0][3] = 0x77; // qm2's live register state on core 0
         int portCalls = f.log.size();
         s.stopVcpu(0, 0);
         assertEquals(2, counters[Counter.DISCARDED_INTERRUPTS]);
-        assertEquals(0, s.pendingCount(0, 0));
+        assertEquals(0, s.held().pendingCount(0, 0));
         assertEquals(2, s.running(0), "qm2 kept its core");
         assertEquals(0x77, f.regs[0][3], "and its live registers: stopping qm0's vCPU did not switch qm2 out");
         assertEquals(portCalls, f.log.size(), f.log.toString());
-        s.wake(0, 0);
-        assertEquals(Scheduler.STOPPED, s.state(0, 0));
-        s.expireTimers(0, 60);
+        s.vcpus().wake(0, 0);
+        assertEquals(VcpuState.STOPPED, s.state(0, 0));
+        s.timers().expire(0, 60);
         assertEquals(0, counters[Counter.TIMER_EXPIRIES], "its timer was cancelled");
         s.stopVcpu(2, 0);
         assertEquals(SystemImage.NO_PARTITION, s.running(0));
@@ -229,7 +235,7 @@ class SchedulerTest {
     void aRestartGivesEachOfThePartitionsVcpusAFreshContextAndTouchesNoOtherCore() {
         three();
         assertEquals(0, s.running(1));
-        s.hold(0, 0, 11, 1);
+        s.held().hold(0, 0, 11, 1);
         f.regs[1][3] = 0x77;
         int restoresBefore = count("restore 1 p0");
         s.restartPartition(0, RAM + 0x80);
@@ -240,9 +246,9 @@ class SchedulerTest {
         assertEquals(restoresBefore + 1, count("restore 1 p0"));
         assertEquals(0, count("save 1 p0"), "its live state was discarded, not saved");
         assertEquals(1, s.running(0), "b1 still first on core 0");
-        assertEquals(Scheduler.READY, s.state(0, 0));
+        assertEquals(VcpuState.READY, s.state(0, 0));
         s.restartPartition(1, RAM + 0x1000);
-        assertEquals(Scheduler.NONE, s.state(1, 1), "b1 has no vCPU on core 1 to restart");
+        assertEquals(VcpuState.NONE, s.state(1, 1), "b1 has no vCPU on core 1 to restart");
         assertEquals(0, s.running(1));
     }
 
@@ -264,19 +270,19 @@ class SchedulerTest {
             b.region(p, RAM + i * 0x1000L, 0x1000, Access.ALL);
         }
         SystemImage img = b.build();
-        assertEquals(ImageCheck.OK, new ImageCheck().check(img, cores));
+        assertEquals(ImageCheckCode.OK, new ImageCheck().check(img, cores));
         start(img, cores);
         int last = cores - 1;
-        assertEquals(ImageCheck.PARTITIONS_PER_CORE_MAX, s.slotCount(last));
+        assertEquals(ImageCheck.PARTITIONS_PER_CORE_MAX, s.vcpus().slotCount(last));
         for (int i = 0; i < ImageCheck.PARTITIONS_PER_CORE_MAX; i++) {
-            assertEquals(last + i * cores, s.slot(last, i));
+            assertEquals(last + i * cores, s.vcpus().slot(last, i));
             assertEquals(last + i * cores, s.running(last));
             s.yield(last);
         }
         assertEquals(SystemImage.NO_PARTITION, s.running(last));
-        s.setDeadline(SystemImage.PARTITIONS_MAX - 1, last, 40);
+        s.timers().setDeadline(SystemImage.PARTITIONS_MAX - 1, last, 40);
         assertEquals(40, f.deadline[last]);
-        s.expireTimers(last, 40);
+        s.timers().expire(last, 40);
         s.reschedule(last);
         assertEquals(SystemImage.PARTITIONS_MAX - 1, s.running(last));
     }
@@ -291,10 +297,10 @@ class SchedulerTest {
             b.region(p, RAM + i * 0x1000L, 0x1000, Access.ALL);
         }
         SystemImage img = b.build();
-        assertEquals(ImageCheck.CORE_OVERCOMMITTED, new ImageCheck().check(img, 1), "boot refuses such an image");
+        assertEquals(ImageCheckCode.CORE_OVERCOMMITTED, new ImageCheck().check(img, 1), "boot refuses such an image");
         start(img, 1); // the scheduler's own table stays bounded all the same
-        assertEquals(ImageCheck.PARTITIONS_PER_CORE_MAX, s.slotCount(0));
-        assertEquals(n - 1, s.slot(0, 0), "the ASIL-D partition, last by index, is first");
+        assertEquals(ImageCheck.PARTITIONS_PER_CORE_MAX, s.vcpus().slotCount(0));
+        assertEquals(n - 1, s.vcpus().slot(0, 0), "the ASIL-D partition, last by index, is first");
         List<Integer> ran = new ArrayList<>();
         while (s.running(0) != SystemImage.NO_PARTITION) {
             ran.add(s.running(0));
@@ -311,12 +317,12 @@ class SchedulerTest {
         s.yield(0);
         assertEquals(2, s.running(0), "b1 and qm0 wait, qm2 runs");
         f.now[0] = 700;
-        assertEquals(warden.kernel.api.Status.OK, s.upsetContext(1, 0, 2, 5));
+        assertEquals(warden.kernel.api.Status.OK, s.worldSwitch().upsetContext(1, 0, 2, 5));
         int at = f.log.size();
-        s.wake(1, 0);
-        s.wake(0, 0);
+        s.vcpus().wake(1, 0);
+        s.vcpus().wake(0, 0);
         s.reschedule(0);
-        assertEquals(Scheduler.STOPPED, s.state(1, 0), "b1 leaves scheduling");
+        assertEquals(VcpuState.STOPPED, s.state(1, 0), "b1 leaves scheduling");
         assertEquals(0, s.running(0), "qm0, the next ready slot, runs instead");
         assertEquals(List.of("save 0 p2", "restore 0 p0"), f.log.subList(at, f.log.size()), "b1 is never restored");
         assertEquals(RAM, f.regs[0][0]);
@@ -326,10 +332,10 @@ class SchedulerTest {
         assertEquals(1, log.partition(last));
         assertEquals(0, log.core(last));
         assertEquals(700, log.time(last));
-        assertTrue(s.corruptPending());
-        assertTrue(s.takeCorrupt(1), "reported once");
-        assertEquals(false, s.takeCorrupt(1));
-        s.wake(1, 0);
+        assertTrue(s.reports().corruptPending());
+        assertTrue(s.reports().takeCorrupt(1), "reported once");
+        assertEquals(false, s.reports().takeCorrupt(1));
+        s.vcpus().wake(1, 0);
         s.yield(0);
         assertEquals(2, s.running(0), "an event does not wake b1 again");
     }
@@ -346,7 +352,7 @@ class SchedulerTest {
         assertEquals(SystemImage.NO_PARTITION, s.running(0));
         assertEquals(List.of("save 0 p2", "idle 0"), f.log.subList(at, f.log.size()), "saved, then the core idles");
         assertEquals(ProtectionUnit.NO_SLOT, f.activeSlot[0]);
-        s.wake(2, 0);
+        s.vcpus().wake(2, 0);
         s.reschedule(0);
         assertEquals(List.of("save 0 p2", "idle 0", "restore 0 p2"), f.log.subList(at, f.log.size()),
                 "nothing to save on an idle core");

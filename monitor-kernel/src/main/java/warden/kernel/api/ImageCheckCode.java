@@ -1,0 +1,49 @@
+package warden.kernel.api;
+
+/**
+ * The result codes of the kernel's boot-time image check, with frozen ids, and their names. A
+ * launcher names the reason a boot was refused with {@link #name}; {@link ImageCheckResult} gives
+ * the code and the offending indices of the last check.
+ *
+ * [impl->dsn~kernel.boot.revalidate~1]
+ */
+public final class ImageCheckCode {
+    public static final int OK = 0;
+    public static final int NO_PARTITIONS = 1;
+    public static final int TOO_MANY_CORES = 2;
+    public static final int BAD_CORES = 3;
+    public static final int BAD_CRITICALITY = 4;
+    public static final int NO_REGIONS = 5;
+    public static final int BAD_REGION = 6;
+    public static final int REGION_OVERLAP = 7;
+    public static final int MONITOR_OVERLAP = 8;
+    public static final int BAD_MONITOR = 9;
+    public static final int DEVICE_OVERLAP = 10;
+    public static final int BAD_DEVICE = 11;
+    public static final int BAD_LINE = 12;
+    public static final int DUPLICATE_LINE = 13;
+    public static final int TWO_CRITICAL_ON_CORE = 14;
+    public static final int CORE_OVERCOMMITTED = 15;
+    /**
+     * A golden image too big, not inside the monitor memory, overlapping another, or not inside a
+     * region of its partition.
+     */
+    public static final int BAD_IMAGE = 16;
+    /** A golden image whose SHA-256 differs from the partition's digest (checked by the kernel at boot). */
+    public static final int IMAGE_DIGEST = 17;
+
+    private static final String[] NAMES = {
+        "OK", "NO_PARTITIONS", "TOO_MANY_CORES", "BAD_CORES", "BAD_CRITICALITY", "NO_REGIONS",
+        "BAD_REGION", "REGION_OVERLAP", "MONITOR_OVERLAP", "BAD_MONITOR", "DEVICE_OVERLAP",
+        "BAD_DEVICE", "BAD_LINE", "DUPLICATE_LINE", "TWO_CRITICAL_ON_CORE", "CORE_OVERCOMMITTED", "BAD_IMAGE",
+        "IMAGE_DIGEST"
+    };
+
+    private ImageCheckCode() {
+    }
+
+    /** @return the name of a code ("OK", "REGION_OVERLAP", ...), or "?" for an id outside the table. */
+    public static String name(int code) {
+        return code >= 0 && code < NAMES.length ? NAMES[code] : "?";
+    }
+}

@@ -1,0 +1,57 @@
+package warden.kernel.boot;
+
+import warden.kernel.api.Access;
+import warden.kernel.api.Criticality;
+import warden.kernel.api.Status;
+import warden.kernel.api.SystemImage;
+import warden.kernel.port.Platform;
+import warden.kernel.port.ProtectionUnit;
+
+/**
+ * Boot-time programming of the platform from a checked image: the protection unit (the monitor's
+ * memory, and one slot per partition with its regions and devices: deny by default) and the
+ * interrupt controller (each owned line routed to its core, with its priority).
+ *
+ * [impl->dsn~kernel.boot~1]
+ */
+public final class PlatformSetup {
+    private PlatformSetup() {
+    }
+
+    /**
+     * @return Status.OK, or the first error the port returned.
+     *
+     * [impl->dsn~kernel.deny-by-default~1]
+     * [impl->dsn~kernel.boot~1]
+     */
+    public static int programProtection(Platform platform, SystemImage image) {
+        ProtectionUnit pu = platform.protection();
+        int st = pu.protectMonitor(image.monitorBase(), image.monitorSize());
+        for (int p = 0; p < image.partitionCount() && st == Status.OK; p++) {
+            st = pu.beginSlot(p);
+            for (int i = 0; i < image.regionCount(p) && st == Status.OK; i++) {
+                int r = image.region(p, i);
+                st = pu.addRegion(p, image.regionBase(r), image.regionSize(r), image.regionPerms(r));
+            }
+            for (int d = 0; d < image.deviceTotal() && st == Status.OK; d++) {
+                if (image.deviceOwner(d) == p) {
+                    st = pu.addRegion(p, image.deviceBase(d), image.deviceSize(d), Access.READ | Access.WRITE);
+                }
+            }
+        }
+        return st;
+    }
+
+    /** Routes every owned line to its core, with its priority. [impl->dsn~kernel.boot~1] */
+    public static int routeLines(Platform platform, SystemImage image) {
+        int st = Status.OK;
+        for (int l = 1; l < SystemImage.LINES_MAX && st == Status.OK; l++) {
+            int owner = image.lineOwner(l);
+            if (owner != SystemImage.NO_PARTITION) {
+                st = platform.interrupts().route(l, image.lineCore(l), image.linePriority(l),
+                        Criticality.isCritical(image.criticality(owner)));
+            }
+        }
+        return st;
+    }
+}

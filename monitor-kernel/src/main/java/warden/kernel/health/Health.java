@@ -1,0 +1,289 @@
+package warden.kernel.health;
+
+import warden.kernel.api.Counter;
+import warden.kernel.api.EventKind;
+import warden.kernel.api.HealthAction;
+import warden.kernel.api.PartitionState;
+import warden.kernel.api.SystemImage;
+import warden.kernel.boot.GoldenImages;
+import warden.kernel.log.EventLog;
+import warden.kernel.port.InterruptController;
+import warden.kernel.sched.FaultReports;
+import warden.kernel.sched.Scheduler;
+
+/**
+ * The health monitor: a watchdog per partition fed by heartbeats (with a boot timeout after each
+ * start), crash, fault-storm and context-fault detection, the interrupt storm limit
+ * ({@link StormLimit}), and each partition's recovery policy: restart with a fresh context up to N
+ * times per window, then escalate to stopping the partition or to the system's safe state.
+ * Detection and recovery times are logged in virtual time.
+ *
+ * <p>All tables are allocated at boot; every loop is bounded by the partition count.
+ *
+ * [impl->dsn~health.policy~1]
+ */
+// justification: every table has length partitionCount; p comes from a loop below it or the running table
+@SuppressWarnings("index")
+public final class Health {
+    private final SystemImage img;
+    private final Scheduler sched;
+    private final FaultReports reports;
+    private final EventLog log;
+    private final long[] counters;
+    private final PartitionTable table;
+    private final StormLimit storm;
+    private final Watchdog watchdog;
+    private final GoldenImages golden;
+    private final long[] windowStart;
+    private final int[] faultsInWindow;
+    private final int[] restartsInWindow;
+    private final long[] detectedAt;
+    private boolean safeState;
+    private int safeStateCause = SystemImage.NO_PARTITION;
+
+    /**
+     * Boot-time: every table, each watchdog disarmed, each line outside any window.
+     *
+     * [impl->dsn~health.watchdog~1]
+     * [impl->dsn~health.irq-storm~1]
+     */
+    public Health(SystemImage img, Scheduler sched, InterruptController irq, GoldenImages golden, EventLog log,
+            long[] counters, PartitionTable table) {
+        this.img = img;
+        this.golden = golden;
+        this.sched = sched;
+        this.reports = sched.reports();
+        this.log = log;
+        this.counters = counters;
+        this.table = table;
+        this.storm = new StormLimit(img, irq, counters, log);
+        this.watchdog = new Watchdog(img, table, sched.timers(), storm);
+        int n = img.partitionCount();
+        windowStart = new long[n];
+        faultsInWindow = new int[n];
+        restartsInWindow = new int[n];
+        detectedAt = new long[n];
+        for (int p = 0; p < n; p++) {
+            detectedAt[p] = -1;
+        }
+    }
+
+    /** The partition starts (mission start or a restart): arm its boot timeout. [impl->dsn~health.watchdog~1] */
+    public void started(int p, long now) {
+        watchdog.arm(p, img.bootTimeoutNs(p), now);
+    }
+
+    /**
+     * A heartbeat: re-arm the watchdog; the first one after a failure marks the recovery.
+     *
+     * [impl->dsn~health.watchdog~1]
+     * [impl->dsn~health.restart~1]
+     */
+    public void heartbeat(int p, long now) {
+        if (detectedAt[p] >= 0) {
+            log.append(now, EventKind.PARTITION_RECOVERED, p, watchdog.home(p), now - detectedAt[p], table.restarts(p));
+            detectedAt[p] = -1;
+        }
+        watchdog.arm(p, img.watchdogNs(p), now);
+    }
+
+    /** @return the monitor deadline health needs on {@code core}. [impl->dsn~health.watchdog~1] */
+    long deadline(int core) {
+        return watchdog.deadline(core);
+    }
+
+    /** An interrupt of p's {@code line}, counted against p's storm limit. [impl->dsn~health.irq-storm~1] */
+    public void interrupt(int p, int line, int core, long now) {
+        storm.interrupt(p, line, core, now, watchdog);
+    }
+
+    /** Core's monitor timer fired: fail each partition whose watchdog expired. [impl->dsn~health.watchdog~1] */
+    public void expire(int core, long now) {
+        storm.unmask(core, now);
+        for (int p = 0; p < img.partitionCount(); p++) {
+            if (watchdog.expired(p, core, now)) {
+                failure(p, HealthAction.REASON_WATCHDOG, now);
+            }
+        }
+        watchdog.reprogram(core);
+    }
+
+    /** An access fault of partition p: a storm of them within a window is a failure. [impl->dsn~health.detect~1] */
+    public void accessFault(int p, long now) {
+        roll(p, now);
+        faultsInWindow[p]++;
+        int limit = img.faultLimit(p);
+        if (limit > 0 && faultsInWindow[p] > limit) {
+            faultsInWindow[p] = 0;
+            failure(p, HealthAction.REASON_FAULT_STORM, now);
+        }
+    }
+
+    /**
+     * Starts a new health window when the current one has ended.
+     *
+     * [impl->dsn~health.detect~1]
+     * [impl->dsn~health.policy~1]
+     */
+    private void roll(int p, long now) {
+        if (now - windowStart[p] >= img.healthWindowNs(p)) {
+            windowStart[p] = now;
+            faultsInWindow[p] = 0;
+            restartsInWindow[p] = 0;
+        }
+    }
+
+    /**
+     * The end of every kernel entry: the faults the world switch posted during the entry are
+     * handled now, saved contexts that failed their check first, then a refused protection slot.
+     *
+     * [impl->dsn~kernel.context-integrity~1]
+     */
+    public void endOfEntry(long now) {
+        if (reports.corruptPending()) {
+            contextFaults(now);
+        }
+        protectionFaults(now);
+    }
+
+    /**
+     * Reports the partitions whose saved context failed its integrity check as failed (reason
+     * {@code context}); their policy then restarts them with fresh contexts, or escalates.
+     *
+     * [impl->dsn~kernel.context-integrity~1]
+     */
+    private void contextFaults(long now) {
+        for (int p = 0; p < img.partitionCount(); p++) {
+            if (reports.takeCorrupt(p)) {
+                failure(p, HealthAction.REASON_CONTEXT, now);
+            }
+        }
+    }
+
+    /** A slot refused at a world switch brings the system to its safe state. [impl->dsn~kernel.protection-check~1] */
+    public void protectionFaults(long now) {
+        int p = reports.takeProtectionFault();
+        if (p != SystemImage.NO_PARTITION) {
+            protectionFault(p, now);
+        }
+    }
+
+    /** [impl->dsn~health.detect~1] [impl->dsn~health.policy~1] */
+    public void failure(int p, int reason, long now) {
+        if (table.state(p) == PartitionState.STOPPED) { // the safe state stops every partition first
+            return;
+        }
+        counters[Counter.FAILURES_DETECTED]++;
+        roll(p, now);
+        int action = img.onFailure(p);
+        if (action == HealthAction.RESTART && restartsInWindow[p] >= img.maxRestarts(p)) {
+            action = img.escalation(p);
+        }
+        log.append(now, EventKind.FAILURE_DETECTED, p, watchdog.home(p), reason, action);
+        if (action == HealthAction.RESTART) {
+            restart(p, now);
+        } else if (action == HealthAction.STOP) {
+            stop(p, reason, now);
+        } else {
+            enterSafeState(p, now);
+        }
+    }
+
+    /** [impl->dsn~health.restart~1] */
+    private void restart(int p, long now) {
+        if (!reloadOrEscalate(p, now)) {
+            return;
+        }
+        int restarts = table.restarted(p);
+        restartsInWindow[p]++;
+        counters[Counter.RESTARTS]++;
+        if (detectedAt[p] < 0) {
+            detectedAt[p] = now;
+        }
+        log.append(now, EventKind.PARTITION_RESTARTED, p, watchdog.home(p), restarts, restartsInWindow[p]);
+        sched.restartPartition(p, img.entry(p));
+        started(p, now);
+    }
+
+    /** The partition asked to be restarted: not a failure (not counted in the window). [impl->dsn~health.restart~1] */
+    public void requestedRestart(int p, long now) {
+        if (table.state(p) == PartitionState.STOPPED || !reloadOrEscalate(p, now)) {
+            return;
+        }
+        int restarts = table.restarted(p);
+        counters[Counter.RESTARTS]++;
+        log.append(now, EventKind.PARTITION_RESTARTED, p, watchdog.home(p), restarts, restartsInWindow[p]);
+        sched.restartPartition(p, img.entry(p));
+        started(p, now);
+    }
+
+    /**
+     * Reloads partition p from its golden image before a restart. When the image fails its digest
+     * check the restart is refused: {@code image-corrupt} is logged and the partition's escalation
+     * (stop, or the safe state) is taken instead, since a restart could not give it a sound image.
+     *
+     * @return true when the restart may go ahead
+     *
+     * [impl->dsn~health.golden-image~1]
+     */
+    private boolean reloadOrEscalate(int p, long now) {
+        if (golden.reload(p)) {
+            return true;
+        }
+        log.append(now, EventKind.IMAGE_CORRUPT, p, watchdog.home(p), img.imageStore(p), img.imageSize(p));
+        log.append(now, EventKind.FAILURE_DETECTED, p, watchdog.home(p), HealthAction.REASON_IMAGE, img.escalation(p));
+        counters[Counter.FAILURES_DETECTED]++;
+        if (img.escalation(p) == HealthAction.STOP) {
+            stop(p, HealthAction.REASON_IMAGE, now);
+        } else {
+            enterSafeState(p, now);
+        }
+        return false;
+    }
+
+    /** [impl->dsn~health.policy~1] */
+    private void stop(int p, int reason, long now) {
+        table.stopped(p);
+        log.append(now, EventKind.PARTITION_STOPPED, p, watchdog.home(p), reason, 0);
+        sched.stopPartition(p);
+        watchdog.disarm(p);
+    }
+
+    /**
+     * p's slot was refused by a core's protection unit: whatever p's policy, the system goes to
+     * its safe state, since no restart repairs the isolation hardware.
+     *
+     * [impl->dsn~kernel.protection-check~1]
+     */
+    void protectionFault(int p, long now) {
+        if (safeState) {
+            return;
+        }
+        counters[Counter.FAILURES_DETECTED]++;
+        log.append(now, EventKind.FAILURE_DETECTED, p, watchdog.home(p), HealthAction.REASON_PROTECTION,
+                HealthAction.SAFE_STATE);
+        enterSafeState(p, now);
+    }
+
+    /** [impl->dsn~health.safe-state~1] */
+    private void enterSafeState(int cause, long now) {
+        log.append(now, EventKind.SAFE_STATE, cause, watchdog.home(cause), cause, 0);
+        for (int p = 0; p < img.partitionCount(); p++) {
+            if (table.state(p) != PartitionState.STOPPED) {
+                stop(p, HealthAction.REASON_REPORTED, now);
+            }
+        }
+        safeState = true;
+        safeStateCause = cause;
+    }
+
+    /** [impl->dsn~health.safe-state~1] */
+    public boolean inSafeState() {
+        return safeState;
+    }
+
+    /** @return the partition whose failure brought the system to its safe state. [impl->dsn~health.safe-state~1] */
+    public int safeStateCause() {
+        return safeStateCause;
+    }
+}

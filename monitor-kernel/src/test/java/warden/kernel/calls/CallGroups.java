@@ -1,0 +1,36 @@
+package warden.kernel.calls;
+
+import warden.kernel.FakePlatform;
+import warden.kernel.api.Counter;
+import warden.kernel.api.SystemImage;
+import warden.kernel.boot.GoldenImages;
+import warden.kernel.health.Health;
+import warden.kernel.health.PartitionTable;
+import warden.kernel.log.EventLog;
+import warden.kernel.sched.Scheduler;
+
+/** The monitor-call groups of one image, over a fake port with as many cores as the image, unbooted otherwise. */
+final class CallGroups {
+    final CallerMemory owned;
+    final ConsoleCalls console;
+    final EventCalls events;
+    final VcpuCalls vcpus;
+    final PartitionCalls partitions;
+    final TimeCalls time;
+
+    CallGroups(SystemImage img) {
+        FakePlatform f = new FakePlatform(img.coreCount());
+        EventLog log = new EventLog();
+        long[] counters = new long[Counter.COUNT];
+        Scheduler sched = new Scheduler(img, f, f, f, counters, log);
+        PartitionTable table = new PartitionTable(img);
+        Health health = new Health(img, sched, f, new GoldenImages(img, f), log, counters, table);
+        Reply reply = new Reply(f);
+        owned = new CallerMemory(img);
+        console = new ConsoleCalls(owned, reply, f, f);
+        events = new EventCalls(img, owned, reply, log, f);
+        vcpus = new VcpuCalls(img, owned, reply, sched, f);
+        partitions = new PartitionCalls(img, reply, table, health, log, f);
+        time = new TimeCalls(reply, f, sched.timers());
+    }
+}
