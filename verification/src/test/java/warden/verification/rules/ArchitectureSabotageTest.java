@@ -10,7 +10,6 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.lang.EvaluationResult;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +22,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every module arrow ({@link Arrows}) holds on the production classes of the main modules and bites: with a
- * sabotage class of the test tree added (a class in the offending package that makes the forbidden
+ * Every module arrow ({@link Arrows}, held on the production classes by {@link ArchitectureRulesTest}) bites:
+ * with a sabotage class of the test tree added (a class in the offending package that makes the forbidden
  * reference, e.g. {@code warden.riscv.SabotageRiscvUsesArm}), the rule reports a violation naming that class
- * and its source line. For the arrows {@code ArchitectureRulesTest} checks, that test fails for the same
- * sabotage and passes without it, so both formulations agree. The sabotage classes stay in verification's
- * test classes: no production import and no jar sees them.
+ * and its source line, and only that class. The sabotage classes stay in verification's test classes: no
+ * production import and no jar sees them.
  *
  * [utest->dsn~rj.architecture~1] [utest->dsn~rj.arrows-sabotage~1]
  */
@@ -39,7 +37,6 @@ class ArchitectureSabotageTest {
     static {
         SABOTAGE.put(Arrows.KERNEL_ON_JAVA_BASE, List.of(warden.kernel.core.SabotageKernelUsesLauncher.class,
                 warden.kernel.core.SabotageKernelUsesJavaSql.class));
-        SABOTAGE.put(Arrows.PORTS_NOT_ON_CORE, List.of(warden.emu.SabotageEmuUsesKernelCore.class));
         SABOTAGE.put(Arrows.RISCV_ALONE, List.of(warden.riscv.SabotageRiscvUsesArm.class));
         SABOTAGE.put(Arrows.ARM_ALONE, List.of(warden.arm.SabotageArmUsesX86.class));
         SABOTAGE.put(Arrows.X86_ALONE, List.of(warden.x86.SabotageX86UsesRiscv.class));
@@ -47,7 +44,7 @@ class ArchitectureSabotageTest {
         SABOTAGE.put(Arrows.NOT_ON_LAUNCHER, List.of(warden.x86.SabotageX86UsesLauncher.class));
         SABOTAGE.put(Arrows.PORTS_ON_API_AND_PORT, List.of(warden.launcher.SabotageLauncherUsesKernelInternals.class,
                 warden.emu.SabotageEmuUsesKernelCore.class));
-        SABOTAGE.put(Arrows.API_NOT_ON_CORE, List.of(warden.kernel.api.SabotageApiUsesCore.class));
+        SABOTAGE.put(Arrows.API_ON_PORT_ONLY, List.of(warden.kernel.api.SabotageApiUsesCore.class));
         SABOTAGE.put(Arrows.MANUAL_READS_FILES, List.of(warden.manual.SabotageManualUsesLauncher.class));
         SABOTAGE.put(Arrows.TRACE_INDEPENDENT, List.of(warden.trace.SabotageTraceUsesKernel.class));
     }
@@ -88,27 +85,9 @@ class ArchitectureSabotageTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("arrows")
-    void holds_on_the_production_classes(Arrows.Arrow arrow) {
-        EvaluationResult r = arrow.rule().evaluate(production.that(not(pending(arrow))));
-        assertFalse(r.hasViolation(), arrow + ":\n" + String.join("\n", r.getFailureReport().getDetails()));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("arrows")
-    void every_class_still_listed_as_pending_still_breaks_it(Arrows.Arrow arrow) {
-        for (String name : Arrows.PENDING.getOrDefault(arrow, List.of())) {
-            JavaClasses one = production.that(named(name));
-            assertTrue(one.contain(name), name + " is not a production class: delete it from Arrows.PENDING");
-            assertTrue(arrow.rule().evaluate(one).hasViolation(),
-                    name + " no longer breaks \"" + arrow + "\": delete it from Arrows.PENDING");
-        }
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("arrows")
     void reports_each_sabotage_class_by_name_and_line(Arrows.Arrow arrow) {
         for (Class<?> fixture : SABOTAGE.get(arrow)) {
-            EvaluationResult r = arrow.rule().evaluate(productionPlus(fixture).that(not(pending(arrow))));
+            EvaluationResult r = arrow.rule().evaluate(productionPlus(fixture));
             assertTrue(r.hasViolation(), arrow + " misses " + fixture.getName());
             List<String> details = r.getFailureReport().getDetails();
             for (String d : details) {
@@ -120,34 +99,8 @@ class ArchitectureSabotageTest {
         }
     }
 
-    @Test
-    void architecture_rules_test_fails_for_the_sabotage_of_its_own_arrows_and_passes_without() {
-        assertEquals(List.of(), LegacyRules.failures(production), "ArchitectureRulesTest on the production classes");
-        for (Class<?> fixture : legacySabotage()) {
-            List<String> failures = LegacyRules.failures(productionPlus(fixture));
-            assertTrue(failures.stream().anyMatch(m -> m.contains(fixture.getName())),
-                    "ArchitectureRulesTest does not report " + fixture.getName() + ": " + failures);
-        }
-    }
-
-    /** @return the sabotage of the arrows ArchitectureRulesTest checks (its kernel rule allows every java.*). */
-    static List<Class<?>> legacySabotage() {
-        List<Class<?>> out = new ArrayList<>();
-        for (Arrows.Arrow a : Arrows.ALL.subList(0, Arrows.LEGACY_COUNT)) {
-            out.addAll(SABOTAGE.get(a));
-        }
-        out.remove(warden.kernel.core.SabotageKernelUsesJavaSql.class);
-        return out;
-    }
-
     private static JavaClasses productionPlus(Class<?> fixture) {
         return all.that(not(MainClasses.SABOTAGE).or(named(fixture.getName())));
-    }
-
-    private static DescribedPredicate<JavaClass> pending(Arrows.Arrow arrow) {
-        List<String> names = Arrows.PENDING.getOrDefault(arrow, List.of());
-        return DescribedPredicate.describe("pending for " + arrow,
-                c -> names.contains(c.getName()) || names.stream().anyMatch(n -> c.getName().startsWith(n + "$")));
     }
 
     private static DescribedPredicate<JavaClass> named(String name) {

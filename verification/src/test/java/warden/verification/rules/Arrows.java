@@ -10,14 +10,12 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * The module arrows of docs/architecture.adoc and issue 13, one ArchUnit rule each, over the production classes
- * of the main modules. {@link ArchitectureSabotageTest} checks that every one holds and that every one
- * reports a class of the test tree that deliberately breaks it; the first {@value #LEGACY_COUNT} restate the
- * arrows {@code ArchitectureRulesTest} checks, and that test must fail for the same sabotage.
+ * of the main modules. {@link ArchitectureRulesTest} checks that every one holds, {@link ArchitectureSabotageTest} that
+ * every one reports a class of the test tree that deliberately breaks it.
  */
 final class Arrows {
     static final String KERNEL = "warden.kernel..";
@@ -49,11 +47,6 @@ final class Arrows {
             classes().that().resideInAPackage(KERNEL)
                     .should().onlyDependOnClassesThat(resideInAPackage(KERNEL).or(IN_JAVA_BASE)));
 
-    static final Arrow PORTS_NOT_ON_CORE = new Arrow(
-            "no port (emulation core, architectures, launcher) uses kernel.core",
-            noClasses().that().resideInAnyPackage(PORTS)
-                    .should().dependOnClassesThat().resideInAPackage("warden.kernel.core.."));
-
     static final Arrow RISCV_ALONE = notOnOtherArchitectures(0);
     static final Arrow ARM_ALONE = notOnOtherArchitectures(1);
     static final Arrow X86_ALONE = notOnOtherArchitectures(2);
@@ -67,14 +60,18 @@ final class Arrows {
             noClasses().that().resideInAnyPackage("warden.emu..", "warden.riscv..", "warden.arm..", "warden.x86..")
                     .should().dependOnClassesThat().resideInAPackage(LAUNCHER));
 
-    static final Arrow PORTS_ON_API_AND_PORT = new Arrow("ports use the kernel's api and port packages only",
+    /** What code outside the kernel may use of it: the api, the port SPI and the factory {@code warden.kernel.Warden}. */
+    static final String[] KERNEL_FACES = {"warden.kernel.api..", "warden.kernel.port..", "warden.kernel"};
+
+    static final Arrow PORTS_ON_API_AND_PORT = new Arrow(
+            "ports use of the kernel only its api and port packages and its factory",
             noClasses().that().resideInAnyPackage(PORTS)
+                    .should().dependOnClassesThat(resideInAPackage(KERNEL).and(not(resideInAnyPackage(KERNEL_FACES)))));
+
+    static final Arrow API_ON_PORT_ONLY = new Arrow("the kernel's api depends on no other kernel package but port",
+            noClasses().that().resideInAPackage("warden.kernel.api..")
                     .should().dependOnClassesThat(resideInAPackage(KERNEL)
                             .and(not(resideInAnyPackage("warden.kernel.api..", "warden.kernel.port..")))));
-
-    static final Arrow API_NOT_ON_CORE = new Arrow("the kernel's api does not depend on kernel.core",
-            noClasses().that().resideInAPackage("warden.kernel.api..")
-                    .should().dependOnClassesThat().resideInAPackage("warden.kernel.core.."));
 
     static final Arrow MANUAL_READS_FILES = selfContained("warden.manual..",
             "the safety manual depends on no other Warden package (it reads files)");
@@ -82,21 +79,9 @@ final class Arrows {
     static final Arrow TRACE_INDEPENDENT = selfContained("warden.trace..",
             "the trace engine depends on no other Warden package (kernel, ports, launcher, manual)");
 
-    /** How many of {@link #ALL}, from the first, ArchitectureRulesTest checks too. */
-    static final int LEGACY_COUNT = 7;
-
-    /** Every arrow; the first {@value #LEGACY_COUNT} are the ones ArchitectureRulesTest checks too. */
-    static final List<Arrow> ALL = List.of(KERNEL_ON_JAVA_BASE, PORTS_NOT_ON_CORE, RISCV_ALONE, ARM_ALONE, X86_ALONE,
-            EMU_NOT_ON_ARCHES, NOT_ON_LAUNCHER, PORTS_ON_API_AND_PORT, API_NOT_ON_CORE, MANUAL_READS_FILES,
-            TRACE_INDEPENDENT);
-
-    /**
-     * Production classes that still break an arrow, each named, until issue 13's restructuring of their module
-     * (kernel api views; the manual reading files) is merged. The rule holds on every other class, and a class
-     * listed here that no longer breaks its arrow fails ArchitectureSabotageTest: delete its entry then.
-     */
-    static final Map<Arrow, List<String>> PENDING = Map.of(
-            API_NOT_ON_CORE, List.of("warden.kernel.api.Monitor"));
+    /** Every arrow, each checked on the production classes and against its sabotage. */
+    static final List<Arrow> ALL = List.of(KERNEL_ON_JAVA_BASE, PORTS_ON_API_AND_PORT, API_ON_PORT_ONLY, RISCV_ALONE,
+            ARM_ALONE, X86_ALONE, EMU_NOT_ON_ARCHES, NOT_ON_LAUNCHER, MANUAL_READS_FILES, TRACE_INDEPENDENT);
 
     private Arrows() {
     }
