@@ -119,10 +119,10 @@ final class JavaModel {
         }
     }
 
-    /** @return every {@code .java} file under dir, sorted. */
+    /** @return every {@code .java} file under dir but the module descriptor (no code), sorted. */
     static List<Path> javaFiles(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+            return s.filter(p -> p.toString().endsWith(".java") && !p.endsWith("module-info.java")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
