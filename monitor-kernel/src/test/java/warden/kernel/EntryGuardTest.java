@@ -11,7 +11,6 @@ import warden.kernel.api.EventKind;
 import warden.kernel.api.Monitor;
 import warden.kernel.api.MonitorCall;
 import warden.kernel.api.Status;
-import warden.kernel.log.EventLog;
 import warden.kernel.api.EventRecords;
 
 /**

@@ -11,7 +11,6 @@ import warden.kernel.api.Monitor;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
-import warden.kernel.boot.ImageCheck;
 import warden.kernel.api.ImageCheckCode;
 
 /** Golden images: checked against their SHA-256 digest and copied at boot and before every restart. */

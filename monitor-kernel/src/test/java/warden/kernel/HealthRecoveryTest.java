@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import warden.kernel.api.EventKind;
 import warden.kernel.api.HealthAction;
-import warden.kernel.api.Monitor;
 import warden.kernel.api.MonitorCall;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.Status;

@@ -12,7 +12,6 @@ import warden.kernel.api.Monitor;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
 import warden.kernel.boot.ImageCheck;
-import warden.kernel.sched.Scheduler;
 import warden.kernel.api.ImageCheckCode;
 import warden.kernel.sched.HeldInterrupts;
 import warden.kernel.api.VcpuState;

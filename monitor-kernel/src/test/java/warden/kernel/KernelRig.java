@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import warden.kernel.api.Monitor;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
-import warden.kernel.log.EventLog;
 import warden.kernel.api.EventRecords;
 
 /** A booted and started kernel on a two-core {@link FakePlatform}, with helpers to move time and read events. */

@@ -3,7 +3,6 @@ package warden.kernel;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import warden.kernel.api.Monitor;
-import warden.kernel.log.EventLog;
 import warden.kernel.api.EventRecords;
 
 /** Assertions on a kernel's event log. */

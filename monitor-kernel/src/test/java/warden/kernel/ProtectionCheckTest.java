@@ -13,7 +13,6 @@ import warden.kernel.api.MonitorCall;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
-import warden.kernel.log.EventLog;
 import warden.kernel.port.ProtectionUnit;
 import warden.kernel.api.EventRecords;
 

@@ -12,7 +12,6 @@ import warden.kernel.api.Monitor;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
-import warden.kernel.log.EventLog;
 import warden.kernel.api.EventRecords;
 import warden.kernel.sched.VirtualTimers;
 

@@ -14,8 +14,6 @@ import warden.kernel.api.Monitor;
 import warden.kernel.api.MonitorCall;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
-import warden.kernel.log.EventLog;
-import warden.kernel.sched.Scheduler;
 import warden.kernel.port.Timer;
 import warden.kernel.api.EventRecords;
 import warden.kernel.sched.VirtualTimers;

@@ -10,7 +10,6 @@ import warden.kernel.api.Monitor;
 import warden.kernel.api.MonitorCall;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.Status;
-import warden.kernel.sched.Scheduler;
 import warden.kernel.api.VcpuState;
 
 class VcpuPowerTest {

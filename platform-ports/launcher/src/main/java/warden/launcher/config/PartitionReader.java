@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import warden.kernel.api.Criticality;
 
 /**
  * Reads one partition mapping, applying its defaults: not privileged, entry at the base of the
