@@ -12,6 +12,7 @@ import warden.kernel.api.MonitorCall;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
 
 /** Saved contexts carry a check value; one that fails it is never restored and fails its partition. */
 class ContextFaultTest {
@@ -19,7 +20,7 @@ class ContextFaultTest {
     private Monitor m;
     private KernelRig rig;
 
-    private void boot(SystemImage.Builder b) {
+    private void boot(SystemImageBuilder b) {
         rig = new KernelRig(b);
         f = rig.f;
         m = rig.m;
@@ -106,7 +107,7 @@ class ContextFaultTest {
     // [utest->dsn~kernel.context-integrity~1]
     @Test
     void aCriticalPartitionWithACorruptContextFollowsItsOwnPolicy() {
-        SystemImage.Builder b = Images.shared();
+        SystemImageBuilder b = Images.shared();
         b.health(0, 0, 0, 1_000_000_000L, 0, HealthAction.RESTART, HealthAction.SAFE_STATE);
         boot(b);
         rtosYields(); // linux runs on core 0, the rtos is saved

@@ -13,6 +13,7 @@ import warden.kernel.api.MonitorCall;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
 
 /**
  * Every entry point ends with the saved-context report: when an entry's own work makes a core
@@ -33,7 +34,7 @@ class EntryContextCheckTest {
 
     /** rtos on core 0; linux (cores 0 and 1, stopped on failure) and x (core 1) below it. */
     private void boot(long linuxBootTimeout) {
-        SystemImage.Builder b = SystemImage.builder(2).monitor(Images.MON, 0x20_0000L);
+        SystemImageBuilder b = SystemImage.builder(2).monitor(Images.MON, 0x20_0000L);
         int rtos = b.partition("rtos", Criticality.ASIL_C, 0b01, Images.RTOS_RAM, 0, false);
         b.region(rtos, Images.RTOS_RAM, 0x40_0000L, Access.ALL);
         int linux = b.partition("linux", Criticality.QM, 0b11, Images.LINUX_RAM, 0, false);

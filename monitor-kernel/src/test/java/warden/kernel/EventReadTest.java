@@ -13,12 +13,13 @@ import warden.kernel.api.Monitor;
 import warden.kernel.api.MonitorCall;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
 
 class EventReadTest {
     private static final long BUF = Images.RTOS_RAM + 0x100;
 
     private FakePlatform boot(boolean privileged) {
-        SystemImage.Builder b = SystemImage.builder(2).monitor(Images.MON, 0x20_0000L);
+        SystemImageBuilder b = SystemImage.builder(2).monitor(Images.MON, 0x20_0000L);
         int rtos = b.partition("rtos", Criticality.ASIL_C, 0b01, Images.RTOS_RAM, 0, privileged);
         b.region(rtos, Images.RTOS_RAM, 0x1000, Access.READ | Access.WRITE);
         b.region(rtos, Images.RTOS_RAM + 0x1000, 0x1000, Access.READ);

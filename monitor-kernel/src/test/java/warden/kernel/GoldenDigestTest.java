@@ -11,6 +11,7 @@ import warden.kernel.api.Monitor;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
 import warden.kernel.api.ImageCheckCode;
 
 /** Golden images: checked against their SHA-256 digest and copied at boot and before every restart. */
@@ -32,7 +33,7 @@ class GoldenDigestTest {
     }
 
     /** Linux (partition 1) gets a golden image of {@code image} in monitor memory, digest of {@code digestOf}. */
-    private int boot(SystemImage.Builder b, byte[] image, byte[] digestOf) throws Exception {
+    private int boot(SystemImageBuilder b, byte[] image, byte[] digestOf) throws Exception {
         b.image(1, STORE, image.length, Images.LINUX_RAM).digest(1, sha256(digestOf));
         f = new FakePlatform(2);
         f.addRam(Images.LINUX_RAM, image.length + 16);
@@ -94,7 +95,7 @@ class GoldenDigestTest {
         assertEquals(Status.BAD_STATE, m.start(), "no mission without a sealed boot");
         assertEquals(Status.BAD_STATE, m.onTimer(0));
 
-        SystemImage.Builder b = Images.shared();
+        SystemImageBuilder b = Images.shared();
         b.image(1, STORE, image.length, Images.LINUX_RAM).digest(1, sha256(image));
         assertEquals(Status.OK, m.boot(b.build()), "an unsealed kernel still takes an image");
         assertEquals(ImageCheckCode.OK, m.imageCheckCode());
@@ -131,7 +132,7 @@ class GoldenDigestTest {
         assertEquals(2, m.counter(warden.kernel.api.Counter.FAILURES_DETECTED), "the crash, then the corrupt image");
         assertTrue(!m.inSafeState());
 
-        SystemImage.Builder b = Images.shared();
+        SystemImageBuilder b = Images.shared();
         b.health(1, 0, 0, 1_000_000_000L, 3, HealthAction.RESTART, HealthAction.SAFE_STATE);
         assertEquals(Status.OK, boot(b, image, image));
         f.writeByte(STORE + 511, image[511] ^ 0x80);
@@ -172,13 +173,13 @@ class GoldenDigestTest {
             {STORE, SystemImage.IMAGE_BYTES_MAX + 1, Images.LINUX_RAM}, // too big
         };
         for (long[] c : bad) {
-            SystemImage.Builder b = Images.shared();
+            SystemImageBuilder b = Images.shared();
             b.image(1, c[0], (int) c[1], c[2]).digest(1, sha256(image));
             Monitor mon = Warden.create(new FakePlatform(2));
             assertEquals(Status.INVALID_PARAM, mon.boot(b.build()), java.util.Arrays.toString(c));
             assertEquals(ImageCheckCode.BAD_IMAGE, mon.imageCheckCode(), java.util.Arrays.toString(c));
         }
-        SystemImage.Builder b = Images.shared();
+        SystemImageBuilder b = Images.shared();
         b.image(0, STORE + 128, 256, Images.RTOS_RAM).image(1, STORE, 256, Images.LINUX_RAM);
         Monitor mon = Warden.create(new FakePlatform(2));
         assertEquals(Status.INVALID_PARAM, mon.boot(b.build()));
@@ -191,14 +192,14 @@ class GoldenDigestTest {
     @Test
     void anImageThatCannotBeReadOrCopiedRefusesTheBoot() throws Exception {
         byte[] image = content(128, 5);
-        SystemImage.Builder b = Images.shared();
+        SystemImageBuilder b = Images.shared();
         long unbacked = Images.MON + 0x1F_0000L; // inside the monitor memory, beyond the fake's RAM window
         b.image(1, unbacked, image.length, Images.LINUX_RAM).digest(1, sha256(image));
         Monitor mon = Warden.create(new FakePlatform(2));
         assertEquals(Status.INVALID_PARAM, mon.boot(b.build()), "a store that reads as bus errors");
         assertEquals(ImageCheckCode.IMAGE_DIGEST, mon.imageCheckCode());
 
-        SystemImage.Builder c = Images.shared();
+        SystemImageBuilder c = Images.shared();
         c.image(1, STORE, image.length, Images.LINUX_RAM).digest(1, sha256(image));
         FakePlatform fp = new FakePlatform(2); // no RAM added at linux's load address
         for (int i = 0; i < image.length; i++) {
@@ -211,7 +212,7 @@ class GoldenDigestTest {
     }
 
     private static int check(long store, int size, long load) {
-        SystemImage.Builder b = Images.shared();
+        SystemImageBuilder b = Images.shared();
         b.image(1, store, size, load);
         Monitor mon = Warden.create(new FakePlatform(2));
         mon.boot(b.build());
@@ -235,7 +236,7 @@ class GoldenDigestTest {
         assertEquals(ImageCheckCode.BAD_IMAGE, check(STORE, 256, linuxEnd - 255), "one byte past it");
         assertEquals(ImageCheckCode.BAD_IMAGE, check(STORE, 256, Images.LINUX_RAM - 1), "one byte before the region");
         assertEquals(ImageCheckCode.BAD_IMAGE, check(STORE, -1, Images.LINUX_RAM), "a negative size");
-        SystemImage.Builder big = Images.shared();
+        SystemImageBuilder big = Images.shared();
         big.monitor(Images.MON, 0x40_0000L);
         big.image(1, Images.MON, SystemImage.IMAGE_BYTES_MAX, Images.LINUX_RAM);
         Monitor mon = Warden.create(new FakePlatform(2));
@@ -247,13 +248,13 @@ class GoldenDigestTest {
     // [utest->dsn~kernel.boot.revalidate~1]
     @Test
     void imagesThatTouchButDoNotOverlapAreAccepted() {
-        SystemImage.Builder b = Images.shared();
+        SystemImageBuilder b = Images.shared();
         b.image(0, STORE, 256, Images.RTOS_RAM).image(1, STORE + 256, 256, Images.LINUX_RAM);
         Monitor mon = Warden.create(new FakePlatform(2));
         mon.boot(b.build());
         assertEquals(ImageCheckCode.IMAGE_DIGEST, mon.imageCheckCode(), "adjacent images pass the shape check");
         assertEquals(0, mon.imageCheck().first(), "and the first digest checked is partition 0's");
-        SystemImage.Builder c = Images.shared();
+        SystemImageBuilder c = Images.shared();
         c.image(0, STORE, 256, Images.RTOS_RAM).image(1, STORE + 255, 256, Images.LINUX_RAM);
         Monitor mon2 = Warden.create(new FakePlatform(2));
         mon2.boot(c.build());

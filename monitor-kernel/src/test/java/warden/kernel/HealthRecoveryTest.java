@@ -12,6 +12,7 @@ import warden.kernel.api.MonitorCall;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
 import warden.kernel.port.Timer;
 
 /** Recovery through the kernel's entries: restarts with fresh contexts, and the safe state. */
@@ -68,7 +69,7 @@ class HealthRecoveryTest {
     // [utest->dsn~health.watchdog~1]
     @Test
     void aRestartedPartitionIsBootingUnderItsBootTimeoutUntilItsNextHeartbeatMarksTheRecovery() {
-        SystemImage.Builder b = Images.shared();
+        SystemImageBuilder b = Images.shared();
         b.health(1, 2_000_000, 0, 1_000_000_000L, 3, HealthAction.RESTART, HealthAction.STOP);
         rig = new KernelRig(b);
         rig.at(1_000);
@@ -91,7 +92,7 @@ class HealthRecoveryTest {
     @Test
     void theSafeStateIsReportedOnlyOnceAnEscalationHasStoppedEveryPartitionAndIdledEveryCore() {
         assertFalse(Warden.create(new FakePlatform(2)).inSafeState(), "a kernel that has not booted");
-        SystemImage.Builder b = Images.shared();
+        SystemImageBuilder b = Images.shared();
         b.health(0, 0, 0, 1_000_000_000L, 0, HealthAction.RESTART, HealthAction.SAFE_STATE);
         b.health(1, 0, 0, 1_000_000_000L, 0, HealthAction.STOP, HealthAction.STOP);
         rig = new KernelRig(b);

@@ -15,13 +15,14 @@ import warden.kernel.api.MonitorCall;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
 import warden.kernel.api.EventRecords;
 
 class HealthTest {
     private FakePlatform f;
     private Monitor m;
 
-    private void boot(SystemImage.Builder b) {
+    private void boot(SystemImageBuilder b) {
         f = new FakePlatform(2);
         m = Warden.create(f);
         assertEquals(Status.OK, m.boot(b.build()));
@@ -50,7 +51,7 @@ class HealthTest {
     // [utest->dsn~health.restart~1]
     @Test
     void aMissedHeartbeatRestartsThePartitionAndItsNextHeartbeatMarksTheRecovery() {
-        SystemImage.Builder b = Images.shared();
+        SystemImageBuilder b = Images.shared();
         boot(b);
         at(1_000_000);
         heartbeat(0);
@@ -74,7 +75,7 @@ class HealthTest {
     // [utest->dsn~health.policy~1]
     @Test
     void restartsBeyondTheLimitEscalateToStopForAQmPartition() {
-        SystemImage.Builder b = Images.shared();
+        SystemImageBuilder b = Images.shared();
         b.health(1, 0, 0, 1_000_000_000L, 2, HealthAction.RESTART, HealthAction.STOP);
         boot(b);
         at(10);
@@ -92,7 +93,7 @@ class HealthTest {
     // [utest->dsn~health.safe-state~1]
     @Test
     void aCriticalPartitionThatKeepsFailingBringsTheSystemToItsSafeState() {
-        SystemImage.Builder b = Images.shared();
+        SystemImageBuilder b = Images.shared();
         b.health(0, 0, 0, 1_000_000_000L, 1, HealthAction.RESTART, HealthAction.SAFE_STATE);
         boot(b);
         m.onIllegalInstruction(0, 0x8040_0000L);
@@ -110,7 +111,7 @@ class HealthTest {
     // [utest->dsn~health.detect~1]
     @Test
     void aStormOfAccessFaultsIsAFailureButOccasionalFaultsAreNot() {
-        SystemImage.Builder b = Images.shared();
+        SystemImageBuilder b = Images.shared();
         b.health(1, 0, 3, 1_000_000L, 5, HealthAction.RESTART, HealthAction.STOP);
         boot(b);
         for (int i = 0; i < 3; i++) {
@@ -130,7 +131,7 @@ class HealthTest {
     // [utest->dsn~health.watchdog~1]
     @Test
     void aPartitionThatNeverBootsIsCaughtByItsBootTimeout() {
-        SystemImage.Builder b = Images.shared();
+        SystemImageBuilder b = Images.shared();
         b.health(0, 2_000_000, 0, 1_000_000_000L, 3, HealthAction.RESTART, HealthAction.SAFE_STATE);
         boot(b);
         assertEquals(2_000_000, f.deadline[0]);

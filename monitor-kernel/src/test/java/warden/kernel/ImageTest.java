@@ -9,13 +9,14 @@ import org.junit.jupiter.api.Test;
 import warden.kernel.api.Access;
 import warden.kernel.api.Criticality;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
 
 class ImageTest {
 
     // [utest->dsn~kernel.image~1]
     @Test
     void anImageIsAFrozenCopyOfWhatTheBuilderHeld() {
-        SystemImage.Builder b = Images.shared();
+        SystemImageBuilder b = Images.shared();
         SystemImage img = b.build();
         int extra = b.partition("late", Criticality.QM, 0b10, 0x9000_0000L, 0, false);
         assertEquals(2, extra);
@@ -31,7 +32,7 @@ class ImageTest {
     // [utest->dsn~kernel.image~1]
     @Test
     void theBuilderRefusesToOverflowItsTables() {
-        SystemImage.Builder b = SystemImage.builder(1);
+        SystemImageBuilder b = SystemImage.builder(1);
         for (int i = 0; i < SystemImage.PARTITIONS_MAX; i++) {
             b.partition("p" + i, Criticality.QM, 1, 0, 0, false);
         }

@@ -3,6 +3,7 @@ package warden.kernel;
 import warden.kernel.api.Access;
 import warden.kernel.api.Criticality;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
 
 /** System images used by the kernel tests. */
 public final class Images {
@@ -16,8 +17,8 @@ public final class Images {
     }
 
     /** rtos (ASIL-C, core 0) and linux (QM, cores 0 and 1), sharing core 0. */
-    public static SystemImage.Builder shared() {
-        SystemImage.Builder b = SystemImage.builder(2).monitor(MON, 0x20_0000L);
+    public static SystemImageBuilder shared() {
+        SystemImageBuilder b = SystemImage.builder(2).monitor(MON, 0x20_0000L);
         int rtos = b.partition("rtos", Criticality.ASIL_C, 0b01, RTOS_RAM, 5_000_000, false);
         b.region(rtos, RTOS_RAM, 0x40_0000L, Access.ALL);
         b.device(rtos, "can0", 0x1001_0000L, 0x1000);

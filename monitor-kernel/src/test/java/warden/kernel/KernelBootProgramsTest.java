@@ -15,6 +15,7 @@ import warden.kernel.api.MonitorCall;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
 import warden.kernel.port.Console;
 import warden.kernel.port.CpuContext;
 import warden.kernel.port.GuestMemory;
@@ -83,7 +84,7 @@ class KernelBootProgramsTest {
 
     /** rtos (critical, core 0, lines 1 and 20) and linux (QM, cores 0-1, lines 30 and 127 on core 1). */
     private static SystemImage image() {
-        SystemImage.Builder b = SystemImage.builder(2).monitor(Images.MON, 0x20_0000L);
+        SystemImageBuilder b = SystemImage.builder(2).monitor(Images.MON, 0x20_0000L);
         int rtos = b.partition("rtos", Criticality.ASIL_C, 0b01, Images.RTOS_RAM, 0, false);
         b.region(rtos, Images.RTOS_RAM, 0x40_0000L, Access.ALL);
         b.device(rtos, "can0", 0x1001_0000L, 0x1000);

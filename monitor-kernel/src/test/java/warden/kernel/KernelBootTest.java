@@ -11,6 +11,7 @@ import warden.kernel.api.Criticality;
 import warden.kernel.api.Monitor;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
 import warden.kernel.boot.ImageCheck;
 import warden.kernel.api.ImageCheckCode;
 import warden.kernel.sched.HeldInterrupts;
@@ -57,7 +58,7 @@ class KernelBootTest {
     // [utest->dsn~kernel.phases~1]
     @Test
     void bootRefusesOverlappingRegionsBetweenPartitions() {
-        SystemImage.Builder b = SystemImage.builder(1).monitor(Images.MON, 0x1000);
+        SystemImageBuilder b = SystemImage.builder(1).monitor(Images.MON, 0x1000);
         int a = b.partition("a", Criticality.QM, 1, 0x9000_0000L, 0, false);
         b.region(a, 0x9000_0000L, 0x2000, Access.READ);
         int c = b.partition("c", Criticality.QM, 1, 0x9000_1000L, 0, false);
@@ -126,7 +127,7 @@ class KernelBootTest {
     @Test
     void bootTakesAnImageWithEveryPartitionAndPreparesEachVcpuOnItsOwnCoreOnly() {
         int cores = SystemImage.PARTITIONS_MAX / ImageCheck.PARTITIONS_PER_CORE_MAX;
-        SystemImage.Builder b = SystemImage.builder(cores).monitor(Images.MON, 0x1000);
+        SystemImageBuilder b = SystemImage.builder(cores).monitor(Images.MON, 0x1000);
         for (int i = 0; i < SystemImage.PARTITIONS_MAX; i++) {
             int p = b.partition("p" + i, Criticality.QM, 1 << (i % cores), ram(i), 0, false);
             b.region(p, ram(i), 0x1000, Access.ALL);
@@ -172,11 +173,11 @@ class KernelBootTest {
     }
 
     private interface Fill {
-        void fill(SystemImage.Builder b);
+        void fill(SystemImageBuilder b);
     }
 
     private static SystemImage img(Fill fill) {
-        SystemImage.Builder b = SystemImage.builder(2).monitor(Images.MON, 0x1000);
+        SystemImageBuilder b = SystemImage.builder(2).monitor(Images.MON, 0x1000);
         fill.fill(b);
         return b.build();
     }

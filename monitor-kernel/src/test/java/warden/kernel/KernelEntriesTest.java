@@ -21,6 +21,7 @@ import warden.kernel.api.MonitorCall;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
 import warden.kernel.log.EventLog;
 import warden.kernel.port.Console;
 import warden.kernel.port.CpuContext;
@@ -70,7 +71,7 @@ class KernelEntriesTest {
 
     /** rtos as in Images.shared(), but privileged. */
     private static SystemImage privilegedRtos() {
-        SystemImage.Builder b = SystemImage.builder(2).monitor(Images.MON, 0x20_0000L);
+        SystemImageBuilder b = SystemImage.builder(2).monitor(Images.MON, 0x20_0000L);
         int rtos = b.partition("rtos", Criticality.ASIL_C, 0b01, Images.RTOS_RAM, 0, true);
         b.region(rtos, Images.RTOS_RAM, 0x40_0000L, Access.ALL);
         b.line(rtos, Images.CAN_LINE, 0, 7);
@@ -371,7 +372,7 @@ class KernelEntriesTest {
     // [utest->dsn~kernel.irq.route~1]
     @Test
     void linesWithNoOwnerRoutedElsewhereOrOwnedByAStoppedPartitionAreLoggedAndDropped() {
-        SystemImage.Builder b = Images.shared();
+        SystemImageBuilder b = Images.shared();
         b.health(1, 0, 0, 1_000_000_000L, 0, HealthAction.STOP, HealthAction.STOP);
         boot(b.build());
         f.pending[5] = true;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import warden.kernel.api.Monitor;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
 import warden.kernel.api.EventRecords;
 
 /** A booted and started kernel on a two-core {@link FakePlatform}, with helpers to move time and read events. */
@@ -12,7 +13,7 @@ final class KernelRig {
     final FakePlatform f = new FakePlatform(2);
     final Monitor m = Warden.create(f);
 
-    KernelRig(SystemImage.Builder b) {
+    KernelRig(SystemImageBuilder b) {
         assertEquals(Status.OK, m.boot(b.build()));
         assertEquals(Status.OK, m.start());
     }

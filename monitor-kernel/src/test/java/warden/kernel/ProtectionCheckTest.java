@@ -13,6 +13,7 @@ import warden.kernel.api.MonitorCall;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
 import warden.kernel.port.ProtectionUnit;
 import warden.kernel.api.EventRecords;
 
@@ -58,7 +59,7 @@ class ProtectionCheckTest {
     @Test
     void aSlotRefusedAtTheMissionStartIsNeverRunAndTheSystemGoesToItsSafeState() {
         f.refusedSlot = LINUX;
-        SystemImage.Builder b = Images.shared();
+        SystemImageBuilder b = Images.shared();
         b.health(LINUX, 0, 0, 1_000_000_000L, 3, HealthAction.RESTART, HealthAction.STOP);
         f.now[0] = 5_000;
         f.now[1] = 5_000;

@@ -12,6 +12,7 @@ import warden.kernel.api.Monitor;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
 import warden.kernel.api.EventRecords;
 import warden.kernel.sched.VirtualTimers;
 
@@ -23,7 +24,7 @@ class StormLimitTest {
     private KernelRig rig;
 
     private void boot(int linuxIrqLimit) {
-        SystemImage.Builder b = Images.shared();
+        SystemImageBuilder b = Images.shared();
         b.health(1, 0, 0, WINDOW, 3, HealthAction.RESTART, HealthAction.STOP);
         b.irqLimit(1, linuxIrqLimit);
         rig = new KernelRig(b);
@@ -159,7 +160,7 @@ class StormLimitTest {
     // [utest->dsn~health.irq-storm~1]
     @Test
     void aLineOfAnotherCoreIsMaskedAndUnmaskedByThatCoresTimerOnly() {
-        SystemImage.Builder b = SystemImage.builder(2).monitor(Images.MON, 0x20_0000L);
+        SystemImageBuilder b = SystemImage.builder(2).monitor(Images.MON, 0x20_0000L);
         int rtos = b.partition("rtos", warden.kernel.api.Criticality.ASIL_C, 0b01, Images.RTOS_RAM, 0, false);
         b.region(rtos, Images.RTOS_RAM, 0x40_0000L, warden.kernel.api.Access.ALL);
         int linux = b.partition("linux", warden.kernel.api.Criticality.QM, 0b11, Images.LINUX_RAM, 0, false);

@@ -14,6 +14,7 @@ import warden.kernel.api.Monitor;
 import warden.kernel.api.MonitorCall;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
 import warden.kernel.port.Timer;
 import warden.kernel.api.EventRecords;
 import warden.kernel.sched.VirtualTimers;
@@ -163,7 +164,7 @@ class TimerSupervisionTest {
     }
 
     /** @return a booted and started kernel on {@code on}. */
-    private static Monitor started(FakePlatform on, SystemImage.Builder b) {
+    private static Monitor started(FakePlatform on, SystemImageBuilder b) {
         Monitor k = Warden.create(on);
         assertEquals(Status.OK, k.boot(b.build()));
         assertEquals(Status.OK, k.start());
@@ -171,8 +172,8 @@ class TimerSupervisionTest {
     }
 
     /** One core, one ASIL-C partition "solo" with the given watchdog period. */
-    private static SystemImage.Builder solo(long watchdog) {
-        SystemImage.Builder b = SystemImage.builder(1).monitor(Images.MON, 0x20_0000L);
+    private static SystemImageBuilder solo(long watchdog) {
+        SystemImageBuilder b = SystemImage.builder(1).monitor(Images.MON, 0x20_0000L);
         int p = b.partition("solo", Criticality.ASIL_C, 0b1, Images.RTOS_RAM, watchdog, false);
         b.region(p, Images.RTOS_RAM, 0x40_0000L, Access.ALL);
         return b;
@@ -202,7 +203,7 @@ class TimerSupervisionTest {
     // [utest->dsn~kernel.timer-supervision~1]
     @Test
     void withThreeCoresEachCoreWatchesTheOneBeforeItAndCoreZeroWatchesTheLast() {
-        SystemImage.Builder b = SystemImage.builder(3).monitor(Images.MON, 0x20_0000L);
+        SystemImageBuilder b = SystemImage.builder(3).monitor(Images.MON, 0x20_0000L);
         int rtos = b.partition("rtos", Criticality.ASIL_C, 0b001, Images.RTOS_RAM, WATCHDOG, false);
         b.region(rtos, Images.RTOS_RAM, 0x40_0000L, Access.ALL);
         int linux = b.partition("linux", Criticality.QM, 0b111, Images.LINUX_RAM, 0, false);

@@ -5,18 +5,18 @@ import warden.kernel.api.rules.BootPhase;
 /**
  * The frozen, plain-data description of a system that the kernel boots: partitions with their
  * criticality, cores, memory regions, devices and interrupt lines, and the monitor's own reserved
- * memory. Built once by {@link Builder} before boot; never changed after. All tables are primitive
- * arrays indexed by small integer ids; {@link #NO_PARTITION} stands in for "none".
+ * memory. Built once by {@link SystemImageBuilder} before boot; never changed after. All tables are
+ * primitive arrays indexed by small integer ids; {@link #NO_PARTITION} stands in for "none".
  *
  * <p>A SystemImage is not trusted: the kernel validates it again at boot (see
- * {@code warden.kernel.core.ImageCheck}).
+ * {@code warden.kernel.boot.ImageCheck}).
  *
  * [impl->dsn~kernel.image~1]
  */
 // Index reasoning: plain-data accessors indexed by partition, region, device and line ids; the kernel
 // passes only ids below the counts that ImageCheck validated at boot against the table sizes (*_MAX), and
-// the Builder checks every table bound before it writes.
-// justification: ids below the counts ImageCheck validated at boot; the Builder checks every bound it writes
+// the builder checks every table bound before it writes.
+// justification: ids below the counts ImageCheck validated at boot; the builder checks every bound it writes
 @SuppressWarnings("index")
 public final class SystemImage {
     public static final int NO_PARTITION = -1;
@@ -68,7 +68,7 @@ public final class SystemImage {
     final int[] linePriority;
     final int duplicateLine;
 
-    SystemImage(Builder b) {
+    SystemImage(SystemImageBuilder b) {
         duplicateLine = b.duplicateLine;
         coreCount = b.coreCount;
         monitorBase = b.monitorBase;
@@ -108,8 +108,8 @@ public final class SystemImage {
     }
 
     @BootPhase("builds an image before boot")
-    public static Builder builder(int coreCount) {
-        return new Builder(coreCount);
+    public static SystemImageBuilder builder(int coreCount) {
+        return new SystemImageBuilder(coreCount);
     }
 
     public int coreCount() { return coreCount; }
@@ -168,172 +168,4 @@ public final class SystemImage {
     public int linePriority(int l) { return linePriority[l]; }
     /** @return a line that was routed twice while building, or 0 when none was. */
     public int duplicateLine() { return duplicateLine; }
-
-    /**
-     * Collects a system before boot. Every setter checks only what it must to stay in its tables
-     * (it throws {@link IllegalArgumentException} on a table overflow, which callers avoid by
-     * validating first); the semantic checks are {@code ImageCheck}'s.
-     */
-    @BootPhase("builds an image before boot")
-    public static final class Builder {
-        int coreCount;
-        long monitorBase;
-        long monitorSize;
-        int partitionCount;
-        final String[] name = new String[PARTITIONS_MAX];
-        final int[] criticality = new int[PARTITIONS_MAX];
-        final int[] coreMask = new int[PARTITIONS_MAX];
-        final long[] entry = new long[PARTITIONS_MAX];
-        final byte[] digest = new byte[PARTITIONS_MAX * DIGEST_BYTES];
-        final long[] imageStore = new long[PARTITIONS_MAX];
-        final int[] imageSize = new int[PARTITIONS_MAX];
-        final long[] imageLoad = new long[PARTITIONS_MAX];
-        final long[] watchdogNs = new long[PARTITIONS_MAX];
-        final boolean[] privileged = new boolean[PARTITIONS_MAX];
-        final long[] bootTimeoutNs = new long[PARTITIONS_MAX];
-        final int[] faultLimit = new int[PARTITIONS_MAX];
-        final int[] irqLimit = new int[PARTITIONS_MAX];
-        final long[] healthWindowNs = new long[PARTITIONS_MAX];
-        final int[] maxRestarts = new int[PARTITIONS_MAX];
-        final int[] onFailure = new int[PARTITIONS_MAX];
-        final int[] escalation = new int[PARTITIONS_MAX];
-        final int[] regionFirst = new int[PARTITIONS_MAX];
-        final int[] regionCount = new int[PARTITIONS_MAX];
-        int regionTotal;
-        final long[] regionBase = new long[REGIONS_MAX];
-        final long[] regionSize = new long[REGIONS_MAX];
-        final int[] regionPerms = new int[REGIONS_MAX];
-        int deviceTotal;
-        final String[] deviceName = new String[DEVICES_MAX];
-        final long[] deviceBase = new long[DEVICES_MAX];
-        final long[] deviceSize = new long[DEVICES_MAX];
-        final int[] deviceOwner = new int[DEVICES_MAX];
-        final int[] lineOwner = new int[LINES_MAX];
-        final int[] lineCore = new int[LINES_MAX];
-        final int[] linePriority = new int[LINES_MAX];
-        int duplicateLine;
-
-        Builder(int coreCount) {
-            this.coreCount = coreCount;
-            for (int l = 0; l < LINES_MAX; l++) {
-                lineOwner[l] = NO_PARTITION;
-            }
-        }
-
-        public Builder monitor(long base, long size) {
-            monitorBase = base;
-            monitorSize = size;
-            return this;
-        }
-
-        /** Adds a partition and returns its index; its regions must follow before the next one. */
-        public int partition(String partitionName, int level, int cores, long entryPoint,
-                             long watchdogPeriodNs, boolean isPrivileged) {
-            if (partitionCount >= PARTITIONS_MAX) {
-                throw new IllegalArgumentException("more than " + PARTITIONS_MAX + " partitions");
-            }
-            int p = partitionCount++;
-            name[p] = partitionName;
-            criticality[p] = level;
-            coreMask[p] = cores;
-            entry[p] = entryPoint;
-            watchdogNs[p] = watchdogPeriodNs;
-            privileged[p] = isPrivileged;
-            regionFirst[p] = regionTotal;
-            healthWindowNs[p] = HealthAction.DEFAULT_WINDOW_NS;
-            maxRestarts[p] = HealthAction.DEFAULT_RESTARTS;
-            onFailure[p] = HealthAction.RESTART;
-            escalation[p] = Criticality.isCritical(level) ? HealthAction.SAFE_STATE : HealthAction.STOP;
-            return p;
-        }
-
-        /**
-         * Sets partition p's health policy: boot timeout (0 = none), fault-storm limit (0 = none),
-         * counting window, restarts allowed per window, reaction to a failure and escalation.
-         */
-        public Builder health(int p, long bootTimeout, int faults, long windowNs, int restarts, int action,
-                              int escalate) {
-            bootTimeoutNs[p] = bootTimeout;
-            faultLimit[p] = faults;
-            healthWindowNs[p] = windowNs;
-            maxRestarts[p] = restarts;
-            onFailure[p] = action;
-            escalation[p] = escalate;
-            return this;
-        }
-
-        /** Sets partition p's interrupt-storm limit: interrupts per line per health window, 0 = none. */
-        public Builder irqLimit(int p, int interrupts) {
-            irqLimit[p] = interrupts;
-            return this;
-        }
-
-        /**
-         * Gives partition p a golden image of {@code size} bytes kept at {@code store} (monitor
-         * memory) and copied to {@code load} (its own memory); its digest is the one set by
-         * {@link #digest}.
-         */
-        public Builder image(int p, long store, int size, long load) {
-            imageStore[p] = store;
-            imageSize[p] = size;
-            imageLoad[p] = load;
-            return this;
-        }
-
-        /** Sets the partition's 32-byte image digest. */
-        public Builder digest(int p, byte[] sha256) {
-            if (sha256.length != DIGEST_BYTES) {
-                throw new IllegalArgumentException("digest must be " + DIGEST_BYTES + " bytes");
-            }
-            System.arraycopy(sha256, 0, digest, p * DIGEST_BYTES, DIGEST_BYTES);
-            return this;
-        }
-
-        /** Adds a memory region to the most recently added partition p. */
-        public Builder region(int p, long base, long size, int perms) {
-            if (p != partitionCount - 1) {
-                throw new IllegalArgumentException("regions must follow their partition");
-            }
-            if (regionTotal >= REGIONS_MAX || regionCount[p] >= REGIONS_PER_PARTITION_MAX) {
-                throw new IllegalArgumentException("too many memory regions");
-            }
-            regionBase[regionTotal] = base;
-            regionSize[regionTotal] = size;
-            regionPerms[regionTotal] = perms;
-            regionTotal++;
-            regionCount[p]++;
-            return this;
-        }
-
-        /** Assigns a device (an MMIO window) exclusively to partition p; returns its index. */
-        public int device(int p, String deviceName, long base, long size) {
-            if (deviceTotal >= DEVICES_MAX) {
-                throw new IllegalArgumentException("more than " + DEVICES_MAX + " devices");
-            }
-            int d = deviceTotal++;
-            this.deviceName[d] = deviceName;
-            deviceBase[d] = base;
-            deviceSize[d] = size;
-            deviceOwner[d] = p;
-            return d;
-        }
-
-        /** Routes interrupt line l to partition p on the given core with a priority (1 = lowest). */
-        public Builder line(int p, int l, int core, int priority) {
-            if (l <= 0 || l >= LINES_MAX) {
-                throw new IllegalArgumentException("interrupt line " + l + " outside 1.." + (LINES_MAX - 1));
-            }
-            if (lineOwner[l] != NO_PARTITION && duplicateLine == 0) {
-                duplicateLine = l;
-            }
-            lineOwner[l] = p;
-            lineCore[l] = core;
-            linePriority[l] = priority;
-            return this;
-        }
-
-        public SystemImage build() {
-            return new SystemImage(this);
-        }
-    }
 }

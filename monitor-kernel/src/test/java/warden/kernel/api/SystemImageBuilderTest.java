@@ -15,7 +15,7 @@ class SystemImageBuilderTest {
     // [utest->dsn~kernel.image~1]
     @Test
     void everyTableTakesExactlyItsMaximum() {
-        SystemImage.Builder b = SystemImage.builder(1);
+        SystemImageBuilder b = SystemImage.builder(1);
         int p = b.partition("p", Criticality.QM, 1, 0, 0, false);
         for (int r = 0; r < SystemImage.REGIONS_PER_PARTITION_MAX; r++) {
             assertSame(b, b.region(p, r * 0x1000L, 0x1000, Access.READ));
@@ -47,7 +47,7 @@ class SystemImageBuilderTest {
     // [utest->dsn~kernel.image~1]
     @Test
     void aPartitionGetsTheDefaultPolicyOfItsCriticalityUntilHealthSetsOne() {
-        SystemImage.Builder b = SystemImage.builder(2);
+        SystemImageBuilder b = SystemImage.builder(2);
         int c = b.partition("c", Criticality.ASIL_A, 1, 0x100, 0, true);
         int q = b.partition("q", Criticality.QM, 2, 0x200, 5, false);
         byte[] digest = new byte[SystemImage.DIGEST_BYTES];
@@ -80,7 +80,7 @@ class SystemImageBuilderTest {
     // [utest->dsn~kernel.image~1]
     @Test
     void theImageHoldsExactlyWhatTheBuilderWasGivenForEachPartitionRegionDeviceAndLine() {
-        SystemImage.Builder b = SystemImage.builder(3);
+        SystemImageBuilder b = SystemImage.builder(3);
         assertSame(b, b.monitor(0x8000_0000L, 0x20_0000L));
         int a = b.partition("a", Criticality.ASIL_B, 0b001, 0x9000_0000L, 0, true);
         assertSame(b, b.region(a, 0x9000_0000L, 0x4000, Access.READ | Access.EXECUTE));
@@ -135,7 +135,7 @@ class SystemImageBuilderTest {
     // [utest->dsn~kernel.image~1]
     @Test
     void theImageNamesTheFirstLineTheBuilderWasAskedToRouteTwice() {
-        SystemImage.Builder b = SystemImage.builder(1);
+        SystemImageBuilder b = SystemImage.builder(1);
         int p = b.partition("p", Criticality.QM, 1, 0, 0, false);
         b.line(p, 3, 0, 1);
         b.line(p, 4, 0, 1);
@@ -151,7 +151,7 @@ class SystemImageBuilderTest {
     // [utest->dsn~kernel.boot.revalidate~1]
     @Test
     void bootRefusesAnImageClaimingMorePartitionsThanItsTables() {
-        SystemImage.Builder b = SystemImage.builder(1).monitor(0x8000_0000L, 0x1000);
+        SystemImageBuilder b = SystemImage.builder(1).monitor(0x8000_0000L, 0x1000);
         b.partitionCount = SystemImage.PARTITIONS_MAX + 1;
         ImageCheck check = new ImageCheck();
         assertEquals(ImageCheckCode.NO_PARTITIONS, check.check(b.build(), 1));

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import warden.kernel.api.Access;
 import warden.kernel.api.Criticality;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
 import warden.kernel.api.ImageCheckCode;
 
 /**
@@ -22,8 +23,8 @@ class ImageCheckTest {
     private final ImageCheck check = new ImageCheck();
 
     /** One QM partition on core 0 with one 4 KiB region, on a 2-core image. */
-    private static SystemImage.Builder one(int cores) {
-        SystemImage.Builder b = SystemImage.builder(cores).monitor(MON, 0x1000);
+    private static SystemImageBuilder one(int cores) {
+        SystemImageBuilder b = SystemImage.builder(cores).monitor(MON, 0x1000);
         int p = b.partition("p", Criticality.QM, 1, RAM, 0, false);
         b.region(p, RAM, 0x1000, Access.READ);
         return b;
@@ -71,7 +72,7 @@ class ImageCheckTest {
 
     @Test
     void theMonitorNeedsANonEmptyRangeThatDoesNotWrap() {
-        SystemImage.Builder empty = one(1).monitor(MON, 0);
+        SystemImageBuilder empty = one(1).monitor(MON, 0);
         expect(ImageCheckCode.BAD_MONITOR, -1, -1, empty.build(), 1);
         expect(ImageCheckCode.BAD_MONITOR, -1, -1, one(1).monitor(-0x1000, 0x1000).build(), 1);
         expect(ImageCheckCode.BAD_MONITOR, -1, -1, one(1).monitor(Long.MAX_VALUE - 0xff, 0x1000).build(), 1);
@@ -80,7 +81,7 @@ class ImageCheckTest {
 
     @Test
     void eachPartitionNeedsCoresOfTheImageAKnownLevelAndARegion() {
-        SystemImage.Builder b = one(2);
+        SystemImageBuilder b = one(2);
         int q = b.partition("q", Criticality.QM, 0, RAM + 0x1000, 0, false);
         b.region(q, RAM + 0x1000, 0x1000, Access.READ);
         expect(ImageCheckCode.BAD_CORES, 1, -1, b.build(), 2);
@@ -107,7 +108,7 @@ class ImageCheckTest {
     }
 
     private static SystemImage region(long base, long size, int perms) {
-        SystemImage.Builder b = one(1);
+        SystemImageBuilder b = one(1);
         int q = b.partition("q", Criticality.QM, 1, base, 0, false);
         b.region(q, base, size, perms);
         return b.build();
@@ -136,7 +137,7 @@ class ImageCheckTest {
     }
 
     private static SystemImage device(int owner, long base, long size) {
-        SystemImage.Builder b = one(1);
+        SystemImageBuilder b = one(1);
         b.device(owner, "d", base, size);
         return b.build();
     }
@@ -159,7 +160,7 @@ class ImageCheckTest {
         ok(device(0, RAM + 0x1000, 0x100), 1);
         expect(ImageCheckCode.DEVICE_OVERLAP, 0, 0, device(0, RAM + 0xff0, 0x100), 1);
 
-        SystemImage.Builder b = one(1);
+        SystemImageBuilder b = one(1);
         b.device(0, "a", 0x1000_0000L, 0x100);
         b.device(0, "b", 0x1000_0100L, 0x100);
         ok(b.build(), 1);
@@ -168,7 +169,7 @@ class ImageCheckTest {
     }
 
     private static SystemImage line(int owner, int core, int priority) {
-        SystemImage.Builder b = SystemImage.builder(2).monitor(MON, 0x1000);
+        SystemImageBuilder b = SystemImage.builder(2).monitor(MON, 0x1000);
         int p = b.partition("p", Criticality.QM, 0b10, RAM, 0, false);
         b.region(p, RAM, 0x1000, Access.READ);
         b.line(owner, 9, core, priority);
@@ -186,7 +187,7 @@ class ImageCheckTest {
         expect(ImageCheckCode.BAD_LINE, 9, 0, line(0, -1, 1), 2);
         expect(ImageCheckCode.BAD_LINE, 9, -1, line(1, 1, 1), 2);
         expect(ImageCheckCode.BAD_LINE, 9, -1, line(-2, 1, 1), 2);
-        SystemImage.Builder b = SystemImage.builder(1).monitor(MON, 0x1000);
+        SystemImageBuilder b = SystemImage.builder(1).monitor(MON, 0x1000);
         int p = b.partition("p", Criticality.QM, 1, RAM, 0, false);
         b.region(p, RAM, 0x1000, Access.READ);
         b.line(p, 3, 0, 1);
@@ -197,7 +198,7 @@ class ImageCheckTest {
     }
 
     private static SystemImage sharing(int partitions, int criticalOn) {
-        SystemImage.Builder b = SystemImage.builder(2).monitor(MON, 0x1000);
+        SystemImageBuilder b = SystemImage.builder(2).monitor(MON, 0x1000);
         for (int i = 0; i < partitions; i++) {
             int level = i == criticalOn ? Criticality.ASIL_B : Criticality.QM;
             int p = b.partition("p" + i, level, 0b10, RAM + i * 0x1000L, 0, false);
@@ -215,8 +216,8 @@ class ImageCheckTest {
     }
 
     /** p (region at RAM) and q (region at RAM + 4 KiB) on core 0 of a one-core image; no golden images yet. */
-    private static SystemImage.Builder two() {
-        SystemImage.Builder b = one(1);
+    private static SystemImageBuilder two() {
+        SystemImageBuilder b = one(1);
         int q = b.partition("q", Criticality.QM, 1, RAM + 0x1000, 0, false);
         b.region(q, RAM + 0x1000, 0x1000, Access.READ);
         return b;
@@ -224,7 +225,7 @@ class ImageCheckTest {
 
     @Test
     void aGoldenImageLoadsIntoARegionOfItsOwnPartitionNotIntoTheNextPartitionsFirstRegion() {
-        SystemImage.Builder b = two();
+        SystemImageBuilder b = two();
         b.image(0, MON, 0x100, RAM + 0x1000);
         expect(ImageCheckCode.BAD_IMAGE, 0, -1, b.build(), 1);
         b.image(0, MON, 0x100, RAM + 0xf00);
@@ -233,7 +234,7 @@ class ImageCheckTest {
 
     @Test
     void aPartitionWithoutAGoldenImageTakesNoMonitorMemoryWhateverStoreItNames() {
-        SystemImage.Builder b = two();
+        SystemImageBuilder b = two();
         b.image(0, MON + 0x10, 0, RAM);
         b.image(1, MON, 0x100, RAM + 0x1000);
         ok(b.build(), 1);
@@ -245,7 +246,7 @@ class ImageCheckTest {
     void aCoreHoldsAtMostFourPartitionsAndOneCriticalOne() {
         ok(sharing(ImageCheck.PARTITIONS_PER_CORE_MAX, 2), 2);
         expect(ImageCheckCode.CORE_OVERCOMMITTED, 1, 5, sharing(5, -1), 2);
-        SystemImage.Builder b = SystemImage.builder(2).monitor(MON, 0x1000);
+        SystemImageBuilder b = SystemImage.builder(2).monitor(MON, 0x1000);
         int a = b.partition("a", Criticality.ASIL_A, 0b01, RAM, 0, false);
         b.region(a, RAM, 0x1000, Access.READ);
         int c = b.partition("c", Criticality.ASIL_D, 0b10, RAM + 0x1000, 0, false);
@@ -259,7 +260,7 @@ class ImageCheckTest {
     @Test
     void anImageWithEveryTableFullPasses() {
         int cores = SystemImage.PARTITIONS_MAX / ImageCheck.PARTITIONS_PER_CORE_MAX;
-        SystemImage.Builder b = SystemImage.builder(cores).monitor(MON, 0x1000);
+        SystemImageBuilder b = SystemImage.builder(cores).monitor(MON, 0x1000);
         int perPartition = SystemImage.REGIONS_MAX / SystemImage.PARTITIONS_MAX;
         int devicesPer = SystemImage.DEVICES_MAX / SystemImage.PARTITIONS_MAX;
         for (int i = 0; i < SystemImage.PARTITIONS_MAX; i++) {

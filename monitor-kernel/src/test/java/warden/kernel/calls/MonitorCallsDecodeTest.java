@@ -12,6 +12,7 @@ import warden.kernel.api.MonitorCall;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
 import warden.kernel.api.ImageCheckCode;
 import warden.kernel.boot.ImageCheck;
 import warden.kernel.api.VcpuState;
@@ -29,7 +30,7 @@ class MonitorCallsDecodeTest {
 
     /** p0: privileged, cores 0 and 2 of 3, regions rw, r and rx; p1: not privileged, core 1. */
     private static SystemImage image() {
-        SystemImage.Builder b = SystemImage.builder(3).monitor(0x8000_0000L, 0x1000);
+        SystemImageBuilder b = SystemImage.builder(3).monitor(0x8000_0000L, 0x1000);
         int p0 = b.partition("p0", Criticality.ASIL_B, 0b101, RX, 0, true);
         b.region(p0, RW, PAGE, Access.READ | Access.WRITE);
         b.region(p0, RO, PAGE, Access.READ);
@@ -114,7 +115,7 @@ class MonitorCallsDecodeTest {
     // [utest->dsn~kernel.mcall.decode-invoke~1]
     @Test
     void aRegionBasedAtAddressZeroOwnsItsFirstByte() {
-        SystemImage.Builder b = SystemImage.builder(1).monitor(0x8000_0000L, 0x1000);
+        SystemImageBuilder b = SystemImage.builder(1).monitor(0x8000_0000L, 0x1000);
         int p = b.partition("low", Criticality.QM, 0b1, 0, 0, true);
         b.region(p, 0, PAGE, Access.READ | Access.WRITE);
         SystemImage low = b.build();

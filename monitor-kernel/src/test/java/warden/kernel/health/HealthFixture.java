@@ -4,6 +4,7 @@ import warden.kernel.FakePlatform;
 import warden.kernel.log.EventLog;
 import warden.kernel.api.Counter;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
 import warden.kernel.boot.GoldenImages;
 import warden.kernel.sched.Scheduler;
 
@@ -20,7 +21,7 @@ abstract class HealthFixture {
     Scheduler sched;
     Health h;
 
-    void start(SystemImage.Builder b) {
+    void start(SystemImageBuilder b) {
         SystemImage img = b.build();
         table = new PartitionTable(img);
         sched = new Scheduler(img, f, f, f, counters, log);

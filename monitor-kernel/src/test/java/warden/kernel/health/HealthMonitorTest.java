@@ -14,6 +14,7 @@ import warden.kernel.api.EventKind;
 import warden.kernel.api.HealthAction;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
 import warden.kernel.port.Timer;
 
 /**
@@ -31,8 +32,8 @@ class HealthMonitorTest extends HealthFixture {
      * p0 (ASIL-B, core 0, watchdog 1000), p1 (QM, core 1, watchdog 2000, owns line NIC on core 1)
      * and p2 (QM, core 0, watchdog 3000).
      */
-    private static SystemImage.Builder image() {
-        SystemImage.Builder b = SystemImage.builder(2).monitor(0x8000_0000L, 0x1000);
+    private static SystemImageBuilder image() {
+        SystemImageBuilder b = SystemImage.builder(2).monitor(0x8000_0000L, 0x1000);
         int[] level = {Criticality.ASIL_B, Criticality.QM, Criticality.QM};
         int[] mask = {0b01, 0b10, 0b01};
         for (int p = 0; p < 3; p++) {
@@ -48,7 +49,7 @@ class HealthMonitorTest extends HealthFixture {
      * and storms line NIC: interrupts at 100 and 200, so the line is masked until 600.
      */
     private void startAndStorm(int onFailure) {
-        SystemImage.Builder b = image();
+        SystemImageBuilder b = image();
         b.health(1, 0, 0, 500, 3, onFailure, HealthAction.STOP);
         b.irqLimit(1, 2);
         start(b);
@@ -139,7 +140,7 @@ class HealthMonitorTest extends HealthFixture {
     // [utest->dsn~health.detect~1]
     @Test
     void eachDetectedFailureIsCountedAndLoggedWithItsReasonAndTheActionTaken() {
-        SystemImage.Builder b = image();
+        SystemImageBuilder b = image();
         b.health(0, 0, 2, WINDOW, 0, HealthAction.STOP, HealthAction.SAFE_STATE);
         b.health(1, 0, 0, WINDOW, 1, HealthAction.RESTART, HealthAction.STOP);
         start(b);
@@ -173,7 +174,7 @@ class HealthMonitorTest extends HealthFixture {
     // [utest->dsn~health.safe-state~1]
     @Test
     void theSafeStateRecordsThePartitionWhoseFailureCausedItAndStopsEveryPartition() {
-        SystemImage.Builder b = image();
+        SystemImageBuilder b = image();
         b.health(1, 0, 0, WINDOW, 0, HealthAction.RESTART, HealthAction.SAFE_STATE);
         start(b);
         assertFalse(h.inSafeState());
@@ -192,7 +193,7 @@ class HealthMonitorTest extends HealthFixture {
     // [utest->dsn~kernel.protection-check~1]
     @Test
     void aRefusedSlotReportedAfterTheSafeStateWasEnteredInTheSameEntryChangesNothing() {
-        SystemImage.Builder b = image();
+        SystemImageBuilder b = image();
         b.health(0, 0, 0, WINDOW, 3, HealthAction.SAFE_STATE, HealthAction.SAFE_STATE);
         start(b);
         h.failure(0, HealthAction.REASON_REPORTED, 100);
@@ -208,7 +209,7 @@ class HealthMonitorTest extends HealthFixture {
     // [utest->dsn~kernel.protection-check~1]
     @Test
     void aRefusedSlotFailsItsPartitionWithReasonProtectionAndActionSafeStateWhateverItsPolicy() {
-        SystemImage.Builder b = image();
+        SystemImageBuilder b = image();
         b.health(1, 0, 0, WINDOW, 3, HealthAction.RESTART, HealthAction.STOP);
         start(b);
         h.protectionFault(1, 150);

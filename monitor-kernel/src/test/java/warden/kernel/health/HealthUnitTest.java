@@ -14,6 +14,7 @@ import warden.kernel.api.EventKind;
 import warden.kernel.api.HealthAction;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
 import warden.kernel.port.Timer;
 import warden.kernel.sched.VirtualTimers;
 
@@ -29,8 +30,8 @@ class HealthUnitTest extends HealthFixture {
     private static final long ENTRY1 = 0xA000_0000L;
 
     /** p0 (ASIL-B, core 0, watchdog 1000) and p1 (QM, core 1 only, watchdog 2000). */
-    private SystemImage.Builder image() {
-        SystemImage.Builder b = SystemImage.builder(2).monitor(0x8000_0000L, 0x1000);
+    private SystemImageBuilder image() {
+        SystemImageBuilder b = SystemImage.builder(2).monitor(0x8000_0000L, 0x1000);
         int p0 = b.partition("p0", Criticality.ASIL_B, 0b01, ENTRY0, 1_000, false);
         b.region(p0, ENTRY0, 0x1000, Access.ALL);
         int p1 = b.partition("p1", Criticality.QM, 0b10, ENTRY1, 2_000, false);
@@ -62,7 +63,7 @@ class HealthUnitTest extends HealthFixture {
 
     @Test
     void aPartitionWithoutAWatchdogArmsNothing() {
-        SystemImage.Builder noDog = SystemImage.builder(2).monitor(0x8000_0000L, 0x1000);
+        SystemImageBuilder noDog = SystemImage.builder(2).monitor(0x8000_0000L, 0x1000);
         int p0 = noDog.partition("p0", Criticality.QM, 0b01, ENTRY0, 0, false);
         noDog.region(p0, ENTRY0, 0x1000, Access.ALL);
         int p1 = noDog.partition("p1", Criticality.QM, 0b10, ENTRY1, 0, false);
@@ -114,7 +115,7 @@ class HealthUnitTest extends HealthFixture {
     // [utest->dsn~health.restart~1]
     @Test
     void restartsAreCountedPerWindow() {
-        SystemImage.Builder b = image();
+        SystemImageBuilder b = image();
         b.health(1, 0, 0, WINDOW, 1, HealthAction.RESTART, HealthAction.STOP);
         start(b);
         h.failure(1, HealthAction.REASON_REPORTED, 5);
@@ -129,7 +130,7 @@ class HealthUnitTest extends HealthFixture {
     // [utest->dsn~health.detect~1]
     @Test
     void aFaultStormNeedsMoreThanTheLimitWithinOneWindow() {
-        SystemImage.Builder b = image();
+        SystemImageBuilder b = image();
         b.health(1, 0, 1, WINDOW, 3, HealthAction.RESTART, HealthAction.STOP);
         start(b);
         h.accessFault(1, 0);
@@ -144,7 +145,7 @@ class HealthUnitTest extends HealthFixture {
 
     @Test
     void aStopActionStopsWithoutEscalatingAndDisarmsTheWatchdog() {
-        SystemImage.Builder b = image();
+        SystemImageBuilder b = image();
         b.health(1, 0, 0, WINDOW, 3, HealthAction.STOP, HealthAction.SAFE_STATE);
         start(b);
         h.heartbeat(1, 0);
@@ -165,7 +166,7 @@ class HealthUnitTest extends HealthFixture {
     // [utest->dsn~health.detect~1]
     @Test
     void theSafeStateStopsEachPartitionOnceAndThenIgnoresFailures() {
-        SystemImage.Builder b = image();
+        SystemImageBuilder b = image();
         b.health(0, 0, 0, WINDOW, 0, HealthAction.RESTART, HealthAction.SAFE_STATE);
         b.health(1, 0, 0, WINDOW, 0, HealthAction.STOP, HealthAction.STOP);
         start(b);
@@ -187,7 +188,7 @@ class HealthUnitTest extends HealthFixture {
     // [utest->dsn~health.restart~1]
     @Test
     void aRequestedRestartIsNotAFailureButArmsTheBootTimeoutAgain() {
-        SystemImage.Builder b = image();
+        SystemImageBuilder b = image();
         b.health(1, 500, 0, WINDOW, 3, HealthAction.RESTART, HealthAction.STOP);
         start(b);
         h.heartbeat(1, 100);

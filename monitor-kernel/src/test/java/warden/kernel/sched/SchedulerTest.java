@@ -13,6 +13,7 @@ import warden.kernel.api.Counter;
 import warden.kernel.api.Criticality;
 import warden.kernel.api.EventKind;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
 import warden.kernel.port.ProtectionUnit;
 import warden.kernel.port.Timer;
 import warden.kernel.api.ImageCheckCode;
@@ -37,7 +38,7 @@ class SchedulerTest {
 
     /** qm0 (QM, cores 0-1), b1 (ASIL-B, core 0), qm2 (QM, core 0): core 0 slots b1, qm0, qm2. */
     private void three() {
-        SystemImage.Builder b = SystemImage.builder(2).monitor(0x8000_0000L, 0x1000);
+        SystemImageBuilder b = SystemImage.builder(2).monitor(0x8000_0000L, 0x1000);
         int[] level = {Criticality.QM, Criticality.ASIL_B, Criticality.QM};
         int[] mask = {0b11, 0b01, 0b01};
         for (int i = 0; i < 3; i++) {
@@ -264,7 +265,7 @@ class SchedulerTest {
     @Test
     void coresFullOfPartitionsScheduleAndIdleWithinTheirTables() {
         int cores = SystemImage.PARTITIONS_MAX / ImageCheck.PARTITIONS_PER_CORE_MAX;
-        SystemImage.Builder b = SystemImage.builder(cores).monitor(0x8000_0000L, 0x1000);
+        SystemImageBuilder b = SystemImage.builder(cores).monitor(0x8000_0000L, 0x1000);
         for (int i = 0; i < SystemImage.PARTITIONS_MAX; i++) {
             int p = b.partition("p" + i, Criticality.QM, 1 << (i % cores), RAM + i * 0x1000L, 0, false);
             b.region(p, RAM + i * 0x1000L, 0x1000, Access.ALL);
@@ -290,7 +291,7 @@ class SchedulerTest {
     @Test
     void aCoreOfferedMorePartitionsThanItsTableHoldsKeepsTheMostCriticalOnes() {
         int n = ImageCheck.PARTITIONS_PER_CORE_MAX + 1;
-        SystemImage.Builder b = SystemImage.builder(1).monitor(0x8000_0000L, 0x1000);
+        SystemImageBuilder b = SystemImage.builder(1).monitor(0x8000_0000L, 0x1000);
         for (int i = 0; i < n; i++) {
             int level = i == n - 1 ? Criticality.ASIL_D : Criticality.QM;
             int p = b.partition("p" + i, level, 0b1, RAM + i * 0x1000L, 0, false);

@@ -24,6 +24,7 @@ import warden.kernel.api.Monitor;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
 
 /**
  * The kernel on the Arm machine with a stuck-at-0 fault in a PE's TZC-400: the port's read-back
@@ -43,7 +44,7 @@ class ProtectionFaultScenarioTest {
 
     ProtectionFaultScenarioTest() {
         DeviceSpec uart1 = d.device("uart1");
-        SystemImage.Builder b = SystemImage.builder(d.cores()).monitor(MON, 0x20_0000L);
+        SystemImageBuilder b = SystemImage.builder(d.cores()).monitor(MON, 0x20_0000L);
         int safe = b.partition("safe", Criticality.ASIL_D, 0b01, TestBoard.SAFE_RAM, 0, false);
         b.region(safe, TestBoard.SAFE_RAM, TestBoard.SIZE, Access.ALL);
         b.device(safe, "uart1", uart1.base(), uart1.size());

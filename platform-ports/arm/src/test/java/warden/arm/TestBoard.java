@@ -12,6 +12,7 @@ import warden.emu.TraceRecorder;
 import warden.kernel.api.Access;
 import warden.kernel.api.Criticality;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
 import warden.kernel.api.TrapEntry;
 import warden.kernel.port.ProtectionUnit;
 
@@ -34,7 +35,7 @@ final class TestBoard {
     final ArmMachine m;
 
     TestBoard() {
-        SystemImage.Builder b = SystemImage.builder(d.cores()).monitor(0x8000_0000L, 0x20_0000L);
+        SystemImageBuilder b = SystemImage.builder(d.cores()).monitor(0x8000_0000L, 0x20_0000L);
         int p0 = b.partition("safe", Criticality.ASIL_D, 1, SAFE_RAM, 0, false);
         b.region(p0, SAFE_RAM, SIZE, Access.ALL);
         b.device(p0, "uart1", uart1.base(), uart1.size());

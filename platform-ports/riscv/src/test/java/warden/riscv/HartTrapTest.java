@@ -19,6 +19,7 @@ import warden.kernel.api.MonitorCall;
 import warden.kernel.api.Monitor;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
 
 /** The RISC-V trap path end to end with the real kernel: causes, mtval, SBI registers. */
 class HartTrapTest {
@@ -29,7 +30,7 @@ class HartTrapTest {
 
     @BeforeEach
     void boot() {
-        SystemImage.Builder b = SystemImage.builder(4).monitor(0x8000_0000L, 0x20_0000L);
+        SystemImageBuilder b = SystemImage.builder(4).monitor(0x8000_0000L, 0x20_0000L);
         int p = b.partition("p", Criticality.QM, 1, RAM, 0, false);
         b.region(p, RAM, 0x1_0000L, Access.READ | Access.WRITE);
         SystemImage img = b.build();

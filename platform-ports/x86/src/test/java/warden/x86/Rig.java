@@ -11,6 +11,7 @@ import warden.kernel.api.Access;
 import warden.kernel.api.Criticality;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
 import warden.kernel.api.TrapEntry;
 
 /**
@@ -54,7 +55,7 @@ final class Rig implements TrapEntry {
     }
 
     Rig() {
-        SystemImage.Builder b = SystemImage.builder(4).monitor(0x8000_0000L, 0x20_0000L);
+        SystemImageBuilder b = SystemImage.builder(4).monitor(0x8000_0000L, 0x20_0000L);
         int p0 = b.partition("safety", Criticality.ASIL_C, 1, SAFE, 0, false);
         b.region(p0, SAFE, 0x10_0000L, Access.ALL);
         b.device(p0, "can0", 0x8081_0000L, 0x1000L);

@@ -60,7 +60,7 @@ final class Arrows {
             noClasses().that().resideInAnyPackage("warden.emu..", "warden.riscv..", "warden.arm..", "warden.x86..")
                     .should().dependOnClassesThat().resideInAPackage(LAUNCHER));
 
-    /** What code outside the kernel may use of it: the api, the port SPI and the factory {@code warden.kernel.Warden}. */
+    /** What code outside the kernel may use of it: the api, the port SPI and the factory {@code Warden}. */
     static final String[] KERNEL_FACES = {"warden.kernel.api..", "warden.kernel.port..", "warden.kernel"};
 
     static final Arrow PORTS_ON_API_AND_PORT = new Arrow(

@@ -25,6 +25,7 @@ import warden.kernel.api.Monitor;
 import warden.kernel.api.MonitorCall;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
 import warden.launcher.run.Targets;
 
 /**
@@ -98,7 +99,7 @@ class KernelAllocationTest {
                 device = s;
             }
         }
-        SystemImage.Builder b = SystemImage.builder(d.cores()).monitor(d.monitorBase(), d.monitorSize());
+        SystemImageBuilder b = SystemImage.builder(d.cores()).monitor(d.monitorBase(), d.monitorSize());
         int p0 = b.partition("crit", Criticality.ASIL_C, 1, base, 0, false);
         b.region(p0, base, 0x1_0000L, Access.READ | Access.WRITE | Access.EXECUTE);
         if (device != null) {

@@ -17,6 +17,7 @@ import warden.emu.TraceRecorder;
 import warden.kernel.api.Access;
 import warden.kernel.api.Criticality;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
 
 /** The shared guest side of every port: binding at the world switch, delivery, timeline entries. */
 class GuestEventsTest {
@@ -54,7 +55,7 @@ class GuestEventsTest {
     private final GuestBinding binding;
 
     GuestEventsTest() {
-        SystemImage.Builder b = SystemImage.builder(2).monitor(0x8000_0000L, 0x20_0000L);
+        SystemImageBuilder b = SystemImage.builder(2).monitor(0x8000_0000L, 0x20_0000L);
         int p0 = b.partition("safe", Criticality.ASIL_B, 1, RAM, 0, false);
         b.region(p0, RAM, 0x1_0000L, Access.ALL);
         int p1 = b.partition("rich", Criticality.QM, 1, RAM + 0x10_0000L, 0, false);

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import warden.emu.DeviceSpec;
 import warden.emu.PlatformDescription;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
 
 /**
  * Compiles a validated description into the kernel's frozen {@link SystemImage}: the monitor
@@ -23,7 +24,7 @@ public final class ImageCompiler {
     /** @return the image of a valid description on platform {@code p}. */
     public static SystemImage compile(SystemDescription d, PlatformDescription p) {
         MonitorSpec m = DescriptionValidator.effectiveMonitor(d, p);
-        SystemImage.Builder b = SystemImage.builder(p.cores()).monitor(m.base(), m.size());
+        SystemImageBuilder b = SystemImage.builder(p.cores()).monitor(m.base(), m.size());
         int[] owner = new int[SystemImage.LINES_MAX];
         int[] core = new int[SystemImage.LINES_MAX];
         int[] priority = new int[SystemImage.LINES_MAX];
@@ -54,7 +55,7 @@ public final class ImageCompiler {
         return b.build();
     }
 
-    private static int partition(SystemImage.Builder b, PartitionSpec ps, PlatformDescription p) {
+    private static int partition(SystemImageBuilder b, PartitionSpec ps, PlatformDescription p) {
         int mask = 0;
         for (int c : ps.cores()) { // at most CORES_MAX, validated
             mask |= 1 << c;

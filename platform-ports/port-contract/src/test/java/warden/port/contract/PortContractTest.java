@@ -21,6 +21,7 @@ import warden.kernel.api.Criticality;
 import warden.kernel.api.MonitorCall;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
 import warden.kernel.port.Platform;
 import warden.kernel.port.ProtectionUnit;
 import warden.kernel.port.Timer;
@@ -80,7 +81,7 @@ public abstract class PortContractTest {
                 device = s;
             }
         }
-        SystemImage.Builder b = SystemImage.builder(d.cores()).monitor(d.monitorBase(), d.monitorSize());
+        SystemImageBuilder b = SystemImage.builder(d.cores()).monitor(d.monitorBase(), d.monitorSize());
         int p0 = b.partition("a", Criticality.ASIL_B, 1, regionBase, 0, false);
         b.region(p0, regionBase, REGION_SIZE, Access.READ | Access.WRITE);
         b.device(p0, device.name(), device.base(), device.size());
