@@ -15,7 +15,8 @@ import warden.trace.report.Reports;
  * The command line of the trace engine: {@code TraceMain [--root DIR] [--out DIR] [--config FILE]
  * [--threshold ASIL=PERCENT]... [--no-verdicts] [--no-reports] [--quiet]}. Exit 0 when every gate
  * passed, 1 when a gate failed (each finding printed with its reason), 2 on bad input (a malformed
- * requirement file, an unreadable report, a bad option), never with a stack trace.
+ * requirement file, an unreadable report, a bad option, no spec item at all), 3 on an internal error,
+ * never with a stack trace.
  *
  * [impl->dsn~trace.cli~1]
  */
@@ -26,6 +27,8 @@ public final class TraceMain {
     public static final int GATE_FAILED = 1;
     /** Bad input or options. */
     public static final int BAD_INPUT = 2;
+    /** An internal error of the engine (not the input's fault). */
+    public static final int INTERNAL_ERROR = 3;
 
     private TraceMain() {
     }
@@ -38,7 +41,7 @@ public final class TraceMain {
     /**
      * Runs the engine; prints the summary and findings to {@code out}, input errors to {@code err}.
      *
-     * @return 0 ok, 1 a gate failed, 2 bad input
+     * @return 0 ok, 1 a gate failed, 2 bad input, 3 an internal error
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         TraceOptions o;
@@ -58,9 +61,12 @@ public final class TraceMain {
         } catch (IllegalArgumentException e) {
             err.println("trace: " + e.getMessage());
             return BAD_INPUT;
-        } catch (IOException | RuntimeException e) {
-            err.println("trace: " + (e instanceof IOException ? "cannot read input: " : "internal error: ") + e);
+        } catch (IOException e) {
+            err.println("trace: cannot read input: " + e);
             return BAD_INPUT;
+        } catch (RuntimeException e) {
+            err.println("trace: internal error: " + e + " (please report)");
+            return INTERNAL_ERROR;
         }
     }
 
@@ -75,12 +81,26 @@ public final class TraceMain {
             err.println("trace: " + t.errors.size() + " input error(s); nothing was traced");
             return BAD_INPUT;
         }
+        if (nothingToTrace(t, o, err)) {
+            return BAD_INPUT;
+        }
         Path outDir = o.out != null ? o.out : o.root.resolve("target/trace");
         if (o.reports) {
             Reports.writeAll(t, outDir);
         }
         summary(t, out, o, outDir, (System.nanoTime() - start) / 1_000_000);
         return t.passed() ? OK : GATE_FAILED;
+    }
+
+    /** A trace without any spec item proves nothing: a wrong --root or an empty requirements directory. */
+    // [impl->dsn~cli.trace.nothing~1]
+    private static boolean nothingToTrace(Trace t, TraceOptions o, PrintStream err) {
+        if (!t.allItems.isEmpty()) {
+            return false;
+        }
+        err.println("trace: 0 requirements found under " + o.root.resolve(t.config.requirements)
+                + "; nothing to trace (is --root the repository?)");
+        return true;
     }
 
     private static void summary(Trace t, PrintStream out, TraceOptions o, Path outDir, long ms) {

@@ -28,7 +28,7 @@ public final class TraceOptions {
             "                    optional (default): without PIT data the mutation gate is off",
             "  --no-reports      apply the gates, write nothing",
             "  --quiet           print no notes",
-            "Exit codes: 0 every gate passed, 1 a gate failed, 2 bad input.");
+            "Exit codes: 0 every gate passed, 1 a gate failed, 2 bad input, 3 internal error.");
 
     Path root = Path.of(".");
     Path out;

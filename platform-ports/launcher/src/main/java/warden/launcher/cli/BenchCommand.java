@@ -25,7 +25,7 @@ import warden.launcher.run.SystemRun;
             "Runs SYSTEM.yaml (default: the built-in system) --warmup times, then --repeat measured",
             "times, each for --for of virtual time, with tracing off, and prints the median and the",
             "spread. A kernel event is one kernel entry (monitor call, trap, interrupt, timer)."},
-        footer = {"", "Exit codes: 0 measured, 2 bad input."})
+        footer = {"", "Exit codes: 0 measured, 2 bad input, 3 internal error."})
 final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "SYSTEM.yaml",
             description = "System description (default: built-in).")

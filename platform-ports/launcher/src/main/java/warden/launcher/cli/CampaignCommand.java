@@ -42,7 +42,8 @@ import warden.launcher.report.Summary;
             "with its index and seed."},
         footer = {"", "Shards: run '--shard 0/4' ... '--shard 3/4' anywhere with the same seed, then",
             "'warden campaign --merge a.json b.json c.json d.json --json all.json'.",
-            "Exit codes: 0 done, 1 a critical deadline was missed because of a fault in a QM partition, 2 bad input."})
+            "Exit codes: 0 done, 1 a critical deadline was missed because of a fault in a QM partition, 2 bad input,",
+            "3 internal error."})
 final class CampaignCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "SYSTEM.yaml",
             description = "System description (default: built-in).")
@@ -88,6 +89,7 @@ final class CampaignCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream err = WriterStream.printStream(spec.commandLine().getErr());
+        OutputFiles.checkAll("--json", json, "--svg", svg);
         if (merge != null) {
             return merged(err);
         }
@@ -106,25 +108,29 @@ final class CampaignCommand implements Callable<Integer> {
         }
         Campaign c = new Campaign(l.description, l.target, seed, runNs);
         if (replay != null) {
-            if (replay < 0 || replay >= faults) {
-                throw new UsageError("--replay must be 0.." + (faults - 1));
-            }
-            Campaign.Replayed rp = c.replay(replay);
-            RunOutcome o = rp.outcome();
-            PrintStream out = WriterStream.printStream(spec.commandLine().getOut());
-            Summary.print(rp.result(), out);
-            out.printf("%nReplay of run %d (seed %d): %s injected into %s at %s%s%n", o.index(), o.seed(), o.model(),
-                    o.partition(), Summary.time(o.injectNs()), o.applied() ? "" : " (did not apply)");
-            out.printf("  detected:  %s%n", o.detected() ? "yes, by " + o.mechanism() + " after "
-                    + Summary.time(o.detectionNs()) : "no");
-            out.printf("  recovered: %s%n", o.recovered() ? "yes, " + Summary.time(o.recoveryNs())
-                    + " after detection" : "no");
-            out.printf("  critical deadline misses in other partitions: %d%n", o.criticalMisses());
-            out.flush();
-            return WardenCli.EXIT_OK;
+            return replayed(c);
         }
         List<RunOutcome> runs = c.run(faults, sh[0], sh[1], workers, err);
         return report(l.description.source(), l.target.description().target(), runNs, runs);
+    }
+
+    private int replayed(Campaign c) throws Exception {
+        if (replay < 0 || replay >= faults) {
+            throw new UsageError("--replay must be 0.." + (faults - 1));
+        }
+        Campaign.Replayed rp = c.replay(replay);
+        RunOutcome o = rp.outcome();
+        PrintStream out = WriterStream.printStream(spec.commandLine().getOut());
+        Summary.print(rp.result(), out);
+        out.printf("%nReplay of run %d (seed %d): %s injected into %s at %s%s%n", o.index(), o.seed(), o.model(),
+                o.partition(), Summary.time(o.injectNs()), o.applied() ? "" : " (did not apply)");
+        out.printf("  detected:  %s%n", o.detected() ? "yes, by " + o.mechanism() + " after "
+                + Summary.time(o.detectionNs()) : "no");
+        out.printf("  recovered: %s%n", o.recovered() ? "yes, " + Summary.time(o.recoveryNs())
+                + " after detection" : "no");
+        out.printf("  critical deadline misses in other partitions: %d%n", o.criticalMisses());
+        out.flush();
+        return WardenCli.EXIT_OK;
     }
 
     private int[] shard() throws UsageError {

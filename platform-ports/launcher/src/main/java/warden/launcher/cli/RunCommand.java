@@ -1,10 +1,6 @@
 package warden.launcher.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -29,7 +25,7 @@ import warden.launcher.run.SystemRun;
             "deadline misses, response times, interrupt latencies, faults and probe outcomes, then",
             "the checks: critical partitions booted, critical deadlines met, isolation held (every",
             "probe access matched the description), no interrupt lost."},
-        footer = {"", "Exit codes: 0 all checks held, 1 a check failed, 2 bad input.",
+        footer = {"", "Exit codes: 0 all checks held, 1 a check failed, 2 bad input, 3 internal error.",
             "The --json report has the stable schema \"warden.run/1\" (see README.adoc);",
             "the --trace file opens in Perfetto (ui.perfetto.dev) or chrome://tracing."})
 final class RunCommand implements Callable<Integer> {
@@ -63,8 +59,7 @@ final class RunCommand implements Callable<Integer> {
         PrintStream out = WriterStream.printStream(spec.commandLine().getOut());
         PrintStream err = WriterStream.printStream(spec.commandLine().getErr());
         long forNs = duration == null ? -1 : Durations.require("--for", duration);
-        checkWritable(json, "--json");
-        checkWritable(trace, "--trace");
+        OutputFiles.checkAll("--json", json, "--trace", trace);
         Loaded l = Loaded.load(file, target, err);
         if (l == null) {
             return WardenCli.EXIT_BAD_INPUT;
@@ -80,24 +75,9 @@ final class RunCommand implements Callable<Integer> {
         RunResult result = run.run();
         Summary.print(result, out);
         OutputFiles.write(json, RunReportJson.write(result), "--json");
-        if (trace != null) {
-            try (Writer w = Files.newBufferedWriter(trace, StandardCharsets.UTF_8)) {
-                run.trace().write(w, "warden " + result.target() + " " + result.source());
-            } catch (IOException e) {
-                throw new UsageError("--trace: cannot write " + trace + ": " + e.getMessage());
-            }
-        }
+        OutputFiles.write(trace, "--trace", w -> run.trace().write(w, "warden " + result.target() + " "
+                + result.source()));
         out.flush();
         return result.passed() ? WardenCli.EXIT_OK : WardenCli.EXIT_CHECK_FAILED;
-    }
-
-    private static void checkWritable(Path p, String option) throws UsageError {
-        if (p == null) {
-            return;
-        }
-        Path parent = p.toAbsolutePath().getParent();
-        if (Files.isDirectory(p) || parent == null || !Files.isDirectory(parent)) {
-            throw new UsageError(option + ": cannot write " + p + " (no such directory, or it is a directory)");
-        }
     }
 }

@@ -21,7 +21,7 @@ import warden.trace.TraceMain;
             "JaCoCo and PIT reports under target/, then writes target/trace/index.html (offline), trace.json,",
             "trace.reqif and AsciiDoc tables, and fails (exit 1) when a gate fails. 'warden trace --help'",
             "lists the engine's options (--root, --out, --threshold ASIL=PCT, ...)."},
-        footer = {"", "Exit codes: 0 every gate passed, 1 a gate failed, 2 bad input."})
+        footer = {"", "Exit codes: 0 every gate passed, 1 a gate failed, 2 bad input, 3 internal error."})
 final class TraceCommand implements Callable<Integer> {
     @CommandLine.Unmatched
     List<String> args = new ArrayList<>();

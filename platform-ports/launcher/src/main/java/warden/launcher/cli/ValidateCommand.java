@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
             "overlapping memory, devices or interrupt lines given twice, cores the target does not",
             "have, two critical partitions on one core, regions the protection unit cannot express,",
             "and workload consistency. Each problem is printed as file:line:column: path: message."},
-        footer = {"", "Exit codes: 0 valid, 2 invalid or unreadable."})
+        footer = {"", "Exit codes: 0 valid, 2 invalid or unreadable, 3 internal error."})
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SYSTEM.yaml", description = "The system description to check.")
     Path file;

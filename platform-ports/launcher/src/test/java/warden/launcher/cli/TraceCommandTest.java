@@ -42,4 +42,14 @@ class TraceCommandTest {
         assertTrue((bad[1] + bad[2]).contains("dsn~a.other~1"), bad[1] + bad[2]);
         assertEquals("2", run("trace", "--bogus")[0]);
     }
+
+    // [utest->dsn~cli.trace.nothing~1]
+    @Test
+    void traceWithNothingToTraceFails(@TempDir Path root) throws Exception {
+        Files.createDirectories(root.resolve("requirements"));
+        Files.writeString(root.resolve("requirements/notes.md"), "# Notes\n\nNo spec item here.\n");
+        String[] r = run("trace", "--root", root.toString(), "--out", root.resolve("out").toString(), "--no-verdicts");
+        assertEquals("2", r[0], r[1] + r[2]);
+        assertTrue(r[2].contains("0 requirements found under " + root.resolve("requirements")), r[2]);
+    }
 }
