@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * a Java stack trace. Fixtures are in {@code systems/bad/}.
  *
  * [utest->req~scenario.bad-input~1]
- * [utest->dsn~cli.exit-codes~1]
+ * [utest->dsn~cli.exit-codes~2]
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class BadInputTest {

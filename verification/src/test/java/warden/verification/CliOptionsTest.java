@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Bad options exit 2 with one clear message; help and version work on every command.
  *
  * [utest->req~scenario.bad-input~1]
- * [utest->dsn~cli.exit-codes~1]
+ * [utest->dsn~cli.exit-codes~2]
  * [utest->dsn~cli.run~1]
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  * 3 an internal error or out of memory (one line saying so, the stack trace in {@link #errorLog()}).
  * Errors are one clear message each; a stack trace never reaches the user.
  *
- * [impl->dsn~cli.exit-codes~1]
+ * [impl->dsn~cli.exit-codes~2]
  */
 @Command(usageHelpWidth = 100, name = "warden", mixinStandardHelpOptions = true,
         versionProvider = WardenCli.Version.class,

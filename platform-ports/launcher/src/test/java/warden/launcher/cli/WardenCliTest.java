@@ -43,6 +43,7 @@ class WardenCliTest {
     }
 
     // [utest->dsn~cli.internal-error~1]
+    // [utest->dsn~cli.exit-codes~2]
     @Test
     void anInternalErrorExitsThreeWithOneLineAndTheStackTraceInTheLog() throws Exception {
         String[] r = fail(new IllegalStateException("queue corrupted"));
@@ -69,6 +70,7 @@ class WardenCliTest {
     }
 
     // [utest->dsn~cli.internal-error~1]
+    // [utest->dsn~cli.exit-codes~2]
     @Test
     void everyCommandsHelpListsExitCodeThree() {
         for (String c : new String[] {"run", "validate", "campaign", "bench", "trace"}) {
