@@ -8,7 +8,9 @@ package warden.emu;
 public interface Faultable {
     /**
      * Injects fault {@code model} (a {@link FaultModel} id). {@code address} is an address outside
-     * the guest's own memory for the models that need one (crash, storm, violation).
+     * the guest's own memory for the models that need one (crash, storm, violation); for memory
+     * corruption it is the bit address (byte address times 8 plus the bit) of the flipped bit in
+     * the guest's own memory.
      * @return true when the model applies to this guest, false when it does not (then nothing changes).
      */
     boolean inject(int model, long address, long nowNs);

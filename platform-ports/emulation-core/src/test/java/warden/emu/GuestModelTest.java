@@ -14,7 +14,10 @@ class GuestModelTest {
 
     /** Runs an RTOS model as if alone on its core, delivering its timer when it expires. */
     private static FakeCpu runAlone(RtosGuest g, long until) {
-        FakeCpu cpu = new FakeCpu();
+        return runAlone(g, new FakeCpu(), until);
+    }
+
+    private static FakeCpu runAlone(RtosGuest g, FakeCpu cpu, long until) {
         for (int i = 0; i < 100_000 && cpu.time < until; i++) {
             cpu.attached = true;
             cpu.until = until;
@@ -30,7 +33,35 @@ class GuestModelTest {
         return cpu;
     }
 
-    // [utest->dsn~emu.guest.rtos~1]
+    // [utest->dsn~emu.guest.rtos~2]
+    @Test
+    void everyReleaseWhileTheRtosIsDownIsAJobAndTheOnesItNeverRanAreMisses() {
+        RtosGuest g = new RtosGuest("rtos", 3_000_000, 1_000_000, new String[] {"control"},
+                new long[] {1_000_000}, new long[] {100_000}, new long[] {1_000_000}, 0, 0, 0x10000);
+        FakeCpu cpu = runAlone(g, 20_500_000);
+        assertTrue(g.inject(FaultModel.HANG, 0, cpu.time));
+        runAlone(g, cpu, 27_500_000);
+        g.restart(cpu.time); // the monitor restarts it; it boots again for 3 ms, up at 30.5 ms
+        runAlone(g, cpu, 50_000_000);
+        g.finish(50_000_000);
+        assertEquals(46, g.jobs(0), "releases at 4, 5, ..., 49 ms, whether the RTOS was up or not");
+        assertEquals(9, g.misses(0), "releases at 21..29 ms were never run; the one at 30 ms ran after the reboot");
+    }
+
+    // [utest->dsn~emu.guest.rtos~2]
+    @Test
+    void anRtosStillHungAtTheEndMissesEveryReleaseWhoseDeadlinePassed() {
+        RtosGuest g = new RtosGuest("rtos", 0, 1_000_000, new String[] {"control"},
+                new long[] {1_000_000}, new long[] {100_000}, new long[] {1_000_000}, 0, 0, 0x10000);
+        FakeCpu cpu = runAlone(g, 10_500_000);
+        assertTrue(g.inject(FaultModel.HANG, 0, cpu.time));
+        runAlone(g, cpu, 20_000_000);
+        g.finish(20_000_000);
+        assertEquals(19, g.jobs(0), "releases at 1..19 ms");
+        assertEquals(8, g.misses(0), "11..18 ms passed their deadlines unrun; 19 ms is still within it");
+    }
+
+    // [utest->dsn~emu.guest.rtos~2]
     @Test
     void theRtosBootsThenRunsItsTasksRateMonotonicallyWithoutMisses() {
         RtosGuest g = new RtosGuest("rtos", 3_000_000, 1_000_000, new String[] {"fast", "slow"},
@@ -48,7 +79,7 @@ class GuestModelTest {
                 "the slow task waits for two fast jobs: at its release and at the next tick");
     }
 
-    // [utest->dsn~emu.guest.rtos~1]
+    // [utest->dsn~emu.guest.rtos~2]
     @Test
     void anOverloadedRtosCountsDeadlineMisses() {
         RtosGuest g = new RtosGuest("rtos", 0, 1_000_000, new String[] {"a", "b"},
@@ -60,7 +91,7 @@ class GuestModelTest {
         assertEquals(0, g.misses(0), "the higher-priority task still meets its deadlines");
     }
 
-    // [utest->dsn~emu.guest.rtos~1]
+    // [utest->dsn~emu.guest.rtos~2]
     @Test
     void anInterruptHandlerRunsBeforeTasks() {
         RtosGuest g = new RtosGuest("rtos", 0, 1_000_000, new String[] {"a"}, new long[] {1_000_000},

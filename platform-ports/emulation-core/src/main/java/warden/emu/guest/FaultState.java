@@ -68,10 +68,15 @@ final class FaultState {
         return flip(cpu);
     }
 
-    /** Records a bit flip of the word at {@code ownAddress} in the guest's own RAM. */
-    void corrupt(long ownAddress, int bit) {
-        corruptAt = ownAddress;
-        corruptBit = bit & 63;
+    /**
+     * Records a bit flip in the guest's own RAM at bit address {@code bitAddress} (byte address
+     * times 8 plus the bit in that byte): the aligned 64-bit word holding it is read and written
+     * back with that bit inverted (little-endian).
+     */
+    void corrupt(long bitAddress) {
+        long byteAddress = bitAddress >>> 3;
+        corruptAt = byteAddress & ~7L;
+        corruptBit = (int) ((byteAddress & 7) * 8 + (bitAddress & 7));
     }
 
     /** Performs a pending bit flip: the word is read and written back with one bit inverted. */

@@ -166,7 +166,7 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
     @Override
     public boolean inject(int model, long address, long nowNs) {
         if (model == warden.emu.FaultModel.MEMORY_CORRUPTION) {
-            faults0.corrupt(buffer, (int) (nowNs & 63));
+            faults0.corrupt(address);
             return true;
         }
         return faults0.inject(model, address);

@@ -9,8 +9,10 @@ import warden.kernel.api.MonitorCall;
  * scheduling (shorter period first), released on its timer tick; feeds its watchdog with a
  * heartbeat each tick; handles one device interrupt with a short handler; records each task's
  * response times and deadline misses. It yields the core whenever it has nothing to run.
+ * Its release times are fixed from its first boot on: every release that falls due is a job,
+ * also while the RTOS is hung, crashed or restarting (a job it never ran is a miss).
  *
- * [impl->dsn~emu.guest.rtos~1]
+ * [impl->dsn~emu.guest.rtos~2]
  */
 public final class RtosGuest implements Executor, warden.emu.Restartable, warden.emu.Faultable {
     /** Failure code the RTOS reports to the monitor when one of its tasks overran its deadline. */
@@ -49,9 +51,8 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
     private boolean overrun;
     private final FaultState faults0 = new FaultState();
     private boolean inflateNext;
-    private boolean corruptPending;
-    private boolean corrupted;
-    private long corruptBit;
+    /** Whether the release times are fixed (from the first tick after the first boot). */
+    private boolean scheduled;
 
     public RtosGuest(String name, long bootNs, long tickNs, String[] taskName, long[] period, long[] wcet,
                      long[] deadline, int isrLine, long isrWorkNs, long buffer) {
@@ -87,10 +88,7 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
             if (faults0.step(cpu, budget)) {
                 continue;
             }
-            if (corruptPending && booted) {
-                corruptPending = false;
-                flipCheckedBit(cpu);
-            } else if (isrLeft > 0 || isrQueued > 0) {
+            if (isrLeft > 0 || isrQueued > 0) {
                 runIsr(cpu, budget);
             } else if (!booted) {
                 runBoot(cpu, budget);
@@ -137,8 +135,13 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
         cpu.call(MonitorCall.HEARTBEAT, 0, 0);
         long now = cpu.now();
         nextTick = ((now / tickNs) + 1) * tickNs;
-        for (int i = 0; i < period.length; i++) {
-            nextRelease[i] = nextTick;
+        if (!scheduled) {
+            scheduled = true;
+            for (int i = 0; i < period.length; i++) {
+                nextRelease[i] = nextTick;
+            }
+        } else {
+            releaseDue(now); // the releases that fell due while it was down and rebooting
         }
         cpu.call(MonitorCall.SET_TIMER, nextTick, 0);
     }
@@ -147,23 +150,7 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
     private void tick(GuestCpu cpu) {
         tickDue = false;
         long now = cpu.now();
-        for (int i = 0; i < period.length; i++) {
-            if (nextRelease[i] <= now) {
-                if (active[i]) {
-                    misses[i]++; // the previous job is still running at its next release
-                    overrun = true;
-                }
-                active[i] = true;
-                release[i] = nextRelease[i];
-                remaining[i] = wcet[i];
-                if (inflateNext && i == longestTask()) {
-                    inflateNext = false;
-                    remaining[i] = period[i] + wcet[i]; // overruns past its next release
-                }
-                jobs[i]++;
-                nextRelease[i] += period[i];
-            }
-        }
+        releaseDue(now);
         if (!checkedDataIntact(cpu)) {
             cpu.call(MonitorCall.REPORT_FAILURE, FAILURE_DATA_CORRUPTION, 0);
             return;
@@ -173,6 +160,35 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
             nextTick += tickNs;
         }
         cpu.call(MonitorCall.SET_TIMER, nextTick, 0);
+    }
+
+    /**
+     * Releases every job of every task due at or before {@code now}. A job still active at its
+     * task's next release is a miss (it is abandoned); of several releases due at once (the RTOS
+     * was down, or its tick late) all but the last are superseded before they could run: each is a
+     * job and a miss. The last one becomes the task's active job.
+     */
+    private void releaseDue(long now) {
+        for (int i = 0; i < period.length; i++) {
+            if (nextRelease[i] > now) {
+                continue;
+            }
+            long due = (now - nextRelease[i]) / period[i] + 1;
+            if (active[i]) {
+                misses[i]++; // the previous job is still running at its next release
+                overrun = true;
+            }
+            jobs[i] += due;
+            misses[i] += due - 1;
+            active[i] = true;
+            release[i] = nextRelease[i] + (due - 1) * period[i];
+            remaining[i] = wcet[i];
+            if (inflateNext && i == longestTask()) {
+                inflateNext = false;
+                remaining[i] = period[i] + wcet[i]; // overruns past its next release
+            }
+            nextRelease[i] = release[i] + period[i];
+        }
     }
 
     private int highestReady() {
@@ -241,14 +257,6 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
         return true;
     }
 
-    private void flipCheckedBit(GuestCpu cpu) {
-        long a = checkedBase() + 8L * (corruptBit % CHECKED_WORDS);
-        if (cpu.load(a, 8) == GuestCpu.OK) {
-            cpu.store(a, 8, cpu.lastValue() ^ (1L << (corruptBit % 64)));
-            corrupted = true;
-        }
-    }
-
     @Override
     public boolean inject(int model, long address, long nowNs) {
         if (model == warden.emu.FaultModel.DEADLINE_OVERRUN) {
@@ -256,18 +264,22 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
             return true;
         }
         if (model == warden.emu.FaultModel.MEMORY_CORRUPTION) {
-            corruptPending = true;
-            corruptBit = address;
+            faults0.corrupt(address);
             return true;
         }
         return faults0.inject(model, address);
     }
 
-    /** Starts again from boot; jobs in flight are abandoned (counted as misses if late). */
+    /**
+     * Starts again from boot; jobs in flight are abandoned: each is a miss (it never completes).
+     * The release times stay those of the first boot.
+     */
     @Override
     public void restart(long nowNs) {
-        finish(nowNs);
         for (int i = 0; i < period.length; i++) {
+            if (active[i]) {
+                misses[i]++;
+            }
             active[i] = false;
             remaining[i] = 0;
         }
@@ -279,7 +291,6 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
         overrun = false;
         faults0.reset();
         inflateNext = false;
-        corruptPending = false;
     }
 
     @Override
@@ -303,8 +314,15 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
     public long faults() { return faults; }
     public boolean booted() { return booted; }
 
-    /** Counts jobs still unfinished at {@code endNs} whose deadline has passed as misses. */
+    /**
+     * Ends the run at {@code endNs}: every release due before it that the RTOS did not take (it
+     * was down, or its tick had not come yet) is a job; jobs still unfinished whose deadline has
+     * passed are misses.
+     */
     public void finish(long endNs) {
+        if (scheduled && endNs > 0) {
+            releaseDue(endNs - 1);
+        }
         for (int i = 0; i < period.length; i++) {
             if (active[i] && endNs - release[i] > deadline[i]) {
                 misses[i]++;

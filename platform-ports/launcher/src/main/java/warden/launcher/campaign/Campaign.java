@@ -12,7 +12,6 @@ import warden.emu.Target;
 import warden.kernel.api.Criticality;
 import warden.launcher.config.PartitionSpec;
 import warden.launcher.config.ProbeSpec;
-import warden.launcher.config.RegionSpec;
 import warden.launcher.config.RichOsSpec;
 import warden.launcher.config.SystemDescription;
 import warden.launcher.run.RunResult;
@@ -96,12 +95,13 @@ public final class Campaign {
         int p = candidates.get((int) r.nextLong(candidates.size()));
         PartitionSpec ps = d.partitions().get(p);
         long inject = Math.min(r.between(INJECT_FROM_NS, INJECT_TO_NS), runNs / 2);
-        long address = model == FaultModel.MEMORY_CORRUPTION ? r.nextLong(64)
-                : model == FaultModel.CONTEXT_BIT_FLIP ? r.nextLong(1L << 20) : outside(p);
+        long address = model == FaultModel.CONTEXT_BIT_FLIP ? r.nextLong(1L << 20)
+                : FaultAddresses.draw(model, ps, d, target.description(), r);
         SystemRun run = new SystemRun(d, target, runNs, runSeed, false);
         FaultInjector injector = new FaultInjector(run, p, ps.cores().get(0), model, address, inject);
         RunResult result = run.boot(injector).run();
-        return new Replayed(Verdict.of(k, runSeed, model, ps, p, inject, injector.applied(), result, d), result);
+        RunOutcome o = Verdict.of(k, runSeed, model, ps, p, inject, address, injector.applied(), result, d);
+        return new Replayed(o, result);
     }
 
     private List<Integer> candidates(int model) {
@@ -133,17 +133,6 @@ public final class Campaign {
             }
         }
         return !ps.interrupts().isEmpty();
-    }
-
-    /** @return an address outside partition p: another partition's memory, else the monitor's. */
-    private long outside(int p) {
-        for (int o = 0; o < d.partitions().size(); o++) {
-            if (o != p) {
-                RegionSpec r = d.partitions().get(o).memory().get(0);
-                return r.base();
-            }
-        }
-        return target.description().monitorBase();
     }
 
     static boolean critical(PartitionSpec ps) {

@@ -32,7 +32,9 @@ public final class CampaignJson {
             triple(w, "detectionNs", r.detection());
             triple(w, "recoveryNs", r.recovery());
             w.field("criticalDeadlineMisses", r.criticalMisses())
-                    .field("criticalDeadlineMissesFromQmFaults", r.criticalMissesFromQmFaults()).endObject();
+                    .field("criticalDeadlineMissesFromQmFaults", r.criticalMissesFromQmFaults());
+            RunOutcomeJson.row(w, r);
+            w.endObject();
         }
         w.endArray();
         w.key("detectionsByMechanism").beginObject();
@@ -47,7 +49,9 @@ public final class CampaignJson {
                     .field("injectNs", o.injectNs()).field("applied", o.applied()).field("detected", o.detected())
                     .field("mechanism", o.mechanism()).field("detectionNs", o.detectionNs())
                     .field("recovered", o.recovered()).field("recoveryNs", o.recoveryNs())
-                    .field("criticalMisses", o.criticalMisses()).endObject();
+                    .field("criticalMisses", o.criticalMisses());
+            RunOutcomeJson.run(w, o);
+            w.endObject();
         }
         w.endArray();
         return w.endObject().toString();
@@ -71,14 +75,15 @@ public final class CampaignJson {
         for (Object o : list) {
             @SuppressWarnings("unchecked")
             Map<String, Object> m = (Map<String, Object>) o;
-            out.add(new RunOutcome(JsonReader.i(m, "index", source), JsonReader.l(m, "seed", source),
+            out.add(RunOutcomeJson.read(m, source, new RunOutcome(JsonReader.i(m, "index", source),
+                    JsonReader.l(m, "seed", source),
                     JsonReader.s(m, "model", source), JsonReader.s(m, "partition", source),
                     JsonReader.b(m, "partitionCritical", source),
                     JsonReader.l(m, "injectNs", source), JsonReader.b(m, "applied", source),
                     JsonReader.b(m, "detected", source),
                     (String) m.get("mechanism"), JsonReader.l(m, "detectionNs", source),
                     JsonReader.b(m, "recovered", source),
-                    JsonReader.l(m, "recoveryNs", source), JsonReader.l(m, "criticalMisses", source)));
+                    JsonReader.l(m, "recoveryNs", source), JsonReader.l(m, "criticalMisses", source))));
         }
         return out;
     }

@@ -16,7 +16,7 @@ import warden.launcher.run.SystemRun;
  * bit flip, into the kernel's store of saved contexts; for a timer stop, into the comparator of the
  * partition's home core, which then reads "never".
  *
- * [impl->dsn~campaign.fault-models~1]
+ * [impl->dsn~campaign.fault-models~2]
  */
 final class FaultInjector implements Engine.Source {
     private final SystemRun run;

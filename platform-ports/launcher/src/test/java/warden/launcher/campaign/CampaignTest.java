@@ -34,8 +34,8 @@ class CampaignTest {
         assertEquals(all.get(17), campaign.runOne(17));
     }
 
-    // [utest->dsn~campaign.verdict~1]
-    // [utest->dsn~campaign.summary~1]
+    // [utest->dsn~campaign.verdict~2]
+    // [utest->dsn~campaign.summary~2]
     @Test
     void everyFaultModelIsInjectedAndQmFaultsCauseNoCriticalDeadlineMiss() {
         CampaignSummary s = new CampaignSummary(all);
@@ -45,23 +45,25 @@ class CampaignTest {
             assertTrue(r.injected() > 0, r.model() + " never drawn in 48 runs");
             assertEquals(0, r.criticalMissesFromQmFaults(), r.model());
             injected += r.injected();
-            if (!r.model().equals("memory-corruption")) {
+            assertEquals(0, r.interferenceMisses(), r.model());
+            assertEquals(0, r.runsOverOwnBound(), r.model());
+            if (!r.model().equals("memory-corruption") && !r.model().equals("timer-stop")) {
                 assertEquals(r.applied(), r.detected(), r.model() + ": every fault of this model is detected");
             }
         }
         assertEquals(48, injected);
         for (RunOutcome o : s.undetected()) {
-            assertEquals("memory-corruption", o.model(), o.toString());
-            assertEquals("linux", o.partition(), "a rich OS has no checked data the monitor sees");
+            assertTrue(o.model().equals("memory-corruption") || o.model().equals("timer-stop"), o.toString());
         }
         for (RunOutcome o : all) {
             if (o.detected() && !o.model().equals("isolation-violation")) {
                 assertTrue(o.detectionNs() >= 0 && o.recovered(), o.toString());
             }
+            assertTrue(o.detectionNs() <= o.detectionBoundNs(), "a detection counts only within its bound: " + o);
         }
     }
 
-    // [utest->dsn~campaign.fault-models~1]
+    // [utest->dsn~campaign.fault-models~2]
     @Test
     void anInterruptStormOfTheRichOsIsMaskedByTheLimiterAndTheLineRestoredWithinItsWindow() {
         int storms = 0;
@@ -81,8 +83,8 @@ class CampaignTest {
         assertTrue(storms > 0, "no storm drawn in 48 runs");
     }
 
-    // [utest->dsn~campaign.fault-models~1]
-    // [utest->dsn~campaign.verdict~1]
+    // [utest->dsn~campaign.fault-models~2]
+    // [utest->dsn~campaign.verdict~2]
     @Test
     void contextBitFlipsAreCaughtByTheContextCheckAndTimerStopsByTheTimerSupervision() {
         int flips = 0;
@@ -103,6 +105,7 @@ class CampaignTest {
         assertTrue(flips > 0 && stops > 0, "both models drawn in 48 runs");
     }
 
+    // [utest->dsn~campaign.accounting-json~1]
     // [utest->dsn~campaign.json~1]
     @Test
     void theReportRoundTripsItsRuns() {
@@ -110,6 +113,99 @@ class CampaignTest {
         assertTrue(json.contains("\"schema\": \"warden.campaign/1\""), json);
         assertEquals(all, CampaignJson.readRuns(json, "c.json"));
         assertEquals(RUN_NS, CampaignJson.header(json, "c.json", "runNs"));
+        assertTrue(json.contains("\"ownFaultMissBound\"") && json.contains("\"interferenceMisses\"")
+                && json.contains("\"detectedBy\"") && json.contains("\"outcome\": \"contained\""), json);
+    }
+
+    /**
+     * The replayed run of issue 14: the RTOS hangs at 48.9 ms and is down until 56.1 ms. Every
+     * release is still a job (296 control jobs from 4 ms to 299 ms, not 288), the ones it never
+     * ran are misses of its own fault, within the bound its detection and recovery allow.
+     */
+    // [utest->dsn~campaign.verdict~2]
+    // [utest->dsn~campaign.bounds~1]
+    @Test
+    void aHungRtosMissesTheReleasesWhileItIsDownAndTheyCountAsItsOwnFaultsMisses() throws Exception {
+        Campaign c = new Campaign(DefaultSystem.load().description(), Targets.get("riscv"), 1, RUN_NS);
+        Campaign.Replayed rp = c.replay(4);
+        RunOutcome o = rp.outcome();
+        assertEquals("hang", o.model());
+        assertEquals("rtos", o.partition());
+        var control = rp.result().partitions().get(0).tasks().get(0);
+        assertEquals(296, control.jobs(), "every release falls due, up or down");
+        assertTrue(control.misses() >= 7, "about 7 ms down at one release per ms: " + control);
+        assertEquals(rp.result().partitions().get(0).deadlineMisses(), o.ownMisses());
+        assertEquals(o.ownMisses(), o.criticalMisses());
+        assertEquals(0, o.interferenceMisses());
+        // rtos: detection bound max(5 ms watchdog, 10 ms boot timeout), recovery 3 ms boot + 1 ms tick:
+        // per task 14 ms / period + 2 releases: 16 + 4 + 3
+        assertEquals(10_000_000, o.detectionBoundNs());
+        assertEquals(23, o.ownMissBound());
+        assertTrue(o.ownMisses() <= o.ownMissBound(), o.toString());
+        assertTrue(rp.result().checks().stream()
+                        .anyMatch(k -> k.name().equals("critical-deadlines-met") && !k.passed()),
+                "the run's own check fails: a critical task missed deadlines");
+    }
+
+    // [utest->dsn~campaign.verdict~2]
+    // [utest->dsn~campaign.fault-models~2]
+    @Test
+    void isolationViolationsHitAddressesAllOverTheMapAndAreContainedNotRecovered() {
+        java.util.Set<String> where = new java.util.HashSet<>();
+        for (RunOutcome o : all) {
+            if (o.model().equals("isolation-violation") && o.applied()) {
+                assertEquals(RunOutcome.CONTAINED, o.outcome(), o.toString());
+                assertTrue(!o.recovered() && o.recoveryNs() == -1, "contained, not recovered at 0 ns: " + o);
+                assertEquals("protection-unit", o.mechanism());
+                where.add(o.detail());
+            }
+        }
+        assertTrue(where.size() > 1, "not one fixed address: " + where);
+    }
+
+    // [utest->dsn~campaign.accounting-checks~1]
+    @Test
+    void theAccountingFailsACampaignWhoseCriticalPartitionMissedMoreThanItsBound() {
+        java.io.StringWriter ok = new java.io.StringWriter();
+        assertTrue(CampaignAccounting.print(new CampaignSummary(all), new java.io.PrintWriter(ok, true)));
+        assertTrue(ok.toString().contains("Check own-fault-misses-bounded: ok"), ok.toString());
+        RunOutcome hang = new RunOutcome(0, 1, "hang", "rtos", true, 10, true, true, "watchdog", 5, true, 3,
+                40, RunOutcome.RECOVERED, "watchdog -> restart", 10, 40, 23, 0, 0);
+        java.io.StringWriter over = new java.io.StringWriter();
+        assertTrue(!CampaignAccounting.print(new CampaignSummary(List.of(hang)), new java.io.PrintWriter(over, true)));
+        assertTrue(over.toString().contains("run 0 seed 1: hang in rtos: 40 misses, bound 23"), over.toString());
+        RunOutcome qm = new RunOutcome(1, 2, "crash", "linux", false, 10, true, true, "watchdog", 5, true, 3,
+                1, RunOutcome.RECOVERED, "watchdog -> restart", 10, 0, -1, 1, 0);
+        java.io.StringWriter leak = new java.io.StringWriter();
+        assertTrue(!CampaignAccounting.print(new CampaignSummary(List.of(qm)), new java.io.PrintWriter(leak, true)));
+        assertTrue(leak.toString().contains("Check freedom-from-interference: FAILED (1 critical"), leak.toString());
+    }
+
+    // [utest->dsn~campaign.fault-models~2]
+    @Test
+    void aMemoryCorruptionDrawsItsBitFromThePartitionsWholeMemory() {
+        var rtos = DefaultSystem.load().description().partitions().get(0);
+        var ram = rtos.memory().get(0);
+        warden.emu.SplitMix64 r = new warden.emu.SplitMix64(3);
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
+        for (int i = 0; i < 2000; i++) {
+            long byteAddress = FaultAddresses.ownBit(rtos, r) >>> 3;
+            assertTrue(byteAddress >= ram.base() && byteAddress < ram.base() + ram.size(),
+                    Long.toHexString(byteAddress));
+            lo = Math.min(lo, byteAddress);
+            hi = Math.max(hi, byteAddress);
+        }
+        assertTrue(lo < ram.base() + ram.size() / 16 && hi > ram.base() + ram.size() * 15 / 16,
+                "spread over the whole 4 MiB, not an 8-word block");
+        int latent = 0;
+        for (RunOutcome o : all) {
+            if (o.model().equals("memory-corruption") && o.applied() && !o.detected()) {
+                assertEquals(RunOutcome.LATENT, o.outcome(), o.toString());
+                latent++;
+            }
+        }
+        assertTrue(latent > 0, "a flip outside every checked word is latent, not detected");
     }
 
     // [utest->dsn~campaign.json~1]
