@@ -12,13 +12,13 @@ import warden.kernel.api.EventRecords;
 
 class EventLogTest {
 
-    // [utest->dsn~kernel.event-log~1]
+    // [utest->dsn~kernel.event-log~2]
     @Test
     void theRingKeepsTheNewestRecordsAndCountsWhatWasOverwritten() {
         EventLog log = new EventLog();
         int n = EventLog.CAPACITY + 10;
         for (int i = 0; i < n; i++) {
-            log.append(i * 10L, 1 + i % 7, i % 3, i % 2, i, -i);
+            log.append(i * 10L, 1 + i % 4, i % 3, i % 2, i, -i); // diagnostic kinds only
         }
         assertEquals(n, log.sequence());
         assertEquals(10, log.dropped());
@@ -27,10 +27,10 @@ class EventLogTest {
         assertEquals(10, log.a(10));
         assertEquals(-(n - 1), log.b(n - 1));
         assertEquals((n - 1) % 3, log.partition(n - 1));
-        assertEquals(1 + (n - 1) % 7, log.kind(n - 1));
+        assertEquals(1 + (n - 1) % 4, log.kind(n - 1));
     }
 
-    // [utest->dsn~kernel.event-log~1]
+    // [utest->dsn~kernel.event-log~2]
     @Test
     void anEmptyLogHoldsNothing() {
         EventLog log = new EventLog();
@@ -39,7 +39,7 @@ class EventLogTest {
         assertEquals(0, log.oldest());
     }
 
-    // [utest->dsn~kernel.event-log~1]
+    // [utest->dsn~kernel.event-log~2]
     @Test
     void theKernelLogsItsEventsWithTheCoresTimeAndKeepsCountingWhatTheFullRingOverwrote() {
         KernelRig rig = new KernelRig(Images.shared());
@@ -60,5 +60,53 @@ class EventLogTest {
         assertEquals(1, log.partition(n - 1));
         assertEquals(1, log.core(n - 1));
         assertEquals(n, m.counter(Counter.UNKNOWN_CALLS), "the counter still counts every event the ring dropped");
+    }
+
+    /** Issue 14: after a safe state, lost-interrupt records filled the ring and pushed out the safe state. */
+    // [utest->dsn~kernel.event-log~2]
+    @Test
+    void aFloodOfDiagnosticRecordsNeverPushesSafetyRecordsOut() {
+        EventLog log = new EventLog();
+        log.append(1, EventKind.ACCESS_VIOLATION, 1, 0, 0x100, 2);
+        log.append(2, EventKind.FAILURE_DETECTED, 0, 0, 1, 3);
+        log.append(3, EventKind.SAFE_STATE, 0, 0, 0, 0);
+        int flood = 3 * EventLog.CAPACITY;
+        for (int i = 0; i < flood; i++) {
+            log.append(10 + i, EventKind.PENDING_OVERFLOW, 0, 0, 20, 0);
+        }
+        assertEquals(EventLog.CAPACITY + 1, log.sequence(), "the ring filled, overwrote its oldest, then refused");
+        assertEquals(1, log.oldest());
+        assertEquals(EventKind.FAILURE_DETECTED, log.kind(1));
+        assertEquals(EventKind.SAFE_STATE, log.kind(2));
+        assertEquals(EventKind.PENDING_OVERFLOW, log.kind(EventLog.CAPACITY));
+        long refused = flood - (EventLog.CAPACITY - 3) - 1;
+        assertEquals(1, log.droppedOf(EventKind.ACCESS_VIOLATION), "the oldest, a diagnostic record, was overwritten");
+        assertEquals(refused, log.droppedOf(EventKind.PENDING_OVERFLOW));
+        assertEquals(refused + 1, log.dropped());
+        assertEquals(0, log.droppedOf(EventKind.SAFE_STATE));
+        assertEquals(0, log.droppedOf(-1));
+        assertEquals(0, log.droppedOf(EventLog.KINDS));
+    }
+
+    // [utest->dsn~kernel.event-log~2]
+    @Test
+    void safetyRecordsStillOverwriteTheOldestRecordWhateverItIs() {
+        EventLog log = new EventLog();
+        for (int i = 0; i < EventLog.CAPACITY; i++) {
+            log.append(i, EventKind.PARTITION_BOOTED, 0, 0, 0, 0);
+        }
+        log.append(5_000, EventKind.TIMER_RECOVERED, 0, 2, 7, 0);
+        log.append(5_001, EventKind.DENIED_CALL, 0, 2, 7, 0);
+        log.append(5_002, EventKind.SAFE_STATE, 0, 2, 7, 0);
+        assertEquals(EventLog.CAPACITY + 2, log.sequence(), "the denied call was refused, not the safe state");
+        assertEquals(EventKind.TIMER_RECOVERED, log.kind(EventLog.CAPACITY));
+        assertEquals(EventKind.SAFE_STATE, log.kind(EventLog.CAPACITY + 1));
+        assertEquals(2, log.droppedOf(EventKind.PARTITION_BOOTED));
+        assertEquals(1, log.droppedOf(EventKind.DENIED_CALL));
+        assertEquals(3, log.dropped());
+        assertEquals(true, EventLog.safety(EventKind.PARTITION_BOOTED));
+        assertEquals(false, EventLog.safety(EventKind.PENDING_OVERFLOW));
+        assertEquals(true, EventLog.safety(EventKind.FAILURE_DETECTED));
+        assertEquals(false, EventLog.safety(EventKind.UNOWNED_INTERRUPT));
     }
 }

@@ -9,11 +9,14 @@ package warden.kernel.api;
  * [impl->dsn~rj.architecture~1]
  */
 public interface EventRecords {
-    /** @return the number of records ever appended (one past the newest sequence number). */
+    /** @return the number of records ever taken into the log (one past the newest sequence number). */
     long sequence();
 
-    /** @return the number of records overwritten before being read. */
+    /** @return the number of records lost: overwritten before being read, or refused. */
     long dropped();
+
+    /** @return the number of records of kind {@code eventKind} lost (overwritten or refused). */
+    long droppedOf(int eventKind);
 
     /** @return the sequence number of the oldest record still held. */
     long oldest();

@@ -120,7 +120,7 @@ public final class MonitorCalls {
         }
     }
 
-    /** Virtual time of {@code core}, the time stamp of every record. [impl->dsn~kernel.event-log~1] */
+    /** Virtual time of {@code core}, the time stamp of every record. [impl->dsn~kernel.event-log~2] */
     private long now(int core) {
         return platform.timer().now(core);
     }

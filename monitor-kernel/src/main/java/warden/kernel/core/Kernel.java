@@ -252,7 +252,7 @@ public final class Kernel implements Monitor {
         return sched.running(core);
     }
 
-    /** Virtual time of {@code core}, the time stamp of every record. [impl->dsn~kernel.event-log~1] */
+    /** Virtual time of {@code core}, the time stamp of every record. [impl->dsn~kernel.event-log~2] */
     private long now(int core) {
         return platform.timer().now(core);
     }
@@ -274,11 +274,11 @@ public final class Kernel implements Monitor {
     public int imageCheckCode() { return check.lastCode(); }
     /** [impl->dsn~kernel.phases~1] */
     public boolean sealed() { return sealed; }
-    /** [impl->dsn~kernel.event-log~1] */
+    /** [impl->dsn~kernel.event-log~2] */
     // justification: a read-only view, never called by the kernel; Java's own bounds check reports a bad id
     @SuppressWarnings("index")
     public long counter(int id) { return counters[id]; }
-    /** [impl->dsn~kernel.event-log~1] */
+    /** [impl->dsn~kernel.event-log~2] */
     public EventRecords eventRecords() { return log; }
     /** [impl->dsn~kernel.sched.critical-first~1] */
     public int running(int core) { return sched.running(core); }

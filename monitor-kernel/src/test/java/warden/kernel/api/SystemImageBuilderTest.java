@@ -177,7 +177,7 @@ class SystemImageBuilderTest {
         assertEquals(true, Criticality.isCritical(Criticality.MAX));
     }
 
-    // [utest->dsn~kernel.event-log~1]
+    // [utest->dsn~kernel.event-log~2]
     @Test
     void aFullRingDropsNothingUntilItsNextRecord() {
         EventLog log = new EventLog();

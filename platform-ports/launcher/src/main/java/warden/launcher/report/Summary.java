@@ -28,7 +28,8 @@ public final class Summary {
         out.printf("Monitor: %d violations logged", r.violations().size());
         for (RunResult.CounterValue c : r.counters()) {
             String n = c.name();
-            if (n.equals("worldSwitches") || n.equals("monitorCalls") || n.equals("interrupts")) {
+            if (n.equals("worldSwitches") || n.equals("monitorCalls") || n.equals("interrupts")
+                    || n.startsWith("eventLogDropped") && c.value() > 0) {
                 out.printf(", %s %d", c.name(), c.value());
             }
         }

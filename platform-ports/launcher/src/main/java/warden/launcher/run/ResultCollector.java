@@ -75,10 +75,30 @@ final class ResultCollector {
         for (int i = 0; i < Counter.COUNT; i++) {
             counters.add(new RunResult.CounterValue(Counter.name(i), monitor.counter(i)));
         }
+        logDrops(counters);
         List<Check> checks = checks(parts, lines, probes);
         return new RunResult(d.source(), platform.target(), platform.board(), seed, durationNs, parts, lines, probes,
                 violations, events, monitor.inSafeState(), metrics, out, counters, checks, steps);
     }
+
+    /**
+     * Adds what the kernel's event log lost: counter {@value #LOG_DROPPED} (all records overwritten
+     * or refused), then {@value #LOG_DROPPED}{@code .KIND} for each kind that lost any.
+     *
+     * [impl->dsn~run.log-drops~1]
+     */
+    private void logDrops(List<RunResult.CounterValue> counters) {
+        EventRecords log = monitor.eventRecords();
+        counters.add(new RunResult.CounterValue(LOG_DROPPED, log.dropped()));
+        for (int k = 0; k < 64; k++) {
+            if (log.droppedOf(k) > 0) {
+                counters.add(new RunResult.CounterValue(LOG_DROPPED + "." + EventKind.name(k), log.droppedOf(k)));
+            }
+        }
+    }
+
+    /** Name of the counter of event-log records lost. */
+    static final String LOG_DROPPED = "eventLogDropped";
 
     private List<RunResult.PartitionResult> partitions(long durationNs) {
         List<RunResult.PartitionResult> out = new ArrayList<>();
