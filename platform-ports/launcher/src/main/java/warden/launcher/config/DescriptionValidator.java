@@ -29,6 +29,7 @@ public final class DescriptionValidator {
         WorkloadChecks.check(d, p, out);
         ProtectionChecks.check(d, target, monitor, out);
         IsolationChecks.check(d, target, out);
+        StimulusChecks.check(d, out);
         return out;
     }
 
