@@ -48,6 +48,20 @@ class CampaignsTest {
         assertTrue(t.contains("|1 (1)"), t);
     }
 
+    // [utest->dsn~manual.campaign-accounting~1]
+    @Test
+    void modelTableGivesTheHonestAccountingWhenTheReportHasIt() {
+        String row = SAMPLE.replace("\"criticalDeadlineMissesFromQmFaults\": 0}",
+                "\"criticalDeadlineMissesFromQmFaults\": 0, \"contained\": 0, \"latent\": 0,"
+                        + " \"detectionBoundNs\": 10000000, \"ownFaultMisses\": 17, \"ownFaultMissesWorstRun\": 9,"
+                        + " \"ownFaultMissBound\": 23, \"runsOverOwnFaultBound\": 1, \"platformFaultMisses\": 0}");
+        String t = Campaigns.models(List.of(Campaigns.read("riscv", row, 1.5, 1)), "none");
+        assertTrue(t.contains("|2 / 1 (0, 0)"), t);
+        assertTrue(t.contains("6.000 ms (bound 10.000 ms)"), t);
+        assertTrue(t.contains("|0 (0); 17, 9 / 23; 0 (*1 runs over their bound*)"), t);
+        assertTrue(t.contains("|1 (1)\n") || t.contains("|1 (1)"), "an older report's row has no accounting: " + t);
+    }
+
     @Test
     void mechanismTableJoinsDesignAndMeasurement() throws Exception {
         String t = Campaigns.mechanisms(reports, "none");

@@ -40,7 +40,7 @@ final class Verdict {
         if (applied && model == FaultModel.ISOLATION_VIOLATION) {
             RunResult.Violation v = denial(r, ps, address, inject, deadline);
             detectedAt = v == null ? -1 : v.timeNs();
-            mechanism = v == null ? null : "protection-unit";
+            mechanism = v == null ? null : "isolation";
             detail = v == null ? null : v.kind() + " " + v.detail() + " at 0x" + Long.toHexString(v.address());
         }
         boolean detected = detectedAt >= 0;

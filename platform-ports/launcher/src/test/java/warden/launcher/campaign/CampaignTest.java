@@ -156,7 +156,7 @@ class CampaignTest {
             if (o.model().equals("isolation-violation") && o.applied()) {
                 assertEquals(RunOutcome.CONTAINED, o.outcome(), o.toString());
                 assertTrue(!o.recovered() && o.recoveryNs() == -1, "contained, not recovered at 0 ns: " + o);
-                assertEquals("protection-unit", o.mechanism());
+                assertEquals("isolation", o.mechanism(), "the protection unit denied it");
                 where.add(o.detail());
             }
         }
