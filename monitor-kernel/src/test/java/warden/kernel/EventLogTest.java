@@ -109,4 +109,24 @@ class EventLogTest {
         assertEquals(true, EventLog.safety(EventKind.FAILURE_DETECTED));
         assertEquals(false, EventLog.safety(EventKind.UNOWNED_INTERRUPT));
     }
+
+    // [utest->dsn~kernel.event-log~2]
+    @Test
+    void dropsAreCountedUnderTheirOwnKindOnly() {
+        EventLog log = new EventLog();
+        int top = EventLog.KINDS - 1;
+        for (int i = 0; i < EventLog.CAPACITY; i++) {
+            log.append(i, 0, 0, 0, 0, 0);
+        }
+        for (int i = 0; i <= EventLog.CAPACITY; i++) {
+            log.append(i, top, 0, 0, 0, 0);
+        }
+        assertEquals(EventLog.CAPACITY, log.droppedOf(0), "every record of kind 0 was overwritten");
+        assertEquals(1, log.droppedOf(top));
+        assertEquals(0, log.droppedOf(EventLog.KINDS), "no kind past the table");
+        assertEquals(0, log.droppedOf(-1));
+        assertEquals(0, log.droppedOf(-EventLog.KINDS));
+        assertEquals(EventLog.CAPACITY + 1, log.dropped());
+        assertEquals(EventLog.CAPACITY + 1, log.oldest());
+    }
 }

@@ -83,7 +83,7 @@ public final class EventLog implements EventRecords {
 
     /** @return the sequence number of the oldest record still held. */
     public long oldest() {
-        return next > CAPACITY ? next - CAPACITY : 0;
+        return Math.max(0, next - CAPACITY);
     }
 
     public long time(long seq) { return time[(int) (seq & MASK)]; }

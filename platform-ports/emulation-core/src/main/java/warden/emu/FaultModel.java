@@ -15,7 +15,10 @@ public final class FaultModel {
     public static final int ISOLATION_VIOLATION = 3;
     /** One job of the guest's longest task runs for its period plus its WCET (RTOS guests only). */
     public static final int DEADLINE_OVERRUN = 4;
-    /** A bit of the guest's own RAM flips (its checked data block, where it keeps one). */
+    /**
+     * A bit anywhere in the guest's own memory flips (drawn from all of it: the RTOS's self-checked
+     * block is 64 bytes of it, so most flips are where nothing checks them).
+     */
     public static final int MEMORY_CORRUPTION = 5;
     /**
      * One of the partition's devices raises its interrupt line every {@link #STORM_PERIOD_NS} for
