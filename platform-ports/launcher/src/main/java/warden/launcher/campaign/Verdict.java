@@ -44,6 +44,7 @@ final class Verdict {
             detail = v == null ? null : v.kind() + " " + v.detail() + " at 0x" + Long.toHexString(v.address());
         }
         boolean detected = detectedAt >= 0;
+        detail = detected || !applied ? detail : where(model, address);
         long recoveredAt = -1;
         if (detected && model != FaultModel.ISOLATION_VIOLATION) {
             String recovery = model == FaultModel.INTERRUPT_STORM ? "line-restored"
@@ -113,6 +114,16 @@ final class Verdict {
             }
         }
         return null;
+    }
+
+    /** @return where an undetected fault hit, for the models that draw an address; else null. */
+    private static String where(int model, long address) {
+        if (model == FaultModel.MEMORY_CORRUPTION) {
+            return "bit " + (address & 7) + " of the byte at 0x" + Long.toHexString(address >>> 3);
+        }
+        boolean drawn = model == FaultModel.CRASH || model == FaultModel.FAULT_STORM
+                || model == FaultModel.ISOLATION_VIOLATION;
+        return drawn ? "access at 0x" + Long.toHexString(address) : null;
     }
 
     /** @return the kernel's record of the denied access to {@code address} by the partition, or null. */

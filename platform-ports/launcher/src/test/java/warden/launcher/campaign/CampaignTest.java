@@ -202,6 +202,7 @@ class CampaignTest {
         for (RunOutcome o : all) {
             if (o.model().equals("memory-corruption") && o.applied() && !o.detected()) {
                 assertEquals(RunOutcome.LATENT, o.outcome(), o.toString());
+                assertTrue(o.detail().startsWith("bit "), "the report says where the flip was: " + o);
                 latent++;
             }
         }
