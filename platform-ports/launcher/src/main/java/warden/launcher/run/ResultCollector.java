@@ -83,17 +83,15 @@ final class ResultCollector {
 
     /**
      * Adds what the kernel's event log lost: counter {@value #LOG_DROPPED} (all records overwritten
-     * or refused), then {@value #LOG_DROPPED}{@code .KIND} for each kind that lost any.
+     * or refused), then {@value #LOG_DROPPED}{@code .KIND} for every event kind.
      *
      * [impl->dsn~run.log-drops~1]
      */
     private void logDrops(List<RunResult.CounterValue> counters) {
         EventRecords log = monitor.eventRecords();
         counters.add(new RunResult.CounterValue(LOG_DROPPED, log.dropped()));
-        for (int k = 0; k < 64; k++) {
-            if (log.droppedOf(k) > 0) {
-                counters.add(new RunResult.CounterValue(LOG_DROPPED + "." + EventKind.name(k), log.droppedOf(k)));
-            }
+        for (int k = 1; k < 64 && !EventKind.name(k).equals("?"); k++) {
+            counters.add(new RunResult.CounterValue(LOG_DROPPED + "." + EventKind.name(k), log.droppedOf(k)));
         }
     }
 
