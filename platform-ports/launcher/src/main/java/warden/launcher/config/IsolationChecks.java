@@ -6,6 +6,7 @@ import warden.emu.DeviceSpec;
 import warden.emu.Isolation;
 import warden.emu.PlatformDescription;
 import warden.emu.TargetInfo;
+import warden.kernel.api.Access;
 import warden.kernel.api.Criticality;
 
 /**
@@ -16,6 +17,9 @@ import warden.kernel.api.Criticality;
  * [impl->dsn~config.check.isolation~1]
  */
 final class IsolationChecks {
+    /** The access a device's MMIO window is given (the format has no access key for devices). */
+    private static final int DEVICE = Access.READ | Access.WRITE;
+
     private IsolationChecks() {
     }
 
@@ -25,13 +29,13 @@ final class IsolationChecks {
         for (PartitionSpec ps : d.partitions()) { // at most 16
             List<Isolation.Window> memory = new ArrayList<>();
             for (RegionSpec r : ps.memory()) {
-                memory.add(new Isolation.Window(r.name(), r.base(), r.size()));
+                memory.add(new Isolation.Window(r.name(), r.base(), r.size(), r.perms()));
             }
             List<Isolation.Window> devices = new ArrayList<>();
             for (String name : ps.devices()) {
                 DeviceSpec dev = p.device(name);
-                devices.add(dev == null ? new Isolation.Window(name, 0, 0)
-                        : new Isolation.Window(name, dev.base(), dev.size()));
+                devices.add(dev == null ? new Isolation.Window(name, 0, 0, DEVICE)
+                        : new Isolation.Window(name, dev.base(), dev.size(), DEVICE));
             }
             parts.add(new Isolation.Partition(ps.name(), Criticality.isCritical(ps.criticality()), memory, devices));
         }
