@@ -8,7 +8,7 @@ import warden.kernel.api.Status;
 import warden.kernel.port.Refusal;
 
 /** Why the x86 unit refuses a call: one reason per cause, NONE again after a call it takes. */
-class X86RefusalTest {
+class X86ProtectionUnitRefusalTest {
     private static final long S = 0x1000_0000L;
     private static final long SIZE = 0x40_0000L;
     private static final long[] SMBASE = {S, S + 0x1_0000L};

@@ -8,7 +8,7 @@ import warden.kernel.api.Status;
 import warden.kernel.port.Refusal;
 
 /** Why the TZC-400 unit refuses a call: one reason per cause, NONE again after a call it takes. */
-class ArmRefusalTest {
+class ArmProtectionUnitRefusalTest {
     private static final long MON = 0x8000_0000L;
 
     private final ArmProtectionUnit pu = new ArmProtectionUnit(new Tzc400[0], new TransactionSecurity(), 0);
@@ -33,6 +33,12 @@ class ArmRefusalTest {
         refused(Status.INVALID_PARAM, Refusal.OUT_OF_RANGE, pu.addRegion(0, (1L << 40) - 0x1000, 0x2000,
                 Access.READ));
         refused(Status.INVALID_PARAM, Refusal.OUT_OF_RANGE, pu.addRegion(0, 0x8040_0000L, 0, Access.READ));
+        refused(Status.INVALID_PARAM, Refusal.OUT_OF_RANGE, pu.addRegion(0, -0x1000, 0x1000, Access.READ));
+        refused(Status.INVALID_PARAM, Refusal.OUT_OF_RANGE, pu.addRegion(0, 1L << 40, 0x1000, Access.READ));
+        // misaligned at the edges of the 40-bit space: still misaligned, not out of range
+        refused(Status.INVALID_PARAM, Refusal.MISALIGNED, pu.addRegion(0, 0, 0x800, Access.READ));
+        refused(Status.INVALID_PARAM, Refusal.MISALIGNED, pu.addRegion(0, (1L << 40) - 0x1800, 0x1800,
+                Access.READ));
         refused(Status.INVALID_PARAM, Refusal.UNSUPPORTED_ACCESS, pu.addRegion(0, 0x8040_0000L, 0x1000, 8));
         refused(Status.NOT_SUPPORTED, Refusal.UNSUPPORTED_ACCESS, pu.addRegion(0, 0x8040_0000L, 0x1000,
                 Access.EXECUTE));

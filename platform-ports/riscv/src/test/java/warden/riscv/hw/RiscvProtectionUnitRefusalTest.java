@@ -8,7 +8,7 @@ import warden.kernel.api.Status;
 import warden.kernel.port.Refusal;
 
 /** Why the PMP unit refuses a call: one reason per cause, NONE again after a call it takes. */
-class RiscvRefusalTest {
+class RiscvProtectionUnitRefusalTest {
     private static final long RAM = 0x8000_0000L;
     private static final int RW = Access.READ | Access.WRITE;
 
