@@ -161,7 +161,7 @@ public final class ArmProtectionUnit implements ProtectionUnit {
 
     /** @return whether the range is empty or leaves the 40-bit address space the filter covers. */
     private static boolean outside(long b, long s) {
-        return s <= 0 || b < 0 || b >= LIMIT || s > LIMIT - b;
+        return s <= 0 || b < 0 || s > LIMIT - b; // b >= LIMIT with s > 0 makes s > LIMIT - b
     }
 
     private static boolean granular(long b, long s) {

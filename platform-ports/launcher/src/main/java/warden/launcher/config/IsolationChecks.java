@@ -12,9 +12,11 @@ import warden.kernel.api.Criticality;
 /**
  * Asks the target which isolation between partitions it cannot give (beyond what one partition's
  * regions on a fresh protection unit show: for example x86 without VT-x/EPT cannot keep two
- * non-critical partitions apart) and reports each refusal at the partition, region or device.
+ * non-critical partitions apart nor restrict a non-critical region's access, and one Arm TZASC
+ * cannot keep two partitions of one world apart) and reports each refusal at the partition,
+ * region or device. Regions go with their declared access, device windows as read/write.
  *
- * [impl->dsn~config.check.isolation~1]
+ * [impl->dsn~config.check.isolation~2]
  */
 final class IsolationChecks {
     /** The access a device's MMIO window is given (the format has no access key for devices). */

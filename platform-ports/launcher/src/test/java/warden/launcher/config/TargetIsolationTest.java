@@ -30,7 +30,7 @@ class TargetIsolationTest {
                 .map(p -> p.line() + ":" + p.column() + ": " + p.path() + ": " + p.message()).toList();
     }
 
-    // [utest->dsn~x86.region-access~1]
+    // [utest->dsn~x86.region-access~1] [utest->dsn~config.check.isolation~2]
     @Test
     void x86RefusesANonCriticalRegionThatIsNotRwxAtTheRegion() {
         String text = TWO.formatted("x86", "ASIL-B", "0x80400000", "rwx", "0x80400000", "QM", "rw");
@@ -47,7 +47,7 @@ class TargetIsolationTest {
                 + " 'a' is declared 'x' (execute-only), which x86 paging cannot express"), ps.get(0));
     }
 
-    // [utest->dsn~arm.topology~1]
+    // [utest->dsn~arm.topology~1] [utest->dsn~config.check.isolation~2]
     @Test
     void armRefusesASecondPartitionInEitherWorld() {
         List<String> ps = located("arm", TWO.formatted("arm", "QM", "0x80400000", "rw", "0x80400000", "QM", "rw"));

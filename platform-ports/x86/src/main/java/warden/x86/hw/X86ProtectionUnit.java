@@ -122,7 +122,7 @@ public final class X86ProtectionUnit implements ProtectionUnit {
         if (slot < 0 || slot >= SLOTS_MAX) {
             return refuse(Status.INVALID_PARAM, Refusal.BAD_SLOT);
         }
-        if (rSize <= 0 || rBase < 0 || rBase + rSize < rBase) {
+        if (rSize <= 0 || rBase < 0 || rSize > Long.MAX_VALUE - rBase) { // the end would overflow
             return refuse(Status.INVALID_PARAM, Refusal.OUT_OF_RANGE);
         }
         int w = worldOf(rBase, rSize);

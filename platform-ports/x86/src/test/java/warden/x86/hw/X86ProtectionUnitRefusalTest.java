@@ -32,6 +32,10 @@ class X86ProtectionUnitRefusalTest {
         assertEquals(Status.OK, pu.beginSlot(0));
         refused(Status.INVALID_PARAM, Refusal.OUT_OF_RANGE, pu.addRegion(0, S + 0x10_0000, 0, RW));
         refused(Status.INVALID_PARAM, Refusal.OUT_OF_RANGE, pu.addRegion(0, -0x1000, 0x1000, RW));
+        refused(Status.INVALID_PARAM, Refusal.OUT_OF_RANGE, pu.addRegion(0, 0x1000, Long.MAX_VALUE - 0xFFF, RW));
+        // the largest range whose end does not overflow: in range, but across SMRAM
+        refused(Status.INVALID_PARAM, Refusal.STRADDLES_BOUNDARY, pu.addRegion(0, 0x1000, Long.MAX_VALUE - 0x1000,
+                RW));
         refused(Status.INVALID_PARAM, Refusal.STRADDLES_BOUNDARY, pu.addRegion(0, S + SIZE - 0x1000, 0x2000, RW));
         refused(Status.INVALID_PARAM, Refusal.STRADDLES_BOUNDARY, pu.addRegion(0, S - 0x1000, 0x2000, RW));
         // page-aligned, inside SMRAM, on the monitor's bytes: not "misaligned"
