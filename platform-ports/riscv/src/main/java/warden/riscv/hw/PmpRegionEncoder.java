@@ -60,7 +60,7 @@ public final class PmpRegionEncoder {
         if ((perms & ~Access.ALL) != 0 || ((perms & Access.WRITE) != 0 && (perms & Access.READ) == 0)) {
             return Refusal.UNSUPPORTED_ACCESS; // W without R is reserved
         }
-        if (size <= 0 || base < 0 || base >= Pmp.PHYS_LIMIT || size > Pmp.PHYS_LIMIT - base) {
+        if (size <= 0 || base < 0 || size > Pmp.PHYS_LIMIT - base) { // covers base >= 2^56 (size > 0)
             return Refusal.OUT_OF_RANGE;
         }
         if ((base & (granule - 1)) != 0 || (size & (granule - 1)) != 0) {
