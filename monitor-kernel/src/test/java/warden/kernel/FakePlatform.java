@@ -130,8 +130,10 @@ public final class FakePlatform implements Platform, CpuContext, ProtectionUnit,
     @Override
     public int addRegion(int slot, long base, long size, int perms) {
         if (slotRegions[slot] >= regionsPerSlot) {
+            lastRefusal = warden.kernel.port.Refusal.NO_ENTRIES;
             return Status.NO_SPACE;
         }
+        lastRefusal = warden.kernel.port.Refusal.NONE;
         slotRegions[slot]++;
         log.add("slot " + slot + " " + Long.toHexString(base) + "+" + Long.toHexString(size) + " " + perms);
         return Status.OK;
@@ -139,8 +141,14 @@ public final class FakePlatform implements Platform, CpuContext, ProtectionUnit,
 
     /** A slot whose activation this fake's hardware refuses (as a locked PMP entry would), or none. */
     public int refusedSlot = Integer.MIN_VALUE;
+    private int lastRefusal;
     /** As {@link #refusedSlot}: every partition's slot is refused (NO_SLOT is still taken). */
     public static final int EVERY_SLOT = Integer.MAX_VALUE;
+
+    @Override
+    public int refusal() {
+        return lastRefusal;
+    }
 
     @Override
     public int activate(int core, int slot) {

@@ -80,6 +80,7 @@ class KernelBootProgramsTest {
         }
 
         @Override public int activate(int core, int slot) { return fake.activate(core, slot); }
+        @Override public int refusal() { return fake.refusal(); }
     }
 
     /** rtos (critical, core 0, lines 1 and 20) and linux (QM, cores 0-1, lines 30 and 127 on core 1). */

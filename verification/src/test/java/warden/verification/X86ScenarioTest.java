@@ -26,7 +26,7 @@ import warden.x86.X86Target;
  * checks; the probe's denied accesses are dropped or answered with the fixed value and logged;
  * the same seed gives the same run; a description asking for isolation x86 cannot give is refused.
  *
- * [utest->dsn~x86.port~1] [utest->dsn~x86.isolation-rules~1] [utest->dsn~config.check.isolation~1]
+ * [utest->dsn~x86.port~1] [utest->dsn~x86.isolation-rules~1] [utest->dsn~config.check.isolation~2]
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class X86ScenarioTest {

@@ -25,6 +25,14 @@ public interface ProtectionUnit {
      */
     int addRegion(int slot, long base, long size, int perms);
 
+    /**
+     * @return why the last {@link #protectMonitor} or {@link #addRegion} call was refused: a
+     *         {@link Refusal} code, {@link Refusal#NONE} after one that succeeded. Boot- and
+     *         validation-time; allocates nothing.
+     *         [impl->dsn~kernel.protection-refusal~1]
+     */
+    int refusal();
+
     /** Programs core {@code core}'s hardware with slot {@code slot} (or NO_SLOT). Mission-time. */
     int activate(int core, int slot);
 }

@@ -53,11 +53,11 @@ public final class ArmTarget implements Target {
     }
 
     /**
-     * A TZC-400 filter per PE, reprogrammed at every world switch, keeps every partition's regions
-     * apart from every other's, Secure or Non-secure: nothing to refuse beyond the region checks.
+     * What one TZASC shared by all PEs, as real SoCs have, could not separate: a second partition
+     * in the Secure or in the Non-secure world ({@link ArmIsolationRules}).
      */
     @Override
     public List<Isolation.Problem> isolationProblems(List<Isolation.Partition> partitions) {
-        return List.of();
+        return ArmIsolationRules.check(partitions);
     }
 }

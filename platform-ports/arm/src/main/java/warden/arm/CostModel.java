@@ -3,7 +3,7 @@ package warden.arm;
 /**
  * Modeled virtual-time costs of monitor work on an Armv8-A PE, in core cycles turned into ns at
  * the platform clock — a model, not a measurement. Calibrated against the one published figure
- * HARDWARE.md gives: TF-A measures a fast SMC round trip (PSCI_VERSION) at 520-720 ns on Juno's
+ * the design brief cites: TF-A measures a fast SMC round trip (PSCI_VERSION) at 520-720 ns on Juno's
  * big cores; here exception entry + first-level handler + ERET = 60 + 480 + 40 cycles = 580 ns
  * at 1 GHz. A world switch saves and restores {@link ContextLayout#WORDS} context words and
  * programs the PE's TZC-400 regions over its APB programming interface (6 registers a region).

@@ -11,8 +11,11 @@ public final class Isolation {
     private Isolation() {
     }
 
-    /** A memory region or a device's MMIO window of a partition. */
-    public record Window(String name, long base, long size) {
+    /**
+     * A memory region or a device's MMIO window of a partition, with the access the description
+     * grants ({@code Access} bits; a device window is read/write).
+     */
+    public record Window(String name, long base, long size, int access) {
     }
 
     /** One partition as the target sees it, in description order. */

@@ -3,6 +3,7 @@ package warden.arm.hw;
 import warden.kernel.api.Access;
 import warden.kernel.api.Status;
 import warden.kernel.port.ProtectionUnit;
+import warden.kernel.port.Refusal;
 
 /**
  * The kernel's {@link ProtectionUnit} on TZC-400 address-space controllers (TZC-400 TRM §2.2),
@@ -65,6 +66,7 @@ public final class ArmProtectionUnit implements ProtectionUnit {
     private long monitorSize;
     private boolean monitorSet;
     private boolean slotsStarted;
+    private int refusal;
 
     /** Boot-time: {@code filters} may be empty (a validation-only unit); {@code nsaid} 0..15. */
     public ArmProtectionUnit(Tzc400[] filters, TransactionSecurity security, int nsaid) {
@@ -87,11 +89,12 @@ public final class ArmProtectionUnit implements ProtectionUnit {
     @Override
     public int protectMonitor(long b, long s) {
         if (monitorSet || slotsStarted) {
-            return Status.BAD_STATE;
+            return refuse(Status.BAD_STATE, Refusal.BAD_STATE);
         }
         if (!granular(b, s)) {
-            return Status.INVALID_PARAM;
+            return refuse(Status.INVALID_PARAM, outside(b, s) ? Refusal.OUT_OF_RANGE : Refusal.MISALIGNED);
         }
+        refusal = Refusal.NONE;
         monitorBase = b;
         monitorSize = s;
         monitorSet = true;
@@ -108,27 +111,34 @@ public final class ArmProtectionUnit implements ProtectionUnit {
         return Status.OK;
     }
 
-    /** [impl->dsn~arm.tzc.overlap~1] */
+    /** [impl->dsn~arm.tzc.overlap~1] [impl->dsn~arm.tzc.refusal~1] */
     @Override
     public int addRegion(int slot, long b, long s, int p) {
-        if (slot < 0 || slot >= SLOTS_MAX || !granular(b, s) || (p & ~Access.ALL) != 0) {
-            return Status.INVALID_PARAM;
+        if (slot < 0 || slot >= SLOTS_MAX) {
+            return refuse(Status.INVALID_PARAM, Refusal.BAD_SLOT);
+        }
+        if (!granular(b, s)) {
+            return refuse(Status.INVALID_PARAM, outside(b, s) ? Refusal.OUT_OF_RANGE : Refusal.MISALIGNED);
+        }
+        if ((p & ~Access.ALL) != 0) {
+            return refuse(Status.INVALID_PARAM, Refusal.UNSUPPORTED_ACCESS);
         }
         if ((p & Access.EXECUTE) != 0 && (p & Access.READ) == 0) {
-            return Status.NOT_SUPPORTED; // a fetch is a read transaction at the TZC-400
+            return refuse(Status.NOT_SUPPORTED, Refusal.UNSUPPORTED_ACCESS); // a fetch is a read at the TZC-400
         }
         if (overlaps(b, s, monitorBase, monitorSize)) { // no monitor yet: [0, 0) meets no region
-            return Status.INVALID_PARAM;
+            return refuse(Status.INVALID_PARAM, Refusal.OVERLAPS_MONITOR);
         }
         int first = slot * REGIONS_MAX;
         for (int i = 0; i < count[slot]; i++) { // bound: 8
             if (overlaps(b, s, base[first + i], size[first + i])) {
-                return Status.INVALID_PARAM;
+                return refuse(Status.INVALID_PARAM, Refusal.OVERLAPS_REGION);
             }
         }
         if (count[slot] >= REGIONS_MAX) {
-            return Status.NO_SPACE;
+            return refuse(Status.NO_SPACE, Refusal.NO_ENTRIES);
         }
+        refusal = Refusal.NONE;
         slotsStarted = true;
         int i = first + count[slot];
         base[i] = b;
@@ -136,6 +146,22 @@ public final class ArmProtectionUnit implements ProtectionUnit {
         perms[i] = p;
         count[slot]++;
         return Status.OK;
+    }
+
+    /** [impl->dsn~arm.tzc.refusal~1] */
+    @Override
+    public int refusal() {
+        return refusal;
+    }
+
+    private int refuse(int status, int why) {
+        refusal = why;
+        return status;
+    }
+
+    /** @return whether the range is empty or leaves the 40-bit address space the filter covers. */
+    private static boolean outside(long b, long s) {
+        return s <= 0 || b < 0 || s > LIMIT - b; // b >= LIMIT with s > 0 makes s > LIMIT - b
     }
 
     private static boolean granular(long b, long s) {

@@ -3,7 +3,7 @@ package warden.arm.hw;
 /**
  * GICv3 interrupt groups and the exception signal a PE sees for each (GICv3 and GICv4
  * Architecture Specification, IHI 0069, §4.6 "Interrupt grouping", §4.6.2 "Interrupt assignment
- * to IRQ and FIQ signals"; HARDWARE.md).
+ * to IRQ and FIQ signals").
  *
  * <p>With two security states (GICD_CTLR.DS = 0), the group of an interrupt is encoded by its
  * group bit (GICD_IGROUPR / GICR_IGROUPR0) and group modifier bit (GICD_IGRPMODR /

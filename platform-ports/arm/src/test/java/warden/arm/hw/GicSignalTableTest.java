@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** The signal a PE sees, checked cell by cell against the table in HARDWARE.md (IHI 0069 §4.6.2). */
+/** The signal a PE sees, checked cell by cell against the table of IHI 0069 §4.6.2. */
 // [utest->dsn~arm.gic.signal~1] [utest->dsn~arm.gic.groups~1]
 class GicSignalTableTest {
     private static final int F = GicGroups.FIQ;

@@ -33,6 +33,9 @@ final class Loaded {
         if (file == null) {
             r = DefaultSystem.load();
         } else {
+            if (Files.isDirectory(file)) { // [impl->dsn~config.input-limits~2]
+                throw new UsageError(file + " is a directory: expected a system description file (YAML)");
+            }
             if (!Files.isRegularFile(file)) {
                 throw new UsageError(file + ": no such file");
             }

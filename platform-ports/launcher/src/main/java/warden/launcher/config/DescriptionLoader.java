@@ -38,18 +38,46 @@ public final class DescriptionLoader {
     private DescriptionLoader() {
     }
 
-    /** Reads and loads a file (UTF-8, at most {@link #MAX_BYTES}). */
-    // [impl->dsn~config.input-limits~1]
+    /**
+     * Reads and loads a file (UTF-8, at most {@link #MAX_BYTES}). A directory, a missing or an
+     * unreadable file is a problem that says so; a file over the limit is refused at the line and
+     * column where it passes the limit.
+     */
+    // [impl->dsn~config.input-limits~2]
     public static LoadResult load(Path file) {
         String name = file.toString();
         try {
+            if (Files.isDirectory(file)) {
+                return fail(name, 1, 1, name + " is a directory: expected a system description file (YAML)");
+            }
+            if (!Files.exists(file)) {
+                return fail(name, 1, 1, "no such file: " + name);
+            }
             if (Files.size(file) > MAX_BYTES) {
-                return fail(name, 1, 1, "file is larger than " + MAX_BYTES + " bytes");
+                byte[] head;
+                try (java.io.InputStream in = Files.newInputStream(file)) {
+                    head = in.readNBytes(MAX_BYTES + 1);
+                }
+                return tooLarge(name, head, "bytes");
             }
             return decodeAndParse(Files.readAllBytes(file), name, file.toAbsolutePath().getParent());
         } catch (IOException | RuntimeException e) {
             return fail(name, 1, 1, "cannot read file: " + e);
         }
+    }
+
+    /** The size refusal, at the line and column of the first byte (or character) past the limit. */
+    private static LoadResult tooLarge(String name, byte[] head, String unit) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < MAX_BYTES && i < head.length; i++) { // bounded by MAX_BYTES
+            if (head[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return fail(name, line, MAX_BYTES - lineStart + 1, "file is larger than " + MAX_BYTES + " " + unit
+                + ": a description holds at most 1 MiB, and this is where it passes the limit");
     }
 
     /** Loads a description from bytes that must be UTF-8. */
@@ -106,11 +134,16 @@ public final class DescriptionLoader {
         }
     }
 
-    // [impl->dsn~config.input-limits~1]
+    // [impl->dsn~config.input-limits~2]
     private static LoadResult parseChecked(String text, String sourceName, Path baseDir) {
         String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
         if (t.length() > MAX_BYTES) {
-            return fail(sourceName, 1, 1, "file is larger than " + MAX_BYTES + " characters");
+            return tooLarge(sourceName, t.substring(0, MAX_BYTES + 1).getBytes(StandardCharsets.ISO_8859_1),
+                    "characters");
+        }
+        Problem limit = YamlLimits.check(t, sourceName, options());
+        if (limit != null) {
+            return LoadResult.failed(List.of(limit));
         }
         Iterator<Node> docs = new Yaml(options()).composeAll(new StringReader(t)).iterator();
         if (!docs.hasNext()) {

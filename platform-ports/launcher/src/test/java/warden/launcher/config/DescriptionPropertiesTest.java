@@ -145,7 +145,7 @@ class DescriptionPropertiesTest {
                 "partitions[1].cores", fieldLine(g.yaml(), "name: p1", "cores:"));
     }
 
-    // [utest->dsn~config.check.protection~1]
+    // [utest->dsn~config.check.protection~2]
     @Property(seed = "17", tries = 100)
     void tooManyProtectionEntriesAreRejected(@ForAll("systems") Gen g) {
         Gen.Part p = g.parts.get(0);
@@ -160,7 +160,7 @@ class DescriptionPropertiesTest {
                         : fieldLine(g.yaml(), "name: p0", "devices:"));
     }
 
-    // [utest->dsn~config.check.protection~1]
+    // [utest->dsn~config.check.protection~2]
     @Property(seed = "18", tries = 100)
     void misalignedRegionsAreRejected(@ForAll("systems") Gen g, @ForAll @IntRange(min = 1, max = 3) int shift) {
         Gen.Region m0 = g.parts.get(0).memory.get(0);

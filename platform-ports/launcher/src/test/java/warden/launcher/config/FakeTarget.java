@@ -8,6 +8,7 @@ import warden.emu.PlatformDescription;
 import warden.emu.TargetInfo;
 import warden.kernel.api.Status;
 import warden.kernel.port.ProtectionUnit;
+import warden.kernel.port.Refusal;
 
 /**
  * A RISC-V-like target for tests: the platform values of the RISC-V virt-like board and a small
@@ -68,6 +69,7 @@ final class FakeTarget implements TargetInfo {
         private final long granule;
         private int used;
         private int monitorEntries;
+        private int refusal;
 
         FakePmp(int entries, long granule) {
             this.entries = entries;
@@ -81,14 +83,22 @@ final class FakeTarget implements TargetInfo {
 
         private int take(long base, long size) {
             if (size <= 0 || base % granule != 0 || size % granule != 0) {
+                refusal = size <= 0 ? Refusal.OUT_OF_RANGE : Refusal.MISALIGNED;
                 return Status.INVALID_PARAM;
             }
             int c = cost(base, size);
             if (used + c > entries) {
+                refusal = Refusal.NO_ENTRIES;
                 return Status.NO_SPACE;
             }
+            refusal = Refusal.NONE;
             used += c;
             return Status.OK;
+        }
+
+        @Override
+        public int refusal() {
+            return refusal;
         }
 
         @Override

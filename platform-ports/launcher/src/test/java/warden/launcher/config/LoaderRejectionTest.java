@@ -122,7 +122,7 @@ class LoaderRejectionTest {
                 only(replace("size: 112MiB, access: rwx", "size: 112MiB, access: xr")).message());
     }
 
-    // [utest->dsn~config.input-limits~1]
+    // [utest->dsn~config.input-limits~2]
     @Test
     void shouldRejectEmptyMultipleAndMalformedDocuments() {
         assertEquals("t.yaml:1:1: file is empty: expected a system description", only("").toString());
@@ -136,16 +136,45 @@ class LoaderRejectionTest {
         assertEquals(3, syntax.line());
     }
 
-    // [utest->dsn~config.input-limits~1]
+    // [utest->dsn~config.input-limits~2]
     @Test
-    void shouldRejectBillionLaughs() {
+    void shouldRejectBillionLaughsAtTheAliasThatPassesTheLimit() {
         StringBuilder sb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for (int i = 1; i < 10; i++) {
             sb.append("a").append(i).append(": &a").append(i).append(" [");
             sb.append(String.join(", ", java.util.Collections.nCopies(10, "*a" + (i - 1)))).append("]\n");
         }
-        Problem p = only(sb.toString());
-        assertTrue(p.message().startsWith("YAML error:") && p.message().contains("aliases"), p.message());
+        // a1's list holds the aliases 1..10 of a0: the ninth is its element [8], at column 10 + 5 * 8
+        assertEquals("t.yaml:2:50: a1[8]: more than 8 aliases of collections (this is alias 9): a description may"
+                + " repeat a list or mapping through an alias at most 8 times", only(sb.toString()).toString());
+    }
+
+    // [utest->dsn~config.input-limits~2]
+    @Test
+    void eightAliasesOfCollectionsAndAnyNumberOfScalarAliasesAreAccepted() {
+        StringBuilder sb = new StringBuilder("a: &a [1]\nb: &s 2\n");
+        for (int i = 0; i < 8; i++) {
+            sb.append("c").append(i).append(": *a\n");
+        }
+        for (int i = 0; i < 20; i++) {
+            sb.append("d").append(i).append(": *s\n");
+        }
+        Problem p = Fixtures.problems(sb.toString()).get(0);
+        assertEquals("a", p.path()); // the first unknown key: the limits passed
+        assertTrue(p.message().startsWith("unknown key 'a'"), p.message());
+    }
+
+    // [utest->dsn~config.input-limits~2]
+    @Test
+    void shouldRejectDeepNestingAtTheCollectionThatPassesTheLimit() {
+        String ok = "x: " + "[".repeat(15) + "1" + "]".repeat(15) + "\n"; // 16 levels with the root mapping
+        Problem p = Fixtures.problems(ok).get(0);
+        assertEquals("x", p.path());
+        assertTrue(p.message().startsWith("unknown key 'x'"), p.message());
+        String deep = "partitions:\n  - name: a\n    memory: " + "[".repeat(15) + "1" + "]".repeat(15) + "\n";
+        // root, partitions, its entry, memory and 12 lists inside it are 16 levels: the 13th list passes
+        assertEquals("t.yaml:3:26: partitions[0].memory[0][0][0][0][0][0][0][0][0][0][0][0][0]: nesting deeper than 16"
+                + " levels of lists and mappings: a description nests at most 16 deep", only(deep).toString());
     }
 
     // [utest->dsn~config.loader-total~1]

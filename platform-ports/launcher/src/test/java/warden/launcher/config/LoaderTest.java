@@ -133,10 +133,10 @@ class LoaderTest {
         assertTrue(DescriptionLoader.load(f).ok());
         Problem missing = DescriptionLoader.load(dir.resolve("none.yaml")).problems().get(0);
         assertEquals(1, missing.line());
-        assertTrue(missing.message().startsWith("cannot read file: java.nio.file.NoSuchFileException"));
+        assertEquals("no such file: " + dir.resolve("none.yaml"), missing.message());
     }
 
-    // [utest->dsn~config.input-limits~1]
+    // [utest->dsn~config.input-limits~2]
     @Test
     void shouldRejectNonUtf8WithTheBytePosition(@TempDir Path dir) throws Exception {
         byte[] text = (Fixtures.MINIMAL + "# caf\u00e9\n").getBytes(StandardCharsets.ISO_8859_1);
@@ -148,14 +148,28 @@ class LoaderTest {
         assertTrue(p.message().startsWith("file is not valid UTF-8"), p.message());
     }
 
-    // [utest->dsn~config.input-limits~1]
+    // [utest->dsn~config.input-limits~2]
     @Test
-    void shouldRejectOversizedFiles(@TempDir Path dir) throws Exception {
+    void shouldRejectOversizedFilesWhereTheyPassTheLimit(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("big.yaml");
-        Files.writeString(f, Fixtures.MINIMAL + "#".repeat(DescriptionLoader.MAX_BYTES));
-        assertEquals("file is larger than 1048576 bytes", DescriptionLoader.load(f).problems().get(0).message());
         String big = Fixtures.MINIMAL + "#".repeat(DescriptionLoader.MAX_BYTES);
-        assertEquals("file is larger than 1048576 characters",
-                DescriptionLoader.parse(big, "t.yaml").problems().get(0).message());
+        Files.writeString(f, big);
+        int lines = Fixtures.MINIMAL.split("\n", -1).length; // the comment is on the last line
+        int column = DescriptionLoader.MAX_BYTES - Fixtures.MINIMAL.length() + 1;
+        assertEquals(f + ":" + lines + ":" + column + ": file is larger than 1048576 bytes: a description holds at"
+                + " most 1 MiB, and this is where it passes the limit", DescriptionLoader.load(f).problems().get(0)
+                .toString());
+        assertEquals("t.yaml:" + lines + ":" + column + ": file is larger than 1048576 characters: a description"
+                + " holds at most 1 MiB, and this is where it passes the limit",
+                DescriptionLoader.parse(big, "t.yaml").problems().get(0).toString());
+    }
+
+    // [utest->dsn~config.input-limits~2]
+    @Test
+    void aDirectoryOrAMissingFileIsNamedAsSuch(@TempDir Path dir) {
+        assertEquals(dir + ":1:1: " + dir + " is a directory: expected a system description file (YAML)",
+                DescriptionLoader.load(dir).problems().get(0).toString());
+        Path none = dir.resolve("none.yaml");
+        assertEquals(none + ":1:1: no such file: " + none, DescriptionLoader.load(none).problems().get(0).toString());
     }
 }

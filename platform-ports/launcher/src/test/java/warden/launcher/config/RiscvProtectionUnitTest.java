@@ -39,7 +39,7 @@ class RiscvProtectionUnitTest {
         return Gen.systems(1);
     }
 
-    // [utest->dsn~config.check.protection~1]
+    // [utest->dsn~config.check.protection~2]
     @Test
     void theDefaultSystemAndTheFixturesFitThePmp() {
         assertEquals(List.of(), DescriptionValidator.validate(DefaultSystem.load().description(), RISCV));
@@ -48,13 +48,13 @@ class RiscvProtectionUnitTest {
         }
     }
 
-    // [utest->dsn~config.check.protection~1]
+    // [utest->dsn~config.check.protection~2]
     @Property(seed = "41", tries = 100)
     void randomValidDescriptionsFitThePmp(@ForAll("systems") Gen g) {
         assertEquals(List.of(), DescriptionValidator.validate(Fixtures.load(g.yaml()), RISCV), g::yaml);
     }
 
-    // [utest->dsn~config.check.protection~1]
+    // [utest->dsn~config.check.protection~2]
     @Test
     void eightTorRegionsAndFourDevicesDoNotFit() {
         StringBuilder sb = new StringBuilder("partitions:\n  - name: big\n    criticality: QM\n    cores: [0]\n"
@@ -70,7 +70,7 @@ class RiscvProtectionUnitTest {
                 + " riscv target has"), ps.get(0).message());
     }
 
-    // [utest->dsn~config.check.protection~1]
+    // [utest->dsn~config.check.protection~2]
     @Test
     void aRegionOffTheGranuleIsMisaligned() {
         List<Problem> ps = DescriptionValidator.validate(Fixtures.load(

@@ -125,7 +125,7 @@ class ValidatorTest {
                 p.path() + ": " + p.message());
     }
 
-    // [utest->dsn~config.check.protection~1]
+    // [utest->dsn~config.check.protection~2]
     @Test
     void shouldRejectRegionsTheProtectionUnitCannotExpress() {
         SystemDescription d = Fixtures.load(Fixtures.FULL);

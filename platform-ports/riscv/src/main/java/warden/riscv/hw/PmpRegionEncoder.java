@@ -2,6 +2,7 @@ package warden.riscv.hw;
 
 import warden.kernel.api.Access;
 import warden.kernel.api.Status;
+import warden.kernel.port.Refusal;
 
 /**
  * Encodes one physical address range with permissions as the fewest PMP entries that match
@@ -48,19 +49,27 @@ public final class PmpRegionEncoder {
 
     /** @return Status.OK, or Status.INVALID_PARAM when the range or permissions cannot be encoded. */
     public int check(long base, long size, int perms) {
+        return why(base, size, perms) == Refusal.NONE ? Status.OK : Status.INVALID_PARAM;
+    }
+
+    /**
+     * @return why {@link #check} refuses this range: a {@link Refusal} code, NONE when it accepts it.
+     *         [impl->dsn~riscv.pmp.refusal~1]
+     */
+    public int why(long base, long size, int perms) {
         if ((perms & ~Access.ALL) != 0 || ((perms & Access.WRITE) != 0 && (perms & Access.READ) == 0)) {
-            return Status.INVALID_PARAM;
+            return Refusal.UNSUPPORTED_ACCESS; // W without R is reserved
         }
-        if (size <= 0 || base < 0 || base >= Pmp.PHYS_LIMIT || size > Pmp.PHYS_LIMIT - base) {
-            return Status.INVALID_PARAM;
+        if (size <= 0 || base < 0 || size > Pmp.PHYS_LIMIT - base) { // covers base >= 2^56 (size > 0)
+            return Refusal.OUT_OF_RANGE;
         }
         if ((base & (granule - 1)) != 0 || (size & (granule - 1)) != 0) {
-            return Status.INVALID_PARAM;
+            return Refusal.MISALIGNED;
         }
         if (base + size == Pmp.PHYS_LIMIT && !napot(base, size) && !na4(base, size)) {
-            return Status.INVALID_PARAM; // the TOR top 2^56 is not representable
+            return Refusal.OUT_OF_RANGE; // the TOR top 2^56 is not representable
         }
-        return Status.OK;
+        return Refusal.NONE;
     }
 
     /** @return entries (1 or 2) that a checked range needs when appended at entry {@code at}. */

@@ -2,6 +2,7 @@ package warden.riscv.hw;
 
 import warden.kernel.api.Status;
 import warden.kernel.port.ProtectionUnit;
+import warden.kernel.port.Refusal;
 
 /**
  * The kernel's {@link ProtectionUnit} on RISC-V PMP (privileged spec, "Physical Memory
@@ -46,6 +47,7 @@ public final class RiscvProtectionUnit implements ProtectionUnit {
     private int monitorEntries;
     private boolean monitorSet;
     private boolean slotsStarted;
+    private int refusal;
 
     /**
      * Boot-time. {@code harts} may be empty (a validation-only instance); every hart must have
@@ -88,15 +90,16 @@ public final class RiscvProtectionUnit implements ProtectionUnit {
     @Override
     public int protectMonitor(long base, long size) {
         if (monitorSet || slotsStarted) {
-            return Status.BAD_STATE;
+            return refuse(Status.BAD_STATE, Refusal.BAD_STATE);
         }
         int st = encoder.check(base, size, 0);
         if (st != Status.OK) {
-            return st;
+            return refuse(st, encoder.why(base, size, 0));
         }
         if (encoder.entriesNeeded(base, size, addr, 0, 0) > entryCount) {
-            return Status.NO_SPACE;
+            return refuse(Status.NO_SPACE, Refusal.NO_ENTRIES);
         }
+        refusal = Refusal.NONE;
         monitorEntries = encoder.encode(base, size, 0, cfg, addr, 0, 0);
         monitorSet = true;
         for (int r = 1; r < ROWS; r++) { // bound: ROWS
@@ -120,20 +123,27 @@ public final class RiscvProtectionUnit implements ProtectionUnit {
     @Override
     public int addRegion(int slot, long base, long size, int perms) {
         if (slot < 0 || slot >= SLOTS_MAX) {
-            return Status.INVALID_PARAM;
+            return refuse(Status.INVALID_PARAM, Refusal.BAD_SLOT);
         }
         int st = encoder.check(base, size, perms);
         if (st != Status.OK) {
-            return st;
+            return refuse(st, encoder.why(base, size, perms));
         }
         int start = slot * entryCount;
         if (used[slot] + encoder.entriesNeeded(base, size, addr, start, used[slot]) > entryCount) {
-            return Status.NO_SPACE;
+            return refuse(Status.NO_SPACE, Refusal.NO_ENTRIES);
         }
+        refusal = Refusal.NONE;
         slotsStarted = true;
         used[slot] += encoder.encode(base, size, perms, cfg, addr, start, used[slot]);
         pack(slot);
         return Status.OK;
+    }
+
+    /** [impl->dsn~riscv.pmp.refusal~1] */
+    @Override
+    public int refusal() {
+        return refusal;
     }
 
     /**
@@ -169,6 +179,12 @@ public final class RiscvProtectionUnit implements ProtectionUnit {
             return NO_SLOT_ROW;
         }
         return slot >= 0 && slot < SLOTS_MAX ? slot : -1;
+    }
+
+    /** Records why the call is refused. @return {@code status} */
+    private int refuse(int status, int why) {
+        refusal = why;
+        return status;
     }
 
     /** Row r := the monitor entries (kept in row 0's first entries), the rest OFF. Boot-time. */

@@ -3,6 +3,7 @@ package warden.x86.hw;
 import warden.kernel.api.Access;
 import warden.kernel.api.Status;
 import warden.kernel.port.ProtectionUnit;
+import warden.kernel.port.Refusal;
 
 /**
  * The kernel's {@link ProtectionUnit} on x86 without VT-x/EPT: SMRR (Intel SDM Vol. 3A §11.11.2.4)
@@ -61,6 +62,7 @@ public final class X86ProtectionUnit implements ProtectionUnit {
     private final int[] active;
     private long monitorBase;
     private long monitorSize;
+    private int refusal;
 
     /**
      * Boot-time. @param smbase each core's SMBASE (handler and save map at +8000h..+FFFFh);
@@ -82,13 +84,14 @@ public final class X86ProtectionUnit implements ProtectionUnit {
     @Override
     public int protectMonitor(long mBase, long mSize) {
         if (mSize <= 0 || !inSmram(mBase, mSize)) {
-            return Status.INVALID_PARAM;
+            return refuse(Status.INVALID_PARAM, Refusal.MONITOR_PLACEMENT);
         }
         for (long sb : handlerLow) { // bound: cores
             if (sb + SaveStateDescriptor.HANDLER < mBase || sb + SaveStateDescriptor.MAP_END - mBase > mSize) {
-                return Status.INVALID_PARAM;
+                return refuse(Status.INVALID_PARAM, Refusal.MONITOR_PLACEMENT);
             }
         }
+        refusal = Refusal.NONE;
         monitorBase = mBase;
         monitorSize = mSize;
         if (msrs == null) {
@@ -113,21 +116,30 @@ public final class X86ProtectionUnit implements ProtectionUnit {
         return Status.OK;
     }
 
+    /** [impl->dsn~x86.protection.refusal~1] */
     @Override
     public int addRegion(int slot, long rBase, long rSize, int rPerms) {
-        if (slot < 0 || slot >= SLOTS_MAX || rSize <= 0 || rBase < 0 || rBase + rSize < rBase) {
-            return Status.INVALID_PARAM;
+        if (slot < 0 || slot >= SLOTS_MAX) {
+            return refuse(Status.INVALID_PARAM, Refusal.BAD_SLOT);
+        }
+        if (rSize <= 0 || rBase < 0 || rSize > Long.MAX_VALUE - rBase) { // the end would overflow
+            return refuse(Status.INVALID_PARAM, Refusal.OUT_OF_RANGE);
         }
         int w = worldOf(rBase, rSize);
-        if (w == WORLD_NONE || (world[slot] != WORLD_NONE && world[slot] != w)) {
-            return Status.INVALID_PARAM;
+        if (w == WORLD_NONE) {
+            return refuse(Status.INVALID_PARAM, inSmram(rBase, rSize) ? Refusal.OVERLAPS_MONITOR
+                    : Refusal.STRADDLES_BOUNDARY);
+        }
+        if (world[slot] != WORLD_NONE && world[slot] != w) {
+            return refuse(Status.INVALID_PARAM, Refusal.MIXED_WORLDS);
         }
         if (w == WORLD_SMM && ((rBase | rSize) & (PAGE - 1)) != 0) {
-            return Status.INVALID_PARAM;
+            return refuse(Status.INVALID_PARAM, Refusal.MISALIGNED);
         }
         if (count[slot] >= REGIONS_MAX) {
-            return Status.NO_SPACE;
+            return refuse(Status.NO_SPACE, Refusal.NO_ENTRIES);
         }
+        refusal = Refusal.NONE;
         int i = slot * REGIONS_MAX + count[slot];
         base[i] = rBase;
         size[i] = rSize;
@@ -135,6 +147,12 @@ public final class X86ProtectionUnit implements ProtectionUnit {
         count[slot]++;
         world[slot] = w;
         return Status.OK;
+    }
+
+    /** [impl->dsn~x86.protection.refusal~1] */
+    @Override
+    public int refusal() {
+        return refusal;
     }
 
     /** @return WORLD_SMM inside SMRAM (not the monitor), WORLD_RICH outside, WORLD_NONE otherwise. */
@@ -178,6 +196,12 @@ public final class X86ProtectionUnit implements ProtectionUnit {
     public int regionCount(int slot) { return count[slot]; }
     public long smramBase() { return smramBase; }
     public long smramSize() { return smramSize; }
+
+    /** Records why the call is refused. @return {@code status} */
+    private int refuse(int status, int why) {
+        refusal = why;
+        return status;
+    }
 
     private boolean inSmram(long b, long s) {
         return b >= smramBase && b - smramBase <= smramSize - s; // false for s > smramSize
