@@ -1,0 +1,180 @@
+package warden.launcher.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+import warden.launcher.campaign.CampaignJson;
+import warden.launcher.campaign.RunOutcome;
+
+/** Campaigns in real child processes: signals, and the example job files of docs/examples. */
+class CampaignProcessTest {
+    private static final Path EXAMPLES = Path.of("../../docs/examples");
+
+    private static List<String> java(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), WardenCli.class.getName()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** @return whether process {@code pid} ignores signal {@code sig} (from /proc/PID/status, SigIgn) */
+    private static boolean ignores(long pid, int sig) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & (1L << (sig - 1))) != 0;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * SIGINT to a running campaign: it exits 130 and leaves a valid report of the runs done,
+     * marked incomplete, which --resume finishes into the report of the campaign never stopped.
+     * (Where the test runner made the child ignore SIGINT, as a shell does for background jobs,
+     * SIGTERM goes through the same path.)
+     */
+    // [utest->dsn~campaign.interrupt~1]
+    @Test
+    void sigintKeepsAPartialReportThatResumeFinishes(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("c.json");
+        Path err = dir.resolve("err.txt");
+        String[] opts = {"campaign", "--faults", "120", "--for", "30ms", "--seed", "9", "--threads", "1"};
+        List<String> cmd = java(opts);
+        cmd.addAll(List.of("--json", report.toString()));
+        Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).redirectOutput(dir.resolve("out.txt").toFile())
+                .start();
+        Pattern progress = Pattern.compile("campaign: (\\d+)/120 runs");
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        int seen = 0;
+        while (seen == 0 && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            Matcher m = progress.matcher(Files.readString(err));
+            while (m.find()) {
+                seen = Integer.parseInt(m.group(1));
+            }
+        }
+        assertTrue(seen > 0 && seen < 120 && p.isAlive(), "caught the campaign running: " + Files.readString(err));
+        String signal = ignores(p.pid(), 2) ? "-TERM" : "-INT";
+        assertEquals(0, new ProcessBuilder("kill", signal, String.valueOf(p.pid())).start().waitFor());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the campaign stopped");
+        assertEquals(130, p.exitValue(), Files.readString(err));
+        String text = Files.readString(report);
+        CampaignJson.Header h = CampaignJson.readHeader(text, "c.json");
+        List<RunOutcome> kept = CampaignJson.readRuns(text, "c.json");
+        assertFalse(h.complete());
+        assertTrue(kept.size() >= seen && kept.size() < 120, kept.size() + " runs kept, " + seen + " seen");
+        assertTrue(Files.readString(err).contains("partial report in " + report + ", continue with --resume"));
+        try (var files = Files.list(dir)) {
+            assertEquals(3, files.count(), "no temporary file left");
+        }
+        String[] resumed = CampaignShardsTest.run("campaign", "--faults", "120", "--for", "30ms", "--seed", "9",
+                "--resume", report.toString());
+        assertEquals("0", resumed[0], resumed[2]);
+        Path whole = dir.resolve("whole.json");
+        assertEquals("0", CampaignShardsTest.run("campaign", "--faults", "120", "--for", "30ms", "--seed", "9",
+                "--json", whole.toString())[0]);
+        assertEquals(Files.readString(whole), Files.readString(report));
+    }
+
+    private static Process[] shards(int n, Path dir, List<String> cmd, String variable, Map<String, String> more)
+            throws IOException {
+        Process[] ps = new Process[n];
+        for (int i = 0; i < n; i++) {
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
+                    .redirectOutput(dir.resolve("out-" + i + ".txt").toFile()).redirectErrorStream(true);
+            Map<String, String> env = pb.environment();
+            env.remove("SLURM_ARRAY_TASK_ID");
+            env.remove("JOB_COMPLETION_INDEX");
+            env.put(variable, String.valueOf(i));
+            env.putAll(more);
+            ps[i] = pb.start();
+        }
+        return ps;
+    }
+
+    private static void mergedIsTheWholeCampaign(Process[] ps, Path dir, String prefix, String... campaign)
+            throws Exception {
+        List<String> merge = new ArrayList<>(List.of("campaign", "--merge"));
+        for (int i = 0; i < ps.length; i++) {
+            assertTrue(ps[i].waitFor(5, TimeUnit.MINUTES));
+            assertEquals(0, ps[i].exitValue(), Files.readString(dir.resolve("out-" + i + ".txt")));
+            merge.add(dir.resolve(prefix + i + ".json").toString());
+        }
+        merge.addAll(List.of("--json", dir.resolve("merged.json").toString()));
+        String[] m = CampaignShardsTest.run(merge.toArray(new String[0]));
+        assertEquals("0", m[0], m[2]);
+        List<String> whole = new ArrayList<>(List.of(campaign));
+        whole.addAll(List.of("--json", dir.resolve("whole.json").toString()));
+        assertEquals("0", CampaignShardsTest.run(whole.toArray(new String[0]))[0]);
+        assertEquals(Files.readString(dir.resolve("whole.json")), Files.readString(dir.resolve("merged.json")));
+    }
+
+    /** The Slurm example runs as each array task would (its own variables set), and its shards merge. */
+    // [utest->dsn~campaign.shard-auto~1]
+    @Test
+    void theSlurmExampleRunsItsShardsAndTheyMerge(@TempDir Path dir) throws Exception {
+        Path script = EXAMPLES.resolve("campaign-slurm.sh");
+        String text = Files.readString(script);
+        Matcher array = Pattern.compile("(?m)^#SBATCH --array=0-(\\d+)$").matcher(text);
+        assertTrue(array.find(), "the script is a job array from 0");
+        int n = Integer.parseInt(array.group(1)) + 1;
+        assertTrue(text.contains("SHARDS=" + n + "\n"), "SHARDS matches the array");
+        Path warden = dir.resolve("warden-test");
+        Files.writeString(warden, "#!/bin/sh\nexec " + String.join(" ", java()) + " \"$@\"\n");
+        assertTrue(warden.toFile().setExecutable(true));
+        List<String> cmd = List.of("bash", script.toAbsolutePath().toString());
+        Process[] ps = shards(n, dir, cmd, "SLURM_ARRAY_TASK_ID", Map.of("SLURM_ARRAY_TASK_COUNT", "" + n,
+                "FAULTS", "" + n, "RUN_FOR", "30ms", "WARDEN", warden.toString()));
+        for (Process p : ps) {
+            p.getOutputStream().close();
+        }
+        mergedIsTheWholeCampaign(ps, dir, "campaign-shard-", "campaign", "--faults", "" + n, "--seed", "1",
+                "--for", "30ms");
+    }
+
+    /**
+     * The Kubernetes example is an Indexed Job whose completions match its --shard auto/N; its
+     * container's command runs (the jar replaced by this build's classes, the campaign made tiny)
+     * with JOB_COMPLETION_INDEX set as the Job controller sets it, and the shards merge.
+     */
+    // [utest->dsn~campaign.shard-auto~1]
+    @Test
+    @SuppressWarnings("unchecked")
+    void theKubernetesExampleIsAnIndexedJobWhoseShardsMerge(@TempDir Path dir) throws Exception {
+        Map<String, Object> job = new Yaml().load(Files.readString(EXAMPLES.resolve("campaign-k8s.yaml")));
+        assertEquals("batch/v1", job.get("apiVersion"));
+        assertEquals("Job", job.get("kind"));
+        Map<String, Object> spec = (Map<String, Object>) job.get("spec");
+        assertEquals("Indexed", spec.get("completionMode"));
+        int n = (Integer) spec.get("completions");
+        Map<String, Object> pod = (Map<String, Object>) ((Map<String, Object>) spec.get("template")).get("spec");
+        Map<String, Object> container = ((List<Map<String, Object>>) pod.get("containers")).get(0);
+        assertEquals(List.of("sh", "-c"), container.get("command"));
+        String line = ((List<String>) container.get("args")).get(0);
+        assertTrue(line.contains("--shard auto/" + n + " "), "completions and auto/N agree: " + line);
+        assertTrue(line.contains("$JOB_COMPLETION_INDEX"), line);
+        String[] words = line.substring(line.indexOf(" campaign ") + 1).split("\\s+");
+        for (int i = 0; i < words.length; i++) {
+            words[i] = words[i].replace("/results/", dir + "/");
+        }
+        String tiny = String.join(" ", words).replaceFirst("--faults \\d+", "--faults " + n)
+                .replaceFirst("--for \\S+", "--for 30ms").replaceFirst("--threads \\d+", "--threads 1");
+        String shell = String.join(" ", java()) + " " + tiny;
+        Process[] ps = shards(n, dir, List.of("sh", "-c", shell), "JOB_COMPLETION_INDEX", Map.of());
+        mergedIsTheWholeCampaign(ps, dir, "campaign-shard-", "campaign", "--faults", "" + n, "--seed", "1",
+                "--for", "30ms");
+    }
+}
