@@ -107,7 +107,10 @@ final class CampaignCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream err = WriterStream.printStream(spec.commandLine().getErr());
         Path report = json == null ? resume : json;
-        OutputFiles.checkAll("--json", report, "--svg", svg);
+        OutputFiles.checkAll(json == null ? "--resume" : "--json", report, "--svg", svg);
+        if (resume != null && (merge != null || replay != null)) {
+            throw new UsageError("--resume continues a campaign: it does not go with --merge or --replay");
+        }
         if (merge != null) {
             ShardReports.Report m = ShardReports.merge(merge);
             return report(m.header(), m.runs());
@@ -149,17 +152,13 @@ final class CampaignCommand implements Callable<Integer> {
         }
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch saved = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.set(true);
-            try {
-                saved.await(SAVE_WAIT_S, TimeUnit.SECONDS);
-            } catch (InterruptedException x) {
-                Thread.currentThread().interrupt();
-            }
-        }, "campaign-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
+        Thread hook = interruptHook(stop, saved);
+        CampaignCheckpoint checkpoint = new CampaignCheckpoint(report, incomplete(h), err);
         try {
-            boolean complete = e.run(runs::add, stop::get);
+            boolean complete = e.run(o -> {
+                runs.add(o);
+                checkpoint.offer(runs);
+            }, stop::get);
             runs.sort((a, b) -> Integer.compare(a.index(), b.index()));
             int code = report(complete ? h : incomplete(h), runs);
             if (!complete) {
@@ -174,6 +173,20 @@ final class CampaignCommand implements Callable<Integer> {
             saved.countDown();
             removeHook(hook);
         }
+    }
+
+    /** @return the registered hook that, at SIGINT or SIGTERM, stops the campaign and waits for its report */
+    private static Thread interruptHook(AtomicBoolean stop, CountDownLatch saved) {
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            try {
+                saved.await(SAVE_WAIT_S, TimeUnit.SECONDS);
+            } catch (InterruptedException x) {
+                Thread.currentThread().interrupt();
+            }
+        }, "campaign-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
     }
 
     private static CampaignJson.Header incomplete(CampaignJson.Header h) {

@@ -40,23 +40,15 @@ class CampaignProcessTest {
         return false;
     }
 
-    /**
-     * SIGINT to a running campaign: it exits 130 and leaves a valid report of the runs done,
-     * marked incomplete, which --resume finishes into the report of the campaign never stopped.
-     * (Where the test runner made the child ignore SIGINT, as a shell does for background jobs,
-     * SIGTERM goes through the same path.)
-     */
-    // [utest->dsn~campaign.interrupt~1]
-    @Test
-    void sigintKeepsAPartialReportThatResumeFinishes(@TempDir Path dir) throws Exception {
-        Path report = dir.resolve("c.json");
+    /** Starts a campaign of {@code faults} runs in a child JVM and returns it once it has done some. */
+    private static Process running(Path dir, int faults, Path report, String... jvm) throws Exception {
+        List<String> cmd = java("campaign", "--faults", "" + faults, "--for", "30ms", "--seed", "9", "--threads", "1",
+                "--json", report.toString());
+        cmd.addAll(1, List.of(jvm));
         Path err = dir.resolve("err.txt");
-        String[] opts = {"campaign", "--faults", "120", "--for", "30ms", "--seed", "9", "--threads", "1"};
-        List<String> cmd = java(opts);
-        cmd.addAll(List.of("--json", report.toString()));
         Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).redirectOutput(dir.resolve("out.txt").toFile())
                 .start();
-        Pattern progress = Pattern.compile("campaign: (\\d+)/120 runs");
+        Pattern progress = Pattern.compile("campaign: (\\d+)/" + faults + " runs");
         long deadline = System.nanoTime() + 120_000_000_000L;
         int seen = 0;
         while (seen == 0 && p.isAlive() && System.nanoTime() < deadline) {
@@ -66,27 +58,62 @@ class CampaignProcessTest {
                 seen = Integer.parseInt(m.group(1));
             }
         }
-        assertTrue(seen > 0 && seen < 120 && p.isAlive(), "caught the campaign running: " + Files.readString(err));
-        String signal = ignores(p.pid(), 2) ? "-TERM" : "-INT";
-        assertEquals(0, new ProcessBuilder("kill", signal, String.valueOf(p.pid())).start().waitFor());
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the campaign stopped");
-        assertEquals(130, p.exitValue(), Files.readString(err));
+        assertTrue(seen > 0 && seen < faults && p.isAlive(), "caught the campaign running: " + Files.readString(err));
+        return p;
+    }
+
+    /** @return the runs of a partial report, after checking that --resume makes it whole and keeps them */
+    private static List<RunOutcome> resumedKeeps(Path report, int faults) throws Exception {
         String text = Files.readString(report);
         CampaignJson.Header h = CampaignJson.readHeader(text, "c.json");
         List<RunOutcome> kept = CampaignJson.readRuns(text, "c.json");
         assertFalse(h.complete());
-        assertTrue(kept.size() >= seen && kept.size() < 120, kept.size() + " runs kept, " + seen + " seen");
-        assertTrue(Files.readString(err).contains("partial report in " + report + ", continue with --resume"));
+        assertTrue(kept.size() < faults, kept.size() + " runs kept");
+        String[] resumed = CampaignShardsTest.run("campaign", "--faults", "" + faults, "--for", "30ms", "--seed", "9",
+                "--threads", "2", "--resume", report.toString());
+        assertEquals("0", resumed[0], resumed[2]);
+        String whole = Files.readString(report);
+        assertTrue(CampaignJson.readHeader(whole, "c.json").complete());
+        List<RunOutcome> all = CampaignJson.readRuns(whole, "c.json");
+        assertEquals(faults, all.size());
+        for (RunOutcome o : kept) {
+            assertEquals(o, all.get(o.index()), "a kept run stays as it was");
+        }
+        return kept;
+    }
+
+    /**
+     * SIGINT to a running campaign: it exits 130 and leaves a valid report of the runs done,
+     * marked incomplete, which --resume finishes (CampaignShardsTest shows a resumed report is
+     * the report of the campaign never interrupted). Where the test runner made the child ignore
+     * SIGINT, as a shell does for its background jobs, SIGTERM goes through the same path.
+     */
+    // [utest->dsn~campaign.interrupt~1]
+    @Test
+    void sigintKeepsAPartialReportThatResumeFinishes(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("c.json");
+        Process p = running(dir, 400, report);
+        String signal = ignores(p.pid(), 2) ? "-TERM" : "-INT";
+        assertEquals(0, new ProcessBuilder("kill", signal, String.valueOf(p.pid())).start().waitFor());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the campaign stopped");
+        String err = Files.readString(dir.resolve("err.txt"));
+        assertEquals(130, p.exitValue(), err);
+        assertTrue(err.contains("partial report in " + report + ", continue with --resume"), err);
         try (var files = Files.list(dir)) {
             assertEquals(3, files.count(), "no temporary file left");
         }
-        String[] resumed = CampaignShardsTest.run("campaign", "--faults", "120", "--for", "30ms", "--seed", "9",
-                "--resume", report.toString());
-        assertEquals("0", resumed[0], resumed[2]);
-        Path whole = dir.resolve("whole.json");
-        assertEquals("0", CampaignShardsTest.run("campaign", "--faults", "120", "--for", "30ms", "--seed", "9",
-                "--json", whole.toString())[0]);
-        assertEquals(Files.readString(whole), Files.readString(report));
+        assertTrue(resumedKeeps(report, 400).size() > 0);
+    }
+
+    /** SIGKILL leaves the last checkpoint (written every 300 ms here), which --resume finishes. */
+    // [utest->dsn~campaign.interrupt~1]
+    @Test
+    void aKilledCampaignKeepsItsLastCheckpoint(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("c.json");
+        Process p = running(dir, 400, report, "-D" + CampaignCheckpoint.PROPERTY + "=300");
+        p.destroyForcibly();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(resumedKeeps(report, 400).size() > 0);
     }
 
     private static Process[] shards(int n, Path dir, List<String> cmd, String variable, Map<String, String> more)
