@@ -21,11 +21,12 @@ SEED="${SEED:-1}"
 RUN_FOR="${RUN_FOR:-300ms}"
 WARDEN="${WARDEN:-./warden}"
 
-# scancel (SIGTERM) or Ctrl-C stops the shard with a partial report; resubmitting the same task
-# continues it with --resume.
+# scancel (SIGTERM), a preemption or Ctrl-C stops the shard with a partial report (also written
+# every 60 s); resubmitting the same task (sbatch --array=N, or --requeue) continues it with --resume.
+REPORT="campaign-shard-${SLURM_ARRAY_TASK_ID}.json"
 RESUME=()
-if [ -f "campaign-shard-${SLURM_ARRAY_TASK_ID}.json" ]; then
-  RESUME=(--resume "campaign-shard-${SLURM_ARRAY_TASK_ID}.json")
+if [ -f "$REPORT" ]; then
+  RESUME=(--resume "$REPORT")
 fi
-"$WARDEN" campaign --faults "$FAULTS" --seed "$SEED" --for "$RUN_FOR" --threads "${SLURM_CPUS_PER_TASK:-1}" \
-  --shard "auto/$SHARDS" "${RESUME[@]}" --json "campaign-shard-${SLURM_ARRAY_TASK_ID}.json"
+exec "$WARDEN" campaign --faults "$FAULTS" --seed "$SEED" --for "$RUN_FOR" --threads "${SLURM_CPUS_PER_TASK:-1}" \
+  --shard "auto/$SHARDS" ${RESUME[@]+"${RESUME[@]}"} --json "$REPORT"

@@ -120,16 +120,22 @@ class CampaignProcessTest {
             throws IOException {
         Process[] ps = new Process[n];
         for (int i = 0; i < n; i++) {
-            ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
-                    .redirectOutput(dir.resolve("out-" + i + ".txt").toFile()).redirectErrorStream(true);
-            Map<String, String> env = pb.environment();
-            env.remove("SLURM_ARRAY_TASK_ID");
-            env.remove("JOB_COMPLETION_INDEX");
-            env.put(variable, String.valueOf(i));
-            env.putAll(more);
-            ps[i] = pb.start();
+            ps[i] = shard(i, dir, cmd, variable, more);
         }
         return ps;
+    }
+
+    /** @return array task {@code i} started as its scheduler starts it: {@code variable} = i */
+    private static Process shard(int i, Path dir, List<String> cmd, String variable, Map<String, String> more)
+            throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
+                .redirectOutput(dir.resolve("out-" + i + ".txt").toFile()).redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.remove("SLURM_ARRAY_TASK_ID");
+        env.remove("JOB_COMPLETION_INDEX");
+        env.put(variable, String.valueOf(i));
+        env.putAll(more);
+        return pb.start();
     }
 
     private static void mergedIsTheWholeCampaign(Process[] ps, Path dir, String prefix, String... campaign)
@@ -163,12 +169,23 @@ class CampaignProcessTest {
         Files.writeString(warden, "#!/bin/sh\nexec " + String.join(" ", java()) + " \"$@\"\n");
         assertTrue(warden.toFile().setExecutable(true));
         List<String> cmd = List.of("bash", script.toAbsolutePath().toString());
-        Process[] ps = shards(n, dir, cmd, "SLURM_ARRAY_TASK_ID", Map.of("SLURM_ARRAY_TASK_COUNT", "" + n,
-                "FAULTS", "" + n, "RUN_FOR", "30ms", "WARDEN", warden.toString()));
+        Map<String, String> env = Map.of("SLURM_ARRAY_TASK_COUNT", "" + n, "FAULTS", "" + 2 * n, "RUN_FOR", "30ms",
+                "WARDEN", warden.toString());
+        Process[] ps = shards(n, dir, cmd, "SLURM_ARRAY_TASK_ID", env);
         for (Process p : ps) {
-            p.getOutputStream().close();
+            assertTrue(p.waitFor(5, TimeUnit.MINUTES));
         }
-        mergedIsTheWholeCampaign(ps, dir, "campaign-shard-", "campaign", "--faults", "" + n, "--seed", "1",
+        Path last = dir.resolve("campaign-shard-" + (n - 1) + ".json");
+        String shardText = Files.readString(last);
+        CampaignJson.Header h = CampaignJson.readHeader(shardText, last.toString());
+        Files.writeString(last, CampaignJson.write(new CampaignJson.Header(h.source(), h.target(), h.seed(), h.runNs(),
+                h.total(), h.shard(), h.shards(), false), CampaignJson.readRuns(shardText, "").subList(0, 1)));
+        Process again = shard(n - 1, dir, cmd, "SLURM_ARRAY_TASK_ID", env);
+        ps[n - 1] = again;
+        assertTrue(again.waitFor(5, TimeUnit.MINUTES));
+        assertTrue(Files.readString(dir.resolve("out-" + (n - 1) + ".txt")).contains("campaign: 2/2 runs"),
+                "the resubmitted task resumed its interrupted shard");
+        mergedIsTheWholeCampaign(ps, dir, "campaign-shard-", "campaign", "--faults", "" + 2 * n, "--seed", "1",
                 "--for", "30ms");
     }
 
