@@ -138,6 +138,29 @@ class CampaignProcessTest {
         return pb.start();
     }
 
+    /**
+     * Runs the n array tasks of a campaign of 2n faults; then cuts the last shard's report to one
+     * run marked incomplete (as an interrupted task leaves it) and runs that task again, which
+     * must resume it.
+     */
+    private static Process[] shardsAndOneResumed(int n, Path dir, List<String> cmd, String variable,
+                                                 Map<String, String> env) throws Exception {
+        Process[] ps = shards(n, dir, cmd, variable, env);
+        for (Process p : ps) {
+            assertTrue(p.waitFor(5, TimeUnit.MINUTES));
+        }
+        Path last = dir.resolve("campaign-shard-" + (n - 1) + ".json");
+        String shardText = Files.readString(last);
+        CampaignJson.Header h = CampaignJson.readHeader(shardText, last.toString());
+        Files.writeString(last, CampaignJson.write(new CampaignJson.Header(h.source(), h.target(), h.seed(), h.runNs(),
+                h.total(), h.shard(), h.shards(), false), CampaignJson.readRuns(shardText, "").subList(0, 1)));
+        ps[n - 1] = shard(n - 1, dir, cmd, variable, env);
+        assertTrue(ps[n - 1].waitFor(5, TimeUnit.MINUTES));
+        String out = Files.readString(dir.resolve("out-" + (n - 1) + ".txt"));
+        assertTrue(out.contains("campaign: 2/2 runs"), "the task run again resumed its interrupted shard: " + out);
+        return ps;
+    }
+
     private static void mergedIsTheWholeCampaign(Process[] ps, Path dir, String prefix, String... campaign)
             throws Exception {
         List<String> merge = new ArrayList<>(List.of("campaign", "--merge"));
@@ -171,20 +194,7 @@ class CampaignProcessTest {
         List<String> cmd = List.of("bash", script.toAbsolutePath().toString());
         Map<String, String> env = Map.of("SLURM_ARRAY_TASK_COUNT", "" + n, "FAULTS", "" + 2 * n, "RUN_FOR", "30ms",
                 "WARDEN", warden.toString());
-        Process[] ps = shards(n, dir, cmd, "SLURM_ARRAY_TASK_ID", env);
-        for (Process p : ps) {
-            assertTrue(p.waitFor(5, TimeUnit.MINUTES));
-        }
-        Path last = dir.resolve("campaign-shard-" + (n - 1) + ".json");
-        String shardText = Files.readString(last);
-        CampaignJson.Header h = CampaignJson.readHeader(shardText, last.toString());
-        Files.writeString(last, CampaignJson.write(new CampaignJson.Header(h.source(), h.target(), h.seed(), h.runNs(),
-                h.total(), h.shard(), h.shards(), false), CampaignJson.readRuns(shardText, "").subList(0, 1)));
-        Process again = shard(n - 1, dir, cmd, "SLURM_ARRAY_TASK_ID", env);
-        ps[n - 1] = again;
-        assertTrue(again.waitFor(5, TimeUnit.MINUTES));
-        assertTrue(Files.readString(dir.resolve("out-" + (n - 1) + ".txt")).contains("campaign: 2/2 runs"),
-                "the resubmitted task resumed its interrupted shard");
+        Process[] ps = shardsAndOneResumed(n, dir, cmd, "SLURM_ARRAY_TASK_ID", env);
         mergedIsTheWholeCampaign(ps, dir, "campaign-shard-", "campaign", "--faults", "" + 2 * n, "--seed", "1",
                 "--for", "30ms");
     }
@@ -210,15 +220,15 @@ class CampaignProcessTest {
         String line = ((List<String>) container.get("args")).get(0);
         assertTrue(line.contains("--shard auto/" + n + " "), "completions and auto/N agree: " + line);
         assertTrue(line.contains("$JOB_COMPLETION_INDEX"), line);
-        String[] words = line.substring(line.indexOf(" campaign ") + 1).split("\\s+");
-        for (int i = 0; i < words.length; i++) {
-            words[i] = words[i].replace("/results/", dir + "/");
-        }
-        String tiny = String.join(" ", words).replaceFirst("--faults \\d+", "--faults " + n)
-                .replaceFirst("--for \\S+", "--for 30ms").replaceFirst("--threads \\d+", "--threads 1");
-        String shell = String.join(" ", java()) + " " + tiny;
-        Process[] ps = shards(n, dir, List.of("sh", "-c", shell), "JOB_COMPLETION_INDEX", Map.of());
-        mergedIsTheWholeCampaign(ps, dir, "campaign-shard-", "campaign", "--faults", "" + n, "--seed", "1",
+        assertTrue(line.contains("exec java "), "java is PID 1 and gets the pod's SIGTERM: " + line);
+        String launcher = Matcher.quoteReplacement(String.join(" ", java()));
+        String tiny = line.replace("/results/", dir + "/")
+                .replaceFirst("java [^;]*?-jar /opt/warden/warden.jar", launcher)
+                .replaceFirst("--faults \\d+", "--faults " + 2 * n).replaceFirst("--for \\S+", "--for 30ms")
+                .replaceFirst("--threads \\d+", "--threads 1");
+        assertTrue(tiny.contains(WardenCli.class.getName() + " campaign "), tiny);
+        Process[] ps = shardsAndOneResumed(n, dir, List.of("sh", "-c", tiny), "JOB_COMPLETION_INDEX", Map.of());
+        mergedIsTheWholeCampaign(ps, dir, "campaign-shard-", "campaign", "--faults", "" + 2 * n, "--seed", "1",
                 "--for", "30ms");
     }
 }
