@@ -49,8 +49,8 @@ import warden.launcher.report.Summary;
             "Indexed Job, '--shard auto/4' takes the index from the scheduler (docs/examples/).",
             "Progress goes to stderr every 2 s. SIGINT/SIGTERM stops at once and writes the report of the runs",
             "completed (\"complete\": false); '--resume FILE' with the same options runs the rest.",
-            "Exit codes: 0 done, 1 a critical deadline was missed because of a fault in a QM partition, 2 bad input,",
-            "3 internal error, 130 interrupted (partial report kept)."})
+            "Exit codes: 0 done, 1 a critical deadline was missed because of a fault in a QM partition,",
+            "2 bad input, 3 internal error, 130 interrupted (partial report kept)."})
 final class CampaignCommand implements Callable<Integer> {
     /** Exit code of a campaign stopped by SIGINT or SIGTERM (128 + SIGINT, as shells report it). */
     static final int EXIT_INTERRUPTED = 130;

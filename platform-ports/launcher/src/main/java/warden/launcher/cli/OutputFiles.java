@@ -52,7 +52,8 @@ final class OutputFiles {
     /**
      * Opens output {@code p} for writing while the work goes on: a temporary file in the same
      * directory, renamed over {@code p} by {@link Pending#commit()}; closing it without a commit
-     * deletes the temporary file and leaves {@code p} as it was.
+     * deletes the temporary file and leaves {@code p} as it was; so does the end of the JVM by
+     * SIGINT or SIGTERM before the commit.
      *
      * @return null when the option was not given (p null)
      */
@@ -65,6 +66,8 @@ final class OutputFiles {
         try {
             out.writer = Files.newBufferedWriter(out.tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE);
+            // SIGINT or SIGTERM before the commit: the JVM deletes it after the shutdown hooks ran
+            out.tmp.toFile().deleteOnExit();
             return out;
         } catch (IOException e) {
             deleteQuietly(out.tmp);

@@ -31,7 +31,7 @@ class CampaignProcessTest {
     }
 
     /** @return whether process {@code pid} ignores signal {@code sig} (from /proc/PID/status, SigIgn) */
-    private static boolean ignores(long pid, int sig) throws IOException {
+    static boolean ignores(long pid, int sig) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith("SigIgn:")) {
                 return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & (1L << (sig - 1))) != 0;

@@ -62,4 +62,36 @@ class TraceStreamingTest {
             assertEquals("]}", lines.reduce((a, b) -> b).orElse(""), "the document is closed");
         }
     }
+
+    /**
+     * A long traced run stopped by a signal while its trace streams: the previous trace file is
+     * left as it was and the temporary file is gone.
+     */
+    // [utest->dsn~cli.outputs.atomic~1]
+    @Test
+    void aTracedRunStoppedBySignalLeavesThePreviousTraceAndNoTemporaryFile(@TempDir Path dir, @TempDir Path logs)
+            throws Exception {
+        Path t = dir.resolve("t.json");
+        Files.writeString(t, "previous trace\n");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(List.of(java, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                WardenCli.class.getName(), "run", "--for", "1000s", "--trace", t.toString()))
+                .redirectErrorStream(true).redirectOutput(logs.resolve("out.txt").toFile()).start();
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        long streamed = 0;
+        while (streamed < 2_000_000 && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            try (var files = Files.list(dir)) {
+                streamed = files.filter(f -> f.getFileName().toString().endsWith(".tmp")).mapToLong(f -> f.toFile()
+                        .length()).sum();
+            }
+        }
+        assertTrue(streamed >= 2_000_000 && p.isAlive(), "the trace was streaming: " + streamed + " bytes");
+        String signal = CampaignProcessTest.ignores(p.pid(), 2) ? "-TERM" : "-INT";
+        assertEquals(0, new ProcessBuilder("kill", signal, String.valueOf(p.pid())).start().waitFor());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run stopped");
+        assertEquals("previous trace\n", Files.readString(t));
+        String[] names = dir.toFile().list();
+        assertEquals(1, names.length, "no temporary file left: " + String.join(File.pathSeparator, names));
+    }
 }
