@@ -1,8 +1,6 @@
 package warden.trace;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.IdentityHashMap;
@@ -17,6 +15,7 @@ import warden.trace.importer.ReviewedList;
 import warden.trace.importer.SourceFile;
 import warden.trace.importer.SpecReader;
 import warden.trace.importer.TestResults;
+import warden.trace.importer.Utf8Text;
 import warden.trace.importer.xml.Xml;
 import warden.trace.link.Linker;
 import warden.trace.link.Metrics;
@@ -89,7 +88,7 @@ public final class TraceEngine {
         @Override
         public void spec(Path p) {
             String rel = rel(p);
-            jobs.put(p, pool.submit(() -> SpecReader.read(rel, strictUtf8(Files.readAllBytes(p)))));
+            jobs.put(p, pool.submit(() -> SpecReader.read(rel, Utf8Text.decode(rel, Files.readAllBytes(p)))));
         }
 
         @Override
@@ -141,15 +140,6 @@ public final class TraceEngine {
         AsilRules.apply(t);
         Metrics.apply(t);
         Gates.apply(t);
-    }
-
-    /** @return UTF-8 text; malformed input is an error, as {@code Files.readAllLines} makes it. */
-    static String strictUtf8(byte[] b) throws IOException {
-        String s = new String(b, StandardCharsets.UTF_8);
-        if (s.indexOf('\uFFFD') >= 0) { // replaced bytes, or a real U+FFFD: the strict decoder tells
-            s = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b)).toString();
-        }
-        return s;
     }
 
     /** Merges the parsed reports in the order they were found; the first bad one ends the reading. */

@@ -11,17 +11,28 @@ import java.util.List;
  * chrome://tracing open). One process, one thread per core; times in microseconds with
  * nanosecond fractions.
  *
+ * <p>Kept in memory and written at the end by {@link #write}, or streamed: after
+ * {@link #streamTo} every event goes to the writer when it happens and {@link #finish} ends the
+ * document, so the recorder holds no more than one open span per core however long the run; both
+ * forms write the same bytes.
+ *
  * [impl->dsn~emu.trace.chrome~1]
+ * [impl->dsn~emu.trace.streamed~1]
  */
 public final class TraceRecorder {
     private record Event(char phase, String name, String category, int core, long tsNs, long durNs, String args) {
     }
+
+    private static final String END = "\n]}\n";
 
     private final boolean enabled;
     private final List<Event> events = new ArrayList<>();
     private final String[] openName;
     private final long[] openSince;
     private final int cores;
+    private Writer sink;
+    private IOException failure;
+    private long count;
 
     public TraceRecorder(int cores, boolean enabled) {
         this.enabled = enabled;
@@ -46,8 +57,7 @@ public final class TraceRecorder {
 
     private void close(int core, long nowNs) {
         if (openName[core] != null && nowNs > openSince[core]) {
-            events.add(new Event('X', openName[core], "partition", core, openSince[core], nowNs - openSince[core],
-                    null));
+            add(new Event('X', openName[core], "partition", core, openSince[core], nowNs - openSince[core], null));
         }
         openName[core] = null;
     }
@@ -55,23 +65,82 @@ public final class TraceRecorder {
     /** An instant on a core: an interrupt, a trap, a world switch. */
     public void instant(int core, String name, String category, long nowNs, String args) {
         if (enabled) {
-            events.add(new Event('i', name, category, core, nowNs, 0, args));
+            add(new Event('i', name, category, core, nowNs, 0, args));
         }
     }
 
-    /** Closes open spans at the end of the run. */
+    private void add(Event e) {
+        count++;
+        if (failure != null) {
+            return;
+        }
+        if (sink == null) {
+            events.add(e);
+            return;
+        }
+        try {
+            event(sink, e);
+        } catch (IOException x) {
+            failure = x;
+            sink = null;
+        }
+    }
+
+    /**
+     * From now on writes each event to {@code out} as it happens (the header now, the end at
+     * {@link #finish}); nothing is kept. Call before the run, with nothing recorded yet.
+     *
+     * @throws IOException when the header cannot be written
+     */
+    public void streamTo(Writer out, String title) throws IOException {
+        if (!enabled || count > 0) {
+            throw new IllegalStateException("a trace streams from its start, and only when enabled");
+        }
+        header(out, title);
+        sink = out;
+    }
+
+    /** @return the first write error of a streamed trace (the rest of the trace was dropped), or null */
+    public IOException streamFailure() {
+        return failure;
+    }
+
+    /** Closes open spans at the end of the run; a streamed trace is ended and flushed. */
     public void finish(long endNs) {
         for (int c = 0; c < cores; c++) {
             close(c, endNs);
         }
+        if (sink != null) {
+            try {
+                sink.write(END);
+                sink.flush();
+            } catch (IOException x) {
+                failure = x;
+            }
+            sink = null;
+        }
     }
 
-    public int size() {
+    /** @return the number of events recorded (kept or streamed) */
+    public long size() {
+        return count;
+    }
+
+    /** @return the number of events held in memory (none while streaming) */
+    public int retained() {
         return events.size();
     }
 
     /** Writes the trace as a JSON object with a "traceEvents" array. */
     public void write(Writer out, String title) throws IOException {
+        header(out, title);
+        for (Event e : events) {
+            event(out, e);
+        }
+        out.write(END);
+    }
+
+    private void header(Writer out, String title) throws IOException {
         out.write("{\"displayTimeUnit\":\"ns\",\"otherData\":{\"title\":");
         out.write(Json.quote(title));
         out.write("},\"traceEvents\":[\n");
@@ -80,20 +149,20 @@ public final class TraceRecorder {
             out.write(",\n{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":1,\"tid\":" + c
                     + ",\"args\":{\"name\":\"core " + c + "\"}}");
         }
-        for (Event e : events) {
-            out.write(",\n{\"name\":" + Json.quote(e.name()) + ",\"cat\":\"" + e.category() + "\",\"ph\":\"" + e.phase()
-                    + "\",\"pid\":1,\"tid\":" + e.core() + ",\"ts\":" + micros(e.tsNs()));
-            if (e.phase() == 'X') {
-                out.write(",\"dur\":" + micros(e.durNs()));
-            } else {
-                out.write(",\"s\":\"t\"");
-            }
-            if (e.args() != null) {
-                out.write(",\"args\":" + e.args());
-            }
-            out.write("}");
+    }
+
+    private static void event(Writer out, Event e) throws IOException {
+        out.write(",\n{\"name\":" + Json.quote(e.name()) + ",\"cat\":\"" + e.category() + "\",\"ph\":\"" + e.phase()
+                + "\",\"pid\":1,\"tid\":" + e.core() + ",\"ts\":" + micros(e.tsNs()));
+        if (e.phase() == 'X') {
+            out.write(",\"dur\":" + micros(e.durNs()));
+        } else {
+            out.write(",\"s\":\"t\"");
         }
-        out.write("\n]}\n");
+        if (e.args() != null) {
+            out.write(",\"args\":" + e.args());
+        }
+        out.write("}");
     }
 
     private static String micros(long ns) {

@@ -2,10 +2,8 @@ package warden.launcher.campaign;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import warden.emu.FaultModel;
 import warden.emu.SplitMix64;
 import warden.emu.Target;
@@ -42,32 +40,15 @@ public final class Campaign {
         this.runNs = runNs;
     }
 
-    /** Runs the campaign's runs {@code k < faults} with {@code k % shards == shard}, in parallel. */
+    /**
+     * Runs the campaign's runs {@code k < faults} with {@code k % shards == shard}, in parallel
+     * (see {@link Execution}), and returns them in index order.
+     */
     public List<RunOutcome> run(int faults, int shard, int shards, int threads, PrintStream progress) throws Exception {
-        List<Integer> indices = new ArrayList<>();
-        for (int k = shard; k < faults; k += shards) {
-            indices.add(k);
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<RunOutcome>> futures = new ArrayList<>();
-            for (int k : indices) {
-                futures.add(pool.submit(() -> runOne(k)));
-            }
-            List<RunOutcome> out = new ArrayList<>();
-            long start = System.nanoTime();
-            int step = Math.max(1, indices.size() / 20);
-            for (int i = 0; i < futures.size(); i++) {
-                out.add(futures.get(i).get());
-                if (progress != null && ((i + 1) % step == 0 || i + 1 == futures.size())) {
-                    progress.printf("campaign: %d/%d runs, %.1f s%n", i + 1, futures.size(),
-                            (System.nanoTime() - start) / 1e9);
-                }
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
+        List<RunOutcome> out = new ArrayList<>();
+        new Execution(this, faults, shard, shards, threads).progress(progress).run(out::add, () -> false);
+        out.sort(Comparator.comparingInt(RunOutcome::index));
+        return out;
     }
 
     /** A replayed run: its verdict and the whole run result. */

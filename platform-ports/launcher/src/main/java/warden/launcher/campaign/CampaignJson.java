@@ -9,9 +9,13 @@ import warden.launcher.report.JsonWriter;
 /**
  * The campaign report, schema {@value #SCHEMA}: the campaign's parameters, every run (so that
  * shards merge by concatenation and any run can be replayed from its index and seed), the
- * per-model summary and the diagnostic coverage.
+ * per-model summary and the diagnostic coverage. The header says which campaign and which part
+ * of it the report holds (seed, target, run length, the campaign's total count, shard index and
+ * count, and whether every run of the shard is in it), so that shards are merged only with their
+ * siblings and an interrupted report is resumed only by its own campaign.
  *
  * [impl->dsn~campaign.json~1]
+ * [impl->dsn~campaign.shard-header~1]
  */
 public final class CampaignJson {
     public static final String SCHEMA = "warden.campaign/1";
@@ -19,11 +23,40 @@ public final class CampaignJson {
     private CampaignJson() {
     }
 
+    /**
+     * Which campaign a report belongs to and which part of it it holds.
+     *
+     * @param total the campaign's number of runs (all shards)
+     * @param complete whether every run of the shard is in the report (false: interrupted)
+     */
+    public record Header(String source, String target, long seed, long runNs, int total, int shard, int shards,
+                         boolean complete) {
+        /** @return the first field where {@code o} is another campaign or shard, or null when none */
+        public String mismatch(Header o) {
+            String[][] fields = {
+                {"seed", "" + seed, "" + o.seed}, {"target", target, o.target}, {"runNs", "" + runNs, "" + o.runNs},
+                {"campaignFaults", "" + total, "" + o.total}, {"shards", "" + shards, "" + o.shards},
+                {"source", source, o.source},
+            };
+            for (String[] f : fields) {
+                if (!f[1].equals(f[2])) {
+                    return f[0] + " " + f[2] + " (not " + f[1] + ")";
+                }
+            }
+            return null;
+        }
+    }
+
     public static String write(String source, String target, long seed, int faults, long runNs, List<RunOutcome> runs) {
+        return write(new Header(source, target, seed, runNs, faults, 0, 1, true), runs);
+    }
+
+    public static String write(Header h, List<RunOutcome> runs) {
         CampaignSummary s = new CampaignSummary(runs);
         JsonWriter w = new JsonWriter().beginObject();
-        w.field("schema", SCHEMA).field("source", source).field("target", target).field("seed", seed)
-                .field("faults", faults).field("runNs", runNs);
+        w.field("schema", SCHEMA).field("source", h.source()).field("target", h.target()).field("seed", h.seed())
+                .field("faults", runs.size()).field("runNs", h.runNs()).field("campaignFaults", h.total())
+                .field("shard", h.shard()).field("shards", h.shards()).field("complete", h.complete());
         w.key("summary").beginArray();
         for (CampaignSummary.ModelRow r : s.rows()) {
             w.beginObject().field("model", r.model()).field("injected", r.injected()).field("applied", r.applied())
@@ -86,6 +119,26 @@ public final class CampaignJson {
                     JsonReader.l(m, "recoveryNs", source), JsonReader.l(m, "criticalMisses", source))));
         }
         return out;
+    }
+
+    /**
+     * Reads the header of a campaign report.
+     *
+     * @throws IllegalArgumentException on a bad file or one without the header (an older report)
+     */
+    public static Header readHeader(String json, String source) {
+        Map<String, Object> root = JsonReader.parse(json, source);
+        if (!SCHEMA.equals(root.get("schema"))) {
+            throw new IllegalArgumentException(source + ": not a campaign report (schema " + SCHEMA + " expected)");
+        }
+        if (!root.containsKey("campaignFaults")) {
+            throw new IllegalArgumentException(source + ": no campaignFaults/shard/shards/complete fields"
+                    + " (a report of an older warden); run its campaign again");
+        }
+        return new Header(JsonReader.s(root, "source", source), JsonReader.s(root, "target", source),
+                JsonReader.l(root, "seed", source), JsonReader.l(root, "runNs", source),
+                JsonReader.i(root, "campaignFaults", source), JsonReader.i(root, "shard", source),
+                JsonReader.i(root, "shards", source), JsonReader.b(root, "complete", source));
     }
 
     /** @return the value of a top-level long field of a report. */

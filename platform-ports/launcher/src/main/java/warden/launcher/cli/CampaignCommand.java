@@ -1,14 +1,16 @@
 package warden.launcher.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,6 +20,7 @@ import warden.launcher.campaign.CampaignAccounting;
 import warden.launcher.campaign.CampaignChart;
 import warden.launcher.campaign.CampaignJson;
 import warden.launcher.campaign.CampaignSummary;
+import warden.launcher.campaign.Execution;
 import warden.launcher.campaign.RunOutcome;
 import warden.launcher.report.Summary;
 
@@ -42,10 +45,19 @@ import warden.launcher.report.Summary;
             "(min/median/max, virtual) and critical deadline misses, then every undetected fault",
             "with its index and seed."},
         footer = {"", "Shards: run '--shard 0/4' ... '--shard 3/4' anywhere with the same seed, then",
-            "'warden campaign --merge a.json b.json c.json d.json --json all.json'.",
-            "Exit codes: 0 done, 1 a critical deadline was missed because of a fault in a QM partition, 2 bad input,",
-            "3 internal error."})
+            "'warden campaign --merge a.json b.json c.json d.json --json all.json' (it refuses shards of another",
+            "campaign, duplicates, missing and interrupted shards). In a Slurm job array or a Kubernetes",
+            "Indexed Job, '--shard auto/4' takes the index from the scheduler (docs/examples/).",
+            "Progress goes to stderr every 2 s. SIGINT/SIGTERM stops at once and writes the report of the runs",
+            "completed (\"complete\": false); '--resume FILE' with the same options runs the rest.",
+            "Exit codes: 0 done, 1 a critical deadline was missed because of a fault in a QM partition,",
+            "2 bad input, 3 internal error, 130 interrupted (partial report kept)."})
 final class CampaignCommand implements Callable<Integer> {
+    /** Exit code of a campaign stopped by SIGINT or SIGTERM (128 + SIGINT, as shells report it). */
+    static final int EXIT_INTERRUPTED = 130;
+    /** How long the shutdown hook waits for the partial report to be written. */
+    private static final long SAVE_WAIT_S = 120;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "SYSTEM.yaml",
             description = "System description (default: built-in).")
     Path file;
@@ -65,8 +77,13 @@ final class CampaignCommand implements Callable<Integer> {
             description = "Virtual time per run (default: ${DEFAULT-VALUE}).")
     String duration;
 
-    @Option(names = "--shard", paramLabel = "I/N", description = "Run only runs k with k mod N = I.")
+    @Option(names = "--shard", paramLabel = "I/N", description = {"Run only runs k with k mod N = I; auto/N takes I "
+        + "from SLURM_ARRAY_TASK_ID (Slurm job array) or JOB_COMPLETION_INDEX (Kubernetes Indexed Job)."})
     String shard;
+
+    @Option(names = "--resume", paramLabel = "FILE", description = {"Continue the interrupted campaign whose partial "
+        + "report is FILE (same options); the report goes to --json, else back to FILE."})
+    Path resume;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the machine's cores).")
     Integer threads;
@@ -90,15 +107,20 @@ final class CampaignCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream err = WriterStream.printStream(spec.commandLine().getErr());
-        OutputFiles.checkAll("--json", json, "--svg", svg);
+        Path report = json == null ? resume : json;
+        OutputFiles.checkAll(json == null ? "--resume" : "--json", report, "--svg", svg);
+        if (resume != null && (merge != null || replay != null)) {
+            throw new UsageError("--resume continues a campaign: it does not go with --merge or --replay");
+        }
         if (merge != null) {
-            return merged(err);
+            ShardReports.Report m = ShardReports.merge(merge);
+            return report(m.header(), m.runs());
         }
         long runNs = Durations.require("--for", duration);
         if (faults < 1 || faults > 10_000_000) {
             throw new UsageError("--faults must be 1..10000000");
         }
-        int[] sh = shard();
+        int[] sh = ShardOption.parse(shard, System.getenv());
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (workers < 1 || workers > 64) {
             throw new UsageError("--threads must be 1..64");
@@ -111,8 +133,89 @@ final class CampaignCommand implements Callable<Integer> {
         if (replay != null) {
             return replayed(c);
         }
-        List<RunOutcome> runs = c.run(faults, sh[0], sh[1], workers, err);
-        return report(l.description.source(), l.target.description().target(), runNs, runs);
+        CampaignJson.Header h = new CampaignJson.Header(l.description.source(), l.target.description().target(), seed,
+                runNs, faults, sh[0], sh[1], true);
+        return executed(new Execution(c, faults, sh[0], sh[1], workers).progress(err), h, report, err);
+    }
+
+    /**
+     * Runs the campaign (the runs a resumed report lacks); on SIGINT or SIGTERM it stops at once
+     * and writes the report of the runs completed, marked incomplete, before the JVM exits.
+     */
+    // [impl->dsn~campaign.interrupt~1]
+    private int executed(Execution e, CampaignJson.Header h, Path report, PrintStream err) throws Exception {
+        List<RunOutcome> runs = new ArrayList<>();
+        if (resume != null) {
+            runs.addAll(resumed(h));
+            Set<Integer> done = new HashSet<>();
+            runs.forEach(o -> done.add(o.index()));
+            e.skipping(done);
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch saved = new CountDownLatch(1);
+        Thread hook = interruptHook(stop, saved);
+        CampaignCheckpoint checkpoint = new CampaignCheckpoint(report, incomplete(h), err);
+        try {
+            boolean complete = e.run(o -> {
+                runs.add(o);
+                checkpoint.offer(runs);
+            }, stop::get);
+            runs.sort((a, b) -> Integer.compare(a.index(), b.index()));
+            int code = report(complete ? h : incomplete(h), runs);
+            if (!complete) {
+                err.printf("campaign: interrupted after %d of %d runs%s%n", runs.size(), e.sliceSize(), report == null
+                        ? " (no --json: nothing kept)" : "; partial report in " + report + ", continue with --resume "
+                        + report);
+                err.flush();
+                return EXIT_INTERRUPTED;
+            }
+            return code;
+        } finally {
+            saved.countDown();
+            removeHook(hook);
+        }
+    }
+
+    /** @return the registered hook that, at SIGINT or SIGTERM, stops the campaign and waits for its report */
+    private static Thread interruptHook(AtomicBoolean stop, CountDownLatch saved) {
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            try {
+                saved.await(SAVE_WAIT_S, TimeUnit.SECONDS);
+            } catch (InterruptedException x) {
+                Thread.currentThread().interrupt();
+            }
+        }, "campaign-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    private static CampaignJson.Header incomplete(CampaignJson.Header h) {
+        return new CampaignJson.Header(h.source(), h.target(), h.seed(), h.runNs(), h.total(), h.shard(), h.shards(),
+                false);
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException x) {
+            // the JVM is shutting down (the hook is running): nothing to remove
+        }
+    }
+
+    /** @return the runs of the report {@code --resume} names, after checking it is this campaign's */
+    // [impl->dsn~campaign.resume~1]
+    private List<RunOutcome> resumed(CampaignJson.Header h) throws UsageError {
+        ShardReports.Report r = ShardReports.read(resume, "--resume");
+        String other = h.mismatch(r.header());
+        if (other == null && r.header().shard() != h.shard()) {
+            other = "shard " + r.header().shard() + " (not " + h.shard() + ")";
+        }
+        if (other != null) {
+            throw new UsageError("--resume: " + resume + " is the report of another campaign: " + other
+                    + "; give the options it was run with");
+        }
+        return r.runs();
     }
 
     private int replayed(Campaign c) throws Exception {
@@ -138,50 +241,11 @@ final class CampaignCommand implements Callable<Integer> {
         return WardenCli.EXIT_OK;
     }
 
-    private int[] shard() throws UsageError {
-        if (shard == null) {
-            return new int[] {0, 1};
-        }
-        String[] parts = shard.split("/");
-        try {
-            int i = Integer.parseInt(parts[0]);
-            int n = Integer.parseInt(parts[1]);
-            if (parts.length == 2 && n >= 1 && n <= 10_000 && i >= 0 && i < n) {
-                return new int[] {i, n};
-            }
-        } catch (RuntimeException e) {
-            // reported below
-        }
-        throw new UsageError("--shard: '" + shard + "' is not I/N with 0 <= I < N (e.g. 0/4)");
-    }
-
-    private int merged(PrintStream err) throws UsageError {
-        List<RunOutcome> runs = new ArrayList<>();
-        String source = null;
-        String tgt = null;
-        long runNs = 0;
-        for (Path p : merge) {
-            try {
-                String text = Files.readString(p, StandardCharsets.UTF_8);
-                runs.addAll(CampaignJson.readRuns(text, p.toString()));
-                source = CampaignJson.headerText(text, p.toString(), "source");
-                tgt = CampaignJson.headerText(text, p.toString(), "target");
-                runNs = CampaignJson.header(text, p.toString(), "runNs");
-            } catch (IOException e) {
-                throw new UsageError("--merge: cannot read " + p + ": " + e.getMessage());
-            } catch (IllegalArgumentException e) {
-                throw new UsageError("--merge: " + e.getMessage());
-            }
-        }
-        runs.sort((a, b) -> Integer.compare(a.index(), b.index()));
-        return report(source, tgt, runNs, runs);
-    }
-
-    private int report(String source, String tgt, long runNs, List<RunOutcome> runs) throws UsageError {
+    private int report(CampaignJson.Header h, List<RunOutcome> runs) throws UsageError {
         CampaignSummary s = new CampaignSummary(runs);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("Campaign: %s on %s, seed %d, %d runs of %s%n%n", source, tgt, seed, runs.size(),
-                Summary.time(runNs));
+        out.printf("Campaign: %s on %s, seed %d, %d runs of %s%s%n%n", h.source(), h.target(), h.seed(), runs.size(),
+                Summary.time(h.runNs()), h.shards() > 1 ? " (shard " + h.shard() + "/" + h.shards() + ")" : "");
         out.printf("  %-20s %8s %8s %8s %9s %8s  %-32s %-32s %s%n", "fault model", "injected", "applied", "detected",
                 "recovered", "DC", "detection min/median/max", "recovery min/median/max", "crit. misses");
         long qmMisses = 0;
@@ -209,8 +273,9 @@ final class CampaignCommand implements Callable<Integer> {
                 + " in its row, not in this count)%n");
         boolean honest = CampaignAccounting.print(s, out);
         out.flush();
-        OutputFiles.write(json, CampaignJson.write(source, tgt, seed, runs.size(), runNs, runs), "--json");
-        OutputFiles.write(svg, CampaignChart.svg(s, "Warden fault campaign: " + source + " on " + tgt), "--svg");
+        OutputFiles.write(json != null ? json : resume, CampaignJson.write(h, runs), "--json");
+        OutputFiles.write(svg, CampaignChart.svg(s, "Warden fault campaign: " + h.source() + " on " + h.target()),
+                "--svg");
         return qmMisses == 0 && honest ? WardenCli.EXIT_OK : WardenCli.EXIT_CHECK_FAILED;
     }
 

@@ -36,29 +36,97 @@ final class OutputFiles {
      */
     // [impl->dsn~cli.outputs.atomic~1]
     static void write(Path p, String option, Body body) throws UsageError {
-        if (p == null) {
-            return;
-        }
-        Path target = p.toAbsolutePath().normalize();
-        Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + System.nanoTime() + ".tmp");
-        boolean moved = false;
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                body.writeTo(w);
+        try (Pending out = open(p, option)) {
+            if (out == null) {
+                return;
             }
             try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                body.writeTo(out.writer());
+            } catch (IOException e) {
+                throw out.failed(e);
             }
-            moved = true;
+            out.commit();
+        }
+    }
+
+    /**
+     * Opens output {@code p} for writing while the work goes on: a temporary file in the same
+     * directory, renamed over {@code p} by {@link Pending#commit()}; closing it without a commit
+     * deletes the temporary file and leaves {@code p} as it was; so does the end of the JVM by
+     * SIGINT or SIGTERM before the commit.
+     *
+     * @return null when the option was not given (p null)
+     */
+    // [impl->dsn~cli.outputs.atomic~1]
+    static Pending open(Path p, String option) throws UsageError {
+        if (p == null) {
+            return null;
+        }
+        Pending out = new Pending(p, option);
+        try {
+            out.writer = Files.newBufferedWriter(out.tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+            // SIGINT or SIGTERM before the commit: the JVM deletes it after the shutdown hooks ran
+            out.tmp.toFile().deleteOnExit();
+            return out;
         } catch (IOException e) {
-            throw new UsageError(option + ": cannot write " + p + ": " + e.getMessage());
-        } finally {
-            if (!moved) {
+            deleteQuietly(out.tmp);
+            throw out.failed(e);
+        }
+    }
+
+    /** An output being written to its temporary file. */
+    static final class Pending implements AutoCloseable {
+        private final Path path;
+        private final String option;
+        private final Path target;
+        private final Path tmp;
+        private Writer writer;
+        private boolean done;
+
+        private Pending(Path path, String option) {
+            this.path = path;
+            this.option = option;
+            target = path.toAbsolutePath().normalize();
+            tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                    + System.nanoTime() + ".tmp");
+        }
+
+        Writer writer() {
+            return writer;
+        }
+
+        /** @return the error to throw for a write that failed; the temporary file goes at close */
+        UsageError failed(IOException e) {
+            return new UsageError(option + ": cannot write " + path + ": " + e.getMessage());
+        }
+
+        /** Flushes, closes and renames the temporary file over the output. */
+        void commit() throws UsageError {
+            try {
+                writer.close();
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                done = true;
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+
+        /** Without a commit: drops the temporary file, the output stays as it was. */
+        @Override
+        public void close() {
+            if (!done) {
+                try {
+                    writer.close();
+                } catch (IOException e) {
+                    // the file is dropped; the error that stopped the work is the one reported
+                }
                 deleteQuietly(tmp);
+                done = true;
             }
         }
     }

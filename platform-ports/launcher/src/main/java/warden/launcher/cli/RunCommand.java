@@ -1,5 +1,6 @@
 package warden.launcher.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -66,18 +67,43 @@ final class RunCommand implements Callable<Integer> {
         }
         long runFor = forNs > 0 ? forNs : l.description.run().durationNs();
         long runSeed = seed != null ? seed : l.description.run().seed();
-        SystemRun run;
-        try {
-            run = new SystemRun(l.description, l.target, runFor, runSeed, trace != null).boot();
-        } catch (SystemRun.BootRefused e) {
-            throw new UsageError(e.getMessage());
+        RunResult result;
+        try (OutputFiles.Pending tracing = OutputFiles.open(trace, "--trace")) {
+            SystemRun run = new SystemRun(l.description, l.target, runFor, runSeed, trace != null);
+            streamTrace(run, tracing, l);
+            try {
+                run.boot();
+            } catch (SystemRun.BootRefused e) {
+                throw new UsageError(e.getMessage());
+            }
+            result = run.run();
+            Summary.print(result, out);
+            OutputFiles.write(json, RunReportJson.write(result), "--json");
+            if (tracing != null) {
+                if (run.trace().streamFailure() != null) {
+                    throw tracing.failed(run.trace().streamFailure());
+                }
+                tracing.commit();
+            }
         }
-        RunResult result = run.run();
-        Summary.print(result, out);
-        OutputFiles.write(json, RunReportJson.write(result), "--json");
-        OutputFiles.write(trace, "--trace", w -> run.trace().write(w, "warden " + result.target() + " "
-                + result.source()));
         out.flush();
         return result.passed() ? WardenCli.EXIT_OK : WardenCli.EXIT_CHECK_FAILED;
+    }
+
+    /**
+     * Streams the trace into its temporary file while the system runs, so that no run length is
+     * too long for the heap.
+     */
+    // [impl->dsn~emu.trace.streamed~1]
+    private static void streamTrace(SystemRun run, OutputFiles.Pending tracing, Loaded l) throws UsageError {
+        if (tracing == null) {
+            return;
+        }
+        try {
+            run.trace().streamTo(tracing.writer(), "warden " + l.target.description().target() + " "
+                    + l.description.source());
+        } catch (IOException e) {
+            throw tracing.failed(e);
+        }
     }
 }

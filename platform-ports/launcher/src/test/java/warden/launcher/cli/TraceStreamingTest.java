@@ -1,0 +1,97 @@
+package warden.launcher.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TraceStreamingTest {
+
+    /**
+     * SHA-256 of {@code warden run --target T --for 50ms --trace F} as the buffered recorder wrote
+     * it before the trace was streamed (measured on commit e5389d5).
+     */
+    // [utest->dsn~emu.trace.streamed~1]
+    @Test
+    void theStreamedTraceIsByteForByteTheTraceOfBefore(@TempDir Path dir) throws Exception {
+        String[][] expected = {
+            {"riscv", "8d376ae02abd462b65888d8f1d4db11c9e01d324db29cd9ecab515683410035b"},
+            {"arm", "c80de1bfa125579f591696442ab40f0f25e0f2b284133df1883e6e45cacceb96"},
+            {"x86", "491a6fe5ae3d172a73a88b22dc01227645a8a5a424905f0ede1f97425feeda5d"},
+        };
+        for (String[] e : expected) {
+            Path t = dir.resolve(e[0] + ".json");
+            StringWriter err = new StringWriter();
+            int code = WardenCli.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "run",
+                    "--target", e[0], "--for", "50ms", "--trace", t.toString());
+            assertEquals(0, code, err.toString());
+            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(t)));
+            assertEquals(e[1], sha, e[0] + " trace changed");
+        }
+    }
+
+    /**
+     * A 30 s traced run in a 32 MB heap: the buffered recorder ran out of memory here (exit 3);
+     * the run without a trace needs less than 24 MB.
+     */
+    // [utest->dsn~emu.trace.streamed~1]
+    @Test
+    void aLongTracedRunFitsInASmallHeap(@TempDir Path dir) throws Exception {
+        Path t = dir.resolve("long.json");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(List.of(java, "-Xmx32m", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), WardenCli.class.getName(), "run", "--for", "30s", "--trace",
+                t.toString())).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+        assertTrue(p.waitFor(10, TimeUnit.MINUTES), "the run ended");
+        assertEquals(0, p.exitValue(), Files.readString(dir.resolve("out.txt")));
+        long size = Files.size(t);
+        assertTrue(size > 30_000_000L, "the whole 30 s timeline is in the file: " + size + " bytes");
+        String[] names = dir.toFile().list();
+        assertEquals(2, names.length, "no temporary file left: " + String.join(File.pathSeparator, names));
+        try (var lines = Files.lines(t)) {
+            assertEquals("]}", lines.reduce((a, b) -> b).orElse(""), "the document is closed");
+        }
+    }
+
+    /**
+     * A long traced run stopped by a signal while its trace streams: the previous trace file is
+     * left as it was and the temporary file is gone.
+     */
+    // [utest->dsn~cli.outputs.atomic~1]
+    @Test
+    void aTracedRunStoppedBySignalLeavesThePreviousTraceAndNoTemporaryFile(@TempDir Path dir, @TempDir Path logs)
+            throws Exception {
+        Path t = dir.resolve("t.json");
+        Files.writeString(t, "previous trace\n");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(List.of(java, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                WardenCli.class.getName(), "run", "--for", "1000s", "--trace", t.toString()))
+                .redirectErrorStream(true).redirectOutput(logs.resolve("out.txt").toFile()).start();
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        long streamed = 0;
+        while (streamed < 2_000_000 && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            try (var files = Files.list(dir)) {
+                streamed = files.filter(f -> f.getFileName().toString().endsWith(".tmp")).mapToLong(f -> f.toFile()
+                        .length()).sum();
+            }
+        }
+        assertTrue(streamed >= 2_000_000 && p.isAlive(), "the trace was streaming: " + streamed + " bytes");
+        String signal = CampaignProcessTest.ignores(p.pid(), 2) ? "-TERM" : "-INT";
+        assertEquals(0, new ProcessBuilder("kill", signal, String.valueOf(p.pid())).start().waitFor());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run stopped");
+        assertEquals("previous trace\n", Files.readString(t));
+        String[] names = dir.toFile().list();
+        assertEquals(1, names.length, "no temporary file left: " + String.join(File.pathSeparator, names));
+    }
+}
