@@ -1,0 +1,148 @@
+package warden.verification;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import warden.emu.Target;
+import warden.kernel.api.Counter;
+import warden.launcher.config.DescriptionLoader;
+import warden.launcher.config.DescriptionValidator;
+import warden.launcher.config.LoadResult;
+import warden.launcher.config.SystemDescription;
+import warden.launcher.report.RunReportJson;
+import warden.launcher.run.RunResult;
+import warden.launcher.run.SystemRun;
+import warden.launcher.run.Targets;
+import warden.testsupport.JsonSchema;
+import warden.testsupport.StrictJson;
+
+/**
+ * A hostile partition on every core of each target, next to an ASIL-C RTOS: at least 10^6 random
+ * monitor calls and random loads, stores and fetches anywhere in the physical map, and then no
+ * critical miss, no access outside the grant, every denial logged with its architectural cause, and
+ * the counts of the run report adding up (fixtures {@code systems/hostile-riscv.yaml},
+ * {@code systems/arm/hostile.yaml}, {@code systems/x86-hostile.yaml}).
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class HostileGuestTest {
+    static final long MILLION = 1_000_000L;
+
+    /** A finished hostile run with the monitor's own count of logged access faults. */
+    record Hostile(RunResult result, long loggedAccessFaults, long monitorCalls) {
+    }
+
+    static SystemDescription load(String fixture, Target target) {
+        LoadResult r = DescriptionLoader.load(Systems.fixture(fixture));
+        assertTrue(r.ok(), () -> r.problems().toString());
+        assertEquals(List.of(), DescriptionValidator.validate(r.description(), target));
+        return r.description();
+    }
+
+    static Hostile run(String fixture, String targetName) {
+        Target target = Targets.get(targetName);
+        assertNotNull(target, targetName);
+        SystemDescription d = load(fixture, target);
+        try {
+            SystemRun run = new SystemRun(d, target, d.run().durationNs(), d.run().seed(), false).boot();
+            RunResult r = run.run();
+            return new Hostile(r, run.monitor().counter(Counter.ACCESS_FAULTS),
+                    run.monitor().counter(Counter.MONITOR_CALLS));
+        } catch (SystemRun.BootRefused e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * Everything the requirement asks of one run: no check failed (no critical miss, hostile-isolation
+     * ok), at least 10^6 operations of every kind, no violation, every denial logged and counted by a
+     * cause of the target, and the report's counts consistent with each other, with the monitor's
+     * counters and with the JSON report.
+     */
+    static void holds(Hostile h, Set<Integer> causes) {
+        RunResult r = h.result();
+        assertEquals(List.of(), r.checks().stream().filter(c -> !c.passed()).toList());
+        assertEquals(0, Systems.partition(r, "rtos").deadlineMisses());
+        assertTrue(Systems.partition(r, "rtos").tasks().get(0).jobs() > 0);
+        assertEquals(1, r.hostile().size());
+        RunResult.HostileResult x = r.hostile().get(0);
+        assertTrue(x.operations() >= MILLION, "only " + x.operations() + " hostile operations");
+        assertEquals(x.operations(), x.calls() + x.loads() + x.stores() + x.fetches());
+        assertEquals(x.loads() + x.stores() + x.fetches(), x.allowed() + x.denied());
+        assertTrue(x.calls() > MILLION / 5 && x.loads() > MILLION / 5 && x.stores() > MILLION / 5
+                && x.fetches() > MILLION / 5, x.toString());
+        assertTrue(x.callsRefused() > 0 && x.callsRefused() < x.calls(), x.toString());
+        assertTrue(x.allowed() > 0 && x.denied() > 0, x.toString());
+        assertEquals(0, x.violations(), x.samples().toString());
+        assertEquals(0, x.foreignViolations(), x.samples().toString());
+        assertEquals(0, x.spuriousDenials(), x.samples().toString());
+        assertEquals(0, x.unloggedDenials(), x.samples().toString());
+        assertEquals(List.of(), x.samples());
+        // every denial was logged by the monitor (only the hostile partition faults in these systems)
+        assertEquals(x.denied(), h.loggedAccessFaults());
+        assertEquals(x.denied(), x.causes().stream().mapToLong(RunResult.CauseCount::count).sum());
+        Set<Integer> seen = new TreeSet<>();
+        for (RunResult.CauseCount c : x.causes()) {
+            assertNotNull(c.cause(), c.toString());
+            assertFalse(c.name() == null || c.name().isBlank(), c.toString());
+            seen.add(c.cause());
+        }
+        assertEquals(causes, seen);
+        assertFalse(x.lastDenials().isEmpty());
+        for (RunResult.HostileAccess a : x.lastDenials()) {
+            assertNotNull(a.cause(), a.toString());
+        }
+        assertTrue(h.monitorCalls() >= x.calls() - x.callsRefused(), "calls that got OK reached the monitor");
+        report(r, x);
+    }
+
+    /** The JSON report conforms to its schema and carries the same counts. */
+    @SuppressWarnings("unchecked")
+    static void report(RunResult r, RunResult.HostileResult x) {
+        Object json = StrictJson.parse(RunReportJson.write(r));
+        assertEquals(List.of(), new JsonSchema(RunReportSchemaTest.schema()).check(json));
+        Map<String, Object> h = (Map<String, Object>) ((List<Object>) ((Map<String, Object>) json).get("hostile"))
+                .get(0);
+        assertEquals(BigInteger.valueOf(x.operations()), h.get("operations"));
+        assertEquals(BigInteger.valueOf(x.denied()), h.get("denied"));
+        assertEquals(BigInteger.valueOf(x.violations()), h.get("violations"));
+        assertEquals(BigInteger.valueOf(x.unloggedDenials()), h.get("unloggedDenials"));
+        assertEquals(x.causes().size(), ((List<Object>) h.get("causes")).size());
+    }
+
+    // [utest->req~scenario.hostile-guest~1]
+    // [utest->dsn~emu.guest.hostile~1]
+    // [utest->dsn~run.hostile~1]
+    @Test
+    void a_hostile_partition_on_riscv_gets_nothing_beyond_its_grant() {
+        // mcause 1 instruction access fault, 5 load access fault, 7 store/AMO access fault
+        holds(run("hostile-riscv.yaml", "riscv"), Set.of(1, 5, 7));
+    }
+
+    // [utest->req~scenario.hostile-guest~1]
+    // [utest->dsn~emu.guest.hostile~1]
+    // [utest->dsn~run.hostile~1]
+    @Test
+    void a_hostile_partition_on_arm_gets_nothing_beyond_its_grant() {
+        // ESR_EL3.EC 0x20 instruction abort, 0x24 data abort, both from a lower EL
+        holds(run("arm/hostile.yaml", "arm"), Set.of(0x20, 0x24));
+    }
+
+    // [utest->req~scenario.hostile-guest~1]
+    // [utest->dsn~emu.guest.hostile~1]
+    // [utest->dsn~run.hostile~1]
+    @Test
+    void a_hostile_partition_in_smm_on_x86_gets_nothing_beyond_its_grant() {
+        // vector 14: #PF from the monitor's SMM page tables
+        holds(run("x86-hostile.yaml", "x86"), Set.of(14));
+    }
+}
