@@ -145,4 +145,40 @@ class HostileGuestTest {
         // vector 14: #PF from the monitor's SMM page tables
         holds(run("x86-hostile.yaml", "x86"), Set.of(14));
     }
+
+    // [utest->req~scenario.hostile-guest~1]
+    // [utest->dsn~run.hostile~1]
+    @Test
+    void a_hostile_partition_outside_smm_on_x86_reaches_beyond_its_grant_and_the_apics_but_never_smram() {
+        Hostile h = run("x86-hostile-qm.yaml", "x86");
+        RunResult r = h.result();
+        RunResult.HostileResult x = r.hostile().get(0);
+        // what x86 without EPT cannot enforce is reported, and fails the run
+        assertTrue(x.violations() > 1000, x.toString());
+        RunResult.Check check = Systems.check(r, "hostile-isolation");
+        assertFalse(check.passed());
+        assertTrue(check.detail().startsWith("hostile: " + x.violations() + " accesses outside the grant succeeded ("
+                + x.foreignViolations() + " reached another partition or the monitor)"), check.detail());
+        assertFalse(x.samples().isEmpty());
+        // the foreign ones are the monitor's own devices outside SMRAM (I/O APIC, HPET, local APIC), which
+        // the operating system outside SMM owns on x86 without VT-x; never SMRAM
+        assertTrue(x.foreignViolations() > 0 && x.foreignViolations() < x.violations(), x.toString());
+        for (RunResult.HostileAccess a : x.samples()) {
+            assertFalse(Long.compareUnsigned(a.address(), 0x8000_0000L) >= 0
+                    && Long.compareUnsigned(a.address(), 0x8100_0000L) < 0, "reached SMRAM: " + a);
+            if (a.what().equals("foreign-violation")) {
+                assertTrue(Long.compareUnsigned(a.address(), 0xFEC0_0000L) >= 0
+                        && Long.compareUnsigned(a.address(), 0xFEE0_1000L) < 0, "not a monitor device: " + a);
+            }
+        }
+        // SMRR held: every access to SMRAM was dropped and logged
+        assertEquals(0, x.unloggedDenials());
+        assertEquals(x.denied(), x.dropped());
+        assertTrue(x.dropped() > 1000, x.toString());
+        assertEquals(x.denied(), h.loggedAccessFaults());
+        assertEquals(List.of(new RunResult.CauseCount(null, warden.emu.guest.HostileCounts.DROPPED, x.dropped())),
+                x.causes());
+        assertEquals(0, Systems.partition(r, "rtos").deadlineMisses());
+        assertTrue(Systems.check(r, "critical-deadlines-met").passed());
+    }
 }

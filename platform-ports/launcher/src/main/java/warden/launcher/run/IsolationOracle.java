@@ -42,8 +42,9 @@ public final class IsolationOracle {
     }
 
     /**
-     * @return whether [address, address+size) overlaps the monitor's memory, or a region or device window
-     *     that {@code d} gives to a partition other than {@code p}.
+     * @return whether [address, address+size) overlaps the monitor's memory or one of its devices (the
+     *     platform's monitor-only devices), or a region or device window that {@code d} gives to a
+     *     partition other than {@code p}.
      *
      * [impl->dsn~run.hostile~1]
      */
@@ -53,6 +54,11 @@ public final class IsolationOracle {
         long monitorSize = d.monitor() != null ? d.monitor().size() : platform.monitorSize();
         if (overlaps(address, size, monitorBase, monitorSize)) {
             return true;
+        }
+        for (DeviceSpec dev : platform.devices()) {
+            if (dev.monitorOnly() && overlaps(address, size, dev.base(), dev.size())) {
+                return true;
+            }
         }
         for (PartitionSpec other : d.partitions()) {
             if (other == p) {
