@@ -15,6 +15,8 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import warden.emu.Target;
 import warden.kernel.api.Counter;
+import warden.launcher.campaign.Campaign;
+import warden.launcher.campaign.RunOutcome;
 import warden.launcher.config.DescriptionLoader;
 import warden.launcher.config.DescriptionValidator;
 import warden.launcher.config.LoadResult;
@@ -180,5 +182,31 @@ class HostileGuestTest {
                 x.causes());
         assertEquals(0, Systems.partition(r, "rtos").deadlineMisses());
         assertTrue(Systems.check(r, "critical-deadlines-met").passed());
+    }
+
+    // [utest->req~scenario.hostile-guest~1]
+    // [utest->dsn~run.hostile~1]
+    @Test
+    void a_campaign_on_a_system_with_a_hostile_partition_runs_and_the_monitor_still_recovers_the_rtos()
+            throws Exception {
+        Target riscv = Targets.get("riscv");
+        SystemDescription d = load("hostile-campaign.yaml", riscv);
+        Campaign campaign = new Campaign(d, riscv, 1, 80 * MILLION);
+        Set<String> models = new TreeSet<>();
+        for (int k = 0; k < 6; k++) {
+            Campaign.Replayed rep = campaign.replay(k);
+            RunOutcome o = rep.outcome();
+            assertEquals("rtos", o.partition(), "faults go to the RTOS, not to the hostile partition: " + o);
+            assertTrue(o.applied(), o.toString());
+            RunResult.HostileResult x = rep.result().hostile().get(0);
+            assertTrue(x.operations() > 50_000, x.toString());
+            assertTrue(Systems.check(rep.result(), "hostile-isolation").passed(), x.toString());
+            if (o.model().equals("hang")) {
+                // the watchdog caught the hung RTOS and the monitor restarted it, hostile flood or not
+                assertTrue(Systems.partition(rep.result(), "rtos").restarts() >= 1, rep.result().events().toString());
+            }
+            models.add(o.model());
+        }
+        assertTrue(models.contains("hang"), models.toString());
     }
 }
