@@ -38,10 +38,9 @@ final class GuestFactory {
         PartitionSpec p = d.partitions().get(index);
         WorkloadSpec w = p.workload();
         if (w instanceof HostileSpec h) {
-            return hostile(d, p, h, platform, SplitMix64.derive(h.seed() != null ? h.seed() : seed,
-                    2000 + index * 64L + core), loggedDenials);
+            return hostile(d, p, h, platform, SplitMix64.derive(hostileSeed(h, seed), 2000 + index * 64L + core),
+                    loggedDenials);
         }
-        long buffer = consoleBuffer(p);
         if (w instanceof RtosSpec r) {
             int n = r.tasks().size();
             String[] names = new String[n];
@@ -56,12 +55,12 @@ final class GuestFactory {
                 deadline[i] = t.deadlineNs();
             }
             return new RtosGuest(p.name(), r.bootNs(), r.tickNs(), names, period, wcet, deadline,
-                    line(r.isr(), platform), r.isr() == null ? 0 : r.isr().workNs(), buffer);
+                    line(r.isr(), platform), r.isr() == null ? 0 : r.isr().workNs(), consoleBuffer(p));
         }
         if (w instanceof RichOsSpec r) {
             return new RichOsGuest(p.name(), primary, r.bootNs(), r.tickNs(), r.burstMinNs(), r.burstMaxNs(),
                     r.idleMinNs(), r.idleMaxNs(), line(r.isr(), platform), r.isr() == null ? 0 : r.isr().workNs(),
-                    buffer, SplitMix64.derive(seed, index * 64L + core));
+                    consoleBuffer(p), SplitMix64.derive(seed, index * 64L + core));
         }
         ProbeSpec s = (ProbeSpec) w;
         int n = primary ? s.accesses().size() : 0;
@@ -74,6 +73,11 @@ final class GuestFactory {
             access[i] = s.accesses().get(i).access();
         }
         return new ProbeGuest(s.startNs(), address, size, access);
+    }
+
+    /** @return the hostile workload's own seed, else the run's. */
+    private static long hostileSeed(HostileSpec h, long runSeed) {
+        return h.seed() != null ? h.seed() : runSeed;
     }
 
     /**
