@@ -9,7 +9,7 @@ import warden.kernel.api.Status;
  * A GuestCpu for guest-model tests: time advances as the model computes, memory accesses below
  * {@link #deniedFrom} succeed, monitor calls are recorded, and YIELD detaches the model.
  */
-final class FakeCpu implements GuestCpu {
+class FakeCpu implements GuestCpu {
     long time;
     long until = Long.MAX_VALUE;
     boolean attached = true;

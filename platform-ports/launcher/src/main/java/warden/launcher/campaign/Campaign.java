@@ -89,7 +89,7 @@ public final class Campaign {
         List<Integer> out = new ArrayList<>();
         for (int p = 0; p < d.partitions().size(); p++) {
             var w = d.partitions().get(p).workload();
-            boolean applies = !(w instanceof ProbeSpec)
+            boolean applies = !(w instanceof ProbeSpec) && !(w instanceof warden.launcher.config.HostileSpec)
                     && !(w instanceof RichOsSpec && model == FaultModel.DEADLINE_OVERRUN)
                     && (model != FaultModel.INTERRUPT_STORM || stormable(d.partitions().get(p)));
             if (applies) {

@@ -37,6 +37,8 @@ public final class Keys {
         m.put("richOs", List.of("kind", "boot", "tick", "burst", "idle", "isr"));
         m.put("range", List.of("min", "max"));
         m.put("probe", List.of("kind", "start", "accesses"));
+        m.put("hostile", List.of("kind", "start", "period", "operations", "mix", "seed"));
+        m.put("hostileMix", List.of("calls", "loads", "stores", "fetches"));
         m.put("probeAccess", List.of("address", "size", "access", "expect"));
         m.put("stimulus", List.of("name", "period", "meanInterval", "seed"));
         m.put("run", List.of("duration", "seed"));

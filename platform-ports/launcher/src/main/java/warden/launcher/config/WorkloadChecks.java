@@ -10,7 +10,8 @@ import warden.emu.PlatformDescription;
  * Workload consistency: a positive tick; an ISR handles one of the partition's own devices that has
  * a line; tasks have unique names and 0 &lt; wcet &lt;= deadline &lt;= period; the tasks of an RTOS
  * need at most 100% of a core; probe accesses are 1, 2, 4 or 8 bytes; burst and idle ranges have
- * min &lt;= max and a positive max.
+ * min &lt;= max and a positive max; a hostile workload has a positive period and at least one
+ * positive weight in its mix.
  *
  * [impl->dsn~config.check.workload~1]
  */
@@ -29,6 +30,8 @@ final class WorkloadChecks {
                 isr(ps, r.isr(), p, out);
                 range("burst", r.burstMinNs(), r.burstMaxNs(), r.loc(), out);
                 range("idle", r.idleMinNs(), r.idleMaxNs(), r.loc(), out);
+            } else if (ps.workload() instanceof HostileSpec h) {
+                hostile(h, out);
             } else if (ps.workload() instanceof ProbeSpec r) {
                 for (ProbeAccess a : r.accesses()) { // at most 256
                     if (a.size() != 1 && a.size() != 2 && a.size() != 4 && a.size() != 8) {
@@ -41,6 +44,20 @@ final class WorkloadChecks {
                     }
                 }
             }
+        }
+    }
+
+    /** [impl->dsn~config.workload.hostile~1] */
+    private static void hostile(HostileSpec h, List<Problem> out) {
+        if (h.periodNs() <= 0) {
+            out.add(h.loc().field("period").problem("period must be greater than 0"));
+        }
+        int total = 0;
+        for (int w : h.mix()) { // four kinds
+            total += w;
+        }
+        if (total == 0) {
+            out.add(h.loc().field("mix").problem("every weight of the mix is 0: the hostile guest would do nothing"));
         }
     }
 

@@ -10,14 +10,16 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import warden.kernel.api.Access;
 
 /**
- * Reads a workload mapping: its {@code kind} selects which keys are allowed (rtos, rich-os or
- * probe). Boot work and probe start default to 0, a task's deadline to its period.
+ * Reads a workload mapping: its {@code kind} selects which keys are allowed (rtos, rich-os, probe
+ * or hostile). Boot work and probe start default to 0, a task's deadline to its period.
  *
- * [impl->dsn~config.workload-kind~1]
+ * [impl->dsn~config.workload-kind~2]
  */
 final class WorkloadReader {
     static final int TASKS_MAX = 16;
     static final int ACCESSES_MAX = 256;
+    static final int HOSTILE_OPS_MAX = 100_000;
+    static final int MIX_MAX = 1000;
 
     private final Nodes nodes;
 
@@ -37,7 +39,7 @@ final class WorkloadReader {
             }
         }
         if (kind == null) {
-            nodes.error(n, path, "missing required key 'kind' (rtos, rich-os or probe)");
+            nodes.error(n, path, "missing required key 'kind' (rtos, rich-os, probe or hostile)");
             return null;
         }
         String k = nodes.string(kind, path + ".kind");
@@ -48,8 +50,10 @@ final class WorkloadReader {
             case "rtos": return rtos(n, path);
             case "rich-os": return richOs(n, path);
             case "probe": return probe(n, path);
+            case "hostile": return hostile(n, path);
             default:
-                nodes.error(kind, path + ".kind", "unknown workload kind '" + k + "': expected rtos, rich-os or probe");
+                nodes.error(kind, path + ".kind", "unknown workload kind '" + k
+                        + "': expected rtos, rich-os, probe or hostile");
                 return null;
         }
     }
@@ -145,6 +149,39 @@ final class WorkloadReader {
             return null;
         }
         return new ProbeSpec(start, accesses, nodes.loc(n, path));
+    }
+
+    /** [impl->dsn~config.workload.hostile~1] */
+    private HostileSpec hostile(Node n, String path) {
+        Map<String, Node> f = nodes.mapping(n, path, "hostile");
+        Long start = durationOr(f, "start", path, 0L);
+        Long period = requiredDuration(f, "period", n, path);
+        Node opsNode = nodes.required(f, "operations", n, path);
+        Integer ops = opsNode == null ? null : nodes.smallInt(opsNode, path + ".operations", 1, HOSTILE_OPS_MAX);
+        int[] mix = f.containsKey("mix") ? mix(f.get("mix"), path + ".mix") : new int[] {1, 1, 1, 1};
+        Long seed = f.containsKey("seed") ? nodes.longValue(f.get("seed"), path + ".seed") : null;
+        if (start == null || period == null || ops == null || mix == null || (f.containsKey("seed") && seed == null)) {
+            return null;
+        }
+        return new HostileSpec(start, period, ops, mix, seed, nodes.loc(n, path));
+    }
+
+    private int[] mix(Node n, String path) {
+        Map<String, Node> f = nodes.mapping(n, path, "hostileMix");
+        if (f == null) {
+            return null;
+        }
+        List<String> keys = Keys.of("hostileMix");
+        int[] mix = new int[keys.size()];
+        boolean ok = true;
+        for (int i = 0; i < mix.length; i++) { // four kinds
+            String key = keys.get(i);
+            Integer w = f.containsKey(key) ? nodes.smallInt(f.get(key), path + "." + key, 0, MIX_MAX)
+                    : Integer.valueOf(HostileSpec.DEFAULT_WEIGHT);
+            ok &= w != null;
+            mix[i] = w == null ? 0 : w;
+        }
+        return ok ? mix : null;
     }
 
     private ProbeAccess access(Node n, String path) {

@@ -27,6 +27,7 @@ public final class RunReportJson {
         w.endArray();
         interrupts(w, r);
         probes(w, r);
+        hostile(w, r);
         violations(w, r);
         w.field("safeState", r.safeState());
         events(w, r);
@@ -60,6 +61,42 @@ public final class RunReportJson {
             }
             w.field("causeName", p.causeName()).field("expected", p.expected())
                     .field("asExpected", p.asExpected()).field("timeNs", p.timeNs()).endObject();
+        }
+        w.endArray();
+    }
+
+    /** [impl->dsn~run.hostile~1] */
+    private static void hostile(JsonWriter w, RunResult r) {
+        w.key("hostile").beginArray();
+        for (RunResult.HostileResult h : r.hostile()) {
+            w.beginObject().field("partition", h.partition()).field("operations", h.operations())
+                    .field("calls", h.calls()).field("callsRefused", h.callsRefused()).field("loads", h.loads())
+                    .field("stores", h.stores()).field("fetches", h.fetches()).field("allowed", h.allowed())
+                    .field("denied", h.denied()).field("dropped", h.dropped()).field("restarts", h.restarts());
+            w.key("causes").beginArray();
+            for (RunResult.CauseCount c : h.causes()) {
+                w.beginObject();
+                if (c.cause() == null) {
+                    w.key("cause").nullValue();
+                } else {
+                    w.field("cause", c.cause());
+                }
+                w.field("name", c.name()).field("count", c.count()).endObject();
+            }
+            w.endArray().field("violations", h.violations()).field("foreignViolations", h.foreignViolations())
+                    .field("spuriousDenials", h.spuriousDenials()).field("unloggedDenials", h.unloggedDenials());
+            accesses(w, "samples", h.samples());
+            accesses(w, "lastDenials", h.lastDenials());
+            w.endObject();
+        }
+        w.endArray();
+    }
+
+    private static void accesses(JsonWriter w, String key, java.util.List<RunResult.HostileAccess> list) {
+        w.key(key).beginArray();
+        for (RunResult.HostileAccess a : list) {
+            w.beginObject().field("what", a.what()).field("timeNs", a.timeNs()).field("address", hex(a.address()))
+                    .field("size", a.size()).field("access", a.access()).field("cause", a.cause()).endObject();
         }
         w.endArray();
     }

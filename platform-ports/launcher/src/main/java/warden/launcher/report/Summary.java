@@ -22,6 +22,7 @@ public final class Summary {
         partitions(r, out);
         lines(r, out);
         probes(r, out);
+        hostile(r, out);
         events(r, out);
         metrics(r, out);
         out.println();
@@ -128,6 +129,28 @@ public final class Summary {
             out.printf("  %-4s %-10s %-7s %d bytes at 0x%-10x %-8s %-30s expected %s%n",
                     p.asExpected() ? "ok" : "FAIL", p.partition(), p.access(), p.size(), p.address(), p.outcome(),
                     p.causeName() == null ? "" : "(cause " + p.cause() + ": " + p.causeName() + ")", p.expected());
+        }
+    }
+
+    private static void hostile(RunResult r, PrintStream out) {
+        for (RunResult.HostileResult h : r.hostile()) {
+            out.println();
+            out.printf("Hostile partition %s: %d operations (%d calls, %d refused; %d loads, %d stores, %d fetches)%n",
+                    h.partition(), h.operations(), h.calls(), h.callsRefused(), h.loads(), h.stores(), h.fetches());
+            out.printf("  accesses: %d allowed, %d denied (%d dropped without a fault); %d restarts%n",
+                    h.allowed(), h.denied(), h.dropped(), h.restarts());
+            for (RunResult.CauseCount c : h.causes()) {
+                out.printf("  %10d denied: %s%s%n", c.count(), c.cause() == null ? "" : "cause " + c.cause() + ": ",
+                        c.name());
+            }
+            out.printf("  %s outside the grant succeeded: %d (%d reached another partition or the monitor);"
+                    + " granted but denied: %d; denials not logged: %d%n",
+                    h.violations() + h.spuriousDenials() + h.unloggedDenials() == 0 ? "ok  " : "FAIL",
+                    h.violations(), h.foreignViolations(), h.spuriousDenials(), h.unloggedDenials());
+            for (RunResult.HostileAccess a : h.samples()) {
+                out.printf("  %-16s %-7s %d bytes at 0x%x at %s %s%n", a.what(), a.access(), a.size(), a.address(),
+                        time(a.timeNs()), a.cause() == null ? "" : "(" + a.cause() + ")");
+            }
         }
     }
 

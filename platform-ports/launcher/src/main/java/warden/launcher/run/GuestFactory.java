@@ -1,19 +1,26 @@
 package warden.launcher.run;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
 import warden.emu.DeviceSpec;
 import warden.emu.Executor;
 import warden.emu.PlatformDescription;
+import warden.emu.MemorySpec;
 import warden.emu.SplitMix64;
+import warden.emu.guest.HostileGuest;
 import warden.emu.guest.ProbeGuest;
 import warden.emu.guest.RichOsGuest;
 import warden.emu.guest.RtosGuest;
 import warden.kernel.api.Access;
+import warden.launcher.config.HostileSpec;
 import warden.launcher.config.IsrSpec;
 import warden.launcher.config.PartitionSpec;
 import warden.launcher.config.ProbeSpec;
 import warden.launcher.config.RegionSpec;
 import warden.launcher.config.RichOsSpec;
 import warden.launcher.config.RtosSpec;
+import warden.launcher.config.SystemDescription;
 import warden.launcher.config.TaskSpec;
 import warden.launcher.config.WorkloadSpec;
 
@@ -22,11 +29,18 @@ final class GuestFactory {
     private GuestFactory() {
     }
 
-    /** @return the executor of partition {@code p} on {@code core}; {@code primary} for its first core. */
-    static Executor create(PartitionSpec p, int index, int core, boolean primary, PlatformDescription platform,
-            long seed) {
+    /**
+     * @return the executor of partition {@code index} of {@code d} on {@code core}; {@code primary} for its
+     *     first core; {@code loggedDenials} reads the monitor's count of logged access violations.
+     */
+    static Executor create(SystemDescription d, int index, int core, boolean primary, PlatformDescription platform,
+            long seed, LongSupplier loggedDenials) {
+        PartitionSpec p = d.partitions().get(index);
         WorkloadSpec w = p.workload();
-        long buffer = consoleBuffer(p);
+        if (w instanceof HostileSpec h) {
+            return hostile(d, p, h, platform, SplitMix64.derive(hostileSeed(h, seed), 2000 + index * 64L + core),
+                    loggedDenials);
+        }
         if (w instanceof RtosSpec r) {
             int n = r.tasks().size();
             String[] names = new String[n];
@@ -41,12 +55,12 @@ final class GuestFactory {
                 deadline[i] = t.deadlineNs();
             }
             return new RtosGuest(p.name(), r.bootNs(), r.tickNs(), names, period, wcet, deadline,
-                    line(r.isr(), platform), r.isr() == null ? 0 : r.isr().workNs(), buffer);
+                    line(r.isr(), platform), r.isr() == null ? 0 : r.isr().workNs(), consoleBuffer(p));
         }
         if (w instanceof RichOsSpec r) {
             return new RichOsGuest(p.name(), primary, r.bootNs(), r.tickNs(), r.burstMinNs(), r.burstMaxNs(),
                     r.idleMinNs(), r.idleMaxNs(), line(r.isr(), platform), r.isr() == null ? 0 : r.isr().workNs(),
-                    buffer, SplitMix64.derive(seed, index * 64L + core));
+                    consoleBuffer(p), SplitMix64.derive(seed, index * 64L + core));
         }
         ProbeSpec s = (ProbeSpec) w;
         int n = primary ? s.accesses().size() : 0;
@@ -59,6 +73,58 @@ final class GuestFactory {
             access[i] = s.accesses().get(i).access();
         }
         return new ProbeGuest(s.startNs(), address, size, access);
+    }
+
+    /** @return the hostile workload's own seed, else the run's. */
+    private static long hostileSeed(HostileSpec h, long runSeed) {
+        return h.seed() != null ? h.seed() : runSeed;
+    }
+
+    /**
+     * A hostile vCPU aimed at the whole physical map: every RAM bank and device window of the board,
+     * the monitor's memory and every partition's regions; checked against what {@code p} is granted.
+     *
+     * [impl->dsn~run.hostile~1]
+     */
+    private static Executor hostile(SystemDescription d, PartitionSpec p, HostileSpec h, PlatformDescription platform,
+                                    long seed, LongSupplier loggedDenials) {
+        List<long[]> windows = new ArrayList<>();
+        for (MemorySpec m : platform.memory()) {
+            windows.add(new long[] {m.base(), m.size()});
+        }
+        for (DeviceSpec dev : platform.devices()) {
+            windows.add(new long[] {dev.base(), dev.size()});
+        }
+        windows.add(d.monitor() != null ? new long[] {d.monitor().base(), d.monitor().size()}
+                : new long[] {platform.monitorBase(), platform.monitorSize()});
+        for (PartitionSpec other : d.partitions()) {
+            for (RegionSpec r : other.memory()) {
+                windows.add(new long[] {r.base(), r.size()});
+            }
+        }
+        long[] base = new long[windows.size()];
+        long[] size = new long[windows.size()];
+        for (int i = 0; i < base.length; i++) {
+            base[i] = windows.get(i)[0];
+            size[i] = windows.get(i)[1];
+        }
+        HostileGuest.Oracle oracle = new HostileGuest.Oracle() {
+            @Override
+            public boolean granted(long address, int size, int access) {
+                return IsolationOracle.allowed(p, platform, address, size, access);
+            }
+
+            @Override
+            public boolean foreign(long address, int size) {
+                return IsolationOracle.foreign(d, p, platform, address, size);
+            }
+
+            @Override
+            public long loggedDenials() {
+                return loggedDenials.getAsLong();
+            }
+        };
+        return new HostileGuest(h.startNs(), h.periodNs(), h.operations(), h.mix(), base, size, oracle, seed);
     }
 
     private static int line(IsrSpec isr, PlatformDescription platform) {

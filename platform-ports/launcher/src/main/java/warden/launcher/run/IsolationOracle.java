@@ -5,6 +5,7 @@ import warden.emu.PlatformDescription;
 import warden.kernel.api.Access;
 import warden.launcher.config.PartitionSpec;
 import warden.launcher.config.RegionSpec;
+import warden.launcher.config.SystemDescription;
 
 /**
  * What the system description says a partition may reach, computed from the description alone,
@@ -38,6 +39,49 @@ public final class IsolationOracle {
             }
         }
         return false;
+    }
+
+    /**
+     * @return whether [address, address+size) overlaps the monitor's memory or one of its devices (the
+     *     platform's monitor-only devices), or a region or device window that {@code d} gives to a
+     *     partition other than {@code p}.
+     *
+     * [impl->dsn~run.hostile~1]
+     */
+    public static boolean foreign(SystemDescription d, PartitionSpec p, PlatformDescription platform, long address,
+                                  int size) {
+        long monitorBase = d.monitor() != null ? d.monitor().base() : platform.monitorBase();
+        long monitorSize = d.monitor() != null ? d.monitor().size() : platform.monitorSize();
+        if (overlaps(address, size, monitorBase, monitorSize)) {
+            return true;
+        }
+        for (DeviceSpec dev : platform.devices()) {
+            if (dev.monitorOnly() && overlaps(address, size, dev.base(), dev.size())) {
+                return true;
+            }
+        }
+        for (PartitionSpec other : d.partitions()) {
+            if (other == p) {
+                continue;
+            }
+            for (RegionSpec r : other.memory()) {
+                if (overlaps(address, size, r.base(), r.size())) {
+                    return true;
+                }
+            }
+            for (String name : other.devices()) {
+                DeviceSpec dev = platform.device(name);
+                if (dev != null && overlaps(address, size, dev.base(), dev.size())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean overlaps(long address, int size, long base, long length) {
+        return Long.compareUnsigned(address, base + length) < 0 && Long.compareUnsigned(base, address + size) < 0
+                && Long.compareUnsigned(address, address + size) < 0;
     }
 
     private static boolean within(long address, int size, long base, long length) {

@@ -76,9 +76,13 @@ final class ResultCollector {
             counters.add(new RunResult.CounterValue(Counter.name(i), monitor.counter(i)));
         }
         logDrops(counters);
+        List<RunResult.HostileResult> hostile = HostileResults.collect(d, executors, cores);
         List<Check> checks = checks(parts, lines, probes);
+        if (!hostile.isEmpty()) {
+            checks.add(HostileResults.check(hostile));
+        }
         return new RunResult(d.source(), platform.target(), platform.board(), seed, durationNs, parts, lines, probes,
-                violations, events, monitor.inSafeState(), metrics, out, counters, checks, steps);
+                violations, events, monitor.inSafeState(), metrics, out, counters, checks, steps, hostile);
     }
 
     /**
@@ -122,6 +126,8 @@ final class ResultCollector {
                     faults += r.faults();
                 } else if (e instanceof ProbeGuest r) {
                     faults += r.faults();
+                } else if (e instanceof warden.emu.guest.HostileGuest r) {
+                    faults += r.counts().handlerEntries();
                 }
             }
             out.add(new RunResult.PartitionResult(spec.name(), Criticality.name(spec.criticality()),

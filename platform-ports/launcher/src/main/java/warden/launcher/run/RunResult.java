@@ -10,7 +10,8 @@ public record RunResult(String source, String target, String board, long seed, l
                         List<PartitionResult> partitions, List<LineResult> lines, List<ProbeResult> probes,
                         List<Violation> violations, List<MonitorEvent> events, boolean safeState,
                         List<warden.emu.TargetMetrics.Metric> targetMetrics,
-                        List<ConsoleLine> console, List<CounterValue> counters, List<Check> checks, long engineSteps) {
+                        List<ConsoleLine> console, List<CounterValue> counters, List<Check> checks, long engineSteps,
+                        List<HostileResult> hostile) {
 
     /** A health-monitor event: a detected failure and what was done about it. */
     public record MonitorEvent(long timeNs, String kind, String partition, int core, String detail) {
@@ -30,6 +31,26 @@ public record RunResult(String source, String target, String board, long seed, l
 
     public record ProbeResult(String partition, long address, int size, String access, String outcome,
                               Integer cause, String causeName, String expected, boolean asExpected, long timeNs) {
+    }
+
+    /**
+     * What the hostile vCPUs of one partition did: operations by kind, calls the monitor refused,
+     * accesses allowed and denied (denials by architectural cause; drops are denials without a
+     * fault), and the mismatches with the description's grant, with their first samples.
+     */
+    public record HostileResult(String partition, long operations, long calls, long callsRefused, long loads,
+                                long stores, long fetches, long allowed, long denied, long dropped,
+                                List<CauseCount> causes, long violations, long foreignViolations,
+                                long spuriousDenials,
+                                long unloggedDenials, List<HostileAccess> samples, List<HostileAccess> lastDenials,
+                                long restarts) {
+    }
+
+    public record CauseCount(Integer cause, String name, long count) {
+    }
+
+    /** One access of a hostile guest; {@code what} is violation, spurious-denial, unlogged-denial or denial. */
+    public record HostileAccess(String what, long timeNs, long address, int size, String access, String cause) {
     }
 
     public record Violation(long timeNs, String kind, String partition, int core, long address, String detail) {

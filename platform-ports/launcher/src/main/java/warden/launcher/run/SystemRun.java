@@ -97,7 +97,8 @@ public final class SystemRun {
             names[p] = spec.name();
             boolean primary = true;
             for (int core : spec.cores()) {
-                executors[p * cores + core] = GuestFactory.create(spec, p, core, primary, platform, seed);
+                executors[p * cores + core] = GuestFactory.create(description, p, core, primary, platform, seed,
+                        this::loggedDenials);
                 primary = false;
             }
         }
@@ -117,6 +118,11 @@ public final class SystemRun {
         System.arraycopy(extra, 0, all, devices.length, extra.length);
         engine = new Engine(board.cores(), all, Engine.DEFAULT_QUANTUM_NS);
         return this;
+    }
+
+    /** @return the monitor's count of logged access violations (0 before it exists). */
+    private long loggedDenials() {
+        return monitor == null ? 0 : monitor.counter(warden.kernel.api.Counter.ACCESS_FAULTS);
     }
 
     private Engine.Source[] stimuli(PlatformDescription platform) {
