@@ -78,6 +78,14 @@ class BrokenChainTest {
                 "covers sg~safe~1, which does not need utest");
     }
 
+    // [utest->dsn~trace.tags.scope~2]
+    @Test
+    void aTagLeftBehindByADeletedTestAnnotatesNothingAndFailsTheBuild() {
+        says(broken("orphan-tag"), "[orphan-tag] mod/src/test/java/demo/AlphaTest.java:4:",
+                "tag [utest" + "->dsn~alpha~1] annotates no class or method",
+                "[uncovered] requirements/spec.md:13: dsn~alpha~1 needs utest");
+    }
+
     // [utest->dsn~trace.tests~1]
     // [utest->dsn~trace.verdicts~1]
     @Test

@@ -20,6 +20,8 @@ public final class SourceFile {
     private JavaScopes scopes;
     private List<Tag> tags;
     private Map<Integer, List<String>> implByScope;
+    /** The scope index each Java tag annotates. */
+    private final Map<Tag, Integer> scopeIndex = new java.util.IdentityHashMap<>();
 
     /** @param path relative to the repository root, with {@code /} separators */
     public SourceFile(String path, String text) {
@@ -86,8 +88,8 @@ public final class SourceFile {
         if (implByScope == null) {
             implByScope = new HashMap<>();
             for (Tag t : tags()) {
-                if (t.kind().equals("impl")) {
-                    int i = java() ? scopes().tagScope(t.line()) : -1;
+                if (t.kind().equals("impl") && t.orphan() == null) {
+                    int i = java() ? scopeIndex.get(t) : -1;
                     List<String> ids = implByScope.computeIfAbsent(i < 0 && java() ? topScope() : i,
                             k -> new ArrayList<>());
                     if (!ids.contains(t.id())) {
@@ -129,7 +131,7 @@ public final class SourceFile {
                 }
             }
             lineStart = i;
-            out.add(scoped(text.substring(m[0], m[1]), text.substring(m[2], m[3]), line));
+            out.add(scoped(text.substring(m[0], m[1]), text.substring(m[2], m[3]), line, i));
             i = text.indexOf('[', m[4]);
         }
         return out;
@@ -179,18 +181,20 @@ public final class SourceFile {
         return i;
     }
 
-    private Tag scoped(String kind, String id, int line) {
+    private Tag scoped(String kind, String id, int line, int offset) {
         if (!java()) {
             return new Tag(kind, id, path, line, null, null);
         }
         JavaScopes s = scopes();
-        int i = s.tagScope(line);
-        if (i < 0) {
-            return new Tag(kind, id, path, line, topClass(s), null);
+        int i = s.annotated(offset);
+        if (i == JavaScopes.NONE) {
+            return new Tag(kind, id, path, line, topClass(s), null, s.orphanReason(offset));
         }
         Scope sc = s.scopes().get(i);
         String method = sc.kind() == Scope.Kind.METHOD ? sc.name() : null;
-        return new Tag(kind, id, path, line, s.className(i), method);
+        Tag t = new Tag(kind, id, path, line, s.className(i), method);
+        scopeIndex.put(t, i);
+        return t;
     }
 
     private static String topClass(JavaScopes s) {

@@ -102,7 +102,19 @@ public final class Linker {
                 + " (revision changed: review the link and update it)");
     }
 
+    /**
+     * A tag annotating nothing fails the gate and counts for nothing: it would otherwise be given to
+     * whatever declaration follows it.
+     *
+     * [impl->dsn~trace.tags.scope~2]
+     */
     private void tag(Tag tag) {
+        if (tag.orphan() != null) {
+            t.find("orphan-tag", tag.location(), tag.id(), "tag [" + tag.kind() + "->" + tag.id()
+                    + "] annotates no class or method: " + tag.orphan() + "; move it into the comment directly"
+                    + " above the declaration it belongs to, or delete it");
+            return;
+        }
         ItemTrace it = t.items.get(tag.id());
         if (it == null) {
             missing(tag.location(), tag.id(), "tag [" + tag.kind() + "->" + tag.id() + "]", tag.id());
