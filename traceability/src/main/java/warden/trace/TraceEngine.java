@@ -200,6 +200,10 @@ public final class TraceEngine {
         if (eq != null) {
             t.equivalents.addAll(ReviewedList.read(eq, scan.rel(eq), 3, t.errors));
         }
+        Path classLevel = ReviewedList.find(dir, "class-level-tags");
+        if (classLevel != null) {
+            t.classLevel.addAll(ReviewedList.read(classLevel, scan.rel(classLevel), 2, t.errors));
+        }
         Path waived = ReviewedList.find(dir, "untagged-code");
         if (waived != null) {
             t.waivers.addAll(ReviewedList.read(waived, scan.rel(waived), 1, t.errors));

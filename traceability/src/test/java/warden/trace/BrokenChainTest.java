@@ -86,6 +86,17 @@ class BrokenChainTest {
                 "[uncovered] requirements/spec.md:13: dsn~alpha~1 needs utest");
     }
 
+    // [utest->dsn~trace.class-level-tags~1]
+    @Test
+    void aClassLevelTestTagFailsUnlessTheReviewedListGivesItsReason() {
+        says(broken("class-level-tag"), "[class-level-tag] mod/src/test/java/demo/BetaTest.java:3: tag [utest"
+                + "->dsn~beta~1] stands on class demo.BetaTest");
+        Fixture.Run ok = Fixture.run(Fixture.prepare(tmp.resolve("ok"), "class-level-tag", "class-level-tag-reviewed"));
+        assertEquals(TraceMain.OK, ok.exit(), ok.all());
+        assertTrue(ok.all().contains("class-level tag demo.GoneTest:dsn~beta~1 is listed but no such tag exists"),
+                ok.all());
+    }
+
     // [utest->dsn~trace.tests~1]
     // [utest->dsn~trace.verdicts~1]
     @Test

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import warden.emu.Isolation;
 
-/** What the validator must refuse on x86 without VT-x/EPT. [utest->dsn~x86.isolation-rules~1] */
+/** What the validator must refuse on x86 without VT-x/EPT.  */
 class X86IsolationRulesTest {
     private final X86Target target = new X86Target();
 
@@ -17,6 +17,7 @@ class X86IsolationRulesTest {
                 List.of(new Isolation.Window(dev, devBase, 0x1000)));
     }
 
+    // [utest->dsn~x86.isolation-rules~1]
     @Test
     void theDefaultLayoutIsAccepted() {
         assertEquals(List.of(), target.isolationProblems(List.of(
@@ -24,6 +25,7 @@ class X86IsolationRulesTest {
                 part("linux", false, 0x8100_0000L, 0x700_0000L, "nic0", 0xC002_0000L))));
     }
 
+    // [utest->dsn~x86.isolation-rules~1]
     @Test
     void twoNonCriticalPartitionsCannotBeKeptApart() {
         List<Isolation.Problem> p = target.isolationProblems(List.of(
@@ -34,6 +36,7 @@ class X86IsolationRulesTest {
         assertTrue(p.get(0).message().contains("cannot keep non-critical partitions 'a' and 'b' apart"));
     }
 
+    // [utest->dsn~x86.isolation-rules~1]
     @Test
     void criticalMemoryOrDevicesOutsideSmramAndRichMemoryInsideAreRefused() {
         List<Isolation.Problem> p = target.isolationProblems(List.of(

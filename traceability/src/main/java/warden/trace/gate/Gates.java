@@ -3,6 +3,7 @@ package warden.trace.gate;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import warden.trace.importer.ReviewedList;
 import warden.trace.importer.TestResults;
 import warden.trace.link.ItemTrace;
 import warden.trace.link.Linker;
@@ -45,6 +46,41 @@ public final class Gates {
             g.mutationData();
         }
         UntaggedCode.check(t);
+        g.classLevelTags();
+    }
+
+    /**
+     * Verification has method scope: a test tag on a class makes every test of the class verify the
+     * item, so it needs a reason in the reviewed {@code class-level-tags} list (class, item, reason).
+     *
+     * [impl->dsn~trace.class-level-tags~1]
+     */
+    private void classLevelTags() {
+        Set<String> reviewed = new HashSet<>();
+        for (ReviewedList.Entry e : t.classLevel) {
+            reviewed.add(e.keys().get(0) + " " + e.keys().get(1));
+        }
+        Set<String> used = new HashSet<>();
+        for (Tag tag : t.tags) {
+            if (tag.kind().equals("impl") || !tag.scope().equals("class")) {
+                continue;
+            }
+            String key = tag.className() + " " + tag.id();
+            if (reviewed.contains(key)) {
+                used.add(key);
+            } else {
+                t.find("class-level-tag", tag.location(), tag.id(), "tag [" + tag.kind() + "->" + tag.id()
+                        + "] stands on class " + tag.className() + ", so every test of the class would verify "
+                        + tag.id() + ": put it on the test methods that verify it, or give the reason in"
+                        + " requirements/class-level-tags.md (class | item | reason)");
+            }
+        }
+        for (ReviewedList.Entry e : t.classLevel) {
+            if (!used.contains(e.keys().get(0) + " " + e.keys().get(1))) {
+                t.warnings.add(e.file() + ":" + e.line() + ": class-level tag " + e.key()
+                        + " is listed but no such tag exists: remove the entry");
+            }
+        }
     }
 
     /**

@@ -46,6 +46,8 @@ public final class Trace {
     public final Map<String, CoverageReader.FileLines> coverage = new HashMap<>();
     /** The reviewed equivalent mutants. */
     public final List<ReviewedList.Entry> equivalents = new ArrayList<>();
+    /** The reviewed class-level test tags: class, item, reason. */
+    public final List<ReviewedList.Entry> classLevel = new ArrayList<>();
     /** The reviewed waivers for code that implements no requirement yet. */
     public final List<ReviewedList.Entry> waivers = new ArrayList<>();
     /** Sources scanned. */

@@ -169,6 +169,8 @@ public final class HtmlReport {
     private static void lists(StringBuilder b, Trace t) {
         b.append("<h2 id=\"lists\">Reviewed lists</h2>\n<h3>Equivalent mutants (excluded from the scores)</h3>\n");
         list(b, t.equivalents, "Class : line : mutator");
+        b.append("<h3>Class-level test tags (every test of the class verifies the item)</h3>\n");
+        list(b, t.classLevel, "Class : item");
         b.append("<h3>Untagged code waived for now</h3>\n");
         list(b, t.waivers, "Class or method");
     }
