@@ -204,6 +204,10 @@ public final class TraceEngine {
         if (classLevel != null) {
             t.classLevel.addAll(ReviewedList.read(classLevel, scan.rel(classLevel), 2, t.errors));
         }
+        Path deferred = ReviewedList.find(dir, "deferred");
+        if (deferred != null) {
+            t.deferred.addAll(ReviewedList.read(deferred, scan.rel(deferred), 1, t.errors));
+        }
         Path waived = ReviewedList.find(dir, "untagged-code");
         if (waived != null) {
             t.waivers.addAll(ReviewedList.read(waived, scan.rel(waived), 1, t.errors));

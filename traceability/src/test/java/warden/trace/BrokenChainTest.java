@@ -97,6 +97,19 @@ class BrokenChainTest {
                 ok.all());
     }
 
+    // [utest->dsn~trace.approved-chain~1]
+    @Test
+    void aDraftDoesNotCoverAnApprovedGoalUnlessTheGoalIsFormallyDeferred() throws java.io.IOException {
+        says(broken("draft-chain"), "[uncovered] requirements/integrity.md:4: sg~integrity~1 needs dsn but only"
+                + " items that are not approved cover it (dsn~gamma~1 (draft))");
+        Path root = Fixture.prepare(tmp.resolve("ok"), "draft-chain", "draft-chain-deferred");
+        Fixture.Run ok = Fixture.run(root);
+        assertEquals(TraceMain.OK, ok.exit(), ok.all());
+        assertTrue(ok.all().contains("deferral of sg~safe~1 is not needed"), ok.all());
+        String adoc = java.nio.file.Files.readString(root.resolve("out/trace-coverage.adoc"));
+        assertTrue(adoc.contains("|`sg~integrity~1` |no data is exchanged in this release"), adoc);
+    }
+
     // [utest->dsn~trace.tests~1]
     // [utest->dsn~trace.verdicts~1]
     @Test

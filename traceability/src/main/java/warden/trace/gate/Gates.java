@@ -34,6 +34,7 @@ public final class Gates {
             g.needs(it);
             g.unwanted(it);
         }
+        g.deferrals();
         if (t.config.verdicts) {
             g.verdicts();
         }
@@ -109,17 +110,67 @@ public final class Gates {
         if (it.item.status().equals("draft") || it.item.status().equals("rejected")) {
             return; // planned or refused: shown in the report as open, not gated
         }
+        boolean approved = it.item.status().equals("approved");
         for (String need : it.item.needs()) {
-            if (!covered(it, need)) {
-                boolean tagKind = need.equals("impl") || need.endsWith("test");
-                t.find("uncovered", it.item.location(), it.id(), it.id() + " needs " + need + " but "
-                        + (tagKind ? "no source has an [" + need + "->" + it.id() + "] tag"
-                                : "no " + need + " item covers it"));
+            if (covered(it, need, approved)) {
+                continue;
+            }
+            if (approved && deferred(it.id())) {
+                t.deferredOpen.add(it.id());
+                continue;
+            }
+            boolean tagKind = need.equals("impl") || need.endsWith("test");
+            String drafts = approved ? notApproved(it, need) : "";
+            t.find("uncovered", it.item.location(), it.id(), it.id() + " needs " + need + " but "
+                    + (tagKind ? "no source has an [" + need + "->" + it.id() + "] tag"
+                            : drafts.isEmpty() ? "no " + need + " item covers it"
+                                    : "only items that are not approved cover it (" + drafts + "): approve"
+                                            + " them once done, or defer " + it.id() + " in"
+                                            + " requirements/deferred.md with the reason"));
+        }
+    }
+
+    private boolean deferred(String id) {
+        for (ReviewedList.Entry e : t.deferred) {
+            if (e.keys().get(0).equals(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the items of type need covering it that are not approved, as {@code id (status)}. */
+    private String notApproved(ItemTrace it, String need) {
+        StringBuilder b = new StringBuilder();
+        for (String d : it.down) {
+            if (Ids.type(d).equals(need)) {
+                b.append(b.length() == 0 ? "" : ", ").append(d).append(" (").append(t.items.get(d).item.status())
+                        .append(")");
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * An approved item is covered only by approved items: a draft below it is open work, not a
+     * chain. Deferred approved items are listed apart; an entry that defers nothing open is noted.
+     *
+     * [impl->dsn~trace.approved-chain~1]
+     */
+    private void deferrals() {
+        for (ReviewedList.Entry e : t.deferred) {
+            String id = e.keys().get(0);
+            ItemTrace it = t.items.get(id);
+            if (it == null) {
+                t.find("deferred", e.file() + ":" + e.line(), id, id + " is deferred but names no spec item");
+            } else if (!t.deferredOpen.contains(id)) {
+                t.warnings.add(e.file() + ":" + e.line() + ": deferral of " + id + " is not needed (its chain is"
+                        + " complete with approved items, or it is not approved): remove it");
             }
         }
     }
 
-    private boolean covered(ItemTrace it, String need) {
+    private boolean covered(ItemTrace it, String need, boolean approvedOnly) {
         for (Tag tag : it.impl) {
             if (tag.kind().equals(need)) {
                 return true;
@@ -131,7 +182,7 @@ public final class Gates {
             }
         }
         for (String d : it.down) {
-            if (Ids.type(d).equals(need)) {
+            if (Ids.type(d).equals(need) && (!approvedOnly || t.items.get(d).item.status().equals("approved"))) {
                 return true;
             }
         }

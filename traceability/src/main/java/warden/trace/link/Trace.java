@@ -48,6 +48,10 @@ public final class Trace {
     public final List<ReviewedList.Entry> equivalents = new ArrayList<>();
     /** The reviewed class-level test tags: class, item, reason. */
     public final List<ReviewedList.Entry> classLevel = new ArrayList<>();
+    /** Approved items whose chain is formally deferred: item, reason. */
+    public final List<ReviewedList.Entry> deferred = new ArrayList<>();
+    /** The deferred items the gates found open (their needs not met by approved items). */
+    public final Set<String> deferredOpen = new HashSet<>();
     /** The reviewed waivers for code that implements no requirement yet. */
     public final List<ReviewedList.Entry> waivers = new ArrayList<>();
     /** Sources scanned. */

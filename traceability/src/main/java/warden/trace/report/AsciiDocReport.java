@@ -2,6 +2,7 @@ package warden.trace.report;
 
 import java.util.Map;
 import java.util.TreeMap;
+import warden.trace.importer.ReviewedList;
 import warden.trace.importer.TestResults;
 import warden.trace.link.ItemTrace;
 import warden.trace.link.Trace;
@@ -37,7 +38,16 @@ public final class AsciiDocReport {
                     .append(" |").append(it.impl.size()).append(" |").append(it.tests.size()).append(" |")
                     .append(Text.pct(it.lineCoverage())).append(" |").append(Text.pct(it.branchCoverage()));
         }
-        return b.append("\n|===\n").toString();
+        b.append("\n|===\n");
+        if (!t.deferred.isEmpty()) {
+            b.append("\n.Approved items whose chain is deferred (requirements/deferred.md)\n")
+                    .append("[cols=\"2,5\",options=\"header\"]\n|===\n|Item |Reason\n");
+            for (ReviewedList.Entry e : t.deferred) {
+                b.append("\n|`").append(Text.adoc(e.keys().get(0))).append("` |").append(Text.adoc(e.reason()));
+            }
+            b.append("\n|===\n");
+        }
+        return b.toString();
     }
 
     private static String verdicts(Trace t) {

@@ -171,6 +171,8 @@ public final class HtmlReport {
         list(b, t.equivalents, "Class : line : mutator");
         b.append("<h3>Class-level test tags (every test of the class verifies the item)</h3>\n");
         list(b, t.classLevel, "Class : item");
+        b.append("<h3>Approved items whose chain is deferred (open)</h3>\n");
+        list(b, t.deferred, "Item");
         b.append("<h3>Untagged code waived for now</h3>\n");
         list(b, t.waivers, "Class or method");
     }
