@@ -208,6 +208,10 @@ public final class TraceEngine {
         if (deferred != null) {
             t.deferred.addAll(ReviewedList.read(deferred, scan.rel(deferred), 1, t.errors));
         }
+        Path unmutated = ReviewedList.find(dir, "unmutated");
+        if (unmutated != null) {
+            t.unmutated.addAll(ReviewedList.read(unmutated, scan.rel(unmutated), 1, t.errors));
+        }
         Path waived = ReviewedList.find(dir, "untagged-code");
         if (waived != null) {
             t.waivers.addAll(ReviewedList.read(waived, scan.rel(waived), 1, t.errors));

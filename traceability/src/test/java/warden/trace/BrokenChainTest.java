@@ -110,7 +110,34 @@ class BrokenChainTest {
         assertTrue(adoc.contains("|`sg~integrity~1` |no data is exchanged in this release"), adoc);
     }
 
-    // [utest->dsn~trace.tests~1]
+    // [utest->dsn~trace.unmutated~1]
+    @Test
+    void anAsilCItemWithoutMutantsFailsAGatingRunUnlessTheReviewedListSaysWhy() throws java.io.IOException {
+        Path root = Fixture.prepare(tmp, "unmutated");
+        assertEquals(TraceMain.OK, Fixture.run(root).exit(), "an ordinary run does not require mutants");
+        Fixture.Run r = Fixture.run(root, "--mutations", "required");
+        assertEquals(TraceMain.GATE_FAILED, r.exit(), r.all());
+        says(r, "[unmutated] requirements/delta.md:4: dsn~delta~1 (ASIL-C) is implemented but no mutant lies in"
+                + " its code (demo.Delta)");
+        Path ok = Fixture.prepare(tmp.resolve("ok"), "unmutated", "unmutated-reviewed");
+        Fixture.Run passed = Fixture.run(ok, "--mutations", "required");
+        assertEquals(TraceMain.OK, passed.exit(), passed.all());
+        assertTrue(passed.all().contains("dsn~alpha~1 is listed as unmutated but has mutants"), passed.all());
+        String adoc = java.nio.file.Files.readString(ok.resolve("out/trace-mutation.adoc"));
+        assertTrue(adoc.contains("|`dsn~delta~1` |PIT cannot mutate"), adoc);
+    }
+
+    // [utest->dsn~trace.tests~2]
+    @Test
+    void aJqwikPropertyIsFoundUnderItsWholeLabel() throws java.io.IOException {
+        Path root = Fixture.prepare(tmp, "jqwik-label");
+        Fixture.Run r = Fixture.run(root);
+        assertEquals(TraceMain.OK, r.exit(), r.all());
+        String verdicts = java.nio.file.Files.readString(root.resolve("out/trace-verdicts.adoc"));
+        assertTrue(verdicts.contains("|`dsn~alpha~1` |`demo.AlphaTest#twice is even for every int` |passed"), verdicts);
+    }
+
+    // [utest->dsn~trace.tests~2]
     // [utest->dsn~trace.verdicts~1]
     @Test
     void aFailingVerifyingTestFailsTheBuild() {
@@ -118,7 +145,7 @@ class BrokenChainTest {
                 "verifying test demo.AlphaTest#twiceDoubles failed: expected: 4 but was: 5");
     }
 
-    // [utest->dsn~trace.tests~1]
+    // [utest->dsn~trace.tests~2]
     @Test
     void aVerifyingTestWithoutResultFailsTheBuild() {
         says(broken("missing-test"), "[missing-test] requirements/spec.md:13:",

@@ -104,6 +104,41 @@ public final class Gates {
                         + " mutated: PIT was skipped here or given none of its classes");
             }
         }
+        unmutated();
+    }
+
+    /**
+     * In a gating run, an implemented item of ASIL C or D whose code has no mutant has no own
+     * mutation score, so nothing gates its tests: it fails unless the reviewed {@code unmutated}
+     * list (item, reason) says why its code is not mutated.
+     *
+     * [impl->dsn~trace.unmutated~1]
+     */
+    private void unmutated() {
+        Set<String> listed = new HashSet<>();
+        for (ReviewedList.Entry e : t.unmutated) {
+            listed.add(e.keys().get(0));
+        }
+        Set<String> used = new HashSet<>();
+        for (ItemTrace it : t.items.values()) {
+            if (it.asil.level() < 3 || it.impl.isEmpty() || it.mutation[0] + it.mutation[5] > 0) {
+                continue;
+            }
+            if (listed.contains(it.id())) {
+                used.add(it.id());
+                continue;
+            }
+            t.find("unmutated", it.item.location(), it.id(), it.id() + " (" + it.asil + ") is implemented but no"
+                    + " mutant lies in its code (" + it.impl.get(0).target() + (it.impl.size() > 1 ? ", ..." : "")
+                    + "), so no own mutation score gates it: add its classes to PIT's targetClasses, or give the"
+                    + " reason in requirements/unmutated.md (item | reason)");
+        }
+        for (ReviewedList.Entry e : t.unmutated) {
+            if (!used.contains(e.keys().get(0))) {
+                t.warnings.add(e.file() + ":" + e.line() + ": " + e.keys().get(0) + " is listed as unmutated but"
+                        + " has mutants (or is not an implemented ASIL C/D item): remove the entry");
+            }
+        }
     }
 
     private void needs(ItemTrace it) {

@@ -52,6 +52,8 @@ public final class Trace {
     public final List<ReviewedList.Entry> deferred = new ArrayList<>();
     /** The deferred items the gates found open (their needs not met by approved items). */
     public final Set<String> deferredOpen = new HashSet<>();
+    /** Implemented ASIL C/D items whose code is not mutated, with the reason: item, reason. */
+    public final List<ReviewedList.Entry> unmutated = new ArrayList<>();
     /** The reviewed waivers for code that implements no requirement yet. */
     public final List<ReviewedList.Entry> waivers = new ArrayList<>();
     /** Sources scanned. */

@@ -80,6 +80,15 @@ public final class AsciiDocReport {
                     .append(m[4]).append(" |").append(Text.pct(it.mutationScore())).append(" |")
                     .append(th < 0 ? "-" : th + " %");
         }
-        return b.append("\n|===\n").toString();
+        b.append("\n|===\n");
+        if (!t.unmutated.isEmpty()) {
+            b.append("\n.ASIL C/D items whose code is not mutated (requirements/unmutated.md)\n")
+                    .append("[cols=\"2,5\",options=\"header\"]\n|===\n|Item |Reason\n");
+            for (ReviewedList.Entry e : t.unmutated) {
+                b.append("\n|`").append(Text.adoc(e.keys().get(0))).append("` |").append(Text.adoc(e.reason()));
+            }
+            b.append("\n|===\n");
+        }
+        return b.toString();
     }
 }

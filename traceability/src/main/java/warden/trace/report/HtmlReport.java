@@ -173,6 +173,8 @@ public final class HtmlReport {
         list(b, t.classLevel, "Class : item");
         b.append("<h3>Approved items whose chain is deferred (open)</h3>\n");
         list(b, t.deferred, "Item");
+        b.append("<h3>ASIL C/D items whose code is not mutated</h3>\n");
+        list(b, t.unmutated, "Item");
         b.append("<h3>Untagged code waived for now</h3>\n");
         list(b, t.waivers, "Class or method");
     }

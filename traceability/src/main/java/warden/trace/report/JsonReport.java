@@ -52,6 +52,7 @@ public final class JsonReport {
         b.append(",\n  \"equivalentMutants\": ").append(entries(t.equivalents));
         b.append(",\n  \"classLevelTags\": ").append(entries(t.classLevel));
         b.append(",\n  \"deferred\": ").append(entries(t.deferred));
+        b.append(",\n  \"unmutated\": ").append(entries(t.unmutated));
         b.append(",\n  \"untaggedCodeWaivers\": ").append(entries(t.waivers)).append("\n}\n");
     }
 
