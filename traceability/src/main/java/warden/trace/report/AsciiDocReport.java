@@ -1,5 +1,6 @@
 package warden.trace.report;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import warden.trace.importer.ReviewedList;
@@ -39,15 +40,7 @@ public final class AsciiDocReport {
                     .append(Text.pct(it.lineCoverage())).append(" |").append(Text.pct(it.branchCoverage()));
         }
         b.append("\n|===\n");
-        if (!t.deferred.isEmpty()) {
-            b.append("\n.Approved items whose chain is deferred (requirements/deferred.md)\n")
-                    .append("[cols=\"2,5\",options=\"header\"]\n|===\n|Item |Reason\n");
-            for (ReviewedList.Entry e : t.deferred) {
-                b.append("\n|`").append(Text.adoc(e.keys().get(0))).append("` |").append(Text.adoc(e.reason()));
-            }
-            b.append("\n|===\n");
-        }
-        return b.toString();
+        return reviewed(b, "Approved items whose chain is deferred (requirements/deferred.md)", t.deferred);
     }
 
     private static String verdicts(Trace t) {
@@ -81,14 +74,18 @@ public final class AsciiDocReport {
                     .append(th < 0 ? "-" : th + " %");
         }
         b.append("\n|===\n");
-        if (!t.unmutated.isEmpty()) {
-            b.append("\n.ASIL C/D items whose code is not mutated (requirements/unmutated.md)\n")
-                    .append("[cols=\"2,5\",options=\"header\"]\n|===\n|Item |Reason\n");
-            for (ReviewedList.Entry e : t.unmutated) {
-                b.append("\n|`").append(Text.adoc(e.keys().get(0))).append("` |").append(Text.adoc(e.reason()));
-            }
-            b.append("\n|===\n");
+        return reviewed(b, "ASIL C/D items whose code is not mutated (requirements/unmutated.md)", t.unmutated);
+    }
+
+    /** @return the text with a reviewed list (item, reason) appended as a table, when it has entries. */
+    private static String reviewed(StringBuilder b, String title, List<ReviewedList.Entry> entries) {
+        if (entries.isEmpty()) {
+            return b.toString();
         }
-        return b.toString();
+        b.append("\n.").append(title).append("\n[cols=\"2,5\",options=\"header\"]\n|===\n|Item |Reason\n");
+        for (ReviewedList.Entry e : entries) {
+            b.append("\n|`").append(Text.adoc(e.keys().get(0))).append("` |").append(Text.adoc(e.reason()));
+        }
+        return b.append("\n|===\n").toString();
     }
 }
