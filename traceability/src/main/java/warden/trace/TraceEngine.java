@@ -198,7 +198,7 @@ public final class TraceEngine {
     private static void readLists(Trace t, Path dir, RepoScan scan) throws IOException {
         Path eq = ReviewedList.find(dir, "equivalent-mutants");
         if (eq != null) {
-            t.equivalents.addAll(ReviewedList.read(eq, scan.rel(eq), 3, t.errors));
+            t.equivalents.addAll(ReviewedList.read(eq, scan.rel(eq), 4, t.errors));
         }
         Path classLevel = ReviewedList.find(dir, "class-level-tags");
         if (classLevel != null) {

@@ -227,13 +227,29 @@ class BrokenChainTest {
         says(r, "mutation data: none (mutation gate off)");
     }
 
-    // [utest->dsn~trace.equivalent-mutants~1]
+    // [utest->dsn~trace.equivalent-mutants~2]
     @Test
     void reviewedEquivalentMutantsLeaveTheScoreAndAKilledOneIsAnError() {
         Fixture.Run r = broken("equivalent-mutants");
         says(r, "[equivalent-list] requirements/equivalent-mutants.md:6:",
-                "mutant demo.Alpha:6:MathMutator is listed as equivalent but was killed");
+                "mutant demo.Alpha#twice:MathMutator:return x * 2; (line 6) is listed as equivalent but was killed");
         assertFalse(r.out().contains("[mutation-score]"), r.out());
+    }
+
+    // [utest->dsn~trace.equivalent-mutants~2]
+    // [utest->dsn~trace.report.html~2]
+    @Test
+    void anEquivalentMutantKeepsItsKeyWhenItsLineMovesAndIsShownAsEquivalentBesideTheKilledOnes()
+            throws java.io.IOException {
+        Path root = Fixture.prepare(tmp, "equivalent-moved");
+        Fixture.Run r = Fixture.run(root);
+        assertEquals(TraceMain.OK, r.exit(), r.all());
+        assertFalse(r.all().contains("matches no mutant"), r.all());
+        String html = java.nio.file.Files.readString(root.resolve("out/index.html"));
+        assertTrue(html.contains("<td>EQUIVALENT (reviewed)</td><td>demo: taken as equivalent for the fixture"
+                + " (requirements/equivalent-mutants.md:5)</td>"), html);
+        assertTrue(html.contains("<td>KILLED (own test)</td><td>demo.AlphaTest#twiceDoubles</td>"), html);
+        assertTrue(html.indexOf("EQUIVALENT (reviewed)") < html.indexOf("KILLED (own test)"), html);
     }
 
     // [utest->dsn~trace.untagged-code~1]

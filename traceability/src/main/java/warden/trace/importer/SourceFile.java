@@ -20,6 +20,7 @@ public final class SourceFile {
     private JavaScopes scopes;
     private List<Tag> tags;
     private Map<Integer, List<String>> implByScope;
+    private List<Integer> lineStarts;
     /** The scope index each Java tag annotates. */
     private final Map<Tag, Integer> scopeIndex = new java.util.IdentityHashMap<>();
 
@@ -37,6 +38,24 @@ public final class SourceFile {
     /** @return the text. */
     public String text() {
         return text;
+    }
+
+    /** @return the text of line n (1-based) with its indentation and line end stripped; empty past the end. */
+    public String line(int n) {
+        if (lineStarts == null) {
+            List<Integer> starts = new ArrayList<>();
+            starts.add(0);
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) { // bounded by the text
+                starts.add(i + 1);
+            }
+            lineStarts = starts;
+        }
+        if (n < 1 || n > lineStarts.size()) {
+            return "";
+        }
+        int s = lineStarts.get(n - 1);
+        int e = n < lineStarts.size() ? lineStarts.get(n) - 1 : text.length();
+        return text.substring(s, Math.max(s, e)).strip();
     }
 
     /** @return true for Java sources. */

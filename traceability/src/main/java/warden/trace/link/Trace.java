@@ -44,6 +44,8 @@ public final class Trace {
     public final Set<String> mutatedPaths = new HashSet<>();
     /** Coverage lines by {@code package/File.java}. */
     public final Map<String, CoverageReader.FileLines> coverage = new HashMap<>();
+    /** The reviewed entry of each mutant found equivalent (by identity). */
+    public final Map<Mutant, ReviewedList.Entry> equivalentOf = new java.util.IdentityHashMap<>();
     /** The reviewed equivalent mutants. */
     public final List<ReviewedList.Entry> equivalents = new ArrayList<>();
     /** The reviewed class-level test tags: class, item, reason. */
