@@ -104,6 +104,7 @@ class SchedulerTest {
     }
 
     // [utest->dsn~kernel.world-switch~1]
+    // [utest->dsn~kernel.sched.critical-first~1]
     @Test
     void aWorldSwitchSavesTheOutgoingContextAndRestoresItLater() {
         three();
@@ -160,6 +161,7 @@ class SchedulerTest {
     }
 
     // [utest->dsn~kernel.timer.multiplex~1]
+    // [utest->dsn~kernel.sched.hold~1]
     @Test
     void aVirtualTimerExpiresAtItsDeadlineAndTheEarliestIsProgrammed() {
         three();
