@@ -52,6 +52,7 @@ class ArmProtectionUnitBoundaryTest {
         assertEquals(Status.BAD_STATE, c.protectMonitor(MON, MON_SIZE), "a region already added");
     }
 
+    // [utest->dsn~arm.tzc.overlap~1]
     // [utest->dsn~arm.tzc.unit~1]
     @Test
     void slotsAreNumberedZeroToFifteenAndCoresByFilter() {
