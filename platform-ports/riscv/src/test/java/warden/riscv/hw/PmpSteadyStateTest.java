@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * locked entry, the top of the 56-bit space), for every size, access and privilege, against the
  * independent {@link PmpSpecModel}; malformed requests are refused.
  */
+// [utest->dsn~riscv.hw.no-allocation~1]
 class PmpSteadyStateTest {
     private static final long LIMIT = Pmp.PHYS_LIMIT;
     private static final long[] EDGES = {0, 0x8000_0000L, 0x8000_1000L, 0x8000_2000L, 0x8000_3000L,
@@ -131,13 +132,11 @@ class PmpSteadyStateTest {
         assertEquals(0, cfgs[17], "no pmpcfg16");
     }
 
-    // [utest->dsn~riscv.hw.no-allocation~1]
     @Test
     void allowsAndTheCsrReadsAreExactAndAllocateNothingWithFourByteGrain() {
         assertSteadyStateMatchesTheSpec(0);
     }
 
-    // [utest->dsn~riscv.hw.no-allocation~1]
     @Test
     void allowsAndTheCsrReadsAreExactAndAllocateNothingWithSixteenByteGrain() {
         assertSteadyStateMatchesTheSpec(2);
