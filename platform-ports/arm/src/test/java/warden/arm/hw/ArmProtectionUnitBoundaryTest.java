@@ -153,6 +153,7 @@ class ArmProtectionUnitBoundaryTest {
     }
 
     // [utest->dsn~arm.tzc.activate~1]
+    // [utest->dsn~arm.tzc.unit~1]
     @Test
     void activationWritesExactRegisterValuesForSecureAndNonSecureSlots() {
         ArmProtectionUnit pu = unit();
@@ -195,6 +196,7 @@ class ArmProtectionUnitBoundaryTest {
     }
 
     // [utest->dsn~arm.tzc.activate~1]
+    // [utest->dsn~arm.tzc.unit~1]
     @Test
     void activationProgramsAllEightRegionsAndResetsTheBackgroundRegion() {
         ArmProtectionUnit pu = unit();
