@@ -372,6 +372,8 @@ class KernelEntriesTest {
 
     // [utest->dsn~kernel.irq.route~1]
     // [utest->dsn~kernel.entries~1]
+    // [utest->dsn~kernel.sched.critical-first~1]
+    // [utest->dsn~kernel.sched.hold~1]
     @Test
     void anInterruptForAWaitingOwnerWakesItAndItPreemptsAtOnce() {
         boot(Images.shared().build());
