@@ -21,8 +21,6 @@ import warden.kernel.api.SystemImageBuilder;
  * the entry returns. Here linux fails through each entry, its policy stops it, core 1 then turns to
  * partition x, whose saved context was upset: x must be restarted within the same entry.
  */
-// [utest->dsn~kernel.entries~1]
-// [utest->dsn~kernel.context-integrity~1]
 class EntryContextCheckTest {
     private static final int LINUX = 1;
     private static final int X = 2;
@@ -62,6 +60,8 @@ class EntryContextCheckTest {
         assertEquals(0, m.running(0), "the rtos still runs on core 0");
     }
 
+    // [utest->dsn~kernel.context-integrity~1]
+    // [utest->dsn~kernel.entries~1]
     @Test
     void anAccessFaultEntryReportsTheContextItsStormExposed() {
         boot(0);
@@ -71,6 +71,8 @@ class EntryContextCheckTest {
         assertXRestartedInTheSameEntry();
     }
 
+    // [utest->dsn~kernel.context-integrity~1]
+    // [utest->dsn~kernel.entries~1]
     @Test
     void anIllegalInstructionEntryReportsTheContextItsCrashExposed() {
         boot(0);
@@ -78,6 +80,8 @@ class EntryContextCheckTest {
         assertXRestartedInTheSameEntry();
     }
 
+    // [utest->dsn~kernel.context-integrity~1]
+    // [utest->dsn~kernel.entries~1]
     @Test
     void aMonitorCallEntryReportsTheContextAReportedFailureExposed() {
         boot(0);
@@ -85,6 +89,8 @@ class EntryContextCheckTest {
         assertXRestartedInTheSameEntry();
     }
 
+    // [utest->dsn~kernel.context-integrity~1]
+    // [utest->dsn~kernel.entries~1]
     @Test
     void aTimerEntryOnAnotherCoreReportsTheContextAWatchdogExpiryExposed() {
         boot(BOOT_TIMEOUT);

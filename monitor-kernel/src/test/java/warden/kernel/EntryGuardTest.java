@@ -58,6 +58,7 @@ class EntryGuardTest {
     }
 
     // [utest->dsn~kernel.entries~1] [utest->dsn~kernel.mcall.unknown~1] [utest->dsn~kernel.mcall.decode-invoke~1]
+    // [utest->dsn~kernel.phases~1]
     @Test
     void aMonitorCallIsRefusedOutsideTheMissionThenUnknownDeniedAndGoodCallsAreCountedApart() {
         unbooted();
@@ -102,6 +103,7 @@ class EntryGuardTest {
     }
 
     // [utest->dsn~kernel.entries~1] [utest->dsn~kernel.fault.access~1]
+    // [utest->dsn~kernel.phases~1]
     @Test
     void faultsAreRefusedOutsideTheMissionThenCountedLoggedAndRedirected() {
         unbooted();
@@ -134,6 +136,7 @@ class EntryGuardTest {
     }
 
     // [utest->dsn~kernel.entries~1] [utest->dsn~kernel.timer.multiplex~1]
+    // [utest->dsn~kernel.phases~1]
     @Test
     void aTimerEntryIsRefusedOutsideTheMissionThenExpiresAndReschedules() {
         unbooted();
@@ -158,6 +161,7 @@ class EntryGuardTest {
     }
 
     // [utest->dsn~kernel.entries~1] [utest->dsn~kernel.irq.route~1]
+    // [utest->dsn~kernel.phases~1]
     @Test
     void anExternalInterruptIsRefusedOutsideTheMissionThenClaimedAndDelivered() {
         unbooted();

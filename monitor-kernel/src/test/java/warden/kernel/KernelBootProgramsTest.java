@@ -29,8 +29,6 @@ import warden.kernel.port.Timer;
  * owned line routed with its core, priority and criticality, each vCPU's first context at its
  * entry point; and a port error at any step ends boot with that error, nothing sealed.
  */
-// [utest->dsn~kernel.boot~1]
-// [utest->dsn~kernel.phases~1]
 class KernelBootProgramsTest {
     /** Records routes and protection calls; fails the route of one line or one protection step. */
     private static final class Port implements Platform, InterruptController, ProtectionUnit {
@@ -99,6 +97,7 @@ class KernelBootProgramsTest {
     }
 
     // [utest->dsn~kernel.deny-by-default~1]
+    // [utest->dsn~kernel.boot~1]
     @Test
     void bootReservesTheMonitorThenEachSlotThenRoutesEveryOwnedLine() {
         Port port = new Port();
@@ -111,6 +110,7 @@ class KernelBootProgramsTest {
         assertTrue(m.sealed());
     }
 
+    // [utest->dsn~kernel.boot~1]
     @Test
     void aFailedRouteEndsBootWithItsErrorAndRoutesNothingAfterIt() {
         Port port = new Port();
@@ -124,6 +124,7 @@ class KernelBootProgramsTest {
     }
 
     // [utest->dsn~kernel.deny-by-default~1]
+    // [utest->dsn~kernel.boot~1]
     @Test
     void aFailedProtectionStepEndsBootWithItsErrorBeforeAnyRoute() {
         for (String step : List.of("monitor", "slot 0", "region 0 10010000", "slot 1", "region 1 81000000")) {
@@ -136,6 +137,8 @@ class KernelBootProgramsTest {
         }
     }
 
+    // [utest->dsn~kernel.boot~1]
+    // [utest->dsn~kernel.phases~1]
     @Test
     void everyVcpuStartsAtItsEntryPointAndNoPartitionHasBootedYet() {
         Port port = new Port();
@@ -155,6 +158,8 @@ class KernelBootProgramsTest {
         assertArrayEquals(new long[] {Images.LINUX_RAM, 1, 0, 0}, port.fake.regs[0], "linux's own vCPU of core 0");
     }
 
+    // [utest->dsn~kernel.boot~1]
+    // [utest->dsn~kernel.phases~1]
     @Test
     void bootWithABadImageChangesNothingAndASealedKernelRefusesASecondImage() {
         Port port = new Port();

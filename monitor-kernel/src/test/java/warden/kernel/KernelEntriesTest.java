@@ -37,8 +37,6 @@ import warden.kernel.api.EventRecords;
  * does in the mission phase: the status it returns, the counters it moves, the records it logs and
  * what it asks of the port.
  */
-// [utest->dsn~kernel.entries~1]
-// [utest->dsn~kernel.phases~1]
 class KernelEntriesTest {
     private FakePlatform f;
     private Monitor m;
@@ -81,6 +79,8 @@ class KernelEntriesTest {
         return b.build();
     }
 
+    // [utest->dsn~kernel.entries~1]
+    // [utest->dsn~kernel.phases~1]
     @Test
     void beforeBootEveryEntryRefusesAndNothingMoves() {
         f = new FakePlatform(2);
@@ -99,6 +99,7 @@ class KernelEntriesTest {
         assertTrue(f.log.isEmpty(), f.log.toString());
     }
 
+    // [utest->dsn~kernel.entries~1]
     @Test
     void aCoreOutsideTheImageIsRefusedByEveryEntryAndOnlyAcceptedEntriesAreCounted() {
         boot(Images.shared().build());
@@ -118,6 +119,7 @@ class KernelEntriesTest {
         assertEquals(1, m.counter(Counter.MONITOR_CALLS));
     }
 
+    // [utest->dsn~kernel.entries~1]
     @Test
     void callsThatSucceedAreNotCountedAsDeniedAndRefusedOnesAreLoggedWithTheirStatus() {
         boot(Images.shared().build());
@@ -142,6 +144,7 @@ class KernelEntriesTest {
     }
 
     // [utest->dsn~kernel.mcall.console-write~1]
+    // [utest->dsn~kernel.entries~1]
     @Test
     void consoleWritePrintsExactlyTheBytesAskedForAndAnswersTheirCount() {
         boot(Images.shared().build());
@@ -160,6 +163,7 @@ class KernelEntriesTest {
     }
 
     // [utest->dsn~kernel.mcall.console-write~1]
+    // [utest->dsn~kernel.entries~1]
     @Test
     void aByteTheBusCannotReadIsPrintedAsAQuestionMark() {
         boot(Images.shared().build());
@@ -172,6 +176,7 @@ class KernelEntriesTest {
     }
 
     // [utest->dsn~kernel.mcall.console-write~1]
+    // [utest->dsn~kernel.entries~1]
     @Test
     void aFullLengthWriteIsPrintedWhole() {
         boot(Images.shared().build());
@@ -184,6 +189,7 @@ class KernelEntriesTest {
     }
 
     // [utest->dsn~kernel.mcall.partition-info~1]
+    // [utest->dsn~kernel.entries~1]
     @Test
     void aPrivilegedPartitionReadsAnotherPartitionsInformation() {
         boot(privilegedRtos());
@@ -199,6 +205,8 @@ class KernelEntriesTest {
     }
 
     // [utest->dsn~kernel.mcall.heartbeat~1]
+    // [utest->dsn~kernel.entries~1]
+    // [utest->dsn~kernel.phases~1]
     @Test
     void onlyTheFirstHeartbeatSetsTheBootTimeAndLogsTheBoot() {
         boot(Images.shared().build());
@@ -218,6 +226,7 @@ class KernelEntriesTest {
     }
 
     // [utest->dsn~kernel.timer.multiplex~1]
+    // [utest->dsn~kernel.entries~1]
     @Test
     void setTimerMinusOneCancelsTheDeadline() {
         boot(Images.shared().build());
@@ -230,6 +239,7 @@ class KernelEntriesTest {
     }
 
     // [utest->dsn~kernel.mcall.vcpu-power~1]
+    // [utest->dsn~kernel.entries~1]
     @Test
     void vcpuOnChecksTheTargetCoreAgainstTheImage() {
         boot(Images.shared().build());
@@ -247,6 +257,7 @@ class KernelEntriesTest {
     }
 
     // [utest->dsn~kernel.mcall.event-read~1]
+    // [utest->dsn~kernel.entries~1]
     @Test
     void eventReadWritesTheWholeRecordIncludingItsPaddingAndNothingBeyond() {
         boot(privilegedRtos());
@@ -271,6 +282,7 @@ class KernelEntriesTest {
     }
 
     // [utest->dsn~kernel.mcall.event-read~1]
+    // [utest->dsn~kernel.entries~1]
     @Test
     void aRecordThatWasOverwrittenReadsAsTheOldestStillHeld() {
         boot(privilegedRtos());
@@ -293,6 +305,7 @@ class KernelEntriesTest {
     }
 
     // [utest->dsn~kernel.fault.access~1]
+    // [utest->dsn~kernel.entries~1]
     @Test
     void anIllegalInstructionIsCountedLoggedAndRedirected() {
         boot(Images.shared().build());
@@ -300,6 +313,7 @@ class KernelEntriesTest {
     }
 
     // [utest->dsn~kernel.fault.access~1]
+    // [utest->dsn~kernel.entries~1]
     @Test
     void anIllegalInstructionOfPartitionZeroIsCountedLoggedAndRedirectedLikeAnyOther() {
         boot(Images.shared().build());
@@ -328,6 +342,7 @@ class KernelEntriesTest {
     }
 
     // [utest->dsn~kernel.irq.route~1]
+    // [utest->dsn~kernel.entries~1]
     @Test
     void aSpuriousInterruptIsOnlyCounted() {
         boot(Images.shared().build());
@@ -339,6 +354,7 @@ class KernelEntriesTest {
     }
 
     // [utest->dsn~kernel.irq.route~1]
+    // [utest->dsn~kernel.entries~1]
     @Test
     void anInterruptForTheRunningOwnerIsDeliveredAtOnceAndCompleted() {
         Recording r = bootRecording();
@@ -355,6 +371,9 @@ class KernelEntriesTest {
     }
 
     // [utest->dsn~kernel.irq.route~1]
+    // [utest->dsn~kernel.entries~1]
+    // [utest->dsn~kernel.sched.critical-first~1]
+    // [utest->dsn~kernel.sched.hold~1]
     @Test
     void anInterruptForAWaitingOwnerWakesItAndItPreemptsAtOnce() {
         boot(Images.shared().build());
@@ -370,6 +389,7 @@ class KernelEntriesTest {
     }
 
     // [utest->dsn~kernel.irq.route~1]
+    // [utest->dsn~kernel.entries~1]
     @Test
     void linesWithNoOwnerRoutedElsewhereOrOwnedByAStoppedPartitionAreLoggedAndDropped() {
         SystemImageBuilder b = Images.shared();
@@ -404,6 +424,7 @@ class KernelEntriesTest {
     }
 
     // [utest->dsn~kernel.irq.route~1]
+    // [utest->dsn~kernel.entries~1]
     @Test
     void aControllerThatKeepsClaimingIsBoundedByItsLineCount() {
         Recording r = bootRecording();

@@ -14,9 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The campaign and default-system files as the verification module leaves them: read when they
  * are this build's, refused with the file and the reason when absent, malformed or stale.
- *
- * [utest->dsn~manual.campaign~1]
- * [utest->dsn~manual.missing-evidence~1]
  */
 class CampaignFilesTest {
     @TempDir
@@ -42,6 +39,7 @@ class CampaignFilesTest {
                 + target + "\", \"exitCode\": 1, \"hostNs\": 1500000000, \"stderr\": \"\"}");
     }
 
+    // [utest->dsn~manual.campaign~1]
     @Test
     void thisBuildsReportsAreReadAndTheirChartsCopied() throws Exception {
         campaign("riscv");
@@ -57,6 +55,8 @@ class CampaignFilesTest {
         assertEquals("3 faults, seed 7, 1.5 s", e.figure());
     }
 
+    // [utest->dsn~manual.campaign~1]
+    // [utest->dsn~manual.missing-evidence~1]
     @Test
     void missingMalformedAndStaleFilesAreRefusedWithTheFileAndTheReason() throws Exception {
         campaign("arm");
@@ -70,6 +70,8 @@ class CampaignFilesTest {
         assertFalse(ev.get("campaign.x86").present());
     }
 
+    // [utest->dsn~manual.campaign~1]
+    // [utest->dsn~manual.missing-evidence~1]
     @Test
     void aMissingRunNoteOrChartNamesThatFile() throws Exception {
         campaign("riscv");
@@ -83,6 +85,7 @@ class CampaignFilesTest {
                 + "an integer of at least 0 expected"), ev.get("campaign.riscv").figure());
     }
 
+    // [utest->dsn~manual.campaign~1]
     @Test
     void theDefaultSystemTableComesFromItsFile() throws Exception {
         put(SystemPolicy.FILE, "{\"schema\": \"warden.manual-default-system/1\", \"source\": \"default-system.yaml\","

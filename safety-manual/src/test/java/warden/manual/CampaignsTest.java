@@ -8,8 +8,6 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Campaign tables from a sample {@code warden.campaign/1} report.
- *
- * [utest->dsn~manual.campaign~1]
  */
 class CampaignsTest {
     static final String SAMPLE = """
@@ -38,6 +36,7 @@ class CampaignsTest {
 
     private final List<Campaigns.Report> reports = List.of(Campaigns.read("riscv", SAMPLE, 1.5, 1));
 
+    // [utest->dsn~manual.campaign~1]
     @Test
     void modelTableGivesEveryModelWithItsTimes() {
         String t = Campaigns.models(reports, "none");
@@ -62,6 +61,7 @@ class CampaignsTest {
         assertTrue(t.contains("|1 (1)\n") || t.contains("|1 (1)"), "an older report's row has no accounting: " + t);
     }
 
+    // [utest->dsn~manual.campaign~1]
     @Test
     void mechanismTableJoinsDesignAndMeasurement() throws Exception {
         String t = Campaigns.mechanisms(reports, "none");
@@ -72,6 +72,7 @@ class CampaignsTest {
         assertTrue(t.contains("never the detecting mechanism"), t);
     }
 
+    // [utest->dsn~manual.campaign~1]
     @Test
     void undetectedAndQmCausedMissesAreListed() {
         String t = Campaigns.undetected(reports, "none");
@@ -79,6 +80,7 @@ class CampaignsTest {
         assertTrue(t.contains("|linux"), t);
     }
 
+    // [utest->dsn~manual.campaign~1]
     @Test
     void parametersSayWhenAQmFaultCausedACriticalMiss() {
         String t = Campaigns.parameters(reports, "none");
@@ -86,6 +88,7 @@ class CampaignsTest {
         assertTrue(t.contains("|1.5 s"), t);
     }
 
+    // [utest->dsn~manual.campaign~1]
     @Test
     void withoutReportsTheMissingNoteStands() throws Exception {
         String note = Adoc.missing("fault campaign", "x.json", "Run it.");
@@ -93,6 +96,7 @@ class CampaignsTest {
         assertTrue(Campaigns.mechanisms(List.of(), note).contains("*Evidence missing*"));
     }
 
+    // [utest->dsn~manual.campaign~1]
     @Test
     void timesAreScaled() {
         assertEquals("17 ns", Campaigns.time(17));

@@ -11,9 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Verification and restricted-Java tables from sample evidence files laid out as a build leaves them.
- *
- * [utest->dsn~manual.verification~1]
- * [utest->dsn~manual.restricted-java~1]
  */
 class EvidenceFilesTest {
     @TempDir
@@ -29,6 +26,7 @@ class EvidenceFilesTest {
         return new Evidence(root, root.resolve("out"));
     }
 
+    // [utest->dsn~manual.verification~1]
     @Test
     void surefireVerdictsAreSummedPerModule() throws Exception {
         put("a/target/surefire-reports/TEST-x.A.xml", "<?xml version=\"1.0\"?>\n<testsuite name=\"x.A\" time=\"1.5\" "
@@ -47,6 +45,7 @@ class EvidenceFilesTest {
                 ev.get("surefire").figure());
     }
 
+    // [utest->dsn~manual.verification~1]
     @Test
     void jacocoAndPitAreReadOrStatedMissing() throws Exception {
         Evidence none = ev();
@@ -66,6 +65,7 @@ class EvidenceFilesTest {
         assertTrue(p.contains("|4\n|2\n|1\n|1\n|0\n|50.0 % (2/4)"), p);
     }
 
+    // [utest->dsn~manual.verification~1]
     @Test
     void traceIncludesAreCopiedAndTheSummaryCountsFindings() throws Exception {
         put("target/trace/trace-coverage.adoc", "|===\n|cov `dsn~a~1`\n|===\n");
@@ -89,6 +89,7 @@ class EvidenceFilesTest {
         assertTrue(iv.contains("|`+dsn~a~1+`\n|ASIL-C\n|2\n|1\n|*1*\n|0"), iv);
     }
 
+    // [utest->dsn~manual.restricted-java~1]
     @Test
     void restrictedJavaFiguresAreRead() throws Exception {
         String d = RestrictedJava.DIR;

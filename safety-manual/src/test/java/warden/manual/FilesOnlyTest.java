@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
  * declares every Warden module either for build order only ({@code <type>pom</type>}) or at
  * runtime scope for a tool an execution runs (the trace gate), and its sources import nothing of
  * Warden outside {@code warden.manual}.
- *
- * [utest->dsn~manual.generate~1]
  */
 class FilesOnlyTest {
     private static final Pattern DEPENDENCY = Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL);
@@ -42,6 +40,7 @@ class FilesOnlyTest {
         return out;
     }
 
+    // [utest->dsn~manual.generate~1]
     @Test
     void thePomPutsNoWardenCodeOnTheCompileClassPath() throws IOException {
         String pom = Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8);
@@ -51,6 +50,7 @@ class FilesOnlyTest {
         assertEquals(1, codeDependencies(sabotaged).size());
     }
 
+    // [utest->dsn~manual.generate~1]
     @Test
     void theSourcesImportNothingOfWardenButTheManual() throws IOException {
         List<String> foreign = new ArrayList<>();

@@ -15,10 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The generator over a repository with no evidence at all: it still writes every include, each
  * says which evidence is missing, and the identification says "unknown" where git is absent.
- *
- * [utest->dsn~manual.generate~1]
- * [utest->dsn~manual.missing-evidence~1]
- * [utest->dsn~manual.identification~1]
  */
 class GenerateTest {
     @TempDir
@@ -28,6 +24,8 @@ class GenerateTest {
         return Files.readString(out.resolve(name), StandardCharsets.UTF_8);
     }
 
+    // [utest->dsn~manual.generate~1]
+    // [utest->dsn~manual.missing-evidence~1]
     @Test
     void everyIncludeSaysEvidenceMissingWhenTheBuildProducedNone() throws Exception {
         Path out = root.resolve("out");
@@ -45,6 +43,7 @@ class GenerateTest {
         assertFalse(ev.missing().isEmpty());
     }
 
+    // [utest->dsn~manual.identification~1]
     @Test
     void identificationSaysUnknownWithoutGitAndNamesTheVersion() throws Exception {
         Path out = root.resolve("out");
@@ -56,12 +55,14 @@ class GenerateTest {
         assertTrue(include(out, "attributes.adoc").contains(":revremark: built from commit unknown"));
     }
 
+    // [utest->dsn~manual.identification~1]
     @Test
     void identificationGivesTheCommitOfThisRepository() {
         String hash = Identification.git(Path.of("").toAbsolutePath(), "rev-parse", "HEAD");
         assertTrue(hash.equals(Identification.UNKNOWN) || hash.matches("[0-9a-f]{40}"), hash);
     }
 
+    // [utest->dsn~manual.generate~1]
     @Test
     void badArgumentsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> Generate.Options.parse(new String[] {"--root", "x"}));
@@ -70,6 +71,7 @@ class GenerateTest {
                 .get("faults"));
     }
 
+    // [utest->dsn~manual.generate~1]
     @Test
     void cellsCannotBreakATable() {
         assertEquals("a \\| b c", Adoc.cell("a | b\nc"));

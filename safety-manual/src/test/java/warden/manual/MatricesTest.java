@@ -10,14 +10,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Compliance rows show the status of their evidence in this build; tool versions come from the POMs.
- *
- * [utest->dsn~manual.compliance~1]
- * [utest->dsn~manual.tools~1]
  */
 class MatricesTest {
     @TempDir
     Path root;
 
+    // [utest->dsn~manual.compliance~1]
     @Test
     void complianceRowsShowPresentMissingAndGaps() throws Exception {
         Evidence ev = new Evidence(root, root.resolve("out"));
@@ -33,6 +31,7 @@ class MatricesTest {
         assertTrue(t.contains("_no build evidence_"), t);
     }
 
+    // [utest->dsn~manual.tools~1]
     @Test
     void toolVersionsAreResolvedFromThePoms() throws Exception {
         Files.writeString(root.resolve("pom.xml"), "<project><properties><jqwik.version>1.9.3</jqwik.version>"

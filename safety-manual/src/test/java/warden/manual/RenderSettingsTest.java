@@ -9,14 +9,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The rendering settings that keep the manual offline and the PDF readable: no web fonts or font
  * icons, embedded images, title page, table of contents, page numbers, small table font.
- *
- * [utest->dsn~manual.render~1]
  */
 class RenderSettingsTest {
     private static String read(String rel) throws Exception {
         return Files.readString(Path.of(rel));
     }
 
+    // [utest->dsn~manual.render~1]
     @Test
     void theBuildRendersHtmlAndPdfOffline() throws Exception {
         String pom = read("pom.xml");
@@ -28,6 +27,7 @@ class RenderSettingsTest {
         assertTrue(pom.contains("<toc>auto</toc>") && pom.contains("<toc>left</toc>"));
     }
 
+    // [utest->dsn~manual.render~1]
     @Test
     void theMainDocumentHasATitlePageAndATableOfContents() throws Exception {
         String doc = read("src/docs/asciidoc/warden-safety-manual.adoc");
@@ -37,6 +37,7 @@ class RenderSettingsTest {
         assertTrue(doc.contains(":sectnums:"));
     }
 
+    // [utest->dsn~manual.render~1]
     @Test
     void thePdfThemeNumbersPagesAndShrinksTables() throws Exception {
         String theme = read("src/docs/theme/warden-theme.yml");

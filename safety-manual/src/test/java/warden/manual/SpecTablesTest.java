@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Test;
 /**
  * Tables from spec items: numbered assumptions with the items relying on them, anomalies with
  * their workarounds, safety goals with their ASIL.
- *
- * [utest->dsn~manual.spec-tables~1]
  */
 class SpecTablesTest {
     private static List<SpecFile.Item> items() {
@@ -58,6 +56,7 @@ class SpecTablesTest {
         return l;
     }
 
+    // [utest->dsn~manual.spec-tables~1]
     @Test
     void assumptionsAreNumberedAndTracedToTheItemsRelyingOnThem() {
         String t = new SpecTables(items()).assumptions();
@@ -69,6 +68,7 @@ class SpecTablesTest {
         assertTrue(t.contains("integrator review"), t);
     }
 
+    // [utest->dsn~manual.spec-tables~1]
     @Test
     void anomaliesCarryTheirWorkaround() {
         String t = new SpecTables(items()).anomalies();
@@ -77,6 +77,7 @@ class SpecTablesTest {
         assertTrue(t.contains("`+sg~iso~1+`"), t);
     }
 
+    // [utest->dsn~manual.spec-tables~1]
     @Test
     void safetyGoalsShowAsilHazardsAndAssumptions() {
         String t = new SpecTables(items()).safetyGoals();
@@ -85,12 +86,14 @@ class SpecTablesTest {
         assertTrue(t.contains("`+aou~jvm~1+`"), t);
     }
 
+    // [utest->dsn~manual.spec-tables~1]
     @Test
     void absentItemsAreStatedAsMissing() {
         String t = new SpecTables(List.of()).hazards();
         assertTrue(t.contains("Evidence missing: hazards"), t);
     }
 
+    // [utest->dsn~manual.spec-tables~1]
     @Test
     void readerTakesFieldsAndIgnoresFencedCode() {
         List<SpecFile.Item> l = SpecFile.parse("c.md", List.of("```", "`dsn~in.fence~1`", "```", "### T",

@@ -188,7 +188,19 @@ public final class TraceEngine {
     private static void readLists(Trace t, Path dir, RepoScan scan) throws IOException {
         Path eq = ReviewedList.find(dir, "equivalent-mutants");
         if (eq != null) {
-            t.equivalents.addAll(ReviewedList.read(eq, scan.rel(eq), 3, t.errors));
+            t.equivalents.addAll(ReviewedList.read(eq, scan.rel(eq), 4, t.errors));
+        }
+        Path classLevel = ReviewedList.find(dir, "class-level-tags");
+        if (classLevel != null) {
+            t.classLevel.addAll(ReviewedList.read(classLevel, scan.rel(classLevel), 2, t.errors));
+        }
+        Path deferred = ReviewedList.find(dir, "deferred");
+        if (deferred != null) {
+            t.deferred.addAll(ReviewedList.read(deferred, scan.rel(deferred), 1, t.errors));
+        }
+        Path unmutated = ReviewedList.find(dir, "unmutated");
+        if (unmutated != null) {
+            t.unmutated.addAll(ReviewedList.read(unmutated, scan.rel(unmutated), 1, t.errors));
         }
         Path waived = ReviewedList.find(dir, "untagged-code");
         if (waived != null) {

@@ -78,7 +78,70 @@ class BrokenChainTest {
                 "covers sg~safe~1, which does not need utest");
     }
 
-    // [utest->dsn~trace.tests~1]
+    // [utest->dsn~trace.tags.scope~2]
+    @Test
+    void aTagLeftBehindByADeletedTestAnnotatesNothingAndFailsTheBuild() {
+        says(broken("orphan-tag"), "[orphan-tag] mod/src/test/java/demo/AlphaTest.java:4:",
+                "tag [utest" + "->dsn~alpha~1] annotates no class or method",
+                "[uncovered] requirements/spec.md:13: dsn~alpha~1 needs utest");
+    }
+
+    // [utest->dsn~trace.class-level-tags~1]
+    @Test
+    void aClassLevelTestTagFailsUnlessTheReviewedListGivesItsReason() {
+        says(broken("class-level-tag"), "[class-level-tag] mod/src/test/java/demo/BetaTest.java:3: tag [utest"
+                + "->dsn~beta~1] stands on class demo.BetaTest");
+        Fixture.Run ok = Fixture.run(Fixture.prepare(tmp.resolve("ok"), "class-level-tag", "class-level-tag-reviewed"));
+        assertEquals(TraceMain.OK, ok.exit(), ok.all());
+        assertTrue(ok.all().contains("class-level tag demo.GoneTest:dsn~beta~1 is listed but no such tag exists"),
+                ok.all());
+    }
+
+    // [utest->dsn~trace.approved-chain~1]
+    @Test
+    void aDraftDoesNotCoverAnApprovedGoalUnlessTheGoalIsFormallyDeferred() throws java.io.IOException {
+        says(broken("draft-chain"), "[uncovered] requirements/integrity.md:4: sg~integrity~1 needs dsn but only"
+                + " items that are not approved cover it (dsn~gamma~1 (draft))");
+        passesAndPrints(Fixture.prepare(tmp.resolve("ok"), "draft-chain", "draft-chain-deferred"),
+                "deferral of sg~safe~1 is not needed", "trace-coverage.adoc",
+                "|`sg~integrity~1` |no data is exchanged in this release");
+    }
+
+    /** Expects a pass with a note, and a row of a reviewed list in one of the AsciiDoc includes. */
+    private static void passesAndPrints(Path root, String note, String include, String row, String... args)
+            throws java.io.IOException {
+        Fixture.Run ok = Fixture.run(root, args);
+        assertEquals(TraceMain.OK, ok.exit(), ok.all());
+        assertTrue(ok.all().contains(note), ok.all());
+        String adoc = java.nio.file.Files.readString(root.resolve("out/" + include));
+        assertTrue(adoc.contains(row), adoc);
+    }
+
+    // [utest->dsn~trace.unmutated~1]
+    @Test
+    void anAsilCItemWithoutMutantsFailsAGatingRunUnlessTheReviewedListSaysWhy() throws java.io.IOException {
+        Path root = Fixture.prepare(tmp, "unmutated");
+        assertEquals(TraceMain.OK, Fixture.run(root).exit(), "an ordinary run does not require mutants");
+        Fixture.Run r = Fixture.run(root, "--mutations", "required");
+        assertEquals(TraceMain.GATE_FAILED, r.exit(), r.all());
+        says(r, "[unmutated] requirements/delta.md:4: dsn~delta~1 (ASIL-C) is implemented but no mutant lies in"
+                + " its code (demo.Delta)");
+        passesAndPrints(Fixture.prepare(tmp.resolve("ok"), "unmutated", "unmutated-reviewed"),
+                "dsn~alpha~1 is listed as unmutated but has mutants", "trace-mutation.adoc",
+                "|`dsn~delta~1` |PIT cannot mutate", "--mutations", "required");
+    }
+
+    // [utest->dsn~trace.tests~2]
+    @Test
+    void aJqwikPropertyIsFoundUnderItsWholeLabel() throws java.io.IOException {
+        Path root = Fixture.prepare(tmp, "jqwik-label");
+        Fixture.Run r = Fixture.run(root);
+        assertEquals(TraceMain.OK, r.exit(), r.all());
+        String verdicts = java.nio.file.Files.readString(root.resolve("out/trace-verdicts.adoc"));
+        assertTrue(verdicts.contains("|`dsn~alpha~1` |`demo.AlphaTest#twice is even for every int` |passed"), verdicts);
+    }
+
+    // [utest->dsn~trace.tests~2]
     // [utest->dsn~trace.verdicts~1]
     @Test
     void aFailingVerifyingTestFailsTheBuild() {
@@ -86,7 +149,7 @@ class BrokenChainTest {
                 "verifying test demo.AlphaTest#twiceDoubles failed: expected: 4 but was: 5");
     }
 
-    // [utest->dsn~trace.tests~1]
+    // [utest->dsn~trace.tests~2]
     @Test
     void aVerifyingTestWithoutResultFailsTheBuild() {
         says(broken("missing-test"), "[missing-test] requirements/spec.md:13:",
@@ -164,13 +227,29 @@ class BrokenChainTest {
         says(r, "mutation data: none (mutation gate off)");
     }
 
-    // [utest->dsn~trace.equivalent-mutants~1]
+    // [utest->dsn~trace.equivalent-mutants~2]
     @Test
     void reviewedEquivalentMutantsLeaveTheScoreAndAKilledOneIsAnError() {
         Fixture.Run r = broken("equivalent-mutants");
         says(r, "[equivalent-list] requirements/equivalent-mutants.md:6:",
-                "mutant demo.Alpha:6:MathMutator is listed as equivalent but was killed");
+                "mutant demo.Alpha#twice:MathMutator:return x * 2; (line 6) is listed as equivalent but was killed");
         assertFalse(r.out().contains("[mutation-score]"), r.out());
+    }
+
+    // [utest->dsn~trace.equivalent-mutants~2]
+    // [utest->dsn~trace.report.html~2]
+    @Test
+    void anEquivalentMutantKeepsItsKeyWhenItsLineMovesAndIsShownAsEquivalentBesideTheKilledOnes()
+            throws java.io.IOException {
+        Path root = Fixture.prepare(tmp, "equivalent-moved");
+        Fixture.Run r = Fixture.run(root);
+        assertEquals(TraceMain.OK, r.exit(), r.all());
+        assertFalse(r.all().contains("matches no mutant"), r.all());
+        String html = java.nio.file.Files.readString(root.resolve("out/index.html"));
+        assertTrue(html.contains("<td>EQUIVALENT (reviewed)</td><td>demo: taken as equivalent for the fixture"
+                + " (requirements/equivalent-mutants.md:5)</td>"), html);
+        assertTrue(html.contains("<td>KILLED (own test)</td><td>demo.AlphaTest#twiceDoubles</td>"), html);
+        assertTrue(html.indexOf("EQUIVALENT (reviewed)") < html.indexOf("KILLED (own test)"), html);
     }
 
     // [utest->dsn~trace.untagged-code~1]

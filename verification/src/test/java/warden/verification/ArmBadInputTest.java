@@ -12,8 +12,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Descriptions the Arm target cannot run are refused before anything runs, with exit 2 and a
  * message located at the offending element: TZC-400 granule and region count, overlap, the
  * monitor's memory, and the target-independent problems.
- *
- * [utest->dsn~arm.scenarios~1]
  */
 class ArmBadInputTest {
     static Stream<Arguments> descriptions() {
@@ -28,6 +26,7 @@ class ArmBadInputTest {
                 Arguments.of("bad/core-out-of-range.yaml", "core 7 does not exist", ""));
     }
 
+    // [utest->dsn~arm.scenarios~1]
     @ParameterizedTest(name = "{0} is refused on arm")
     @MethodSource("descriptions")
     void an_invalid_description_is_refused_on_arm_with_exit_2_and_a_located_message(String fixture, String message,

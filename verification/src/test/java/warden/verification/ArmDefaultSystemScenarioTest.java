@@ -14,8 +14,6 @@ import warden.launcher.run.RunResult;
  * and the QM rich OS in the Non-secure world share PE 0 (RAM at 0x4000_0000 + 2 GiB holds the
  * description's addresses; device names are the same, lines are GIC INTIDs). The same
  * guarantees as on RISC-V.
- *
- * [utest->dsn~arm.scenarios~1]
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ArmDefaultSystemScenarioTest {
@@ -26,6 +24,7 @@ class ArmDefaultSystemScenarioTest {
         result = ArmSystems.run(ArmSystems.defaultSystem()).result();
     }
 
+    // [utest->dsn~arm.scenarios~1]
     @Test
     void warden_run_target_arm_runs_the_default_system_and_exits_0() {
         Cli.Outcome o = Cli.run("run", "--target", "arm");
@@ -34,6 +33,7 @@ class ArmDefaultSystemScenarioTest {
         assertTrue(o.out().contains("RESULT: all checks held"), o.out());
     }
 
+    // [utest->dsn~arm.scenarios~1]
     @Test
     void the_critical_rtos_boots_and_misses_no_deadline_while_sharing_pe_0() {
         assertEquals("arm", result.target());
@@ -48,6 +48,7 @@ class ArmDefaultSystemScenarioTest {
         }
     }
 
+    // [utest->dsn~arm.scenarios~1]
     @Test
     void the_critical_can0_interrupt_preempts_through_fiq_within_2_us() {
         RunResult.LineResult can0 = Systems.line(result, "can0");
@@ -58,6 +59,7 @@ class ArmDefaultSystemScenarioTest {
                 && can0.maxLatencyNs() < DefaultSystemScenarioTest.CRITICAL_LATENCY_BOUND_NS, can0.toString());
     }
 
+    // [utest->dsn~arm.scenarios~1]
     @Test
     void rich_os_interrupts_are_held_while_the_secure_world_runs_and_none_is_lost() {
         RunResult.LineResult nic0 = Systems.line(result, "nic0");
@@ -69,6 +71,7 @@ class ArmDefaultSystemScenarioTest {
         assertTrue(Systems.counter(result, "worldSwitches") >= Systems.line(result, "can0").raised());
     }
 
+    // [utest->dsn~arm.scenarios~1]
     @Test
     void no_violation_is_logged_and_every_check_holds() {
         assertEquals(0, result.violations().size(), result.violations().toString());

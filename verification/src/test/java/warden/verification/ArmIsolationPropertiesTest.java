@@ -21,8 +21,6 @@ import warden.launcher.run.RunResult;
  * For any accesses near the edges of what the Arm probe owns and does not own, the emulated Arm
  * board allows exactly what the description implies (the isolation oracle) and denies the rest
  * with EC 0x24 (data) or 0x20 (instruction).
- *
- * [utest->dsn~arm.scenarios~1]
  */
 class ArmIsolationPropertiesTest {
     static final long[] EDGES = {
@@ -45,6 +43,7 @@ class ArmIsolationPropertiesTest {
                 .list().ofMinSize(1).ofMaxSize(24);
     }
 
+    // [utest->dsn~arm.scenarios~1]
     @Property(seed = "42", tries = 30)
     @Label("the Arm board allows exactly what the description implies and denies the rest with EC 0x24 or 0x20")
     void theArmBoardAllowsExactlyWhatTheDescriptionImplies(@ForAll("accesses") List<ProbeAccess> list) {

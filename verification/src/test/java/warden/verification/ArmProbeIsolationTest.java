@@ -16,8 +16,6 @@ import warden.launcher.run.RunResult;
  * RTOS: everything the description gives it is reachable, everything else is denied by the
  * TZC-400 (or the execute permission) with the architectural cause — data abort from a lower EL
  * (EC 0x24) for reads and writes, instruction abort (EC 0x20) for fetches — and a kernel record.
- *
- * [utest->dsn~arm.scenarios~1]
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ArmProbeIsolationTest {
@@ -28,6 +26,7 @@ class ArmProbeIsolationTest {
         result = ArmSystems.run(ArmSystems.load("arm/probe-shared-hart.yaml")).result();
     }
 
+    // [utest->dsn~arm.scenarios~1]
     @Test
     void every_probe_access_has_the_outcome_the_description_implies() {
         List<RunResult.ProbeResult> wrong = result.probes().stream().filter(p -> !p.asExpected()).toList();
@@ -36,6 +35,7 @@ class ArmProbeIsolationTest {
         assertTrue(Systems.check(result, "isolation").passed());
     }
 
+    // [utest->dsn~arm.scenarios~1]
     @Test
     void every_denial_carries_the_arm_exception_class_and_reaches_the_kernel() {
         long denials = 0;
@@ -54,6 +54,7 @@ class ArmProbeIsolationTest {
         assertEquals(denials, result.violations().stream().filter(v -> v.kind().equals("access-violation")).count());
     }
 
+    // [utest->dsn~arm.scenarios~1]
     @Test
     void the_secure_world_rtos_is_unaffected_by_the_probe() {
         RunResult.PartitionResult rtos = Systems.partition(result, "rtos");
@@ -63,6 +64,7 @@ class ArmProbeIsolationTest {
         assertTrue(result.passed(), result.checks().toString());
     }
 
+    // [utest->dsn~arm.scenarios~1]
     @Test
     void the_cli_runs_the_arm_probe_system_and_exits_0() {
         Cli.Outcome o = Cli.run("run", Systems.fixture("arm/probe-shared-hart.yaml").toString());

@@ -22,9 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Each class of invalid system description, given to {@code warden validate} and {@code warden run}:
  * exit code 2, one located message per problem ({@code file:line:col: path: message}), and never
  * a Java stack trace. Fixtures are in {@code systems/bad/}.
- *
- * [utest->req~scenario.bad-input~1]
- * [utest->dsn~cli.exit-codes~2]
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class BadInputTest {
@@ -68,6 +65,8 @@ class BadInputTest {
         return Pattern.compile("^error: " + Pattern.quote(file) + ":(\\d+):(\\d+): (.+)$", Pattern.MULTILINE);
     }
 
+    // [utest->dsn~cli.exit-codes~2]
+    // [utest->req~scenario.bad-input~1]
     @ParameterizedTest(name = "{0} is refused by validate with exit 2 and a located message")
     @MethodSource("descriptions")
     void an_invalid_description_is_refused_by_validate_with_exit_2_and_a_located_message(String fixture, String message,
@@ -83,6 +82,8 @@ class BadInputTest {
         noStackTrace(o);
     }
 
+    // [utest->dsn~cli.exit-codes~2]
+    // [utest->req~scenario.bad-input~1]
     @ParameterizedTest(name = "{0} is refused by run with exit 2 before anything runs")
     @MethodSource("descriptions")
     void an_invalid_description_is_refused_by_run_with_exit_2_before_anything_runs(String fixture, String message,
@@ -97,6 +98,8 @@ class BadInputTest {
         noStackTrace(o);
     }
 
+    // [utest->dsn~cli.exit-codes~2]
+    // [utest->req~scenario.bad-input~1]
     @ParameterizedTest(name = "{0}: the problem is at line:col {2}")
     @MethodSource("preciselyLocated")
     void the_problem_is_located_at_the_offending_element(String fixture, String message, String lineCol) {
@@ -105,6 +108,8 @@ class BadInputTest {
         assertTrue(o.err().contains(file + ":" + lineCol + ": "), "expected " + lineCol + " in\n" + o);
     }
 
+    // [utest->dsn~cli.exit-codes~2]
+    // [utest->req~scenario.bad-input~1]
     @ParameterizedTest(name = "{0}: the problem is at line:col {2}")
     @MethodSource("descriptions")
     void every_problem_is_located_at_the_offending_element(String fixture, String message, String lineCol) {
@@ -116,6 +121,8 @@ class BadInputTest {
     }
 
     // [utest->dsn~config.input-limits~2]
+    // [utest->dsn~cli.exit-codes~2]
+    // [utest->req~scenario.bad-input~1]
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"validate", "run"})
     void a_directory_instead_of_a_file_is_refused_with_exit_2(String command) {
@@ -126,6 +133,8 @@ class BadInputTest {
         noStackTrace(o);
     }
 
+    // [utest->dsn~cli.exit-codes~2]
+    // [utest->req~scenario.bad-input~1]
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"validate", "run"})
     void a_missing_file_is_refused_with_exit_2(String command) {
@@ -137,6 +146,8 @@ class BadInputTest {
         noStackTrace(o);
     }
 
+    // [utest->dsn~cli.exit-codes~2]
+    // [utest->req~scenario.bad-input~1]
     @Test
     void a_valid_description_passes_validate_with_exit_0() {
         String file = Systems.fixture("probe-shared-hart.yaml").toString();

@@ -14,10 +14,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Bad options exit 2 with one clear message; help and version work on every command.
- *
- * [utest->req~scenario.bad-input~1]
- * [utest->dsn~cli.exit-codes~2]
- * [utest->dsn~cli.run~1]
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class CliOptionsTest {
@@ -31,17 +27,26 @@ class CliOptionsTest {
         BadInputTest.noStackTrace(o);
     }
 
+    // [utest->dsn~cli.exit-codes~2]
+    // [utest->dsn~cli.run~1]
+    // [utest->req~scenario.bad-input~1]
     @ParameterizedTest(name = "--for {0}")
     @ValueSource(strings = {"abc", "0ms", "-5ms", "1.5ms", "100", "ms", "10 ms", "5min"})
     void a_bad_duration_for_run_is_refused_with_exit_2(String value) {
         refused(Cli.run("run", "--for", value), "--for", "'" + value + "'", "ns, us, ms or s");
     }
 
+    // [utest->dsn~cli.exit-codes~2]
+    // [utest->dsn~cli.run~1]
+    // [utest->req~scenario.bad-input~1]
     @Test
     void a_seed_that_is_not_a_number_is_refused_with_exit_2() {
         refused(Cli.run("run", "--seed", "x"), "--seed", "'x'");
     }
 
+    // [utest->dsn~cli.exit-codes~2]
+    // [utest->dsn~cli.run~1]
+    // [utest->req~scenario.bad-input~1]
     @Test
     void an_unknown_target_is_refused_with_exit_2_naming_the_available_ones() {
         refused(Cli.run("run", "--target", "sparc"), "sparc", "available: riscv");
@@ -49,6 +54,8 @@ class CliOptionsTest {
                 "sparc");
     }
 
+    // [utest->dsn~cli.exit-codes~2]
+    // [utest->req~scenario.bad-input~1]
     @Test
     void an_unknown_command_or_option_is_refused_with_exit_2() {
         refused(Cli.run("bogus"), "bogus");
@@ -57,12 +64,18 @@ class CliOptionsTest {
         refused(Cli.run("run", "a.yaml", "b.yaml"), "b.yaml");
     }
 
+    // [utest->dsn~cli.exit-codes~2]
+    // [utest->dsn~cli.run~1]
+    // [utest->req~scenario.bad-input~1]
     @Test
     void a_report_or_trace_into_a_missing_directory_is_refused_with_exit_2() {
         refused(Cli.run("run", "--json", "/no/such/dir/r.json"), "--json", "/no/such/dir/r.json");
         refused(Cli.run("run", "--trace", "/no/such/dir/t.json"), "--trace", "/no/such/dir/t.json");
     }
 
+    // [utest->dsn~cli.exit-codes~2]
+    // [utest->dsn~cli.run~1]
+    // [utest->req~scenario.bad-input~1]
     @Test
     void a_duration_too_long_for_virtual_time_is_refused_with_exit_2() {
         refused(Cli.run("run", "--for", "18446744074s"), "--for", "18446744074s");
@@ -97,6 +110,7 @@ class CliOptionsTest {
         assertEquals("", o.err());
     }
 
+    // [utest->dsn~cli.exit-codes~2]
     @ParameterizedTest(name = "warden {0}")
     @ValueSource(strings = {"--version", "-V"})
     void version_prints_a_version_and_exits_0(String args) {
@@ -105,12 +119,14 @@ class CliOptionsTest {
         assertTrue(Pattern.compile("^warden \\d+\\.\\d+\\.\\d+").matcher(o.out()).find(), o.out());
     }
 
+    // [utest->dsn~cli.exit-codes~2]
     @ParameterizedTest(name = "warden {0}")
     @ValueSource(strings = {"run --version", "validate -V"})
     void version_on_a_command_prints_a_version_and_exits_0(String args) {
         version_prints_a_version_and_exits_0(args);
     }
 
+    // [utest->dsn~cli.exit-codes~2]
     @Test
     void no_command_prints_the_usage_and_exits_0() {
         Cli.Outcome o = Cli.run();
@@ -118,6 +134,8 @@ class CliOptionsTest {
         assertTrue(o.out().contains("Commands:") && o.out().contains("run") && o.out().contains("validate"), o.out());
     }
 
+    // [utest->dsn~cli.exit-codes~2]
+    // [utest->dsn~cli.run~1]
     @Test
     void good_options_are_taken_the_file_is_overridden_by_the_command_line() {
         Cli.Outcome o = Cli.run("run", Systems.fixture("probe-shared-hart.yaml").toString(), "--for", "5ms",

@@ -12,11 +12,6 @@ import warden.launcher.run.RunResult;
 /**
  * The built-in default system: an ASIL-C RTOS and a QM rich OS sharing hart 0 (the rich OS also
  * on harts 1-3), can0 every 2 ms for the RTOS, nic0 at random for the rich OS, 100 ms, seed 42.
- *
- * [utest->req~scenario.default-system~1]
- * [utest->dsn~run.pipeline~1]
- * [utest->dsn~run.checks~1]
- * [utest->dsn~cli.run.summary~1]
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class DefaultSystemScenarioTest {
@@ -32,6 +27,8 @@ class DefaultSystemScenarioTest {
         result = Systems.run(Systems.defaultSystem()).result();
     }
 
+    // [utest->dsn~run.pipeline~1]
+    // [utest->req~scenario.default-system~1]
     @Test
     void warden_run_with_no_file_runs_the_default_system_and_exits_0() {
         Cli.Outcome o = Cli.run("run");
@@ -41,6 +38,8 @@ class DefaultSystemScenarioTest {
         assertEquals("", o.err());
     }
 
+    // [utest->dsn~cli.run.summary~1]
+    // [utest->req~scenario.default-system~1]
     @Test
     void the_summary_shows_boot_times_misses_responses_latencies_counters_and_checks() {
         String out = Cli.run("run").out();
@@ -56,6 +55,8 @@ class DefaultSystemScenarioTest {
         }
     }
 
+    // [utest->dsn~run.pipeline~1]
+    // [utest->req~scenario.default-system~1]
     @Test
     void the_default_system_runs_100_ms_with_seed_42_on_riscv() {
         assertEquals(100_000_000L, result.durationNs());
@@ -63,6 +64,7 @@ class DefaultSystemScenarioTest {
         assertEquals("riscv", result.target());
     }
 
+    // [utest->req~scenario.default-system~1]
     @Test
     void the_critical_rtos_boots_within_10_ms_of_virtual_time() {
         RunResult.PartitionResult rtos = Systems.partition(result, "rtos");
@@ -73,6 +75,7 @@ class DefaultSystemScenarioTest {
         assertEquals(0, rtos.restarts());
     }
 
+    // [utest->req~scenario.default-system~1]
     @Test
     void the_rtos_misses_no_deadline_while_the_rich_os_shares_hart_0_under_load() {
         RunResult.PartitionResult rtos = Systems.partition(result, "rtos");
@@ -90,6 +93,7 @@ class DefaultSystemScenarioTest {
         assertTrue(Systems.check(result, "critical-deadlines-met").passed());
     }
 
+    // [utest->req~scenario.default-system~1]
     @Test
     void the_critical_interrupt_of_can0_is_delivered_within_2_us() {
         RunResult.LineResult can0 = Systems.line(result, "can0");
@@ -102,6 +106,7 @@ class DefaultSystemScenarioTest {
         assertTrue(can0.maxLatencyNs() < CRITICAL_LATENCY_BOUND_NS, "can0 max latency " + can0.maxLatencyNs() + " ns");
     }
 
+    // [utest->req~scenario.default-system~1]
     @Test
     void rich_os_interrupts_on_the_shared_hart_are_held_while_the_rtos_runs() {
         RunResult.LineResult can0 = Systems.line(result, "can0");
@@ -116,6 +121,7 @@ class DefaultSystemScenarioTest {
         assertTrue(Systems.counter(result, "heldInterrupts") > 0);
     }
 
+    // [utest->req~scenario.default-system~1]
     @Test
     void no_interrupt_is_lost_every_raised_one_is_delivered_or_still_held() {
         for (RunResult.LineResult l : result.lines()) {
@@ -125,6 +131,7 @@ class DefaultSystemScenarioTest {
         assertTrue(Systems.check(result, "no-interrupt-lost").passed());
     }
 
+    // [utest->req~scenario.default-system~1]
     @Test
     void the_monitor_switches_worlds_on_hart_0() {
         assertTrue(Systems.counter(result, "worldSwitches") > 0);
@@ -132,6 +139,8 @@ class DefaultSystemScenarioTest {
         assertTrue(Systems.counter(result, "worldSwitches") >= Systems.line(result, "can0").raised());
     }
 
+    // [utest->dsn~run.checks~1]
+    // [utest->req~scenario.default-system~1]
     @Test
     void the_default_system_logs_no_violation_and_every_check_holds() {
         assertEquals(0, result.violations().size(), result.violations().toString());

@@ -21,8 +21,6 @@ import warden.testsupport.JsonFixtures;
 /**
  * Same description, same seed: the same run, byte for byte, in the report and in the trace. A
  * different seed changes what is random.
- *
- * [utest->req~scenario.determinism~1]
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class DeterminismTest {
@@ -42,6 +40,7 @@ class DeterminismTest {
         return files;
     }
 
+    // [utest->req~scenario.determinism~1]
     @Test
     void two_runs_of_the_default_system_give_byte_identical_reports_and_traces() throws IOException {
         Path[] f = runTwice("run");
@@ -50,6 +49,7 @@ class DeterminismTest {
         assertTrue(Files.size(f[1]) > 10_000, "the trace is suspiciously small");
     }
 
+    // [utest->req~scenario.determinism~1]
     @Test
     void two_runs_of_a_probe_system_give_byte_identical_reports_and_traces() throws IOException {
         Path[] f = runTwice("run", Systems.fixture("probe-shared-hart.yaml").toString(), "--seed", "9");
@@ -57,6 +57,7 @@ class DeterminismTest {
         assertArrayEquals(Files.readAllBytes(f[1]), Files.readAllBytes(f[3]), "--trace files differ");
     }
 
+    // [utest->req~scenario.determinism~1]
     @Test
     void two_runs_through_the_api_give_equal_results() {
         RunResult a = Systems.run(Systems.defaultSystem()).result();
@@ -64,6 +65,7 @@ class DeterminismTest {
         assertEquals(a, b);
     }
 
+    // [utest->req~scenario.determinism~1]
     @Test
     void tracing_does_not_change_the_run() {
         var d = Systems.defaultSystem();
@@ -72,6 +74,7 @@ class DeterminismTest {
         assertEquals(plain, traced);
     }
 
+    // [utest->req~scenario.determinism~1]
     @Test
     void a_different_seed_changes_when_the_rich_os_takes_its_interrupts() throws IOException {
         List<String> a = richOsInterruptTimes("42");
@@ -80,6 +83,7 @@ class DeterminismTest {
         assertNotEquals(a, b, "seeds 42 and 43 gave the same rich-OS interrupt timeline");
     }
 
+    // [utest->req~scenario.determinism~1]
     @Test
     void a_different_seed_leaves_a_periodic_device_periodic() {
         var d = Systems.defaultSystem();
@@ -89,6 +93,7 @@ class DeterminismTest {
         assertNotEquals(a, b);
     }
 
+    // [utest->req~scenario.determinism~1]
     @Test
     void a_different_seed_changes_when_unseeded_devices_raise_interrupts() throws IOException {
         String file = Systems.fixture("unseeded-stimuli.yaml").toString();
@@ -98,6 +103,7 @@ class DeterminismTest {
         assertNotEquals(a, b, "--seed 1 and --seed 2 raised nic0 at the same times");
     }
 
+    // [utest->req~scenario.determinism~1]
     @Test
     void two_random_devices_without_their_own_seed_raise_different_streams() throws IOException {
         String file = Systems.fixture("unseeded-stimuli.yaml").toString();

@@ -10,9 +10,6 @@ import warden.launcher.run.RunResult;
 
 /**
  * Health monitoring end to end on the emulated board.
- *
- * [utest->dsn~run.health-events~1]
- * [utest->req~health.monitoring~1]
  */
 class HealthScenarioTest {
 
@@ -23,6 +20,8 @@ class HealthScenarioTest {
 
     // [utest->dsn~health.restart~1]
     // [utest->dsn~health.policy~1]
+    // [utest->dsn~run.health-events~1]
+    // [utest->req~health.monitoring~1]
     @Test
     void aCrashLoopingPartitionIsRestartedTwiceThenStoppedWhileTheRtosKeepsItsDeadlines() {
         RunResult r = Systems.run(Systems.load(Systems.fixture("crash-looping-probe.yaml"))).result();
@@ -45,6 +44,8 @@ class HealthScenarioTest {
     }
 
     // [utest->dsn~health.watchdog~1]
+    // [utest->dsn~run.health-events~1]
+    // [utest->req~health.monitoring~1]
     @Test
     void theDefaultSystemRunsWithoutAnyFailureDetected() {
         RunResult r = Systems.run(Systems.defaultSystem()).result();

@@ -24,9 +24,6 @@ import warden.launcher.run.RunResult;
  * For any accesses near the edges of what a probe owns and does not own, the emulated RISC-V
  * board allows exactly what the description implies (the isolation oracle), and denies the rest
  * with the access's architectural cause.
- *
- * [utest->req~scenario.isolation-probe~1]
- * [utest->dsn~run.isolation-oracle~1]
  */
 class IsolationPropertiesTest {
     /** Places worth probing: each side of every boundary the probe system has. */
@@ -55,6 +52,8 @@ class IsolationPropertiesTest {
                 .list().ofMinSize(1).ofMaxSize(24);
     }
 
+    // [utest->dsn~run.isolation-oracle~1]
+    // [utest->req~scenario.isolation-probe~1]
     @Property(tries = 40)
     @Label("the board allows exactly what the description implies and denies the rest with the right cause")
     void theBoardAllowsExactlyWhatTheDescriptionImplies(@ForAll("accesses") List<ProbeAccess> list) {
@@ -78,6 +77,8 @@ class IsolationPropertiesTest {
     }
 
     // [utest->dsn~config.check.probe-execute~1]
+    // [utest->dsn~run.isolation-oracle~1]
+    // [utest->req~scenario.isolation-probe~1]
     @Test
     void an_execute_access_that_is_not_a_four_byte_fetch_is_refused_before_anything_runs() {
         Loc loc = new Loc("generated", 1, 1, "accesses");

@@ -19,9 +19,6 @@ import warden.launcher.run.RunResult;
  * PLIC, another partition's UART, its own UART, unmapped addresses and accesses across the end of
  * its regions (fixture {@code systems/probe-shared-hart.yaml}). Each outcome must be the one the
  * description implies, and every denial must carry the RISC-V cause and a kernel record.
- *
- * [utest->req~scenario.isolation-probe~1]
- * [utest->dsn~run.checks~1]
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ProbeIsolationTest {
@@ -65,6 +62,7 @@ class ProbeIsolationTest {
         assertTrue(p.asExpected(), p.toString());
     }
 
+    // [utest->req~scenario.isolation-probe~1]
     @Test
     void every_access_of_the_probe_was_performed() {
         assertEquals(29, result.probes().size());
@@ -74,6 +72,7 @@ class ProbeIsolationTest {
         }
     }
 
+    // [utest->req~scenario.isolation-probe~1]
     @Test
     void the_probe_may_read_and_execute_its_code_region_but_not_write_it() {
         allowed(0x8800_0000L, 4, "read");
@@ -81,6 +80,7 @@ class ProbeIsolationTest {
         denied(0x8800_0000L, 4, "write");
     }
 
+    // [utest->req~scenario.isolation-probe~1]
     @Test
     void the_probe_may_read_and_write_its_data_region_but_not_execute_it() {
         allowed(0x8810_0000L, 8, "write");
@@ -88,6 +88,7 @@ class ProbeIsolationTest {
         denied(0x8810_0000L, 4, "execute");
     }
 
+    // [utest->req~scenario.isolation-probe~1]
     @Test
     void the_probe_cannot_read_write_or_execute_another_partitions_memory() {
         denied(0x8040_0000L, 4, "read");
@@ -95,6 +96,7 @@ class ProbeIsolationTest {
         denied(0x8040_0000L, 4, "execute");
     }
 
+    // [utest->req~scenario.isolation-probe~1]
     @Test
     void the_probe_cannot_read_write_or_execute_the_monitors_memory() {
         denied(0x8000_0000L, 8, "read");
@@ -102,6 +104,7 @@ class ProbeIsolationTest {
         denied(0x8000_0000L, 4, "execute");
     }
 
+    // [utest->req~scenario.isolation-probe~1]
     @Test
     void the_probe_cannot_reach_the_clint_or_the_plic() {
         denied(0x0200_0000L, 4, "read");
@@ -110,12 +113,14 @@ class ProbeIsolationTest {
         denied(0x0C20_1004L, 4, "write");
     }
 
+    // [utest->req~scenario.isolation-probe~1]
     @Test
     void the_probe_cannot_reach_another_partitions_uart() {
         denied(0x1000_1000L, 1, "write");
         denied(0x1000_1000L, 1, "read");
     }
 
+    // [utest->req~scenario.isolation-probe~1]
     @Test
     void the_probe_may_use_its_own_uart_but_never_execute_from_it() {
         allowed(0x1000_2000L, 1, "write");
@@ -123,6 +128,7 @@ class ProbeIsolationTest {
         denied(0x1000_2000L, 4, "execute");
     }
 
+    // [utest->req~scenario.isolation-probe~1]
     @Test
     void the_probe_cannot_reach_unmapped_addresses_or_ram_nobody_owns() {
         denied(0x4000_0000L, 4, "read");
@@ -130,6 +136,7 @@ class ProbeIsolationTest {
         denied(0x9000_0000L, 4, "write");
     }
 
+    // [utest->req~scenario.isolation-probe~1]
     @Test
     void an_access_straddling_the_end_of_its_own_region_is_denied() {
         denied(0x8810_FFFEL, 4, "read");
@@ -137,12 +144,14 @@ class ProbeIsolationTest {
         allowed(0x8800_FFFCL, 4, "execute");
     }
 
+    // [utest->req~scenario.isolation-probe~1]
     @Test
     void an_8_byte_access_at_the_last_4_bytes_of_its_region_is_denied() {
         denied(0x8810_FFFCL, 8, "write");
         denied(0x8800_FFFCL, 8, "read");
     }
 
+    // [utest->req~scenario.isolation-probe~1]
     @Test
     void every_denial_has_a_kernel_violation_record_with_its_address_and_access() {
         List<RunResult.Violation> records = result.violations().stream()
@@ -163,6 +172,7 @@ class ProbeIsolationTest {
         assertEquals(denials.size(), Systems.partition(result, "probe").faults(), "faults redirected to the probe");
     }
 
+    // [utest->req~scenario.isolation-probe~1]
     @Test
     void denied_writes_change_nothing_and_allowed_writes_land() {
         GuestMemory mem = run.run().board().platform().memory();
@@ -178,6 +188,7 @@ class ProbeIsolationTest {
         }
     }
 
+    // [utest->req~scenario.isolation-probe~1]
     @Test
     void the_critical_partition_sharing_the_hart_is_unharmed() {
         RunResult.PartitionResult rtos = Systems.partition(result, "rtos");
@@ -187,6 +198,8 @@ class ProbeIsolationTest {
         assertTrue(result.violations().stream().noneMatch(v -> "rtos".equals(v.partition())));
     }
 
+    // [utest->dsn~run.checks~1]
+    // [utest->req~scenario.isolation-probe~1]
     @Test
     void warden_run_exits_0_when_every_expectation_holds() {
         Cli.Outcome o = Cli.run("run", Systems.fixture("probe-shared-hart.yaml").toString());
@@ -194,6 +207,8 @@ class ProbeIsolationTest {
         assertTrue(o.out().contains("29 probe accesses matched the description"), o.out());
     }
 
+    // [utest->dsn~run.checks~1]
+    // [utest->req~scenario.isolation-probe~1]
     @Test
     void warden_run_exits_1_when_a_fixture_states_a_wrong_expectation() {
         Cli.Outcome o = Cli.run("run", Systems.fixture("probe-wrong-expect.yaml").toString());
@@ -203,6 +218,8 @@ class ProbeIsolationTest {
         assertTrue(o.out().contains("RESULT: a check failed (exit 1)"), o.out());
     }
 
+    // [utest->dsn~run.checks~1]
+    // [utest->req~scenario.isolation-probe~1]
     @Test
     void without_expect_the_description_itself_decides_and_the_run_holds() {
         var d = Systems.load(Systems.fixture("probe-shared-hart.yaml"));
@@ -214,6 +231,7 @@ class ProbeIsolationTest {
     }
 
     /** Regression: a guest dispatched by Kernel.start() outside a trap once kept the hart's reset M-mode. */
+    // [utest->req~scenario.isolation-probe~1]
     @Test
     void a_probe_alone_on_its_hart_cannot_reach_the_monitor_clint_plic_or_another_partition() {
         RunResult r = Systems.run(Systems.load(Systems.fixture("probe-own-hart.yaml"))).result();

@@ -28,9 +28,6 @@ import warden.testsupport.StrictJson;
  * The --json report conforms to {@code warden/run-report.schema.json}, which describes exactly the
  * report (no property the report lacks, none it has that the schema does not list), and the
  * --trace file is Chrome trace-event JSON.
- *
- * [utest->req~scenario.run-report~1]
- * [utest->dsn~cli.run.json~1]
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RunReportSchemaTest {
@@ -52,12 +49,16 @@ class RunReportSchemaTest {
         return JsonFixtures.file(json);
     }
 
+    // [utest->dsn~cli.run.json~1]
+    // [utest->req~scenario.run-report~1]
     @Test
     void the_report_of_the_default_system_conforms_to_the_schema() throws IOException {
         Object report = report("run");
         assertEquals(List.of(), new JsonSchema(schema()).check(report));
     }
 
+    // [utest->dsn~cli.run.json~1]
+    // [utest->req~scenario.run-report~1]
     @Test
     void the_report_of_a_probe_system_conforms_to_the_schema() throws IOException {
         Object report = report("run", Systems.fixture("probe-shared-hart.yaml").toString());
@@ -68,6 +69,8 @@ class RunReportSchemaTest {
         assertFalse(((List<?>) r.get("violations")).isEmpty());
     }
 
+    // [utest->dsn~cli.run.json~1]
+    // [utest->req~scenario.run-report~1]
     @Test
     void the_report_of_a_failing_run_conforms_to_the_schema_and_says_it_failed() throws IOException {
         @SuppressWarnings("unchecked")
@@ -77,6 +80,8 @@ class RunReportSchemaTest {
         assertEquals(Boolean.FALSE, r.get("passed"));
     }
 
+    // [utest->dsn~cli.run.json~1]
+    // [utest->req~scenario.run-report~1]
     @Test
     void the_report_names_its_schema_warden_run_1() throws IOException {
         @SuppressWarnings("unchecked")
@@ -86,6 +91,8 @@ class RunReportSchemaTest {
         assertEquals(new java.math.BigInteger("20000000"), r.get("durationNs"));
     }
 
+    // [utest->dsn~cli.run.json~1]
+    // [utest->req~scenario.run-report~1]
     @Test
     @SuppressWarnings("unchecked")
     void every_object_of_the_schema_is_closed_and_requires_every_property_it_lists() throws IOException {
@@ -105,6 +112,8 @@ class RunReportSchemaTest {
         }
     }
 
+    // [utest->dsn~cli.run.json~1]
+    // [utest->req~scenario.run-report~1]
     @Test
     void the_launcher_ships_the_schema_it_documents() throws IOException {
         try (InputStream in = RunReportJson.class.getResourceAsStream(RESOURCE)) {
@@ -113,6 +122,7 @@ class RunReportSchemaTest {
         }
     }
 
+    // [utest->req~scenario.run-report~1]
     @Test
     @SuppressWarnings("unchecked")
     void the_trace_is_chrome_trace_event_json_with_name_ph_ts_pid_tid() throws IOException {

@@ -25,8 +25,6 @@ import warden.x86.X86Target;
  * The system scenarios on x86 (SMM + SMRR, no VT-x): the default system runs and passes its
  * checks; the probe's denied accesses are dropped or answered with the fixed value and logged;
  * the same seed gives the same run; a description asking for isolation x86 cannot give is refused.
- *
- * [utest->dsn~x86.port~1] [utest->dsn~x86.isolation-rules~1] [utest->dsn~config.check.isolation~2]
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class X86ScenarioTest {
@@ -48,6 +46,7 @@ class X86ScenarioTest {
     }
 
     // [utest->dsn~x86.metrics~1]
+    // [utest->dsn~x86.port~1]
     @Test
     void the_run_report_gives_the_rich_os_stall_per_smi_on_every_core_and_the_safety_tick_lateness() {
         RunResult r = result(valid(DefaultSystem.load()), 42);
@@ -72,6 +71,7 @@ class X86ScenarioTest {
         }
     }
 
+    // [utest->dsn~x86.port~1]
     @Test
     void the_default_system_passes_every_check_on_x86_and_every_core_stalls_per_smi() {
         SystemDescription d = valid(DefaultSystem.load());
@@ -88,6 +88,8 @@ class X86ScenarioTest {
     }
 
     // [utest->dsn~run.probe-dropped~1]
+    // [utest->dsn~x86.isolation-rules~1]
+    // [utest->dsn~x86.port~1]
     @Test
     void denied_probe_accesses_are_dropped_or_read_all_ones_and_the_kernel_logs_each() {
         SystemDescription d = valid(DescriptionLoader.load(Systems.fixture("x86-probe.yaml")));
@@ -108,6 +110,7 @@ class X86ScenarioTest {
                 "outside SMRAM nothing stops the rich OS (uart2 is its own here)");
     }
 
+    // [utest->dsn~x86.port~1]
     @Test
     void the_same_seed_gives_the_same_run_and_another_seed_another() {
         SystemDescription d = valid(DefaultSystem.load());
@@ -117,6 +120,9 @@ class X86ScenarioTest {
         assertNotEquals(a, result(d, 43));
     }
 
+    // [utest->dsn~config.check.isolation~2]
+    // [utest->dsn~x86.isolation-rules~1]
+    // [utest->dsn~x86.port~1]
     @Test
     void two_non_critical_partitions_are_refused_with_a_located_error() {
         LoadResult r = DescriptionLoader.load(Systems.fixture("x86-two-rich.yaml"));
@@ -135,6 +141,7 @@ class X86ScenarioTest {
      * core to the RTOS in SMM; the rich OS's model then issued its next call (YIELD), which the monitor
      * took as the RTOS's: the RTOS yielded with its tick unseen, missed a 1 ms deadline and was restarted.
      */
+    // [utest->dsn~x86.port~1]
     @Test
     void a_one_second_default_system_run_with_seed_42_meets_every_critical_deadline() {
         SystemDescription d = valid(DefaultSystem.load());
@@ -157,6 +164,7 @@ class X86ScenarioTest {
      * delivered nor held (seeds 1, 3, 4, 5 lost 1-2 nic0 interrupts). Each merged raise is now counted
      * and requested again when the vector leaves the IRR.
      */
+    // [utest->dsn~x86.port~1]
     @Test
     void a_two_second_default_system_run_loses_no_interrupt_for_seeds_1_to_5() {
         SystemDescription d = valid(DefaultSystem.load());

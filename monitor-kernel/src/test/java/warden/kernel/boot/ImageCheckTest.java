@@ -15,7 +15,6 @@ import warden.kernel.api.ImageCheckCode;
  * Each check of the boot-time image validation at its boundary: the last value accepted and the
  * first refused, with the result code and the offending indices it records.
  */
-// [utest->dsn~kernel.boot.revalidate~1]
 class ImageCheckTest {
     private static final long MON = 0x8000_0000L;
     private static final long RAM = 0x9000_0000L;
@@ -41,6 +40,7 @@ class ImageCheckTest {
         expect(ImageCheckCode.OK, -1, -1, img, platformCores);
     }
 
+    // [utest->dsn~kernel.boot.revalidate~1]
     @Test
     void namesCoverEveryCodeAndNothingElse() {
         assertEquals("OK", ImageCheckCode.name(ImageCheckCode.OK));
@@ -50,6 +50,7 @@ class ImageCheckTest {
         assertEquals("?", ImageCheckCode.name(ImageCheckCode.IMAGE_DIGEST + 1));
     }
 
+    // [utest->dsn~kernel.boot.revalidate~1]
     @Test
     void anImageOfNoCoresOrANegativeCountIsRefusedBeforeAnyTableIsSizedByIt() {
         expect(ImageCheckCode.BAD_CORES, -1, 0, one(0).build(), 2);
@@ -61,6 +62,7 @@ class ImageCheckTest {
         assertEquals(false, m.sealed());
     }
 
+    // [utest->dsn~kernel.boot.revalidate~1]
     @Test
     void coresMayNumberUpToThePlatformsAndTheTableSize() {
         ok(one(2).build(), 2);
@@ -70,6 +72,7 @@ class ImageCheckTest {
                 one(SystemImage.CORES_MAX + 1).build(), SystemImage.CORES_MAX + 4);
     }
 
+    // [utest->dsn~kernel.boot.revalidate~1]
     @Test
     void theMonitorNeedsANonEmptyRangeThatDoesNotWrap() {
         SystemImageBuilder empty = one(1).monitor(MON, 0);
@@ -79,6 +82,7 @@ class ImageCheckTest {
         ok(one(1).monitor(0, 1).build(), 1);
     }
 
+    // [utest->dsn~kernel.boot.revalidate~1]
     @Test
     void eachPartitionNeedsCoresOfTheImageAKnownLevelAndARegion() {
         SystemImageBuilder b = one(2);
@@ -114,6 +118,7 @@ class ImageCheckTest {
         return b.build();
     }
 
+    // [utest->dsn~kernel.boot.revalidate~1]
     @Test
     void aRegionNeedsASizeThatFitsAndKnownPermissions() {
         expect(ImageCheckCode.BAD_REGION, 1, -1, region(RAM + 0x1000, 0, Access.READ), 1);
@@ -125,6 +130,7 @@ class ImageCheckTest {
         ok(region(RAM + 0x1000, 1, Access.ALL), 1);
     }
 
+    // [utest->dsn~kernel.boot.revalidate~1]
     @Test
     void regionsMayTouchButNotOverlapEachOtherOrTheMonitor() {
         ok(region(RAM + 0x1000, 0x1000, Access.READ), 1);
@@ -142,6 +148,7 @@ class ImageCheckTest {
         return b.build();
     }
 
+    // [utest->dsn~kernel.boot.revalidate~1]
     @Test
     void aDeviceNeedsASizeThatFitsAndAnExistingOwner() {
         ok(device(0, 0x1000_0000L, 1), 1);
@@ -153,6 +160,7 @@ class ImageCheckTest {
         expect(ImageCheckCode.BAD_DEVICE, 0, -1, device(1, 0x1000_0000L, 0x100), 1);
     }
 
+    // [utest->dsn~kernel.boot.revalidate~1]
     @Test
     void devicesMayTouchButNotOverlapEachOtherRegionsOrTheMonitor() {
         expect(ImageCheckCode.MONITOR_OVERLAP, 0, -1, device(0, MON + 0xff0, 0x100), 1);
@@ -176,6 +184,7 @@ class ImageCheckTest {
         return b.build();
     }
 
+    // [utest->dsn~kernel.boot.revalidate~1]
     @Test
     void aLineNeedsAnOwnerACoreOfItsOwnerAndAPriorityFrom1To7() {
         ok(line(0, 1, 1), 2);
@@ -207,6 +216,7 @@ class ImageCheckTest {
         return b.build();
     }
 
+    // [utest->dsn~kernel.boot.revalidate~1]
     @Test
     void aLineCoreOutsideTheImageIsRefusedEvenWhereTheShiftWouldWrapOntoACoreOfTheOwner() {
         // a Java int shift uses the low five bits of its distance: 1 << -31 and 1 << 33 are both 1 << 1
@@ -223,6 +233,7 @@ class ImageCheckTest {
         return b;
     }
 
+    // [utest->dsn~kernel.boot.revalidate~1]
     @Test
     void aGoldenImageLoadsIntoARegionOfItsOwnPartitionNotIntoTheNextPartitionsFirstRegion() {
         SystemImageBuilder b = two();
@@ -232,6 +243,7 @@ class ImageCheckTest {
         ok(b.build(), 1);
     }
 
+    // [utest->dsn~kernel.boot.revalidate~1]
     @Test
     void aPartitionWithoutAGoldenImageTakesNoMonitorMemoryWhateverStoreItNames() {
         SystemImageBuilder b = two();
@@ -242,6 +254,7 @@ class ImageCheckTest {
         expect(ImageCheckCode.BAD_IMAGE, 1, 0, b.build(), 1);
     }
 
+    // [utest->dsn~kernel.boot.revalidate~1]
     @Test
     void aCoreHoldsAtMostFourPartitionsAndOneCriticalOne() {
         ok(sharing(ImageCheck.PARTITIONS_PER_CORE_MAX, 2), 2);
@@ -257,6 +270,7 @@ class ImageCheckTest {
         expect(ImageCheckCode.TWO_CRITICAL_ON_CORE, 1, 2, b.build(), 2);
     }
 
+    // [utest->dsn~kernel.boot.revalidate~1]
     @Test
     void anImageWithEveryTableFullPasses() {
         int cores = SystemImage.PARTITIONS_MAX / ImageCheck.PARTITIONS_PER_CORE_MAX;
@@ -279,6 +293,7 @@ class ImageCheckTest {
         ok(img, cores);
     }
 
+    // [utest->dsn~kernel.boot.revalidate~1]
     @Test
     void rangesFitWhenNonEmptyNonNegativeAndNotWrapping() {
         assertTrue(ImageCheck.fits(0, 1));
@@ -289,6 +304,7 @@ class ImageCheckTest {
         assertFalse(ImageCheck.fits(0, -1));
     }
 
+    // [utest->dsn~kernel.boot.revalidate~1]
     @Test
     void rangesThatOnlyTouchDoNotOverlap() {
         assertFalse(ImageCheck.overlaps(0, 0x10, 0x10, 0x10));

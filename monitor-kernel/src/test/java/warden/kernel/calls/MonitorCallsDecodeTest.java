@@ -21,7 +21,6 @@ import warden.kernel.api.VcpuState;
  * The decode half of each monitor call on its own, at its boundaries: decoding has no side effect
  * and answers with the status the call gets.
  */
-// [utest->dsn~kernel.mcall.decode-invoke~1]
 class MonitorCallsDecodeTest {
     private static final long RW = 0x9000_0000L;
     private static final long RO = 0x9000_1000L;
@@ -43,6 +42,7 @@ class MonitorCallsDecodeTest {
     private final CallGroups calls = new CallGroups(image());
 
     // [utest->dsn~kernel.mcall.console-write~1]
+    // [utest->dsn~kernel.mcall.decode-invoke~1]
     @Test
     void consoleWriteTakesUpTo256BytesOfTheCallersReadableMemory() {
         assertEquals(Status.OK, calls.console.decodeConsoleWrite(0, RO, ConsoleCalls.CONSOLE_MAX));
@@ -57,6 +57,7 @@ class MonitorCallsDecodeTest {
     }
 
     // [utest->dsn~kernel.mcall.console-write~1]
+    // [utest->dsn~kernel.mcall.decode-invoke~1]
     @Test
     void aBufferMustLieWhollyInOneRegionWithThePermission() {
         assertTrue(calls.owned.ownsReadable(0, RW, PAGE), "the whole region");
@@ -73,6 +74,7 @@ class MonitorCallsDecodeTest {
     }
 
     // [utest->dsn~kernel.mcall.event-read~1]
+    // [utest->dsn~kernel.mcall.decode-invoke~1]
     @Test
     void eventReadNeedsPrivilegeALoggedRecordAndAWritableBuffer() {
         int len = EventRecordDescriptor.LENGTH;
@@ -87,6 +89,7 @@ class MonitorCallsDecodeTest {
     }
 
     // [utest->dsn~kernel.mcall.vcpu-power~1]
+    // [utest->dsn~kernel.mcall.decode-invoke~1]
     @Test
     void vcpuOnNeedsOneOfTheCallersCoresStoppedThereAndAnExecutableEntry() {
         assertEquals(Status.OK, calls.vcpus.decodeVcpuOn(0, 0, RX, VcpuState.STOPPED));
@@ -102,6 +105,7 @@ class MonitorCallsDecodeTest {
     }
 
     // [utest->dsn~kernel.mcall.vcpu-power~1]
+    // [utest->dsn~kernel.mcall.decode-invoke~1]
     @Test
     void aTargetCoreWhoseNumberWrapsTheMaskShiftIsNoCoreOfTheCaller() {
         // 1 << n uses n mod 32: 32, 34, -32 and -30 would alias the caller's cores 0 and 2
@@ -112,6 +116,7 @@ class MonitorCallsDecodeTest {
         assertEquals(Status.OK, calls.vcpus.decodeVcpuOn(0, 2, RX, VcpuState.STOPPED), "its real core 2");
     }
 
+    // [utest->dsn~kernel.mcall.decode-invoke~1]
     // [utest->dsn~kernel.mcall.decode-invoke~1]
     @Test
     void aRegionBasedAtAddressZeroOwnsItsFirstByte() {
@@ -129,6 +134,7 @@ class MonitorCallsDecodeTest {
     }
 
     // [utest->dsn~kernel.mcall.partition-info~1]
+    // [utest->dsn~kernel.mcall.decode-invoke~1]
     @Test
     void partitionInfoOfOthersNeedsPrivilege() {
         assertEquals(Status.OK, calls.partitions.decodePartitionInfo(1, -1));
@@ -141,6 +147,7 @@ class MonitorCallsDecodeTest {
     }
 
     // [utest->dsn~kernel.mcall.partition-info~1]
+    // [utest->dsn~kernel.mcall.decode-invoke~1]
     @Test
     void partitionInfoPacksCriticalityStateAndCores() {
         assertEquals(Criticality.ASIL_B | (PartitionState.STOPPED << 8) | (0b101L << 16),
@@ -150,6 +157,7 @@ class MonitorCallsDecodeTest {
     }
 
     // [utest->dsn~kernel.timer.multiplex~1]
+    // [utest->dsn~kernel.mcall.decode-invoke~1]
     @Test
     void aDeadlineIsNonNegativeOrMinusOneToCancel() {
         assertEquals(Status.OK, calls.time.decodeSetTimer(0));
@@ -159,6 +167,7 @@ class MonitorCallsDecodeTest {
     }
 
     // [utest->dsn~kernel.mcall.ids~1]
+    // [utest->dsn~kernel.mcall.decode-invoke~1]
     @Test
     void exactlyTheIdsBelowCountAreKnown() {
         assertTrue(MonitorCalls.known(0));

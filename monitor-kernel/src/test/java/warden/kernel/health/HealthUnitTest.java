@@ -22,8 +22,6 @@ import warden.kernel.sched.VirtualTimers;
  * The health monitor on its own, over a real scheduler and a fake port: watchdogs per home core,
  * windows, the recovery policy and its escalation, with the exact records each step logs.
  */
-// [utest->dsn~health.watchdog~1]
-// [utest->dsn~health.policy~1]
 class HealthUnitTest extends HealthFixture {
     private static final long WINDOW = 1_000_000L;
     private static final long ENTRY0 = 0x9000_0000L;
@@ -48,6 +46,7 @@ class HealthUnitTest extends HealthFixture {
         return out;
     }
 
+    // [utest->dsn~health.policy~1]
     @Test
     void noRecoveryIsLoggedForAPartitionThatNeverFailed() {
         start(image());
@@ -61,6 +60,7 @@ class HealthUnitTest extends HealthFixture {
         assertEquals(Timer.NEVER, h.deadline(1));
     }
 
+    // [utest->dsn~health.watchdog~1]
     @Test
     void aPartitionWithoutAWatchdogArmsNothing() {
         SystemImageBuilder noDog = SystemImage.builder(2).monitor(0x8000_0000L, 0x1000);
@@ -74,6 +74,7 @@ class HealthUnitTest extends HealthFixture {
         assertEquals(Timer.NEVER, h.deadline(0));
     }
 
+    // [utest->dsn~health.watchdog~1]
     @Test
     void eachCoresTimerServesOnlyThePartitionsHomedThere() {
         start(image());
@@ -93,6 +94,7 @@ class HealthUnitTest extends HealthFixture {
     }
 
     // [utest->dsn~health.restart~1]
+    // [utest->dsn~health.policy~1]
     @Test
     void aRestartIsCountedLoggedAndRecoveredFromTheFirstDetection() {
         start(image());
@@ -113,6 +115,7 @@ class HealthUnitTest extends HealthFixture {
     }
 
     // [utest->dsn~health.restart~1]
+    // [utest->dsn~health.policy~1]
     @Test
     void restartsAreCountedPerWindow() {
         SystemImageBuilder b = image();
@@ -128,6 +131,7 @@ class HealthUnitTest extends HealthFixture {
     }
 
     // [utest->dsn~health.detect~1]
+    // [utest->dsn~health.policy~1]
     @Test
     void aFaultStormNeedsMoreThanTheLimitWithinOneWindow() {
         SystemImageBuilder b = image();
@@ -143,6 +147,8 @@ class HealthUnitTest extends HealthFixture {
         assertEquals(1, table.restarts(1), "the count starts again after a storm");
     }
 
+    // [utest->dsn~health.policy~1]
+    // [utest->dsn~health.watchdog~1]
     @Test
     void aStopActionStopsWithoutEscalatingAndDisarmsTheWatchdog() {
         SystemImageBuilder b = image();
@@ -164,6 +170,7 @@ class HealthUnitTest extends HealthFixture {
 
     // [utest->dsn~health.safe-state~1]
     // [utest->dsn~health.detect~1]
+    // [utest->dsn~health.policy~1]
     @Test
     void theSafeStateStopsEachPartitionOnceAndThenIgnoresFailures() {
         SystemImageBuilder b = image();
@@ -186,6 +193,8 @@ class HealthUnitTest extends HealthFixture {
 
     // [utest->dsn~kernel.mcall.vcpu-power~1]
     // [utest->dsn~health.restart~1]
+    // [utest->dsn~health.policy~1]
+    // [utest->dsn~health.watchdog~1]
     @Test
     void aRequestedRestartIsNotAFailureButArmsTheBootTimeoutAgain() {
         SystemImageBuilder b = image();

@@ -26,8 +26,6 @@ import warden.kernel.api.VcpuState;
  * The scheduler on its own over a fake port: slot order, what runs after each event, held
  * interrupts and timer expiries, the world switch and the stop, start and restart paths.
  */
-// [utest->dsn~kernel.sched.critical-first~1]
-// [utest->dsn~kernel.sched.hold~1]
 class SchedulerTest {
     private static final long RAM = 0x9000_0000L;
 
@@ -64,6 +62,7 @@ class SchedulerTest {
         return out;
     }
 
+    // [utest->dsn~kernel.sched.critical-first~1]
     @Test
     void slotsAreOrderedByCriticalityThenIndexAndForeignCoresHaveNoVcpu() {
         three();
@@ -82,6 +81,7 @@ class SchedulerTest {
         assertEquals(1, f.regs[0][1]);
     }
 
+    // [utest->dsn~kernel.sched.critical-first~1]
     @Test
     void theNextSlotRunsOnlyWhileEveryMoreCriticalOneWaits() {
         three();
@@ -104,6 +104,7 @@ class SchedulerTest {
     }
 
     // [utest->dsn~kernel.world-switch~1]
+    // [utest->dsn~kernel.sched.critical-first~1]
     @Test
     void aWorldSwitchSavesTheOutgoingContextAndRestoresItLater() {
         three();
@@ -125,6 +126,7 @@ class SchedulerTest {
         assertTrue(f.log.contains("save 0 p0"), f.log.toString());
     }
 
+    // [utest->dsn~kernel.sched.hold~1]
     @Test
     void heldInterruptsWaitInArrivalOrderAndTheFifoOverflowIsCountedAndLogged() {
         three();
@@ -159,6 +161,7 @@ class SchedulerTest {
     }
 
     // [utest->dsn~kernel.timer.multiplex~1]
+    // [utest->dsn~kernel.sched.hold~1]
     @Test
     void aVirtualTimerExpiresAtItsDeadlineAndTheEarliestIsProgrammed() {
         three();
@@ -204,6 +207,7 @@ class SchedulerTest {
     }
 
     // [utest->dsn~kernel.mcall.vcpu-power~1]
+    // [utest->dsn~kernel.sched.hold~1]
     @Test
     void stoppingAVcpuDropsWhatIsHeldForItAndAnEventDoesNotWakeIt() {
         three();
@@ -262,6 +266,7 @@ class SchedulerTest {
     }
 
     // [utest->dsn~kernel.timer.multiplex~1]
+    // [utest->dsn~kernel.sched.critical-first~1]
     @Test
     void coresFullOfPartitionsScheduleAndIdleWithinTheirTables() {
         int cores = SystemImage.PARTITIONS_MAX / ImageCheck.PARTITIONS_PER_CORE_MAX;
@@ -288,6 +293,7 @@ class SchedulerTest {
         assertEquals(SystemImage.PARTITIONS_MAX - 1, s.running(last));
     }
 
+    // [utest->dsn~kernel.sched.critical-first~1]
     @Test
     void aCoreOfferedMorePartitionsThanItsTableHoldsKeepsTheMostCriticalOnes() {
         int n = ImageCheck.PARTITIONS_PER_CORE_MAX + 1;
@@ -311,6 +317,7 @@ class SchedulerTest {
     }
 
     // [utest->dsn~kernel.context-integrity~1]
+    // [utest->dsn~kernel.sched.critical-first~1]
     @Test
     void aSavedContextThatFailsItsCheckIsSkippedAndTheNextReadySlotRuns() {
         three();
@@ -342,6 +349,7 @@ class SchedulerTest {
     }
 
     // [utest->dsn~kernel.world-switch~1]
+    // [utest->dsn~kernel.sched.critical-first~1]
     @Test
     void aCoreWithNoReadyVcpuIsLeftIdleWithNoProtectionSlotActive() {
         three();

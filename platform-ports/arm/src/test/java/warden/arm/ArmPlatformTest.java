@@ -8,10 +8,10 @@ import warden.emu.DeviceSpec;
 import warden.emu.PlatformDescription;
 
 /** The QEMU-virt-like board: QEMU's addresses and INTIDs, RAM that holds the RISC-V descriptions' addresses. */
-// [utest->dsn~arm.platform.virt~1]
 class ArmPlatformTest {
     private final PlatformDescription d = ArmPlatform.virt().description();
 
+    // [utest->dsn~arm.platform.virt~1]
     @Test
     void theBoardHasQemuVirtsAddressesAndLines() {
         assertEquals("arm", d.target());
@@ -27,6 +27,7 @@ class ArmPlatformTest {
         assertEquals(0x1000L, d.protectionGranule());
     }
 
+    // [utest->dsn~arm.platform.virt~1]
     @Test
     void ramStartsAt1GiBAndCoversTheAddressesOfTheRiscvDescriptions() {
         assertTrue(d.inRam(0x4000_0000L, 1));
@@ -35,6 +36,7 @@ class ArmPlatformTest {
         assertEquals(ArmPlatform.SECURE_RAM, d.monitorBase());
     }
 
+    // [utest->dsn~arm.platform.virt~1]
     @Test
     void everyDeviceLineIsAnSpiAndEveryWindowIsTzcGranular() {
         for (DeviceSpec s : d.devices()) {

@@ -10,10 +10,10 @@ import net.jqwik.api.constraints.LongRange;
 import warden.arm.hw.GenericTimer;
 
 /** The Secure physical timer never fires before its deadline, and at most one tick after it. */
-// [utest->dsn~arm.timer.secure~1]
 class GenericTimerTest {
     private final GenericTimer t = new GenericTimer(2, 62_500_000L);
 
+    // [utest->dsn~arm.timer.secure~1]
     @Property(seed = "42", tries = 1000)
     void aDeadlineFiresNotBeforeAndWithinOneTick(@ForAll @LongRange(min = 0, max = 1L << 50) long deadline) {
         t.setDeadlineNs(1, deadline);
@@ -24,6 +24,7 @@ class GenericTimerTest {
         assertFalse(fire > 0 && t.asserted(1, fire - 1));
     }
 
+    // [utest->dsn~arm.timer.secure~1]
     @Property(seed = "42")
     void theCounterIsTheFloorOfTimeTimesFrequency(@ForAll @LongRange(min = 0, max = 1L << 52) long ns) {
         assertEquals(java.math.BigInteger.valueOf(ns).multiply(java.math.BigInteger.valueOf(62_500_000L))

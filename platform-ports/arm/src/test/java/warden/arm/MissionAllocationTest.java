@@ -14,7 +14,6 @@ import warden.kernel.port.ProtectionUnit;
  * activation, GIC raise/claim/complete and signalling, the timer, SMC decode and the world
  * switch (save, activate, restore), guest accesses that fault and are redirected.
  */
-// [utest->dsn~arm.hw.no-allocation~1]
 class MissionAllocationTest {
     private static final int ROUNDS = 20_000;
     private static final int PHASES = 5;
@@ -22,6 +21,7 @@ class MissionAllocationTest {
     private final long[] ctx = new long[2 * ContextLayout.WORDS];
     private long sink;
 
+    // [utest->dsn~arm.hw.no-allocation~1]
     @Test
     void missionTimeMethodsAllocateNothingInSteadyState() {
         com.sun.management.ThreadMXBean mx = threadBean();

@@ -11,8 +11,6 @@ import warden.kernel.api.MonitorCall;
 import warden.kernel.api.Status;
 
 /** Exceptions a PE takes to EL3 and their syndromes: SMC, data and instruction aborts, interrupts. */
-// [utest->dsn~arm.pe.exceptions~1] [utest->dsn~arm.esr.encoding~1] [utest->dsn~arm.tzc.denied~1]
-// [utest->dsn~arm.trap.decode~1] [utest->dsn~arm.port~1]
 class PeExceptionTest {
     private TestBoard b;
     private Pe pe;
@@ -24,6 +22,10 @@ class PeExceptionTest {
         pe = b.m.pe(0);
     }
 
+    // [utest->dsn~arm.esr.encoding~1]
+    // [utest->dsn~arm.pe.exceptions~1]
+    // [utest->dsn~arm.port~1]
+    // [utest->dsn~arm.trap.decode~1]
     @Test
     void anSmcTrapsWithEc0x17AndTheImmediateAndResumesAfterIt() {
         long pc = pe.pc();
@@ -41,6 +43,10 @@ class PeExceptionTest {
         assertEquals("call " + MonitorCall.UNKNOWN, b.kernel.entries.get(1));
     }
 
+    // [utest->dsn~arm.esr.encoding~1]
+    // [utest->dsn~arm.pe.exceptions~1]
+    // [utest->dsn~arm.port~1]
+    // [utest->dsn~arm.tzc.denied~1]
     @Test
     void aDeniedReadReturnsZeroAndRaisesADataAbortFromALowerEl() {
         b.m.bus().write(TestBoard.SAFE_RAM, 8, 0x5EC2E7L, 0);
@@ -56,6 +62,8 @@ class PeExceptionTest {
         assertEquals("[fault 36]", b.rich.events.toString(), "redirected with the EC as cause");
     }
 
+    // [utest->dsn~arm.pe.exceptions~1]
+    // [utest->dsn~arm.port~1]
     @Test
     void theRedirectedFaultReachesTheGuestsEl1WithTheSameElClass() {
         pe.setEl1(ContextLayout.VBAR_EL1, 0x8100_8000L);
@@ -69,6 +77,10 @@ class PeExceptionTest {
         assertEquals(1, pe.exceptionLevel());
     }
 
+    // [utest->dsn~arm.esr.encoding~1]
+    // [utest->dsn~arm.pe.exceptions~1]
+    // [utest->dsn~arm.port~1]
+    // [utest->dsn~arm.tzc.denied~1]
     @Test
     void aFetchWithoutExecutePermissionIsAnInstructionAbort() {
         assertEquals(GuestCpu.FAULT, pe.fetch(TestBoard.RICH_RAM));
@@ -79,6 +91,9 @@ class PeExceptionTest {
         assertEquals("fault " + Access.EXECUTE + " 0x80400000", b.kernel.entries.get(1));
     }
 
+    // [utest->dsn~arm.pe.exceptions~1]
+    // [utest->dsn~arm.port~1]
+    // [utest->dsn~arm.tzc.denied~1]
     @Test
     void theSecureWorldReachesItsMemoryAndDeviceAndNotTheRichOs() {
         b.enter(0);
@@ -92,6 +107,9 @@ class PeExceptionTest {
         assertEquals(GuestCpu.FAULT, pe.load(b.d.device("gicd").base(), 4), "the GIC is the monitor's");
     }
 
+    // [utest->dsn~arm.pe.exceptions~1]
+    // [utest->dsn~arm.port~1]
+    // [utest->dsn~arm.trap.decode~1]
     @Test
     void aCriticalInterruptPreemptsTheNonSecureWorldAsFiqToEl3() {
         b.m.platform().interrupts().route(40, 0, 7, true);
@@ -106,6 +124,9 @@ class PeExceptionTest {
         assertEquals("irq 50", b.kernel.entries.get(1), "a QM line reaches the monitor while the Secure world runs");
     }
 
+    // [utest->dsn~arm.pe.exceptions~1]
+    // [utest->dsn~arm.port~1]
+    // [utest->dsn~arm.trap.decode~1]
     @Test
     void theSecureTimerEntersTheKernelAtItsDeadlineThroughPpi29() {
         b.m.setDeadline(0, 50_000);
@@ -119,6 +140,10 @@ class PeExceptionTest {
         assertTrue(!b.m.gic().active(0, 29), "ended with ICC_EOIR0_EL1");
     }
 
+    // [utest->dsn~arm.esr.encoding~1]
+    // [utest->dsn~arm.pe.exceptions~1]
+    // [utest->dsn~arm.port~1]
+    // [utest->dsn~arm.trap.decode~1]
     @Test
     void anIllegalSystemRegisterAccessReachesTheKernel() {
         pe.illegalInstruction(0x3E_2000);

@@ -7,8 +7,8 @@ import warden.kernel.api.MonitorCall;
 import warden.kernel.api.Status;
 
 /** PSCI over SMCCC entity 4 (DEN0022 §5): what maps onto the kernel, what is NOT_SUPPORTED. */
-// [utest->dsn~arm.psci~2]
 class PsciTest {
+    // [utest->dsn~arm.psci~2]
     @Test
     void psciVersionAndFeaturesAreAnsweredByTheMonitor() {
         assertEquals(true, Smccc.answeredByMonitor(Psci.PSCI_VERSION));
@@ -19,6 +19,7 @@ class PsciTest {
         assertEquals(Psci.NOT_SUPPORTED, Smccc.monitorAnswer(Psci.PSCI_FEATURES, Psci.SYSTEM_OFF));
     }
 
+    // [utest->dsn~arm.psci~2]
     @Test
     void psciPowerCallsMapOntoTheKernelsVcpuCallsAndSystemOffIsNotSupported() {
         assertEquals(MonitorCall.YIELD, Smccc.callId(Psci.CPU_SUSPEND_64, 0));
@@ -32,6 +33,7 @@ class PsciTest {
         assertEquals(Psci.ALREADY_ON, Smccc.returnCode(Psci.CPU_ON_64, Status.BAD_STATE));
     }
 
+    // [utest->dsn~arm.psci~2]
     @Test
     void aPsciCallThroughAPeReachesTheKernelOrTheMonitorWithPsciReturnCodes() {
         TestBoard b = new TestBoard();

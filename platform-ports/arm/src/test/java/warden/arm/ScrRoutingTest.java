@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import warden.arm.hw.GicGroups;
 
 /** SCR_EL3 bit positions and the routing of interrupts, external aborts and SMC they decide. */
-// [utest->dsn~arm.scr.routing~1]
 class ScrRoutingTest {
+    // [utest->dsn~arm.scr.routing~1]
     @Test
     void bitsSitAtTheirArchitecturalPositions() {
         assertEquals(1L, Scr.NS);
@@ -22,6 +22,7 @@ class ScrRoutingTest {
         assertEquals(1L << 11, Scr.ST);
     }
 
+    // [utest->dsn~arm.scr.routing~1]
     @Test
     void theMonitorRoutesInterruptsAndAbortsToEl3InBothWorlds() {
         for (boolean ns : new boolean[] {false, true}) {
@@ -35,6 +36,7 @@ class ScrRoutingTest {
         }
     }
 
+    // [utest->dsn~arm.scr.routing~1]
     @Test
     void withoutTheRoutingBitsExceptionsStayAtEl1() {
         assertEquals(1, Scr.interruptTarget(GicGroups.FIQ, Scr.IRQ | Scr.NS, 1));

@@ -8,8 +8,8 @@ import net.jqwik.api.constraints.IntRange;
 import warden.kernel.api.MonitorCall;
 
 /** The function-id encoder and decoder agree, and the call decode follows the SMCCC fields. */
-// [utest->dsn~arm.smccc.decode~1]
 class SmcccPropertiesTest {
+    // [utest->dsn~arm.smccc.decode~1]
     @Property(seed = "42")
     void encodeThenDecodeGivesTheFields(@ForAll boolean fast, @ForAll boolean smc64,
                                         @ForAll @IntRange(min = 0, max = 63) int oen,
@@ -22,6 +22,7 @@ class SmcccPropertiesTest {
         assertEquals(true, Smccc.wellFormed(fid));
     }
 
+    // [utest->dsn~arm.smccc.decode~1]
     @Property(seed = "42", tries = 2000)
     void aFunctionIdMapsToAKernelCallOnlyWhenItIsAWardenOrPsciSuspendCall(@ForAll int fid, @ForAll boolean zeroImm) {
         int imm = zeroImm ? 0 : 1;

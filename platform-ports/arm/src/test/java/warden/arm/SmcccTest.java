@@ -9,8 +9,8 @@ import warden.kernel.api.MonitorCall;
 import warden.kernel.api.Status;
 
 /** SMCCC function-id decoding and return codes (DEN0028 §2.5, §7). */
-// [utest->dsn~arm.smccc.decode~1]
 class SmcccTest {
+    // [utest->dsn~arm.smccc.decode~1]
     @Test
     void wardenCallsAreFastSmc64VendorEl3MonitorCalls() {
         int fid = Smccc.wardenFid(MonitorCall.GET_TIME);
@@ -23,6 +23,7 @@ class SmcccTest {
         assertEquals(MonitorCall.GET_TIME, Smccc.callId(0x8700_0003, 0), "SMC32 too");
     }
 
+    // [utest->dsn~arm.smccc.decode~1]
     @Test
     void anythingElseIsUnknown() {
         assertEquals(MonitorCall.UNKNOWN, Smccc.callId(0x4700_0003, 0), "yielding");
@@ -35,12 +36,14 @@ class SmcccTest {
         assertEquals(-1L, Smccc.SMC_UNK);
     }
 
+    // [utest->dsn~arm.smccc.decode~1]
     @Test
     void smc32ArgumentsKeepOnlyTheirLow32Bits() {
         assertEquals(0x2222_3333L, Smccc.argument(0x8700_0004, 0x1111_2222_3333L));
         assertEquals(0x1111_2222_3333L, Smccc.argument(0xC700_0004, 0x1111_2222_3333L));
     }
 
+    // [utest->dsn~arm.smccc.decode~1]
     @Test
     void theWardenServiceReturnsKernelStatusesAndThePsciServicePsciCodes() {
         assertEquals(0, Smccc.returnCode(0xC700_0002, Status.OK));
@@ -49,6 +52,7 @@ class SmcccTest {
         assertEquals(Psci.NOT_SUPPORTED, Smccc.returnCode(Psci.CPU_ON_64, Status.NOT_SUPPORTED));
     }
 
+    // [utest->dsn~arm.smccc.decode~1]
     @Test
     void versionQueriesAreAnsweredByTheMonitor() {
         assertTrue(Smccc.answeredByMonitor(Smccc.SMCCC_VERSION));

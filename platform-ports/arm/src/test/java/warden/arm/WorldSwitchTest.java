@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 import warden.kernel.api.MonitorCall;
 
 /** The world switch saves and restores the whole context; nothing of the Secure world leaks. */
-// [utest->dsn~arm.world-switch~1]
 class WorldSwitchTest {
     private static final long SECRET = 0x5EC2_E75E_C2E7L;
 
+    // [utest->dsn~arm.world-switch~1]
     @Test
     void noRegisterValueOfTheSecureWorldIsVisibleToTheNonSecureWorldAfterASwitch() {
         TestBoard b = new TestBoard();
@@ -41,6 +41,7 @@ class WorldSwitchTest {
         assertEquals(1, pe.exceptionLevel());
     }
 
+    // [utest->dsn~arm.world-switch~1]
     @Test
     void aContextSurvivesASwitchAwayAndBackInsideTraps() {
         TestBoard b = new TestBoard();
@@ -59,6 +60,7 @@ class WorldSwitchTest {
         assertEquals(saved[ContextLayout.PC], pe.pc());
     }
 
+    // [utest->dsn~arm.world-switch~1]
     @Test
     void restoreNeverRunsAGuestAtEl3AndKeepsTheMonitorsScrPolicy() {
         TestBoard b = new TestBoard();
@@ -72,6 +74,7 @@ class WorldSwitchTest {
         assertEquals(Scr.forWorld(true), pe.scrEl3());
     }
 
+    // [utest->dsn~arm.world-switch~1]
     @Test
     void aFreshContextStartsAtTheEntryInEl1hOfItsWorld() {
         TestBoard b = new TestBoard();

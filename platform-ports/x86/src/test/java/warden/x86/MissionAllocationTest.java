@@ -9,10 +9,9 @@ import warden.kernel.api.MonitorCall;
 /**
  * The mission path allocates nothing: SMIs from the APM port, the all-core rendezvous and RSM,
  * SMRR-dropped accesses, the critical partition's calls in SMM, the SMI timer and device lines.
- *
- * [utest->dsn~x86.no-allocation~1]
  */
 class MissionAllocationTest {
+    // [utest->dsn~x86.no-allocation~1]
     @Test
     void steadyStateSmiTrafficAllocatesNothing() {
         Rig r = new Rig();

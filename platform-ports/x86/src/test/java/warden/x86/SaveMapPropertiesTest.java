@@ -9,8 +9,6 @@ import net.jqwik.api.Provide;
 /**
  * A world switch through SMRAM loses nothing: any valid context written to the save map and
  * resumed with RSM is the context the core then holds, and saving it gives it back.
- *
- * [utest->dsn~x86.world-switch~1] [utest->dsn~x86.rsm~1]
  */
 class SaveMapPropertiesTest {
     private final Rig rig = new Rig();
@@ -20,6 +18,8 @@ class SaveMapPropertiesTest {
         return Arbitraries.longs().array(long[].class).ofSize(RegisterFile.GPRS + 1);
     }
 
+    // [utest->dsn~x86.rsm~1]
+    // [utest->dsn~x86.world-switch~1]
     @Property(seed = "42", tries = 200)
     boolean aRichContextSurvivesSmramAndRsm(@ForAll("gprs") long[] values) {
         long[] ctx = new long[RegisterFile.WORDS];

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import warden.emu.Isolation;
 import warden.kernel.api.Access;
 
-/** What the validator must refuse on x86 without VT-x/EPT. [utest->dsn~x86.isolation-rules~1] */
+/** What the validator must refuse on x86 without VT-x/EPT.  */
 class X86IsolationRulesTest {
     private final X86Target target = new X86Target();
 
@@ -60,6 +60,7 @@ class X86IsolationRulesTest {
                 p.get(0).message());
     }
 
+    // [utest->dsn~x86.isolation-rules~1]
     @Test
     void theDefaultLayoutIsAccepted() {
         assertEquals(List.of(), target.isolationProblems(List.of(
@@ -67,6 +68,7 @@ class X86IsolationRulesTest {
                 part("linux", false, 0x8100_0000L, 0x700_0000L, "nic0", 0xC002_0000L))));
     }
 
+    // [utest->dsn~x86.isolation-rules~1]
     @Test
     void twoNonCriticalPartitionsCannotBeKeptApart() {
         List<Isolation.Problem> p = target.isolationProblems(List.of(
@@ -77,6 +79,7 @@ class X86IsolationRulesTest {
         assertTrue(p.get(0).message().contains("cannot keep non-critical partitions 'a' and 'b' apart"));
     }
 
+    // [utest->dsn~x86.isolation-rules~1]
     @Test
     void criticalMemoryOrDevicesOutsideSmramAndRichMemoryInsideAreRefused() {
         List<Isolation.Problem> p = target.isolationProblems(List.of(

@@ -3,6 +3,7 @@ package warden.trace.gate;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import warden.trace.importer.ReviewedList;
 import warden.trace.importer.TestResults;
 import warden.trace.link.ItemTrace;
 import warden.trace.link.Linker;
@@ -33,6 +34,7 @@ public final class Gates {
             g.needs(it);
             g.unwanted(it);
         }
+        g.deferrals();
         if (t.config.verdicts) {
             g.verdicts();
         }
@@ -45,6 +47,41 @@ public final class Gates {
             g.mutationData();
         }
         UntaggedCode.check(t);
+        g.classLevelTags();
+    }
+
+    /**
+     * Verification has method scope: a test tag on a class makes every test of the class verify the
+     * item, so it needs a reason in the reviewed {@code class-level-tags} list (class, item, reason).
+     *
+     * [impl->dsn~trace.class-level-tags~1]
+     */
+    private void classLevelTags() {
+        Set<String> reviewed = new HashSet<>();
+        for (ReviewedList.Entry e : t.classLevel) {
+            reviewed.add(e.keys().get(0) + " " + e.keys().get(1));
+        }
+        Set<String> used = new HashSet<>();
+        for (Tag tag : t.tags) {
+            if (tag.kind().equals("impl") || !tag.scope().equals("class")) {
+                continue;
+            }
+            String key = tag.className() + " " + tag.id();
+            if (reviewed.contains(key)) {
+                used.add(key);
+            } else {
+                t.find("class-level-tag", tag.location(), tag.id(), "tag [" + tag.kind() + "->" + tag.id()
+                        + "] stands on class " + tag.className() + ", so every test of the class would verify "
+                        + tag.id() + ": put it on the test methods that verify it, or give the reason in"
+                        + " requirements/class-level-tags.md (class | item | reason)");
+            }
+        }
+        for (ReviewedList.Entry e : t.classLevel) {
+            if (!used.contains(e.keys().get(0) + " " + e.keys().get(1))) {
+                t.warnings.add(e.file() + ":" + e.line() + ": class-level tag " + e.key()
+                        + " is listed but no such tag exists: remove the entry");
+            }
+        }
     }
 
     /**
@@ -67,23 +104,108 @@ public final class Gates {
                         + " mutated: PIT was skipped here or given none of its classes");
             }
         }
+        unmutated();
+    }
+
+    /**
+     * In a gating run, an implemented item of ASIL C or D whose code has no mutant has no own
+     * mutation score, so nothing gates its tests: it fails unless the reviewed {@code unmutated}
+     * list (item, reason) says why its code is not mutated.
+     *
+     * [impl->dsn~trace.unmutated~1]
+     */
+    private void unmutated() {
+        Set<String> listed = new HashSet<>();
+        for (ReviewedList.Entry e : t.unmutated) {
+            listed.add(e.keys().get(0));
+        }
+        Set<String> used = new HashSet<>();
+        for (ItemTrace it : t.items.values()) {
+            if (it.asil.level() < 3 || it.impl.isEmpty() || it.mutation[0] + it.mutation[5] > 0) {
+                continue;
+            }
+            if (listed.contains(it.id())) {
+                used.add(it.id());
+                continue;
+            }
+            t.find("unmutated", it.item.location(), it.id(), it.id() + " (" + it.asil + ") is implemented but no"
+                    + " mutant lies in its code (" + it.impl.get(0).target() + (it.impl.size() > 1 ? ", ..." : "")
+                    + "), so no own mutation score gates it: add its classes to PIT's targetClasses, or give the"
+                    + " reason in requirements/unmutated.md (item | reason)");
+        }
+        for (ReviewedList.Entry e : t.unmutated) {
+            if (!used.contains(e.keys().get(0))) {
+                t.warnings.add(e.file() + ":" + e.line() + ": " + e.keys().get(0) + " is listed as unmutated but"
+                        + " has mutants (or is not an implemented ASIL C/D item): remove the entry");
+            }
+        }
     }
 
     private void needs(ItemTrace it) {
         if (it.item.status().equals("draft") || it.item.status().equals("rejected")) {
             return; // planned or refused: shown in the report as open, not gated
         }
+        boolean approved = it.item.status().equals("approved");
         for (String need : it.item.needs()) {
-            if (!covered(it, need)) {
-                boolean tagKind = need.equals("impl") || need.endsWith("test");
-                t.find("uncovered", it.item.location(), it.id(), it.id() + " needs " + need + " but "
-                        + (tagKind ? "no source has an [" + need + "->" + it.id() + "] tag"
-                                : "no " + need + " item covers it"));
+            if (covered(it, need, approved)) {
+                continue;
+            }
+            if (approved && deferred(it.id())) {
+                t.deferredOpen.add(it.id());
+                continue;
+            }
+            boolean tagKind = need.equals("impl") || need.endsWith("test");
+            String drafts = approved ? notApproved(it, need) : "";
+            t.find("uncovered", it.item.location(), it.id(), it.id() + " needs " + need + " but "
+                    + (tagKind ? "no source has an [" + need + "->" + it.id() + "] tag"
+                            : drafts.isEmpty() ? "no " + need + " item covers it"
+                                    : "only items that are not approved cover it (" + drafts + "): approve"
+                                            + " them once done, or defer " + it.id() + " in"
+                                            + " requirements/deferred.md with the reason"));
+        }
+    }
+
+    private boolean deferred(String id) {
+        for (ReviewedList.Entry e : t.deferred) {
+            if (e.keys().get(0).equals(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the items of type need covering it that are not approved, as {@code id (status)}. */
+    private String notApproved(ItemTrace it, String need) {
+        StringBuilder b = new StringBuilder();
+        for (String d : it.down) {
+            if (Ids.type(d).equals(need)) {
+                b.append(b.length() == 0 ? "" : ", ").append(d).append(" (").append(t.items.get(d).item.status())
+                        .append(")");
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * An approved item is covered only by approved items: a draft below it is open work, not a
+     * chain. Deferred approved items are listed apart; an entry that defers nothing open is noted.
+     *
+     * [impl->dsn~trace.approved-chain~1]
+     */
+    private void deferrals() {
+        for (ReviewedList.Entry e : t.deferred) {
+            String id = e.keys().get(0);
+            ItemTrace it = t.items.get(id);
+            if (it == null) {
+                t.find("deferred", e.file() + ":" + e.line(), id, id + " is deferred but names no spec item");
+            } else if (!t.deferredOpen.contains(id)) {
+                t.warnings.add(e.file() + ":" + e.line() + ": deferral of " + id + " is not needed (its chain is"
+                        + " complete with approved items, or it is not approved): remove it");
             }
         }
     }
 
-    private boolean covered(ItemTrace it, String need) {
+    private boolean covered(ItemTrace it, String need, boolean approvedOnly) {
         for (Tag tag : it.impl) {
             if (tag.kind().equals(need)) {
                 return true;
@@ -95,7 +217,7 @@ public final class Gates {
             }
         }
         for (String d : it.down) {
-            if (Ids.type(d).equals(need)) {
+            if (Ids.type(d).equals(need) && (!approvedOnly || t.items.get(d).item.status().equals("approved"))) {
                 return true;
             }
         }

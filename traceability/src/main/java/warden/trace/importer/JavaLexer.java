@@ -4,14 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits Java source into identifier and symbol tokens with their lines, skipping comments, string
- * and character literals and text blocks. Just enough for {@link JavaScopes}; not a compiler.
+ * Splits Java source into identifier and symbol tokens with their lines and offsets, skipping string
+ * and character literals and text blocks, and records the comments apart (a tag annotates by the
+ * comment it stands in). Just enough for {@link JavaScopes}; not a compiler.
  *
- * [impl->dsn~trace.tags.scope~1]
+ * [impl->dsn~trace.tags.scope~2]
  */
 final class JavaLexer {
-    /** A token: its text and its 1-based line. */
-    record Token(String text, int line) {
+    /** A token: its text, its 1-based line and its offset in the source. */
+    record Token(String text, int line, int offset) {
         boolean is(String s) {
             return text.equals(s);
         }
@@ -21,11 +22,23 @@ final class JavaLexer {
         }
     }
 
+    /**
+     * A comment: its offsets (end exclusive), its first and last line, whether it is a documentation
+     * comment, and whether code precedes it on its first line (a trailing comment).
+     */
+    record Comment(int start, int end, int line, int endLine, boolean doc, boolean trailing) {
+    }
+
+    /** The tokens and comments of a source. */
+    record Lexed(List<Token> tokens, List<Comment> comments) {
+    }
+
     /** Symbol tokens' texts, one string each. */
     private static final String[] SYMBOLS = symbols();
 
     private final String src;
     private final List<Token> out;
+    private final List<Comment> comments = new ArrayList<>();
     private final String[] words = new String[1024];
     private int wordCount;
     private int pos;
@@ -45,9 +58,13 @@ final class JavaLexer {
     }
 
     static List<Token> tokens(String src) {
+        return lex(src).tokens();
+    }
+
+    static Lexed lex(String src) {
         JavaLexer l = new JavaLexer(src);
         l.run();
-        return l.out;
+        return new Lexed(l.out, l.comments);
     }
 
     private void run() {
@@ -60,10 +77,9 @@ final class JavaLexer {
             } else if (Character.isWhitespace(c)) {
                 pos++;
             } else if (src.startsWith("//", pos)) {
-                skipTo("\n", false);
+                comment(false, "\n", false);
             } else if (src.startsWith("/*", pos)) {
-                pos += 2;
-                skipTo("*/", true);
+                comment(src.startsWith("/**", pos) && !src.startsWith("/**/", pos), "*/", true);
             } else if (src.startsWith("\"\"\"", pos)) {
                 pos += 3;
                 skipTo("\"\"\"", true);
@@ -72,10 +88,19 @@ final class JavaLexer {
             } else if (Character.isJavaIdentifierPart(c)) {
                 word();
             } else {
-                out.add(new Token(c < SYMBOLS.length ? SYMBOLS[c] : String.valueOf(c), line));
+                out.add(new Token(c < SYMBOLS.length ? SYMBOLS[c] : String.valueOf(c), line, pos));
                 pos++;
             }
         }
+    }
+
+    private void comment(boolean doc, String end, boolean consume) {
+        int start = pos;
+        int first = line;
+        boolean trailing = !out.isEmpty() && out.get(out.size() - 1).line() == line;
+        pos += 2;
+        skipTo(end, consume);
+        comments.add(new Comment(start, pos, first, line, doc, trailing));
     }
 
     private void skipTo(String end, boolean consume) {
@@ -91,12 +116,13 @@ final class JavaLexer {
 
     private void literal(char quote) {
         int start = line;
+        int at = pos;
         pos++;
         while (pos < src.length() && src.charAt(pos) != quote && src.charAt(pos) != '\n') { // bounded
             pos += src.charAt(pos) == '\\' ? 2 : 1;
         }
         pos++;
-        out.add(new Token("0", start));
+        out.add(new Token("0", start, at));
     }
 
     private void word() {
@@ -106,7 +132,7 @@ final class JavaLexer {
             h = 31 * h + src.charAt(pos);
             pos++;
         }
-        out.add(new Token(intern(s, pos, h), line));
+        out.add(new Token(intern(s, pos, h), line, s));
     }
 
     /** @return the word from s to e, one string per distinct word of the file (keywords and names repeat). */

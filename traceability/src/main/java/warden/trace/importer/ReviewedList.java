@@ -9,11 +9,12 @@ import warden.trace.model.InputError;
 
 /**
  * A reviewed list kept beside the requirements, as a Markdown table or CSV: the equivalent mutants
- * ({@code class | line | mutator | reason}) and the untagged code waived for now
- * ({@code class or class#method | reason}). Every entry needs a reason; one without is an input
- * error naming file:line.
+ * ({@code class | method | mutator | code of the line | reason}), the untagged code waived for now
+ * ({@code class or class#method | reason}) and the other reviewed lists. Every entry needs a
+ * reason; one without is an input error naming file:line. In a Markdown cell {@code \|} stands for
+ * a {@code |} (code such as {@code a || b}).
  *
- * [impl->dsn~trace.equivalent-mutants~1]
+ * [impl->dsn~trace.equivalent-mutants~2]
  */
 public final class ReviewedList {
     /** One row: its key columns, its reason, where it is written. */
@@ -58,7 +59,7 @@ public final class ReviewedList {
 
     private static boolean header(List<String> cells) {
         String first = cells.get(0).toLowerCase(java.util.Locale.ROOT);
-        return first.equals("class") || first.equals("code") || first.matches("-+:?|:?-+:?");
+        return first.equals("class") || first.equals("code") || first.equals("item") || first.matches("-+:?|:?-+:?");
     }
 
     private static List<String> cells(String line, boolean csv, int keys) {
@@ -71,8 +72,8 @@ public final class ReviewedList {
         }
         String body = csv ? t : t.substring(1, t.endsWith("|") && t.length() > 1 ? t.length() - 1 : t.length());
         List<String> out = new ArrayList<>();
-        for (String c : csv ? body.split(",", keys + 1) : body.split("\\|", -1)) {
-            out.add(c.trim().replace("`", ""));
+        for (String c : csv ? body.split(",", keys + 1) : body.split("(?<!\\\\)\\|", -1)) {
+            out.add(c.trim().replace("`", "").replace("\\|", "|"));
         }
         return out;
     }

@@ -20,6 +20,9 @@ public final class SourceFile {
     private JavaScopes scopes;
     private List<Tag> tags;
     private Map<Integer, List<String>> implByScope;
+    private List<Integer> lineStarts;
+    /** The scope index each Java tag annotates. */
+    private final Map<Tag, Integer> scopeIndex = new java.util.IdentityHashMap<>();
 
     /** @param path relative to the repository root, with {@code /} separators */
     public SourceFile(String path, String text) {
@@ -35,6 +38,24 @@ public final class SourceFile {
     /** @return the text. */
     public String text() {
         return text;
+    }
+
+    /** @return the text of line n (1-based) with its indentation and line end stripped; empty past the end. */
+    public String line(int n) {
+        if (lineStarts == null) {
+            List<Integer> starts = new ArrayList<>();
+            starts.add(0);
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) { // bounded by the text
+                starts.add(i + 1);
+            }
+            lineStarts = starts;
+        }
+        if (n < 1 || n > lineStarts.size()) {
+            return "";
+        }
+        int s = lineStarts.get(n - 1);
+        int e = n < lineStarts.size() ? lineStarts.get(n) - 1 : text.length();
+        return text.substring(s, Math.max(s, e)).strip();
     }
 
     /** @return true for Java sources. */
@@ -86,8 +107,8 @@ public final class SourceFile {
         if (implByScope == null) {
             implByScope = new HashMap<>();
             for (Tag t : tags()) {
-                if (t.kind().equals("impl")) {
-                    int i = java() ? scopes().tagScope(t.line()) : -1;
+                if (t.kind().equals("impl") && t.orphan() == null) {
+                    int i = java() ? scopeIndex.get(t) : -1;
                     List<String> ids = implByScope.computeIfAbsent(i < 0 && java() ? topScope() : i,
                             k -> new ArrayList<>());
                     if (!ids.contains(t.id())) {
@@ -129,7 +150,7 @@ public final class SourceFile {
                 }
             }
             lineStart = i;
-            out.add(scoped(text.substring(m[0], m[1]), text.substring(m[2], m[3]), line));
+            out.add(scoped(text.substring(m[0], m[1]), text.substring(m[2], m[3]), line, i));
             i = text.indexOf('[', m[4]);
         }
         return out;
@@ -179,18 +200,20 @@ public final class SourceFile {
         return i;
     }
 
-    private Tag scoped(String kind, String id, int line) {
+    private Tag scoped(String kind, String id, int line, int offset) {
         if (!java()) {
             return new Tag(kind, id, path, line, null, null);
         }
         JavaScopes s = scopes();
-        int i = s.tagScope(line);
-        if (i < 0) {
-            return new Tag(kind, id, path, line, topClass(s), null);
+        int i = s.annotated(offset);
+        if (i == JavaScopes.NONE) {
+            return new Tag(kind, id, path, line, topClass(s), null, s.orphanReason(offset));
         }
         Scope sc = s.scopes().get(i);
         String method = sc.kind() == Scope.Kind.METHOD ? sc.name() : null;
-        return new Tag(kind, id, path, line, s.className(i), method);
+        Tag t = new Tag(kind, id, path, line, s.className(i), method);
+        scopeIndex.put(t, i);
+        return t;
     }
 
     private static String topClass(JavaScopes s) {

@@ -104,7 +104,11 @@ public final class TestResults {
 
     /**
      * @return {@code class#method} with parameters and invocation index dropped, and the execution
-     *         suffix Surefire adds to the class name of a named execution ({@code Foo(epsilon)}).
+     *         suffix Surefire adds to the class name of a named execution ({@code Foo(epsilon)}); a
+     *         name without parameters or index (a jqwik {@code @Label}, which may hold spaces) is
+     *         kept whole
+     *
+     * [impl->dsn~trace.tests~2]
      */
     public static String key(String className, String name) {
         int paren = className.indexOf('(');
@@ -114,12 +118,12 @@ public final class TestResults {
         int cut = name.length();
         for (int i = 0; i < name.length(); i++) { // bounded by the name
             char c = name.charAt(i);
-            if (c == '(' || c == '[' || c == ' ') {
+            if (c == '(' || c == '[') {
                 cut = i;
                 break;
             }
         }
-        return className + "#" + name.substring(0, cut);
+        return className + "#" + name.substring(0, cut).strip();
     }
 
     private void add(String test, String event, String message) {

@@ -17,14 +17,20 @@ import warden.trace.model.Tag;
  * their verdicts. Reports duplicate ids, dangling and outdated links and unknown tag ids.
  *
  * [impl->dsn~trace.links~1]
- * [impl->dsn~trace.tests~1]
+ * [impl->dsn~trace.tests~2]
  */
 public final class Linker {
+    /** A jqwik label and the method it names: Surefire reports the label instead of the method. */
+    private static final Pattern LABEL = Pattern.compile("@(?:net\\.jqwik\\.api\\.)?Label\\("
+            + "\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\)"
+            + "\\s*(?:@[\\w.]+(?:\\([^)]*\\))?\\s*)*(?:[\\w.<>\\[\\], ]+\\s+)?(\\w+)\\s*\\(");
     private static final Pattern EXTENDS = Pattern.compile(
             "\\bclass\\s+(\\w+)(?:<[^{]*?>)?\\s+extends\\s+([\\w.]+)");
     private final Trace t;
     private final Map<String, List<SpecItem>> byKey = new HashMap<>();
     private final Map<String, List<String>> subclasses = new HashMap<>();
+    /** {@code class#method} to {@code class#label} for jqwik-labelled test methods. */
+    private final Map<String, String> labels = new HashMap<>();
 
     private Linker(Trace t) {
         this.t = t;
@@ -102,7 +108,19 @@ public final class Linker {
                 + " (revision changed: review the link and update it)");
     }
 
+    /**
+     * A tag annotating nothing fails the gate and counts for nothing: it would otherwise be given to
+     * whatever declaration follows it.
+     *
+     * [impl->dsn~trace.tags.scope~2]
+     */
     private void tag(Tag tag) {
+        if (tag.orphan() != null) {
+            t.find("orphan-tag", tag.location(), tag.id(), "tag [" + tag.kind() + "->" + tag.id()
+                    + "] annotates no class or method: " + tag.orphan() + "; move it into the comment directly"
+                    + " above the declaration it belongs to, or delete it");
+            return;
+        }
         ItemTrace it = t.items.get(tag.id());
         if (it == null) {
             missing(tag.location(), tag.id(), "tag [" + tag.kind() + "->" + tag.id() + "]", tag.id());
@@ -132,8 +150,11 @@ public final class Linker {
         for (String c : classes) {
             if (tag.method() != null) {
                 String k = c + "#" + tag.method();
+                String label = labels.get(tag.className() + "#" + tag.method());
                 if (t.results.verdict(k) != null) {
                     out.add(k);
+                } else if (label != null && t.results.verdict(c + "#" + label) != null) {
+                    out.add(c + "#" + label);
                 }
             } else {
                 out.addAll(t.results.testsOf(c));
@@ -156,12 +177,35 @@ public final class Linker {
         }
     }
 
+    /**
+     * Indexes the jqwik labels of a test source, so that a method tag finds the verdict Surefire
+     * reports under the label (kept whole, spaces included).
+     *
+     * [impl->dsn~trace.tests~2]
+     */
+    private void labels(SourceFile f) {
+        Matcher m = LABEL.matcher(f.text());
+        while (m.find()) { // bounded by the text
+            int line = 1;
+            for (int i = 0; i < m.start(2); i++) { // bounded by the text
+                line += f.text().charAt(i) == '\n' ? 1 : 0;
+            }
+            int s = f.scopes().codeScope(line);
+            if (s >= 0) {
+                labels.put(f.scopes().className(s) + "#" + m.group(2), m.group(1).replace("\\\"", "\""));
+            }
+        }
+    }
+
     private void subclassIndex() {
         for (SourceFile f : t.sources) {
             if (!f.java() || !f.test()) {
                 continue;
             }
             String text = f.text();
+            if (text.contains("Label(")) {
+                labels(f);
+            }
             if (!text.contains("extends")) {
                 continue;
             }

@@ -61,8 +61,18 @@ public final class Metrics {
         }
         for (ReviewedList.Entry e : t.equivalents) {
             String mutator = e.keys().get(2).substring(e.keys().get(2).lastIndexOf('.') + 1);
-            equivalent.put(e.keys().get(0) + ":" + e.keys().get(1) + ":" + mutator, e);
+            equivalent.put(key(e.keys().get(0), e.keys().get(1), mutator, e.keys().get(3)), e);
         }
+    }
+
+    /**
+     * The key of an equivalent mutant: class, method, mutator and the code of its line (whitespace
+     * runs as one space), so that edits elsewhere in the file do not move it.
+     *
+     * [impl->dsn~trace.equivalent-mutants~2]
+     */
+    static String key(String className, String method, String mutator, String code) {
+        return className + "#" + method + ":" + mutator + ":" + code.strip().replaceAll("\\s+", " ");
     }
 
     private SourceFile source(String className, String file) {
@@ -87,13 +97,16 @@ public final class Metrics {
         if (ids.isEmpty()) {
             untraced++;
         }
-        boolean eq = !equivalent.isEmpty() && equivalent.containsKey(m.key());
+        String key = equivalent.isEmpty() ? null
+                : key(m.className(), m.method(), m.mutatorName(), f == null ? "" : f.line(m.line()));
+        boolean eq = key != null && equivalent.containsKey(key);
         if (eq) {
-            usedEquivalents.add(m.key());
+            usedEquivalents.add(key);
+            ReviewedList.Entry e = equivalent.get(key);
+            t.equivalentOf.put(m, e);
             if (m.detected()) {
-                ReviewedList.Entry e = equivalent.get(m.key());
-                t.find("equivalent-list", e.file() + ":" + e.line(), "", "mutant " + m.key()
-                        + " is listed as equivalent but was killed, so it is not equivalent: remove the entry");
+                t.find("equivalent-list", e.file() + ":" + e.line(), "", "mutant " + key + " (line " + m.line()
+                        + ") is listed as equivalent but was killed, so it is not equivalent: remove the entry");
             }
         }
         for (String id : ids) {

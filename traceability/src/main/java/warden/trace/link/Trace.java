@@ -44,8 +44,18 @@ public final class Trace {
     public final Set<String> mutatedPaths = new HashSet<>();
     /** Coverage lines by {@code package/File.java}. */
     public final Map<String, CoverageReader.FileLines> coverage = new HashMap<>();
+    /** The reviewed entry of each mutant found equivalent (by identity). */
+    public final Map<Mutant, ReviewedList.Entry> equivalentOf = new java.util.IdentityHashMap<>();
     /** The reviewed equivalent mutants. */
     public final List<ReviewedList.Entry> equivalents = new ArrayList<>();
+    /** The reviewed class-level test tags: class, item, reason. */
+    public final List<ReviewedList.Entry> classLevel = new ArrayList<>();
+    /** Approved items whose chain is formally deferred: item, reason. */
+    public final List<ReviewedList.Entry> deferred = new ArrayList<>();
+    /** The deferred items the gates found open (their needs not met by approved items). */
+    public final Set<String> deferredOpen = new HashSet<>();
+    /** Implemented ASIL C/D items whose code is not mutated, with the reason: item, reason. */
+    public final List<ReviewedList.Entry> unmutated = new ArrayList<>();
     /** The reviewed waivers for code that implements no requirement yet. */
     public final List<ReviewedList.Entry> waivers = new ArrayList<>();
     /** Sources scanned. */

@@ -20,9 +20,4 @@ public record Mutant(String className, String method, String sourceFile, int lin
     public String mutatorName() {
         return mutator.substring(mutator.lastIndexOf('.') + 1);
     }
-
-    /** @return a stable key for the equivalent-mutants list: {@code class:line:mutator}. */
-    public String key() {
-        return className + ":" + line + ":" + mutatorName();
-    }
 }

@@ -1,7 +1,9 @@
 package warden.trace.report;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import warden.trace.importer.ReviewedList;
 import warden.trace.importer.TestResults;
 import warden.trace.link.ItemTrace;
 import warden.trace.link.Trace;
@@ -37,7 +39,8 @@ public final class AsciiDocReport {
                     .append(" |").append(it.impl.size()).append(" |").append(it.tests.size()).append(" |")
                     .append(Text.pct(it.lineCoverage())).append(" |").append(Text.pct(it.branchCoverage()));
         }
-        return b.append("\n|===\n").toString();
+        b.append("\n|===\n");
+        return reviewed(b, "Approved items whose chain is deferred (requirements/deferred.md)", t.deferred);
     }
 
     private static String verdicts(Trace t) {
@@ -69,6 +72,19 @@ public final class AsciiDocReport {
                     .append(" |").append(m[1]).append(" |").append(m[2]).append(" |").append(m[3]).append(" |")
                     .append(m[4]).append(" |").append(Text.pct(it.mutationScore())).append(" |")
                     .append(th < 0 ? "-" : th + " %");
+        }
+        b.append("\n|===\n");
+        return reviewed(b, "ASIL C/D items whose code is not mutated (requirements/unmutated.md)", t.unmutated);
+    }
+
+    /** @return the text with a reviewed list (item, reason) appended as a table, when it has entries. */
+    private static String reviewed(StringBuilder b, String title, List<ReviewedList.Entry> entries) {
+        if (entries.isEmpty()) {
+            return b.toString();
+        }
+        b.append("\n.").append(title).append("\n[cols=\"2,5\",options=\"header\"]\n|===\n|Item |Reason\n");
+        for (ReviewedList.Entry e : entries) {
+            b.append("\n|`").append(Text.adoc(e.keys().get(0))).append("` |").append(Text.adoc(e.reason()));
         }
         return b.append("\n|===\n").toString();
     }

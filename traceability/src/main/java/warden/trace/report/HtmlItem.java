@@ -1,6 +1,7 @@
 package warden.trace.report;
 
 import java.util.List;
+import warden.trace.importer.ReviewedList;
 import warden.trace.importer.TestResults;
 import warden.trace.link.ItemTrace;
 import warden.trace.link.Metrics;
@@ -15,7 +16,7 @@ import warden.trace.model.Tag;
  * the code that implements it, the tests that verify it with their verdicts, the coverage of its
  * code, its own mutation score and the mutants its own tests did not kill.
  *
- * [impl->dsn~trace.report.html~1]
+ * [impl->dsn~trace.report.html~2]
  */
 final class HtmlItem {
     private static final int MUTANTS_SHOWN = 100;
@@ -116,17 +117,28 @@ final class HtmlItem {
                 .append("); killed only by other items' tests: ").append(m[2]).append("; survived: ").append(m[3])
                 .append("; not covered: ").append(m[4]).append("; equivalent (reviewed): ").append(m[5])
                 .append("</p>\n");
-        b.append("<table><tr><th>Mutant</th><th>Mutator</th><th>Status</th><th>Killed by</th></tr>");
+        b.append("<table><tr><th>Mutant</th><th>Mutator</th><th>Status</th>")
+                .append("<th>Killed by, or why equivalent</th></tr>");
         int shown = 0;
-        for (Mutant mu : it.mutants) {
-            if (Metrics.ownKill(it, mu) || shown++ >= MUTANTS_SHOWN) {
-                continue;
+        for (int pass = 0; pass < 3; pass++) { // open mutants first, then equivalent ones, then own kills
+            for (Mutant mu : it.mutants) {
+                ReviewedList.Entry eq = t.equivalentOf.get(mu);
+                boolean own = eq == null && Metrics.ownKill(it, mu);
+                if ((eq != null ? 1 : own ? 2 : 0) != pass || shown++ >= MUTANTS_SHOWN) {
+                    continue;
+                }
+                String status = eq != null ? "EQUIVALENT (reviewed)" : own ? mu.status() + " (own test)"
+                        : mu.detected() ? mu.status() + " (only other items' tests)" : mu.status();
+                b.append("<tr><td><code>").append(Text.xml(mu.className() + "#" + mu.method() + ":" + mu.line()))
+                        .append("</code> ").append(Text.xml(mu.description())).append("</td><td>")
+                        .append(Text.xml(mu.mutatorName())).append("</td><td>").append(Text.xml(status))
+                        .append("</td><td>").append(Text.xml(eq != null ? eq.reason() + " (" + eq.file() + ":"
+                                + eq.line() + ")" : String.join(", ", mu.killing()))).append("</td></tr>");
             }
-            b.append("<tr><td><code>").append(Text.xml(mu.className() + "#" + mu.method() + ":" + mu.line()))
-                    .append("</code> ").append(Text.xml(mu.description())).append("</td><td>")
-                    .append(Text.xml(mu.mutatorName())).append("</td><td>").append(mu.status()).append("</td><td>")
-                    .append(Text.xml(String.join(", ", mu.killing()))).append("</td></tr>");
         }
         b.append("</table>\n");
+        if (shown > MUTANTS_SHOWN) {
+            b.append("<p>").append(shown - MUTANTS_SHOWN).append(" more mutants not shown.</p>\n");
+        }
     }
 }

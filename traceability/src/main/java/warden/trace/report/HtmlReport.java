@@ -12,7 +12,7 @@ import warden.trace.model.Finding;
  * covering items, code, tests, coverage, mutation score) and up (item to the items it covers),
  * the reviewed lists, and one section per item with its evidence ({@link HtmlItem}).
  *
- * [impl->dsn~trace.report.html~1]
+ * [impl->dsn~trace.report.html~2]
  */
 public final class HtmlReport {
     private static final String CSS = "body{font:14px/1.4 system-ui,sans-serif;margin:0 2em 4em;color:#222}"
@@ -168,7 +168,13 @@ public final class HtmlReport {
 
     private static void lists(StringBuilder b, Trace t) {
         b.append("<h2 id=\"lists\">Reviewed lists</h2>\n<h3>Equivalent mutants (excluded from the scores)</h3>\n");
-        list(b, t.equivalents, "Class : line : mutator");
+        list(b, t.equivalents, "Class : method : mutator : code");
+        b.append("<h3>Class-level test tags (every test of the class verifies the item)</h3>\n");
+        list(b, t.classLevel, "Class : item");
+        b.append("<h3>Approved items whose chain is deferred (open)</h3>\n");
+        list(b, t.deferred, "Item");
+        b.append("<h3>ASIL C/D items whose code is not mutated</h3>\n");
+        list(b, t.unmutated, "Item");
         b.append("<h3>Untagged code waived for now</h3>\n");
         list(b, t.waivers, "Class or method");
     }

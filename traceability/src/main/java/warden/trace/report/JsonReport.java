@@ -50,6 +50,9 @@ public final class JsonReport {
         }
         b.append("\n  ],\n  \"notes\": ").append(strings(t.warnings));
         b.append(",\n  \"equivalentMutants\": ").append(entries(t.equivalents));
+        b.append(",\n  \"classLevelTags\": ").append(entries(t.classLevel));
+        b.append(",\n  \"deferred\": ").append(entries(t.deferred));
+        b.append(",\n  \"unmutated\": ").append(entries(t.unmutated));
         b.append(",\n  \"untaggedCodeWaivers\": ").append(entries(t.waivers)).append("\n}\n");
     }
 

@@ -36,7 +36,7 @@ class OutputsTest {
         return f.newDocumentBuilder().parse(p.toFile());
     }
 
-    // [utest->dsn~trace.report.html~1]
+    // [utest->dsn~trace.report.html~2]
     @Test
     void theHtmlReportIsWellFormedSelfContainedAndShowsEveryItemsEvidence() throws Exception {
         Path html = reports().resolve("index.html");

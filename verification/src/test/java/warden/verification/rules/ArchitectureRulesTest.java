@@ -19,8 +19,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * emulation core on no architecture port and, with the ports, not on the launcher; the trace engine and the
  * safety manual on nothing of Warden. A violation names the class, member and source line.
  * {@link ArchitectureSabotageTest} shows that each rule bites.
- *
- * [utest->dsn~rj.architecture~1]
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ArchitectureRulesTest {
@@ -35,6 +33,7 @@ class ArchitectureRulesTest {
         return Arrows.ALL.stream();
     }
 
+    // [utest->dsn~rj.architecture~1]
     @ParameterizedTest(name = "{0}")
     @MethodSource("arrows")
     void holds_on_the_production_classes(Arrows.Arrow arrow) {

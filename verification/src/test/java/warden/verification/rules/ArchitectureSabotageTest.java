@@ -27,8 +27,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * reference, e.g. {@code warden.riscv.SabotageRiscvUsesArm}), the rule reports a violation naming that class
  * and its source line, and only that class. The sabotage classes stay in verification's test classes: no
  * production import and no jar sees them.
- *
- * [utest->dsn~rj.architecture~1] [utest->dsn~rj.arrows-sabotage~1]
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ArchitectureSabotageTest {
@@ -62,6 +60,8 @@ class ArchitectureSabotageTest {
         return Arrows.ALL.stream();
     }
 
+    // [utest->dsn~rj.architecture~1]
+    // [utest->dsn~rj.arrows-sabotage~1]
     @Test
     void every_arrow_has_a_sabotage_fixture_and_the_production_import_holds_every_module() {
         assertEquals(Arrows.ALL, List.copyOf(SABOTAGE.keySet()), "one entry per arrow, in Arrows.ALL's order");
@@ -83,6 +83,8 @@ class ArchitectureSabotageTest {
         }
     }
 
+    // [utest->dsn~rj.architecture~1]
+    // [utest->dsn~rj.arrows-sabotage~1]
     @ParameterizedTest(name = "{0}")
     @MethodSource("arrows")
     void reports_each_sabotage_class_by_name_and_line(Arrows.Arrow arrow) {

@@ -26,10 +26,6 @@ import org.objectweb.asm.Opcodes;
 /**
  * The bytecode scan on the built kernel (no finding allowed), on a golden class (exact findings),
  * and the kernel's dependencies: java.base only (jdeps) and no compile-scope dependency in its pom.
- *
- * [utest->dsn~rj.bytecode-scan~1]
- * [utest->dsn~rj.no-recursion~1]
- * [utest->dsn~rj.java-base-only~1]
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class BytecodeScanTest {
@@ -40,6 +36,9 @@ class BytecodeScanTest {
                 && !n.startsWith("<") && !n.equals("boot");
     }
 
+    // [utest->dsn~rj.bytecode-scan~1]
+    // [utest->dsn~rj.java-base-only~1]
+    // [utest->dsn~rj.no-recursion~1]
     @Test
     void the_built_kernel_classes_pass_the_scan() {
         BytecodeScan scan = new BytecodeScan(JavaModel.kernelClasses(), "monitor-kernel/src/main/java/",
@@ -54,6 +53,8 @@ class BytecodeScanTest {
         }
     }
 
+    // [utest->dsn~rj.bytecode-scan~1]
+    // [utest->dsn~rj.no-recursion~1]
     @Test
     void a_golden_class_fails_with_exactly_its_expected_findings(@TempDir Path out) throws Exception {
         Path src = Path.of(BytecodeScanTest.class.getResource("/rules/bytecode/Recursive.java").toURI());
@@ -71,6 +72,7 @@ class BytecodeScanTest {
         assertEquals(new TreeSet<>(expected), new TreeSet<>(actual));
     }
 
+    // [utest->dsn~rj.java-base-only~1]
     @Test
     void the_kernel_depends_on_java_base_only_by_jdeps() {
         ToolProvider jdeps = ToolProvider.findFirst("jdeps")
@@ -85,6 +87,7 @@ class BytecodeScanTest {
         assertEquals("java.base", deps, "modules the kernel needs, by jdeps");
     }
 
+    // [utest->dsn~rj.java-base-only~1]
     @Test
     void the_kernel_pom_has_no_runtime_dependency() throws IOException {
         Path pom = Rules.root().resolve("monitor-kernel/pom.xml");

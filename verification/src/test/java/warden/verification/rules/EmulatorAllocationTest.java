@@ -19,13 +19,12 @@ import warden.launcher.run.Targets;
  * kernel on one thread) allocates in steady state, per millisecond of virtual time, and publishes
  * it ({@code emulator-allocation-<target>.txt}). A measurement, not a gate: the emulator is not
  * mission code (the kernel's own zero is KernelAllocationTest's).
- *
- * [utest->dsn~rj.runtime-zero-alloc~1]
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class EmulatorAllocationTest {
     static final long MS = 1_000_000L;
 
+    // [utest->dsn~rj.runtime-zero-alloc~1]
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"riscv", "arm", "x86"})
     void the_emulator_steady_state_allocation_is_measured_and_published(String name) throws Exception {

@@ -19,14 +19,13 @@ import warden.launcher.run.Targets;
  * small heap: it completes, its checks hold, and the heap it used is published
  * ({@code epsilon-soak.txt}). Run by the surefire execution epsilon-soak (argLine in
  * verification/pom.xml); in any other JVM it still runs, and says which collector it had.
- *
- * [utest->dsn~rj.runtime-zero-alloc~1]
  */
 @Tag("epsilon")
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class EpsilonSoakTest {
     static final long SECONDS = 2;
 
+    // [utest->dsn~rj.runtime-zero-alloc~1]
     @Test
     void the_default_system_runs_two_seconds_of_virtual_time_without_a_garbage_collector() throws Exception {
         String gcs = "";

@@ -33,8 +33,6 @@ import warden.launcher.run.Targets;
  * entries (monitor calls of every kind, world switches by yield, timer, interrupt, access fault,
  * unknown call) allocate 0 bytes on the kernel thread, the port's side of each entry included.
  * Runs in the JIT-compiled default test JVM and again under -Xint (surefire execution alloc-xint).
- *
- * [utest->dsn~rj.runtime-zero-alloc~1]
  */
 @Tag("alloc")
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -43,6 +41,7 @@ class KernelAllocationTest {
     static final int PER_ROUND = 10;
     static final int WINDOWS = 3;
 
+    // [utest->dsn~rj.runtime-zero-alloc~1]
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"riscv", "arm", "x86"})
     void a_million_mission_events_allocate_nothing_on_the_kernel_thread(String name) {

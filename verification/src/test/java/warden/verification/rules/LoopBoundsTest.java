@@ -25,15 +25,14 @@ import warden.launcher.run.Targets;
  * entry point are published for the default system and for the maximum configuration
  * ({@code SystemImage.*_MAX}) as {@code verification/target/restricted-java/wcet-iterations.json}
  * and {@code wcet-iterations.adoc} (ISO 26262-6 Table 7 resource-usage evidence).
- *
- * [utest->dsn~rj.bounded-loops~1]
- * [utest->dsn~rj.wcet-iterations~1]
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class LoopBoundsTest {
     static final List<String> ENTRIES = List.of("onMonitorCall", "onAccessFault", "onIllegalInstruction",
             "onExternalInterrupt", "onTimer", "start", "boot");
 
+    // [utest->dsn~rj.bounded-loops~1]
+    // [utest->dsn~rj.wcet-iterations~1]
     @Test
     void every_kernel_loop_is_bounded_and_the_worst_case_iterations_are_published() {
         JavaModel model = JavaModel.of(Rules.kernelRepo(), JavaModel.javaFiles(Rules.kernelSources()));

@@ -26,16 +26,15 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The source checker on the kernel (no finding allowed) and on golden negative sources, each of
  * which starts with the exact findings expected ({@code // ERROR: file:line: [rule] message}).
- *
- * [utest->dsn~rj.source-checker~1]
- * [utest->dsn~rj.no-alloc~1]
- * [utest->dsn~rj.phases~1]
- * [utest->dsn~rj.no-reflection~1]
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class SourceRulesTest {
     private static final String EXPECT = "// ERROR: ";
 
+    // [utest->dsn~rj.no-alloc~1]
+    // [utest->dsn~rj.no-reflection~1]
+    // [utest->dsn~rj.phases~1]
+    // [utest->dsn~rj.source-checker~1]
     @Test
     void the_kernel_sources_follow_every_restricted_java_rule() throws IOException {
         JavaModel model = JavaModel.of(Rules.kernelRepo(), JavaModel.javaFiles(Rules.kernelSources()));
@@ -51,6 +50,10 @@ class SourceRulesTest {
         }
     }
 
+    // [utest->dsn~rj.no-alloc~1]
+    // [utest->dsn~rj.no-reflection~1]
+    // [utest->dsn~rj.phases~1]
+    // [utest->dsn~rj.source-checker~1]
     @TestFactory
     Stream<DynamicTest> every_golden_source_fails_with_exactly_its_expected_findings() throws Exception {
         Path dir = Path.of(SourceRulesTest.class.getResource("/rules/golden").toURI());
@@ -78,6 +81,10 @@ class SourceRulesTest {
         return m.getKind() == ElementKind.METHOD && m.getModifiers().contains(Modifier.PUBLIC);
     }
 
+    // [utest->dsn~rj.no-alloc~1]
+    // [utest->dsn~rj.no-reflection~1]
+    // [utest->dsn~rj.phases~1]
+    // [utest->dsn~rj.source-checker~1]
     @Test
     void a_message_names_the_file_and_the_line() throws URISyntaxException {
         Path dir = Path.of(SourceRulesTest.class.getResource("/rules/golden").toURI());

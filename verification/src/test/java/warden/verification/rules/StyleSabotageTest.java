@@ -28,8 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code src/test/resources/rules/style/}), with the limit's rule id and line, and nothing one under it or
  * outside the limit's scope; the root pom runs that config on main and test sources and fails on a finding.
  * A weakened limit, scope or binding fails this test.
- *
- * [utest->dsn~rj.style-limits~1]
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class StyleSabotageTest {
@@ -45,6 +43,7 @@ class StyleSabotageTest {
     record Finding(String rule, int line) {
     }
 
+    // [utest->dsn~rj.style-limits~1]
     @Test
     void a_121_character_line_is_reported_in_main_and_test_code_and_a_120_character_line_is_not() throws Exception {
         String text = fixture("LongLine.java");
@@ -54,6 +53,7 @@ class StyleSabotageTest {
         }
     }
 
+    // [utest->dsn~rj.style-limits~1]
     @Test
     void a_41_line_method_is_reported_in_main_code_and_a_40_line_one_is_not() throws Exception {
         String text = fixture("LongMethod.java");
@@ -66,6 +66,7 @@ class StyleSabotageTest {
         }
     }
 
+    // [utest->dsn~rj.style-limits~1]
     @Test
     void a_301_line_file_is_reported_in_the_kernel_main_code_only_and_a_300_line_one_is_not() throws Exception {
         String text = fixture("BigKernelFile.java");
@@ -79,6 +80,7 @@ class StyleSabotageTest {
         assertEquals(List.of(), check(KERNEL_MAIN, "BigKernelFile.java", oneLess), "300 lines are allowed");
     }
 
+    // [utest->dsn~rj.style-limits~1]
     @Test
     void the_build_runs_this_config_on_main_and_test_sources_and_fails_on_a_finding() throws IOException {
         String pom = Files.readString(Rules.root().resolve("pom.xml"), StandardCharsets.UTF_8);

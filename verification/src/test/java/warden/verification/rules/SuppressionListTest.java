@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
  * ({@code // justification: ...} on the same line or the line above), and the list of them is
  * published for the traceability report: {@code suppressions.json} and {@code suppressions.adoc}.
  *
- * [utest->dsn~rj.no-runtime-errors~1]
  * [impl->dsn~rj.no-runtime-errors~1]
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -27,6 +26,7 @@ class SuppressionListTest {
     private static final Pattern SUPPRESS = Pattern.compile("@SuppressWarnings\\((.*?)\\)");
     private static final Pattern WHY = Pattern.compile("//\\s*justification:\\s*(.+)$");
 
+    // [utest->dsn~rj.no-runtime-errors~1]
     @Test
     void every_kernel_suppression_is_justified_and_listed() throws IOException {
         Path root = Rules.kernelRepo();

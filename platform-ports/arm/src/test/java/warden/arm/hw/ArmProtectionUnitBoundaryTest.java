@@ -16,7 +16,6 @@ import warden.kernel.port.ProtectionUnit;
  * exact register values an activation writes (high and low halves, Secure enables, NSAID bits), and
  * the byte-exact execute check.
  */
-// [utest->dsn~arm.tzc.unit~1] [utest->dsn~arm.tzc.overlap~1] [utest->dsn~arm.tzc.activate~1]
 class ArmProtectionUnitBoundaryTest {
     private static final long MON = 0x8000_0000L;
     private static final long MON_SIZE = 0x20_0000L;
@@ -36,6 +35,8 @@ class ArmProtectionUnitBoundaryTest {
         return filters[core].read(Tzc400Descriptor.offset(n, reg), 4, 0);
     }
 
+    // [utest->dsn~arm.tzc.overlap~1]
+    // [utest->dsn~arm.tzc.unit~1]
     @Test
     void theMonitorIsSetOnceBeforeAnySlotAndMustBeGranular() {
         ArmProtectionUnit a = new ArmProtectionUnit(filters, sec, 0);
@@ -51,6 +52,8 @@ class ArmProtectionUnitBoundaryTest {
         assertEquals(Status.BAD_STATE, c.protectMonitor(MON, MON_SIZE), "a region already added");
     }
 
+    // [utest->dsn~arm.tzc.overlap~1]
+    // [utest->dsn~arm.tzc.unit~1]
     @Test
     void slotsAreNumberedZeroToFifteenAndCoresByFilter() {
         ArmProtectionUnit pu = unit();
@@ -78,6 +81,8 @@ class ArmProtectionUnitBoundaryTest {
                 "slot 15 is Non-secure now");
     }
 
+    // [utest->dsn~arm.tzc.activate~1]
+    // [utest->dsn~arm.tzc.unit~1]
     @Test
     void slotZeroMayRunInEitherWorldAndNoSlotIsAValidActivation() {
         ArmProtectionUnit pu = unit();
@@ -97,6 +102,8 @@ class ArmProtectionUnitBoundaryTest {
         assertEquals(Status.OK, pu.activate(1, ProtectionUnit.NO_SLOT));
     }
 
+    // [utest->dsn~arm.tzc.overlap~1]
+    // [utest->dsn~arm.tzc.unit~1]
     @Test
     void regionsAreWholeGranulesBelowTheFortyBitLimit() {
         ArmProtectionUnit pu = unit();
@@ -114,6 +121,7 @@ class ArmProtectionUnitBoundaryTest {
         assertEquals(2, pu.regionsUsed(0));
     }
 
+    // [utest->dsn~arm.tzc.unit~1]
     @Test
     void executeNeedsReadButWriteAloneIsFine() {
         ArmProtectionUnit pu = unit();
@@ -124,6 +132,7 @@ class ArmProtectionUnitBoundaryTest {
         assertEquals(Status.OK, pu.addRegion(0, 0x2000, 0x1000, Access.READ | Access.EXECUTE));
     }
 
+    // [utest->dsn~arm.tzc.overlap~1]
     @Test
     void regionsMayTouchTheMonitorAndEachOtherButNotOverlap() {
         ArmProtectionUnit pu = unit();
@@ -143,6 +152,8 @@ class ArmProtectionUnitBoundaryTest {
         assertEquals(Status.OK, pu.addRegion(1, 0x9000_2000L, 0x1000, Access.READ), "and only they count");
     }
 
+    // [utest->dsn~arm.tzc.activate~1]
+    // [utest->dsn~arm.tzc.unit~1]
     @Test
     void activationWritesExactRegisterValuesForSecureAndNonSecureSlots() {
         ArmProtectionUnit pu = unit();
@@ -184,6 +195,8 @@ class ArmProtectionUnitBoundaryTest {
         assertEquals(Tzc400.DENY_ERROR, filters[0].check(0x9000_0000L, 4, true, false, 0), "and its second one");
     }
 
+    // [utest->dsn~arm.tzc.activate~1]
+    // [utest->dsn~arm.tzc.unit~1]
     @Test
     void activationProgramsAllEightRegionsAndResetsTheBackgroundRegion() {
         ArmProtectionUnit pu = unit();
@@ -208,6 +221,8 @@ class ArmProtectionUnitBoundaryTest {
                 "core 0's filter untouched");
     }
 
+    // [utest->dsn~arm.tzc.activate~1]
+    // [utest->dsn~arm.tzc.unit~1]
     @Test
     void executeIsAnsweredFromTheActiveSlotByteExactly() {
         ArmProtectionUnit pu = unit();

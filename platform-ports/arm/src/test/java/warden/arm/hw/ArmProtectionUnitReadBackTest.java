@@ -13,7 +13,6 @@ import warden.kernel.port.ProtectionUnit;
  * written (a stuck-at-0 fault of the TZC-400) makes {@code activate} return FAILED, yet the whole
  * filter is still written; a filter that takes the slot's attributes returns OK.
  */
-// [utest->dsn~arm.tzc.activate~1]
 class ArmProtectionUnitReadBackTest {
     private static final long MON = 0x8000_0000L;
     private static final long PAGES = 0x9000_0000L;
@@ -82,6 +81,7 @@ class ArmProtectionUnitReadBackTest {
         }
     }
 
+    // [utest->dsn~arm.tzc.activate~1]
     @Test
     void aSecureEnableThatDoesNotReadBackFailsTheActivationButEveryRegionIsStillWritten() {
         filters[0].stickAttributeBits(3, Tzc400Descriptor.S_WR_EN);
@@ -97,6 +97,7 @@ class ArmProtectionUnitReadBackTest {
                 "the faulty one denies");
     }
 
+    // [utest->dsn~arm.tzc.activate~1]
     @Test
     void aFaultInTheFirstOrTheLastRegionIsFoundAsWell() {
         filters[0].stickAttributeBits(1, Tzc400Descriptor.S_RD_EN);
@@ -113,6 +114,7 @@ class ArmProtectionUnitReadBackTest {
         assertEquals(Status.OK, pu.activate(1, NON_SECURE), "region 8 unused, region 1 fine: core 1 takes this slot");
     }
 
+    // [utest->dsn~arm.tzc.activate~1]
     @Test
     void aStuckBitTheSlotDoesNotSetReadsBackAsWrittenAndTheActivationSucceeds() {
         filters[0].stickAttributeBits(1, Tzc400Descriptor.S_WR_EN);
@@ -126,6 +128,7 @@ class ArmProtectionUnitReadBackTest {
         assertWholeFilterHolds(0, SECURE_READ, 0, 0, 0, 0, 0);
     }
 
+    // [utest->dsn~arm.tzc.activate~1]
     @Test
     void aNonSecureSlotNeedsOnlyTheFilterEnableToReadBack() {
         long ids = Tzc400Descriptor.idAccess(NSAID, true, true);
@@ -142,6 +145,7 @@ class ArmProtectionUnitReadBackTest {
         assertEquals(Tzc400.ALLOW, filters[0].check(page(NON_SECURE, 1), 4, true, true, NSAID), "region 2 is on");
     }
 
+    // [utest->dsn~arm.tzc.activate~1]
     @Test
     void aFailedActivationStillRestoresTheSecurityOfTheAccessInFlightAndOnlyThatCoreFails() {
         filters[1].stickAttributeBits(1, Tzc400Descriptor.S_RD_EN);

@@ -11,7 +11,6 @@ import warden.kernel.api.Status;
 import warden.kernel.port.ProtectionUnit;
 
 /** The ProtectionUnit SPI on per-PE TZC-400 filters: configuration checks and activation. */
-// [utest->dsn~arm.tzc.unit~1] [utest->dsn~arm.tzc.overlap~1] [utest->dsn~arm.tzc.activate~1]
 class ArmProtectionUnitTest {
     private static final long MON = 0x8000_0000L;
     private final TransactionSecurity sec = new TransactionSecurity();
@@ -26,6 +25,8 @@ class ArmProtectionUnitTest {
         pu.world(1, true);
     }
 
+    // [utest->dsn~arm.tzc.overlap~1]
+    // [utest->dsn~arm.tzc.unit~1]
     @Test
     void overlapMisalignmentAndTooManyRegionsAreRefusedAtConfiguration() {
         assertEquals(Status.OK, pu.beginSlot(0));
@@ -43,6 +44,8 @@ class ArmProtectionUnitTest {
         assertEquals(Status.BAD_STATE, pu.protectMonitor(MON, 0x1000), "monitor first, once");
     }
 
+    // [utest->dsn~arm.tzc.activate~1]
+    // [utest->dsn~arm.tzc.unit~1]
     @Test
     void activationGivesASecureSlotSecureAccessAndANonSecureSlotItsNsaidOnly() {
         pu.beginSlot(0);
@@ -59,6 +62,8 @@ class ArmProtectionUnitTest {
         assertEquals(Tzc400.DENY_ERROR, filters[1].check(MON, 8, false, false, 0));
     }
 
+    // [utest->dsn~arm.tzc.activate~1]
+    // [utest->dsn~arm.tzc.unit~1]
     @Test
     void reactivationReplacesEveryRegionAndNoSlotLeavesNothing() {
         pu.beginSlot(0);
@@ -78,6 +83,7 @@ class ArmProtectionUnitTest {
         assertEquals(Status.INVALID_PARAM, pu.activate(0, 99));
     }
 
+    // [utest->dsn~arm.tzc.unit~1]
     @Test
     void aValidationOnlyUnitAnswersTheSameConfigurationQuestions() {
         ArmProtectionUnit v = new ArmProtectionUnit(new Tzc400[0], sec, 0);

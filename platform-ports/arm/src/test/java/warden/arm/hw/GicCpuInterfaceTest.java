@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Acknowledge, end of interrupt, priority mask and running priority (IHI 0069 §4.1, §4.8, §2.2.1). */
-// [utest->dsn~arm.gic.ack~1] [utest->dsn~arm.gic.state~1] [utest->dsn~arm.gic.route~1]
 class GicCpuInterfaceTest {
     private GicState s;
     private GicCpuInterface cpu;
@@ -25,6 +24,8 @@ class GicCpuInterfaceTest {
         assertEquals(0, ic.route(51, 0, 7, false));  // Group 1 NS, 0x90
     }
 
+    // [utest->dsn~arm.gic.route~1]
+    // [utest->dsn~arm.gic.state~1]
     @Test
     void criticalLinesAreGroup0InTheSecureHalfAndQmLinesGroup1NonSecure() {
         assertEquals(GicGroups.GROUP0, s.groupOf(0, 40));
@@ -39,6 +40,7 @@ class GicCpuInterfaceTest {
         assertEquals(-2, ic.route(40, 0, 8, true), "priority out of range");
     }
 
+    // [utest->dsn~arm.gic.ack~1]
     @Test
     void iar0AtEl3GivesGroup0AndTheSpecialIdsForGroup1() {
         s.raise(0, 50);
@@ -57,6 +59,7 @@ class GicCpuInterfaceTest {
         assertFalse(s.active(0, 50));
     }
 
+    // [utest->dsn~arm.gic.ack~1]
     @Test
     void theRunningPriorityBlocksEqualAndLowerPriorities() {
         s.raise(0, 51);
@@ -70,6 +73,7 @@ class GicCpuInterfaceTest {
         assertEquals(50, ic.claim(0));
     }
 
+    // [utest->dsn~arm.gic.ack~1]
     @Test
     void thePriorityMaskHidesLowerPrioritiesAndItsNonSecureViewCannotMaskSecureOnes() {
         cpu.writePmr(0x00, false);
@@ -88,6 +92,8 @@ class GicCpuInterfaceTest {
         assertEquals(0, cpu.readPmr(true));
     }
 
+    // [utest->dsn~arm.gic.route~1]
+    // [utest->dsn~arm.gic.state~1]
     @Test
     void aLineIsClaimedOnlyOnItsTargetPeAndNoEventIsLost() {
         s.raise(0, 40);
@@ -102,6 +108,8 @@ class GicCpuInterfaceTest {
         assertEquals(0, ic.claim(0));
     }
 
+    // [utest->dsn~arm.gic.route~1]
+    // [utest->dsn~arm.gic.state~1]
     @Test
     void theTimerPpiFollowsItsLevelAndIsNeverClaimedAsADeviceLine() {
         GicRegisters regs = new GicRegisters(s);

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import warden.kernel.api.Status;
 
 /** Masking an SPI through GICD_ICENABLER/ISENABLER, and a raise of a disabled pending INTID. */
-// [utest->dsn~arm.gic.mask~1]
 class GicMaskTest {
     private GicState s;
     private ArmInterruptController ic;
@@ -23,6 +22,7 @@ class GicMaskTest {
         assertEquals(Status.OK, ic.route(50, 0, 1, false));
     }
 
+    // [utest->dsn~arm.gic.mask~1]
     @Test
     void aMaskedSpiIsNotAcknowledgedAndKeepsOnePendingRequest() {
         assertEquals(Status.OK, ic.setEnabled(50, false));
@@ -40,6 +40,7 @@ class GicMaskTest {
         assertEquals(0, s.heldRequests(0, 50));
     }
 
+    // [utest->dsn~arm.gic.mask~1]
     @Test
     void group0LinesCanBeMaskedAndHeldEventsSurviveTheMask() {
         s.raise(0, 40);
@@ -58,6 +59,7 @@ class GicMaskTest {
         assertEquals(0, ic.claim(0));
     }
 
+    // [utest->dsn~arm.gic.mask~1]
     @Test
     void masksOnlySpis() {
         assertEquals(Status.INVALID_PARAM, ic.setEnabled(20, false), "a PPI is not a device line");

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Secure-only GIC registers cannot be changed from the Non-secure state, nor read (IHI 0069 §4.7, §4.8.6). */
-// [utest->dsn~arm.gic.security~1]
 class GicSecurityTest {
     private final TransactionSecurity sec = new TransactionSecurity();
     private GicState s;
@@ -30,6 +29,7 @@ class GicSecurityTest {
         sec.set(true);
     }
 
+    // [utest->dsn~arm.gic.security~1]
     @Test
     void aNonSecureWriteToTheGroupRegistersIsIgnoredAndReadsZero() {
         ns();
@@ -44,6 +44,7 @@ class GicSecurityTest {
         assertEquals(1L << 3, gicd.read(0xD04, 4, 0));
     }
 
+    // [utest->dsn~arm.gic.security~1]
     @Test
     void theRedistributorGroupRegistersAreSecureToo() {
         long igroupr0 = 0x1_0080;
@@ -57,6 +58,7 @@ class GicSecurityTest {
         assertEquals(0, gicr.read(0x2_0000 + igroupr0, 4, 0), "banked per PE");
     }
 
+    // [utest->dsn~arm.gic.security~1]
     @Test
     void nonSecureSoftwareSeesAndChangesOnlyItsOwnInterruptsEnablesAndPending() {
         ns();
@@ -68,6 +70,7 @@ class GicSecurityTest {
         assertEquals(1L << 2, gicd.read(0x204, 4, 0), "only 34 pended");
     }
 
+    // [utest->dsn~arm.gic.security~1]
     @Test
     void theNonSecureViewOfPrioritiesStaysInTheNonSecureHalf() {
         ns();
@@ -79,6 +82,7 @@ class GicSecurityTest {
         assertEquals(0x80, s.priority(0, 34), "highest a Non-secure write can reach");
     }
 
+    // [utest->dsn~arm.gic.security~1]
     @Test
     void nonSecureControlAndRoutingAccessesTouchOnlyNonSecureState() {
         gicd.write(0, 4, GicState.CTLR_ENABLE_GRP0 | GicState.CTLR_ENABLE_GRP1S | GicState.CTLR_ENABLE_GRP1NS, 0);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 /** The signal a PE sees, checked cell by cell against the table of IHI 0069 §4.6.2. */
-// [utest->dsn~arm.gic.signal~1] [utest->dsn~arm.gic.groups~1]
 class GicSignalTableTest {
     private static final int F = GicGroups.FIQ;
     private static final int I = GicGroups.IRQ;
@@ -16,6 +15,8 @@ class GicSignalTableTest {
         {F, F, F},
     };
 
+    // [utest->dsn~arm.gic.groups~1]
+    // [utest->dsn~arm.gic.signal~1]
     @Test
     void everyCellOfTheTableHolds() {
         int[] states = {GicGroups.PE_SECURE_EL1, GicGroups.PE_NONSECURE, GicGroups.PE_EL3};
@@ -28,6 +29,7 @@ class GicSignalTableTest {
         }
     }
 
+    // [utest->dsn~arm.gic.signal~1]
     @Test
     void peStatesFollowTheExceptionLevelAndSecurityState() {
         assertEquals(GicGroups.PE_SECURE_EL1, GicGroups.peState(0, false));
@@ -38,6 +40,7 @@ class GicSignalTableTest {
         assertEquals(GicGroups.PE_EL3, GicGroups.peState(3, false));
     }
 
+    // [utest->dsn~arm.gic.groups~1]
     @Test
     void groupAndModifierBitsEncodeTheThreeGroups() {
         assertEquals(GicGroups.GROUP0, GicGroups.group(false, false));

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
  * The TZC-400 model's stuck-at-0 fault injection: stuck attribute bits read as 0, decide accesses
  * as 0 and ignore writes of 1, for good; everything else of the filter keeps working.
  */
-// [utest->dsn~arm.tzc.fault-injection~1]
 class Tzc400FaultInjectionTest {
     private static final int S_RW = Tzc400Descriptor.S_RD_EN | Tzc400Descriptor.S_WR_EN;
     private static final long BASE = 0x8040_0000L;
@@ -36,6 +35,7 @@ class Tzc400FaultInjectionTest {
         return tzc.check(BASE + n * 0x1000L, 4, write, false, 0);
     }
 
+    // [utest->dsn~arm.tzc.fault-injection~1]
     @Test
     void aStuckBitReadsAsZeroIgnoresWritesOfOneAndDecidesAccessesAsZero() {
         tzc.stickAttributeBits(2, Tzc400Descriptor.S_WR_EN);
@@ -48,6 +48,7 @@ class Tzc400FaultInjectionTest {
         assertEquals(Tzc400.ALLOW, check(3, true));
     }
 
+    // [utest->dsn~arm.tzc.fault-injection~1]
     @Test
     void aFaultClearsTheBitsTheRegisterHeldAtOnce() {
         page(4, 1 | S_RW);
@@ -58,6 +59,7 @@ class Tzc400FaultInjectionTest {
         assertEquals(Tzc400.ALLOW, check(4, true));
     }
 
+    // [utest->dsn~arm.tzc.fault-injection~1]
     @Test
     void aStuckFilterEnableDisablesTheRegionSoTheBackgroundDecides() {
         tzc.stickAttributeBits(1, Tzc400Descriptor.FILTER_EN_MASK);
@@ -68,6 +70,7 @@ class Tzc400FaultInjectionTest {
         assertEquals(Tzc400.ALLOW, check(1, true), "now region 0 allows it");
     }
 
+    // [utest->dsn~arm.tzc.fault-injection~1]
     @Test
     void faultsAddUpAndNothingClearsThem() {
         tzc.stickAttributeBits(5, Tzc400Descriptor.S_RD_EN);
@@ -86,6 +89,7 @@ class Tzc400FaultInjectionTest {
         assertEquals(Tzc400.DENY_ERROR, check(5, true));
     }
 
+    // [utest->dsn~arm.tzc.fault-injection~1]
     @Test
     void theBackgroundRegionCanHaveAStuckBitToo() {
         tzc.stickAttributeBits(0, Tzc400Descriptor.S_RD_EN);
@@ -95,6 +99,7 @@ class Tzc400FaultInjectionTest {
         assertEquals(Tzc400.ALLOW, check(6, true), "and allows writes");
     }
 
+    // [utest->dsn~arm.tzc.fault-injection~1]
     @Test
     void onlyTheAttributeBitsAreStuckNotTheRegionsOtherRegisters() {
         tzc.stickAttributeBits(7, -1);
@@ -106,6 +111,7 @@ class Tzc400FaultInjectionTest {
         assertEquals(0xFFFF_FFFFL, tzc.read(Tzc400Descriptor.offset(7, Tzc400Descriptor.ID_ACCESS), 4, 0));
     }
 
+    // [utest->dsn~arm.tzc.fault-injection~1]
     @Test
     void aRegionOutsideZeroToEightIsIgnored() {
         tzc.stickAttributeBits(-1, -1);

@@ -12,10 +12,10 @@ import net.jqwik.api.constraints.LongRange;
  * written from the TZC-400 TRM allows: one enabled region holds every byte (else region 0), and
  * the access's security state has that region's enable for the direction.
  */
-// [utest->dsn~arm.tzc.regions~1]
 class Tzc400PropertiesTest {
     private static final long BASE = 0x8000_0000L;
 
+    // [utest->dsn~arm.tzc.regions~1]
     @Property(seed = "42", tries = 400)
     void theFilterAllowsExactlyWhatTheSpecPredicateAllows(
             @ForAll @IntRange(min = 0, max = 8) int regions, @ForAll @IntRange(min = 1, max = 4) int pagesEach,

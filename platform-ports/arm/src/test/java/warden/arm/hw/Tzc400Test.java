@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** TZC-400 regions, enables, overlap, failure recording and actions (DDI 0504 §2.2, §3.3). */
-// [utest->dsn~arm.tzc.regions~1] [utest->dsn~arm.tzc.denied~1]
 class Tzc400Test {
     private final TransactionSecurity sec = new TransactionSecurity();
     private Tzc400 tzc;
@@ -25,6 +24,8 @@ class Tzc400Test {
         tzc.write(Tzc400Descriptor.offset(n, Tzc400Descriptor.ATTRIBUTES), 4, attr, 0);
     }
 
+    // [utest->dsn~arm.tzc.denied~1]
+    // [utest->dsn~arm.tzc.regions~1]
     @Test
     void region0DeniesEverythingUntilItsEnablesAreSet() {
         assertEquals(Tzc400.DENY_ERROR, tzc.check(0x8000_0000L, 4, false, false, 0));
@@ -38,6 +39,7 @@ class Tzc400Test {
         assertEquals(0, tzc.read(Tzc400Descriptor.offset(0, Tzc400Descriptor.BASE_LOW), 4, 0), "region 0 spans all");
     }
 
+    // [utest->dsn~arm.tzc.regions~1]
     @Test
     void secureEnablesAndNsaidEnablesDecideByTheSecurityOfTheAccess() {
         region(1, 0x8040_0000L, 0x8040_FFFFL, 1 | Tzc400Descriptor.S_RD_EN | Tzc400Descriptor.S_WR_EN, 0);
@@ -50,6 +52,7 @@ class Tzc400Test {
         assertEquals(Tzc400.DENY_ERROR, tzc.check(0x8100_0010L, 4, false, false, 3), "Secure: no S_RD_EN");
     }
 
+    // [utest->dsn~arm.tzc.regions~1]
     @Test
     void regionsAre4KiBGranularAndTopIsInclusive() {
         region(1, 0x8040_0123L, 0x8040_0000L, 1 | Tzc400Descriptor.S_RD_EN, 0);
@@ -60,6 +63,8 @@ class Tzc400Test {
         assertEquals(Tzc400.DENY_ERROR, tzc.check(0x8040_1000L, 1, false, false, 0));
     }
 
+    // [utest->dsn~arm.tzc.denied~1]
+    // [utest->dsn~arm.tzc.regions~1]
     @Test
     void anAccessMeetingTwoRegionsIsDeniedAndFlagsOverlap() {
         region(1, 0x8000_0000L, 0x8000_FFFFL, 1 | Tzc400Descriptor.S_RD_EN, 0);
@@ -68,6 +73,7 @@ class Tzc400Test {
         assertEquals(1, (tzc.intStatus() >>> Tzc400Descriptor.INT_STATUS_OVERLAP_SHIFT) & 1);
     }
 
+    // [utest->dsn~arm.tzc.denied~1]
     @Test
     void aFailureIsRecordedOnceThenOverrunUntilCleared() {
         tzc.check(0x8123_4000L, 4, true, true, 5);
@@ -83,6 +89,7 @@ class Tzc400Test {
         assertEquals(0, tzc.intStatus());
     }
 
+    // [utest->dsn~arm.tzc.denied~1]
     @Test
     void theActionDecidesBetweenAnErrorResponseAndASilentDenial() {
         tzc.write(Tzc400Descriptor.ACTION, 4, Tzc400Descriptor.ACTION_NONE, 0);
@@ -94,6 +101,7 @@ class Tzc400Test {
         assertEquals(Tzc400.DENY_ERROR, tzc.check(0, 4, false, true, 0));
     }
 
+    // [utest->dsn~arm.tzc.regions~1]
     @Test
     void theProgrammingInterfaceIsSecureOnly() {
         sec.set(true);

@@ -13,8 +13,6 @@ import warden.launcher.config.DefaultSystem;
 import warden.launcher.config.SystemDescription;
 
 /** The golden image on an emulated board: written by the run, checked and copied by the kernel. */
-// [utest->dsn~health.golden-image~1]
-// [utest->dsn~config.image~1]
 class GoldenImageRunTest {
     private static final long RUN_NS = 200_000_000L;
 
@@ -57,6 +55,8 @@ class GoldenImageRunTest {
                 .toList();
     }
 
+    // [utest->dsn~config.image~1]
+    // [utest->dsn~health.golden-image~1]
     @Test
     void aCrashWithASoundImageRestartsAndTheImageInTheStoreIsTheDescriptionsOnEveryTarget() throws Exception {
         for (String target : Targets.NAMES) {
@@ -68,6 +68,7 @@ class GoldenImageRunTest {
         }
     }
 
+    // [utest->dsn~health.golden-image~1]
     @Test
     void aCrashWithACorruptedGoldenImageIsNotRestartedButStopped() throws Exception {
         RunResult r = run("riscv", true);

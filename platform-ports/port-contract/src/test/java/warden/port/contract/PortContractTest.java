@@ -38,8 +38,6 @@ import warden.kernel.port.Timer;
  * {@link #deniedReadValue()} when denials do not fault); see docs/porting-guide.adoc. The target
  * must describe at least one core, a device with an interrupt line that is not monitor-only, and
  * room for two 64 KiB regions after the monitor's memory.
- *
- * [utest->dsn~port.contract~1]
  */
 public abstract class PortContractTest {
     protected static final long REGION_SIZE = 0x1_0000L;
@@ -116,6 +114,7 @@ public abstract class PortContractTest {
         return ctx;
     }
 
+    // [utest->dsn~port.contract~1]
     @Test
     void aSavedContextIsTheContextThatWasRestored() {
         long[] ctx = enter(0);
@@ -124,6 +123,7 @@ public abstract class PortContractTest {
         assertArrayEquals(ctx, saved);
     }
 
+    // [utest->dsn~port.contract~1]
     @Test
     void nothingOfOneWorldIsVisibleInTheNextAfterASwitch() {
         enter(0);
@@ -141,6 +141,7 @@ public abstract class PortContractTest {
         }
     }
 
+    // [utest->dsn~port.contract~1]
     @Test
     void aMonitorCallReachesTheKernelWithItsArgumentsAndReturnsItsResult() {
         enter(0);
@@ -153,6 +154,7 @@ public abstract class PortContractTest {
         assertEquals(6, kernel.lastArgs[1]);
     }
 
+    // [utest->dsn~port.contract~1]
     @Test
     void aGuestReachesItsOwnMemoryAndDeviceAndNothingElse() {
         enter(0);
@@ -173,6 +175,7 @@ public abstract class PortContractTest {
         }
     }
 
+    // [utest->dsn~port.contract~1]
     @Test
     void aDeniedAccessThatDoesNotFaultDropsTheWriteReadsTheFixedValueAndIsStillLogged() {
         if (deniedAccessFaults()) {
@@ -189,6 +192,7 @@ public abstract class PortContractTest {
                 "the kernel still learns of the denial: " + kernel.entries);
     }
 
+    // [utest->dsn~port.contract~1]
     @Test
     void withNoSlotActiveAGuestReachesNothing() {
         enter(0);
@@ -198,6 +202,7 @@ public abstract class PortContractTest {
         }
     }
 
+    // [utest->dsn~port.contract~1]
     @Test
     void aRoutedLineIsClaimedOnceOnItsCoreOnly() {
         assertEquals(Status.OK, port.interrupts().route(device.line(), 0, 7, true));
@@ -210,6 +215,7 @@ public abstract class PortContractTest {
         port.interrupts().complete(0, device.line());
     }
 
+    // [utest->dsn~port.contract~1]
     @Test
     void aRaisedLineEntersTheKernelOnItsCore() {
         enter(0);
@@ -219,6 +225,7 @@ public abstract class PortContractTest {
         assertTrue(kernel.entries.contains("irq 0 " + device.line()), kernel.entries.toString());
     }
 
+    // [utest->dsn~port.contract~1]
     @Test
     void theTimerEntersTheKernelAtItsDeadlineNotBefore() {
         enter(0);
@@ -232,6 +239,7 @@ public abstract class PortContractTest {
         assertEquals(Timer.NEVER, Timer.NEVER);
     }
 
+    // [utest->dsn~port.contract~1]
     @Test
     void deliveredEventsReachTheGuestOnTheCore() {
         enter(0);
@@ -241,6 +249,7 @@ public abstract class PortContractTest {
     }
 
     // [utest->dsn~emu.frozen-calls~1]
+    // [utest->dsn~port.contract~1]
     @Test
     void aVcpuSwitchedOffItsCoreDuringACallMakesNoFurtherCall() {
         enter(0);
@@ -266,6 +275,7 @@ public abstract class PortContractTest {
     }
 
     // [utest->dsn~health.restart~1]
+    // [utest->dsn~port.contract~1]
     @Test
     void aFreshContextReloadsTheGuestAsFromItsGoldenImage() {
         int before0 = guest0.restarts;
@@ -276,6 +286,7 @@ public abstract class PortContractTest {
         assertEquals(before1, guest1.restarts, "and no other");
     }
 
+    // [utest->dsn~port.contract~1]
     @Test
     void anIdleCoreRunsNoGuest() {
         enter(0);

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /** Registers, time base and deadline arithmetic of {@link Clint}. */
-// [utest->dsn~riscv.clint.registers~1]
 class ClintTest {
     private static final long VIRT_HZ = 10_000_000L;
     private static final long HOUR_NS = 3_600_000_000_000L;
 
     private final Clint clint = new Clint(2, VIRT_HZ);
 
+    // [utest->dsn~riscv.clint.registers~1]
     @Test
     void mtimecmpResetsToAllOnesSoNoTimerIsPending() {
         assertEquals(-1L, clint.read(0x4000, 8, 0));
@@ -21,6 +21,7 @@ class ClintTest {
         assertEquals(Long.MAX_VALUE, clint.nextTimerNs(0));
     }
 
+    // [utest->dsn~riscv.clint.registers~1]
     @Test
     void mtimeCountsTheTimebaseFromVirtualTime() {
         assertEquals(0, clint.read(0xBFF8, 8, 99));
@@ -31,6 +32,7 @@ class ClintTest {
         assertEquals(1, clint.read(0xBFFC, 4, t));
     }
 
+    // [utest->dsn~riscv.clint.registers~1]
     @Test
     void shouldRaiseTheTimerWhenMtimeReachesMtimecmp() {
         clint.write(0x4008, 8, 1000, 0); // hart 1
@@ -40,6 +42,7 @@ class ClintTest {
         assertEquals(100_000, clint.nextTimerNs(1));
     }
 
+    // [utest->dsn~riscv.clint.registers~1]
     @Test
     void mtimecmpHalvesAreWritableSeparately() {
         clint.write(0x4000, 4, 0x1234, 0);
@@ -49,6 +52,7 @@ class ClintTest {
         assertEquals(0, clint.read(0x4004, 4, 0));
     }
 
+    // [utest->dsn~riscv.clint.registers~1]
     @Test
     void msipKeepsOnlyBitZero() {
         clint.write(0x4, 4, 0xFFFF_FFFFL, 0);
@@ -59,6 +63,7 @@ class ClintTest {
         assertFalse(clint.softwarePending(1));
     }
 
+    // [utest->dsn~riscv.clint.registers~1]
     @Test
     void shouldIgnoreMalformedAndUnknownAccesses() {
         clint.write(0x4002, 4, 5, 0);

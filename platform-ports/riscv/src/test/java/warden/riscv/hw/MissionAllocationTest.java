@@ -9,7 +9,6 @@ import warden.kernel.api.Access;
 import warden.kernel.port.ProtectionUnit;
 
 /** Steady state: the mission-time methods of the hardware models allocate nothing. */
-// [utest->dsn~riscv.hw.no-allocation~1]
 class MissionAllocationTest {
     private static final int ROUNDS = 20_000;
     private static final int PHASES = 5;
@@ -21,6 +20,7 @@ class MissionAllocationTest {
     private final RiscvInterruptController ic = new RiscvInterruptController(plic);
     private long sink;
 
+    // [utest->dsn~riscv.hw.no-allocation~1]
     @Test
     void missionTimeMethodsAllocateNothingInSteadyState() {
         com.sun.management.ThreadMXBean mx = threadBean();

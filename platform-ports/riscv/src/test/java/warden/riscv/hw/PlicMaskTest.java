@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 import warden.kernel.api.Status;
 
 /** Masking a line through its enable bit, and what the PLIC does with requests of a masked source. */
-// [utest->dsn~riscv.plic.mask~1]
 class PlicMaskTest {
     private final Plic plic = new Plic(64, 2);
     private final RiscvInterruptController ic = new RiscvInterruptController(plic);
 
+    // [utest->dsn~riscv.plic.mask~1]
     @Test
     void aMaskedLineSignalsNoContextAndTheUnmaskSignalsItsPendingRequest() {
         assertEquals(Status.OK, ic.route(9, 1, 3, false));
@@ -32,6 +32,7 @@ class PlicMaskTest {
         assertEquals(0, ic.claim(1), "exactly one request survived the mask");
     }
 
+    // [utest->dsn~riscv.plic.mask~1]
     @Test
     void requestsCountedBeforeTheMaskAreNotLost() {
         ic.route(9, 0, 3, false);
@@ -53,6 +54,7 @@ class PlicMaskTest {
         assertEquals(0, ic.claim(0));
     }
 
+    // [utest->dsn~riscv.plic.mask~1]
     @Test
     void maskingOnlyTouchesTheLineAndRefusesWhatItCannotDo() {
         ic.route(9, 0, 3, false);

@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 import warden.kernel.api.Status;
 
 /** {@link RiscvInterruptController} programs a {@link Plic} through its registers. */
-// [utest->dsn~riscv.plic.route~1]
 class RiscvInterruptControllerTest {
     private final Plic plic = new Plic(64, 2);
     private final RiscvInterruptController ic = new RiscvInterruptController(plic);
 
+    // [utest->dsn~riscv.plic.route~1]
     @Test
     void routeEnablesTheLineOnExactlyOneCore() {
         assertEquals(64, ic.lineCount());
@@ -28,6 +28,7 @@ class RiscvInterruptControllerTest {
         assertFalse(plic.gateway().inService(10));
     }
 
+    // [utest->dsn~riscv.plic.route~1]
     @Test
     void routeRejectsWhatThePlicCannotDo() {
         assertEquals(Status.INVALID_PARAM, ic.route(0, 0, 1, false));
@@ -37,6 +38,7 @@ class RiscvInterruptControllerTest {
         assertEquals(Status.INVALID_PARAM, ic.route(1, 0, 8, false));
     }
 
+    // [utest->dsn~riscv.plic.route~1]
     @Test
     void claimReturnsLinesInPriorityOrderAndCompleteReopensTheGateway() {
         ic.route(3, 0, 1, false);

@@ -15,7 +15,6 @@ import warden.kernel.port.ProtectionUnit;
  * active slot's regions (the monitor to none of them), with bad cores and slots refused; a locked
  * entry that refuses the configuration is reported.
  */
-// [utest->dsn~riscv.hw.no-allocation~1] [utest->dsn~riscv.pmp.activate~1]
 class RiscvProtectionUnitSteadyStateTest {
     private static final long MON = 0x8000_0000L;
     private static final long A = 0x8020_0000L;
@@ -60,6 +59,8 @@ class RiscvProtectionUnitSteadyStateTest {
         return false;
     }
 
+    // [utest->dsn~riscv.hw.no-allocation~1]
+    // [utest->dsn~riscv.pmp.activate~1]
     @Test
     void worldSwitchesAllocateNothingAndLeaveExactlyTheActiveSlotsRegions() {
         com.sun.management.ThreadMXBean mx = threadBean();
@@ -103,6 +104,7 @@ class RiscvProtectionUnitSteadyStateTest {
         }
     }
 
+    // [utest->dsn~riscv.pmp.activate~1]
     @Test
     void aLockedEntryThatRefusesTheSlotIsReported() {
         configure();

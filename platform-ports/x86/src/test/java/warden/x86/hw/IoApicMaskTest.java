@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 import warden.kernel.api.Status;
 
 /** The redirection entry's mask bit: edges on a masked pin are ignored, accepted requests stay. */
-// [utest->dsn~x86.ioapic.mask~1]
 class IoApicMaskTest {
     private final LocalApic[] apics = {new LocalApic(), new LocalApic()};
     private final X86InterruptController ic = new X86InterruptController(64, apics);
 
+    // [utest->dsn~x86.ioapic.mask~1]
     @Test
     void anEdgeOnAMaskedFixedPinIsIgnoredAndTheUnmaskRestoresDelivery() {
         assertEquals(Status.OK, ic.route(30, 1, 1, false));
@@ -27,6 +27,7 @@ class IoApicMaskTest {
         assertEquals(30, ic.claim(1));
     }
 
+    // [utest->dsn~x86.ioapic.mask~1]
     @Test
     void anSmiPinIsMaskedTooAndALatchedSmiStays() {
         ic.route(20, 0, 7, true);
@@ -39,6 +40,7 @@ class IoApicMaskTest {
         assertEquals(0, ic.claim(0));
     }
 
+    // [utest->dsn~x86.ioapic.mask~1]
     @Test
     void countedRaisesSurviveTheMask() {
         ic.route(30, 0, 1, false);

@@ -11,8 +11,6 @@ import net.jqwik.api.Provide;
  * SMRR's mask match (Intel SDM Vol. 3A §11.11.2.4) against the plain range predicate
  * {@code base <= addr < base + size} for every range SMRR can encode, and the save-state checks
  * against their definition.
- *
- * [utest->dsn~x86.smrr~1] [utest->dsn~x86.save-state~1]
  */
 class SmrrPropertiesTest {
     record Range(long base, long size) {
@@ -31,6 +29,7 @@ class SmrrPropertiesTest {
         return Arbitraries.longs().between(0, (1L << 33) - 1);
     }
 
+    // [utest->dsn~x86.smrr~1]
     @Property(seed = "42")
     boolean theMaskMatchIsTheRange(@ForAll("ranges") Range r, @ForAll("addresses") long address) {
         Smrr s = new Smrr();
@@ -40,6 +39,7 @@ class SmrrPropertiesTest {
         return s.matches(address) == plain && s.base() == r.base() && s.size() == r.size();
     }
 
+    // [utest->dsn~x86.smrr~1]
     @Property(seed = "42")
     boolean nothingMatchesWithoutTheValidBitOrOutsideSmmWrites(@ForAll("ranges") Range r, @ForAll("addresses") long a) {
         Smrr s = new Smrr();
@@ -55,6 +55,7 @@ class SmrrPropertiesTest {
                 .as((a, b, c) -> new long[] {a & 0xFFFF_FFFFL, b & 0x7F_FFFFL, c & 0xD01L});
     }
 
+    // [utest->dsn~x86.save-state~1]
     @Property(seed = "42")
     boolean rsmAcceptsExactlyTheValidStates(@ForAll("controlRegisters") long[] cr) {
         long cr0 = cr[0];
