@@ -35,7 +35,9 @@ final class FaultAddresses {
             return ownBit(ps, r);
         }
         List<long[]> windows = windows(pd);
-        windows.add(new long[] {d.monitor().base(), d.monitor().size()});
+        long monitorBase = d.monitor() != null ? d.monitor().base() : pd.monitorBase();
+        long monitorSize = d.monitor() != null ? d.monitor().size() : pd.monitorSize();
+        windows.add(new long[] {monitorBase, monitorSize});
         for (int t = 0; t < TRIES; t++) {
             long[] w = windows.get((int) r.nextLong(windows.size()));
             long span = Math.max(8, w[1] - STORM_SPAN);
@@ -44,7 +46,7 @@ final class FaultAddresses {
                 return a;
             }
         }
-        return d.monitor().base();
+        return monitorBase;
     }
 
     /** @return a bit address drawn uniformly from the partition's memory regions. */
