@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Builds the hart's guest programs (conformance checks and benchmarks) into bin/ with Debian's
+# gcc-riscv64-unknown-elf. Deterministic: the same sources and compiler give the same bytes, which
+# GuestBinariesTest checks against the committed bin/*.elf when the compiler is installed.
+set -euo pipefail
+cd "$(dirname "$0")"
+CC=${CC:-riscv64-unknown-elf-gcc}
+OUT=${1:-bin}
+mkdir -p "$OUT"
+FLAGS=(-march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany -static -nostdlib -nostartfiles -Tlink.ld -I.)
+for s in *.S; do
+  "$CC" "${FLAGS[@]}" -o "$OUT/${s%.S}.elf" "$s"
+done
+for c in bench/*.c; do
+  [ -e "$c" ] || continue
+  n=$(basename "${c%.c}")
+  "$CC" "${FLAGS[@]}" -O2 -o "$OUT/$n.elf" bench/crt0.S "$c"
+done

@@ -1,0 +1,65 @@
+/*
+ * Test environment for the hart's own conformance programs, in the convention of the RISC-V
+ * architecture tests: gp holds the number of the running check; the program ends by writing the
+ * HTIF symbol tohost: 1 = pass, (N << 1) | 1 = check N failed. t6 (x31) is reserved for CHECK.
+ */
+#define TESTNUM gp
+
+#define CHECK(n, reg, val) li TESTNUM, n; li t6, val; bne reg, t6, fail
+#define CHECKR(n, reg, reg2) li TESTNUM, n; bne reg, reg2, fail
+
+/* Code before the body: M-mode, a trap vector that fails the running check unless replaced. */
+#define TEST_BEGIN              \
+    .section .text.init;        \
+    .globl _start;              \
+_start:                         \
+    la t0, unexpected_trap;     \
+    csrw mtvec, t0;             \
+    li TESTNUM, 0;              \
+    j body;                     \
+unexpected_trap:                \
+    j fail;                     \
+fail:                           \
+    slli TESTNUM, TESTNUM, 1;   \
+    ori TESTNUM, TESTNUM, 1;    \
+    la t0, tohost;              \
+    sd TESTNUM, 0(t0);          \
+1:  j 1b;                       \
+pass:                           \
+    li TESTNUM, 1;              \
+    la t0, tohost;              \
+    sd TESTNUM, 0(t0);          \
+1:  j 1b;                       \
+body:
+
+#define TEST_END                \
+    j pass;                     \
+    .section .tohost, "aw", @progbits; \
+    .align 6;                   \
+    .globl tohost;              \
+tohost: .dword 0;               \
+    .align 6;                   \
+    .globl fromhost;            \
+fromhost: .dword 0;
+
+/* A trap handler that records mcause, mtval, mepc in s2, s3, s4 and resumes at the address in s5. */
+#define RECORDING_HANDLER       \
+    .align 2;                   \
+recording_handler:              \
+    csrr s2, mcause;            \
+    csrr s3, mtval;             \
+    csrr s4, mepc;              \
+    csrw mepc, s5;              \
+    mret;
+
+#define USE_RECORDING_HANDLER   \
+    la t0, recording_handler;   \
+    csrw mtvec, t0;
+
+/* Runs the instruction expecting a trap: the handler resumes after it (s5 = where); 8b = the trapping instruction. */
+#define EXPECT_TRAP(...)        \
+    la s5, 9f;                  \
+    li s2, -1;                  \
+8:  __VA_ARGS__;                \
+    j fail;                     \
+9:
