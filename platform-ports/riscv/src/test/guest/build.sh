@@ -8,8 +8,8 @@ CC=${CC:-riscv64-unknown-elf-gcc}
 OUT=${1:-bin}
 mkdir -p "$OUT"
 FLAGS=(-march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany -static -nostdlib -nostartfiles -Tlink.ld -I.)
-for s in *.S; do
-  "$CC" "${FLAGS[@]}" -o "$OUT/${s%.S}.elf" "$s"
+for s in *.S bench/*.S; do
+  "$CC" "${FLAGS[@]}" -o "$OUT/$(basename "${s%.S}").elf" "$s"
 done
 for c in bench/*.c; do
   [ -e "$c" ] || continue

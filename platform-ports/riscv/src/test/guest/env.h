@@ -8,13 +8,18 @@
 #define CHECK(n, reg, val) li TESTNUM, n; li t6, val; bne reg, t6, fail
 #define CHECKR(n, reg, reg2) li TESTNUM, n; bne reg, reg2, fail
 
-/* Code before the body: M-mode, a trap vector that fails the running check unless replaced. */
+/* Code before the body: M-mode, a trap vector that fails the running check unless replaced, PMP entry 0
+ * granting S and U everything (NAPOT over the whole space, RWX), as the architecture tests do. */
 #define TEST_BEGIN              \
     .section .text.init;        \
     .globl _start;              \
 _start:                         \
     la t0, unexpected_trap;     \
     csrw mtvec, t0;             \
+    li t0, -1;                  \
+    csrw pmpaddr0, t0;          \
+    li t0, 0x1f;                \
+    csrw pmpcfg0, t0;           \
     li TESTNUM, 0;              \
     j body;                     \
 unexpected_trap:                \
@@ -42,14 +47,20 @@ tohost: .dword 0;               \
     .globl fromhost;            \
 fromhost: .dword 0;
 
-/* A trap handler that records mcause, mtval, mepc in s2, s3, s4 and resumes at the address in s5. */
+/* A trap handler that records mcause, mtval, mepc, mstatus in s2, s3, s4, s8 and resumes in M-mode at the
+ * address in s5 with MIE = 0 (clobbers t0). */
 #define RECORDING_HANDLER       \
     .align 2;                   \
 recording_handler:              \
     csrr s2, mcause;            \
     csrr s3, mtval;             \
     csrr s4, mepc;              \
+    csrr s8, mstatus;           \
     csrw mepc, s5;              \
+    li t0, 0x1800;              \
+    csrs mstatus, t0;           \
+    li t0, 0x80;                \
+    csrc mstatus, t0;           \
     mret;
 
 #define USE_RECORDING_HANDLER   \

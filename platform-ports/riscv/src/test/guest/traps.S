@@ -56,10 +56,12 @@ TEST_BEGIN
     /* mstatus stacking: MIE -> MPIE, MIE cleared, MPP = M; mret restores MIE from MPIE */
     csrsi mstatus, 8
     EXPECT_TRAP(ecall)
-    csrr a0, mstatus
     li t0, 0x1888
+    and a0, s8, t0
+    CHECK(27, a0, 0x1880)   /* in the handler: MPIE = old MIE = 1, MIE = 0, MPP = M */
+    csrr a0, mstatus
     and a0, a0, t0
-    CHECK(27, a0, 0x0088)   /* after mret: MIE = MPIE = 1, MPIE = 1, MPP = U (least privileged) */
+    CHECK(32, a0, 0x0080)   /* after mret (MPIE cleared by the handler): MIE = 0, MPIE = 1, MPP = U */
     csrci mstatus, 8
     /* vectored mtvec: exceptions still go to BASE */
     la t0, recording_handler

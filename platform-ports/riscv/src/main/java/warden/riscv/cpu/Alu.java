@@ -11,7 +11,8 @@ final class Alu {
     private Alu() {
     }
 
-    static long exec(int op, long a, long b, int imm, long pc) {
+    /** @return the result of a register-immediate operation (ADDI .. SRAIW). */
+    static long imm(int op, long a, int imm) {
         switch (op) {
             case Op.ADDI: return a + imm;
             case Op.SLTI: return a < imm ? 1 : 0;
@@ -26,6 +27,13 @@ final class Alu {
             case Op.SLLIW: return (int) a << imm;
             case Op.SRLIW: return (int) ((int) a >>> imm);
             case Op.SRAIW: return (int) a >> imm;
+            default: return 0; // NOP writes the sink
+        }
+    }
+
+    /** @return the result of a register-register operation, LUI or AUIPC. */
+    static long reg(int op, long a, long b, int imm, long pc) {
+        switch (op) {
             case Op.ADD: return a + b;
             case Op.SUB: return a - b;
             case Op.SLL: return a << b;
@@ -43,7 +51,7 @@ final class Alu {
             case Op.SRAW: return (int) a >> (b & 31);
             case Op.LUI: return imm;
             case Op.AUIPC: return pc + imm;
-            default: return 0; // NOP writes the sink
+            default: return 0;
         }
     }
 

@@ -95,37 +95,71 @@ public final class Interpreter {
         }
     }
 
+    /**
+     * The hot loop: pc and the retired count live in locals and are written back before anything
+     * that may trap or read them (memory, system and AMO operations, page entry), and on exit.
+     */
     private void loop(long sliceEnd) {
         final long[] r = x;
-        while (s.instret < sliceEnd && !stopSlice) {
-            long p = s.pc;
+        final HartState st = s;
+        long p = st.pc;
+        long n = st.instret;
+        while (n < sliceEnd) {
             if ((p & ~0xFFFL) != curVpage) {
+                st.pc = p;
+                st.instret = n;
                 enterPage(p);
             }
-            int slot = (int) (p & 0xFFF) >>> 1;
             DecodedPage page = cur;
+            int slot = (int) (p & 0xFFF) >>> 1;
             int c = page.code[slot];
             if (c == 0) {
+                st.pc = p;
+                st.instret = n;
                 c = decodeSlot(page, p, slot);
             }
             int imm = page.imm[slot];
             long next = p + ((c & Op.COMPRESSED) != 0 ? 2 : 4);
             if (!fetchFree) {
+                st.pc = p;
+                st.instret = n;
                 checkFetch(page, p, (c & Op.COMPRESSED) != 0 ? 2 : 4);
             }
             int op = c & 0xFF;
             int rd = c >>> Op.RD & 63;
-            int rs1 = c >>> Op.RS1 & 63;
-            int rs2 = c >>> Op.RS2 & 63;
+            long a = r[c >>> Op.RS1 & 63];
+            long b = r[c >>> Op.RS2 & 63];
             switch (op >>> 5) {
-                case 0: r[rd] = Alu.exec(op, r[rs1], r[rs2], imm, p); s.pc = next; break;
-                case 1: r[rd] = Alu.mul(op, r[rs1], r[rs2]); s.pc = next; break;
-                case 2: memory(op, rd, r[rs1] + imm, r[rs2]); s.pc = next; break;
-                case 3: s.pc = control(op, rd, r[rs1], r[rs2], imm, p, next); break;
-                case 4: system(op, rd, rs1, rs2, imm, p, next); break;
-                default: amo(op, rd, r[rs1], r[rs2]); s.pc = next; break;
+                case 0: r[rd] = op < Op.ADD ? Alu.imm(op, a, imm) : Alu.reg(op, a, b, imm, p); break;
+                case 1: r[rd] = Alu.mul(op, a, b); break;
+                case 3: next = control(op, rd, a, b, imm, p, next); break;
+                default:
+                    st.pc = p;
+                    st.instret = n;
+                    next = slow(op, c, imm, p, next);
+                    if (stopSlice) {
+                        st.pc = next;
+                        st.instret = n + 1;
+                        return;
+                    }
+                    break;
             }
-            s.instret++;
+            p = next;
+            n++;
+        }
+        st.pc = p;
+        st.instret = n;
+    }
+
+    /** Memory, system and AMO operations (s.pc is the instruction's). @return the next pc. */
+    private long slow(int op, int c, int imm, long p, long next) {
+        int rd = c >>> Op.RD & 63;
+        int rs1 = c >>> Op.RS1 & 63;
+        int rs2 = c >>> Op.RS2 & 63;
+        switch (op >>> 5) {
+            case 2: memory(op, rd, x[rs1] + imm, x[rs2]); return next;
+            case 4: system(op, rd, rs1, rs2, imm, p, next); return s.pc;
+            default: amo(op, rd, x[rs1], x[rs2]); return next;
         }
     }
 
@@ -208,6 +242,7 @@ public final class Interpreter {
     }
 
     private void system(int op, int rd, int rs1, int rs2, int insn, long p, long next) {
+        s.pc = p; // the trapping instruction's pc, should it trap
         switch (op) {
             case Op.FENCE: s.pc = next; return;
             case Op.FENCE_I: flushDecoded(); s.pc = next; return;
