@@ -37,6 +37,8 @@ public final class Interpreter {
     private long reservation = -1;
     private long watchAddress = -1;
     private boolean watchHit;
+    /** Synchronous exceptions raised: steps that retired no instruction. */
+    private long exceptions;
 
     /**
      * @param ram the RAM bank the hart reaches directly (a fast path; null to go through the bus only)
@@ -63,26 +65,33 @@ public final class Interpreter {
     }
 
     /**
-     * Runs up to {@code budget} instructions, stopping early after a store to the watched address.
+     * Runs up to {@code budget} steps, stopping early after a store to the watched address. A step
+     * is an instruction that retired or one that raised an exception, so a trap storm (a handler
+     * that itself traps) spends the budget as well.
      *
-     * @return instructions retired
+     * @return steps done
      */
     public long run(long budget) {
-        long start = s.instret;
+        long start = steps();
         long end = start + budget;
         mmu.pmpChanged();
         translationChanged();
-        while (s.instret < end && !watchHit) {
+        while (steps() < end && !watchHit) {
             takeInterrupt();
             long next = lines.nextEventNs();
-            long sliceEnd = Math.min(end, s.instret + SLICE);
-            if (next > s.now() && next - s.now() < sliceEnd - s.instret) {
-                sliceEnd = s.instret + (next - s.now());
+            long sliceEnd = Math.min(end - steps(), SLICE);
+            if (next > s.now() && next - s.now() < sliceEnd) {
+                sliceEnd = next - s.now();
             }
             stopSlice = false;
-            runSlice(sliceEnd);
+            runSlice(s.instret + sliceEnd);
         }
-        return s.instret - start;
+        return steps() - start;
+    }
+
+    /** @return instructions retired plus exceptions raised. */
+    private long steps() {
+        return s.instret + exceptions;
     }
 
     private void runSlice(long sliceEnd) {
@@ -90,6 +99,7 @@ public final class Interpreter {
             try {
                 loop(sliceEnd);
             } catch (Trap taken) {
+                exceptions++;
                 stopSlice = true;
             }
         }
@@ -333,6 +343,7 @@ public final class Interpreter {
         translationChanged();
     }
 
+    /** LR/SC and the AMOs. [impl->dsn~riscv.hart.atomics~1] */
     private void amo(int op, int rd, long address, long operand) {
         boolean dbl = op >= Op.LR + Op.DOUBLE;
         int base = dbl ? op - Op.DOUBLE : op;
