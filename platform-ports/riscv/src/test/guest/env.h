@@ -42,9 +42,13 @@ body:
     .section .tohost, "aw", @progbits; \
     .align 6;                   \
     .globl tohost;              \
+    .type tohost, @object;      \
+    .size tohost, 8;            \
 tohost: .dword 0;               \
     .align 6;                   \
     .globl fromhost;            \
+    .type fromhost, @object;    \
+    .size fromhost, 8;          \
 fromhost: .dword 0;
 
 /* A trap handler that records mcause, mtval, mepc, mstatus in s2, s3, s4, s8 and resumes in M-mode at the

@@ -26,9 +26,13 @@ trapped:                      /* any trap fails the run with code 127 */
     .section .tohost, "aw", @progbits
     .align 6
     .globl tohost
+    .type tohost, @object
+    .size tohost, 8
 tohost: .dword 0
     .align 6
     .globl fromhost
+    .type fromhost, @object
+    .size fromhost, 8
 fromhost: .dword 0
     .bss
     .align 4

@@ -19,6 +19,8 @@ final class Rig {
         bus.addRam(ram);
         bus.addDevice(0x0200_0000L, 0x1_0000L, clint);
         s.pc = BASE;
+        s.pmp.writePmpaddr(0, -1L); // entry 0: NAPOT over everything, RWX, for S and U
+        s.pmp.writePmpcfg(0, 0x1F);
         cpu = new Interpreter(s, bus, ram, new Lines() {
             @Override public long pending(long nowNs) {
                 return (clint.timerPending(0, nowNs) ? 1L << 7 : 0) | (clint.softwarePending(0) ? 1L << 3 : 0);
