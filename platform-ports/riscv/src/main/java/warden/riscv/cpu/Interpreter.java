@@ -115,26 +115,14 @@ public final class Interpreter {
         long p = st.pc;
         long n = st.instret;
         while (n < sliceEnd) {
-            if ((p & ~0xFFFL) != curVpage) {
-                st.pc = p;
-                st.instret = n;
-                enterPage(p);
-            }
-            DecodedPage page = cur;
+            DecodedPage page = (p & ~0xFFFL) == curVpage ? cur : enter(p, n);
             int slot = (int) (p & 0xFFF) >>> 1;
             int c = page.code[slot];
-            if (c == 0) {
-                st.pc = p;
-                st.instret = n;
-                c = decodeSlot(page, p, slot);
+            if (c == 0 || !fetchFree) {
+                c = fetchSlow(page, p, n, slot, c);
             }
             int imm = page.imm[slot];
             long next = p + ((c & Op.COMPRESSED) != 0 ? 2 : 4);
-            if (!fetchFree) {
-                st.pc = p;
-                st.instret = n;
-                checkFetch(page, p, (c & Op.COMPRESSED) != 0 ? 2 : 4);
-            }
             int op = c & 0xFF;
             int rd = c >>> Op.RD & 63;
             long a = r[c >>> Op.RS1 & 63];
@@ -159,6 +147,25 @@ public final class Interpreter {
         }
         st.pc = p;
         st.instret = n;
+    }
+
+    /** Enters the page of pc p (which may trap: pc and instret are written back first). */
+    private DecodedPage enter(long p, long n) {
+        s.pc = p;
+        s.instret = n;
+        enterPage(p);
+        return cur;
+    }
+
+    /** Decodes slot on first use and, when fetches need a PMP check, checks this one. @return the decoding. */
+    private int fetchSlow(DecodedPage page, long p, long n, int slot, int c) {
+        s.pc = p;
+        s.instret = n;
+        int code = c == 0 ? decodeSlot(page, p, slot) : c;
+        if (!fetchFree) {
+            checkFetch(page, p, (code & Op.COMPRESSED) != 0 ? 2 : 4);
+        }
+        return code;
     }
 
     /** Memory, system and AMO operations (s.pc is the instruction's). @return the next pc. */

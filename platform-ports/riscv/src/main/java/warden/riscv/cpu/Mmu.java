@@ -1,5 +1,8 @@
 package warden.riscv.cpu;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import warden.emu.Bus;
 import warden.emu.PhysicalMemory;
 import warden.kernel.api.Access;
@@ -21,6 +24,10 @@ final class Mmu {
     private static final long PTE_V = 1, PTE_R = 2, PTE_W = 4, PTE_X = 8, PTE_U = 16, PTE_A = 64, PTE_D = 128;
     private static final long PPN_MASK = (1L << 44) - 1;
     private static final int LEVELS = 3;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class,
+            ByteOrder.LITTLE_ENDIAN);
 
     private final HartState s;
     private final Interpreter cpu;
@@ -127,9 +134,29 @@ final class Mmu {
         return pa >= ramBase && pa <= ramEnd - size || ram == null && bus.executable(pa, size);
     }
 
+    /** RAM fast path: a naturally aligned access never crosses its page. [impl->dsn~riscv.hart.interpreter~1] */
+    private static long readPage(byte[] page, int o, int size) {
+        switch (size) {
+            case 1: return page[o] & 0xFFL;
+            case 2: return (short) SHORTS.get(page, o) & 0xFFFFL;
+            case 4: return (int) INTS.get(page, o) & 0xFFFF_FFFFL;
+            default: return (long) LONGS.get(page, o);
+        }
+    }
+
+    private static void writePage(byte[] page, int o, int size, long v) {
+        switch (size) {
+            case 1: page[o] = (byte) v; break;
+            case 2: SHORTS.set(page, o, (short) v); break;
+            case 4: INTS.set(page, o, (int) v); break;
+            default: LONGS.set(page, o, v); break;
+        }
+    }
+
     long physRead(long pa, int size, int cause, long va) {
         if (pa >= ramBase && pa <= ramEnd - size) {
-            return ram.read(pa, size);
+            int o = (int) ((pa - ramBase) & 0xFFF);
+            return (o & (size - 1)) == 0 ? readPage(ram.page(pa), o, size) : ram.read(pa, size);
         }
         if (bus.read(pa, size, s.now()) != Bus.OK) {
             throw cpu.raise(cause, va);
@@ -139,7 +166,12 @@ final class Mmu {
 
     void physWrite(long pa, int size, long value, int cause, long va) {
         if (pa >= ramBase && pa <= ramEnd - size) {
-            ram.write(pa, size, value);
+            int o = (int) ((pa - ramBase) & 0xFFF);
+            if ((o & (size - 1)) == 0) {
+                writePage(ram.page(pa), o, size, value);
+            } else {
+                ram.write(pa, size, value);
+            }
         } else if (bus.write(pa, size, value, s.now()) != Bus.OK) {
             throw cpu.raise(cause, va);
         } else {
