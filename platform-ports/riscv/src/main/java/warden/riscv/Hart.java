@@ -33,6 +33,13 @@ public final class Hart implements GuestCpu, Engine.Core {
     /** The architectural state, shared with the instruction-set interpreter: one hart model. */
     final HartState st;
     final long[] x;
+    /**
+     * The saved-context words of sstatus and sie, kept verbatim: a context the monitor restores
+     * is saved back unchanged (the port contract), while the interpreter's sstatus and sie are
+     * views of mstatus and mie in {@link #st}.
+     */
+    long sstatus;
+    long sie;
     long time;
     private final GuestBinding guests;
     private Executor running;
@@ -252,14 +259,14 @@ public final class Hart implements GuestCpu, Engine.Core {
         // Inside a trap the guest's resume point and privilege are in mepc and mstatus.MPP;
         // outside one (a test or tool switching a core directly) they are the live pc and priv.
         ctx[off + 31] = inTrap ? st.mepc : st.pc;
-        ctx[off + 32] = st.sstatus();
+        ctx[off + 32] = sstatus;
         ctx[off + 33] = st.stvec;
         ctx[off + 34] = st.sepc;
         ctx[off + 35] = st.scause;
         ctx[off + 36] = st.stval;
         ctx[off + 37] = st.sscratch;
         ctx[off + 38] = st.satp;
-        ctx[off + 39] = st.sie();
+        ctx[off + 39] = sie;
         ctx[off + 40] = inTrap ? (st.mstatus & Csr.MSTATUS_MPP) >>> Csr.MSTATUS_MPP_SHIFT : st.priv;
     }
 
@@ -267,14 +274,14 @@ public final class Hart implements GuestCpu, Engine.Core {
         System.arraycopy(ctx, off, x, 1, 31);
         x[0] = 0;
         st.mepc = ctx[off + 31];
-        st.writeSstatus(ctx[off + 32]);
+        sstatus = ctx[off + 32];
         st.stvec = ctx[off + 33];
         st.sepc = ctx[off + 34];
         st.scause = ctx[off + 35];
         st.stval = ctx[off + 36];
         st.sscratch = ctx[off + 37];
         st.satp = ctx[off + 38];
-        st.writeSie(ctx[off + 39]);
+        sie = ctx[off + 39];
         st.mstatus = (st.mstatus & ~Csr.MSTATUS_MPP) | ((ctx[off + 40] & 3) << Csr.MSTATUS_MPP_SHIFT);
         if (!inTrap) {
             // Entered from the monitor outside a trap (the first start of a core): the monitor
