@@ -110,9 +110,9 @@ TEST_BEGIN
     li t0, 1 << 17
     csrc mstatus, t0
     CHECK(19, a0, 0x5a5a)
-    /* 9: satp keeps its value on a write of an unsupported mode (Sv48) */
+    /* 9: satp keeps its value on a write of a reserved mode (12) */
     csrr a1, satp
-    li t0, 9 << 60
+    li t0, 12 << 60
     csrw satp, t0
     csrr a0, satp
     CHECKR(20, a0, a1)
