@@ -41,7 +41,8 @@ class QemuDifferentialTest {
         long warden = end == BareMachine.End.PASSED ? 0 : end == BareMachine.End.FAILED ? m.exitCode() : -1;
         Path log = Files.createTempFile("qemu-" + name, ".out");
         Process p = new ProcessBuilder("qemu-system-riscv64", "-M", "spike", "-nographic", "-bios", "none",
-                "-icount", "shift=0", "-kernel", elf.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "-icount", "shift=0", "-kernel", elf.toString()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
         boolean done = p.waitFor(120, TimeUnit.SECONDS);
         if (!done) {
             p.destroyForcibly();
@@ -49,7 +50,8 @@ class QemuDifferentialTest {
         String out = Files.readString(log);
         Files.delete(log);
         assertTrue(done, "qemu did not finish");
-        assertEquals(warden, p.exitValue(), name + ": warden " + end + " " + m.exitCode() + ", qemu said:\n" + out);
+        assertEquals(warden, p.exitValue(),
+                name + ": warden " + end + " " + m.exitCode() + ", qemu said:\n" + out);
         assertEquals(m.console(), out.replace("\r", ""), "the same console output");
     }
 }
