@@ -7,4 +7,5 @@ module warden.riscv {
     requires transitive warden.emu;
     exports warden.riscv;
     exports warden.riscv.hw;
+    exports warden.riscv.cpu;
 }

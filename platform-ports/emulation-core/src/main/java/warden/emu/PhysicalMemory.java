@@ -46,6 +46,20 @@ public final class PhysicalMemory {
         page[(int) (off & (PAGE - 1))] = (byte) value;
     }
 
+    /**
+     * @return the 4 KiB page that backs {@code address} (allocated on first use), for a processor
+     *         model's direct access; byte {@code (address - base()) & 0xFFF} of it is the byte at the address
+     */
+    public byte[] page(long address) {
+        int index = (int) ((address - base) >>> PAGE_BITS);
+        byte[] page = pages[index];
+        if (page == null) {
+            page = new byte[PAGE];
+            pages[index] = page;
+        }
+        return page;
+    }
+
     /** Reads {@code length} (1..8) bytes little-endian. */
     public long read(long address, int length) {
         long v = 0;

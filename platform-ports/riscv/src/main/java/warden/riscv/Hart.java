@@ -6,6 +6,9 @@ import warden.emu.GuestCpu;
 import warden.emu.port.GuestBinding;
 import warden.kernel.api.Access;
 import warden.kernel.api.Status;
+import warden.riscv.cpu.HartState;
+import warden.riscv.cpu.Interpreter;
+import warden.riscv.cpu.Lines;
 import warden.riscv.hw.Pmp;
 
 /**
@@ -14,8 +17,10 @@ import warden.riscv.hw.Pmp;
  * PMP, and the executor of the vCPU currently attached. Guest accesses are checked by the PMP at
  * the hart's current privilege and by the bus; a denied access traps to M-mode with mcause 1, 5
  * or 7 and mtval = the address, and the monitor's first-level handler ({@link TrapHandler}) runs.
+ * The registers, CSRs and PMP are a {@link HartState}, the state the instruction-set interpreter
+ * ({@code warden.riscv.cpu.Interpreter}) executes real code on: one hart model, not two.
  *
- * [impl->dsn~riscv.hart.trap~1]
+ * [impl->dsn~riscv.hart.trap~1] [impl->dsn~riscv.hart.one-model~1]
  */
 public final class Hart implements GuestCpu, Engine.Core {
     /** Words of one saved guest context: x1..x31, pc, 8 S-mode CSRs, privilege. */
@@ -25,22 +30,15 @@ public final class Hart implements GuestCpu, Engine.Core {
     final int id;
     final RiscvMachine machine;
     final Pmp pmp;
-    final long[] x = new long[32];
-    long pc;
-    int priv = Csr.PRIV_M;
-    long mstatus;
-    long mcause;
-    long mepc;
-    long mtval;
-    long mtvec;
-    long mie = (1L << Csr.IRQ_M_EXT) | (1L << Csr.IRQ_M_TIMER) | (1L << Csr.IRQ_M_SOFT);
+    /** The architectural state, shared with the instruction-set interpreter: one hart model. */
+    final HartState st;
+    final long[] x;
+    /**
+     * The saved-context words of sstatus and sie, kept verbatim: a context the monitor restores
+     * is saved back unchanged (the port contract), while the interpreter's sstatus and sie are
+     * views of mstatus and mie in {@link #st}.
+     */
     long sstatus;
-    long stvec;
-    long sepc;
-    long scause;
-    long stval;
-    long sscratch;
-    long satp;
     long sie;
     long time;
     private final GuestBinding guests;
@@ -57,6 +55,9 @@ public final class Hart implements GuestCpu, Engine.Core {
         this.machine = machine;
         this.pmp = pmp;
         this.guests = guests;
+        this.st = new HartState(id, pmp);
+        this.x = st.x;
+        st.mie = (1L << Csr.IRQ_M_EXT) | (1L << Csr.IRQ_M_TIMER) | (1L << Csr.IRQ_M_SOFT);
     }
 
     @Override
@@ -96,7 +97,7 @@ public final class Hart implements GuestCpu, Engine.Core {
         if (machine.clint.timerPending(id, time)) {
             pending |= 1L << Csr.IRQ_M_TIMER;
         }
-        pending &= mie;
+        pending &= st.mie;
         if (pending == 0) {
             return false;
         }
@@ -109,12 +110,12 @@ public final class Hart implements GuestCpu, Engine.Core {
     /** Enters M-mode for a trap, runs the monitor's handler, and returns with mret. */
     void trap(long cause, long tval) {
         inTrap = true;
-        mcause = cause;
-        mtval = tval;
-        mepc = pc;
-        mstatus = (mstatus & ~Csr.MSTATUS_MPP) | ((long) priv << Csr.MSTATUS_MPP_SHIFT);
-        priv = Csr.PRIV_M;
-        pc = mtvec;
+        st.mcause = cause;
+        st.mtval = tval;
+        st.mepc = st.pc;
+        st.mstatus = (st.mstatus & ~Csr.MSTATUS_MPP) | ((long) st.priv << Csr.MSTATUS_MPP_SHIFT);
+        st.priv = Csr.PRIV_M;
+        st.pc = st.mtvec;
         time += machine.costs.trapEntryNs();
         machine.trapHandler.handle(this);
         mret();
@@ -122,16 +123,16 @@ public final class Hart implements GuestCpu, Engine.Core {
     }
 
     private void mret() {
-        priv = (int) ((mstatus & Csr.MSTATUS_MPP) >>> Csr.MSTATUS_MPP_SHIFT);
-        mstatus &= ~Csr.MSTATUS_MPP;
-        pc = mepc;
+        st.priv = (int) ((st.mstatus & Csr.MSTATUS_MPP) >>> Csr.MSTATUS_MPP_SHIFT);
+        st.mstatus &= ~Csr.MSTATUS_MPP;
+        st.pc = st.mepc;
         time += machine.costs.trapReturnNs();
     }
 
     /** [impl->dsn~riscv.hart.access-fault~1] */
     private int access(long address, int size, int access, int cause) {
         time += machine.costs.accessNs();
-        boolean ok = pmp.allows(address, size, access, priv);
+        boolean ok = pmp.allows(address, size, access, st.priv);
         if (ok) {
             if (access == Access.EXECUTE) {
                 ok = machine.bus.executable(address, 4);
@@ -154,7 +155,7 @@ public final class Hart implements GuestCpu, Engine.Core {
 
     @Override public int core() { return id; }
     @Override public long now() { return time; }
-    @Override public void advance(long ns) { time += ns; pc += 4; }
+    @Override public void advance(long ns) { time += ns; st.pc += 4; }
     @Override public long lastValue() { return lastValue; }
     @Override public int lastFaultCause() { return lastFaultCause; }
     @Override public String causeName(int cause) { return Csr.exceptionName(cause); }
@@ -209,7 +210,7 @@ public final class Hart implements GuestCpu, Engine.Core {
     /** Executes ecall with the registers as they are; @return the kernel status of the result. */
     public int ecall() {
         lastCallStatus = Status.FAILED;
-        trap(priv == Csr.PRIV_U ? Csr.EXC_ECALL_U : Csr.EXC_ECALL_S, 0);
+        trap(st.priv == Csr.PRIV_U ? Csr.EXC_ECALL_U : Csr.EXC_ECALL_S, 0);
         return lastCallStatus;
     }
 
@@ -224,10 +225,10 @@ public final class Hart implements GuestCpu, Engine.Core {
     void spend(long ns) { time += ns; }
 
     /** Sets mtvec, where M-mode traps vector to. */
-    void setTrapVector(long address) { mtvec = address; }
+    void setTrapVector(long address) { st.mtvec = address; }
 
     /** Skips the trapped ecall: mepc to the next instruction, so a world switch resumes past it. */
-    void skipEcall() { mepc += 4; }
+    void skipEcall() { st.mepc += 4; }
 
     /** The monitor's return registers of a call: a0, a1, and the kernel status the guest sees. */
     void returnFromCall(long a0, long a1, int status) {
@@ -238,18 +239,18 @@ public final class Hart implements GuestCpu, Engine.Core {
     }
 
     /** Marks supervisor interrupt {@code code} as the guest's pending cause (scause). */
-    void takeSupervisorInterrupt(int code) { scause = Csr.INTERRUPT | code; }
+    void takeSupervisorInterrupt(int code) { st.scause = Csr.INTERRUPT | code; }
 
     /** Hands the trapped exception to the guest's S-mode handler: scause, stval, sepc from M-mode. */
     void redirectToSupervisor() {
-        scause = mcause;
-        stval = mtval;
-        sepc = mepc;
+        st.scause = st.mcause;
+        st.stval = st.mtval;
+        st.sepc = st.mepc;
     }
 
     /** No guest runs: the hart waits in the monitor, so an mret would stay in M-mode. */
     void parkInMonitor() {
-        mstatus = mstatus & ~Csr.MSTATUS_MPP | ((long) Csr.PRIV_M << Csr.MSTATUS_MPP_SHIFT);
+        st.mstatus = st.mstatus & ~Csr.MSTATUS_MPP | ((long) Csr.PRIV_M << Csr.MSTATUS_MPP_SHIFT);
     }
 
 
@@ -257,31 +258,31 @@ public final class Hart implements GuestCpu, Engine.Core {
         System.arraycopy(x, 1, ctx, off, 31);
         // Inside a trap the guest's resume point and privilege are in mepc and mstatus.MPP;
         // outside one (a test or tool switching a core directly) they are the live pc and priv.
-        ctx[off + 31] = inTrap ? mepc : pc;
+        ctx[off + 31] = inTrap ? st.mepc : st.pc;
         ctx[off + 32] = sstatus;
-        ctx[off + 33] = stvec;
-        ctx[off + 34] = sepc;
-        ctx[off + 35] = scause;
-        ctx[off + 36] = stval;
-        ctx[off + 37] = sscratch;
-        ctx[off + 38] = satp;
+        ctx[off + 33] = st.stvec;
+        ctx[off + 34] = st.sepc;
+        ctx[off + 35] = st.scause;
+        ctx[off + 36] = st.stval;
+        ctx[off + 37] = st.sscratch;
+        ctx[off + 38] = st.satp;
         ctx[off + 39] = sie;
-        ctx[off + 40] = inTrap ? (mstatus & Csr.MSTATUS_MPP) >>> Csr.MSTATUS_MPP_SHIFT : priv;
+        ctx[off + 40] = inTrap ? (st.mstatus & Csr.MSTATUS_MPP) >>> Csr.MSTATUS_MPP_SHIFT : st.priv;
     }
 
     void restore(long[] ctx, int off) {
         System.arraycopy(ctx, off, x, 1, 31);
         x[0] = 0;
-        mepc = ctx[off + 31];
+        st.mepc = ctx[off + 31];
         sstatus = ctx[off + 32];
-        stvec = ctx[off + 33];
-        sepc = ctx[off + 34];
-        scause = ctx[off + 35];
-        stval = ctx[off + 36];
-        sscratch = ctx[off + 37];
-        satp = ctx[off + 38];
+        st.stvec = ctx[off + 33];
+        st.sepc = ctx[off + 34];
+        st.scause = ctx[off + 35];
+        st.stval = ctx[off + 36];
+        st.sscratch = ctx[off + 37];
+        st.satp = ctx[off + 38];
         sie = ctx[off + 39];
-        mstatus = (mstatus & ~Csr.MSTATUS_MPP) | ((ctx[off + 40] & 3) << Csr.MSTATUS_MPP_SHIFT);
+        st.mstatus = (st.mstatus & ~Csr.MSTATUS_MPP) | ((ctx[off + 40] & 3) << Csr.MSTATUS_MPP_SHIFT);
         if (!inTrap) {
             // Entered from the monitor outside a trap (the first start of a core): the monitor
             // drops to the guest with mret, so the guest never runs with M-mode privilege.
@@ -300,13 +301,36 @@ public final class Hart implements GuestCpu, Engine.Core {
     }
 
     public long time() { return time; }
-    public int privilege() { return priv; }
+    public int privilege() { return st.priv; }
     public long register(int i) { return x[i]; }
     public void setRegister(int i, long v) { if (i != 0) { x[i] = v; } }
-    public long mcause() { return mcause; }
-    public long mtval() { return mtval; }
-    public long scause() { return scause; }
-    public long stval() { return stval; }
+    public long mcause() { return st.mcause; }
+    public long mtval() { return st.mtval; }
+    public long scause() { return st.scause; }
+    public long stval() { return st.stval; }
     public int boundPartition() { return guests.partition(id); }
     public Pmp pmp() { return pmp; }
+    /**
+     * @return an interpreter that executes real instructions on this hart's own state: its
+     *         registers and CSRs, its PMP (as the kernel programs it) and the board's bus, with
+     *         MEIP from the PLIC and MSIP, MTIP from the CLINT
+     */
+    public Interpreter interpreter() {
+        return new Interpreter(st, machine.bus, null, new Lines() {
+            @Override
+            public long pending(long nowNs) {
+                return (machine.plic.externalPending(id) ? 1L << Csr.IRQ_M_EXT : 0)
+                        | (machine.clint.softwarePending(id) ? 1L << Csr.IRQ_M_SOFT : 0)
+                        | (machine.clint.timerPending(id, nowNs) ? 1L << Csr.IRQ_M_TIMER : 0);
+            }
+
+            @Override
+            public long nextEventNs() {
+                return machine.clint.nextTimerNs(id);
+            }
+        });
+    }
+
+    /** @return the architectural state (registers, CSRs, PMP) this hart keeps. */
+    public HartState state() { return st; }
 }

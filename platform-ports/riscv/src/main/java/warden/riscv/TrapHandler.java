@@ -29,7 +29,7 @@ final class TrapHandler {
         if (kernel == null) {
             return;
         }
-        long cause = h.mcause;
+        long cause = h.st.mcause;
         int code = (int) (cause & 0xff);
         if ((cause & Csr.INTERRUPT) != 0) {
             interrupt(h, code);
@@ -43,16 +43,16 @@ final class TrapHandler {
                 kernel.onMonitorCall(h.id, Sbi.callId(h.x[17], h.x[16]));
                 break;
             case Csr.EXC_LOAD_ACCESS:
-                kernel.onAccessFault(h.id, Access.READ, h.mtval);
+                kernel.onAccessFault(h.id, Access.READ, h.st.mtval);
                 break;
             case Csr.EXC_STORE_ACCESS:
-                kernel.onAccessFault(h.id, Access.WRITE, h.mtval);
+                kernel.onAccessFault(h.id, Access.WRITE, h.st.mtval);
                 break;
             case Csr.EXC_FETCH_ACCESS:
-                kernel.onAccessFault(h.id, Access.EXECUTE, h.mtval);
+                kernel.onAccessFault(h.id, Access.EXECUTE, h.st.mtval);
                 break;
             case Csr.EXC_ILLEGAL:
-                kernel.onIllegalInstruction(h.id, h.mepc);
+                kernel.onIllegalInstruction(h.id, h.st.mepc);
                 break;
             default:
                 // Any other exception is the guest's own business: hand it back.

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds the hart's guest programs (conformance checks and benchmarks) into bin/ with Debian's
+# gcc-riscv64-unknown-elf. Deterministic: the same sources and compiler give the same bytes, which
+# GuestBinariesTest checks against the committed bin/*.elf when the compiler is installed (local symbols,
+# which would name temporary files, are discarded). [impl->dsn~riscv.guest-binaries~1]
+set -euo pipefail
+cd "$(dirname "$0")"
+CC=${CC:-riscv64-unknown-elf-gcc}
+OUT=${1:-bin}
+mkdir -p "$OUT"
+FLAGS=(-march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany -static -nostdlib -nostartfiles -Tlink.ld -I. -Wl,--discard-all)
+for s in *.S bench/*.S; do
+  [ "$s" = bench/crt0.S ] && continue
+  "$CC" "${FLAGS[@]}" -o "$OUT/$(basename "${s%.S}").elf" "$s"
+done
+for c in bench/*.c; do
+  [ -e "$c" ] || continue
+  n=$(basename "${c%.c}")
+  "$CC" "${FLAGS[@]}" -O2 -ffreestanding -fno-builtin -o "$OUT/$n.elf" bench/crt0.S "$c"
+done
