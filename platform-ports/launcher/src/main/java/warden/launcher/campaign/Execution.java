@@ -24,8 +24,10 @@ import java.util.function.Consumer;
  * [impl->dsn~campaign.progress~1]
  */
 public final class Execution {
-    /** Interval between progress lines. */
+    /** Interval between progress lines; the system property {@value #PROGRESS_PROPERTY} sets another (in ms). */
     public static final long PROGRESS_EVERY_MS = 2_000;
+    /** System property that sets the interval between progress lines, in ms. */
+    public static final String PROGRESS_PROPERTY = "warden.campaign.progressMs";
     private static final long POLL_MS = 100;
 
     private final Campaign campaign;
@@ -146,6 +148,8 @@ public final class Execution {
         private final long start = System.nanoTime();
         private long last = start;
 
+        private final long everyMs = Long.getLong(PROGRESS_PROPERTY, PROGRESS_EVERY_MS);
+
         Progress(PrintStream out, int slice, int before) {
             this.out = out;
             this.slice = slice;
@@ -154,7 +158,7 @@ public final class Execution {
 
         void line(int completed, boolean last) {
             long now = System.nanoTime();
-            if (out == null || !last && now - this.last < PROGRESS_EVERY_MS * 1_000_000) {
+            if (out == null || !last && now - this.last < everyMs * 1_000_000) {
                 return;
             }
             this.last = now;

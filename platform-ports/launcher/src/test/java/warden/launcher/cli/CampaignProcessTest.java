@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 import warden.launcher.campaign.CampaignJson;
+import warden.launcher.campaign.Execution;
 import warden.launcher.campaign.RunOutcome;
 
 /** Campaigns in real child processes: signals, and the example job files of docs/examples. */
@@ -45,6 +46,8 @@ class CampaignProcessTest {
         List<String> cmd = java("campaign", "--faults", "" + faults, "--for", "30ms", "--seed", "9", "--threads", "1",
                 "--json", report.toString());
         cmd.addAll(1, List.of(jvm));
+        // a progress line every 100 ms, so the campaign is caught running however fast this machine is
+        cmd.add(1, "-D" + Execution.PROGRESS_PROPERTY + "=100");
         Path err = dir.resolve("err.txt");
         Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).redirectOutput(dir.resolve("out.txt").toFile())
                 .start();
@@ -105,12 +108,17 @@ class CampaignProcessTest {
         assertTrue(resumedKeeps(report, 400).size() > 0);
     }
 
-    /** SIGKILL leaves the last checkpoint (written every 300 ms here), which --resume finishes. */
+    /** SIGKILL leaves the last checkpoint (written every 100 ms here), which --resume finishes. */
     // [utest->dsn~campaign.interrupt~1]
     @Test
     void aKilledCampaignKeepsItsLastCheckpoint(@TempDir Path dir) throws Exception {
         Path report = dir.resolve("c.json");
-        Process p = running(dir, 400, report, "-D" + CampaignCheckpoint.PROPERTY + "=300");
+        Process p = running(dir, 400, report, "-D" + CampaignCheckpoint.PROPERTY + "=100");
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!Files.exists(report) && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(p.isAlive(), "a checkpoint was written while the campaign still ran");
         p.destroyForcibly();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertTrue(resumedKeeps(report, 400).size() > 0);
