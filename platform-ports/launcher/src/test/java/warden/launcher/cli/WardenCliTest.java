@@ -113,7 +113,8 @@ class WardenCliTest {
     // [utest->dsn~cli.help-width~1]
     @Test
     void noHelpLineOfAnyCommandIsLongerThanOneHundredCharacters() {
-        CommandLine cl = WardenCli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        PrintWriter sink = new PrintWriter(new StringWriter());
+        CommandLine cl = WardenCli.commandLine(sink, sink);
         assertTrue(cl.getSubcommands().keySet().containsAll(List.of("run", "validate", "campaign", "trace", "bench")),
                 cl.getSubcommands().keySet().toString());
         List<String> tooLong = new ArrayList<>();
