@@ -4,6 +4,9 @@ package warden.kernel.port;
  * The memory protection unit (RISC-V PMP, Arm TZASC, x86 SMRR): which physical addresses the
  * guest running on a core may read, write or execute. The kernel describes one configuration per
  * slot (one slot per partition) at boot, then activates a slot on a core at each world switch.
+ * A unit says why it refused a call ({@link #refusal()}).
+ *
+ * [impl->dsn~kernel.protection-refusal~1]
  */
 public interface ProtectionUnit {
     /** Slot used when no partition runs on a core: no guest access at all. */
@@ -29,7 +32,6 @@ public interface ProtectionUnit {
      * @return why the last {@link #protectMonitor} or {@link #addRegion} call was refused: a
      *         {@link Refusal} code, {@link Refusal#NONE} after one that succeeded. Boot- and
      *         validation-time; allocates nothing.
-     *         [impl->dsn~kernel.protection-refusal~1]
      */
     int refusal();
 
