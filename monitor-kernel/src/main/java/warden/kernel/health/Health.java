@@ -82,7 +82,7 @@ public final class Health {
      */
     public void heartbeat(int p, long now) {
         if (detectedAt[p] >= 0) {
-            long t = now > detectedAt[p] ? now : detectedAt[p]; // a lagging core's clock: see recovery-time
+            long t = Math.max(now, detectedAt[p]); // a lagging core's clock: see recovery-time
             log.append(t, EventKind.PARTITION_RECOVERED, p, watchdog.home(p), t - detectedAt[p], table.restarts(p));
             detectedAt[p] = -1;
         }
