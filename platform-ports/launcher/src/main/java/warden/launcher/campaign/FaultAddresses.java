@@ -35,7 +35,9 @@ final class FaultAddresses {
             return ownBit(ps, r);
         }
         List<long[]> windows = windows(pd);
-        windows.add(new long[] {d.monitor().base(), d.monitor().size()});
+        long[] monitor = d.monitor() != null ? new long[] {d.monitor().base(), d.monitor().size()}
+                : new long[] {pd.monitorBase(), pd.monitorSize()}; // no monitor section: the board's
+        windows.add(monitor);
         for (int t = 0; t < TRIES; t++) {
             long[] w = windows.get((int) r.nextLong(windows.size()));
             long span = Math.max(8, w[1] - STORM_SPAN);
@@ -44,7 +46,7 @@ final class FaultAddresses {
                 return a;
             }
         }
-        return d.monitor().base();
+        return monitor[0];
     }
 
     /** @return a bit address drawn uniformly from the partition's memory regions. */
