@@ -72,6 +72,59 @@ class HealthTest {
         assertTrue(events().contains("failure-detected p0 @6000000"), events().toString());
     }
 
+    private long lastRecoveryTime() {
+        EventRecords log = m.eventRecords();
+        for (long s = log.sequence() - 1; s >= log.oldest(); s--) {
+            if (log.kind(s) == EventKind.PARTITION_RECOVERED) {
+                return log.a(s);
+            }
+        }
+        throw new AssertionError("no recovery logged: " + events());
+    }
+
+    /** A QM partition on both cores with a 1 ms watchdog kept on core 0, next to the RTOS on core 0. */
+    private SystemImageBuilder qmOnBothCores() {
+        SystemImageBuilder b = SystemImage.builder(2).monitor(Images.MON, 0x20_0000L);
+        int rtos = b.partition("rtos", warden.kernel.api.Criticality.ASIL_C, 0b01, Images.RTOS_RAM, 0, false);
+        b.region(rtos, Images.RTOS_RAM, 0x40_0000L, warden.kernel.api.Access.ALL);
+        int qm = b.partition("qm", warden.kernel.api.Criticality.QM, 0b11, Images.LINUX_RAM, 1_000_000, false);
+        b.region(qm, Images.LINUX_RAM, 0x100_0000L, warden.kernel.api.Access.ALL);
+        return b;
+    }
+
+    // The emulator runs its cores decoupled within a step: core 0 detects the failure at its time,
+    // then core 1, whose clock is still behind, sees the restarted partition's first heartbeat.
+    // [utest->dsn~health.recovery-time~1]
+    @Test
+    void aHeartbeatOnACoreWhoseClockLagsTheDetectionNeverGivesANegativeRecoveryTime() {
+        boot(qmOnBothCores());
+        at(100_000);
+        assertEquals(1, m.running(1), "the QM partition runs on core 1");
+        heartbeat(1);
+        f.now[0] = 1_100_000;
+        f.now[1] = 1_080_000;
+        m.onTimer(0);
+        assertEquals(1, m.restarts(1), events().toString());
+        assertEquals(1, m.running(1), "the restarted QM partition runs on core 1 again");
+        heartbeat(1);
+        assertEquals(0, lastRecoveryTime(), events().toString());
+        assertEquals(PartitionState.RUNNING, m.partitionState(1));
+    }
+
+    // [utest->dsn~health.recovery-time~1]
+    @Test
+    void theRecoveryTimeIsMeasuredFromTheFailureThatCausedTheLastRestart() {
+        boot(qmOnBothCores());
+        at(100_000);
+        m.onMonitorCall(1, MonitorCall.REPORT_FAILURE);
+        at(300_000);
+        m.onMonitorCall(1, MonitorCall.REPORT_FAILURE);
+        assertEquals(2, m.restarts(1), events().toString());
+        at(350_000);
+        heartbeat(1);
+        assertEquals(50_000, lastRecoveryTime(), "from the second failure, not the first: " + events());
+    }
+
     // [utest->dsn~health.policy~1]
     @Test
     void restartsBeyondTheLimitEscalateToStopForAQmPartition() {

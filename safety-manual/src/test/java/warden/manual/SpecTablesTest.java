@@ -77,6 +77,37 @@ class SpecTablesTest {
         assertTrue(t.contains("`+sg~iso~1+`"), t);
     }
 
+    private static java.nio.file.Path requirements() {
+        java.nio.file.Path dir = java.nio.file.Path.of("").toAbsolutePath();
+        while (dir != null && !java.nio.file.Files.isRegularFile(dir.resolve("requirements/anomalies.md"))) {
+            dir = dir.getParent();
+        }
+        assertTrue(dir != null, "requirements/anomalies.md not found above the working directory");
+        return dir.resolve("requirements");
+    }
+
+    // [utest->dsn~manual.spec-tables~1]
+    @Test
+    void theManualListsEveryAnomalyAndAssumptionOfTheRepositoryWithTheX86DeviceGap() throws Exception {
+        List<SpecFile.Item> all = SpecFile.readAll(requirements());
+        SpecTables tables = new SpecTables(all);
+        String anomalies = tables.anomalies();
+        String assumptions = tables.assumptions();
+        int anoms = 0;
+        for (SpecFile.Item i : all) {
+            if (i.type().equals("anom")) {
+                assertTrue(anomalies.contains("`+" + i.id() + "+`"), i.id());
+                anoms++;
+            } else if (i.type().equals("aou")) {
+                assertTrue(assumptions.contains("`+" + i.id() + "+`"), i.id());
+            }
+        }
+        assertTrue(anomalies.contains("|AN-" + anoms) && !anomalies.contains("|AN-" + (anoms + 1)), anomalies);
+        assertTrue(anomalies.contains("`+anom~x86.qm-monitor-devices~1+`"), anomalies);
+        assertTrue(anomalies.contains("`+aou~x86.monitor-devices~1+`"), "the anomaly names its assumption");
+        assertTrue(assumptions.contains("`+aou~x86.monitor-devices~1+`"), assumptions);
+    }
+
     // [utest->dsn~manual.spec-tables~1]
     @Test
     void safetyGoalsShowAsilHazardsAndAssumptions() {

@@ -78,10 +78,12 @@ public final class Health {
      *
      * [impl->dsn~health.watchdog~1]
      * [impl->dsn~health.restart~1]
+     * [impl->dsn~health.recovery-time~1]
      */
     public void heartbeat(int p, long now) {
         if (detectedAt[p] >= 0) {
-            log.append(now, EventKind.PARTITION_RECOVERED, p, watchdog.home(p), now - detectedAt[p], table.restarts(p));
+            long t = Math.max(now, detectedAt[p]); // a lagging core's clock: see recovery-time
+            log.append(t, EventKind.PARTITION_RECOVERED, p, watchdog.home(p), t - detectedAt[p], table.restarts(p));
             detectedAt[p] = -1;
         }
         watchdog.arm(p, img.watchdogNs(p), now);
@@ -189,7 +191,7 @@ public final class Health {
         }
     }
 
-    /** [impl->dsn~health.restart~1] */
+    /** [impl->dsn~health.restart~1] [impl->dsn~health.recovery-time~1] */
     private void restart(int p, long now) {
         if (!reloadOrEscalate(p, now)) {
             return;
@@ -197,9 +199,7 @@ public final class Health {
         int restarts = table.restarted(p);
         restartsInWindow[p]++;
         counters[Counter.RESTARTS]++;
-        if (detectedAt[p] < 0) {
-            detectedAt[p] = now;
-        }
+        detectedAt[p] = now; // the failure that caused this restart
         log.append(now, EventKind.PARTITION_RESTARTED, p, watchdog.home(p), restarts, restartsInWindow[p]);
         sched.restartPartition(p, img.entry(p));
         started(p, now);

@@ -95,8 +95,9 @@ class HealthUnitTest extends HealthFixture {
 
     // [utest->dsn~health.restart~1]
     // [utest->dsn~health.policy~1]
+    // [utest->dsn~health.recovery-time~1]
     @Test
-    void aRestartIsCountedLoggedAndRecoveredFromTheFirstDetection() {
+    void aRestartIsCountedLoggedAndRecoveredFromTheDetectionOfTheFailureThatCausedIt() {
         start(image());
         h.failure(1, HealthAction.REASON_REPORTED, 0);
         h.failure(1, HealthAction.REASON_REPORTED, 10);
@@ -109,7 +110,7 @@ class HealthUnitTest extends HealthFixture {
         h.heartbeat(1, 30);
         assertEquals(List.of("failure-detected p1 c1 @0 4/0", "partition-restarted p1 c1 @0 1/1",
                 "failure-detected p1 c1 @10 4/0", "partition-restarted p1 c1 @10 2/2",
-                "partition-recovered p1 c1 @30 30/2"), events());
+                "partition-recovered p1 c1 @30 20/2"), events());
         h.heartbeat(1, 40);
         assertEquals(5, log.sequence(), "recovered once");
     }

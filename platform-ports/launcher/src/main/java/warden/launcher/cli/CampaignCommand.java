@@ -29,6 +29,7 @@ import warden.launcher.report.Summary;
  * per fault model; shards run on separate machines and merge.
  *
  * [impl->dsn~campaign.cli~1]
+ * [impl->dsn~cli.help-width~1]
  */
 @Command(usageHelpWidth = 100, name = "campaign", mixinStandardHelpOptions = true,
         versionProvider = WardenCli.Version.class,
@@ -39,8 +40,8 @@ import warden.launcher.report.Summary;
             "interrupt-storm (its device raises its line every 2 us for 20 ms; QM partitions only),",
             "context-bit-flip (a bit of one of its saved CPU contexts flips in the monitor's memory),",
             "timer-stop (the timer comparator of its home core loses its deadline: a platform fault).",
-            "Each run draws a model, a partition it applies to and a time between 10 and 60 ms from the campaign seed",
-            "and the run's index, so run k can be replayed alone with --replay k.", "",
+            "Each run draws a model, a partition it applies to and a time between 10 and 60 ms from",
+            "the campaign seed and the run's index, so run k can be replayed alone with --replay k.", "",
             "Per model it prints injected, detected, recovered, detection and recovery time",
             "(min/median/max, virtual) and critical deadline misses, then every undetected fault",
             "with its index and seed."},

@@ -15,7 +15,11 @@ import picocli.CommandLine.Command;
  * 3 an internal error or out of memory (one line saying so, the stack trace in {@link #errorLog()}).
  * Errors are one clear message each; a stack trace never reaches the user.
  *
+ * The help of every command is laid out for 100 columns ({@code usageHelpWidth}), its declared
+ * lines written to fit.
+ *
  * [impl->dsn~cli.exit-codes~2]
+ * [impl->dsn~cli.help-width~1]
  */
 @Command(usageHelpWidth = 100, name = "warden", mixinStandardHelpOptions = true,
         versionProvider = WardenCli.Version.class,

@@ -41,9 +41,15 @@ class CampaignProcessTest {
         return false;
     }
 
+    /**
+     * Virtual time per run of the interrupted campaigns: long enough that 400 runs outlast the first
+     * 2 s progress line on an idle machine (at 30 ms they all finished in 1.7 s, before it).
+     */
+    private static final String RUN_FOR = "120ms";
+
     /** Starts a campaign of {@code faults} runs in a child JVM and returns it once it has done some. */
     private static Process running(Path dir, int faults, Path report, String... jvm) throws Exception {
-        List<String> cmd = java("campaign", "--faults", "" + faults, "--for", "30ms", "--seed", "9", "--threads", "1",
+        List<String> cmd = java("campaign", "--faults", "" + faults, "--for", RUN_FOR, "--seed", "9", "--threads", "1",
                 "--json", report.toString());
         cmd.addAll(1, List.of(jvm));
         // a progress line every 100 ms, so the campaign is caught running however fast this machine is
@@ -72,7 +78,7 @@ class CampaignProcessTest {
         List<RunOutcome> kept = CampaignJson.readRuns(text, "c.json");
         assertFalse(h.complete());
         assertTrue(kept.size() < faults, kept.size() + " runs kept");
-        String[] resumed = CampaignShardsTest.run("campaign", "--faults", "" + faults, "--for", "30ms", "--seed", "9",
+        String[] resumed = CampaignShardsTest.run("campaign", "--faults", "" + faults, "--for", RUN_FOR, "--seed", "9",
                 "--threads", "2", "--resume", report.toString());
         assertEquals("0", resumed[0], resumed[2]);
         String whole = Files.readString(report);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -82,5 +84,41 @@ class WardenCliTest {
         StringWriter top = new StringWriter();
         WardenCli.commandLine(new PrintWriter(top), new PrintWriter(new StringWriter())).usage(new PrintWriter(top));
         assertTrue(top.toString().contains("3 internal error"), top.toString());
+    }
+
+    private static void checkHelpLines(CommandLine cl, List<String> out) {
+        String name = cl.getCommandSpec().qualifiedName();
+        CommandLine.Model.UsageMessageSpec u = cl.getCommandSpec().usageMessage();
+        List<String> declared = new ArrayList<>();
+        declared.addAll(List.of(u.header()));
+        declared.addAll(List.of(u.description()));
+        declared.addAll(List.of(u.footer()));
+        for (String line : declared) {
+            if (line.length() > 100) {
+                out.add(name + " declares " + line.length() + " chars: " + line);
+            }
+        }
+        for (String line : cl.getUsageMessage(CommandLine.Help.Ansi.OFF).split("\\R")) {
+            if (line.length() > 100) {
+                out.add(name + " prints " + line.length() + " chars: " + line);
+            }
+        }
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommandSpec().parent() == cl.getCommandSpec()) {
+                checkHelpLines(sub, out);
+            }
+        }
+    }
+
+    // [utest->dsn~cli.help-width~1]
+    @Test
+    void noHelpLineOfAnyCommandIsLongerThanOneHundredCharacters() {
+        PrintWriter sink = new PrintWriter(new StringWriter());
+        CommandLine cl = WardenCli.commandLine(sink, sink);
+        assertTrue(cl.getSubcommands().keySet().containsAll(List.of("run", "validate", "campaign", "trace", "bench")),
+                cl.getSubcommands().keySet().toString());
+        List<String> tooLong = new ArrayList<>();
+        checkHelpLines(cl, tooLong);
+        assertEquals(List.of(), tooLong);
     }
 }

@@ -28,6 +28,19 @@ class DocumentedExamplesTest {
                 workload: {kind: probe, accesses: [{address: 0x80400000, size: %d, access: %s}]}
             """;
 
+    private static final String STIMULUS = """
+            partitions:
+              - name: rtos
+                criticality: ASIL-C
+                cores: [0]
+                memory:
+                  - {name: ram, base: 0x80400000, size: 4MiB, access: rwx}
+                devices: [can0]
+                workload: {kind: rtos, boot: 1ms, tick: 1ms, tasks: [{name: control, period: 1ms, wcet: 150us}]}
+            devices:
+              - {name: can0, %s: %s}
+            """;
+
     static Path doc() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isRegularFile(dir.resolve("docs/system-description.adoc"))) {
@@ -55,7 +68,7 @@ class DocumentedExamplesTest {
         return out;
     }
 
-    // [utest->dsn~config.docs-agree~1]
+    // [utest->dsn~config.docs-agree~2]
     @Test
     void everyDocumentedExampleIsValidAsWritten() throws IOException {
         List<String> examples = examples();
@@ -76,7 +89,7 @@ class DocumentedExamplesTest {
         return r.ok() && DescriptionValidator.validate(r.description(), Targets.get("riscv")).isEmpty();
     }
 
-    // [utest->dsn~config.docs-agree~1]
+    // [utest->dsn~config.docs-agree~2]
     @Test
     void schemaAndValidatorAgreeOnProbeAccessSizes() {
         int agreed = 0;
@@ -94,7 +107,29 @@ class DocumentedExamplesTest {
         assertEquals(18, agreed);
     }
 
-    // [utest->dsn~config.docs-agree~1]
+    // [utest->dsn~config.docs-agree~2]
+    @Test
+    void schemaValidatorAndDocumentAgreeOnTheShortestStimulusInterval() throws IOException {
+        String[] values = {"0", "1", "999", "999ns", "0999ns", "0us", "1000", "1000ns", "1us", "2ms", "1s"};
+        for (String field : new String[] {"period", "meanInterval"}) {
+            for (String v : values) {
+                String text = STIMULUS.formatted(field, v);
+                boolean schema = SchemaTest.schemaProblems(text).isEmpty();
+                long ns = Units.duration(v);
+                assertEquals(ns >= 1_000, validatorAccepts(text), field + " " + v);
+                assertEquals(validatorAccepts(text), schema, field + " " + v + ": schema "
+                        + SchemaTest.schemaProblems(text));
+            }
+        }
+        String doc = Files.readString(doc());
+        String section = doc.substring(doc.indexOf("== Device stimulus"), doc.indexOf("== Complete example"));
+        assertTrue(section.contains("|`period` |duration |— |Periodic interrupts with this period; at least 1 µs"),
+                section);
+        assertTrue(section.contains("with this mean; at least 1 µs."), section);
+        assertTrue(section.contains("is at least 1 µs"), section);
+    }
+
+    // [utest->dsn~config.docs-agree~2]
     @Test
     void schemaAndLoaderAgreeOnRegionAccess() {
         for (String access : new String[] {"r", "rw", "rx", "rwx", "x", "w", "wx", "xr", "rwxx", ""}) {
