@@ -89,6 +89,14 @@ public final class Health {
         watchdog.arm(p, img.watchdogNs(p), now);
     }
 
+    /**
+     * The recovery clock starts at the failure that caused this restart (an earlier detection that
+     * was not yet recovered from no longer counts). [impl->dsn~health.recovery-time~1]
+     */
+    private void markDetected(int p, long now) {
+        detectedAt[p] = now;
+    }
+
     /** @return the monitor deadline health needs on {@code core}. [impl->dsn~health.watchdog~1] */
     long deadline(int core) {
         return watchdog.deadline(core);
@@ -191,7 +199,7 @@ public final class Health {
         }
     }
 
-    /** [impl->dsn~health.restart~1] [impl->dsn~health.recovery-time~1] */
+    /** [impl->dsn~health.restart~1] */
     private void restart(int p, long now) {
         if (!reloadOrEscalate(p, now)) {
             return;
@@ -199,7 +207,7 @@ public final class Health {
         int restarts = table.restarted(p);
         restartsInWindow[p]++;
         counters[Counter.RESTARTS]++;
-        detectedAt[p] = now; // the failure that caused this restart
+        markDetected(p, now);
         log.append(now, EventKind.PARTITION_RESTARTED, p, watchdog.home(p), restarts, restartsInWindow[p]);
         sched.restartPartition(p, img.entry(p));
         started(p, now);

@@ -115,6 +115,16 @@ class HealthUnitTest extends HealthFixture {
         assertEquals(5, log.sequence(), "recovered once");
     }
 
+    // [utest->dsn~health.recovery-time~1]
+    @Test
+    void aFailureDetectedAtTimeZeroIsRecoveredFromAtTheFirstHeartbeat() {
+        start(image());
+        h.failure(1, HealthAction.REASON_REPORTED, 0);
+        h.heartbeat(1, 0);
+        assertEquals(List.of("failure-detected p1 c1 @0 4/0", "partition-restarted p1 c1 @0 1/1",
+                "partition-recovered p1 c1 @0 0/1"), events());
+    }
+
     // [utest->dsn~health.restart~1]
     // [utest->dsn~health.policy~1]
     @Test

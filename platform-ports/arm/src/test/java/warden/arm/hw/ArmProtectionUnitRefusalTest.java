@@ -19,6 +19,7 @@ class ArmProtectionUnitRefusalTest {
     }
 
     // [utest->dsn~arm.tzc.refusal~1]
+    // [utest->dsn~arm.tzc.unit~1]
     @Test
     void eachRefusalNamesItsCauseAndASuccessClearsIt() {
         refused(Status.INVALID_PARAM, Refusal.MISALIGNED, pu.protectMonitor(MON + 0x100, 0x20_0000L));
