@@ -4,6 +4,14 @@ package warden.emu;
  * The system bus: RAM banks and MMIO devices at fixed windows. An access that hits neither is a
  * bus error (the port turns it into its architectural access fault). Bounded tables, fixed after
  * construction of the machine.
+ *
+ * <p>RAM is routed in constant time: the bank of the last RAM access is tried first, and only a
+ * miss walks the (at most 8) banks. RAM is decoded before devices and banks are tried in the
+ * order they were added; while no two banks overlap, a hit in the remembered bank is the bank the
+ * walk would find (with overlapping banks the bus always walks). Adding a bank forgets the
+ * remembered one.
+ *
+ * [impl->dsn~emu.bus.ram-route~1]
  */
 public final class Bus {
     public static final int WINDOWS_MAX = 64;
@@ -18,9 +26,22 @@ public final class Bus {
     private final MmioDevice[] device = new MmioDevice[WINDOWS_MAX];
     private int count;
     private long lastValue;
+    /** The bank of the last RAM hit, or null. */
+    private PhysicalMemory lastBank;
+
+    /** Whether two banks overlap: then the remembered bank is not used. */
+    private boolean overlapping;
 
     public void addRam(PhysicalMemory bank) {
+        for (int i = 0; i < ramCount; i++) {
+            PhysicalMemory o = ram[i];
+            if (Long.compareUnsigned(bank.base() - o.base(), o.size()) < 0
+                    || Long.compareUnsigned(o.base() - bank.base(), bank.size()) < 0) {
+                overlapping = true;
+            }
+        }
         ram[ramCount++] = bank;
+        lastBank = null;
     }
 
     public void addDevice(long windowBase, long windowSize, MmioDevice d) {
@@ -34,8 +55,13 @@ public final class Bus {
     }
 
     private PhysicalMemory bank(long address, int length) {
+        PhysicalMemory last = lastBank;
+        if (last != null && !overlapping && last.contains(address, length)) {
+            return last;
+        }
         for (int i = 0; i < ramCount; i++) {
             if (ram[i].contains(address, length)) {
+                lastBank = ram[i];
                 return ram[i];
             }
         }

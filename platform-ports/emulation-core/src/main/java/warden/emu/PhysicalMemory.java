@@ -1,10 +1,21 @@
 package warden.emu;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Sparse physical RAM: 4 KiB pages allocated on first write (reads of untouched pages give 0).
- * Little-endian. Addresses are checked by the bus before they reach here.
+ * Little-endian. Addresses are checked by the bus before they reach here. An access of 2, 4 or 8
+ * bytes inside one page is one wide array access; any other goes byte by byte, with the same
+ * result.
+ *
+ * [impl->dsn~emu.bus.ram-route~1]
  */
 public final class PhysicalMemory {
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int PAGE_BITS = 12;
     private static final int PAGE = 1 << PAGE_BITS;
     private static final long MAX_SIZE = 4L << 30;
@@ -62,6 +73,21 @@ public final class PhysicalMemory {
 
     /** Reads {@code length} (1..8) bytes little-endian. */
     public long read(long address, int length) {
+        long off = address - base;
+        int at = (int) (off & (PAGE - 1));
+        if (at + length <= PAGE) {
+            byte[] page = pages[(int) (off >>> PAGE_BITS)];
+            if (page == null) {
+                return 0;
+            }
+            switch (length) {
+                case 8: return (long) LONG.get(page, at);
+                case 4: return (int) INT.get(page, at) & 0xFFFF_FFFFL;
+                case 2: return (short) SHORT.get(page, at) & 0xFFFFL;
+                case 1: return page[at] & 0xFFL;
+                default: break;
+            }
+        }
         long v = 0;
         for (int i = length - 1; i >= 0; i--) {
             v = (v << 8) | readByte(address + i);
@@ -70,6 +96,19 @@ public final class PhysicalMemory {
     }
 
     public void write(long address, int length, long value) {
+        long off = address - base;
+        int at = (int) (off & (PAGE - 1));
+        if (at + length <= PAGE && (length == 8 || length == 4 || length == 2)) {
+            byte[] page = page(address);
+            if (length == 8) {
+                LONG.set(page, at, value);
+            } else if (length == 4) {
+                INT.set(page, at, (int) value);
+            } else {
+                SHORT.set(page, at, (short) value);
+            }
+            return;
+        }
         for (int i = 0; i < length; i++) {
             writeByte(address + i, (int) (value >>> (8 * i)) & 0xff);
         }

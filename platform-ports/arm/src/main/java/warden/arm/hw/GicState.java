@@ -43,6 +43,17 @@ public final class GicState {
     final int[] route;
     final int[] heldEvents;
     int ctlr = CTLR_ARE_S | CTLR_ARE_NS;
+    /** 64-bit words of INTIDs per PE in {@link #candidates}. */
+    private final int words;
+    /**
+     * Per PE: the INTIDs it sees that are pending, enabled and inactive (an SPI only on the PE
+     * its GICD_IROUTER names), {@link #words} words each; every change of those inputs keeps it.
+     */
+    private final long[] candidates;
+    /** Per PE: the number of bits set in its {@link #candidates} words. */
+    private final int[] candidateCount;
+    /** Per slot: the PE whose {@link #candidates} hold the slot's bit, or -1. */
+    private final int[] markedPe;
 
     /** Boot-time: INTIDs 0..intids-1 (a multiple of 32, 64..1020), {@code pes} PEs. */
     public GicState(int intids, int pes) {
@@ -60,6 +71,13 @@ public final class GicState {
         priority = new int[slots];
         route = new int[slots];
         heldEvents = new int[slots];
+        words = (intids + 63) / 64;
+        candidates = new long[pes * words];
+        candidateCount = new int[pes];
+        markedPe = new int[slots];
+        for (int i = 0; i < slots; i++) { // bound: slots
+            markedPe[i] = -1;
+        }
     }
 
     public int intids() { return intids; }
@@ -71,11 +89,51 @@ public final class GicState {
     void setCtlr(int value) { ctlr = value; }
     void setGroupBit(int slot, boolean one) { groupBit[slot] = one; }
     void setModBit(int slot, boolean one) { modBit[slot] = one; }
-    void setEnabled(int slot, boolean on) { enabled[slot] = on; }
-    void setPending(int slot, boolean on) { pending[slot] = on; }
-    void setActive(int slot, boolean on) { active[slot] = on; }
+    void setEnabled(int slot, boolean on) { enabled[slot] = on; refresh(slot); }
+    void setPending(int slot, boolean on) { pending[slot] = on; refresh(slot); }
+    void setActive(int slot, boolean on) { active[slot] = on; refresh(slot); }
     void setPriority(int slot, int value) { priority[slot] = value; }
-    void setRoute(int slot, int pe) { route[slot] = pe; }
+    void setRoute(int slot, int pe) { route[slot] = pe; refresh(slot); }
+
+    /**
+     * Recomputes the slot's candidate bit after a change of its pending, enable, active or route
+     * state: O(1).
+     *
+     * [impl->dsn~arm.gic.candidate-summary~1]
+     */
+    private void refresh(int slot) {
+        int owner = markedPe[slot];
+        int id = slot < pes * PRIVATE ? slot % PRIVATE : slot - pes * PRIVATE + PRIVATE;
+        int want = -1;
+        if (pending[slot] && enabled[slot] && !active[slot]) {
+            want = slot < pes * PRIVATE ? slot / PRIVATE : route[slot];
+        }
+        if (want == owner) {
+            return;
+        }
+        long bit = 1L << (id & 63);
+        if (owner >= 0) {
+            candidates[owner * words + (id >>> 6)] &= ~bit;
+            candidateCount[owner]--;
+        }
+        if (want >= 0 && want < pes) {
+            candidates[want * words + (id >>> 6)] |= bit;
+            candidateCount[want]++;
+            markedPe[slot] = want;
+        } else {
+            markedPe[slot] = -1;
+        }
+    }
+
+    /**
+     * @return whether some INTID is pending, enabled and inactive for {@code pe} (nothing can be
+     *     signalled to it otherwise): O(1)
+     *
+     * [impl->dsn~arm.gic.candidate-summary~1]
+     */
+    public boolean anyCandidate(int pe) {
+        return pe >= 0 && pe < pes && candidateCount[pe] != 0;
+    }
 
     /** @return the state slot of {@code intid} as seen by {@code pe}, or -1. */
     public int slot(int pe, int intid) {
@@ -113,6 +171,7 @@ public final class GicState {
             heldEvents[s]++;
         } else {
             pending[s] = true;
+            refresh(s);
         }
         return true;
     }
@@ -141,6 +200,7 @@ public final class GicState {
         int s = slot(pe, intid);
         if (s >= 0) {
             pending[s] = asserted;
+            refresh(s);
         }
     }
 
@@ -148,6 +208,7 @@ public final class GicState {
     void activate(int slot) {
         pending[slot] = false;
         active[slot] = true;
+        refresh(slot);
     }
 
     /** Deactivation: active to inactive, pending again when the device holds another event. */
@@ -157,6 +218,7 @@ public final class GicState {
             heldEvents[slot]--;
             pending[slot] = true;
         }
+        refresh(slot);
     }
 
     /** @return the PE an SPI targets, or the PE itself for SGIs/PPIs. */
@@ -167,22 +229,33 @@ public final class GicState {
     /**
      * @return the INTID of the highest-priority pending, enabled, inactive interrupt for
      *         {@code pe} whose group the distributor forwards and {@code groupMask} (bit per group)
-     *         admits, lowest INTID on ties; {@link #SPURIOUS} when none. Loops intids times.
+     *         admits, lowest INTID on ties; {@link #SPURIOUS} when none. Visits only the PE's
+     *         candidates: O(1) when there are none, else O(words + candidates).
+     *
+     * [impl->dsn~arm.gic.candidate-summary~1]
      */
     public int highestPending(int pe, int groupMask) {
+        if (!anyCandidate(pe)) {
+            return SPURIOUS;
+        }
         int best = SPURIOUS;
         int bestPrio = 0x100;
-        for (int id = 0; id < intids; id++) { // bound: intids <= 1024
-            int s = slot(pe, id);
-            if (!pending[s] || !enabled[s] || active[s] || priority[s] >= bestPrio) {
-                continue;
+        for (int w = 0; w < words; w++) { // bound: words <= 16
+            long m = candidates[pe * words + w];
+            for (int b = 0; b < 64 && m != 0; b++) { // bound: 64 bits, lowest INTID first
+                int id = 64 * w + Long.numberOfTrailingZeros(m);
+                m &= m - 1;
+                int s = slot(pe, id);
+                if (priority[s] >= bestPrio) {
+                    continue;
+                }
+                int g = group(s);
+                if ((groupMask & (1 << g)) == 0 || !groupEnabled(g)) {
+                    continue;
+                }
+                best = id;
+                bestPrio = priority[s];
             }
-            int g = group(s);
-            if ((groupMask & (1 << g)) == 0 || !groupEnabled(g) || (id >= PRIVATE && route[s] != pe)) {
-                continue;
-            }
-            best = id;
-            bestPrio = priority[s];
         }
         return best;
     }

@@ -12,15 +12,16 @@ import warden.kernel.api.Status;
  *   <li>priorities and thresholds are WARL 0..7 (low three bits kept); priority 0 never
  *       interrupts and is never claimed;</li>
  *   <li>{@link #externalPending}: some enabled pending source has priority &gt; threshold
- *       ("Priority Thresholds");</li>
+ *       ("Priority Thresholds"), answered in O(1) from per-context words of signalled sources
+ *       that every change of pending, enable, priority or threshold keeps up to date;</li>
  *   <li>claim (read of claim/complete) returns the enabled pending source of highest priority,
  *       lowest id on ties, or 0, regardless of the threshold, and clears its pending bit
  *       ("Interrupt Claim Process");</li>
  *   <li>complete (write of claim/complete) is ignored unless the source is enabled for that
  *       context and in service ("Interrupt Completion"); it re-opens the source's gateway;</li>
  *   <li>no request is lost: see {@link PlicGateway};</li>
- *   <li>MMIO accesses allocate nothing and loop at most sourceCount (&le; 1024) or
- *       contextCount times; malformed accesses read 0 and are ignored on write.</li>
+ *   <li>MMIO accesses allocate nothing and loop at most sourceCount (&le; 1024), 8 &times;
+ *       words or contextCount times; malformed accesses read 0 and are ignored on write.</li>
  * </ul>
  *
  * [impl->dsn~riscv.plic.priority~1] [impl->dsn~riscv.plic.claim~1] [impl->dsn~riscv.hw.no-allocation~1]
@@ -36,6 +37,15 @@ public final class Plic implements MmioDevice {
     private final int[] enable;
     private final int[] threshold;
     private final PlicGateway gateway;
+    /** Per priority level p (0..7): the sources whose priority is above p, {@code words} words each. */
+    private final int[] above;
+    /**
+     * Per context: the sources that are pending, enabled for it and above its threshold (the
+     * sources that raise its EIP), {@code words} words each, kept on every change of their inputs.
+     */
+    private final int[] signalled;
+    /** Per context: the number of bits set in its {@link #signalled} words. */
+    private final int[] signalledCount;
 
     /** Boot-time: sources 1..sourceCount-1 (sourceCount 2..1024), contexts 0..contextCount-1. */
     public Plic(int sourceCount, int contextCount) {
@@ -53,6 +63,9 @@ public final class Plic implements MmioDevice {
         this.enable = new int[contextCount * words];
         this.threshold = new int[contextCount];
         this.gateway = new PlicGateway(sourceCount);
+        this.above = new int[(PlicDescriptor.PRIORITY_MAX + 1) * words];
+        this.signalled = new int[contextCount * words];
+        this.signalledCount = new int[contextCount];
     }
 
     /** @return N: valid source ids are 1..N-1. */
@@ -98,17 +111,14 @@ public final class Plic implements MmioDevice {
         return s >= 1 && s < sourceCount && (pending[s >>> 5] & (1 << (s & 31))) != 0;
     }
 
-    /** @return the external interrupt notification (EIP, seen as mip.MEIP) of {@code context}. */
+    /**
+     * @return the external interrupt notification (EIP, seen as mip.MEIP) of {@code context}: O(1),
+     *         from the context's count of signalled sources
+     *
+     * [impl->dsn~riscv.plic.signalled-summary~1]
+     */
     public boolean externalPending(int context) {
-        if (context < 0 || context >= contextCount) {
-            return false;
-        }
-        for (int s = 1; s < sourceCount; s++) { // bound: sourceCount <= 1024
-            if (isPending(s) && enabled(context, s) && priority[s] > threshold[context]) {
-                return true;
-            }
-        }
-        return false;
+        return context >= 0 && context < contextCount && signalledCount[context] != 0;
     }
 
     @Override
@@ -138,17 +148,21 @@ public final class Plic implements MmioDevice {
         int v = (int) value;
         int i = PlicDescriptor.prioritySource(offset, size, sourceCount);
         if (i >= 0) {
-            priority[i] = v & PlicDescriptor.PRIORITY_MAX;
+            setPriority(i, v & PlicDescriptor.PRIORITY_MAX);
             return;
         }
         i = PlicDescriptor.enableIndex(offset, size, sourceCount, contextCount);
         if (i >= 0) {
             enable[i] = v & enableMask(i % words);
+            refresh(i / words, i % words);
             return;
         }
         i = PlicDescriptor.contextOf(offset, size, contextCount, PlicDescriptor.THRESHOLD);
         if (i >= 0) {
             threshold[i] = v & PlicDescriptor.PRIORITY_MAX;
+            for (int w = 0; w < words; w++) { // bound: words <= 32
+                refresh(i, w);
+            }
             return;
         }
         i = PlicDescriptor.contextOf(offset, size, contextCount, PlicDescriptor.CLAIM_COMPLETE);
@@ -161,10 +175,15 @@ public final class Plic implements MmioDevice {
     private int claim(int context) {
         int best = 0;
         int bestPriority = 0;
-        for (int s = 1; s < sourceCount; s++) { // bound: sourceCount <= 1024
-            if (priority[s] > bestPriority && isPending(s) && enabled(context, s)) {
-                best = s;
-                bestPriority = priority[s];
+        for (int w = 0; w < words; w++) { // bound: words <= 32
+            int candidates = pending[w] & enable[context * words + w];
+            for (int b = 0; b < 32 && candidates != 0; b++) { // bound: 32 bits, lowest id first
+                int s = 32 * w + Integer.numberOfTrailingZeros(candidates);
+                candidates &= candidates - 1;
+                if (priority[s] > bestPriority) {
+                    best = s;
+                    bestPriority = priority[s];
+                }
             }
         }
         if (best != 0) {
@@ -201,6 +220,34 @@ public final class Plic implements MmioDevice {
     private void setPending(int s, boolean on) {
         int bit = 1 << (s & 31);
         pending[s >>> 5] = on ? pending[s >>> 5] | bit : pending[s >>> 5] & ~bit;
+        for (int c = 0; c < contextCount; c++) { // bound: contextCount
+            refresh(c, s >>> 5);
+        }
+    }
+
+    /** Sets source s's priority and its bits in the per-level {@link #above} masks. */
+    private void setPriority(int s, int value) {
+        priority[s] = value;
+        int bit = 1 << (s & 31);
+        for (int p = 0; p <= PlicDescriptor.PRIORITY_MAX; p++) { // bound: 8 levels
+            int k = p * words + (s >>> 5);
+            above[k] = value > p ? above[k] | bit : above[k] & ~bit;
+        }
+        for (int c = 0; c < contextCount; c++) { // bound: contextCount
+            refresh(c, s >>> 5);
+        }
+    }
+
+    /**
+     * Recomputes word w of context c's signalled sources from its inputs and keeps the count.
+     *
+     * [impl->dsn~riscv.plic.signalled-summary~1]
+     */
+    private void refresh(int c, int w) {
+        int k = c * words + w;
+        int now = pending[w] & enable[k] & above[threshold[c] * words + w];
+        signalledCount[c] += Integer.bitCount(now) - Integer.bitCount(signalled[k]);
+        signalled[k] = now;
     }
 
     /** Writable enable bits of word w: not source 0, not sources &ge; N. */

@@ -31,7 +31,8 @@ public final class LocalApic {
     public static final int TIMER_VECTOR = 0xEC;
     /** Device line l is delivered to the rich OS as vector LINE_VECTOR_BASE + l. */
     public static final int LINE_VECTOR_BASE = 0x20;
-    private static final int WORDS = 4;
+    /** 64-bit words of a vector bitmap. */
+    public static final int WORDS = 4;
 
     private final long[] irr = new long[WORDS];
     private final long[] isr = new long[WORDS];
@@ -64,6 +65,12 @@ public final class LocalApic {
     /** @return whether {@code vector} is requested (IRR). */
     public boolean requested(int vector) {
         return vector >= 0 && vector < 256 && (irr[vector >>> 6] & (1L << (vector & 63))) != 0;
+    }
+
+    /** @return whether a vector of {@code mask} (words {@code off}..{@code off}+3) is requested (IRR). */
+    public boolean anyRequested(long[] mask, int off) {
+        return ((irr[0] & mask[off]) | (irr[1] & mask[off + 1]) | (irr[2] & mask[off + 2])
+                | (irr[3] & mask[off + 3])) != 0;
     }
 
     /** @return whether an IRR vector's class is above the highest in-service class. */
