@@ -10,5 +10,6 @@ module warden.launcher {
     requires warden.trace;
     requires org.yaml.snakeyaml;
     requires info.picocli;
+    requires java.management;
     opens warden.launcher.cli to info.picocli;
 }

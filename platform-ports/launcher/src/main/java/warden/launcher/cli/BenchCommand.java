@@ -1,6 +1,8 @@
 package warden.launcher.cli;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,8 +22,10 @@ import warden.launcher.run.Targets;
  * {@code warden bench}: host-time figures of the emulated system. Runs a description on one or
  * more targets several times without tracing, after warm-up runs, and reports per target the
  * host time per virtual second and per 10^6 kernel events (median, min, max), as text and, with
- * {@code --json}, as the machine-readable report {@value #SCHEMA}. Host time varies with the
- * machine; the virtual results (kernel events, world switches) do not.
+ * {@code --json}, as the machine-readable report {@value #SCHEMA}. Host time is wall-clock time
+ * of the run; the CPU time of the running thread is given too, as it varies less on a loaded
+ * machine. Host time varies with the machine; the virtual results (kernel events, world switches)
+ * do not.
  *
  * [impl->dsn~cli.bench~1] [impl->dsn~cli.bench.targets~1] [impl->dsn~cli.bench.json~1]
  */
@@ -71,24 +75,31 @@ final class BenchCommand implements Callable<Integer> {
         final long switches;
         final boolean passed;
         final long[] hostNs;
+        final long[] cpuNs;
         final long[] perVirtualSecond;
         final long[] perMillion;
+        final long[] cpuPerVirtualSecond;
 
-        Figures(String target, String source, long events, long switches, boolean passed, long[] hostNs, long forNs) {
+        Figures(String target, String source, long events, long switches, boolean passed, long[] hostNs, long[] cpuNs,
+                long forNs) {
             this.target = target;
             this.source = source;
             this.events = events;
             this.switches = switches;
             this.passed = passed;
             this.hostNs = hostNs;
+            this.cpuNs = cpuNs;
             this.perVirtualSecond = new long[hostNs.length];
             this.perMillion = new long[hostNs.length];
+            this.cpuPerVirtualSecond = new long[hostNs.length];
             for (int i = 0; i < hostNs.length; i++) {
                 perVirtualSecond[i] = Math.round(hostNs[i] * 1e9 / forNs);
                 perMillion[i] = Math.round(hostNs[i] * 1e6 / Math.max(1, events));
+                cpuPerVirtualSecond[i] = cpuNs[i] < 0 ? -1 : Math.round(cpuNs[i] * 1e9 / forNs);
             }
             Arrays.sort(perVirtualSecond);
             Arrays.sort(perMillion);
+            Arrays.sort(cpuPerVirtualSecond);
         }
     }
 
@@ -147,6 +158,9 @@ final class BenchCommand implements Callable<Integer> {
 
     private Figures measure(Loaded l, long forNs, PrintWriter out) throws UsageError {
         long[] hostNs = new long[repeat];
+        long[] cpuNs = new long[repeat];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean cpuTime = threads.isCurrentThreadCpuTimeSupported();
         long events = 0;
         long switches = 0;
         boolean passed = true;
@@ -158,19 +172,22 @@ final class BenchCommand implements Callable<Integer> {
             } catch (SystemRun.BootRefused e) {
                 throw new UsageError(e.getMessage());
             }
+            long c0 = cpuTime ? threads.getCurrentThreadCpuTime() : -1;
             long t0 = System.nanoTime();
             RunResult r = run.run();
             long host = System.nanoTime() - t0;
+            long cpu = cpuTime ? threads.getCurrentThreadCpuTime() - c0 : -1;
             events = run.monitor().counter(Counter.KERNEL_ENTRIES);
             switches = run.monitor().counter(Counter.WORLD_SWITCHES);
             if (i >= 0) {
                 hostNs[i] = host;
+                cpuNs[i] = cpu;
                 passed &= r.passed();
-                out.printf("  %s run %d: %d kernel events, %d world switches, host %.1f ms%s%n", name, i + 1, events,
-                        switches, host / 1e6, r.passed() ? "" : " (a check failed)");
+                out.printf("  %s run %d: %d kernel events, %d world switches, host %.1f ms (CPU %.1f ms)%s%n", name,
+                        i + 1, events, switches, host / 1e6, cpu / 1e6, r.passed() ? "" : " (a check failed)");
             }
         }
-        return new Figures(name, l.description.source(), events, switches, passed, hostNs, forNs);
+        return new Figures(name, l.description.source(), events, switches, passed, hostNs, cpuNs, forNs);
     }
 
     private void printFigures(PrintWriter out, Figures f) {
@@ -181,6 +198,11 @@ final class BenchCommand implements Callable<Integer> {
                 f.perVirtualSecond[n / 2] / 1e6, f.perVirtualSecond[0] / 1e6, f.perVirtualSecond[n - 1] / 1e6);
         out.printf("host time per 10^6 kernel events: median %.1f ms (min %.1f, max %.1f)%n",
                 f.perMillion[n / 2] / 1e6, f.perMillion[0] / 1e6, f.perMillion[n - 1] / 1e6);
+        if (f.cpuPerVirtualSecond[0] >= 0) {
+            out.printf("thread CPU per virtual second:    median %.2f ms (min %.2f, max %.2f)%n",
+                    f.cpuPerVirtualSecond[n / 2] / 1e6, f.cpuPerVirtualSecond[0] / 1e6,
+                    f.cpuPerVirtualSecond[n - 1] / 1e6);
+        }
         out.flush();
     }
 
@@ -195,9 +217,17 @@ final class BenchCommand implements Callable<Integer> {
                     .field("worldSwitchesPerRun", f.switches).field("passed", f.passed);
             stats(w, "hostNsPerVirtualSecond", f.perVirtualSecond);
             stats(w, "hostNsPerMillionKernelEvents", f.perMillion);
+            if (f.cpuPerVirtualSecond[0] >= 0) {
+                stats(w, "threadCpuNsPerVirtualSecond", f.cpuPerVirtualSecond);
+            }
             w.key("runHostNs").beginArray();
             for (int i = 0; i < n; i++) {
                 w.value(f.hostNs[i]);
+            }
+            w.endArray();
+            w.key("runThreadCpuNs").beginArray();
+            for (int i = 0; i < n; i++) {
+                w.value(f.cpuNs[i]);
             }
             w.endArray().endObject();
         }
