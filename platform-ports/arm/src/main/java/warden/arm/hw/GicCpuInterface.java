@@ -41,6 +41,11 @@ public final class GicCpuInterface {
     private boolean igrpen1s;
     private boolean igrpen1ns;
     private int bpr1;
+    /** {@link #signal}'s last answer, valid while the state's version and this interface are unchanged. */
+    private boolean cacheValid;
+    private long cachedVersion;
+    private int cachedPeState;
+    private int cachedSignal;
 
     /** Boot-time: the CPU interface of {@code pe}; reset state: PMR 0 (all masked), groups off. */
     public GicCpuInterface(GicState state, int pe) {
@@ -75,14 +80,22 @@ public final class GicCpuInterface {
 
     /**
      * @return {@link GicGroups#IRQ} or {@link GicGroups#FIQ} when an interrupt is signalled to the
-     *         PE in state {@code peState}, or -1 when none is.
+     *         PE in state {@code peState}, or -1 when none is. The answer is reused while neither the
+     *         GIC's interrupt state nor this interface changed: O(1) for a repeated query.
+     *
+     * [impl->dsn~arm.gic.candidate-summary~1]
      */
     public int signal(int peState) {
-        int id = highestPending();
-        if (!sufficient(id)) {
-            return -1;
+        if (cacheValid && cachedVersion == s.version() && cachedPeState == peState) {
+            return cachedSignal;
         }
-        return GicGroups.signal(s.groupOf(pe, id), peState);
+        int id = highestPending();
+        int signal = sufficient(id) ? GicGroups.signal(s.groupOf(pe, id), peState) : -1;
+        cacheValid = true;
+        cachedVersion = s.version();
+        cachedPeState = peState;
+        cachedSignal = signal;
+        return signal;
     }
 
     /** ICC_IAR0_EL1 read at {@code el}: acknowledges a Group 0 interrupt. */
@@ -113,6 +126,7 @@ public final class GicCpuInterface {
     }
 
     private int ack(int id, int group) {
+        cacheValid = false;
         s.activate(s.slot(pe, id));
         apr[group] |= 1 << (s.priority(pe, id) >>> LEVEL_SHIFT);
         return id;
@@ -132,6 +146,7 @@ public final class GicCpuInterface {
         if (apr[group] == 0) {
             return; // no active priority in this group: UNPREDICTABLE, ignored here
         }
+        cacheValid = false;
         apr[group] &= apr[group] - 1; // drop the highest active priority
         int slot = s.slot(pe, intid);
         if (slot >= 0 && s.active[slot] && s.group(slot) == group) {
@@ -157,13 +172,18 @@ public final class GicCpuInterface {
             v = (v >>> 1) | 0x80;
         }
         pmr = v & 0xF8;
+        cacheValid = false;
     }
 
-    public void writeIgrpen0(boolean on) { igrpen0 = on; }
+    public void writeIgrpen0(boolean on) {
+        igrpen0 = on;
+        cacheValid = false;
+    }
     public boolean igrpen0() { return igrpen0; }
 
     /** ICC_IGRPEN1_EL1 write through the Secure or Non-secure copy. */
     public void writeIgrpen1(boolean nonSecureCopy, boolean on) {
+        cacheValid = false;
         if (nonSecureCopy) {
             igrpen1ns = on;
         } else {

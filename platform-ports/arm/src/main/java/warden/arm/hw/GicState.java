@@ -54,6 +54,8 @@ public final class GicState {
     private final int[] candidateCount;
     /** Per slot: the PE whose {@link #candidates} hold the slot's bit, or -1. */
     private final int[] markedPe;
+    /** Changes with every write of the interrupt state, so a CPU interface can reuse an answer. */
+    private long version;
 
     /** Boot-time: INTIDs 0..intids-1 (a multiple of 32, 64..1020), {@code pes} PEs. */
     public GicState(int intids, int pes) {
@@ -86,14 +88,17 @@ public final class GicState {
 
     // ---- register writes of the distributor and redistributor frames (GicRegisters, GicDistributor) ----
 
-    void setCtlr(int value) { ctlr = value; }
-    void setGroupBit(int slot, boolean one) { groupBit[slot] = one; }
-    void setModBit(int slot, boolean one) { modBit[slot] = one; }
+    void setCtlr(int value) { ctlr = value; version++; }
+    void setGroupBit(int slot, boolean one) { groupBit[slot] = one; version++; }
+    void setModBit(int slot, boolean one) { modBit[slot] = one; version++; }
     void setEnabled(int slot, boolean on) { enabled[slot] = on; refresh(slot); }
     void setPending(int slot, boolean on) { pending[slot] = on; refresh(slot); }
     void setActive(int slot, boolean on) { active[slot] = on; refresh(slot); }
-    void setPriority(int slot, int value) { priority[slot] = value; }
+    void setPriority(int slot, int value) { priority[slot] = value; version++; }
     void setRoute(int slot, int pe) { route[slot] = pe; refresh(slot); }
+
+    /** @return a number that changes with every write of the interrupt state. */
+    long version() { return version; }
 
     /**
      * Recomputes the slot's candidate bit after a change of its pending, enable, active or route
@@ -102,6 +107,7 @@ public final class GicState {
      * [impl->dsn~arm.gic.candidate-summary~1]
      */
     private void refresh(int slot) {
+        version++;
         int owner = markedPe[slot];
         int id = slot < pes * PRIVATE ? slot % PRIVATE : slot - pes * PRIVATE + PRIVATE;
         int want = -1;
@@ -198,7 +204,7 @@ public final class GicState {
      */
     public void level(int pe, int intid, boolean asserted) {
         int s = slot(pe, intid);
-        if (s >= 0) {
+        if (s >= 0 && pending[s] != asserted) {
             pending[s] = asserted;
             refresh(s);
         }

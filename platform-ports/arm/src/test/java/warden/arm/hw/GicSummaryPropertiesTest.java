@@ -42,7 +42,22 @@ class GicSummaryPropertiesTest {
         return best;
     }
 
-    // [utest->dsn~arm.gic.candidate-summary~1] [utest->dsn~arm.gic.state~1]
+    /** The signal the CPU interface's rule gives from the walk: mask, running priority, group. */
+    private static int signalByWalk(GicState s, GicCpuInterface cpu, int pe, int peState) {
+        int mask = (cpu.igrpen0() ? 1 << GicGroups.GROUP0 : 0) | (cpu.igrpen1(false) ? 1 << GicGroups.GROUP1_SECURE : 0)
+                | (cpu.igrpen1(true) ? 1 << GicGroups.GROUP1_NONSECURE : 0);
+        int id = walk(s, pe, mask);
+        if (id == GicState.SPURIOUS) {
+            return -1;
+        }
+        int p = s.priority(pe, id);
+        if (p >= cpu.readPmr(false) || (p >>> 3) >= (cpu.runningPriority() >>> 3)) {
+            return -1;
+        }
+        return GicGroups.signal(s.groupOf(pe, id), peState);
+    }
+
+    // [utest->dsn~arm.gic.candidate-summary~1] [utest->dsn~arm.gic.state~1] [utest->dsn~arm.gic.ack~1]
     @Property(seed = "17", tries = 40)
     void highestPendingAnswersAsTheFullWalkAfterEveryOperation(
             @ForAll("intidCounts") int intids, @ForAll long seed) {
@@ -59,12 +74,16 @@ class GicSummaryPropertiesTest {
         }
         s.setCtlr(s.ctlr() | 7);
         int hot = Math.min(intids, 40 + rnd.nextInt(40)); // INTIDs the sequence touches most
+        int[] peStates = new int[pes];
         for (int step = 0; step < STEPS; step++) {
             int pe = rnd.nextInt(pes);
             int id = rnd.nextInt(5) == 0 ? rnd.nextInt(intids) : rnd.nextInt(hot);
             int k = s.slot(pe, id);
             boolean on = rnd.nextBoolean();
-            switch (rnd.nextInt(14)) {
+            switch (rnd.nextInt(17)) {
+                case 14 -> cpus[pe].writePmr(rnd.nextInt(256), rnd.nextInt(4) == 0);
+                case 15 -> cpus[pe].writeIgrpen0(rnd.nextInt(4) != 0);
+                case 16 -> cpus[pe].writeIgrpen1(on, rnd.nextInt(4) != 0);
                 case 0 -> s.setEnabled(k, on || rnd.nextBoolean());
                 case 1 -> s.setPending(k, on);
                 case 2 -> s.setActive(k, on && rnd.nextBoolean());
@@ -77,7 +96,7 @@ class GicSummaryPropertiesTest {
                 case 10 -> s.level(pe, rnd.nextInt(GicState.PRIVATE), on);
                 case 11 -> cpus[pe].acknowledge0(rnd.nextBoolean() ? 3 : 1);
                 case 12 -> cpus[pe].acknowledge1(on);
-                default -> {
+                case 13 -> {
                     int group = rnd.nextInt(3);
                     if (group == 0) {
                         cpus[pe].endOfInterrupt0(id);
@@ -90,6 +109,13 @@ class GicSummaryPropertiesTest {
                 for (int mask = 0; mask < 8; mask++) {
                     assertEquals(walk(s, p, mask), s.highestPending(p, mask),
                             "PE " + p + " mask " + mask + " step " + step);
+                }
+                if (rnd.nextInt(20) == 0) {
+                    peStates[p] = rnd.nextInt(3); // a PE mostly asks in the same state, as a running guest does
+                }
+                for (int again = 0; again < 2; again++) {
+                    assertEquals(signalByWalk(s, cpus[p], p, peStates[p]), cpus[p].signal(peStates[p]),
+                            "signal of PE " + p + " in state " + peStates[p] + " step " + step);
                 }
             }
         }
