@@ -9,9 +9,16 @@ CC=${CC:-riscv64-unknown-elf-gcc}
 OUT=${1:-bin}
 mkdir -p "$OUT"
 FLAGS=(-march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany -static -nostdlib -nostartfiles -Tlink.ld -I. -Wl,--discard-all)
+# the floating-point programs (fp*.S, diff/*.c) are built for RV64IMAFDC, still with the integer ABI
+FP=(-march=rv64imafdc_zicsr_zifencei)
 for s in *.S bench/*.S; do
   [ "$s" = bench/crt0.S ] && continue
-  "$CC" "${FLAGS[@]}" -o "$OUT/$(basename "${s%.S}").elf" "$s"
+  case "$(basename "$s")" in fp*) extra=("${FP[@]}") ;; *) extra=() ;; esac
+  "$CC" "${FLAGS[@]}" "${extra[@]}" -o "$OUT/$(basename "${s%.S}").elf" "$s"
+done
+for c in diff/*.c; do
+  [ -e "$c" ] || continue
+  "$CC" "${FLAGS[@]}" "${FP[@]}" -O2 -ffreestanding -fno-builtin -o "$OUT/$(basename "${c%.c}").elf" bench/crt0.S "$c"
 done
 for c in bench/*.c; do
   [ -e "$c" ] || continue
