@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * where QEMU 7.2 departs from the specifications or from Spike: traps (QEMU 7.2 writes 0, not
  * the instruction bits, to mtval on an illegal instruction), priv (its spike machine has no time
  * CSR), pmp (it lets S/U through when no entry is active, where the privileged spec fails an
- * unmatched S/U access once any entry is implemented).
+ * unmatched S/U access once any entry is implemented), fpstate (QEMU 7.2 fails its check 16: frm = 7
+ * written by CSRRWI does not read back through fcsr, where the spec keeps frm's 3 bits).
  */
 class QemuDifferentialTest {
     static boolean qemuInstalled() {
@@ -32,12 +33,13 @@ class QemuDifferentialTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"rv64i", "rv64m", "rv64a", "rv64c", "interrupts", "sv39", "console", "fails_check_3"})
+    @ValueSource(strings = {"rv64i", "rv64m", "rv64a", "rv64c", "interrupts", "sv39", "console", "fails_check_3",
+        "fparith", "fpconv", "fprandom", "signature"})
     void qemuEndsTheProgramAsWardenDoes(String name) throws Exception {
         Assumptions.assumeTrue(qemuInstalled(), "qemu-system-riscv64 not installed: no differential run");
         Path elf = GuestProgramsTest.BIN.resolve(name + ".elf");
         BareMachine m = GuestProgramsTest.load(name);
-        BareMachine.End end = m.run(GuestProgramsTest.BUDGET);
+        BareMachine.End end = m.run(100_000_000L);
         long warden = end == BareMachine.End.PASSED ? 0 : end == BareMachine.End.FAILED ? m.exitCode() : -1;
         Path log = Files.createTempFile("qemu-" + name, ".out");
         Process p = new ProcessBuilder("qemu-system-riscv64", "-M", "spike", "-nographic", "-bios", "none",
