@@ -7,7 +7,7 @@ package warden.riscv.cpu;
  * immediate, the RV32-only and RV128 slots) are illegal; C.FLD, C.FSD, C.FLDSP and C.FSDSP expand to FLD/FSD
  * (C.FLW and C.FSW are RV32-only).
  *
- * [impl->dsn~riscv.hart.compressed~1]
+ * [impl->dsn~riscv.hart.compressed~1] [impl->dsn~riscv.hart.float-decode~1]
  */
 final class Compressed {
     private Compressed() {

@@ -201,8 +201,7 @@ final class Decoder {
         return with(op + (f3 == 3 ? Op.DOUBLE : 0), rd(insn), rs1(insn), rs2(insn), 0);
     }
 
-    // ---- F and D (unprivileged spec chapters 11, 12; opcode map chapter 24) [impl->dsn~riscv.hart.float-decode~1]
-
+    /** FLW, FLD (unprivileged spec chapters 11, 12; opcode map chapter 24). [impl->dsn~riscv.hart.float-decode~1] */
     private int floatLoad(int insn) {
         int f3 = f3(insn);
         if (f3 != 2 && f3 != 3) {
@@ -211,6 +210,7 @@ final class Decoder {
         return withFloat(f3 == 2 ? Op.FLW : Op.FLD, rd(insn), rs1(insn), 0, insn >> 20);
     }
 
+    /** FSW, FSD. [impl->dsn~riscv.hart.float-decode~1] */
     private int floatStore(int insn) {
         int f3 = f3(insn);
         if (f3 != 2 && f3 != 3) {
@@ -220,7 +220,10 @@ final class Decoder {
         return withFloat(f3 == 2 ? Op.FSW : Op.FSD, 0, rs1(insn), rs2(insn), off);
     }
 
-    /** FMADD, FMSUB, FNMSUB, FNMADD: fmt S or D; the immediate is the instruction (rs3, rm). */
+    /**
+     * FMADD, FMSUB, FNMSUB, FNMADD: fmt S or D; the immediate is the instruction (rs3, rm).
+     * [impl->dsn~riscv.hart.float-decode~1]
+     */
     private int fused(int insn) {
         if ((insn >>> 26 & 1) != 0) {
             return illegal(insn);
@@ -228,7 +231,10 @@ final class Decoder {
         return withFloat(Op.FMADD + ((insn >>> 2) & 3), rd(insn), rs1(insn), rs2(insn), insn);
     }
 
-    /** OP-FP: validated here, executed from the instruction bits (the immediate). */
+    /**
+     * OP-FP: validated here, executed from the instruction bits (the immediate).
+     * [impl->dsn~riscv.hart.float-decode~1]
+     */
     private int floatOp(int insn) {
         int f7 = insn >>> 25;
         int f3 = f3(insn);

@@ -180,6 +180,7 @@ final class Mmu {
         cpu.stored(pa, size);
     }
 
+    /** @return the value loaded; a misaligned address traps (4), in xtval. [impl->dsn~riscv.hart.misaligned~1] */
     long load(long va, int size) {
         if ((va & (size - 1)) != 0) {
             throw cpu.raise(4, va);
@@ -187,6 +188,7 @@ final class Mmu {
         return physRead(translate(va, size, LOAD), size, ACCESS_FAULT[LOAD], va);
     }
 
+    /** Stores; a misaligned address traps (6) with it in xtval. [impl->dsn~riscv.hart.misaligned~1] */
     void store(long va, int size, long value) {
         if ((va & (size - 1)) != 0) {
             throw cpu.raise(6, va);
@@ -194,7 +196,10 @@ final class Mmu {
         physWrite(translate(va, size, STORE), size, value, ACCESS_FAULT[STORE], va);
     }
 
-    /** @return the physical address of an AMO/SC target: aligned, readable and writable, else a store fault. */
+    /**
+     * @return the physical address of an AMO/SC target: aligned (else store/AMO-address-misaligned), readable and
+     *     writable, else a store fault. [impl->dsn~riscv.hart.misaligned~1]
+     */
     long amoAddress(long va, int size) {
         if ((va & (size - 1)) != 0) {
             throw cpu.raise(6, va);
