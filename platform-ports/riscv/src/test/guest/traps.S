@@ -19,17 +19,27 @@ TEST_BEGIN
     /* a CSR of an extension this hart does not have (hgatp, H) */
     EXPECT_TRAP(csrr a0, 0x680)
     CHECK(8, s2, 2)
-    /* misaligned load and store: mtval = the address */
+    /* misaligned loads and stores are performed (hardware-misaligned option), also across a page */
     la s0, tdata
     addi a1, s0, 1
-    EXPECT_TRAP(lw a0, 0(a1))
-    CHECK(9, s2, 4)
-    CHECKR(10, s3, a1)
-    EXPECT_TRAP(sd a0, 0(a1))
-    CHECK(11, s2, 6)
-    CHECKR(12, s3, a1)
+    li a0, 0x1122334455667788
+    sd a0, 0(a1)
+    lw a2, 0(a1)
+    CHECK(9, a2, 0x55667788)
+    lhu a2, 5(s0)
+    CHECK(10, a2, 0x3344)
+    ld a2, 0(s0)
+    CHECK(11, a2, 0x2233445566778800)
+    la a1, page_end
+    addi a1, a1, -3
+    sd a0, 0(a1)
+    ld a2, 0(a1)
+    CHECKR(12, a2, a0)
+    /* misaligned AMOs and LR raise the address-misaligned exceptions, mtval = the address */
+    addi a1, s0, 1
     EXPECT_TRAP(amoadd.w a0, a0, (a1))
     CHECK(13, s2, 6)
+    CHECKR(33, s3, a1)
     EXPECT_TRAP(lr.d a0, (a1))
     CHECK(14, s2, 4)
     /* nothing decodes the address: access faults */
@@ -85,3 +95,6 @@ RECORDING_HANDLER
     .data
     .align 3
 tdata: .dword 0, 0
+    .balign 4096
+    .space 4088
+page_end: .dword 0, 0

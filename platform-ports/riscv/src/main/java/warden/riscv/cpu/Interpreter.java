@@ -4,7 +4,7 @@ import warden.emu.Bus;
 import warden.emu.PhysicalMemory;
 
 /**
- * Executes RV64IMAC + Zicsr + Zifencei instructions on a {@link HartState}. Instructions are
+ * Executes RV64IMAFDC + Zicsr + Zifencei instructions on a {@link HartState}. Instructions are
  * decoded once into a per-physical-page cache ({@link DecodedPage}: packed operation and
  * immediate per 2-byte slot), invalidated by any store into the page and by FENCE.I; the loop
  * dispatches on the pre-decoded operation. Synchronous exceptions and interrupts enter M-mode or,

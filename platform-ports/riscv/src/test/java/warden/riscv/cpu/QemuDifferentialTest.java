@@ -19,8 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * where QEMU 7.2 departs from the specifications or from Spike: traps (QEMU 7.2 writes 0, not
  * the instruction bits, to mtval on an illegal instruction), priv (its spike machine has no time
  * CSR), pmp (it lets S/U through when no entry is active, where the privileged spec fails an
- * unmatched S/U access once any entry is implemented), fpstate (QEMU 7.2 fails its check 16: frm = 7
- * written by CSRRWI does not read back through fcsr, where the spec keeps frm's 3 bits).
+ * unmatched S/U access once any entry is implemented).
  */
 class QemuDifferentialTest {
     static boolean qemuInstalled() {
@@ -34,7 +33,7 @@ class QemuDifferentialTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"rv64i", "rv64m", "rv64a", "rv64c", "interrupts", "sv39", "console", "fails_check_3",
-        "fparith", "fpconv", "fprandom", "signature"})
+        "fparith", "fpconv", "fpstate", "fprandom", "signature"})
     void qemuEndsTheProgramAsWardenDoes(String name) throws Exception {
         Assumptions.assumeTrue(qemuInstalled(), "qemu-system-riscv64 not installed: no differential run");
         Path elf = GuestProgramsTest.BIN.resolve(name + ".elf");
