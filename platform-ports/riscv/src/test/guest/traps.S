@@ -19,17 +19,27 @@ TEST_BEGIN
     /* a CSR of an extension this hart does not have (hgatp, H) */
     EXPECT_TRAP(csrr a0, 0x680)
     CHECK(8, s2, 2)
-    /* misaligned load and store: mtval = the address */
+    /* misaligned loads and stores are performed (hardware-misaligned option), also across a page */
     la s0, tdata
     addi a1, s0, 1
-    EXPECT_TRAP(lw a0, 0(a1))
-    CHECK(9, s2, 4)
-    CHECKR(10, s3, a1)
-    EXPECT_TRAP(sd a0, 0(a1))
-    CHECK(11, s2, 6)
-    CHECKR(12, s3, a1)
+    li a0, 0x1122334455667788
+    sd a0, 0(a1)
+    lw a2, 0(a1)
+    CHECK(9, a2, 0x55667788)
+    lhu a2, 5(s0)
+    CHECK(10, a2, 0x3344)
+    ld a2, 0(s0)
+    CHECK(11, a2, 0x2233445566778800)
+    la a1, page_end
+    addi a1, a1, -3
+    sd a0, 0(a1)
+    ld a2, 0(a1)
+    CHECKR(12, a2, a0)
+    /* misaligned AMOs and LR raise the address-misaligned exceptions, mtval = the address */
+    addi a1, s0, 1
     EXPECT_TRAP(amoadd.w a0, a0, (a1))
     CHECK(13, s2, 6)
+    CHECKR(33, s3, a1)
     EXPECT_TRAP(lr.d a0, (a1))
     CHECK(14, s2, 4)
     /* nothing decodes the address: access faults */
@@ -69,13 +79,13 @@ TEST_BEGIN
     csrw mtvec, t0
     EXPECT_TRAP(ecall)
     CHECK(28, s2, 11)
-    /* mepc ignores bit 0; misa says RV64 IMAC SU */
+    /* mepc ignores bit 0; misa says RV64 IMAFDC SU */
     li a0, 0x80000001
     csrw mepc, a0
     csrr a0, mepc
     CHECK(29, a0, 0x80000000)
     csrr a0, misa
-    li t0, 0x8000000000141105
+    li t0, 0x800000000014112D
     CHECKR(30, a0, t0)
     csrr a0, mhartid
     CHECK(31, a0, 0)
@@ -85,3 +95,6 @@ RECORDING_HANDLER
     .data
     .align 3
 tdata: .dword 0, 0
+    .balign 4096
+    .space 4088
+page_end: .dword 0, 0

@@ -25,7 +25,7 @@ import warden.riscv.cpu.ElfImage;
         versionProvider = WardenCli.Version.class,
         description = {"Run a bare-metal ELF on an emulated hart, without the monitor (like Spike).", "",
             "Loads FILE.elf (ELF64, RISC-V) into RAM at 0x80000000, starts hart 0 at its entry in M-mode",
-            "from reset and runs RV64IMAC + Zicsr + Zifencei with M/S/U privilege, PMP and Sv39 until",
+            "from reset and runs RV64IMAFDC + Zicsr + Zifencei with M/S/U privilege, PMP and Sv39 until",
             "the program writes the HTIF symbol tohost: 1 passes, (N << 1) | 1 fails test N. HTIF",
             "console writes (device 1, command 1) print a character. Prints instructions retired, host",
             "time and millions of instructions per second (MIPS)."},
@@ -46,6 +46,11 @@ final class ExecCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the machine-readable result (warden.exec/1).")
     Path json;
 
+    @Option(names = "--signature", paramLabel = "FILE",
+            description = {"Write the memory between the ELF symbols begin_signature and end_signature, one",
+                "32-bit word per line in hex (riscv-arch-test, like Spike's +signature)."})
+    Path signature;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -57,7 +62,7 @@ final class ExecCommand implements Callable<Integer> {
         if (maxInstructions < 1) {
             throw new UsageError("--max-instructions must be at least 1: " + maxInstructions);
         }
-        OutputFiles.checkAll("--json", json);
+        OutputFiles.checkAll("--json", json, "--signature", signature);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         BareMachine m;
@@ -76,6 +81,15 @@ final class ExecCommand implements Callable<Integer> {
         out.print(m.console());
         report(out, m, end, host);
         OutputFiles.write(json, json(m, end, host), "--json");
+        if (signature != null) {
+            String words = m.signature();
+            if (words == null) {
+                err.println("error: " + file
+                        + ": --signature: the ELF has no begin_signature/end_signature region in RAM");
+                return WardenCli.EXIT_BAD_INPUT;
+            }
+            OutputFiles.write(signature, words, "--signature");
+        }
         return end == BareMachine.End.PASSED ? WardenCli.EXIT_OK : WardenCli.EXIT_CHECK_FAILED;
     }
 

@@ -63,4 +63,17 @@ class ExecCommandTest {
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("only riscv executes machine code"), r[2]);
     }
+
+    // [utest->dsn~cli.exec~1]
+    // [utest->dsn~riscv.exec.signature~1]
+    @Test
+    void signatureWritesTheRegionOneWordPerLine(@TempDir Path dir) throws Exception {
+        Path sig = dir.resolve("sig.txt");
+        String[] r = run("exec", BIN.resolve("signature.elf").toString(), "--signature", sig.toString());
+        assertEquals("0", r[0], r[2]);
+        assertEquals("12345678\nffffffff\ndeadbeef\ncafef00d\n0badc0de\n", Files.readString(sig));
+        r = run("exec", BIN.resolve("console.elf").toString(), "--signature", dir.resolve("none.txt").toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("console.elf: --signature: the ELF has no begin_signature/end_signature"), r[2]);
+    }
 }

@@ -105,6 +105,25 @@ public final class BareMachine {
         }
     }
 
+    /**
+     * @return the signature region as riscv-arch-test and Spike's {@code +signature} write it: one
+     *     32-bit little-endian word per line, 8 lowercase hex digits, from begin_signature up to
+     *     end_signature; null when the ELF lacks either symbol or they are out of order or outside RAM.
+     *     [impl->dsn~riscv.exec.signature~1]
+     */
+    public String signature() {
+        long begin = elf.beginSignature();
+        long end = elf.endSignature();
+        if (begin < 0 || end < begin || !ram.contains(begin, 1) || end > begin && !ram.contains(end - 1, 1)) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder();
+        for (long a = begin; a + 4 <= end; a += 4) {
+            b.append(String.format("%08x", ram.read(a, 4) & 0xFFFF_FFFFL)).append('\n');
+        }
+        return b.toString();
+    }
+
     /** @return the failing test number (tohost >> 1) of a failed run. */
     public long exitCode() { return exitCode; }
     public long instructions() { return hart.instret; }

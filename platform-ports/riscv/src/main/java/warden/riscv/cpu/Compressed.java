@@ -4,9 +4,10 @@ package warden.riscv.cpu;
  * Expands the RV64C compressed instructions into their base operations (unprivileged spec
  * chapter 16, tables 16.5-16.7, RV64 column). Reserved encodings (all-zero, C.ADDI4SPN with a zero
  * immediate, C.LWSP/C.LDSP/C.ADDIW with rd = x0, C.JR with rs1 = x0, C.LUI/C.ADDI16SP with a zero
- * immediate, the RV32-only and RV128 slots) and the floating-point forms are illegal.
+ * immediate, the RV32-only and RV128 slots) are illegal; C.FLD, C.FSD, C.FLDSP and C.FSDSP expand to FLD/FSD
+ * (C.FLW and C.FSW are RV32-only).
  *
- * [impl->dsn~riscv.hart.compressed~1]
+ * [impl->dsn~riscv.hart.compressed~1] [impl->dsn~riscv.hart.float-decode~1]
  */
 final class Compressed {
     private Compressed() {
@@ -32,6 +33,8 @@ final class Compressed {
     static int decode(int i, Decoder d) {
         switch ((i & 3) << 3 | i >>> 13) {
             case 0: return addi4spn(i, d);
+            case 1: return d.withFloat(Op.FLD, rPrime(i, 2), rPrime(i, 7), 0, doubleOffset(i));
+            case 5: return d.withFloat(Op.FSD, 0, rPrime(i, 7), rPrime(i, 2), doubleOffset(i));
             case 2: return d.with(Op.LW, rPrime(i, 2), rPrime(i, 7), 0, wordOffset(i));
             case 3: return d.with(Op.LD, rPrime(i, 2), rPrime(i, 7), 0, doubleOffset(i));
             case 6: return d.with(Op.SW, 0, rPrime(i, 7), rPrime(i, 2), wordOffset(i));
@@ -50,7 +53,9 @@ final class Compressed {
                     bits(i, 6, 4, 2) | bit(i, 12, 5) | bits(i, 3, 2, 6));
             case 19: return rdFull(i) == 0 ? d.illegal(i) : d.with(Op.LD, rdFull(i), 2, 0,
                     bits(i, 6, 5, 3) | bit(i, 12, 5) | bits(i, 4, 2, 6));
+            case 17: return d.withFloat(Op.FLD, rdFull(i), 2, 0, bits(i, 6, 5, 3) | bit(i, 12, 5) | bits(i, 4, 2, 6));
             case 20: return jumpOrAdd(i, d);
+            case 21: return d.withFloat(Op.FSD, 0, 2, rs2Full(i), bits(i, 12, 10, 3) | bits(i, 9, 7, 6));
             case 22: return d.with(Op.SW, 0, 2, rs2Full(i), bits(i, 12, 9, 2) | bits(i, 8, 7, 6));
             case 23: return d.with(Op.SD, 0, 2, rs2Full(i), bits(i, 12, 10, 3) | bits(i, 9, 7, 6));
             default: return d.illegal(i);

@@ -10,6 +10,7 @@ package warden.riscv.cpu;
  * [impl->dsn~riscv.hart.csr~1]
  */
 final class CsrFile {
+    static final int FFLAGS = 0x001, FRM = 0x002, FCSR = 0x003;
     static final int SSTATUS = 0x100, SIE = 0x104, STVEC = 0x105, SCOUNTEREN = 0x106, SENVCFG = 0x10A,
             SSCRATCH = 0x140, SEPC = 0x141, SCAUSE = 0x142, STVAL = 0x143, SIP = 0x144, SATP = 0x180;
     static final int MSTATUS = 0x300, MISA = 0x301, MEDELEG = 0x302, MIDELEG = 0x303, MIE = 0x304,
@@ -77,8 +78,36 @@ final class CsrFile {
         if (csr > MCOUNTINHIBIT && csr < MCOUNTINHIBIT + 32 || csr >= MVENDORID && csr <= MCONFIGPTR) {
             return csr == MHARTID ? s.hartId : 0; // hpm events, vendor/arch/impl ids, config pointer
         }
+        if (csr >= FFLAGS && csr <= FCSR) {
+            return readFloat(csr);
+        }
         long v = readSupervisor(csr);
         return v != ILLEGAL ? v : readMachine(csr);
+    }
+
+    /** @return fflags, frm or fcsr; no such CSR while mstatus.FS is Off. [impl->dsn~riscv.hart.float-state~1] */
+    private long readFloat(int csr) {
+        if ((s.mstatus & HartState.MSTATUS_FS) == 0) {
+            return ILLEGAL;
+        }
+        switch (csr) {
+            case FFLAGS: return s.fflags;
+            case FRM: return s.frm;
+            default: return s.frm << 5 | s.fflags;
+        }
+    }
+
+    /** Writes fflags, frm or fcsr and marks the floating-point state Dirty. */
+    private void writeFloat(int csr, long v) {
+        if (csr != FRM) {
+            s.fflags = (int) (v & 0x1F);
+        }
+        if (csr == FRM) {
+            s.frm = (int) (v & 7);
+        } else if (csr == FCSR) {
+            s.frm = (int) (v >>> 5 & 7);
+        }
+        s.mstatus |= HartState.MSTATUS_FS | HartState.MSTATUS_SD;
     }
 
     private long counter(int index) {
@@ -130,7 +159,9 @@ final class CsrFile {
 
     /** Writes csr (already known to exist and be writable at this privilege). */
     void write(int csr, long v) {
-        if (csr >= PMPCFG0 && csr < PMPADDR0 + 64) {
+        if (csr >= FFLAGS && csr <= FCSR) {
+            writeFloat(csr, v);
+        } else if (csr >= PMPCFG0 && csr < PMPADDR0 + 64) {
             writePmp(csr, v);
         } else if (csr >= MCYCLE && csr < MCYCLE + 32) {
             if (csr == MCYCLE) {

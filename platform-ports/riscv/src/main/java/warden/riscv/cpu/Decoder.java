@@ -46,6 +46,10 @@ final class Decoder {
             case 0x0F: return miscMem(insn);
             case 0x73: return SystemOps.decode(insn, this);
             case 0x2F: return amo(insn);
+            case 0x07: return floatLoad(insn);
+            case 0x27: return floatStore(insn);
+            case 0x43: case 0x47: case 0x4B: case 0x4F: return fused(insn);
+            case 0x53: return floatOp(insn);
             default: return illegal(insn);
         }
     }
@@ -53,6 +57,11 @@ final class Decoder {
     int illegal(int insn) {
         imm = insn;
         return Op.pack(Op.ILLEGAL, 0, 0, 0);
+    }
+
+    int withFloat(int op, int rd, int rs1, int rs2, int immediate) {
+        imm = immediate;
+        return Op.packFloat(op, rd, rs1, rs2);
     }
 
     int with(int op, int rd, int rs1, int rs2, int immediate) {
@@ -190,5 +199,62 @@ final class Decoder {
             return illegal(insn);
         }
         return with(op + (f3 == 3 ? Op.DOUBLE : 0), rd(insn), rs1(insn), rs2(insn), 0);
+    }
+
+    /** FLW, FLD (unprivileged spec chapters 11, 12; opcode map chapter 24). [impl->dsn~riscv.hart.float-decode~1] */
+    private int floatLoad(int insn) {
+        int f3 = f3(insn);
+        if (f3 != 2 && f3 != 3) {
+            return illegal(insn);
+        }
+        return withFloat(f3 == 2 ? Op.FLW : Op.FLD, rd(insn), rs1(insn), 0, insn >> 20);
+    }
+
+    /** FSW, FSD. [impl->dsn~riscv.hart.float-decode~1] */
+    private int floatStore(int insn) {
+        int f3 = f3(insn);
+        if (f3 != 2 && f3 != 3) {
+            return illegal(insn);
+        }
+        int off = (insn >> 25) << 5 | (insn >>> 7 & 31);
+        return withFloat(f3 == 2 ? Op.FSW : Op.FSD, 0, rs1(insn), rs2(insn), off);
+    }
+
+    /**
+     * FMADD, FMSUB, FNMSUB, FNMADD: fmt S or D; the immediate is the instruction (rs3, rm).
+     * [impl->dsn~riscv.hart.float-decode~1]
+     */
+    private int fused(int insn) {
+        if ((insn >>> 26 & 1) != 0) {
+            return illegal(insn);
+        }
+        return withFloat(Op.FMADD + ((insn >>> 2) & 3), rd(insn), rs1(insn), rs2(insn), insn);
+    }
+
+    /**
+     * OP-FP: validated here, executed from the instruction bits (the immediate).
+     * [impl->dsn~riscv.hart.float-decode~1]
+     */
+    private int floatOp(int insn) {
+        int f7 = insn >>> 25;
+        int f3 = f3(insn);
+        int rs2 = rs2(insn);
+        if ((f7 & 2) != 0) {
+            return illegal(insn); // fmt H or Q
+        }
+        boolean ok;
+        switch (f7 >>> 2) {
+            case 0: case 1: case 2: case 3: ok = true; break;
+            case 0xB: ok = rs2 == 0; break;
+            case 4: ok = f3 < 3; break;
+            case 5: ok = f3 < 2; break;
+            case 8: ok = rs2 == (f7 & 1 ^ 1); break;
+            case 0x14: ok = f3 < 3; break;
+            case 0x18: case 0x1A: ok = rs2 < 4; break;
+            case 0x1C: ok = rs2 == 0 && f3 < 2; break;
+            case 0x1E: ok = rs2 == 0 && f3 == 0; break;
+            default: ok = false; break;
+        }
+        return ok ? withFloat(Op.FOP, rd(insn), rs1(insn), rs2, insn) : illegal(insn);
     }
 }

@@ -37,6 +37,8 @@ public final class ElfImage {
     private final long[] segMemSize;
     private long tohost = -1;
     private long fromhost = -1;
+    private long beginSignature = -1;
+    private long endSignature = -1;
 
     private ElfImage(byte[] bytes) throws BadElf {
         b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -153,6 +155,10 @@ public final class ElfImage {
                     tohost = value;
                 } else if (n.equals("fromhost")) {
                     fromhost = value;
+                } else if (n.equals("begin_signature")) {
+                    beginSignature = value;
+                } else if (n.equals("end_signature")) {
+                    endSignature = value;
                 }
             }
         }
@@ -174,6 +180,10 @@ public final class ElfImage {
     public long tohost() { return tohost; }
     /** @return the address of the fromhost symbol, or -1 when the file has none. */
     public long fromhost() { return fromhost; }
+    /** @return the address of the begin_signature symbol (riscv-arch-test), or -1 when the file has none. */
+    public long beginSignature() { return beginSignature; }
+    /** @return the address of the end_signature symbol, or -1 when the file has none. */
+    public long endSignature() { return endSignature; }
 
     /** @return byte j of segment i's file image (j below its file size). */
     public int segmentByte(int i, long j) {

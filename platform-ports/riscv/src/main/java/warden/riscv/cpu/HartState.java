@@ -35,11 +35,17 @@ public final class HartState {
     public static final long MSTATUS_SD = 1L << 63;
     /** The bits of mstatus that sstatus shows (SIE, SPIE, UBE, SPP, VS, FS, XS, SUM, MXR, UXL, SD). */
     public static final long SSTATUS_MASK = 0x8000_0003_000D_E762L;
-    /** misa: MXL = 2 (RV64) and the extensions A, C, I, M, S, U. */
-    public static final long MISA = 2L << 62 | 1L << 0 | 1L << 2 | 1L << 8 | 1L << 12 | 1L << 18 | 1L << 20;
+    /** misa: MXL = 2 (RV64) and the extensions A, C, D, F, I, M, S, U. */
+    public static final long MISA = 2L << 62 | 1L << 0 | 1L << 2 | 1L << 3 | 1L << 5 | 1L << 8 | 1L << 12 | 1L << 18
+            | 1L << 20;
 
     /** x0..x31, and at index 32 the sink that writes to x0 go to. */
     public final long[] x = new long[33];
+    /** f0..f31 (64 bits each; a single is NaN-boxed: its upper 32 bits all ones). */
+    public final long[] f = new long[32];
+    /** fcsr: the accrued exception flags (NX, UF, OF, DZ, NV) and the dynamic rounding mode. */
+    public int fflags;
+    public int frm;
     public final int hartId;
     public final Pmp pmp;
     public long pc;

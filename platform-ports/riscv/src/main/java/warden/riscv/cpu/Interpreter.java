@@ -4,7 +4,7 @@ import warden.emu.Bus;
 import warden.emu.PhysicalMemory;
 
 /**
- * Executes RV64IMAC + Zicsr + Zifencei instructions on a {@link HartState}. Instructions are
+ * Executes RV64IMAFDC + Zicsr + Zifencei instructions on a {@link HartState}. Instructions are
  * decoded once into a per-physical-page cache ({@link DecodedPage}: packed operation and
  * immediate per 2-byte slot), invalidated by any store into the page and by FENCE.I; the loop
  * dispatches on the pre-decoded operation. Synchronous exceptions and interrupts enter M-mode or,
@@ -27,6 +27,7 @@ public final class Interpreter {
     final Mmu mmu;
     final CsrFile csrs;
     private final Decoder decoder = new Decoder();
+    private final FloatUnit fpu;
     private final DecodedPage[] pages = new DecodedPage[PAGE_TABLE];
     private final Lines lines;
     private final Bus bus;
@@ -50,6 +51,7 @@ public final class Interpreter {
         this.lines = lines;
         this.mmu = new Mmu(s, this, bus, ram);
         this.csrs = new CsrFile(s, this);
+        this.fpu = new FloatUnit(s);
     }
 
     /** Stops the run after any store that touches the 8 bytes at {@code address} (HTIF tohost). */
@@ -176,6 +178,7 @@ public final class Interpreter {
         switch (op >>> 5) {
             case 2: memory(op, rd, x[rs1] + imm, x[rs2]); return next;
             case 4: system(op, rd, rs1, rs2, imm, p, next); return s.pc;
+            case 6: floating(op, c, imm, p); return next;
             default: amo(op, rd, x[rs1], x[rs2]); return next;
         }
     }
@@ -242,6 +245,40 @@ public final class Interpreter {
             case Op.SW: mmu.store(address, 4, value); break;
             default: mmu.store(address, 8, value); break;
         }
+    }
+
+    /**
+     * F and D: illegal while mstatus.FS is Off (privileged spec 3.1.6.6) or with a reserved rounding
+     * mode; loads and stores move raw bits (FLW boxes) with the integer loads' alignment and fault rules.
+     * [impl->dsn~riscv.hart.float-state~1] [impl->dsn~riscv.hart.float-ops~1]
+     */
+    private void floating(int op, int c, int imm, long p) {
+        if ((s.mstatus & HartState.MSTATUS_FS) == 0) {
+            throw raise(2, instructionBits(p));
+        }
+        int rd = c >>> Op.RD & 63;
+        long address = x[c >>> Op.RS1 & 63] + imm;
+        long[] f = s.f;
+        switch (op) {
+            case Op.FLW: f[rd] = mmu.load(address, 4) | FloatUnit.BOX; fpu.dirty(); break;
+            case Op.FLD: f[rd] = mmu.load(address, 8); fpu.dirty(); break;
+            case Op.FSW: mmu.store(address, 4, f[c >>> Op.RS2 & 63]); break;
+            case Op.FSD: mmu.store(address, 8, f[c >>> Op.RS2 & 63]); break;
+            default:
+                if (fpu.execute(op, imm) != FloatUnit.OK) {
+                    throw raise(2, imm & 0xFFFF_FFFFL);
+                }
+                break;
+        }
+    }
+
+    /** @return the bits of the instruction at pc p (16 when compressed), for mtval; it was fetched just now. */
+    private long instructionBits(long p) {
+        long low = mmu.physRead(mmu.translate(p, 2, Mmu.FETCH), 2, 1, p);
+        if ((low & 3) != 3) {
+            return low;
+        }
+        return low | mmu.physRead(mmu.translate(p + 2, 2, Mmu.FETCH), 2, 1, p + 2) << 16;
     }
 
     private long control(int op, int rd, long a, long b, int imm, long p, long next) {

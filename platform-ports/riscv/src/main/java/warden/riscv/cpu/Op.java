@@ -26,7 +26,10 @@ final class Op {
     static final int LR = 160, SC = 161, AMOSWAP = 162, AMOADD = 163, AMOXOR = 164, AMOAND = 165, AMOOR = 166,
             AMOMIN = 167, AMOMAX = 168, AMOMINU = 169, AMOMAXU = 170;
     static final int DOUBLE = 16;
-    static final int GROUPS = 6;
+    // group 6: F and D extensions (register fields name f registers where the instruction says so)
+    static final int FLW = 192, FLD = 193, FSW = 194, FSD = 195, FMADD = 196, FMSUB = 197, FNMSUB = 198,
+            FNMADD = 199, FOP = 200;
+    static final int GROUPS = 7;
 
     /** Bit positions of the packed decoded word: op | rd | rs1 | rs2 | compressed. */
     static final int RD = 8, RS1 = 14, RS2 = 20, COMPRESSED = 1 << 26, DECODED = 1 << 27;
@@ -34,6 +37,11 @@ final class Op {
     static final int SINK = 32;
 
     private Op() {
+    }
+
+    /** @return the packed decoded word of a floating-point operation: rd is kept as it is (f0 is a register). */
+    static int packFloat(int op, int rd, int rs1, int rs2) {
+        return op | rd << RD | rs1 << RS1 | rs2 << RS2 | DECODED;
     }
 
     /** @return the packed decoded word. */

@@ -1,5 +1,5 @@
 /**
- * The RISC-V instruction-set interpreter (RV64IMAC + Zicsr + Zifencei, M/S/U privilege, Sv39):
+ * The RISC-V instruction-set interpreter (RV64IMAFDC + Zicsr + Zifencei, M/S/U privilege, Sv39):
  * {@code HartState} (the architectural state the port's {@code Hart} shares with it),
  * {@code Decoder} (instruction words to pre-decoded operations), {@code Interpreter} (the fetch
  * and execute loop over a per-page cache of decoded instructions, traps and interrupts),

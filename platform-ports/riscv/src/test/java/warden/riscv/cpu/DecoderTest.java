@@ -63,11 +63,35 @@ class DecoderTest {
         assertEquals(Op.ILLEGAL, op(0x6101 & ~0x107C), "c.addi16sp with a zero immediate");
         assertEquals(Op.ILLEGAL, op(0x4002), "c.lwsp to x0");
         assertEquals(Op.ILLEGAL, op(0x8002), "c.jr x0");
-        assertEquals(Op.ILLEGAL, op(0x2002), "c.fldsp (no D)");
+        assertEquals(Op.FLD, op(0x2002), "c.fldsp f0, 0(sp)");
+        assertEquals(Op.ILLEGAL, op(0x6002), "c.flwsp is RV32-only: c.ldsp to x0 is reserved");
         assertEquals(Op.EBREAK, op(0x9002));
         c = d.decode(0x9582); // c.jalr a1
         assertEquals(Op.JALR, c & 0xFF);
         assertEquals(1, field(c, Op.RD));
         assertEquals(11, field(c, Op.RS1));
+    }
+
+    /** The F and D encodings: loads, stores, fused forms, OP-FP validation (fmt H/Q, rs2 and funct3 fields). */
+    // [utest->dsn~riscv.hart.float-decode~1]
+    @Test
+    void floatEncodings() {
+        int c = d.decode(0x0085_3007); // fld f0, 8(a0)
+        assertEquals(Op.FLD, c & 0xFF);
+        assertEquals(0, field(c, Op.RD), "f0 is a register, not the sink");
+        assertEquals(8, d.imm());
+        assertEquals(Op.FSW, op(0x00A5_2427)); // fsw f10, 8(a0)
+        assertEquals(Op.FMADD, op(0x1820_F043)); // fmadd.s f0, f1, f2, f3
+        assertEquals(Op.FNMADD, op(0x0220_F04F)); // fnmadd.d
+        assertEquals(Op.ILLEGAL, op(0x0420_F043), "fmadd.h: fmt 2 is not implemented");
+        assertEquals(Op.FOP, op(0x0220_F053)); // fadd.d f0, f1, f2
+        assertEquals(Op.ILLEGAL, op(0x0420_F053), "fadd.h");
+        assertEquals(Op.ILLEGAL, op(0x5A10_F053), "fsqrt.d with rs2 != 0");
+        assertEquals(Op.ILLEGAL, op(0x2220_B053), "fsgnj.d with funct3 3");
+        assertEquals(Op.FOP, op(0x4010_F053), "fcvt.s.d");
+        assertEquals(Op.ILLEGAL, op(0x4000_F053), "fcvt.s.s does not exist");
+        assertEquals(Op.ILLEGAL, op(0xC040_F053), "fcvt with rs2 4");
+        assertEquals(Op.ILLEGAL, op(0x0000_4007), "flq/flh widths");
+        assertEquals(Op.FSD, op(0xA002 | 0x0400), "c.fsdsp");
     }
 }

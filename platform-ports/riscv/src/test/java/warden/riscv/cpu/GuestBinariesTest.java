@@ -37,7 +37,8 @@ class GuestBinariesTest {
     @Test
     void everyProgramSourceHasItsCommittedBinary() throws Exception {
         List<String> sources;
-        try (Stream<Path> s = Stream.concat(Files.list(GUEST), Files.list(GUEST.resolve("bench")))) {
+        try (Stream<Path> s = Stream.concat(Stream.concat(Files.list(GUEST), Files.list(GUEST.resolve("bench"))),
+                Files.list(GUEST.resolve("diff")))) {
             sources = s.map(q -> q.getFileName().toString())
                     .filter(n -> n.endsWith(".S") && !n.equals("crt0.S") || n.endsWith(".c"))
                     .map(n -> n.substring(0, n.lastIndexOf('.')) + ".elf").sorted().collect(Collectors.toList());

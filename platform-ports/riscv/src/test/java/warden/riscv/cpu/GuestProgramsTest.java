@@ -110,4 +110,50 @@ class GuestProgramsTest {
         assertEquals(BareMachine.End.BUDGET, m.run(10_000));
         assertEquals(10_000, m.instructions());
     }
+
+    // [utest->dsn~riscv.hart.float-arith~1]
+    // [utest->dsn~riscv.hart.float-ops~1]
+    // [utest->dsn~riscv.hart.float-decode~1]
+    @Test
+    void floatArithmeticFlagsNanBoxingLoadsAndStores() throws Exception {
+        passes("fparith");
+    }
+
+    // [utest->dsn~riscv.hart.float-rounding~1]
+    // [utest->dsn~riscv.hart.float-ops~1]
+    @Test
+    void floatConversionsAndTheFiveRoundingModes() throws Exception {
+        passes("fpconv");
+    }
+
+    // [utest->dsn~riscv.hart.float-state~1]
+    // [utest->dsn~riscv.hart.misaligned~1]
+    @Test
+    void floatStateOffIllegalDirtyAndMisalignedFloatAccesses() throws Exception {
+        passes("fpstate");
+    }
+
+    /**
+     * 46 F/D operations x 5 rounding modes x 400 pseudo-random operands give the hashes of results and
+     * flags QEMU 7.2 printed for the same ELF (diff/fprandom.expected, recorded with
+     * {@code qemu-system-riscv64 -M spike -nographic -bios none -kernel bin/fprandom.elf}).
+     */
+    // [utest->dsn~riscv.hart.float-arith~1]
+    // [utest->dsn~riscv.hart.float-rounding~1]
+    @Test
+    void randomFloatOperationsGiveQemusResultsAndFlags() throws Exception {
+        BareMachine m = load("fprandom");
+        assertEquals(BareMachine.End.PASSED, m.run(100_000_000L));
+        String expected = Files.readString(Path.of("src/test/guest/diff/fprandom.expected"));
+        assertEquals(expected, m.console());
+    }
+
+    // [utest->dsn~riscv.exec.signature~1]
+    @Test
+    void theSignatureIsTheRegionBetweenTheSymbolsOneWordPerLine() throws Exception {
+        BareMachine m = load("signature");
+        assertEquals(BareMachine.End.PASSED, m.run(BUDGET));
+        assertEquals("12345678\nffffffff\ndeadbeef\ncafef00d\n0badc0de\n", m.signature());
+        assertEquals(null, load("console").signature(), "no signature symbols");
+    }
 }

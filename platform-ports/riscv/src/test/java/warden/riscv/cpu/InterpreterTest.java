@@ -45,14 +45,34 @@ class InterpreterTest {
         assertEquals(1L << HartState.MSTATUS_MPP_SHIFT, s.mstatus & HartState.MSTATUS_MPP);
     }
 
-    // [utest->dsn~riscv.hart.traps~1]
+    // [utest->dsn~riscv.hart.misaligned~1]
     @Test
-    void misalignedLoadReportsTheAddress() {
-        s.x[6] = Rig.BASE + 0x801;
+    void misalignedLoadsArePerformedAcrossPagesAndMisalignedLrReportsTheAddress() {
+        s.mtvec = 0x8000_2000L;
+        rig.ram.write(Rig.BASE + 0x8FFE, 8, 0x1122_3344_5566_7788L);
+        s.x[6] = Rig.BASE + 0x8FFF;
+        rig.put(Rig.lw(5, 6, 0), Rig.ld(7, 6, -1), Rig.sw(6, 7, 2), 0x1003_22AF); // ..., lr.w x5, (x6)
+        rig.cpu.run(3);
+        assertEquals(0x4455_6677L, s.x[5], "lw across the page boundary");
+        assertEquals(0x1122_3344_5566_7788L, s.x[7]);
+        assertEquals(0x5566_7788L, rig.ram.read(Rig.BASE + 0x9001, 4), "sw at an odd address");
+        assertEquals(0x66_7788L, rig.ram.read(Rig.BASE + 0x8FFE, 3), "the bytes below the store stay");
+        assertEquals(0, s.mcause, "no trap");
+        rig.cpu.run(1);
+        assertEquals(4, s.mcause, "LR: load-address-misaligned");
+        assertEquals(Rig.BASE + 0x8FFF, s.mtval);
+    }
+
+    /** A misaligned access to a device is an access fault reporting the address. */
+    // [utest->dsn~riscv.hart.misaligned~1]
+    @Test
+    void misalignedDeviceAccessIsAnAccessFault() {
+        s.mtvec = 0x8000_2000L;
+        s.x[6] = 0x0200_0001L; // the CLINT
         rig.put(Rig.lw(5, 6, 0));
         rig.cpu.run(1);
-        assertEquals(4, s.mcause);
-        assertEquals(Rig.BASE + 0x801, s.mtval);
+        assertEquals(5, s.mcause);
+        assertEquals(0x0200_0001L, s.mtval);
     }
 
     // [utest->dsn~riscv.hart.csr~1]
