@@ -80,14 +80,23 @@ class RunReportSchemaTest {
         assertEquals(Boolean.FALSE, r.get("passed"));
     }
 
+    /**
+     * warden.run/2: fields were added after warden.run/1 was published (event-log drop counters,
+     * the hostile guest's unknown and misanswered calls), so the id changed with them and the
+     * schema file carries the same id.
+     */
     // [utest->dsn~cli.run.json~1]
     // [utest->req~scenario.run-report~1]
     @Test
-    void the_report_names_its_schema_warden_run_1() throws IOException {
+    @SuppressWarnings("unchecked")
+    void the_report_names_its_schema_warden_run_2() throws IOException {
         @SuppressWarnings("unchecked")
         Map<String, Object> r = (Map<String, Object>) report("run", "--for", "20ms");
         assertEquals(RunReportJson.SCHEMA, r.get("schema"));
-        assertEquals("warden.run/1", r.get("schema"));
+        assertEquals("warden.run/2", r.get("schema"));
+        Map<String, Object> schemaField = (Map<String, Object>) ((Map<String, Object>) schema().get("properties"))
+                .get("schema");
+        assertEquals("warden.run/2", schemaField.get("const"));
         assertEquals(new java.math.BigInteger("20000000"), r.get("durationNs"));
     }
 

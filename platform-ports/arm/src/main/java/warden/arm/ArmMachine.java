@@ -159,7 +159,10 @@ public final class ArmMachine implements Board, CpuContext, Timer, Stimulus.Line
     public long callArg(int core, int index) {
         Pe p = pes[core];
         if (index == 0 && Psci.takesMpidr(p.lastFid)) {
-            return p.x[1] & 0xFF; // MPIDR_EL1.Aff0 names the core on this board
+            // MPIDR_EL1.Aff0 names the core on this board; any other bit set names no core here
+            // (not core Aff0: PSCI CPU_ON answers INVALID_PARAMETERS) [impl->dsn~arm.psci~2]
+            long mpidr = Smccc.argument(p.lastFid, p.x[1]);
+            return (mpidr & ~0xFFL) == 0 ? mpidr : -1L;
         }
         return index >= 0 && index < 6 ? Smccc.argument(p.lastFid, p.x[1 + index]) : 0;
     }

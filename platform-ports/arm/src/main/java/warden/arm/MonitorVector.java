@@ -73,7 +73,7 @@ final class MonitorVector {
     private void smc(Pe p) {
         int fid = (int) p.x[0];
         p.noteFunctionId(fid);
-        if (Smccc.answeredByMonitor(fid)) {
+        if (Smccc.answeredByMonitor(fid) && Esr.iss(p.esr) == 0) { // SMCCC calls use SMC #0 only
             p.answerInMonitor(Smccc.monitorAnswer(fid, p.x[1]));
             return;
         }

@@ -212,6 +212,42 @@ public final class Pe implements GuestCpu, Engine.Core {
         return smc(0);
     }
 
+    /**
+     * A raw SMC: x0 = function id, x1..x7 = args, SMC #imm16 (the low 16 bits of {@code imm16}).
+     * @return x0 after the call. [impl->dsn~emu.guest.hostile-raw~1]
+     */
+    @Override
+    public long rawCall(long fid, long imm16, long[] args) {
+        if (running != null && running != guests.executor(id)) {
+            lastCallStatus = Status.FAILED; // frozen until resumed [impl->dsn~emu.frozen-calls~1]
+            return lastCallStatus;
+        }
+        x[0] = fid;
+        for (int i = 0; i < 7; i++) {
+            x[1 + i] = i < args.length ? args[i] : 0;
+        }
+        smc((int) (imm16 & 0xFFFF));
+        return x[0];
+    }
+
+    @Override
+    public int rawCallTarget(long fid, long imm16) {
+        int w0 = (int) fid;
+        int imm = (int) (imm16 & 0xFFFF);
+        return Smccc.answeredByMonitor(w0) && imm == 0 ? ANSWERED_BY_MONITOR : Smccc.callId(w0, imm);
+    }
+
+    /** @return SMC_UNK: -1 in x0 (0xFFFFFFFF in w0). */
+    @Override
+    public long notSupportedCode() {
+        return Smccc.SMC_UNK;
+    }
+
+    @Override
+    public long[] callIds() {
+        return Smccc.hostileIds();
+    }
+
     /** Executes SMC #imm16 with the registers as they are; @return the kernel status of the result. */
     public int smc(int imm16) {
         lastCallStatus = Status.FAILED;

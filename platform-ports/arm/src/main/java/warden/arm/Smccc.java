@@ -77,6 +77,37 @@ public final class Smccc {
         return MonitorCall.UNKNOWN;
     }
 
+    /** SMCCC_ARCH_FEATURES: Arm architecture service, function 1 (not offered: SMC_UNK). */
+    public static final int SMCCC_ARCH_FEATURES = 0x8000_0001;
+
+    /**
+     * @return function ids a hostile guest aims at: Warden's calls (SMC64 and SMC32, past the last
+     *     one too), the same yielding and with reserved bits 23:16 set, SMCCC_VERSION and
+     *     ARCH_FEATURES, every PSCI id the monitor knows and some it does not, other owning
+     *     entities (SiP, OEM, standard hypervisor, trusted OS) and all ones.
+     *     [impl->dsn~emu.guest.hostile-raw~1]
+     */
+    public static long[] hostileIds() {
+        int n = MonitorCall.COUNT + 2;
+        long[] ids = new long[3 * n + 21];
+        int i = 0;
+        for (int k = 0; k < n; k++) {
+            ids[i++] = wardenFid(k) & 0xFFFF_FFFFL;
+            ids[i++] = fid(true, false, WARDEN_OEN, k) & 0xFFFF_FFFFL;
+            ids[i++] = wardenFid(k) & 0xFFFF_FFFFL;
+        }
+        int[] more = {fid(false, true, WARDEN_OEN, MonitorCall.HEARTBEAT),
+            wardenFid(MonitorCall.GET_TIME) | 0x0001_0000, wardenFid(MonitorCall.VERSION) | 0x0080_0000,
+            SMCCC_VERSION, SMCCC_ARCH_FEATURES, Psci.PSCI_VERSION,
+            Psci.PSCI_FEATURES, Psci.CPU_SUSPEND_32, Psci.CPU_SUSPEND_64, Psci.CPU_ON_32, Psci.CPU_ON_64,
+            Psci.SYSTEM_OFF, Psci.SYSTEM_RESET, 0x8400_0004, 0x8400_0005, 0x8200_0000, 0x8300_0001, 0x8500_0000,
+            0xB200_0000, 0x3200_0000, -1};
+        for (int f : more) {
+            ids[i++] = f & 0xFFFF_FFFFL;
+        }
+        return ids;
+    }
+
     /** @return whether the monitor answers {@code fid} itself (version queries, no kernel state). */
     public static boolean answeredByMonitor(int fid) {
         return fid == SMCCC_VERSION || Psci.answeredByMonitor(fid);

@@ -54,7 +54,7 @@ class PsciTest {
         assertEquals("call " + MonitorCall.YIELD, b.kernel.entries.get(1));
         assertEquals(0L, pe.register(0));
         pe.setRegister(0, Psci.CPU_ON_64 & 0xFFFF_FFFFL);
-        pe.setRegister(1, 0x8000_0102L); // MPIDR: U bit, Aff1 = 1, Aff0 = 2
+        pe.setRegister(1, 0x2L); // target_cpu: Aff0 = 2 (DEN0022 §5.1.4: the other bits are RES0)
         pe.setRegister(2, 0x4100_0000L);
         b.kernel.status = Status.BAD_STATE;
         pe.smc(0);

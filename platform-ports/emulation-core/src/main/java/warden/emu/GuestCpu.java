@@ -50,6 +50,39 @@ public interface GuestCpu {
      */
     int call(int callId, long arg0, long arg1);
 
+    /** {@link #rawCallTarget} of a call the port's monitor answers itself (version queries): no kernel call. */
+    int ANSWERED_BY_MONITOR = -2;
+
+    /**
+     * A monitor call with every register of the port's calling convention chosen by the caller, as
+     * a guest that ignores the convention would make it: RISC-V {@code a7 = id} (SBI EID),
+     * {@code a6 = function} (FID), {@code a0..a5 = args}, ECALL; Arm {@code x0 = id} (SMCCC function
+     * id, read from w0), {@code x1..x7 = args}, {@code SMC #function} (the low 16 bits: the
+     * immediate); x86 {@code RAX = id}, {@code RDI, RSI, RDX, R10, R8, R9 = args}, then
+     * {@code OUT 0B2h, AL} (SYSCALL in SMM), {@code function} unused. Missing arguments are 0.
+     *
+     * @return the status register as the guest reads it after the call (a0, x0, RAX); the value
+     *     register (a1, x1, RDX) is in lastValue(). A frozen vCPU's call does not reach the monitor
+     *     (see {@link #call}) and returns Status.FAILED.
+     */
+    long rawCall(long id, long function, long[] args);
+
+    /**
+     * @return what the port's decoder makes of {@link #rawCall}{@code (id, function, ..)}: the kernel
+     *     call id it maps to, MonitorCall.UNKNOWN (the kernel refuses it as unknown), or
+     *     {@link #ANSWERED_BY_MONITOR}. It has no side effect.
+     */
+    int rawCallTarget(long id, long function);
+
+    /** @return the status register value the architecture's convention gives an unknown call. */
+    long notSupportedCode();
+
+    /**
+     * @return ids of the port's calling convention worth aiming at: the ones it decodes and the
+     *     standard ones it does not (a hostile guest draws among them and mutates them).
+     */
+    long[] callIds();
+
     /** @return false once a world switch has taken this vCPU off the core: return at once. */
     boolean attached();
 }

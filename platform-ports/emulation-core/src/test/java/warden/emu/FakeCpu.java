@@ -59,6 +59,35 @@ class FakeCpu implements GuestCpu {
     }
     @Override public int fetch(long address) { return access(address, 1); }
 
+    /** The fake ABI's not-supported code; {@link #misanswers} makes unknown calls return 0 instead. */
+    static final long NOT_SUPPORTED = -7;
+    boolean misanswers;
+    final List<long[]> rawCalls = new ArrayList<>();
+
+    /** A toy convention: function 0 with a kernel id calls it, anything else is unknown. */
+    @Override
+    public int rawCallTarget(long id, long function) {
+        return function == 0 && id >= 0 && id < MonitorCall.COUNT ? (int) id : MonitorCall.UNKNOWN;
+    }
+
+    @Override
+    public long rawCall(long id, long function, long[] args) {
+        rawCalls.add(new long[] {id, function, args[0], args[6]});
+        int target = rawCallTarget(id, function);
+        if (target == MonitorCall.UNKNOWN) {
+            calls.add("UNKNOWN@" + time);
+            return misanswers ? 0 : NOT_SUPPORTED;
+        }
+        return call(target, args[0], args[1]);
+    }
+
+    @Override public long notSupportedCode() { return NOT_SUPPORTED; }
+
+    @Override
+    public long[] callIds() {
+        return new long[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 0xFF};
+    }
+
     @Override
     public int call(int callId, long arg0, long arg1) {
         calls.add(MonitorCall.name(callId) + "@" + time);

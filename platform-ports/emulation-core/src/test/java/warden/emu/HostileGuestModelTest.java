@@ -121,6 +121,8 @@ class HostileGuestModelTest {
         assertFalse(cpu.calls.stream().anyMatch(x -> x.startsWith("VCPU_OFF")), "VCPU_OFF is never issued");
         assertTrue(cpu.calls.stream().anyMatch(x -> x.startsWith("UNKNOWN")), "ids outside the kernel's are issued");
         assertTrue(c.callsKnown() > 0 && c.callsKnown() < c.calls());
+        assertEquals(c.calls() - c.callsKnown(), c.callsUnknown());
+        assertEquals(0, c.misanswered().count(), "the fake answers every unknown call with its code");
         for (int i = 1; i < cpu.calls.size(); i++) {
             if (cpu.calls.get(i).startsWith("YIELD")) {
                 assertTrue(cpu.calls.get(i - 1).startsWith("SET_TIMER"), "timer armed before " + cpu.calls.get(i));
@@ -192,5 +194,36 @@ class HostileGuestModelTest {
         HostileCounts d = drive(guest(quiet, 5), new Enforcing(quiet, false, false), 20_000_000L);
         assertTrue(d.denied() > 0);
         assertEquals(d.denied(), d.unlogged().count(), "a monitor that does not log is caught");
+    }
+
+    /**
+     * Raw calls: ids from the port's table, mutated ones, any 32- and 64-bit value, functions other
+     * than 0 and all seven argument registers random; an unknown call answered with anything but the
+     * architecture's not-supported code is counted as misanswered, with its id.
+     */
+    // [utest->dsn~emu.guest.hostile-raw~1]
+    @Test
+    void issuesRawCallsWithRandomIdsFunctionsAndArgumentsAndCatchesAWrongNotSupportedCode() {
+        Grant grant = new Grant();
+        FakeCpu cpu = new Enforcing(grant, true, false);
+        HostileCounts c = drive(guest(grant, 9), cpu, 50_000_000L);
+        long wide = cpu.rawCalls.stream().filter(r -> r[0] >>> 32 != 0 && r[0] >>> 32 != 0xFFFF_FFFFL).count();
+        long signExtended = cpu.rawCalls.stream().filter(r -> r[0] >>> 32 == 0xFFFF_FFFFL).count();
+        long fromTable = cpu.rawCalls.stream().filter(r -> r[0] >= 0 && r[0] <= 0xFF).count();
+        long functions = cpu.rawCalls.stream().filter(r -> r[1] != 0).count();
+        long lastArg = cpu.rawCalls.stream().filter(r -> r[3] != 0).count();
+        int n = cpu.rawCalls.size();
+        assertTrue(wide > n / 8 && signExtended > n / 20 && fromTable > n / 3, wide + " " + signExtended + " " + n);
+        assertTrue(functions > n / 2 && lastArg > n / 2, functions + " " + lastArg + " of " + n);
+        assertEquals(0, c.misanswered().count());
+
+        Grant g2 = new Grant();
+        FakeCpu wrong = new Enforcing(g2, true, false);
+        wrong.misanswers = true;
+        HostileCounts w = drive(guest(g2, 9), wrong, 50_000_000L);
+        assertEquals(w.callsUnknown(), w.misanswered().count());
+        assertTrue(w.callsUnknown() > 100, "unknown " + w.callsUnknown());
+        assertTrue(w.misanswered().samples().get(0).cause().contains("not 0xfffffffffffffff9"),
+                w.misanswered().samples().get(0).toString());
     }
 }

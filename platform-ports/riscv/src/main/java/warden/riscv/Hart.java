@@ -207,6 +207,42 @@ public final class Hart implements GuestCpu, Engine.Core {
         return ecall();
     }
 
+    /**
+     * A raw SBI call: a7 = EID, a6 = FID, a0..a5 = args, then ecall. @return a0 after the call.
+     *
+     * [impl->dsn~emu.guest.hostile-raw~1]
+     */
+    @Override
+    public long rawCall(long eid, long fid, long[] args) {
+        if (running != null && running != guests.executor(id)) {
+            lastCallStatus = Status.FAILED; // frozen until resumed [impl->dsn~emu.frozen-calls~1]
+            return lastCallStatus;
+        }
+        x[17] = eid;
+        x[16] = fid;
+        for (int i = 0; i < 6; i++) {
+            x[10 + i] = i < args.length ? args[i] : 0;
+        }
+        ecall();
+        return x[10];
+    }
+
+    @Override
+    public int rawCallTarget(long eid, long fid) {
+        return Sbi.callId(eid, fid);
+    }
+
+    /** @return SBI_ERR_NOT_SUPPORTED (-2), what a0 holds after an unknown call. */
+    @Override
+    public long notSupportedCode() {
+        return Sbi.SBI_ERR_NOT_SUPPORTED;
+    }
+
+    @Override
+    public long[] callIds() {
+        return Sbi.hostileIds();
+    }
+
     /** Executes ecall with the registers as they are; @return the kernel status of the result. */
     public int ecall() {
         lastCallStatus = Status.FAILED;

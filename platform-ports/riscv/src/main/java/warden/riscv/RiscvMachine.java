@@ -162,7 +162,9 @@ public final class RiscvMachine implements Board, CpuContext, Timer, Stimulus.Li
         if (eid == Sbi.TIME_EID) {
             mappedArgs[base] = h.register(10) == -1L ? -1L : clint.ticksToNs(h.register(10));
         } else if (eid == Sbi.DBCN_EID) {
-            mappedArgs[base] = (h.register(11) & 0xffff_ffffL) | (h.register(12) << 32);
+            // RV64: base_addr_lo holds all 64 address bits; a non-zero base_addr_hi names an address
+            // beyond them, which no partition owns [impl->dsn~riscv.sbi.mapping~1]
+            mappedArgs[base] = h.register(12) == 0 ? h.register(11) : -1L;
             mappedArgs[base + 1] = h.register(10);
         }
     }

@@ -74,6 +74,63 @@ class HartTrapTest {
         assertEquals(4, k.counter(warden.kernel.api.Counter.ACCESS_FAULTS));
     }
 
+    /**
+     * DBCN console_write on RV64: base_addr_lo holds the whole address; a non-zero base_addr_hi
+     * names an address beyond 64 bits, which is nobody's (before: the low 32 bits of a1 and a2
+     * made an aliased address inside the partition's RAM).
+     */
+    // [utest->dsn~riscv.sbi.mapping~1]
+    // [utest->dsn~emu.guest.hostile-raw~1]
+    @Test
+    void dbcnTakesTheWholeAddressFromBaseLoAndRefusesAnyHighHalf() {
+        Hart h = m.hart(0);
+        assertEquals(Sbi.SBI_ERR_INVALID_ADDRESS, h.rawCall(Sbi.DBCN_EID, 0, new long[] {4, RAM + (1L << 32), 0}));
+        assertEquals(Sbi.SBI_ERR_INVALID_ADDRESS, h.rawCall(Sbi.DBCN_EID, 0, new long[] {4, RAM, 1}));
+        assertEquals(Sbi.SBI_SUCCESS, h.rawCall(Sbi.DBCN_EID, 0, new long[] {4, RAM, 0}));
+        assertEquals(4, h.register(11), "a1: the bytes written");
+    }
+
+    /**
+     * Random EIDs (the hostile guest's table: Warden's, TIME, DBCN, base, HSM, SRST, IPI, RFENCE,
+     * PMU, legacy, firmware-space edges; mutated; any 32- or 64-bit value) and FIDs with a0..a5
+     * random, through the real kernel: every id the port does not decode is counted unknown by the
+     * kernel and answered SBI_ERR_NOT_SUPPORTED (-2) with a1 = 0, and nothing throws.
+     */
+    // [utest->dsn~riscv.sbi.mapping~1]
+    // [utest->dsn~emu.guest.hostile-raw~1]
+    @Test
+    void randomExtensionAndFunctionIdsAreAnsweredNotSupportedUnlessTheyDecode() {
+        Hart h = m.hart(0);
+        warden.emu.SplitMix64 random = new warden.emu.SplitMix64(17);
+        long[] table = h.callIds();
+        int unknown = 0;
+        for (int i = 0; i < 5_000; i++) {
+            long draw = random.nextLong(4);
+            long eid = draw == 0 ? table[(int) random.nextLong(table.length)] : draw == 1
+                    ? table[(int) random.nextLong(table.length)] ^ 1L << random.nextLong(32)
+                    : draw == 2 ? (int) random.nextLong() : random.nextLong();
+            long fid = random.nextLong(2) == 0 ? random.nextLong(MonitorCall.COUNT + 4) : random.nextLong();
+            if (h.rawCallTarget(eid, fid) != MonitorCall.UNKNOWN) {
+                continue;
+            }
+            long before = k.counter(warden.kernel.api.Counter.UNKNOWN_CALLS);
+            long[] args = new long[6];
+            for (int a = 0; a < 6; a++) {
+                args[a] = random.nextLong();
+            }
+            assertEquals(Sbi.SBI_ERR_NOT_SUPPORTED, h.rawCall(eid, fid, args), "EID 0x" + Long.toHexString(eid));
+            assertEquals(0, h.register(11));
+            assertEquals(before + 1, k.counter(warden.kernel.api.Counter.UNKNOWN_CALLS));
+            unknown++;
+        }
+        assertTrue(unknown > 3_000, "unknown " + unknown);
+        for (long eid : new long[] {Sbi.BASE_EID, Sbi.HSM_EID, Sbi.SRST_EID, 0, 8, Sbi.WARDEN_EID | 1L << 32}) {
+            assertEquals(MonitorCall.UNKNOWN, h.rawCallTarget(eid, 0), "EID 0x" + Long.toHexString(eid));
+        }
+        assertEquals(MonitorCall.UNKNOWN, h.rawCallTarget(Sbi.WARDEN_EID, 1L << 32 | MonitorCall.VERSION));
+        assertEquals(-2L, h.notSupportedCode());
+    }
+
     // [utest->dsn~riscv.sbi.mapping~1]
     @Test
     void standardSbiCallsReachTheKernelThroughTheirRegisters() {

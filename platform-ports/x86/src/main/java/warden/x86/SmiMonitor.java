@@ -83,7 +83,7 @@ final class SmiMonitor {
         }
         if (cmd >= 0) {
             c.spend(costs.handlerNs());
-            kernel.onMonitorCall(c.id, ApmCalls.callId(cmd));
+            kernel.onMonitorCall(c.id, ApmCalls.callId(m.smm.mapGpr(c, RegisterFile.RAX))); // [impl->dsn~x86.apm~1]
         }
         if (m.timerDue(c)) {
             m.smiTimer.fire(c.id);

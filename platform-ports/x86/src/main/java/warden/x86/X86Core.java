@@ -218,6 +218,48 @@ public final class X86Core implements GuestCpu, Engine.Core {
         return lastCallStatus;
     }
 
+    /**
+     * A raw monitor call: RAX = id, RDI, RSI, RDX, R10, R8, R9 = args, then {@code OUT 0B2h, AL}
+     * (SYSCALL in SMM); {@code function} is unused. @return RAX after the call.
+     *
+     * [impl->dsn~emu.guest.hostile-raw~1]
+     */
+    @Override
+    public long rawCall(long id, long function, long[] args) {
+        if (suspended()) {
+            lastCallStatus = Status.FAILED; // frozen until resumed [impl->dsn~emu.frozen-calls~1]
+            return lastCallStatus;
+        }
+        regs.set(RegisterFile.RAX, id);
+        for (int i = 0; i < 6; i++) {
+            regs.set(RegisterFile.argRegister(i), i < args.length ? args[i] : 0);
+        }
+        lastCallStatus = Status.FAILED;
+        if (smm) {
+            machine.monitor.syscall(this);
+        } else {
+            regs.set(RegisterFile.RIP, regs.get(RegisterFile.RIP) + 2);
+            outApm((int) (id & 0xFF));
+        }
+        return regs.get(RegisterFile.RAX);
+    }
+
+    @Override
+    public int rawCallTarget(long id, long function) {
+        return ApmCalls.callId(id);
+    }
+
+    /** @return Status.NOT_SUPPORTED (-1), what RAX holds after an unknown call. */
+    @Override
+    public long notSupportedCode() {
+        return Status.NOT_SUPPORTED;
+    }
+
+    @Override
+    public long[] callIds() {
+        return ApmCalls.hostileIds();
+    }
+
     /** {@code OUT 0B2h, AL}: writes APM_CNT, which raises an SMI on this core. */
     public void outApm(int command) {
         time += machine.costs.accessNs();

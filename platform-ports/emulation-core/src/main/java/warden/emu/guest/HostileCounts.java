@@ -1,7 +1,8 @@
 package warden.emu.guest;
 
 /**
- * What a {@link HostileGuest} did and saw: operations by kind, monitor calls by outcome, accesses
+ * What a {@link HostileGuest} did and saw: operations by kind, monitor calls by outcome (unknown ones
+ * and those not answered with the architecture's not-supported code apart), accesses
  * allowed and denied, denials by architectural cause, and the mismatches with the description's
  * grant (violations, spurious denials, unlogged denials), each with its first few samples and the
  * last few denials as examples. Counts survive restarts.
@@ -22,6 +23,8 @@ public final class HostileCounts {
     private long calls;
     private long callsRefused;
     private long callsKnown;
+    private long callsUnknown;
+    private final Mismatch misanswered = new Mismatch();
     private long skipped;
     private long allowed;
     private long denied;
@@ -60,14 +63,25 @@ public final class HostileCounts {
         }
     }
 
-    void call(int id, int status) {
+    /**
+     * One raw call: {@code target} is what the port decoded it to, {@code returned} the status
+     * register after it (non-zero: refused, or a version the monitor answered).
+     */
+    void call(int target, long returned, boolean misanswered, long id, long function, long notSupported, long now) {
         ops[HostileGuest.CALL]++;
         calls++;
-        if (status != warden.kernel.api.Status.OK) {
+        if (returned != 0) {
             callsRefused++;
         }
-        if (id >= 0 && id < warden.kernel.api.MonitorCall.COUNT) {
+        if (target >= 0 && target < warden.kernel.api.MonitorCall.COUNT) {
             callsKnown++;
+        }
+        if (target == warden.kernel.api.MonitorCall.UNKNOWN) {
+            callsUnknown++;
+        }
+        if (misanswered) {
+            this.misanswered.add(new Sample(now, id, 8, 0, String.format("function 0x%x returned 0x%x, not 0x%x",
+                    function, returned, notSupported)));
         }
     }
 
@@ -134,6 +148,13 @@ public final class HostileCounts {
     public long callsRefused() { return callsRefused; }
     /** @return calls whose id is one of the kernel's call ids. */
     public long callsKnown() { return callsKnown; }
+    /** @return calls the port's decoder made unknown (the kernel refuses them as such). */
+    public long callsUnknown() { return callsUnknown; }
+    /**
+     * @return unknown calls not answered with the architecture's not-supported code (the sample's
+     *     address is the call's id)
+     */
+    public Mismatch misanswered() { return misanswered; }
     /** @return VCPU_OFF draws that were not issued. */
     public long skippedCalls() { return skipped; }
     public long allowed() { return allowed; }

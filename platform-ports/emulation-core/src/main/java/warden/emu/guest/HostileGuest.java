@@ -8,10 +8,11 @@ import warden.kernel.api.MonitorCall;
 
 /**
  * A hostile vCPU: from its start time on, every period it issues a burst of seeded random
- * operations, each a monitor call (random call id, two random 64-bit arguments, through the port's
- * calling convention) or a load, store or instruction fetch at a random address of the whole
- * physical map (RAM banks, device windows, the monitor's memory, other partitions' regions, or any
- * 64-bit address). Then it arms its timer at the next period and yields.
+ * operations, each a raw architecture-level monitor call (random SBI EID and FID, SMCCC function id
+ * and immediate, or x86 RAX, and random 64-bit argument registers: see {@link #call}) or a load,
+ * store or instruction fetch at a random address of the whole physical map (RAM banks, device
+ * windows, the monitor's memory, other partitions' regions, or any 64-bit address). Then it arms its
+ * timer at the next period and yields.
  *
  * <p>Every access is checked against the {@link Oracle} (what the system description grants,
  * computed without the protection unit): one that succeeded outside the grant is a violation (a
@@ -21,10 +22,10 @@ import warden.kernel.api.MonitorCall;
  * unlogged. Denials are counted by architectural cause; an access the hardware dropped without a
  * fault (x86 SMRR outside SMM) but the monitor logged is counted as a drop.
  *
- * <p>Before a random YIELD it arms its timer, so that it always wakes again. VCPU_OFF is drawn but
- * not issued (counted as skipped): a vCPU that switched itself off would issue nothing more, and the
- * kernel's handling of it is covered by the kernel's property tests. Every other id, PARTITION_RESET
- * and REPORT_FAILURE included, goes to the monitor as drawn.
+ * <p>Before a call that decodes to YIELD it arms its timer, so that it always wakes again. One that
+ * decodes to VCPU_OFF is drawn but not issued (counted as skipped): a vCPU that switched itself off
+ * would issue nothing more, and the kernel's handling of it is covered by the kernel's property
+ * tests. Every other call, PARTITION_RESET and REPORT_FAILURE included, goes to the monitor as drawn.
  *
  * [impl->dsn~emu.guest.hostile~1]
  */
@@ -64,6 +65,9 @@ public final class HostileGuest implements Executor, warden.emu.Restartable {
     private final Oracle oracle;
     private final SplitMix64 random;
     private final HostileCounts counts = new HostileCounts();
+    /** The argument registers of a raw call (seven: Arm's x1..x7; RISC-V and x86 use six). */
+    private final long[] args = new long[7];
+    private long[] ids;
     private long nextPeriod;
     private int left;
     private boolean started;
@@ -156,21 +160,53 @@ public final class HostileGuest implements Executor, warden.emu.Restartable {
         return KINDS - 1;
     }
 
-    /** A random call id: the kernel's own ids and their neighbours mostly, any 32-bit id sometimes. */
+    /**
+     * A raw architecture-level monitor call (see {@link GuestCpu#rawCall}): a random id — one of the
+     * port's ids worth aiming at (see {@link GuestCpu#callIds}), now and then with one of its low 32
+     * bits flipped (SMCCC fast/yielding, SMC32/64, owning entity, reserved bits), or any 32-bit value
+     * (sign- or zero-extended), or any 64-bit value — a random function (0, small, or any 64-bit
+     * value) and seven random 64-bit argument registers. What the port's decoder makes of it decides
+     * only the two exceptions: a call that decodes to VCPU_OFF is skipped, one that decodes to YIELD
+     * is preceded by arming the timer. A call the port decodes as unknown must come back with the
+     * architecture's own not-supported code; one that does not is counted as misanswered.
+     *
+     * [impl->dsn~emu.guest.hostile-raw~1]
+     */
     private void call(GuestCpu cpu) {
-        long draw = random.nextLong();
-        int id = (draw & 3) == 0 ? (int) (draw >> 32) : (int) ((draw >>> 2) % (MonitorCall.COUNT + 4)) - 2;
-        long a0 = arg();
-        long a1 = arg();
-        if (id == MonitorCall.VCPU_OFF) {
+        if (ids == null) {
+            ids = cpu.callIds();
+        }
+        long draw = random.nextLong(8);
+        long id;
+        if (draw < 4) {
+            id = ids[(int) random.nextLong(ids.length)];
+            if (draw == 3) {
+                id ^= 1L << random.nextLong(32);
+            }
+        } else if (draw == 4) {
+            id = (int) random.nextLong();
+        } else if (draw == 5) {
+            id = random.nextLong() & 0xFFFF_FFFFL;
+        } else {
+            id = random.nextLong();
+        }
+        long f = random.nextLong(4);
+        long function = f == 0 ? 0 : f == 3 ? random.nextLong() : random.nextLong(MonitorCall.COUNT + 4);
+        for (int i = 0; i < args.length; i++) {
+            args[i] = arg();
+        }
+        int target = cpu.rawCallTarget(id, function);
+        if (target == MonitorCall.VCPU_OFF) {
             counts.skipped();
             return;
         }
-        if (id == MonitorCall.YIELD) {
+        if (target == MonitorCall.YIELD) {
             cpu.call(MonitorCall.SET_TIMER, nextPeriod, 0);
         }
-        int status = cpu.call(id, a0, a1);
-        counts.call(id, status);
+        boolean reaches = cpu.attached();
+        long returned = cpu.rawCall(id, function, args);
+        boolean misanswered = reaches && target == MonitorCall.UNKNOWN && returned != cpu.notSupportedCode();
+        counts.call(target, returned, misanswered, id, function, cpu.notSupportedCode(), cpu.now());
     }
 
     /** A random 64-bit argument, sometimes a small value or an address of the map (more likely to pass). */

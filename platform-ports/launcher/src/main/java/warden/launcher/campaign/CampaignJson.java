@@ -52,10 +52,37 @@ public final class CampaignJson {
     }
 
     public static String write(Header h, List<RunOutcome> runs) {
-        CampaignSummary s = new CampaignSummary(runs);
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
+            write(h, new CampaignSummary(runs), runs.size(), w -> {
+                boolean first = true;
+                for (RunOutcome o : runs) {
+                    w.write(run(o, first));
+                    first = false;
+                }
+            }, out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringWriter does not throw
+        }
+        return out.toString();
+    }
+
+    /** What writes the run objects of a report, each as {@link #run(RunOutcome, boolean)} gives it. */
+    public interface Runs {
+        void writeTo(java.io.Writer w) throws java.io.IOException;
+    }
+
+    /**
+     * Writes the report of {@code count} runs summarised by {@code s} to {@code out}, streaming the
+     * runs from {@code runs} (in index order): the report is never held in memory whole.
+     *
+     * [impl->dsn~campaign.constant-memory~1]
+     */
+    public static void write(Header h, CampaignSummary s, long count, Runs runs, java.io.Writer out)
+            throws java.io.IOException {
         JsonWriter w = new JsonWriter().beginObject();
         w.field("schema", SCHEMA).field("source", h.source()).field("target", h.target()).field("seed", h.seed())
-                .field("faults", runs.size()).field("runNs", h.runNs()).field("campaignFaults", h.total())
+                .field("faults", count).field("runNs", h.runNs()).field("campaignFaults", h.total())
                 .field("shard", h.shard()).field("shards", h.shards()).field("complete", h.complete());
         w.key("summary").beginArray();
         for (CampaignSummary.ModelRow r : s.rows()) {
@@ -76,18 +103,25 @@ public final class CampaignJson {
         }
         w.endObject();
         w.key("runs").beginArray();
-        for (RunOutcome o : runs) {
-            w.beginObject().field("index", o.index()).field("seed", o.seed()).field("model", o.model())
-                    .field("partition", o.partition()).field("partitionCritical", o.partitionCritical())
-                    .field("injectNs", o.injectNs()).field("applied", o.applied()).field("detected", o.detected())
-                    .field("mechanism", o.mechanism()).field("detectionNs", o.detectionNs())
-                    .field("recovered", o.recovered()).field("recoveryNs", o.recoveryNs())
-                    .field("criticalMisses", o.criticalMisses());
-            RunOutcomeJson.run(w, o);
-            w.endObject();
-        }
-        w.endArray();
-        return w.endObject().toString();
+        String prefix = w.toString();
+        out.write(prefix, 0, prefix.length() - 1); // without the newline toString adds
+        runs.writeTo(out);
+        out.write(count == 0 ? "]\n}\n" : "\n  ]\n}\n");
+    }
+
+    /** @return one run object of the report's runs array, preceded by a comma unless it is the first. */
+    public static String run(RunOutcome o, boolean first) {
+        JsonWriter w = new JsonWriter().beginObject();
+        w.field("index", o.index()).field("seed", o.seed()).field("model", o.model())
+                .field("partition", o.partition()).field("partitionCritical", o.partitionCritical())
+                .field("injectNs", o.injectNs()).field("applied", o.applied()).field("detected", o.detected())
+                .field("mechanism", o.mechanism()).field("detectionNs", o.detectionNs())
+                .field("recovered", o.recovered()).field("recoveryNs", o.recoveryNs())
+                .field("criticalMisses", o.criticalMisses());
+        RunOutcomeJson.run(w, o);
+        w.endObject();
+        String text = w.toString();
+        return (first ? "\n    " : ",\n    ") + text.substring(0, text.length() - 1);
     }
 
     private static void triple(JsonWriter w, String key, long[] v) {

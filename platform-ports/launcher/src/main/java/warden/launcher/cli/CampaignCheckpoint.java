@@ -2,10 +2,8 @@ package warden.launcher.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import warden.launcher.campaign.CampaignJson;
-import warden.launcher.campaign.RunOutcome;
+import warden.launcher.campaign.CampaignRecord;
 
 /**
  * The partial report a running campaign writes every {@link #everyMs} ms, marked incomplete, so
@@ -33,17 +31,15 @@ final class CampaignCheckpoint {
         this.err = err;
     }
 
-    /** Writes the report of {@code runs} when the interval has passed since the last one. */
-    void offer(List<RunOutcome> runs) {
+    /** Writes the report of the runs recorded when the interval has passed since the last one. */
+    void offer(CampaignRecord runs) {
         long now = System.nanoTime();
         if (report == null || now - last < everyMs * 1_000_000) {
             return;
         }
         last = now;
-        List<RunOutcome> sorted = new ArrayList<>(runs);
-        sorted.sort((a, b) -> Integer.compare(a.index(), b.index()));
         try {
-            OutputFiles.write(report, CampaignJson.write(header, sorted), "--json");
+            OutputFiles.write(report, "--json", w -> runs.writeReport(header, w));
         } catch (UsageError e) {
             if (!warned) {
                 err.println("campaign: checkpoint not written (the campaign goes on): " + e.getMessage());

@@ -19,6 +19,7 @@ import warden.launcher.campaign.Campaign;
 import warden.launcher.campaign.CampaignAccounting;
 import warden.launcher.campaign.CampaignChart;
 import warden.launcher.campaign.CampaignJson;
+import warden.launcher.campaign.CampaignRecord;
 import warden.launcher.campaign.CampaignSummary;
 import warden.launcher.campaign.Execution;
 import warden.launcher.campaign.RunOutcome;
@@ -115,7 +116,12 @@ final class CampaignCommand implements Callable<Integer> {
         }
         if (merge != null) {
             ShardReports.Report m = ShardReports.merge(merge);
-            return report(m.header(), m.runs());
+            try (CampaignRecord record = new CampaignRecord(report, 0, 1)) {
+                for (RunOutcome o : m.runs()) {
+                    record.add(o);
+                }
+                return report(m.header(), record);
+            }
         }
         long runNs = Durations.require("--for", duration);
         if (faults < 1 || faults > 10_000_000) {
@@ -144,27 +150,34 @@ final class CampaignCommand implements Callable<Integer> {
      * and writes the report of the runs completed, marked incomplete, before the JVM exits.
      */
     // [impl->dsn~campaign.interrupt~1]
+    // [impl->dsn~campaign.constant-memory~1]
     private int executed(Execution e, CampaignJson.Header h, Path report, PrintStream err) throws Exception {
-        List<RunOutcome> runs = new ArrayList<>();
-        if (resume != null) {
-            runs.addAll(resumed(h));
-            Set<Integer> done = new HashSet<>();
-            runs.forEach(o -> done.add(o.index()));
-            e.skipping(done);
-        }
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch saved = new CountDownLatch(1);
-        Thread hook = interruptHook(stop, saved);
+        Thread hook = null;
         CampaignCheckpoint checkpoint = new CampaignCheckpoint(report, incomplete(h), err);
-        try {
+        try (CampaignRecord record = new CampaignRecord(report, h.shard(), h.shards())) {
+            if (resume != null) {
+                Set<Integer> done = new HashSet<>();
+                for (RunOutcome o : resumed(h)) {
+                    done.add(o.index());
+                    record.add(o);
+                }
+                e.skipping(done);
+            }
+            hook = interruptHook(stop, saved);
             boolean complete = e.run(o -> {
-                runs.add(o);
-                checkpoint.offer(runs);
+                try {
+                    record.add(o);
+                } catch (java.io.IOException x) {
+                    throw new java.io.UncheckedIOException(x);
+                }
+                checkpoint.offer(record);
             }, stop::get);
-            runs.sort((a, b) -> Integer.compare(a.index(), b.index()));
-            int code = report(complete ? h : incomplete(h), runs);
+            int code = report(complete ? h : incomplete(h), record);
             if (!complete) {
-                err.printf("campaign: interrupted after %d of %d runs%s%n", runs.size(), e.sliceSize(), report == null
+                err.printf("campaign: interrupted after %d of %d runs%s%n", record.count(), e.sliceSize(),
+                        report == null
                         ? " (no --json: nothing kept)" : "; partial report in " + report + ", continue with --resume "
                         + report);
                 err.flush();
@@ -173,7 +186,9 @@ final class CampaignCommand implements Callable<Integer> {
             return code;
         } finally {
             saved.countDown();
-            removeHook(hook);
+            if (hook != null) {
+                removeHook(hook);
+            }
         }
     }
 
@@ -242,10 +257,10 @@ final class CampaignCommand implements Callable<Integer> {
         return WardenCli.EXIT_OK;
     }
 
-    private int report(CampaignJson.Header h, List<RunOutcome> runs) throws UsageError {
-        CampaignSummary s = new CampaignSummary(runs);
+    private int report(CampaignJson.Header h, CampaignRecord record) throws UsageError {
+        CampaignSummary s = record.summary();
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("Campaign: %s on %s, seed %d, %d runs of %s%s%n%n", h.source(), h.target(), h.seed(), runs.size(),
+        out.printf("Campaign: %s on %s, seed %d, %d runs of %s%s%n%n", h.source(), h.target(), h.seed(), record.count(),
                 Summary.time(h.runNs()), h.shards() > 1 ? " (shard " + h.shard() + "/" + h.shards() + ")" : "");
         out.printf("  %-20s %8s %8s %8s %9s %8s  %-32s %-32s %s%n", "fault model", "injected", "applied", "detected",
                 "recovered", "DC", "detection min/median/max", "recovery min/median/max", "crit. misses");
@@ -257,24 +272,21 @@ final class CampaignCommand implements Callable<Integer> {
             qmMisses += r.criticalMissesFromQmFaults();
         }
         out.printf("%nDetections by mechanism: %s%n", s.detectionsByMechanism());
-        out.printf("Undetected faults: %d%s%n", s.undetected().size(), s.undetected().isEmpty() ? ""
+        out.printf("Undetected faults: %d%s%n", s.undetectedCount(), s.undetectedCount() == 0 ? ""
                 : " (replay with --replay K):");
-        int shown = 0;
         for (RunOutcome o : s.undetected()) {
-            if (shown++ < 20) {
-                out.printf("  run %d seed %d: %s in %s at %s%n", o.index(), o.seed(), o.model(), o.partition(),
-                        Summary.time(o.injectNs()));
-            }
+            out.printf("  run %d seed %d: %s in %s at %s%n", o.index(), o.seed(), o.model(), o.partition(),
+                    Summary.time(o.injectNs()));
         }
-        if (shown > 20) {
-            out.printf("  ... %d more (see --json)%n", shown - 20);
+        if (s.undetectedCount() > CampaignSummary.KEPT) {
+            out.printf("  ... %d more (see --json)%n", s.undetectedCount() - CampaignSummary.KEPT);
         }
         out.printf("Critical deadline misses caused by faults in QM partitions: %d%n", qmMisses);
         out.printf("(timer-stop is a fault of the core's timer, not of the partition it was drawn for: its misses are"
                 + " in its row, not in this count)%n");
         boolean honest = CampaignAccounting.print(s, out);
         out.flush();
-        OutputFiles.write(json != null ? json : resume, CampaignJson.write(h, runs), "--json");
+        OutputFiles.write(json != null ? json : resume, "--json", w -> record.writeReport(h, w));
         OutputFiles.write(svg, CampaignChart.svg(s, "Warden fault campaign: " + h.source() + " on " + h.target()),
                 "--svg");
         return qmMisses == 0 && honest ? WardenCli.EXIT_OK : WardenCli.EXIT_CHECK_FAILED;

@@ -10,7 +10,7 @@ import warden.launcher.run.RunResult;
  * [impl->dsn~cli.run.json~1]
  */
 public final class RunReportJson {
-    public static final String SCHEMA = "warden.run/1";
+    public static final String SCHEMA = "warden.run/2";
 
     private RunReportJson() {
     }
@@ -70,7 +70,9 @@ public final class RunReportJson {
         w.key("hostile").beginArray();
         for (RunResult.HostileResult h : r.hostile()) {
             w.beginObject().field("partition", h.partition()).field("operations", h.operations())
-                    .field("calls", h.calls()).field("callsRefused", h.callsRefused()).field("loads", h.loads())
+                    .field("calls", h.calls()).field("callsRefused", h.callsRefused())
+                    .field("callsUnknown", h.callsUnknown()).field("callsMisanswered", h.callsMisanswered())
+                    .field("loads", h.loads())
                     .field("stores", h.stores()).field("fetches", h.fetches()).field("allowed", h.allowed())
                     .field("denied", h.denied()).field("dropped", h.dropped()).field("restarts", h.restarts());
             w.key("causes").beginArray();

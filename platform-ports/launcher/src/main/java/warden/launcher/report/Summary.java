@@ -135,8 +135,9 @@ public final class Summary {
     private static void hostile(RunResult r, PrintStream out) {
         for (RunResult.HostileResult h : r.hostile()) {
             out.println();
-            out.printf("Hostile partition %s: %d operations (%d calls, %d refused; %d loads, %d stores, %d fetches)%n",
-                    h.partition(), h.operations(), h.calls(), h.callsRefused(), h.loads(), h.stores(), h.fetches());
+            out.printf("Hostile partition %s: %d operations (%d calls, %d refused, %d unknown, %d of them not answered"
+                    + " not-supported; %d loads, %d stores, %d fetches)%n", h.partition(), h.operations(), h.calls(),
+                    h.callsRefused(), h.callsUnknown(), h.callsMisanswered(), h.loads(), h.stores(), h.fetches());
             out.printf("  accesses: %d allowed, %d denied (%d dropped without a fault); %d restarts%n",
                     h.allowed(), h.denied(), h.dropped(), h.restarts());
             for (RunResult.CauseCount c : h.causes()) {
@@ -145,7 +146,8 @@ public final class Summary {
             }
             out.printf("  %s outside the grant succeeded: %d (%d reached another partition or the monitor);"
                     + " granted but denied: %d; denials not logged: %d%n",
-                    h.violations() + h.spuriousDenials() + h.unloggedDenials() == 0 ? "ok  " : "FAIL",
+                    h.violations() + h.spuriousDenials() + h.unloggedDenials() + h.callsMisanswered() == 0 ? "ok  "
+                            : "FAIL",
                     h.violations(), h.foreignViolations(), h.spuriousDenials(), h.unloggedDenials());
             for (RunResult.HostileAccess a : h.samples()) {
                 out.printf("  %-16s %-7s %d bytes at 0x%x at %s %s%n", a.what(), a.access(), a.size(), a.address(),

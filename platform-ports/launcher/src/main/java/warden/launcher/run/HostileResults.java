@@ -39,14 +39,15 @@ final class HostileResults {
     }
 
     private static RunResult.HostileResult result(String name, List<HostileCounts> vcpus) {
-        long[] sum = new long[13];
+        long[] sum = new long[15];
         List<RunResult.CauseCount> causes = new ArrayList<>();
         List<RunResult.HostileAccess> samples = new ArrayList<>();
         List<RunResult.HostileAccess> last = new ArrayList<>();
         for (HostileCounts c : vcpus) {
             long[] v = {c.total(), c.calls() + c.skippedCalls(), c.callsRefused(), c.ops(HostileGuest.LOAD),
                 c.ops(HostileGuest.STORE), c.ops(HostileGuest.FETCH), c.allowed(), c.denied(), c.dropped(),
-                c.violations().count(), c.spurious().count(), c.unlogged().count(), c.foreignViolations().count()};
+                c.violations().count(), c.spurious().count(), c.unlogged().count(), c.foreignViolations().count(),
+                c.callsUnknown(), c.misanswered().count()};
             for (int i = 0; i < v.length; i++) {
                 sum[i] += v[i];
             }
@@ -61,13 +62,15 @@ final class HostileResults {
             samples(samples, "foreign-violation", c.foreignViolations().samples());
             samples(samples, "spurious-denial", c.spurious().samples());
             samples(samples, "unlogged-denial", c.unlogged().samples());
+            samples(samples, "misanswered-call", c.misanswered().samples());
             samples(last, "denial", c.recentDenials());
         }
         long restarts = 0;
         for (HostileCounts c : vcpus) {
             restarts += c.restarts();
         }
-        return new RunResult.HostileResult(name, sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7],
+        return new RunResult.HostileResult(name, sum[0], sum[1], sum[2], sum[13], sum[14], sum[3], sum[4], sum[5],
+                sum[6], sum[7],
                 sum[8], causes, sum[9], sum[12], sum[10], sum[11], samples, last, restarts);
     }
 
@@ -85,7 +88,7 @@ final class HostileResults {
     private static void samples(List<RunResult.HostileAccess> out, String what, List<HostileCounts.Sample> in) {
         for (HostileCounts.Sample s : in) {
             out.add(new RunResult.HostileAccess(what, s.timeNs(), s.address(), s.size(),
-                    ResultCollector.accessName(s.access()), s.cause()));
+                    what.equals("misanswered-call") ? "call" : ResultCollector.accessName(s.access()), s.cause()));
         }
     }
 
@@ -98,18 +101,22 @@ final class HostileResults {
         for (RunResult.HostileResult h : hostile) {
             ops += h.operations();
             denied += h.denied();
-            bad += h.violations() + h.spuriousDenials() + h.unloggedDenials();
-            if (h.violations() + h.spuriousDenials() + h.unloggedDenials() > 0) {
+            long wrong = h.violations() + h.spuriousDenials() + h.unloggedDenials() + h.callsMisanswered();
+            bad += wrong;
+            if (wrong > 0) {
                 why.append(why.length() > 0 ? "; " : "").append(h.partition()).append(": ")
                         .append(h.violations()).append(" accesses outside the grant succeeded (")
                         .append(h.foreignViolations()).append(" reached another partition or the monitor), ")
                         .append(h.spuriousDenials()).append(" granted accesses denied, ")
-                        .append(h.unloggedDenials()).append(" denials not logged by the monitor");
+                        .append(h.unloggedDenials()).append(" denials not logged by the monitor, ")
+                        .append(h.callsMisanswered()).append(" unknown calls not answered with the architecture's"
+                                + " not-supported code");
             }
         }
         return new Check("hostile-isolation", bad == 0, bad == 0
                 ? ops + " hostile operations: every access outside the grant denied (" + denied
-                        + " denials, each logged with its cause), every granted access allowed"
+                        + " denials, each logged with its cause), every granted access allowed, every unknown call"
+                        + " answered with the architecture's not-supported code"
                 : why.toString());
     }
 }

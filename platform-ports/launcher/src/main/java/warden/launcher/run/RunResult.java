@@ -38,7 +38,8 @@ public record RunResult(String source, String target, String board, long seed, l
      * accesses allowed and denied (denials by architectural cause; drops are denials without a
      * fault), and the mismatches with the description's grant, with their first samples.
      */
-    public record HostileResult(String partition, long operations, long calls, long callsRefused, long loads,
+    public record HostileResult(String partition, long operations, long calls, long callsRefused, long callsUnknown,
+                                long callsMisanswered, long loads,
                                 long stores, long fetches, long allowed, long denied, long dropped,
                                 List<CauseCount> causes, long violations, long foreignViolations,
                                 long spuriousDenials,
@@ -49,7 +50,8 @@ public record RunResult(String source, String target, String board, long seed, l
     public record CauseCount(Integer cause, String name, long count) {
     }
 
-    /** One access of a hostile guest; {@code what} is violation, spurious-denial, unlogged-denial or denial. */
+    /** One access (or, for misanswered-call, one call: address = its id) of a hostile guest; {@code what} is violation,
+     *  foreign-violation, spurious-denial, unlogged-denial, misanswered-call or denial. */
     public record HostileAccess(String what, long timeNs, long address, int size, String access, String cause) {
     }
 
