@@ -5,6 +5,7 @@
 # committed bin/*.elf when the compiler is installed. [impl->dsn~riscv.sbi.guest~1]
 #   sbi-heartbeat.elf  boots, heartbeats on every 1 ms SBI timer tick
 #   sbi-crasher.elf    the same, with an illegal instruction in its 3rd timer interrupt
+#   sbi-selftest.elf   the port's test guest (ElfGuestTest): Base, IPI refusal, a redirected fault, a timer
 set -euo pipefail
 cd "$(dirname "$0")"
 CC=${CC:-riscv64-unknown-elf-gcc}
@@ -18,3 +19,4 @@ mkdir -p "$OUT"
 FLAGS=(-march=rv64imac_zicsr -mabi=lp64 -mcmodel=medany -static -nostdlib -nostartfiles -Tlink.ld -Wl,--discard-all -Wl,--build-id=none -Wl,--no-warn-rwx-segments)
 "$CC" "${FLAGS[@]}" -o "$OUT/sbi-heartbeat.elf" sbi-guest.S
 "$CC" "${FLAGS[@]}" -DCRASH_AFTER=3 -o "$OUT/sbi-crasher.elf" sbi-guest.S
+"$CC" "${FLAGS[@]}" -o "$OUT/sbi-selftest.elf" sbi-selftest.S
