@@ -344,6 +344,11 @@ public final class Hart implements GuestCpu, Engine.Core {
     }
 
 
+    /**
+     * Saves the guest's context; a guest running real code has its sstatus and sie taken from the
+     * hart's views, and its pending S-level bits, scounteren, senvcfg and unclaimed lines saved too.
+     * [impl->dsn~riscv.elf.context~1]
+     */
     void save(long[] ctx, int off) {
         System.arraycopy(x, 1, ctx, off, 31);
         // Inside a trap the guest's resume point and privilege are in mepc and mstatus.MPP;

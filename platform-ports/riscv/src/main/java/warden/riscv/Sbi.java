@@ -58,7 +58,7 @@ public final class Sbi {
 
     /**
      * @return the kernel call id for (EID, FID) with a0 = {@code a0} (the SRST reset type), or
-     *     MonitorCall.UNKNOWN
+     *     MonitorCall.UNKNOWN [impl->dsn~riscv.sbi.hsm-srst~1]
      */
     public static int callId(long eid, long fid, long a0) {
         if (eid == HSM_EID) {
