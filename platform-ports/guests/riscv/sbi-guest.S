@@ -161,13 +161,7 @@ restore:
 /* an exception the monitor handed on (e.g. after the crash): report it and wait to be restarted */
 exception:
     li a0, 3
-    li a7, SBI_WARDEN
-    li a6, W_REPORT_FAILURE
-    ecall
-1:  li a7, SBI_WARDEN
-    li a6, W_YIELD
-    ecall
-    j 1b
+    j fail
 
     .section .data
 boot_msg:

@@ -5,7 +5,6 @@ import warden.emu.GuestCpu;
 import warden.emu.Restartable;
 import warden.riscv.cpu.HartState;
 import warden.riscv.cpu.Interpreter;
-import warden.riscv.cpu.Lines;
 
 /**
  * A partition's vCPU that runs a real RISC-V binary ({@code kind: elf}): the instruction-set
@@ -29,6 +28,7 @@ public final class ElfGuest implements Executor, Restartable {
     private Hart hart;
     private boolean fresh = true;
     private long instructions;
+    private final long[] delivered = new long[3];
 
     /**
      * @param name       the partition's name
@@ -45,7 +45,8 @@ public final class ElfGuest implements Executor, Restartable {
         HartState st = h.st;
         for (int i = 0; i < GUARD; i++) {
             if (interpreter == null || hart != h) {
-                interpreter = interpreterOn(h);
+                interpreter = h.interpreter(true);
+                interpreter.returnOnMachineTrap(true);
                 hart = h;
             }
             if (fresh) {
@@ -71,27 +72,6 @@ public final class ElfGuest implements Executor, Restartable {
         return EXIT_BUDGET;
     }
 
-    /** An interpreter on the hart's state whose lines are the CLINT's and PLIC's M-level ones. */
-    private static Interpreter interpreterOn(Hart h) {
-        RiscvMachine m = h.machine;
-        int id = h.id;
-        Interpreter in = new Interpreter(h.st, m.bus, null, new Lines() {
-            @Override
-            public long pending(long nowNs) {
-                return (m.plic.externalPending(id) ? 1L << Csr.IRQ_M_EXT : 0)
-                        | (m.clint.softwarePending(id) ? 1L << Csr.IRQ_M_SOFT : 0)
-                        | (m.clint.timerPending(id, nowNs) ? 1L << Csr.IRQ_M_TIMER : 0);
-            }
-
-            @Override
-            public long nextEventNs() {
-                return Math.min(m.clint.nextTimerNs(id), h.stepEnd); // a WFI waits no longer than the step
-            }
-        });
-        in.returnOnMachineTrap(true);
-        return in;
-    }
-
     /**
      * The kernel gave the vCPU a fresh context (boot or restart) after reloading the golden image:
      * decoded instructions of the old image are dropped, and the next run passes the device tree again.
@@ -102,20 +82,28 @@ public final class ElfGuest implements Executor, Restartable {
         interpreter = null;
     }
 
-    /** Interrupts, timers and redirected faults reach the guest through its CSRs (sip, scause), set by the port. */
+    /**
+     * Interrupts, timers and redirected faults reach the guest through its CSRs (sip, scause,
+     * stvec), set by the port before it calls these; here they are only counted.
+     */
     @Override
     public void onInterrupt(int line, long nowNs) {
-        // delivered through sip.SEIP and the claim function: nothing to record here
+        delivered[0]++;
     }
 
     @Override
     public void onTimer(long nowNs) {
-        // delivered through sip.STIP
+        delivered[1]++;
     }
 
     @Override
     public void onFault(int cause, long address, long nowNs) {
-        // delivered by the port's trap redirection into stvec
+        delivered[2]++;
+    }
+
+    /** @return interrupts, timer expiries and redirected faults the port delivered to this vCPU. */
+    public long[] delivered() {
+        return delivered.clone();
     }
 
     /** @return instructions this vCPU has retired. */

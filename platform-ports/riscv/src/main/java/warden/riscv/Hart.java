@@ -424,6 +424,14 @@ public final class Hart implements GuestCpu, Engine.Core {
      *         MEIP from the PLIC and MSIP, MTIP from the CLINT
      */
     public Interpreter interpreter() {
+        return interpreter(false);
+    }
+
+    /**
+     * @param stepBounded whether a WFI waits at most to the end of the engine step the hart runs
+     *                    (as under the monitor, where other cores and devices move on in steps)
+     */
+    Interpreter interpreter(boolean stepBounded) {
         return new Interpreter(st, machine.bus, null, new Lines() {
             @Override
             public long pending(long nowNs) {
@@ -434,7 +442,8 @@ public final class Hart implements GuestCpu, Engine.Core {
 
             @Override
             public long nextEventNs() {
-                return machine.clint.nextTimerNs(id);
+                long timer = machine.clint.nextTimerNs(id);
+                return stepBounded ? Math.min(timer, stepEnd) : timer;
             }
         });
     }

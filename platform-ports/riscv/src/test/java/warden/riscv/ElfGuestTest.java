@@ -33,6 +33,7 @@ class ElfGuestTest {
     private RiscvMachine m;
     private ElfPartition part;
     private Monitor k;
+    private ElfGuest guest;
 
     @BeforeEach
     void boot() throws Exception {
@@ -44,7 +45,8 @@ class ElfGuestTest {
         b.region(p, RAM, 0x10_0000L, Access.READ | Access.WRITE | Access.EXECUTE);
         SystemImage img = b.build();
         Executor[] ex = new Executor[4];
-        ex[0] = new ElfGuest("p", part.fdtAddress());
+        guest = new ElfGuest("p", part.fdtAddress());
+        ex[0] = guest;
         m = new RiscvMachine(RiscvPlatform.virt(), img, ex, new ConsoleLog(new String[] {"p"}, false),
                 new IrqStats(128), new TraceRecorder(4, false));
         k = Warden.create(m.platform());
@@ -100,6 +102,9 @@ class ElfGuestTest {
         assertEquals(1, h.register(25), "one STI taken, then the timer was cancelled");
         assertEquals(Csr.INTERRUPT | Csr.IRQ_S_TIMER, h.scause());
         assertEquals(0, h.state().mipSoftware & (1L << Csr.IRQ_S_TIMER), "set_timer cleared STIP");
+        assertEquals(java.util.List.of(0L, 1L, 1L), java.util.Arrays.stream(guest.delivered()).boxed().toList(),
+                "no interrupt, one timer, one redirected fault delivered");
+        assertTrue(guest.instructions() > 20, "instructions retired: " + guest.instructions());
     }
 
     // [utest->dsn~riscv.elf.context~1]
