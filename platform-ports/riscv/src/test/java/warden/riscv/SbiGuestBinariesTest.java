@@ -40,14 +40,14 @@ class SbiGuestBinariesTest {
             cc |= Files.isExecutable(Path.of(dir, "riscv64-unknown-elf-gcc"));
         }
         Assumptions.assumeTrue(cc, "riscv64-unknown-elf-gcc not installed: the committed guests were not rebuilt");
-        Process p = new ProcessBuilder("bash", ElfGuestTest.GUESTS.resolve("build.sh").toString(), out.toString())
-                .redirectErrorStream(true).start();
+        Path script = ElfGuestTest.GUESTS.resolve("src/build.sh");
+        Process p = new ProcessBuilder("bash", script.toString(), out.toString()).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), "build.sh failed:\n" + log);
         assertEquals(PROGRAMS, names(out));
         for (String n : PROGRAMS) {
             assertArrayEquals(Files.readAllBytes(ElfGuestTest.GUESTS.resolve("bin").resolve(n)),
-                    Files.readAllBytes(out.resolve(n)), n + " differs from its source's build: run build.sh");
+                    Files.readAllBytes(out.resolve(n)), n + " differs from its source's build: run src/build.sh");
         }
     }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds Warden's RISC-V S-mode guests into bin/ (or the directory given) with Debian's
+# Builds Warden's RISC-V S-mode guests into ../bin/ (or the directory given) with Debian's
 # gcc-riscv64-unknown-elf, installing it with apt-get when it is missing. Deterministic: the same
 # sources and compiler give the same bytes; SbiGuestBinariesTest compares a rebuild with the
 # committed bin/*.elf when the compiler is installed. [impl->dsn~riscv.sbi.guest~1]
@@ -14,7 +14,7 @@ if ! command -v "$CC" >/dev/null 2>&1; then
   SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
   $SUDO apt-get update -q && $SUDO apt-get install -y -q gcc-riscv64-unknown-elf
 fi
-OUT=${1:-bin}
+OUT=${1:-../bin}
 mkdir -p "$OUT"
 FLAGS=(-march=rv64imac_zicsr -mabi=lp64 -mcmodel=medany -static -nostdlib -nostartfiles -Tlink.ld -Wl,--discard-all -Wl,--build-id=none -Wl,--no-warn-rwx-segments)
 "$CC" "${FLAGS[@]}" -o "$OUT/sbi-heartbeat.elf" sbi-guest.S
