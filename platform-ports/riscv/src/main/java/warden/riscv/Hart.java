@@ -5,6 +5,7 @@ import warden.emu.Executor;
 import warden.emu.GuestCpu;
 import warden.emu.port.GuestBinding;
 import warden.kernel.api.Access;
+import warden.kernel.api.MonitorCall;
 import warden.kernel.api.Status;
 import warden.riscv.cpu.HartState;
 import warden.riscv.cpu.Interpreter;
@@ -23,8 +24,23 @@ import warden.riscv.hw.Pmp;
  * [impl->dsn~riscv.hart.trap~1] [impl->dsn~riscv.hart.one-model~1]
  */
 public final class Hart implements GuestCpu, Engine.Core {
-    /** Words of one saved guest context: x1..x31, pc, 8 S-mode CSRs, privilege. */
-    public static final int CONTEXT_WORDS = 41;
+    /**
+     * Words of one saved guest context: x1..x31, pc, 8 S-mode CSRs, privilege (0..40), then what a
+     * guest running real code also owns: its pending S-level interrupt bits of mip (SSIP, STIP,
+     * SEIP), scounteren, senvcfg and two words of virtual interrupt lines not yet claimed (41..45).
+     */
+    public static final int CONTEXT_WORDS = 46;
+    /** The S-level interrupts firmware delegates to S-mode (mideleg: SSI, STI, SEI). */
+    static final long DELEGATED_INTERRUPTS = 1L << Csr.IRQ_S_SOFT | 1L << Csr.IRQ_S_TIMER | 1L << Csr.IRQ_S_EXT;
+    /**
+     * The exceptions firmware delegates to S-mode (medeleg): misaligned fetch, load and store,
+     * breakpoint, ecall from U-mode and the three page faults. Illegal instructions and access faults
+     * stay with the monitor, which logs them and hands them on ({@code redirectFault}).
+     */
+    static final long DELEGATED_EXCEPTIONS = 1L << 0 | 1L << 3 | 1L << 4 | 1L << 6 | 1L << Csr.EXC_ECALL_U
+            | 1L << 12 | 1L << 13 | 1L << 15;
+    private static final long STIP = 1L << Csr.IRQ_S_TIMER;
+    private static final long SEIP = 1L << Csr.IRQ_S_EXT;
     private static final int LOOP_GUARD = 1_000_000;
 
     final int id;
@@ -43,7 +59,9 @@ public final class Hart implements GuestCpu, Engine.Core {
     long time;
     private final GuestBinding guests;
     private Executor running;
-    private long stepEnd;
+    long stepEnd;
+    /** Virtual interrupt lines delivered to a guest that runs real code and not yet claimed (bit = line). */
+    final long[] vlines = new long[2];
     /** True while the monitor's trap handler runs on this hart. */
     boolean inTrap;
     long lastValue;
@@ -58,6 +76,27 @@ public final class Hart implements GuestCpu, Engine.Core {
         this.st = new HartState(id, pmp);
         this.x = st.x;
         st.mie = (1L << Csr.IRQ_M_EXT) | (1L << Csr.IRQ_M_TIMER) | (1L << Csr.IRQ_M_SOFT);
+        // What M-mode firmware sets before it enters S-mode (as OpenSBI does): delegation and counters.
+        st.mideleg = DELEGATED_INTERRUPTS;
+        st.medeleg = DELEGATED_EXCEPTIONS;
+        st.mcounteren = 7;
+    }
+
+    /** @return whether the vCPU attached here runs real instructions on this hart's state. */
+    boolean runsCode() {
+        return guests.executor(id) instanceof ElfGuest;
+    }
+
+    /**
+     * The interpreter entered M-mode for a trap of the guest's (mcause, mepc, mtval and MPP as the
+     * spec sets them): the monitor's handler runs and returns with mret, as for the models' traps.
+     */
+    void machineTrap() {
+        inTrap = true;
+        time += machine.costs.trapEntryNs();
+        machine.trapHandler.handle(this);
+        mret();
+        inTrap = false;
     }
 
     @Override
@@ -229,7 +268,13 @@ public final class Hart implements GuestCpu, Engine.Core {
 
     @Override
     public int rawCallTarget(long eid, long fid) {
-        return Sbi.callId(eid, fid);
+        if (Sbi.answeredByPort(eid, fid)) {
+            return ANSWERED_BY_MONITOR; // Base and the claim function: the port answers
+        }
+        if (eid == Sbi.SRST_EID && fid == 0) {
+            return MonitorCall.VCPU_OFF; // shutdown or reset, by a0: never a call a hostile guest makes
+        }
+        return Sbi.callId(eid, fid, 0);
     }
 
     /** @return SBI_ERR_NOT_SUPPORTED (-2), what a0 holds after an unknown call. */
@@ -274,14 +319,66 @@ public final class Hart implements GuestCpu, Engine.Core {
         lastValue = a1;
     }
 
-    /** Marks supervisor interrupt {@code code} as the guest's pending cause (scause). */
-    void takeSupervisorInterrupt(int code) { st.scause = Csr.INTERRUPT | code; }
+    /**
+     * Makes supervisor interrupt {@code code} pending for the guest: a model sees it as its cause
+     * (scause); a guest running real code sees the bit in sip and takes it when its sstatus.SIE and
+     * sie allow, as on hardware ([impl->dsn~riscv.sbi.sip~1]).
+     */
+    void takeSupervisorInterrupt(int code) {
+        if (runsCode()) {
+            st.mipSoftware |= 1L << code;
+        } else {
+            st.scause = Csr.INTERRUPT | code;
+        }
+    }
 
-    /** Hands the trapped exception to the guest's S-mode handler: scause, stval, sepc from M-mode. */
+    /** Notes virtual interrupt {@code line} as delivered and not yet claimed by the guest. */
+    void lineDelivered(int line) {
+        if (line >= 0 && line < 128) {
+            vlines[line >>> 6] |= 1L << (line & 63);
+        }
+    }
+
+    /** Claims the lowest delivered line (0 if none); SEIP falls when none is left. */
+    long claimLine() {
+        long line = 0;
+        if (vlines[0] != 0) {
+            line = Long.numberOfTrailingZeros(vlines[0]);
+            vlines[0] &= vlines[0] - 1;
+        } else if (vlines[1] != 0) {
+            line = 64 + Long.numberOfTrailingZeros(vlines[1]);
+            vlines[1] &= vlines[1] - 1;
+        }
+        if ((vlines[0] | vlines[1]) == 0) {
+            st.mipSoftware &= ~SEIP;
+        }
+        return line;
+    }
+
+    /** SBI set_timer clears a pending supervisor timer interrupt (SBI 2.0, Timer extension). */
+    void clearTimerPending() {
+        st.mipSoftware &= ~STIP;
+    }
+
+    /**
+     * Hands the trapped exception to the guest's S-mode handler: scause, stval, sepc from M-mode.
+     * For a guest that runs real code it is the trap entry OpenSBI's {@code sbi_trap_redirect}
+     * performs: SPP = the trapped privilege, SPIE = SIE, SIE = 0, and the mret that ends the
+     * monitor's handler goes to stvec in S-mode. [impl->dsn~riscv.sbi.redirect~1]
+     */
     void redirectToSupervisor() {
         st.scause = st.mcause;
         st.stval = st.mtval;
         st.sepc = st.mepc;
+        if (!runsCode()) {
+            return;
+        }
+        long m = st.mstatus;
+        m = (m & HartState.MSTATUS_SIE) != 0 ? m | HartState.MSTATUS_SPIE : m & ~HartState.MSTATUS_SPIE;
+        m = st.mpp() == Csr.PRIV_S ? m | HartState.MSTATUS_SPP : m & ~HartState.MSTATUS_SPP;
+        st.mstatus = m & ~HartState.MSTATUS_SIE;
+        st.setMpp(Csr.PRIV_S);
+        st.mepc = st.stvec & ~3L;
     }
 
     /** No guest runs: the hart waits in the monitor, so an mret would stay in M-mode. */
@@ -290,20 +387,31 @@ public final class Hart implements GuestCpu, Engine.Core {
     }
 
 
+    /**
+     * Saves the guest's context; a guest running real code has its sstatus and sie taken from the
+     * hart's views, and its pending S-level bits, scounteren, senvcfg and unclaimed lines saved too.
+     * [impl->dsn~riscv.elf.context~1]
+     */
     void save(long[] ctx, int off) {
         System.arraycopy(x, 1, ctx, off, 31);
         // Inside a trap the guest's resume point and privilege are in mepc and mstatus.MPP;
         // outside one (a test or tool switching a core directly) they are the live pc and priv.
         ctx[off + 31] = inTrap ? st.mepc : st.pc;
-        ctx[off + 32] = sstatus;
+        boolean code = runsCode();
+        ctx[off + 32] = code ? st.sstatus() : sstatus;
         ctx[off + 33] = st.stvec;
         ctx[off + 34] = st.sepc;
         ctx[off + 35] = st.scause;
         ctx[off + 36] = st.stval;
         ctx[off + 37] = st.sscratch;
         ctx[off + 38] = st.satp;
-        ctx[off + 39] = sie;
+        ctx[off + 39] = code ? st.sie() : sie;
         ctx[off + 40] = inTrap ? (st.mstatus & Csr.MSTATUS_MPP) >>> Csr.MSTATUS_MPP_SHIFT : st.priv;
+        ctx[off + 41] = st.mipSoftware;
+        ctx[off + 42] = st.scounteren;
+        ctx[off + 43] = st.senvcfg;
+        ctx[off + 44] = vlines[0];
+        ctx[off + 45] = vlines[1];
     }
 
     void restore(long[] ctx, int off) {
@@ -318,6 +426,13 @@ public final class Hart implements GuestCpu, Engine.Core {
         st.sscratch = ctx[off + 37];
         st.satp = ctx[off + 38];
         sie = ctx[off + 39];
+        st.writeSstatus(sstatus);
+        st.writeSie(sie);
+        st.mipSoftware = ctx[off + 41] & DELEGATED_INTERRUPTS;
+        st.scounteren = ctx[off + 42];
+        st.senvcfg = ctx[off + 43];
+        vlines[0] = ctx[off + 44];
+        vlines[1] = ctx[off + 45];
         st.mstatus = (st.mstatus & ~Csr.MSTATUS_MPP) | ((ctx[off + 40] & 3) << Csr.MSTATUS_MPP_SHIFT);
         if (!inTrap) {
             // Entered from the monitor outside a trap (the first start of a core): the monitor
@@ -352,6 +467,14 @@ public final class Hart implements GuestCpu, Engine.Core {
      *         MEIP from the PLIC and MSIP, MTIP from the CLINT
      */
     public Interpreter interpreter() {
+        return interpreter(false);
+    }
+
+    /**
+     * @param stepBounded whether a WFI waits at most to the end of the engine step the hart runs
+     *                    (as under the monitor, where other cores and devices move on in steps)
+     */
+    Interpreter interpreter(boolean stepBounded) {
         return new Interpreter(st, machine.bus, null, new Lines() {
             @Override
             public long pending(long nowNs) {
@@ -362,7 +485,8 @@ public final class Hart implements GuestCpu, Engine.Core {
 
             @Override
             public long nextEventNs() {
-                return machine.clint.nextTimerNs(id);
+                long timer = machine.clint.nextTimerNs(id);
+                return stepBounded ? Math.min(timer, stepEnd) : timer;
             }
         });
     }

@@ -50,6 +50,8 @@ public final class RiscvMachine implements Board, CpuContext, Timer, Stimulus.Li
     private final GuestEvents events;
     /** Per hart, the kernel call arguments of its last ecall (SBI registers mapped). */
     private final long[] mappedArgs;
+    /** The error and value of a function the port answers itself. */
+    private final long[] portAnswer = new long[2];
 
     /**
      * @param executors one per vCPU, index partition * cores + core (null where none runs)
@@ -159,6 +161,9 @@ public final class RiscvMachine implements Board, CpuContext, Timer, Stimulus.Li
             mappedArgs[base + i] = h.register(10 + i);
         }
         long eid = h.register(17);
+        if (eid == Sbi.TIME_EID || eid == Sbi.WARDEN_EID && h.register(16) == warden.kernel.api.MonitorCall.SET_TIMER) {
+            h.clearTimerPending();
+        }
         if (eid == Sbi.TIME_EID) {
             mappedArgs[base] = h.register(10) == -1L ? -1L : clint.ticksToNs(h.register(10));
         } else if (eid == Sbi.DBCN_EID) {
@@ -167,6 +172,20 @@ public final class RiscvMachine implements Board, CpuContext, Timer, Stimulus.Li
             mappedArgs[base] = h.register(12) == 0 ? h.register(11) : -1L;
             mappedArgs[base + 1] = h.register(10);
         }
+    }
+
+    /**
+     * Answers the SBI functions the port implements itself (the Base extension, the Warden
+     * extension's claim): a0 = error, a1 = value, no kernel entry. [impl->dsn~riscv.sbi.base~1]
+     */
+    void answerInPort(Hart h) {
+        if (h.register(17) == Sbi.BASE_EID) {
+            Sbi.base(h.register(16), h.register(10), portAnswer);
+        } else {
+            portAnswer[0] = Sbi.SBI_SUCCESS;
+            portAnswer[1] = h.claimLine();
+        }
+        h.returnFromCall(portAnswer[0], portAnswer[1], warden.kernel.api.Status.OK);
     }
 
     @Override
@@ -183,6 +202,9 @@ public final class RiscvMachine implements Board, CpuContext, Timer, Stimulus.Li
     public void deliverInterrupt(int core, int line) {
         Hart h = harts[core];
         h.takeSupervisorInterrupt(Csr.IRQ_S_EXT);
+        if (h.runsCode()) {
+            h.lineDelivered(line);
+        }
         events.interrupt(h, line);
     }
 

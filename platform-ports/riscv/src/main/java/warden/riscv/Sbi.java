@@ -14,20 +14,38 @@ import warden.kernel.api.Status;
  * {@code sbi_debug_console_write} (EID 0x4442434E, FID 0: num_bytes, base_lo, base_hi). Anything
  * else maps to {@link MonitorCall#UNKNOWN}, which the kernel answers with NOT_SUPPORTED.
  *
+ * <p>For guests that run real code (SBI specification 2.0): the Base extension (EID 0x10) is
+ * answered by the port itself ({@link #base}); HSM {@code hart_start}/{@code hart_stop} map onto
+ * VCPU_ON/VCPU_OFF; SRST {@code system_reset} onto PARTITION_RESET (cold or warm reboot) or
+ * VCPU_OFF (shutdown: the vCPU stops). The kernel offers no inter-partition IPI or remote fence,
+ * so IPI and RFENCE are not supported (probe_extension says 0, a call gets SBI_ERR_NOT_SUPPORTED).
+ * Warden's extension has one function the port answers: {@link #CLAIM_FID} returns the lowest
+ * virtual interrupt line delivered and not yet claimed (the guest's stand-in for a PLIC claim;
+ * SEIP falls when none is left).
+ *
  * [impl->dsn~riscv.sbi.mapping~1]
  */
 public final class Sbi {
     public static final long WARDEN_EID = 0x0A00_5744L;
     public static final long TIME_EID = 0x5449_4D45L;
     public static final long DBCN_EID = 0x4442_434EL;
-
-    /** Base extension (SBI v2.0 §4): mandatory in a full SBI, not offered by Warden's monitor. */
     public static final long BASE_EID = 0x10L;
-    /** Hart state management (§9), system reset (§10), IPI (§7), RFENCE (§8), PMU (§11). */
-    public static final long HSM_EID = 0x48_534DL;
+    public static final long HSM_EID = 0x0048_534DL;
     public static final long SRST_EID = 0x5352_5354L;
-    public static final long IPI_EID = 0x73_5049L;
+    public static final long IPI_EID = 0x0073_5049L;
     public static final long RFENCE_EID = 0x5246_4E43L;
+    /** Warden extension function answered by the port: claim a delivered virtual interrupt line. */
+    public static final long CLAIM_FID = 0x100;
+    /** SBI specification version 2.0 (major in bits 30:24, minor in 23:0). */
+    public static final long SPEC_VERSION = 2L << 24;
+    /**
+     * get_impl_id: Warden has no id in the SBI specification's table of implementations (0-11 are
+     * taken by BBL, OpenSBI, Xvisor, KVM, RustSBI, Diosix, Coffer, Xen, PolarFire HSS, coreboot,
+     * oreboot, bhyve); it answers with the Warden extension's "WD" signature, outside that table.
+     */
+    public static final long IMPL_ID = 0x5744;
+
+    /** Performance monitoring (SBI v2.0 §11): not offered. */
     public static final long PMU_EID = 0x50_4D55L;
     /** The legacy extensions (§5, v0.1 calls): EIDs 0x00 to 0x0F. */
     public static final long LEGACY_LAST_EID = 0x0FL;
@@ -56,6 +74,49 @@ public final class Sbi {
             SRST_EID, IPI_EID, RFENCE_EID, PMU_EID, FIRMWARE_FIRST_EID, FIRMWARE_LAST_EID, WARDEN_EID + 1,
             WARDEN_EID | 1L << 32, 0, 1, 2, 3, 8, LEGACY_LAST_EID};
         return ids;
+    }
+
+    /**
+     * @return the kernel call id for (EID, FID) with a0 = {@code a0} (the SRST reset type), or
+     *     MonitorCall.UNKNOWN [impl->dsn~riscv.sbi.hsm-srst~1]
+     */
+    public static int callId(long eid, long fid, long a0) {
+        if (eid == HSM_EID) {
+            return fid == 0 ? MonitorCall.VCPU_ON : fid == 1 ? MonitorCall.VCPU_OFF : MonitorCall.UNKNOWN;
+        }
+        if (eid == SRST_EID && fid == 0) {
+            return a0 == 0 ? MonitorCall.VCPU_OFF : a0 == 1 || a0 == 2 ? MonitorCall.PARTITION_RESET
+                    : MonitorCall.UNKNOWN;
+        }
+        return callId(eid, fid);
+    }
+
+    /** @return whether the port itself answers (EID, FID), without a kernel call. */
+    public static boolean answeredByPort(long eid, long fid) {
+        return eid == BASE_EID || eid == WARDEN_EID && fid == CLAIM_FID;
+    }
+
+    /** @return whether probe_extension reports {@code eid} as available. */
+    public static boolean available(long eid) {
+        return eid == BASE_EID || eid == TIME_EID || eid == DBCN_EID || eid == HSM_EID || eid == SRST_EID
+                || eid == WARDEN_EID;
+    }
+
+    /**
+     * The Base extension (SBI 2.0 chapter 4): {@code out[0]} = error, {@code out[1]} = value.
+     * mvendorid, marchid and mimpid are what this hart's CSRs read: 0 (not implemented).
+     */
+    public static void base(long fid, long a0, long[] out) {
+        out[0] = SBI_SUCCESS;
+        int function = fid >= 0 && fid <= 6 ? (int) fid : -1; // a 64-bit FID is never truncated into range
+        switch (function) {
+            case 0: out[1] = SPEC_VERSION; break;
+            case 1: out[1] = IMPL_ID; break;
+            case 2: out[1] = MonitorCall.ABI_VERSION; break;
+            case 3: out[1] = available(a0) ? 1 : 0; break;
+            case 4: case 5: case 6: out[1] = 0; break;
+            default: out[0] = SBI_ERR_NOT_SUPPORTED; out[1] = 0; break;
+        }
     }
 
     /**

@@ -38,9 +38,7 @@ final class TrapHandler {
         switch (code) {
             case Csr.EXC_ECALL_S:
             case Csr.EXC_ECALL_U:
-                h.skipEcall();
-                machine.mapArgs(h);
-                kernel.onMonitorCall(h.id, Sbi.callId(h.x[17], h.x[16]));
+                ecall(h);
                 break;
             case Csr.EXC_LOAD_ACCESS:
                 kernel.onAccessFault(h.id, Access.READ, h.st.mtval);
@@ -59,6 +57,17 @@ final class TrapHandler {
                 machine.redirectFault(h.id);
                 break;
         }
+    }
+
+    /** An SBI call: answered by the port itself, or mapped onto a kernel call. */
+    private void ecall(Hart h) {
+        h.skipEcall();
+        if (Sbi.answeredByPort(h.x[17], h.x[16])) {
+            machine.answerInPort(h);
+            return;
+        }
+        machine.mapArgs(h);
+        kernel.onMonitorCall(h.id, Sbi.callId(h.x[17], h.x[16], h.x[10]));
     }
 
     private void interrupt(Hart h, int code) {

@@ -142,8 +142,8 @@ class HartTrapTest {
         assertEquals(Sbi.SBI_SUCCESS, h.register(10));
         assertEquals(100, m.clint().mtimecmp(0), "100 ticks = 10 us at 10 MHz, programmed unchanged");
         h.setRegister(17, 0x48534DL);
-        h.setRegister(16, 0);
-        assertEquals(Status.NOT_SUPPORTED, h.ecall(), "HSM is not offered");
+        h.setRegister(16, 2);
+        assertEquals(Status.NOT_SUPPORTED, h.ecall(), "HSM hart_get_status is not offered");
         assertEquals(Sbi.SBI_ERR_NOT_SUPPORTED, h.register(10));
         assertEquals(Status.OK, h.call(MonitorCall.VERSION, 0, 0));
         assertEquals(MonitorCall.ABI_VERSION, h.register(11));

@@ -56,7 +56,7 @@ final class Loaded {
             report(problems, err);
             return null;
         }
-        return new Loaded(d, t);
+        return new Loaded(warden.launcher.config.ElfWorkloads.resolve(d, t.description()), t);
     }
 
     static void report(List<Problem> problems, PrintStream err) {

@@ -18,8 +18,9 @@ public final class DescriptionValidator {
     }
 
     /** @return every problem found; empty when the description is valid for the target. */
-    public static List<Problem> validate(SystemDescription d, TargetInfo target) {
+    public static List<Problem> validate(SystemDescription described, TargetInfo target) {
         PlatformDescription p = target.description();
+        SystemDescription d = ElfWorkloads.resolve(described, p);
         MonitorSpec monitor = effectiveMonitor(d, p);
         List<Problem> out = new ArrayList<>();
         duplicateNames(d, out);

@@ -38,6 +38,7 @@ public final class Keys {
         m.put("range", List.of("min", "max"));
         m.put("probe", List.of("kind", "start", "accesses"));
         m.put("hostile", List.of("kind", "start", "period", "operations", "mix", "seed"));
+        m.put("elf", List.of("kind", "file", "sha256"));
         m.put("hostileMix", List.of("calls", "loads", "stores", "fetches"));
         m.put("probeAccess", List.of("address", "size", "access", "expect"));
         m.put("stimulus", List.of("name", "period", "meanInterval", "seed"));

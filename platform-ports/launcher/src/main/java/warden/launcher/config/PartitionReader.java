@@ -23,6 +23,8 @@ final class PartitionReader {
     static final int REGIONS_MAX = 8;
     static final int LIST_MAX = 64;
     static final int CORE_ID_MAX = 1023;
+    /** Room kept in an ELF partition's golden image for its device tree. */
+    static final int ELF_TREE_ROOM = 16 << 10;
 
     private final Nodes nodes;
     private final FieldReader fields;
@@ -64,14 +66,52 @@ final class PartitionReader {
         HealthSpec health = crit == null ? null : f.containsKey("health")
                 ? new HealthReader(nodes).read(f.get("health"), path + ".health", crit)
                 : HealthSpec.defaults(crit, nodes.loc(n, path));
-        Node wlNode = nodes.required(f, "workload", n, path);
-        WorkloadSpec wl = wlNode == null ? null : new WorkloadReader(nodes).read(wlNode, path + ".workload");
+        WorkloadSpec wl = workload(f, n, path, entry);
         if (anyNull(name, crit, cores, privileged, watchdog, memory, entry, image, digest, devices, lines, wl,
                 health)) {
             return null;
         }
         return new PartitionSpec(name, crit, cores, privileged, entry, image, digest, watchdog, memory,
                 devices, lines, wl, health, nodes.loc(n, path), fieldLocs(f, path));
+    }
+
+    /** @return the workload, null after recording problems (also those of an ELF workload's partition fields). */
+    private WorkloadSpec workload(Map<String, Node> f, Node n, String path, Long entry) {
+        Node wlNode = nodes.required(f, "workload", n, path);
+        WorkloadSpec wl = wlNode == null ? null : new WorkloadReader(nodes).read(wlNode, path + ".workload");
+        return wl instanceof ElfSpec e && !elfFieldsAllowed(f, e, entry, path) ? null : wl;
+    }
+
+    /**
+     * An ELF workload brings its own golden image and entry point: {@code image} and {@code digest}
+     * are refused, and a given {@code entry} must be the ELF's.
+     *
+     * [impl->dsn~config.workload.elf~1]
+     */
+    private boolean elfFieldsAllowed(Map<String, Node> f, ElfSpec e, Long entry, String path) {
+        boolean ok = true;
+        for (String key : new String[] {"image", "digest"}) {
+            if (f.containsKey(key)) {
+                nodes.error(f.get(key), path + "." + key, "a kind: elf workload brings its own golden image (the"
+                        + " ELF's segments and the partition's device tree, checked with workload.sha256): remove '"
+                        + key + "'");
+                ok = false;
+            }
+        }
+        long[] span = warden.riscv.ElfPartition.span(e.elf());
+        if (span[1] - span[0] > warden.kernel.api.SystemImage.IMAGE_BYTES_MAX - ELF_TREE_ROOM) {
+            nodes.error(f.get("workload"), path + ".workload.file", "the segments of '" + e.file() + "' span "
+                    + (span[1] - span[0]) + " bytes from " + Fmt.hex(span[0]) + "; a golden image holds at most "
+                    + (warden.kernel.api.SystemImage.IMAGE_BYTES_MAX - ELF_TREE_ROOM)
+                    + " bytes of them (the rest is room for the device tree)");
+            return false;
+        }
+        if (f.containsKey("entry") && entry != null && entry != e.elf().entry()) {
+            nodes.error(f.get("entry"), path + ".entry", "entry " + Fmt.hex(entry) + " is not the entry point "
+                    + Fmt.hex(e.elf().entry()) + " of '" + e.file() + "': leave 'entry' out or give the ELF's");
+            ok = false;
+        }
+        return ok;
     }
 
     /** Locations of the fields that checks point at: cores, cores[i], devices[i], entry. */

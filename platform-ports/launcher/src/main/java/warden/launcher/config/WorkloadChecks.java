@@ -32,6 +32,8 @@ final class WorkloadChecks {
                 range("idle", r.idleMinNs(), r.idleMaxNs(), r.loc(), out);
             } else if (ps.workload() instanceof HostileSpec h) {
                 hostile(h, out);
+            } else if (ps.workload() instanceof ElfSpec e) {
+                elf(ps, e, p, out);
             } else if (ps.workload() instanceof ProbeSpec r) {
                 for (ProbeAccess a : r.accesses()) { // at most 256
                     if (a.size() != 1 && a.size() != 2 && a.size() != 4 && a.size() != 8) {
@@ -45,6 +47,44 @@ final class WorkloadChecks {
                 }
             }
         }
+    }
+
+    /**
+     * An ELF workload runs on RISC-V only (Arm and x86 do not run real binaries yet); its loadable
+     * segments and the device tree behind them must lie inside the partition's own memory regions.
+     *
+     * [impl->dsn~config.workload.elf~1]
+     */
+    private static void elf(PartitionSpec ps, ElfSpec e, PlatformDescription p, List<Problem> out) {
+        if (!ElfWorkloads.supported(p)) {
+            out.add(e.loc().field("kind").problem("kind: elf is not yet supported on target '" + p.target()
+                    + "': only the riscv target runs real binaries (Arm and x86 run guest models)"));
+            return;
+        }
+        for (int i = 0; i < e.elf().segments(); i++) { // at most 64
+            long a = e.elf().segmentAddress(i);
+            long n = e.elf().segmentMemorySize(i);
+            if (!inside(ps, a, n)) {
+                out.add(e.loc().field("file").problem("segment " + i + " of '" + e.file() + "' ("
+                        + Fmt.hex(a) + ", " + n + " bytes) is not inside one of the memory regions of partition '"
+                        + ps.name() + "'"));
+            }
+        }
+        if (e.resolved() != null && !inside(ps, e.resolved().fdtAddress(), e.resolved().fdtSize())) {
+            out.add(e.loc().field("file").problem("no room for the device tree (" + e.resolved().fdtSize()
+                    + " bytes at " + Fmt.hex(e.resolved().fdtAddress()) + ", after the segments of '" + e.file()
+                    + "') inside the memory regions of partition '" + ps.name() + "'"));
+        }
+    }
+
+    private static boolean inside(PartitionSpec ps, long address, long size) {
+        for (RegionSpec r : ps.memory()) { // at most 8
+            if (Long.compareUnsigned(address - r.base(), r.size()) < 0
+                    && Long.compareUnsigned(size, r.size() - (address - r.base())) <= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** [impl->dsn~config.workload.hostile~1] */

@@ -20,6 +20,8 @@ final class WorkloadReader {
     static final int ACCESSES_MAX = 256;
     static final int HOSTILE_OPS_MAX = 100_000;
     static final int MIX_MAX = 1000;
+    /** Largest ELF file a workload may name (its loaded image must still fit a golden image). */
+    static final int ELF_BYTES_MAX = 4 << 20;
 
     private final Nodes nodes;
 
@@ -39,7 +41,7 @@ final class WorkloadReader {
             }
         }
         if (kind == null) {
-            nodes.error(n, path, "missing required key 'kind' (rtos, rich-os, probe or hostile)");
+            nodes.error(n, path, "missing required key 'kind' (rtos, rich-os, probe, hostile or elf)");
             return null;
         }
         String k = nodes.string(kind, path + ".kind");
@@ -51,10 +53,49 @@ final class WorkloadReader {
             case "rich-os": return richOs(n, path);
             case "probe": return probe(n, path);
             case "hostile": return hostile(n, path);
+            case "elf": return elf(n, path);
             default:
                 nodes.error(kind, path + ".kind", "unknown workload kind '" + k
-                        + "': expected rtos, rich-os, probe or hostile");
+                        + "': expected rtos, rich-os, probe, hostile or elf");
                 return null;
+        }
+    }
+
+    /**
+     * Reads {@code kind: elf}: {@code file} (relative to the description) must exist, hold at most
+     * {@link #ELF_BYTES_MAX} bytes, have the SHA-256 given as {@code sha256} (64 hex digits) and be a
+     * 64-bit little-endian RISC-V executable ({@link ElfImage}); each problem is located at its key.
+     *
+     * [impl->dsn~config.workload.elf~1]
+     */
+    private ElfSpec elf(Node n, String path) {
+        Map<String, Node> f = nodes.mapping(n, path, "elf");
+        if (f == null) {
+            return null;
+        }
+        Node fileNode = nodes.required(f, "file", n, path);
+        Node shaNode = nodes.required(f, "sha256", n, path);
+        String file = fileNode == null ? null : nodes.string(fileNode, path + ".file");
+        String sha = shaNode == null ? null : nodes.string(shaNode, path + ".sha256");
+        if (sha != null && !sha.matches("[0-9a-fA-F]{64}")) {
+            nodes.error(shaNode, path + ".sha256", "expected a SHA-256 digest of 64 hex digits, found '" + sha + "'");
+            return null;
+        }
+        byte[] bytes = file == null ? null : nodes.readImage(fileNode, path + ".file", file, ELF_BYTES_MAX);
+        if (bytes == null || sha == null) {
+            return null;
+        }
+        String actual = java.util.HexFormat.of().formatHex(PartitionReader.sha256(bytes));
+        if (!actual.equalsIgnoreCase(sha)) {
+            nodes.error(shaNode, path + ".sha256", "sha256 " + sha.toLowerCase(java.util.Locale.ROOT)
+                    + " is not the SHA-256 of '" + file + "' (" + bytes.length + " bytes), which is " + actual);
+            return null;
+        }
+        try {
+            return new ElfSpec(file, warden.riscv.cpu.ElfImage.parse(bytes), null, nodes.loc(n, path));
+        } catch (warden.riscv.cpu.ElfImage.BadElf | RuntimeException e) {
+            nodes.error(fileNode, path + ".file", "'" + file + "': " + e.getMessage());
+            return null;
         }
     }
 

@@ -1,7 +1,8 @@
 package warden.launcher.config;
 
-/** What a partition runs: exactly one of an RTOS, a rich OS, a probe or a hostile guest model. */
-public sealed interface WorkloadSpec permits RtosSpec, RichOsSpec, ProbeSpec, HostileSpec {
+/** What a partition runs: an RTOS, a rich OS, a probe or a hostile guest model, or a real binary (elf). */
+public sealed interface WorkloadSpec
+        permits RtosSpec, RichOsSpec, ProbeSpec, HostileSpec, ElfSpec {
     /** @return where the workload mapping starts. */
     Loc loc();
 }

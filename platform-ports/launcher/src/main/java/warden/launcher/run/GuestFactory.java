@@ -41,6 +41,9 @@ final class GuestFactory {
             return hostile(d, p, h, platform, SplitMix64.derive(hostileSeed(h, seed), 2000 + index * 64L + core),
                     loggedDenials);
         }
+        if (w instanceof warden.launcher.config.ElfSpec e) {
+            return elf(p, e);
+        }
         if (w instanceof RtosSpec r) {
             int n = r.tasks().size();
             String[] names = new String[n];
@@ -62,7 +65,18 @@ final class GuestFactory {
                     r.idleMinNs(), r.idleMaxNs(), line(r.isr(), platform), r.isr() == null ? 0 : r.isr().workNs(),
                     consoleBuffer(p), SplitMix64.derive(seed, index * 64L + core));
         }
-        ProbeSpec s = (ProbeSpec) w;
+        return probe((ProbeSpec) w, primary);
+    }
+
+    /**
+     * A real binary: the interpreter runs it on the core's hart from the golden image the kernel
+     * loaded, with a1 = its device tree. [impl->dsn~run.elf~1]
+     */
+    private static Executor elf(PartitionSpec p, warden.launcher.config.ElfSpec e) {
+        return new warden.riscv.ElfGuest(p.name(), e.resolved().fdtAddress());
+    }
+
+    private static Executor probe(ProbeSpec s, boolean primary) {
         int n = primary ? s.accesses().size() : 0;
         long[] address = new long[n];
         int[] size = new int[n];

@@ -52,7 +52,7 @@ public final class SystemRun {
     private Engine engine;
 
     public SystemRun(SystemDescription description, Target target, long durationNs, long seed, boolean traced) {
-        this.description = description;
+        this.description = warden.launcher.config.ElfWorkloads.resolve(description, target.description());
         this.target = target;
         this.durationNs = durationNs;
         this.seed = seed;

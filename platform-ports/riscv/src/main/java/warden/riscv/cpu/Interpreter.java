@@ -40,6 +40,8 @@ public final class Interpreter {
     private boolean watchHit;
     /** Synchronous exceptions raised: steps that retired no instruction. */
     private long exceptions;
+    /** Under a monitor written in Java: {@link #run} returns as soon as a trap enters M-mode. */
+    private boolean returnOnMachineTrap;
 
     /**
      * @param ram the RAM bank the hart reaches directly (a fast path; null to go through the bus only)
@@ -57,6 +59,15 @@ public final class Interpreter {
     /** Stops the run after any store that touches the 8 bytes at {@code address} (HTIF tohost). */
     public void watch(long address) {
         watchAddress = address;
+    }
+
+    /**
+     * Makes {@link #run} return once a trap or interrupt has entered M-mode (mcause, mepc, mtval
+     * and mstatus set as the spec says), so that a monitor that is not itself RISC-V code handles
+     * it; the hart is left at mtvec in M-mode.
+     */
+    public void returnOnMachineTrap(boolean on) {
+        returnOnMachineTrap = on;
     }
 
     /** @return whether a store touched the watched address since the last call; clears the flag. */
@@ -78,8 +89,11 @@ public final class Interpreter {
         long end = start + budget;
         mmu.pmpChanged();
         translationChanged();
-        while (steps() < end && !watchHit) {
+        while (steps() < end && !watchHit && !machineTrapped()) {
             takeInterrupt();
+            if (machineTrapped()) {
+                break;
+            }
             long next = lines.nextEventNs();
             long sliceEnd = Math.min(end - steps(), SLICE);
             if (next > s.now() && next - s.now() < sliceEnd) {
@@ -89,6 +103,10 @@ public final class Interpreter {
             runSlice(s.instret + sliceEnd);
         }
         return steps() - start;
+    }
+
+    private boolean machineTrapped() {
+        return returnOnMachineTrap && s.priv == HartState.PRIV_M;
     }
 
     /** @return instructions retired plus exceptions raised. */

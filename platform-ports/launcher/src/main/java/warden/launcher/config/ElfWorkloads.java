@@ -1,0 +1,79 @@
+package warden.launcher.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import warden.emu.DeviceSpec;
+import warden.emu.PlatformDescription;
+import warden.riscv.ElfPartition;
+
+/**
+ * Resolves the {@code kind: elf} partitions of a description against the target's board: each
+ * gets its golden image (the ELF's segments, then the device tree of what it owns on this board:
+ * memory regions, harts and timebase, devices and their lines), the digest of that image and the
+ * ELF's entry point. Other partitions, and every partition on a target that cannot run real
+ * binaries, are left as they are (the validator refuses elf there).
+ *
+ * [impl->dsn~config.workload.elf~1]
+ */
+public final class ElfWorkloads {
+    private ElfWorkloads() {
+    }
+
+    /** @return whether {@code target} runs {@code kind: elf} workloads (only RISC-V does, today). */
+    public static boolean supported(PlatformDescription target) {
+        return target.target().equals("riscv");
+    }
+
+    /** @return {@code d} with every elf partition's golden image built for {@code p}'s board. */
+    public static SystemDescription resolve(SystemDescription d, PlatformDescription p) {
+        if (!supported(p)) {
+            return d;
+        }
+        List<PartitionSpec> out = new ArrayList<>();
+        boolean changed = false;
+        for (PartitionSpec ps : d.partitions()) { // at most 16
+            if (ps.workload() instanceof ElfSpec e) {
+                ElfPartition image = ElfPartition.build(e.elf(), owned(ps, p));
+                out.add(new PartitionSpec(ps.name(), ps.criticality(), ps.cores(), ps.privileged(), image.entry(),
+                        new ImageSpec(image.image(), image.load(), e.file(), e.loc()),
+                        PartitionReader.sha256(image.image()), ps.watchdogNs(), ps.memory(), ps.devices(),
+                        ps.interrupts(), e.with(image), ps.health(), ps.loc(), fieldLocs(ps)));
+                changed = true;
+            } else {
+                out.add(ps);
+            }
+        }
+        return changed ? new SystemDescription(d.source(), d.target(), d.monitor(), out, d.stimuli(), d.run(), d.loc())
+                : d;
+    }
+
+    private static java.util.Map<String, Loc> fieldLocs(PartitionSpec ps) {
+        java.util.Map<String, Loc> m = new java.util.HashMap<>();
+        for (String k : new String[] {"cores", "devices", "entry"}) {
+            m.put(k, ps.at(k));
+        }
+        for (int i = 0; i < ps.cores().size(); i++) {
+            m.put("cores[" + i + "]", ps.at("cores[" + i + "]"));
+        }
+        for (int i = 0; i < ps.devices().size(); i++) {
+            m.put("devices[" + i + "]", ps.at("devices[" + i + "]"));
+        }
+        return m;
+    }
+
+    /** What partition {@code ps} owns on board {@code p}: regions, harts, timebase, its devices. */
+    static ElfPartition.Owned owned(PartitionSpec ps, PlatformDescription p) {
+        List<long[]> regions = new ArrayList<>();
+        for (RegionSpec r : ps.memory()) {
+            regions.add(new long[] {r.base(), r.size()});
+        }
+        List<DeviceSpec> devices = new ArrayList<>();
+        for (String name : ps.devices()) {
+            DeviceSpec dev = p.device(name);
+            if (dev != null) {
+                devices.add(dev);
+            }
+        }
+        return new ElfPartition.Owned(ps.name(), ps.cores(), p.timebaseHz(), regions, devices);
+    }
+}
