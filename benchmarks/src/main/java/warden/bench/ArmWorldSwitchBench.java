@@ -1,17 +1,8 @@
 package warden.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import warden.arm.ArmMachine;
 import warden.arm.ContextLayout;
 import warden.emu.Board;
@@ -22,13 +13,7 @@ import warden.kernel.port.ProtectionUnit;
  * save the running world's context, activate the other partition's TZC-400 slot, restore the other
  * context, Secure to Non-secure and back on alternate operations.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class ArmWorldSwitchBench {
+public class ArmWorldSwitchBench extends NanoBench {
     private ArmMachine m;
     private ProtectionUnit pu;
     private final long[] ctx = new long[2 * ContextLayout.WORDS];

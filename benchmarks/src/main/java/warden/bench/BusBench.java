@@ -1,18 +1,9 @@
 package warden.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import warden.emu.Bus;
 import warden.emu.GuestCpu;
 import warden.emu.NullDevice;
@@ -23,13 +14,7 @@ import warden.emu.PhysicalMemory;
  * and bus route), and the bare {@link Bus} with the x86 board's three RAM banks and eleven device
  * windows, reading the last bank (the linear lookup's worst case) and a device window.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class BusBench {
+public class BusBench extends NanoBench {
     private static final long DEVICE = 0xC000_0000L;
     private static final long LAST_BANK = 0x8100_0000L;
 

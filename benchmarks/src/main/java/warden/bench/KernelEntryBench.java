@@ -1,19 +1,10 @@
 package warden.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import warden.kernel.api.Counter;
 import warden.kernel.api.MonitorCall;
 
@@ -26,13 +17,7 @@ import warden.kernel.api.MonitorCall;
  * {@code getTimeNoSwitch}: a GET_TIME call, decoded and answered without a switch. After every
  * iteration the kernel's switch counter must have grown by the operations run, or the benchmark fails.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class KernelEntryBench {
+public class KernelEntryBench extends NanoBench {
     @Param({"stub", "riscv", "arm", "x86"})
     public String port;
 

@@ -1,17 +1,8 @@
 package warden.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import warden.kernel.api.Monitor;
 import warden.kernel.api.MonitorCall;
 
@@ -20,13 +11,7 @@ import warden.kernel.api.MonitorCall;
  * does not know (refused before any decode) and a known call whose decode refuses its arguments
  * (VCPU_ON for a core the partition does not have).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class MonitorCallBench {
+public class MonitorCallBench extends NanoBench {
     private static final int UNKNOWN_ID = 0x7F;
     private Monitor monitor;
 
