@@ -57,7 +57,7 @@ public final class ContextCheck {
         for (int t = 0; t < TAIL_MAX && t < tail; t++) {
             a = step(a, ctx[at + t]);
         }
-        return a ^ Long.rotateLeft(b, 16) ^ Long.rotateLeft(c, 32) ^ Long.rotateLeft(d, 48);
+        return a ^ (b << 16 | b >>> 48) ^ (c << 32 | c >>> 32) ^ (d << 48 | d >>> 16);
     }
 
     /**
