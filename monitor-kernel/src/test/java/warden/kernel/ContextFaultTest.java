@@ -40,7 +40,7 @@ class ContextFaultTest {
     @Test
     void everySingleBitFlipInASavedContextIsDetectedBeforeTheRestore() {
         for (int word = 0; word < FakePlatform.WORDS; word++) {
-            for (int bit = 0; bit < 64; bit += 7) {
+            for (int bit = 0; bit < 64; bit++) {
                 boot(Images.shared());
                 f.now[0] = 1_000;
                 assertEquals(Status.OK, m.upsetSavedContext(1, 0, word, bit));

@@ -33,6 +33,7 @@ public final class WorldSwitch {
     private final int ctxWords;
     private final long[] context;
     private final long[] ctxCheck;
+    private final ContextCheck checker;
     private final int[] running;
 
     /**
@@ -53,6 +54,7 @@ public final class WorldSwitch {
         ctxWords = cpu.contextWords();
         context = new long[cores * vcpus.partitions() * ctxWords];
         ctxCheck = new long[cores * vcpus.partitions()];
+        checker = new ContextCheck(ctxWords);
         running = new int[cores];
         for (int c = 0; c < cores; c++) {
             running[c] = SystemImage.NO_PARTITION;
@@ -76,19 +78,13 @@ public final class WorldSwitch {
     }
 
     /**
-     * @return the check value of vCPU v's saved context: each step (xor a word, multiply by an odd
-     *     constant, xor-shift) is a bijection, so a change confined to one word always changes it
+     * @return the check value of vCPU v's saved context ({@link ContextCheck}: a change confined to
+     *     one word always changes it)
      *
      * [impl->dsn~kernel.context-integrity~1]
      */
     private long check(int v) {
-        long h = 0x6A09E667F3BCC908L;
-        int base = v * ctxWords;
-        for (int i = 0; i < ctxWords; i++) {
-            h = (h ^ context[base + i]) * 0x9E3779B97F4A7C15L;
-            h ^= h >>> 29;
-        }
-        return h;
+        return checker.of(context, v * ctxWords);
     }
 
     /**

@@ -78,6 +78,8 @@ final class LoopBounds {
                     "<= PARTITIONS_PER_CORE_MAX, written only by Vcpus.fillSlots at boot")),
             Map.entry("warden.kernel.sched.WorldSwitch.ctxWords", new Fact("contextWords",
                     "final, = CpuContext.contextWords(), a constant of the port")),
+            Map.entry("warden.kernel.sched.ContextCheck.rounds", new Fact("contextWords",
+                    "final, = contextWords / 4 <= contextWords, set in WorldSwitch's constructor")),
             Map.entry("warden.kernel.sched.HeldInterrupts.pendCount", new Fact("pending",
                     "<= PENDING_MAX, HeldInterrupts.hold refuses beyond it")));
 
