@@ -9,12 +9,12 @@ import warden.kernel.api.Status;
  * mapped. It checks the callers' roles and counts as the contract says and records doorbells and
  * reported failures.
  */
-final class ChannelKernel {
-    static final int SENDER = 1;
-    static final int RECEIVER = 2;
+public final class ChannelKernel {
+    public static final int SENDER = 1;
+    public static final int RECEIVER = 2;
 
-    final long base;
-    final long[] words;
+    public final long base;
+    public final long[] words;
     final int channels;
     final int[] slotSize;
     final int[] slotCount;
@@ -22,16 +22,18 @@ final class ChannelKernel {
     final int[] dataId;
     final long[] maxAge;
     final int[] window;
-    final long[] ringBase;
+    public final long[] ringBase;
     final long[] published;
     final long[] consumed;
-    final long[] doorbells;
-    long failuresReported;
-    long lastFailureCode;
+    public final long[] doorbells;
+    public long failuresReported;
+    public long lastFailureCode;
+    public long lastFailureArg;
     long now;
 
     /** One channel per entry; rings laid out one after another from {@code base}. */
-    ChannelKernel(long base, int[] slotSize, int[] slotCount, int[] policy, int[] dataId, long[] maxAge, int[] window) {
+    public ChannelKernel(long base, int[] slotSize, int[] slotCount, int[] policy, int[] dataId, long[] maxAge,
+                         int[] window) {
         this.base = base;
         this.channels = slotSize.length;
         this.slotSize = slotSize;
@@ -57,7 +59,7 @@ final class ChannelKernel {
             new int[] {dataId}, new long[] {maxAge}, new int[] {window});
     }
 
-    int channelAt(long address) {
+    public int channelAt(long address) {
         for (int c = 0; c < channels; c++) {
             long end = ringBase[c] + (long) Frame.stride(slotSize[c]) * slotCount[c];
             if (address >= ringBase[c] && address < end) {
@@ -84,10 +86,11 @@ final class ChannelKernel {
     }
 
     /** A monitor call of a caller that has {@code roles[c]} on channel c (0: none). */
-    int call(int[] roles, int id, long a0, long a1, long[] value) {
+    public int call(int[] roles, int id, long a0, long a1, long[] value) {
         if (id == MonitorCall.REPORT_FAILURE) {
             failuresReported++;
             lastFailureCode = a0;
+            lastFailureArg = a1;
             return Status.OK;
         }
         if (a0 < 0 || a0 >= channels || roles[(int) a0] == 0) {
