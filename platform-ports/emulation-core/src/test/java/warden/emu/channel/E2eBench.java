@@ -4,7 +4,8 @@ package warden.emu.channel;
  * Host-speed benchmark of the library (not a unit test; no JMH): frames protected, written to a
  * ring in guest memory, polled, read and checked, one at a time, through the kernel double
  * (ChannelKernel/ChannelCpu), for several payload sizes. Prints frames per second and host ns per
- * frame after a warm-up, by wall clock and by the thread's CPU time (the machine may be shared). Run (after {@code ./mvnw -o test-compile -pl platform-ports/emulation-core}):
+ * frame after a warm-up, by wall clock and by the thread's CPU time (the machine may be shared).
+ * Run (after {@code ./mvnw -o test-compile -pl platform-ports/emulation-core}):
  * <pre>
  * java -cp platform-ports/emulation-core/target/classes:platform-ports/emulation-core/target/test-classes:\
  *   monitor-kernel/target/classes warden.emu.channel.E2eBench
