@@ -19,7 +19,7 @@ class E2eCheckerPropertiesTest {
      * [utest->dsn~e2e.check~1]
      * [utest->dsn~e2e.state-machine~1]
      */
-    @Property(seed = "15001", tries = 400)
+    @Property(seed = "15001")
     void checkerFollowsTheSpecification(@ForAll @Size(min = 1, max = 80) List<@IntRange(max = 99_999) Integer> steps,
                                         @ForAll @IntRange(max = 5) int counterWindow,
                                         @ForAll @IntRange(min = 1, max = 20) int window,
@@ -90,7 +90,7 @@ class E2eCheckerPropertiesTest {
      * frame 0 is in sequence, and frame g is a gap of g.
      * [utest->dsn~e2e.check~1]
      */
-    @Property(seed = "15002", tries = 20)
+    @Property(seed = "15002")
     void counterWraps(@ForAll @IntRange(max = 3) int gap) {
         E2eChecker checker = new E2eChecker(new E2eConfig(5, AGE, 3, 8));
         byte[] f = new byte[Frame.stride(8)];

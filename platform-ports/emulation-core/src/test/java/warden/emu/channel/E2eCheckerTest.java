@@ -166,6 +166,15 @@ class E2eCheckerTest {
         assertThrows(IllegalArgumentException.class, () -> new E2eConfig(1, 1, 1, 1515));
         assertThrows(IllegalArgumentException.class, () -> new E2eConfig(1, 1, 1, 8, 65, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> new E2eConfig(1, 1, 1, 8, 4, 1, 5));
+        assertThrows(IllegalArgumentException.class, () -> new E2eConfig(1, 1, 1, -1));
+        assertThrows(IllegalArgumentException.class, () -> new E2eConfig(1, 1, 1, 8, 0, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new E2eConfig(1, 1, 1, 8, 4, -1, 1));
+        assertThrows(IllegalArgumentException.class, () -> new E2eConfig(1, 1, 1, 8, 4, 1, 0));
+        String m = assertThrows(IllegalArgumentException.class, () -> new E2eConfig(1, -5, 1, 8, 4, 1, 2)).getMessage();
+        assertEquals("bad E2E configuration: age -5, counter window 1, capacity 8, window 4/1/2", m);
+        E2eConfig edge = new E2eConfig(1, 1, 0, Frame.MAX_PAYLOAD, 64, 0, 64);
+        assertEquals(Frame.MAX_PAYLOAD, edge.payloadCapacity());
+        assertEquals(0, new E2eConfig(1, 1, 0, 0, 1, 0, 1).counterWindow());
         assertEquals("stale", Verdict.name(Verdict.STALE));
         assertEquals("unknown", Verdict.name(Verdict.COUNT));
     }

@@ -110,7 +110,7 @@ class RingPropertiesTest {
      * read in order.
      * [utest->dsn~e2e.ring~1]
      */
-    @Property(seed = "15003", tries = 300)
+    @Property(seed = "15003")
     void ringFollowsTheModel(@ForAll @Size(max = 200) List<@IntRange(max = 3) Integer> ops,
                              @ForAll @IntRange(min = 1, max = 6) int slots, @ForAll boolean overwrite) {
         Rig rig = new Rig(slots, overwrite ? ChannelCalls.POLICY_OVERWRITE : ChannelCalls.POLICY_DROP);
@@ -148,7 +148,7 @@ class RingPropertiesTest {
      * empty ring reads nothing.
      * [utest->dsn~e2e.ring~1]
      */
-    @Property(seed = "15004", tries = 300)
+    @Property(seed = "15004")
     void dropPolicyLosesOnlyWhenFull(@ForAll @Size(max = 60) List<@IntRange(max = 8) Integer> bursts,
                                      @ForAll @IntRange(min = 1, max = 6) int slots) {
         Rig rig = new Rig(slots, ChannelCalls.POLICY_DROP);
@@ -189,7 +189,7 @@ class RingPropertiesTest {
      * reads the newest min(burst, slots) frames in order, and the E2E counter shows the rest as a gap.
      * [utest->dsn~e2e.ring~1]
      */
-    @Property(seed = "15005", tries = 200)
+    @Property(seed = "15005")
     void overwriteKeepsTheNewest(@ForAll @Size(min = 1, max = 30) List<@IntRange(min = 1, max = 20) Integer> bursts,
                                  @ForAll @IntRange(min = 1, max = 6) int slots) {
         Rig rig = new Rig(slots, ChannelCalls.POLICY_OVERWRITE);
