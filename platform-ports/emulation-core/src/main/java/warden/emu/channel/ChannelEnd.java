@@ -88,9 +88,7 @@ public final class ChannelEnd {
 
     private int count(int verdict) {
         stats.verdicts[verdict]++;
-        if (Verdict.accepted(verdict)) {
-            stats.worstLatencyNs = Math.max(stats.worstLatencyNs, checker.latencyNs());
-        }
+        stats.worstLatencyNs = Math.max(stats.worstLatencyNs, checker.latencyNs()); // changes on acceptance only
         stats.failures = checker.failures();
         return verdict;
     }

@@ -30,7 +30,10 @@ public final class E2eChecker {
         this.machine = new E2eStateMachine(config);
     }
 
-    /** Checks the frame in {@code frame} read at {@code nowNs}. @return its verdict */
+    /**
+     * Checks the frame in {@code frame} (a buffer of at least a header and the payload capacity)
+     * read at {@code nowNs}. @return its verdict
+     */
     public int check(byte[] frame, long nowNs) {
         return feed(classify(frame, nowNs));
     }
@@ -54,8 +57,10 @@ public final class E2eChecker {
     private int classify(byte[] frame, long nowNs) {
         gap = 0;
         int length = Frame.getInt(frame, Frame.LENGTH);
-        if (length < Frame.HEADER || length > Frame.HEADER + config.payloadCapacity || length > frame.length
-            || Frame.getInt(frame, Frame.CRC) != Frame.crc(frame, length)) {
+        if (length < Frame.HEADER || length > Frame.HEADER + config.payloadCapacity) {
+            return Verdict.CORRUPTED;
+        }
+        if (Frame.getInt(frame, Frame.CRC) != Frame.crc(frame, length)) {
             return Verdict.CORRUPTED;
         }
         if (Frame.getInt(frame, Frame.DATA_ID) != config.dataId) {
@@ -75,12 +80,10 @@ public final class E2eChecker {
     }
 
     private int sequence(int counter, int d, long age, long nowNs) {
-        if (d == 0) {
-            return Verdict.REPEATED;
-        }
         gap = d - 1;
-        if (d < 0) {
-            return Verdict.WRONG_SEQUENCE;
+        if (d <= 0) {
+            gap = d == 0 ? 0 : gap;
+            return d == 0 ? Verdict.REPEATED : Verdict.WRONG_SEQUENCE;
         }
         last = counter;
         if (gap > config.counterWindow) {

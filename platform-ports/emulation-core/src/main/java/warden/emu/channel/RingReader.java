@@ -34,16 +34,11 @@ public final class RingReader {
         if (lastStatus != Status.OK) {
             return -1;
         }
-        long p = cpu.lastValue();
-        if (p > published) {
-            published = p;
-        }
+        published = Math.max(published, cpu.lastValue());
+        long skip = Math.max(0, published - consumed - ring.slotCount);
+        skipped += skip;
+        consumed += skip;
         long ready = published - consumed;
-        if (ready > ring.slotCount) {
-            skipped += ready - ring.slotCount;
-            consumed = published - ring.slotCount;
-            ready = ring.slotCount;
-        }
         highWater = Math.max(highWater, ready);
         return (int) ready;
     }

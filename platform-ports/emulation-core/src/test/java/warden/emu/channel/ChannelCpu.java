@@ -14,7 +14,11 @@ final class ChannelCpu implements GuestCpu {
     long loads;
     long stores;
     long faults;
+    long calls;
     int lastCause;
+    /** Accesses at or above these addresses fault (a protection unit that refuses part of the ring). */
+    long denyLoadsFrom = Long.MAX_VALUE;
+    long denyStoresFrom = Long.MAX_VALUE;
 
     ChannelCpu(ChannelKernel kernel, int... roles) {
         this.kernel = kernel;
@@ -48,7 +52,7 @@ final class ChannelCpu implements GuestCpu {
     @Override
     public int load(long address, int size) {
         int w = word(address, size);
-        if (w < 0) {
+        if (w < 0 || address >= denyLoadsFrom) {
             return fault(5);
         }
         loads++;
@@ -59,7 +63,7 @@ final class ChannelCpu implements GuestCpu {
     @Override
     public int store(long address, int size, long v) {
         int w = word(address, size);
-        if (w < 0 || roles[kernel.channelAt(address)] != ChannelKernel.SENDER) {
+        if (w < 0 || roles[kernel.channelAt(address)] != ChannelKernel.SENDER || address >= denyStoresFrom) {
             return fault(7);
         }
         stores++;
@@ -69,6 +73,7 @@ final class ChannelCpu implements GuestCpu {
 
     @Override
     public int call(int callId, long arg0, long arg1) {
+        calls++;
         return kernel.call(roles, callId, arg0, arg1, value);
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import warden.kernel.api.Status;
 
 class ChannelEndTest {
     private static final long AGE = 1_000_000;
@@ -67,6 +68,7 @@ class ChannelEndTest {
             + " corrupted 0, wrong-data-id 0, no-new-data 1, timeout 1, stale 0, worst latency 700 ns, high water 2,"
             + " drops 0, overwrites 0, skipped 0, failures 0, errors 0", s.toString());
         assertTrue(out.stats().toString().startsWith("channel 0 sender: sent 4, received 0"));
+        assertEquals(0, out.stats().errors());
         assertFalse(out.takeFailure());
     }
 
@@ -108,6 +110,7 @@ class ChannelEndTest {
     void layoutChecks() {
         RingLayout ok = new RingLayout(1, 8, 10, 1, 40, 1, 0, -1, 9, 5, 2);
         assertEquals(40, ok.stride());
+        assertEquals(1, ok.channel());
         assertEquals(8, ok.base());
         assertEquals(10, ok.slotSize());
         assertEquals(1, ok.slotCount());
@@ -132,8 +135,99 @@ class ChannelEndTest {
             assertTrue(refused, java.util.Arrays.toString(b));
         }
         assertNull(RingLayout.discover(new ChannelCpu(kernel, 0), 0));
+        kernel.refuseField = ChannelCalls.INFO_DOORBELL;
+        assertNull(RingLayout.discover(tx, 0), "one field refused");
+        kernel.refuseField = -1;
         ChannelKernel zero = ChannelKernel.single(8, 1, 0, 1, AGE, 0);
         zero.slotCount[0] = 0;
         assertNull(RingLayout.discover(new ChannelCpu(zero, ChannelKernel.SENDER), 0), "unusable ring");
+    }
+
+    /**
+     * A store the protection unit refuses, or a send the kernel refuses, publishes nothing; a
+     * write to a ring that is not full makes exactly one call; a load fault loses that frame only.
+     * [utest->dsn~e2e.ring~1]
+     */
+    @Test
+    void faultsAndRefusalsPublishNothing() {
+        RingWriter w = new RingWriter(RingLayout.discover(tx, 0));
+        RingReader r = new RingReader(RingLayout.discover(rx, 0));
+        E2eProtector p = new E2eProtector(new E2eConfig(3, AGE, 1, 40));
+        byte[] f = new byte[Frame.stride(40)];
+        byte[] in = new byte[Frame.stride(40)];
+        int length = p.protect(f, 16, 0);
+        tx.denyStoresFrom = kernel.ringBase[0] + 8;
+        assertEquals(RingWriter.FAILED, w.write(tx, f, length));
+        assertEquals(0, w.published());
+        assertEquals(0, kernel.published[0]);
+        tx.denyStoresFrom = Long.MAX_VALUE;
+        kernel.published[0] = 2;
+        assertEquals(RingWriter.FAILED, w.write(tx, f, length));
+        assertEquals(Status.INVALID_PARAM, w.lastStatus());
+        assertEquals(0, w.published());
+        kernel.published[0] = 0;
+        long calls = tx.calls;
+        assertEquals(RingWriter.WRITTEN, w.write(tx, f, length));
+        assertEquals(1, tx.calls - calls, "one call when the ring is not full");
+        assertEquals(1, w.published());
+        assertEquals(0, w.consumedSeen());
+        assertEquals(RingWriter.WRITTEN, w.write(tx, f, p.protect(f, 16, 0)));
+        assertEquals(2, r.poll(rx));
+        assertEquals(2, r.published());
+        assertEquals(Status.OK, r.lastStatus());
+        rx.denyLoadsFrom = kernel.ringBase[0];
+        assertEquals(-1, r.read(rx, in), "header load fault");
+        assertEquals(1, r.consumed());
+        rx.denyLoadsFrom = kernel.ringBase[0] + Frame.stride(40) + Frame.HEADER;
+        assertEquals(-1, r.read(rx, in), "payload load fault");
+        assertEquals(2, r.consumed());
+        assertEquals(0, r.read(rx, in), "nothing more");
+    }
+
+    /**
+     * The sender's high-water mark counts the frames in the ring after its write, as the consumed
+     * count the kernel returned says, also once the receiver has read some.
+     * [utest->dsn~e2e.ring~1]
+     */
+    @Test
+    void highWaterAfterConsumption() {
+        ChannelKernel k = ChannelKernel.single(16, 8, ChannelCalls.POLICY_DROP, 3, AGE, 1);
+        ChannelCpu a = new ChannelCpu(k, ChannelKernel.SENDER);
+        ChannelCpu b = new ChannelCpu(k, ChannelKernel.RECEIVER);
+        RingWriter w = new RingWriter(RingLayout.discover(a, 0));
+        RingReader r = new RingReader(RingLayout.discover(b, 0));
+        byte[] f = new byte[Frame.stride(16)];
+        E2eProtector p = new E2eProtector(new E2eConfig(3, AGE, 1, 16));
+        for (int i = 0; i < 3; i++) {
+            w.write(a, f, p.protect(f, 8, 0));
+        }
+        assertEquals(3, r.poll(b));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(32, r.read(b, f));
+        }
+        assertEquals(0, r.poll(b));
+        w.write(a, f, p.protect(f, 8, 0));
+        assertEquals(3, w.highWater());
+        assertEquals(3, w.consumedSeen());
+        assertEquals(3, r.highWater());
+        assertEquals(0, r.skipped());
+    }
+
+    /**
+     * A channel end does not open for a role other than sender or receiver; a load fault while
+     * reading is an error of the end.
+     * [utest->dsn~e2e.endpoint~1]
+     */
+    @Test
+    void oddRoleAndReadFault() {
+        assertNull(ChannelEnd.open(new ChannelCpu(kernel, 3), 0));
+        ChannelEnd out = ChannelEnd.open(tx, 0);
+        ChannelEnd in = ChannelEnd.open(rx, 0);
+        out.send(tx, 8);
+        assertEquals(1, in.poll(rx));
+        rx.denyLoadsFrom = 0;
+        assertEquals(-1, in.next(rx));
+        assertEquals(1, in.stats().errors());
+        assertEquals(0, in.stats().received());
     }
 }

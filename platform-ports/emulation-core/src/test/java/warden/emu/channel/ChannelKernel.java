@@ -30,6 +30,8 @@ public final class ChannelKernel {
     public long lastFailureCode;
     public long lastFailureArg;
     long now;
+    /** A CHANNEL_INFO field the kernel refuses (tests of discovery), or -1. */
+    int refuseField = -1;
 
     /** One channel per entry; rings laid out one after another from {@code base}. */
     public ChannelKernel(long base, int[] slotSize, int[] slotCount, int[] policy, int[] dataId, long[] maxAge,
@@ -98,7 +100,7 @@ public final class ChannelKernel {
         }
         int c = (int) a0;
         if (id == ChannelCalls.CHANNEL_INFO) {
-            if (a1 < 0 || a1 >= ChannelCalls.INFO_FIELDS) {
+            if (a1 < 0 || a1 >= ChannelCalls.INFO_FIELDS || a1 == refuseField) {
                 return Status.INVALID_PARAM;
             }
             value[0] = info(c, roles[c], (int) a1);
