@@ -108,14 +108,14 @@ class ChannelEndTest {
      */
     @Test
     void layoutChecks() {
-        RingLayout ok = new RingLayout(1, 8, 10, 1, 40, 1, 0, -1, 9, 5, 2);
+        RingLayout ok = new RingLayout(1, 8, 10, 1, 40, 1, 1, -1, 9, 5, 2);
         assertEquals(40, ok.stride());
         assertEquals(1, ok.channel());
         assertEquals(8, ok.base());
         assertEquals(10, ok.slotSize());
         assertEquals(1, ok.slotCount());
         assertEquals(1, ok.role());
-        assertEquals(0, ok.policy());
+        assertEquals(1, ok.policy());
         assertEquals(-1, ok.doorbell());
         assertEquals(9, ok.config().dataId());
         assertEquals(5, ok.config().maxAgeNs());
@@ -182,6 +182,9 @@ class ChannelEndTest {
         assertEquals(-1, r.read(rx, in), "payload load fault");
         assertEquals(2, r.consumed());
         assertEquals(0, r.read(rx, in), "nothing more");
+        RingReader stranger = new RingReader(RingLayout.discover(rx, 0));
+        assertEquals(-1, stranger.poll(new ChannelCpu(kernel, 0)));
+        assertEquals(Status.DENIED, stranger.lastStatus());
     }
 
     /**

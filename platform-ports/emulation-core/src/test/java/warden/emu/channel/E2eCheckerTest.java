@@ -145,6 +145,7 @@ class E2eCheckerTest {
             assertEquals(Verdict.CORRUPTED, receiver.check(frame, 0));
         }
         assertEquals(E2eStateMachine.INVALID, receiver.state());
+
         assertTrue(receiver.takeFailure());
         assertFalse(receiver.takeFailure());
         assertEquals(1, receiver.failures());
@@ -177,5 +178,28 @@ class E2eCheckerTest {
         assertEquals(0, new E2eConfig(1, 1, 0, 0, 1, 0, 1).counterWindow());
         assertEquals("stale", Verdict.name(Verdict.STALE));
         assertEquals("unknown", Verdict.name(Verdict.COUNT));
+    }
+
+    /**
+     * A window of 64 checks (the widest) counts every error in it; older ones fall out.
+     * [utest->dsn~e2e.state-machine~1]
+     */
+    @Test
+    void widestWindow() {
+        E2eStateMachine m = new E2eStateMachine(new E2eConfig(1, 1, 0, 8, 64, 63, 1));
+        for (int i = 0; i < 63; i++) {
+            assertFalse(m.feed(Verdict.CORRUPTED));
+        }
+        assertEquals(63, m.errorsInWindow());
+        assertTrue(m.feed(Verdict.TIMEOUT), "64 errors in a window of 64");
+        assertEquals(E2eStateMachine.INVALID, m.state());
+        for (int i = 0; i < 64; i++) {
+            m.feed(Verdict.OK);
+        }
+        assertEquals(0, m.errorsInWindow());
+        assertEquals(E2eStateMachine.VALID, m.state());
+        assertFalse(m.feed(Verdict.NO_NEW_DATA));
+        assertFalse(m.feed(Verdict.REPEATED));
+        assertEquals(1, m.failures());
     }
 }
