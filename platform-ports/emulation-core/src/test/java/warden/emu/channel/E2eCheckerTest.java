@@ -130,6 +130,7 @@ class E2eCheckerTest {
      * Three errors in the window make the state INVALID once (a failure to report); good frames
      * bring it back to VALID.
      * [utest->dsn~e2e.state-machine~1]
+     * [utest->dsn~e2e.check~1]
      */
     @Test
     void stateMachineFailureAndRecovery() {
@@ -178,6 +179,13 @@ class E2eCheckerTest {
         assertEquals(0, new E2eConfig(1, 1, 0, 0, 1, 0, 1).counterWindow());
         assertEquals("stale", Verdict.name(Verdict.STALE));
         assertEquals("unknown", Verdict.name(Verdict.COUNT));
+        assertEquals("unknown", Verdict.name(-1));
+        assertEquals("ok", Verdict.name(Verdict.OK));
+        E2eConfig c = new E2eConfig(0x77, 12, 3, 40);
+        assertEquals(0x77, c.dataId());
+        assertEquals(12, c.maxAgeNs());
+        assertEquals(3, c.counterWindow());
+        assertEquals(40, c.payloadCapacity());
     }
 
     /**
