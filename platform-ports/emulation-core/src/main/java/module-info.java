@@ -6,6 +6,7 @@
 module warden.emu {
     requires transitive warden.kernel;
     exports warden.emu;
+    exports warden.emu.channel;
     exports warden.emu.guest;
     exports warden.emu.port;
 }

@@ -9,9 +9,13 @@ import warden.kernel.api.MonitorCall;
  * A rich-OS vCPU model: boots, then alternates long compute bursts with idle gaps (seeded random
  * lengths), keeps its own periodic timer tick, and handles a stream of device interrupts with a
  * short handler. While idle it yields the core. The vCPU marked {@code primary} prints and sends
- * the heartbeat.
+ * the heartbeat. Given channels ({@link #setChannels}), the primary vCPU consumes the frames of each
+ * channel where it is the receiver at its tick and on the channel's doorbell, and when it accepted
+ * any, sends one command frame (echoing the last sequence number received) on each channel where it
+ * is the sender.
  *
  * [impl->dsn~emu.guest.rich-os~1]
+ * [impl->dsn~emu.guest.channels~1]
  */
 public final class RichOsGuest implements Executor, warden.emu.Restartable, warden.emu.Faultable {
     private static final long TICK_WORK_NS = 5_000;
@@ -41,6 +45,9 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
     private long ticks;
     private long computedNs;
     private long faults;
+    private GuestChannels channels = new GuestChannels(new int[0]);
+    private boolean rxPending;
+    private long commands;
 
     public RichOsGuest(String name, boolean primary, long bootNs, long tickNs, long burstMin, long burstMax,
                        long idleMin, long idleMax, int isrLine, long isrWorkNs, long buffer, long seed) {
@@ -59,6 +66,11 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
         this.random = new SplitMix64(seed);
     }
 
+    /** The channels this rich OS uses (its primary vCPU only); none by default. Call before it runs. */
+    public void setChannels(int[] ids) {
+        channels = new GuestChannels(ids);
+    }
+
     @Override
     public String kind() {
         return "rich-os";
@@ -74,6 +86,9 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
                 runHandler(cpu, budget);
             } else if (!booted) {
                 runBoot(cpu, budget);
+            } else if (rxPending) {
+                rxPending = false;
+                exchange(cpu);
             } else if (burstLeft > 0) {
                 long step = Math.min(burstLeft, budget);
                 cpu.advance(step);
@@ -119,8 +134,16 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
         }
         if (primary) {
             cpu.call(MonitorCall.HEARTBEAT, 0, 0);
+            exchange(cpu);
         }
         cpu.call(MonitorCall.SET_TIMER, burstLeft > 0 ? nextTick : Math.min(idleUntil, nextTick), 0);
+    }
+
+    /** Consumes the sensor frames; if any was accepted, answers with one command on each sending end. */
+    private void exchange(GuestCpu cpu) {
+        if (channels.consume(cpu) > 0) {
+            channels.publish(cpu, commands++, channels.lastValue());
+        }
     }
 
     private void runBoot(GuestCpu cpu, long budget) {
@@ -134,6 +157,7 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
         if (primary) {
             GuestIo.print(cpu, buffer, name + ": booted on core " + cpu.core());
             cpu.call(MonitorCall.HEARTBEAT, 0, 0);
+            channels.open(cpu);
         }
         nextTick = cpu.now() + tickNs;
         cpu.call(MonitorCall.SET_TIMER, nextTick, 0);
@@ -144,6 +168,9 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
     public void onInterrupt(int line, long nowNs) {
         if (line == isrLine) {
             isrQueued++;
+        }
+        if (booted && primary && channels.doorbell(line)) {
+            rxPending = true;
         }
     }
 
@@ -183,6 +210,7 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
         tickQueued = 0;
         handlerLeft = 0;
         isrQueued = 0;
+        rxPending = false;
         faults0.reset();
     }
 
@@ -191,4 +219,8 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
     public long ticks() { return ticks; }
     public long computedNs() { return computedNs; }
     public long faults() { return faults; }
+    /** @return how many channels it was given. */
+    public int channelCount() { return channels.count(); }
+    /** @return the counts of the i-th channel given, null until it is open (or if the kernel refused it). */
+    public warden.emu.channel.ChannelStats channelStats(int i) { return channels.stats(i); }
 }

@@ -11,8 +11,12 @@ import warden.kernel.api.MonitorCall;
  * response times and deadline misses. It yields the core whenever it has nothing to run.
  * Its release times are fixed from its first boot on: every release that falls due is a job,
  * also while the RTOS is hung, crashed or restarting (a job it never ran is a miss).
+ * Given channels ({@link #setChannels}), it publishes a sensor frame on each channel where it is the
+ * sender whenever a job of its control task (the shortest period) completes, and consumes the
+ * frames of each channel where it is the receiver at every tick and on the channel's doorbell.
  *
  * [impl->dsn~emu.guest.rtos~2]
+ * [impl->dsn~emu.guest.channels~1]
  */
 public final class RtosGuest implements Executor, warden.emu.Restartable, warden.emu.Faultable {
     /** Failure code the RTOS reports to the monitor when one of its tasks overran its deadline. */
@@ -53,6 +57,10 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
     private boolean inflateNext;
     /** Whether the release times are fixed (from the first tick after the first boot). */
     private boolean scheduled;
+    private GuestChannels channels = new GuestChannels(new int[0]);
+    private final int controlTask;
+    private boolean rxPending;
+    private long samples;
 
     public RtosGuest(String name, long bootNs, long tickNs, String[] taskName, long[] period, long[] wcet,
                      long[] deadline, int isrLine, long isrWorkNs, long buffer) {
@@ -75,6 +83,16 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
         jobs = new long[n];
         misses = new long[n];
         bootLeft = bootNs;
+        int c = 0;
+        for (int i = 1; i < n; i++) {
+            c = period[i] < period[c] ? i : c;
+        }
+        controlTask = c;
+    }
+
+    /** The channels this RTOS uses (ids the kernel knows); none by default. Call before it runs. */
+    public void setChannels(int[] ids) {
+        channels = new GuestChannels(ids);
     }
 
     @Override
@@ -95,6 +113,9 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
             } else if (overrun) {
                 overrun = false;
                 cpu.call(MonitorCall.REPORT_FAILURE, FAILURE_DEADLINE_OVERRUN, 0);
+            } else if (rxPending) {
+                rxPending = false;
+                channels.consume(cpu);
             } else if (tickDue) {
                 tick(cpu);
             } else {
@@ -133,6 +154,7 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
         writeCheckedData(cpu);
         GuestIo.print(cpu, buffer, name + ": booted, " + period.length + " tasks");
         cpu.call(MonitorCall.HEARTBEAT, 0, 0);
+        channels.open(cpu);
         long now = cpu.now();
         nextTick = ((now / tickNs) + 1) * tickNs;
         if (!scheduled) {
@@ -156,6 +178,7 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
             return;
         }
         cpu.call(MonitorCall.HEARTBEAT, 0, 0);
+        channels.consume(cpu);
         while (nextTick <= now) {
             nextTick += tickNs;
         }
@@ -213,6 +236,9 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
                 misses[t]++;
                 overrun = true;
             }
+            if (t == controlTask) {
+                channels.publish(cpu, samples++, release[t]);
+            }
         }
     }
 
@@ -220,6 +246,9 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
     public void onInterrupt(int line, long nowNs) {
         if (line == isrLine) {
             isrQueued++;
+        }
+        if (booted && channels.doorbell(line)) {
+            rxPending = true;
         }
     }
 
@@ -289,6 +318,7 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
         isrQueued = 0;
         isrLeft = 0;
         overrun = false;
+        rxPending = false;
         faults0.reset();
         inflateNext = false;
     }
@@ -313,6 +343,10 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
     public long isrHandled() { return isrHandled; }
     public long faults() { return faults; }
     public boolean booted() { return booted; }
+    /** @return how many channels it was given. */
+    public int channelCount() { return channels.count(); }
+    /** @return the counts of the i-th channel given, null until it is open (or if the kernel refused it). */
+    public warden.emu.channel.ChannelStats channelStats(int i) { return channels.stats(i); }
 
     /**
      * Ends the run at {@code endNs}: every release due before it that the RTOS did not take (it

@@ -1,0 +1,39 @@
+package warden.emu.channel;
+
+/**
+ * The channel monitor calls as the guest side uses them (the contract with the kernel's channel
+ * table): call ids, the fields of {@link #CHANNEL_INFO}, the roles and the full policies. The ids
+ * are those the kernel's {@code warden.kernel.api.MonitorCall} defines for channels; they are
+ * repeated here until that code is merged, and should then refer to it.
+ *
+ * [impl->dsn~e2e.ring~1]
+ */
+public final class ChannelCalls {
+    /** arg0 = channel, arg1 = the sender's published count; value = the receiver's consumed count. */
+    public static final int CHANNEL_SEND = 12;
+    /** arg0 = channel, arg1 = the receiver's consumed count; value = the sender's published count. */
+    public static final int CHANNEL_RECEIVE = 13;
+    /** arg0 = channel, arg1 = one of the {@code INFO_*} fields; value = that field. */
+    public static final int CHANNEL_INFO = 14;
+
+    public static final int INFO_BASE = 0;
+    public static final int INFO_SLOT_SIZE = 1;
+    public static final int INFO_SLOT_COUNT = 2;
+    public static final int INFO_ROLE = 3;
+    public static final int INFO_DATA_ID = 4;
+    public static final int INFO_MAX_AGE = 5;
+    public static final int INFO_COUNTER_WINDOW = 6;
+    public static final int INFO_STRIDE = 7;
+    public static final int INFO_POLICY = 8;
+    public static final int INFO_DOORBELL = 9;
+    /** One past the last field. */
+    public static final int INFO_FIELDS = 10;
+
+    public static final int ROLE_SENDER = 1;
+    public static final int ROLE_RECEIVER = 2;
+    public static final int POLICY_DROP = 0;
+    public static final int POLICY_OVERWRITE = 1;
+
+    private ChannelCalls() {
+    }
+}

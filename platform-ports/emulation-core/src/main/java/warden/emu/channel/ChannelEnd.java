@@ -1,0 +1,107 @@
+package warden.emu.channel;
+
+import warden.emu.GuestCpu;
+
+/**
+ * One end of a channel as a guest uses it: the ring end for its role and the E2E half that goes
+ * with it, a frame buffer of one stride, and the counts. A sender fills {@link #frame()} from
+ * {@link Frame#HEADER} and calls {@link #send}; a receiver calls {@link #poll} and then
+ * {@link #next} for each ready frame (or {@link #idle} when none was), reading accepted payloads
+ * from {@link #frame()}. Everything is allocated here, at discovery; nothing per frame.
+ *
+ * [impl->dsn~e2e.endpoint~1]
+ */
+public final class ChannelEnd {
+    /**
+     * The failure code a guest reports with {@code REPORT_FAILURE} (arg1 = the channel id) when a
+     * receiving end's state machine becomes INVALID. Codes 1 and 2 are the RTOS model's own.
+     */
+    public static final long FAILURE_CHANNEL_E2E = 3;
+    private final RingLayout ring;
+    private final byte[] frame;
+    private final ChannelStats stats;
+    private final E2eProtector protector;
+    private final RingWriter writer;
+    private final E2eChecker checker;
+    private final RingReader reader;
+
+    public ChannelEnd(RingLayout ring, E2eConfig config) {
+        this.ring = ring;
+        this.frame = new byte[ring.stride];
+        this.stats = new ChannelStats(ring.channel, ring.role);
+        boolean sender = ring.role == ChannelCalls.ROLE_SENDER;
+        this.protector = sender ? new E2eProtector(config) : null;
+        this.writer = sender ? new RingWriter(ring) : null;
+        this.checker = sender ? null : new E2eChecker(config);
+        this.reader = sender ? null : new RingReader(ring);
+    }
+
+    /** Discovers {@code channel} through the kernel. @return its end, or null if it cannot be used */
+    public static ChannelEnd open(GuestCpu cpu, int channel) {
+        RingLayout ring = RingLayout.discover(cpu, channel);
+        if (ring == null || (ring.role != ChannelCalls.ROLE_SENDER && ring.role != ChannelCalls.ROLE_RECEIVER)) {
+            return null;
+        }
+        return new ChannelEnd(ring, ring.config());
+    }
+
+    /** Protects the payload in the frame buffer at the current time and writes it. @return a RingWriter result */
+    public int send(GuestCpu cpu, int payloadLength) {
+        int length = protector.protect(frame, payloadLength, cpu.now());
+        int r = writer.write(cpu, frame, length);
+        stats.sent++;
+        stats.drops = writer.drops();
+        stats.overwrites = writer.overwrites();
+        stats.highWater = writer.highWater();
+        if (r == RingWriter.FAILED) {
+            stats.errors++;
+        }
+        return r;
+    }
+
+    /** @return frames ready to read, or -1 if the kernel refused */
+    public int poll(GuestCpu cpu) {
+        int n = reader.poll(cpu);
+        if (n < 0) {
+            stats.errors++;
+        }
+        stats.skipped = reader.skipped();
+        stats.highWater = reader.highWater();
+        return n;
+    }
+
+    /** Reads and checks the next ready frame. @return its verdict, or -1 on a fault or when none is ready */
+    public int next(GuestCpu cpu) {
+        int n = reader.read(cpu, frame);
+        if (n <= 0) {
+            stats.errors += n < 0 ? 1 : 0;
+            return -1;
+        }
+        stats.received++;
+        return count(checker.check(frame, cpu.now()));
+    }
+
+    /** A poll found nothing. @return NO_NEW_DATA or TIMEOUT */
+    public int idle(GuestCpu cpu) {
+        return count(checker.noNewData(cpu.now()));
+    }
+
+    private int count(int verdict) {
+        stats.verdicts[verdict]++;
+        stats.worstLatencyNs = Math.max(stats.worstLatencyNs, checker.latencyNs()); // changes on acceptance only
+        stats.failures = checker.failures();
+        return verdict;
+    }
+
+    /** @return true once per entry of the receiver's state machine into INVALID. */
+    public boolean takeFailure() {
+        return checker != null && checker.takeFailure();
+    }
+
+    public boolean sender() { return writer != null; }
+    public byte[] frame() { return frame; }
+    public RingLayout ring() { return ring; }
+    public ChannelStats stats() { return stats; }
+    /** @return the receiver's checker (gap, counter), null at a sender. */
+    public E2eChecker checker() { return checker; }
+}
