@@ -3,6 +3,10 @@ package warden.launcher.run;
 import warden.emu.DeviceSpec;
 import warden.emu.PlatformDescription;
 import warden.kernel.api.Access;
+import warden.launcher.config.ChannelPlacement;
+import warden.launcher.config.ChannelSpec;
+import warden.launcher.config.DescriptionValidator;
+import warden.launcher.config.MonitorSpec;
 import warden.launcher.config.PartitionSpec;
 import warden.launcher.config.RegionSpec;
 import warden.launcher.config.SystemDescription;
@@ -11,15 +15,43 @@ import warden.launcher.config.SystemDescription;
  * What the system description says a partition may reach, computed from the description alone,
  * independently of any protection unit: an access is allowed when all its bytes lie in one of the
  * partition's own memory regions that grants that access, or (for reads and writes) in the window
- * of one of its own devices. Everything else is denied. A probe's outcome on the emulated hardware
+ * of one of its own devices, or in the ring of one of its channels (read and write for the sender,
+ * read for the receiver). Everything else is denied. A probe's outcome on the emulated hardware
  * is checked against this.
  *
- * [impl->dsn~run.isolation-oracle~1]
+ * [impl->dsn~run.isolation-oracle~1] [impl->dsn~run.channel-binding~1]
  */
 public final class IsolationOracle {
     private IsolationOracle() {
     }
 
+    /**
+     * As {@link #allowed(PartitionSpec, PlatformDescription, long, int, int)}, and the rings of p's
+     * channels: read-write for their sender, read-only for their receiver, never executable.
+     *
+     * [impl->dsn~run.isolation-oracle~1]
+     */
+    public static boolean allowed(SystemDescription d, PartitionSpec p, PlatformDescription platform, long address,
+                                  int size, int access) {
+        if (allowed(p, platform, address, size, access)) {
+            return true;
+        }
+        if (address < 0 || size <= 0 || address + size < address || d.channels().isEmpty()) {
+            return false;
+        }
+        long[] at = ChannelPlacement.place(d, platform, DescriptionValidator.effectiveMonitor(d, platform));
+        for (int i = 0; i < at.length; i++) { // at most CHANNELS_MAX
+            ChannelSpec c = d.channels().get(i);
+            int perms = c.from().equals(p.name()) ? Access.READ | Access.WRITE
+                    : c.to().equals(p.name()) ? Access.READ : 0;
+            if ((perms & access) == access && within(address, size, at[i], ChannelPlacement.regionSize(c))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** [impl->dsn~run.isolation-oracle~1] */
     public static boolean allowed(PartitionSpec p, PlatformDescription platform, long address, int size, int access) {
         if (address < 0 || size <= 0 || address + size < address) {
             return false;
@@ -43,8 +75,8 @@ public final class IsolationOracle {
 
     /**
      * @return whether [address, address+size) overlaps the monitor's memory or one of its devices (the
-     *     platform's monitor-only devices), or a region or device window that {@code d} gives to a
-     *     partition other than {@code p}.
+     *     platform's monitor-only devices), a region or device window that {@code d} gives to a
+     *     partition other than {@code p}, or the ring of a channel {@code p} is not an endpoint of.
      *
      * [impl->dsn~run.hostile~1]
      */
@@ -60,6 +92,9 @@ public final class IsolationOracle {
                 return true;
             }
         }
+        if (foreignRing(d, p, platform, address, size, monitorBase, monitorSize)) {
+            return true;
+        }
         for (PartitionSpec other : d.partitions()) {
             if (other == p) {
                 continue;
@@ -74,6 +109,22 @@ public final class IsolationOracle {
                 if (dev != null && overlaps(address, size, dev.base(), dev.size())) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    private static boolean foreignRing(SystemDescription d, PartitionSpec p, PlatformDescription platform,
+                                       long address, int size, long monitorBase, long monitorSize) {
+        if (d.channels().isEmpty()) {
+            return false;
+        }
+        long[] at = ChannelPlacement.place(d, platform, new MonitorSpec(monitorBase, monitorSize, d.loc()));
+        for (int i = 0; i < at.length; i++) { // at most CHANNELS_MAX
+            ChannelSpec c = d.channels().get(i);
+            boolean endpoint = c.from().equals(p.name()) || c.to().equals(p.name());
+            if (!endpoint && overlaps(address, size, at[i], ChannelPlacement.regionSize(c))) {
+                return true;
             }
         }
         return false;

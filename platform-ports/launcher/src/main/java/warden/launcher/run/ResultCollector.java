@@ -172,7 +172,7 @@ final class ResultCollector {
             ProbeGuest g = (ProbeGuest) e0(p, spec);
             for (int i = 0; i < g.count(); i++) {
                 ProbeAccess a = ps.accesses().get(i);
-                boolean oracle = IsolationOracle.allowed(spec, platform, a.address(), a.size(), a.access());
+                boolean oracle = IsolationOracle.allowed(d, spec, platform, a.address(), a.size(), a.access());
                 String expected = a.expect() != null ? a.expect() : (oracle ? "allowed" : "denied");
                 String outcome = g.outcome(i) == ProbeGuest.ALLOWED ? "allowed"
                         : g.outcome(i) == ProbeGuest.DENIED ? "denied" : "not-run";
