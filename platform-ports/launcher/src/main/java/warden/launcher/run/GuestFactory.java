@@ -100,15 +100,16 @@ final class GuestFactory {
             base[i] = windows.get(i)[0];
             size[i] = windows.get(i)[1];
         }
+        long[] rings = IsolationOracle.rings(d, platform);
         HostileGuest.Oracle oracle = new HostileGuest.Oracle() {
             @Override
             public boolean granted(long address, int size, int access) {
-                return IsolationOracle.allowed(d, p, platform, address, size, access);
+                return IsolationOracle.allowed(d, p, platform, rings, address, size, access);
             }
 
             @Override
             public boolean foreign(long address, int size) {
-                return IsolationOracle.foreign(d, p, platform, address, size);
+                return IsolationOracle.foreign(d, p, platform, rings, address, size);
             }
 
             @Override

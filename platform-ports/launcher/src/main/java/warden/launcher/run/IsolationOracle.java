@@ -6,7 +6,6 @@ import warden.kernel.api.Access;
 import warden.launcher.config.ChannelPlacement;
 import warden.launcher.config.ChannelSpec;
 import warden.launcher.config.DescriptionValidator;
-import warden.launcher.config.MonitorSpec;
 import warden.launcher.config.PartitionSpec;
 import warden.launcher.config.RegionSpec;
 import warden.launcher.config.SystemDescription;
@@ -33,13 +32,24 @@ public final class IsolationOracle {
      */
     public static boolean allowed(SystemDescription d, PartitionSpec p, PlatformDescription platform, long address,
                                   int size, int access) {
+        return allowed(d, p, platform, rings(d, platform), address, size, access);
+    }
+
+    /** @return the ring bases of d's channels, in channel order. [impl->dsn~run.channel-binding~1] */
+    public static long[] rings(SystemDescription d, PlatformDescription platform) {
+        return d.channels().isEmpty() ? new long[0]
+                : ChannelPlacement.place(d, platform, DescriptionValidator.effectiveMonitor(d, platform));
+    }
+
+    /** As above with the ring bases computed once ({@link #rings}). [impl->dsn~run.channel-binding~1] */
+    public static boolean allowed(SystemDescription d, PartitionSpec p, PlatformDescription platform, long[] at,
+                                  long address, int size, int access) {
         if (allowed(p, platform, address, size, access)) {
             return true;
         }
-        if (address < 0 || size <= 0 || address + size < address || d.channels().isEmpty()) {
+        if (address < 0 || size <= 0 || address + size < address) {
             return false;
         }
-        long[] at = ChannelPlacement.place(d, platform, DescriptionValidator.effectiveMonitor(d, platform));
         for (int i = 0; i < at.length; i++) { // at most CHANNELS_MAX
             ChannelSpec c = d.channels().get(i);
             int perms = c.from().equals(p.name()) ? Access.READ | Access.WRITE
@@ -82,6 +92,12 @@ public final class IsolationOracle {
      */
     public static boolean foreign(SystemDescription d, PartitionSpec p, PlatformDescription platform, long address,
                                   int size) {
+        return foreign(d, p, platform, rings(d, platform), address, size);
+    }
+
+    /** As above with the ring bases computed once ({@link #rings}). [impl->dsn~run.hostile~1] */
+    public static boolean foreign(SystemDescription d, PartitionSpec p, PlatformDescription platform, long[] rings,
+                                  long address, int size) {
         long monitorBase = d.monitor() != null ? d.monitor().base() : platform.monitorBase();
         long monitorSize = d.monitor() != null ? d.monitor().size() : platform.monitorSize();
         if (overlaps(address, size, monitorBase, monitorSize)) {
@@ -92,7 +108,7 @@ public final class IsolationOracle {
                 return true;
             }
         }
-        if (foreignRing(d, p, platform, address, size, monitorBase, monitorSize)) {
+        if (foreignRing(d, p, rings, address, size)) {
             return true;
         }
         for (PartitionSpec other : d.partitions()) {
@@ -114,12 +130,7 @@ public final class IsolationOracle {
         return false;
     }
 
-    private static boolean foreignRing(SystemDescription d, PartitionSpec p, PlatformDescription platform,
-                                       long address, int size, long monitorBase, long monitorSize) {
-        if (d.channels().isEmpty()) {
-            return false;
-        }
-        long[] at = ChannelPlacement.place(d, platform, new MonitorSpec(monitorBase, monitorSize, d.loc()));
+    private static boolean foreignRing(SystemDescription d, PartitionSpec p, long[] at, long address, int size) {
         for (int i = 0; i < at.length; i++) { // at most CHANNELS_MAX
             ChannelSpec c = d.channels().get(i);
             boolean endpoint = c.from().equals(p.name()) || c.to().equals(p.name());

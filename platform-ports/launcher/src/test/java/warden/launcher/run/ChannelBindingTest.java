@@ -82,4 +82,26 @@ class ChannelBindingTest {
         assertTrue(IsolationOracle.foreign(d, d.partitions().get(2), p, ring, 8));
         assertFalse(IsolationOracle.foreign(d, d.partitions().get(1), p, ring, 8));
     }
+
+    // [utest->dsn~channel.statistics~1]
+    @Test
+    void theRunReportAndTheSummaryListEveryChannelsStatistics() throws Exception {
+        SystemDescription d = load();
+        SystemRun run = new SystemRun(d, Targets.get("riscv"), 2_000_000L, 1, false).boot();
+        RunResult r = run.run();
+        assertEquals(2, r.channels().size());
+        RunResult.ChannelResult s = r.channels().get(0);
+        assertEquals("sensors", s.name());
+        assertEquals("rtos", s.from());
+        assertEquals("linux", s.to());
+        assertEquals(0, s.sends(), "the guest models do not use channels yet");
+        String json = warden.launcher.report.RunReportJson.write(r);
+        assertTrue(json.contains("\"channels\":[{\"id\":0,\"name\":\"sensors\",\"from\":\"rtos\",\"to\":\"linux\","
+                + "\"sends\":0,\"receives\":0,\"doorbells\":0,\"denied\":0,\"resets\":0,\"published\":0,"
+                + "\"consumed\":0}"), json);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        warden.launcher.report.Summary.print(r, new java.io.PrintStream(bytes, true, "UTF-8"));
+        assertTrue(bytes.toString("UTF-8").contains("Channel commands (linux -> rtos): 0 sends, 0 receives, 0 doorbells,"
+                + " 0 denied, 0 resets; published 0, consumed 0"), bytes::toString);
+    }
 }
