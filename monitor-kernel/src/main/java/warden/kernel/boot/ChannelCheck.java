@@ -23,7 +23,7 @@ final class ChannelCheck {
         if (total < 0 || total > SystemImage.CHANNELS_MAX) {
             return 0;
         }
-        for (int c = 0; c < total; c++) {
+        for (int c = 0; c < SystemImage.CHANNELS_MAX && c < total; c++) {
             if (!shapeOk(img, c) || !ringAlone(img, c) || !doorbellOk(img, c)) {
                 return c;
             }
@@ -65,7 +65,7 @@ final class ChannelCheck {
                 return false;
             }
         }
-        for (int o = 0; o < c; o++) {
+        for (int o = 0; o < SystemImage.CHANNELS_MAX && o < c; o++) {
             if (ImageCheck.overlaps(base, size, img.channelBase(o), img.channelRegionSize(o))) {
                 return false;
             }
@@ -81,7 +81,7 @@ final class ChannelCheck {
         if (line <= 0 || line >= SystemImage.LINES_MAX || img.lineOwner(line) != SystemImage.NO_PARTITION) {
             return false;
         }
-        for (int o = 0; o < c; o++) {
+        for (int o = 0; o < SystemImage.CHANNELS_MAX && o < c; o++) {
             if (img.channelDoorbell(o) == line && img.channelReceiver(o) != img.channelReceiver(c)) {
                 return false;
             }

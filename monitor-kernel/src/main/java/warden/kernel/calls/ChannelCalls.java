@@ -64,13 +64,11 @@ public final class ChannelCalls {
      * [impl->dsn~channel.send~1]
      */
     public int decodeSend(int caller, long channel, long count) {
-        if (channel < 0 || channel >= img.channelTotal()) {
-            return Status.INVALID_PARAM;
+        int st = endpoint(caller, channel, ChannelLayout.ROLE_SENDER);
+        if (st != Status.OK) {
+            return st;
         }
         int c = (int) channel;
-        if (img.channelSender(c) != caller) {
-            return Status.DENIED;
-        }
         long last = counts.published(c);
         if (count < last || count - last > img.channelSlots(c)) {
             return Status.INVALID_PARAM;
@@ -128,13 +126,11 @@ public final class ChannelCalls {
      * [impl->dsn~channel.receive~1]
      */
     public int decodeReceive(int caller, long channel, long count) {
-        if (channel < 0 || channel >= img.channelTotal()) {
-            return Status.INVALID_PARAM;
+        int st = endpoint(caller, channel, ChannelLayout.ROLE_RECEIVER);
+        if (st != Status.OK) {
+            return st;
         }
         int c = (int) channel;
-        if (img.channelReceiver(c) != caller) {
-            return Status.DENIED;
-        }
         if (count < counts.consumed(c) || count > counts.published(c)) {
             return Status.INVALID_PARAM;
         }
@@ -160,12 +156,9 @@ public final class ChannelCalls {
      * [impl->dsn~channel.info~1]
      */
     public int decodeInfo(int caller, long channel, long field) {
-        if (channel < 0 || channel >= img.channelTotal()) {
-            return Status.INVALID_PARAM;
-        }
-        int c = (int) channel;
-        if (img.channelSender(c) != caller && img.channelReceiver(c) != caller) {
-            return Status.DENIED;
+        int st = endpoint(caller, channel, ChannelLayout.ROLE_SENDER | ChannelLayout.ROLE_RECEIVER);
+        if (st != Status.OK) {
+            return st;
         }
         if (field < 0 || field >= ChannelLayout.INFO_FIELDS) {
             return Status.INVALID_PARAM;
@@ -206,6 +199,22 @@ public final class ChannelCalls {
             default:
                 return img.channelDoorbell(c);
         }
+    }
+
+    /**
+     * @return INVALID_PARAM for a channel that does not exist, DENIED when the caller holds none of
+     *     the {@code roles} (ROLE_SENDER, ROLE_RECEIVER bits) of it, else OK. No side effects.
+     *
+     * [impl->dsn~channel.send~1] [impl->dsn~channel.receive~1] [impl->dsn~channel.info~1]
+     */
+    private int endpoint(int caller, long channel, int roles) {
+        if (channel < 0 || channel >= img.channelTotal()) {
+            return Status.INVALID_PARAM;
+        }
+        int c = (int) channel;
+        boolean sender = (roles & ChannelLayout.ROLE_SENDER) != 0 && img.channelSender(c) == caller;
+        boolean receiver = (roles & ChannelLayout.ROLE_RECEIVER) != 0 && img.channelReceiver(c) == caller;
+        return sender || receiver ? Status.OK : Status.DENIED;
     }
 
     /** A refused call: counted on its channel when the id exists. [impl->dsn~channel.statistics~1] */

@@ -32,7 +32,12 @@ public final class Sbi {
     private Sbi() {
     }
 
-    /** @return the kernel call id for (EID, FID), or MonitorCall.UNKNOWN. */
+    /**
+     * @return the kernel call id for (EID, FID), or MonitorCall.UNKNOWN. The Warden extension's FID
+     *     is the call id, the channel calls included (FID 12..14).
+     *
+     * [impl->dsn~channel.abi~1]
+     */
     public static int callId(long eid, long fid) {
         if (eid == WARDEN_EID && fid >= 0 && fid < MonitorCall.COUNT) {
             return (int) fid;

@@ -21,7 +21,12 @@ public final class ApmCalls {
     private ApmCalls() {
     }
 
-    /** @return the kernel call id for an APM command byte (AL), or MonitorCall.UNKNOWN. */
+    /**
+     * @return the kernel call id for an APM command byte (AL), or MonitorCall.UNKNOWN; the channel
+     *     calls are AL = 12..14.
+     *
+     * [impl->dsn~channel.abi~1]
+     */
     public static int callId(long al) {
         long v = al & 0xFF;
         return v < MonitorCall.COUNT ? (int) v : MonitorCall.UNKNOWN;
