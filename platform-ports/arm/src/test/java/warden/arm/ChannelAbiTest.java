@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 import warden.kernel.api.MonitorCall;
 
-/** The channel calls on this port's calling convention: a fast SMC64 of the Warden OEM range (function number) = call id 12..14. */
+/** The channel calls on this port's convention: a fast SMC64 of the Warden OEM range = call id 12..14. */
 class ChannelAbiTest {
     // [utest->dsn~channel.abi~1]
     @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 import warden.kernel.api.MonitorCall;
 
-/** The channel calls on this port's calling convention: an APM command byte (AL) = call id 12..14. */
+/** The channel calls on this port's convention: an APM command byte (AL) = call id 12..14. */
 class ChannelAbiTest {
     // [utest->dsn~channel.abi~1]
     @Test
