@@ -29,4 +29,23 @@ public final class Images {
         b.line(linux, NIC_LINE, 0, 1);
         return b;
     }
+
+    /** Ring of the sensors channel (rtos to linux) and of the commands channel (linux to rtos). */
+    public static final long SENSORS_RING = 0x8020_0000L;
+    public static final long COMMANDS_RING = 0x8021_0000L;
+    public static final int SENSORS_DOORBELL = 40;
+    public static final int COMMANDS_DOORBELL = 41;
+
+    /**
+     * {@link #shared()} with channel 0 "sensors" rtos to linux (4 slots of 64 bytes, doorbell 40)
+     * and channel 1 "commands" linux to rtos (2 slots of 16 bytes, doorbell 41).
+     */
+    public static SystemImageBuilder withChannels() {
+        SystemImageBuilder b = shared();
+        int s = b.channel("sensors", 0, 1, SENSORS_RING, 0x1000, 64, 4, SENSORS_DOORBELL, 0);
+        b.channelProtection(s, 0x1234, 20_000_000L, 1);
+        int c = b.channel("commands", 1, 0, COMMANDS_RING, 0x1000, 16, 2, COMMANDS_DOORBELL, 1);
+        b.channelProtection(c, 0x4321, 50_000_000L, 2);
+        return b;
+    }
 }

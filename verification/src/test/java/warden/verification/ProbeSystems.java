@@ -33,7 +33,8 @@ final class ProbeSystems {
             }
             parts.add(p);
         }
-        return new SystemDescription(d.source(), d.target(), d.monitor(), parts, d.stimuli(), d.run(), d.loc());
+        return new SystemDescription(d.source(), d.target(), d.monitor(), parts, d.stimuli(), d.run(), d.loc(),
+                d.channels());
     }
 
     static SystemDescription withoutExpectations(SystemDescription d) {

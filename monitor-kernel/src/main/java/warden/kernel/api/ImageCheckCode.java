@@ -31,12 +31,17 @@ public final class ImageCheckCode {
     public static final int BAD_IMAGE = 16;
     /** A golden image whose SHA-256 differs from the partition's digest (checked by the kernel at boot). */
     public static final int IMAGE_DIGEST = 17;
+    /**
+     * A channel with a bad endpoint, shape, doorbell or ring (a ring must lie outside the monitor
+     * memory, every region, every device and every other ring).
+     */
+    public static final int BAD_CHANNEL = 18;
 
     private static final String[] NAMES = {
         "OK", "NO_PARTITIONS", "TOO_MANY_CORES", "BAD_CORES", "BAD_CRITICALITY", "NO_REGIONS",
         "BAD_REGION", "REGION_OVERLAP", "MONITOR_OVERLAP", "BAD_MONITOR", "DEVICE_OVERLAP",
         "BAD_DEVICE", "BAD_LINE", "DUPLICATE_LINE", "TWO_CRITICAL_ON_CORE", "CORE_OVERCOMMITTED", "BAD_IMAGE",
-        "IMAGE_DIGEST"
+        "IMAGE_DIGEST", "BAD_CHANNEL"
     };
 
     private ImageCheckCode() {

@@ -66,4 +66,10 @@ public interface Monitor extends TrapEntry {
 
     /** @return the kernel's event log as a read-only view (for ports and reports). */
     EventRecords eventRecords();
+
+    /**
+     * @return {@link ChannelStat} {@code stat} of channel c: a statistic, or its current published
+     *     or consumed count.
+     */
+    long channelStat(int c, int stat);
 }

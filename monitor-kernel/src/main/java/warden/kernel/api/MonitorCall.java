@@ -45,15 +45,36 @@ public final class MonitorCall {
     public static final int VCPU_ON = 10;
     /** The caller asks to be restarted from its entry point with a fresh context. */
     public static final int PARTITION_RESET = 11;
+    /**
+     * arg0 = channel id, arg1 = the sender's published count (frames written into the ring since
+     * the channel's last reset, monotonic): the caller must be the channel's sender. Records the
+     * count, rings the receiver's doorbell when the count grew; the value is the receiver's
+     * consumed count. See {@link ChannelLayout} for the ring.
+     */
+    public static final int CHANNEL_SEND = 12;
+    /**
+     * arg0 = channel id, arg1 = the receiver's consumed count (monotonic, at most the published
+     * count): the caller must be the channel's receiver. Records it; the value is the published count.
+     */
+    public static final int CHANNEL_RECEIVE = 13;
+    /**
+     * arg0 = channel id, arg1 = field ({@link ChannelLayout#INFO_BASE} ..
+     * {@link ChannelLayout#INFO_DOORBELL}): one of the channel's properties, for its two endpoints only.
+     */
+    public static final int CHANNEL_INFO = 14;
     /** One past the highest call id. */
-    public static final int COUNT = 12;
+    public static final int COUNT = 15;
 
-    /** The kernel ABI version returned by {@link #VERSION}: major in bits 31..16, minor below. */
-    public static final int ABI_VERSION = 0x0001_0000;
+    /**
+     * The kernel ABI version returned by {@link #VERSION}: major in bits 31..16, minor below.
+     * Minor 1 added the channel calls.
+     */
+    public static final int ABI_VERSION = 0x0001_0001;
 
     private static final String[] NAMES = {
         "VERSION", "YIELD", "HEARTBEAT", "GET_TIME", "CONSOLE_WRITE", "PARTITION_INFO", "SET_TIMER",
-        "REPORT_FAILURE", "EVENT_READ", "VCPU_OFF", "VCPU_ON", "PARTITION_RESET"
+        "REPORT_FAILURE", "EVENT_READ", "VCPU_OFF", "VCPU_ON", "PARTITION_RESET", "CHANNEL_SEND",
+        "CHANNEL_RECEIVE", "CHANNEL_INFO"
     };
 
     private MonitorCall() {

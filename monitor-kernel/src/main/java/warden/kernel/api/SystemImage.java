@@ -30,6 +30,8 @@ public final class SystemImage {
     /** Largest golden image of one partition, in bytes. */
     public static final int IMAGE_BYTES_MAX = 1 << 20;
     public static final int NAME_MAX = 32;
+    /** Most channels of one system. */
+    public static final int CHANNELS_MAX = 16;
 
     final int coreCount;
     final long monitorBase;
@@ -67,8 +69,10 @@ public final class SystemImage {
     final int[] lineCore;
     final int[] linePriority;
     final int duplicateLine;
+    final ChannelTable channels;
 
     SystemImage(SystemImageBuilder b) {
+        channels = b.channels.copy();
         duplicateLine = b.duplicateLine;
         coreCount = b.coreCount;
         monitorBase = b.monitorBase;
@@ -168,4 +172,25 @@ public final class SystemImage {
     public int linePriority(int l) { return linePriority[l]; }
     /** @return a line that was routed twice while building, or 0 when none was. */
     public int duplicateLine() { return duplicateLine; }
+
+    /** @return the number of channels; their ids are 0 .. channelTotal()-1. [impl->dsn~channel.table~1] */
+    public int channelTotal() { return channels.total; }
+    public String channelName(int c) { return channels.name[c]; }
+    /** @return the partition that writes channel c's ring. */
+    public int channelSender(int c) { return channels.sender[c]; }
+    /** @return the partition that reads channel c's ring. */
+    public int channelReceiver(int c) { return channels.receiver[c]; }
+    /** @return the ring's base physical address, in memory no partition region covers. */
+    public long channelBase(int c) { return channels.base[c]; }
+    /** @return the ring region's size as the protection unit maps it (at least slots * stride). */
+    public long channelRegionSize(int c) { return channels.regionSize[c]; }
+    public int channelSlotSize(int c) { return channels.slotSize[c]; }
+    public int channelSlots(int c) { return channels.slots[c]; }
+    /** @return the receiver's doorbell line, or {@link ChannelLayout#NO_DOORBELL}. */
+    public int channelDoorbell(int c) { return channels.doorbell[c]; }
+    /** @return the full-ring policy ({@link ChannelLayout#FULL_DROP} or FULL_OVERWRITE). */
+    public int channelFull(int c) { return channels.full[c]; }
+    public long channelDataId(int c) { return channels.dataId[c]; }
+    public long channelMaxAgeNs(int c) { return channels.maxAgeNs[c]; }
+    public int channelWindow(int c) { return channels.window[c]; }
 }

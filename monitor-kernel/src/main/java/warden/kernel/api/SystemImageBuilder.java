@@ -57,6 +57,7 @@ public final class SystemImageBuilder {
     final int[] lineCore = new int[LINES_MAX];
     final int[] linePriority = new int[LINES_MAX];
     int duplicateLine;
+    final ChannelTable channels = new ChannelTable();
 
     SystemImageBuilder(int coreCount) {
         this.coreCount = coreCount;
@@ -174,6 +175,45 @@ public final class SystemImageBuilder {
         lineOwner[l] = p;
         lineCore[l] = core;
         linePriority[l] = priority;
+        return this;
+    }
+
+    /**
+     * Adds a one-way channel from partition {@code sender} to {@code receiver} whose ring of
+     * {@code slots} slots of {@code slotSize} payload bytes lives at [base, base+regionSize) in
+     * monitor-owned memory; {@code doorbell} is a line of the receiver or
+     * {@link ChannelLayout#NO_DOORBELL}; {@code full} a full-ring policy. @return its id.
+     *
+     * [impl->dsn~channel.table~1]
+     */
+    public int channel(String channelName, int sender, int receiver, long base, long regionSize, int slotSize,
+                       int slots, int doorbell, int full) {
+        if (channels.total >= SystemImage.CHANNELS_MAX) {
+            throw new IllegalArgumentException("more than " + SystemImage.CHANNELS_MAX + " channels");
+        }
+        int c = channels.total++;
+        channels.name[c] = channelName;
+        channels.sender[c] = sender;
+        channels.receiver[c] = receiver;
+        channels.base[c] = base;
+        channels.regionSize[c] = regionSize;
+        channels.slotSize[c] = slotSize;
+        channels.slots[c] = slots;
+        channels.doorbell[c] = doorbell;
+        channels.full[c] = full;
+        return c;
+    }
+
+    /**
+     * Sets channel c's end-to-end protection parameters, which the kernel only hands to the
+     * endpoints (CHANNEL_INFO): data id, maximum age in ns and counter window.
+     *
+     * [impl->dsn~channel.table~1]
+     */
+    public SystemImageBuilder channelProtection(int c, long dataId, long maxAgeNs, int window) {
+        channels.dataId[c] = dataId;
+        channels.maxAgeNs[c] = maxAgeNs;
+        channels.window[c] = window;
         return this;
     }
 

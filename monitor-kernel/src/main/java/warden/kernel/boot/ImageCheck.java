@@ -18,6 +18,7 @@ import static warden.kernel.api.ImageCheckCode.TWO_CRITICAL_ON_CORE;
 import static warden.kernel.api.ImageCheckCode.CORE_OVERCOMMITTED;
 import static warden.kernel.api.ImageCheckCode.BAD_IMAGE;
 import static warden.kernel.api.ImageCheckCode.IMAGE_DIGEST;
+import static warden.kernel.api.ImageCheckCode.BAD_CHANNEL;
 
 import warden.kernel.api.Access;
 import warden.kernel.api.Criticality;
@@ -76,6 +77,10 @@ public final class ImageCheck implements ImageCheckResult {
         }
         if (r == OK) {
             r = checkImages(img);
+        }
+        if (r == OK) {
+            int c = ChannelCheck.firstBad(img);
+            r = c < 0 ? OK : fail(BAD_CHANNEL, c, -1);
         }
         lastCode = r;
         return r;

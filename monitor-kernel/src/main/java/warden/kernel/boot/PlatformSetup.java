@@ -9,7 +9,7 @@ import warden.kernel.port.ProtectionUnit;
 
 /**
  * Boot-time programming of the platform from a checked image: the protection unit (the monitor's
- * memory, and one slot per partition with its regions and devices: deny by default) and the
+ * memory, and one slot per partition with its regions, devices and channel rings: deny by default) and the
  * interrupt controller (each owned line routed to its core, with its priority).
  *
  * [impl->dsn~kernel.boot~1]
@@ -37,6 +37,26 @@ public final class PlatformSetup {
                 if (image.deviceOwner(d) == p) {
                     st = pu.addRegion(p, image.deviceBase(d), image.deviceSize(d), Access.READ | Access.WRITE);
                 }
+            }
+            st = st == Status.OK ? addRings(pu, image, p) : st;
+        }
+        return st;
+    }
+
+    /**
+     * Maps the rings of partition p's channels into its slot: read-write where p is the sender,
+     * read-only where p is the receiver; a partition that is neither gets no entry for the ring,
+     * so its protection unit denies every access to it (deny by default).
+     *
+     * [impl->dsn~channel.protection~1]
+     */
+    static int addRings(ProtectionUnit pu, SystemImage image, int p) {
+        int st = Status.OK;
+        for (int c = 0; c < SystemImage.CHANNELS_MAX && c < image.channelTotal() && st == Status.OK; c++) {
+            int perms = image.channelSender(c) == p ? Access.READ | Access.WRITE
+                    : image.channelReceiver(c) == p ? Access.READ : 0;
+            if (perms != 0) {
+                st = pu.addRegion(p, image.channelBase(c), image.channelRegionSize(c), perms);
             }
         }
         return st;

@@ -32,6 +32,7 @@ public final class MonitorCalls {
     private final VcpuCalls vcpus;
     private final EventCalls events;
     private final PartitionCalls partitions;
+    private final ChannelCalls channels;
 
     /** Boot-time: every call group. [impl->dsn~kernel.boot~1] */
     public MonitorCalls(SystemImage img, Platform platform, Scheduler sched, Health health, PartitionTable table,
@@ -47,6 +48,7 @@ public final class MonitorCalls {
         vcpus = new VcpuCalls(img, owned, reply, sched, platform.timer());
         events = new EventCalls(img, owned, reply, log, platform.memory());
         partitions = new PartitionCalls(img, reply, table, health, log, platform.timer());
+        channels = new ChannelCalls(img, reply, table.channels(), sched, platform.cpu(), platform.timer());
     }
 
     /** @return true for call ids the kernel implements. [impl->dsn~kernel.mcall.decode-invoke~1] */
@@ -116,7 +118,7 @@ public final class MonitorCalls {
                 partitions.reportFailure(core, p);
                 return Status.OK;
             default:
-                return reply.to(core, Status.NOT_SUPPORTED, 0);
+                return channels.call(core, p, callId, a0, platform.cpu().callArg(core, 1));
         }
     }
 

@@ -53,7 +53,6 @@ public final class Kernel implements Monitor {
     /**
      * Boot: validates the image again, programs the protection unit and the interrupt controller,
      * reloads every golden image, allocates every table, prepares each vCPU's context, and seals.
-     * Nothing runs yet.
      * @return Status.OK, or Status.INVALID_PARAM with {@link #imageCheck()} saying why; BAD_STATE
      *     once sealed.
      *
@@ -256,7 +255,6 @@ public final class Kernel implements Monitor {
     private long now(int core) {
         return platform.timer().now(core);
     }
-
     // ---- fault injection and read-only views for reports (mission-safe, no allocation) ----
 
     /** [impl->dsn~kernel.context-integrity~1] */
@@ -296,4 +294,7 @@ public final class Kernel implements Monitor {
     public int restarts(int p) { return table.restarts(p); }
     /** [impl->dsn~health.safe-state~1] */
     public boolean inSafeState() { return health != null && health.inSafeState(); }
+    /** [impl->dsn~channel.statistics~1] */
+    @Override
+    public long channelStat(int c, int stat) { return table.channels().stat(c, stat); }
 }

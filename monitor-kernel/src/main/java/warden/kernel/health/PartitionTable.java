@@ -17,6 +17,7 @@ public final class PartitionTable {
     private final long[] bootTime;
     private final long[] lastHeartbeat;
     private final int[] restarts;
+    private final ChannelCounts channels;
 
     /**
      * Boot-time: every partition BOOTING, with no heartbeat yet.
@@ -30,6 +31,7 @@ public final class PartitionTable {
         bootTime = new long[n];
         lastHeartbeat = new long[n];
         restarts = new int[n];
+        channels = new ChannelCounts(image);
         for (int p = 0; p < n; p++) {
             bootTime[p] = -1;
             lastHeartbeat[p] = -1;
@@ -55,8 +57,12 @@ public final class PartitionTable {
         return false;
     }
 
-    /** Partition p restarts from its entry point. @return its restarts so far. [impl->dsn~health.restart~1] */
+    /**
+     * Partition p restarts from its entry point; its channels are reset. @return its restarts so far.
+     * [impl->dsn~health.restart~1] [impl->dsn~channel.restart~1]
+     */
     int restarted(int p) {
+        channels.endpointRestarted(p);
         restarts[p]++;
         state[p] = PartitionState.BOOTING;
         return restarts[p];
@@ -85,5 +91,10 @@ public final class PartitionTable {
     /** [impl->dsn~health.restart~1] */
     public int restarts(int p) {
         return restarts[p];
+    }
+
+    /** @return the counts of the channels, reset with an endpoint's restart. [impl->dsn~channel.restart~1] */
+    public ChannelCounts channels() {
+        return channels;
     }
 }

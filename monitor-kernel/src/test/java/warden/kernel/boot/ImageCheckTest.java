@@ -47,7 +47,8 @@ class ImageCheckTest {
         assertEquals("CORE_OVERCOMMITTED", ImageCheckCode.name(ImageCheckCode.CORE_OVERCOMMITTED));
         assertEquals("?", ImageCheckCode.name(-1));
         assertEquals("IMAGE_DIGEST", ImageCheckCode.name(ImageCheckCode.IMAGE_DIGEST));
-        assertEquals("?", ImageCheckCode.name(ImageCheckCode.IMAGE_DIGEST + 1));
+        assertEquals("BAD_CHANNEL", ImageCheckCode.name(ImageCheckCode.BAD_CHANNEL));
+        assertEquals("?", ImageCheckCode.name(ImageCheckCode.BAD_CHANNEL + 1));
     }
 
     // [utest->dsn~kernel.boot.revalidate~1]

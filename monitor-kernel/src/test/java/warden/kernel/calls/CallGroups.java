@@ -17,13 +17,17 @@ final class CallGroups {
     final VcpuCalls vcpus;
     final PartitionCalls partitions;
     final TimeCalls time;
+    final ChannelCalls channels;
+    final PartitionTable table;
+    final FakePlatform platform;
 
     CallGroups(SystemImage img) {
         FakePlatform f = new FakePlatform(img.coreCount());
         EventLog log = new EventLog();
         long[] counters = new long[Counter.COUNT];
         Scheduler sched = new Scheduler(img, f, f, f, counters, log);
-        PartitionTable table = new PartitionTable(img);
+        table = new PartitionTable(img);
+        platform = f;
         Health health = new Health(img, sched, f, new GoldenImages(img, f), log, counters, table);
         Reply reply = new Reply(f);
         owned = new CallerMemory(img);
@@ -32,5 +36,6 @@ final class CallGroups {
         vcpus = new VcpuCalls(img, owned, reply, sched, f);
         partitions = new PartitionCalls(img, reply, table, health, log, f);
         time = new TimeCalls(reply, f, sched.timers());
+        channels = new ChannelCalls(img, reply, table.channels(), sched, f, f);
     }
 }

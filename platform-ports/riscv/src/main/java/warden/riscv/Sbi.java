@@ -122,7 +122,10 @@ public final class Sbi {
     /**
      * @return the kernel call id for (EID, FID), or MonitorCall.UNKNOWN: only these exact 64-bit
      *     register values map, so a random EID or FID (upper bits set, a legacy or standard
-     *     extension Warden does not offer) is unknown, never a Warden call.
+     *     extension Warden does not offer) is unknown, never a Warden call. The Warden extension's FID
+     *     is the call id, the channel calls included (FID 12..14).
+     *
+     * [impl->dsn~channel.abi~1]
      */
     public static int callId(long eid, long fid) {
         if (eid == WARDEN_EID && fid >= 0 && fid < MonitorCall.COUNT) {

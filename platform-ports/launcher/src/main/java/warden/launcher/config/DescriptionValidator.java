@@ -7,7 +7,7 @@ import warden.emu.TargetInfo;
 
 /**
  * Checks a loaded description against a target: memory layout (sizes, RAM, overlaps, monitor),
- * devices and interrupt lines, cores, protection-unit expressibility, workloads and stimuli. Each
+ * devices and interrupt lines, cores, protection-unit expressibility, workloads, stimuli and channels. Each
  * problem is located at the offending element and names the other party of a conflict. An empty
  * list means the description can be compiled and booted on that target.
  *
@@ -31,6 +31,7 @@ public final class DescriptionValidator {
         ProtectionChecks.check(d, target, monitor, out);
         IsolationChecks.check(d, target, out);
         StimulusChecks.check(d, out);
+        ChannelChecks.check(d, target, monitor, out);
         return out;
     }
 

@@ -12,7 +12,8 @@ import warden.kernel.api.SystemImageBuilder;
  * golden image (kept in the upper half of the monitor memory, see {@link ImageStore}) and its
  * digest, regions and devices (MMIO windows from the platform catalog), then the interrupt routing:
  * each assigned device's line goes to the partition's first core at priority 7 (critical) or 1
- * (QM), and the explicit overrides replace those defaults. Call it only on a description for which
+ * (QM), and the explicit overrides replace those defaults; then the channels with their rings
+ * ({@link ChannelPlacement}). Call it only on a description for which
  * {@link DescriptionValidator#validate} returned no problems.
  *
  * [impl->dsn~config.compile~1]
@@ -52,7 +53,19 @@ public final class ImageCompiler {
                 b.line(owner[l], l, core[l], priority[l]);
             }
         }
+        channels(b, d, p, m);
         return b.build();
+    }
+
+    /** Each channel in file order (its index is its id), its ring where {@link ChannelPlacement} puts it. */
+    private static void channels(SystemImageBuilder b, SystemDescription d, PlatformDescription p, MonitorSpec m) {
+        long[] at = ChannelPlacement.place(d, p, m);
+        for (int i = 0; i < at.length; i++) { // at most CHANNELS_MAX, validated
+            ChannelSpec c = d.channels().get(i);
+            int id = b.channel(c.name(), d.partitionIndex(c.from()), d.partitionIndex(c.to()), at[i],
+                    ChannelPlacement.regionSize(c), c.slotSize(), c.slots(), c.doorbell(), c.full());
+            b.channelProtection(id, c.dataId(), c.maxAgeNs(), c.counterWindow());
+        }
     }
 
     private static int partition(SystemImageBuilder b, PartitionSpec ps, PlatformDescription p) {

@@ -21,7 +21,7 @@ public final class Keys {
 
     private static Map<String, List<String>> build() {
         Map<String, List<String>> m = new LinkedHashMap<>();
-        m.put("system", List.of("target", "monitor", "partitions", "devices", "run"));
+        m.put("system", List.of("target", "monitor", "partitions", "devices", "channels", "run"));
         m.put("monitor", List.of("memory"));
         m.put("memoryRange", List.of("base", "size"));
         m.put("image", List.of("file", "size", "load"));
@@ -42,6 +42,8 @@ public final class Keys {
         m.put("hostileMix", List.of("calls", "loads", "stores", "fetches"));
         m.put("probeAccess", List.of("address", "size", "access", "expect"));
         m.put("stimulus", List.of("name", "period", "meanInterval", "seed"));
+        m.put("channel", List.of("name", "from", "to", "slotSize", "slots", "doorbell", "full", "protection"));
+        m.put("channelProtection", List.of("dataId", "maxAge", "counterWindow"));
         m.put("run", List.of("duration", "seed"));
         return java.util.Collections.unmodifiableMap(m);
     }

@@ -15,12 +15,30 @@ import java.util.List;
  * @param stimuli    interrupt stimuli of devices, possibly empty
  * @param run        run length and seed (defaults filled in)
  * @param loc        location of the document root
+ * @param channels   one-way channels between partitions, possibly empty (their index is their id)
  */
 public record SystemDescription(String source, String target, MonitorSpec monitor,
                                 List<PartitionSpec> partitions, List<StimulusSpec> stimuli,
-                                RunSpec run, Loc loc) {
+                                RunSpec run, Loc loc, List<ChannelSpec> channels) {
     public SystemDescription {
         partitions = List.copyOf(partitions);
         stimuli = List.copyOf(stimuli);
+        channels = List.copyOf(channels);
+    }
+
+    /** A description without channels. */
+    public SystemDescription(String source, String target, MonitorSpec monitor, List<PartitionSpec> partitions,
+                             List<StimulusSpec> stimuli, RunSpec run, Loc loc) {
+        this(source, target, monitor, partitions, stimuli, run, loc, List.of());
+    }
+
+    /** @return the index of the partition called {@code name}, or -1. */
+    public int partitionIndex(String name) {
+        for (int i = 0; i < partitions.size(); i++) { // at most 16
+            if (partitions.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -6,8 +6,9 @@ import java.util.Map;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads the document root: target, monitor memory, partitions, device stimuli and run settings,
- * applying the defaults (no target, platform monitor memory, no stimuli, 100 ms, seed 1).
+ * Reads the document root: target, monitor memory, partitions, device stimuli, channels and run
+ * settings, applying the defaults (no target, platform monitor memory, no stimuli, no channels,
+ * 100 ms, seed 1).
  *
  * [impl->dsn~config.defaults~1]
  */
@@ -36,10 +37,12 @@ final class SystemReader {
                 : new RunSpec(RunSpec.DEFAULT_DURATION_NS, RunSpec.DEFAULT_SEED, loc.field("run"));
         List<StimulusSpec> stimuli = f.containsKey("devices")
                 ? stimuli(f.get("devices"), 0L) : List.of();
-        if (!nodes.problems().isEmpty() || partitions == null || stimuli == null || run == null) {
+        List<ChannelSpec> channels = f.containsKey("channels")
+                ? new ChannelReader(nodes).read(f.get("channels")) : List.of();
+        if (!nodes.problems().isEmpty() || partitions == null || stimuli == null || run == null || channels == null) {
             return null;
         }
-        return new SystemDescription(loc.file(), target, monitor, partitions, stimuli, run, loc);
+        return new SystemDescription(loc.file(), target, monitor, partitions, stimuli, run, loc, channels);
     }
 
     private String target(Node n) {

@@ -28,6 +28,7 @@ public final class RunReportJson {
         interrupts(w, r);
         probes(w, r);
         hostile(w, r);
+        channels(w, r);
         violations(w, r);
         w.field("safeState", r.safeState());
         events(w, r);
@@ -45,6 +46,18 @@ public final class RunReportJson {
                     .field("delivered", l.delivered()).field("held", l.held())
                     .field("minLatencyNs", l.minLatencyNs()).field("maxLatencyNs", l.maxLatencyNs())
                     .field("meanLatencyNs", l.meanLatencyNs()).endObject();
+        }
+        w.endArray();
+    }
+
+    /** Per channel the kernel's statistics. [impl->dsn~channel.statistics~1] */
+    private static void channels(JsonWriter w, RunResult r) {
+        w.key("channels").beginArray();
+        for (RunResult.ChannelResult c : r.channels()) {
+            w.beginObject().field("id", c.id()).field("name", c.name()).field("from", c.from()).field("to", c.to())
+                    .field("sends", c.sends()).field("receives", c.receives()).field("doorbells", c.doorbells())
+                    .field("denied", c.denied()).field("resets", c.resets()).field("published", c.published())
+                    .field("consumed", c.consumed()).endObject();
         }
         w.endArray();
     }

@@ -23,6 +23,7 @@ public final class Summary {
         lines(r, out);
         probes(r, out);
         hostile(r, out);
+        channels(r, out);
         events(r, out);
         metrics(r, out);
         out.println();
@@ -129,6 +130,15 @@ public final class Summary {
             out.printf("  %-4s %-10s %-7s %d bytes at 0x%-10x %-8s %-30s expected %s%n",
                     p.asExpected() ? "ok" : "FAIL", p.partition(), p.access(), p.size(), p.address(), p.outcome(),
                     p.causeName() == null ? "" : "(cause " + p.cause() + ": " + p.causeName() + ")", p.expected());
+        }
+    }
+
+    /** One line per channel: the kernel's statistics. [impl->dsn~channel.statistics~1] */
+    private static void channels(RunResult r, PrintStream out) {
+        for (RunResult.ChannelResult c : r.channels()) {
+            out.printf("Channel %s (%s -> %s): %d sends, %d receives, %d doorbells, %d denied, %d resets;"
+                    + " published %d, consumed %d%n", c.name(), c.from(), c.to(), c.sends(), c.receives(),
+                    c.doorbells(), c.denied(), c.resets(), c.published(), c.consumed());
         }
     }
 

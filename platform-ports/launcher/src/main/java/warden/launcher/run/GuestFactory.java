@@ -13,6 +13,10 @@ import warden.emu.guest.ProbeGuest;
 import warden.emu.guest.RichOsGuest;
 import warden.emu.guest.RtosGuest;
 import warden.kernel.api.Access;
+import warden.emu.guest.ChannelBinding;
+import warden.launcher.config.ChannelPlacement;
+import warden.launcher.config.ChannelSpec;
+import warden.launcher.config.DescriptionValidator;
 import warden.launcher.config.HostileSpec;
 import warden.launcher.config.IsrSpec;
 import warden.launcher.config.PartitionSpec;
@@ -96,12 +100,42 @@ final class GuestFactory {
 
     /**
      * A hostile vCPU aimed at the whole physical map: every RAM bank and device window of the board,
-     * the monitor's memory and every partition's regions; checked against what {@code p} is granted.
+     * the monitor's memory, every partition's regions and its own channel rings (the others' lie in
+     * the RAM banks); checked against what {@code p} is granted.
      *
      * [impl->dsn~run.hostile~1]
      */
     private static Executor hostile(SystemDescription d, PartitionSpec p, HostileSpec h, PlatformDescription platform,
                                     long seed, LongSupplier loggedDenials) {
+        List<long[]> windows = windows(d, p, platform);
+        long[] base = new long[windows.size()];
+        long[] size = new long[windows.size()];
+        for (int i = 0; i < base.length; i++) {
+            base[i] = windows.get(i)[0];
+            size[i] = windows.get(i)[1];
+        }
+        long[] rings = IsolationOracle.rings(d, platform);
+        HostileGuest.Oracle oracle = new HostileGuest.Oracle() {
+            @Override
+            public boolean granted(long address, int size, int access) {
+                return IsolationOracle.allowed(d, p, platform, rings, address, size, access);
+            }
+
+            @Override
+            public boolean foreign(long address, int size) {
+                return IsolationOracle.foreign(d, p, platform, rings, address, size);
+            }
+
+            @Override
+            public long loggedDenials() {
+                return loggedDenials.getAsLong();
+            }
+        };
+        return new HostileGuest(h.startNs(), h.periodNs(), h.operations(), h.mix(), base, size, oracle, seed);
+    }
+
+    /** The board's RAM banks and device windows, the monitor, every region and p's rings. [impl->dsn~run.hostile~1] */
+    private static List<long[]> windows(SystemDescription d, PartitionSpec p, PlatformDescription platform) {
         List<long[]> windows = new ArrayList<>();
         for (MemorySpec m : platform.memory()) {
             windows.add(new long[] {m.base(), m.size()});
@@ -116,29 +150,33 @@ final class GuestFactory {
                 windows.add(new long[] {r.base(), r.size()});
             }
         }
-        long[] base = new long[windows.size()];
-        long[] size = new long[windows.size()];
-        for (int i = 0; i < base.length; i++) {
-            base[i] = windows.get(i)[0];
-            size[i] = windows.get(i)[1];
+        for (ChannelBinding c : channels(d, d.partitionIndex(p.name()), platform)) { // its own rings
+            windows.add(new long[] {c.base(), c.regionSize()});
         }
-        HostileGuest.Oracle oracle = new HostileGuest.Oracle() {
-            @Override
-            public boolean granted(long address, int size, int access) {
-                return IsolationOracle.allowed(p, platform, address, size, access);
-            }
+        return windows;
+    }
 
-            @Override
-            public boolean foreign(long address, int size) {
-                return IsolationOracle.foreign(d, p, platform, address, size);
+    /**
+     * @return the channels partition {@code index} is an endpoint of, in channel-id order, with
+     *     what its guest needs to use them (the lead passes these to the guest models).
+     *
+     * [impl->dsn~run.channel-binding~1]
+     */
+    static List<ChannelBinding> channels(SystemDescription d, int index, PlatformDescription platform) {
+        List<ChannelBinding> out = new ArrayList<>();
+        if (d.channels().isEmpty() || index < 0) {
+            return out;
+        }
+        String name = d.partitions().get(index).name();
+        long[] at = ChannelPlacement.place(d, platform, DescriptionValidator.effectiveMonitor(d, platform));
+        for (int i = 0; i < at.length; i++) { // at most CHANNELS_MAX
+            ChannelSpec c = d.channels().get(i);
+            if (c.from().equals(name) || c.to().equals(name)) {
+                out.add(new ChannelBinding(i, c.name(), c.from().equals(name), at[i], ChannelPlacement.regionSize(c),
+                        c.slotSize(), c.slots(), c.doorbell(), c.full(), c.dataId(), c.maxAgeNs(), c.counterWindow()));
             }
-
-            @Override
-            public long loggedDenials() {
-                return loggedDenials.getAsLong();
-            }
-        };
-        return new HostileGuest(h.startNs(), h.periodNs(), h.operations(), h.mix(), base, size, oracle, seed);
+        }
+        return out;
     }
 
     private static int line(IsrSpec isr, PlatformDescription platform) {

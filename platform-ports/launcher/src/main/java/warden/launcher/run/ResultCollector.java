@@ -11,6 +11,7 @@ import warden.emu.guest.ProbeGuest;
 import warden.emu.guest.RichOsGuest;
 import warden.emu.guest.RtosGuest;
 import warden.kernel.api.Access;
+import warden.kernel.api.ChannelStat;
 import warden.kernel.api.Counter;
 import warden.kernel.api.Criticality;
 import warden.kernel.api.EventKind;
@@ -82,7 +83,20 @@ final class ResultCollector {
             checks.add(HostileResults.check(hostile));
         }
         return new RunResult(d.source(), platform.target(), platform.board(), seed, durationNs, parts, lines, probes,
-                violations, events, monitor.inSafeState(), metrics, out, counters, checks, steps, hostile);
+                violations, events, monitor.inSafeState(), metrics, out, counters, checks, steps, hostile, channels());
+    }
+
+    /** The kernel's statistics of every channel. [impl->dsn~channel.statistics~1] */
+    private List<RunResult.ChannelResult> channels() {
+        List<RunResult.ChannelResult> out = new ArrayList<>();
+        for (int c = 0; c < image.channelTotal(); c++) {
+            out.add(new RunResult.ChannelResult(c, image.channelName(c), image.name(image.channelSender(c)),
+                    image.name(image.channelReceiver(c)), monitor.channelStat(c, ChannelStat.SENDS),
+                    monitor.channelStat(c, ChannelStat.RECEIVES), monitor.channelStat(c, ChannelStat.DOORBELLS),
+                    monitor.channelStat(c, ChannelStat.DENIED), monitor.channelStat(c, ChannelStat.RESETS),
+                    monitor.channelStat(c, ChannelStat.PUBLISHED), monitor.channelStat(c, ChannelStat.CONSUMED)));
+        }
+        return out;
     }
 
     /**
@@ -172,7 +186,7 @@ final class ResultCollector {
             ProbeGuest g = (ProbeGuest) e0(p, spec);
             for (int i = 0; i < g.count(); i++) {
                 ProbeAccess a = ps.accesses().get(i);
-                boolean oracle = IsolationOracle.allowed(spec, platform, a.address(), a.size(), a.access());
+                boolean oracle = IsolationOracle.allowed(d, spec, platform, a.address(), a.size(), a.access());
                 String expected = a.expect() != null ? a.expect() : (oracle ? "allowed" : "denied");
                 String outcome = g.outcome(i) == ProbeGuest.ALLOWED ? "allowed"
                         : g.outcome(i) == ProbeGuest.DENIED ? "denied" : "not-run";

@@ -11,7 +11,26 @@ public record RunResult(String source, String target, String board, long seed, l
                         List<Violation> violations, List<MonitorEvent> events, boolean safeState,
                         List<warden.emu.TargetMetrics.Metric> targetMetrics,
                         List<ConsoleLine> console, List<CounterValue> counters, List<Check> checks, long engineSteps,
-                        List<HostileResult> hostile) {
+                        List<HostileResult> hostile, List<ChannelResult> channels) {
+
+    /** A run without channels. */
+    public RunResult(String source, String target, String board, long seed, long durationNs,
+                     List<PartitionResult> partitions, List<LineResult> lines, List<ProbeResult> probes,
+                     List<Violation> violations, List<MonitorEvent> events, boolean safeState,
+                     List<warden.emu.TargetMetrics.Metric> targetMetrics, List<ConsoleLine> console,
+                     List<CounterValue> counters, List<Check> checks, long engineSteps, List<HostileResult> hostile) {
+        this(source, target, board, seed, durationNs, partitions, lines, probes, violations, events, safeState,
+                targetMetrics, console, counters, checks, engineSteps, hostile, List.of());
+    }
+
+    /**
+     * The kernel's statistics of one channel at the end of the run ({@code warden.kernel.api.ChannelStat}):
+     * accepted sends and receives, doorbells rung, refused channel calls, resets by an endpoint's
+     * restart, and the published and consumed counts since the last reset.
+     */
+    public record ChannelResult(int id, String name, String from, String to, long sends, long receives,
+                                long doorbells, long denied, long resets, long published, long consumed) {
+    }
 
     /** A health-monitor event: a detected failure and what was done about it. */
     public record MonitorEvent(long timeNs, String kind, String partition, int core, String detail) {

@@ -1,0 +1,153 @@
+package warden.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import warden.kernel.api.Access;
+import warden.kernel.api.ChannelLayout;
+import warden.kernel.api.ChannelStat;
+import warden.kernel.api.Counter;
+import warden.kernel.api.EventKind;
+import warden.kernel.api.Monitor;
+import warden.kernel.api.MonitorCall;
+import warden.kernel.api.Status;
+
+/**
+ * The channel calls seen from the guests of a booted kernel: rtos (core 0) sends sensors to linux
+ * (cores 0 and 1; it runs on core 1), linux sends commands back; every status, the doorbell held
+ * or delivered, the statistics and the reset on restart.
+ */
+class ChannelCallsTest {
+    private static final int RTOS = 0;
+    private static final int LINUX = 1;
+    private static final int SENSORS = 0;
+    private static final int COMMANDS = 1;
+    private KernelRig rig;
+    private FakePlatform f;
+    private Monitor m;
+
+    @BeforeEach
+    void boot() {
+        rig = new KernelRig(Images.withChannels());
+        f = rig.f;
+        m = rig.m;
+    }
+
+    private int call(int core, int id, long a0, long a1) {
+        Arrays.fill(f.args, 0);
+        f.args[0] = a0;
+        f.args[1] = a1;
+        f.lastStatus = 99;
+        f.lastValue = 99;
+        int st = m.onMonitorCall(core, id);
+        assertEquals(st, f.lastStatus, "the status is answered to the guest");
+        return st;
+    }
+
+    // [utest->dsn~channel.send~1]
+    // [utest->dsn~channel.doorbell~1]
+    // [utest->dsn~channel.statistics~1]
+    @Test
+    void aSendToAReceiverThatDoesNotRunOnTheCallersCoreIsHeldForItNeverLost() {
+        assertEquals(RTOS, m.running(0));
+        assertEquals(Status.OK, call(0, MonitorCall.CHANNEL_SEND, SENSORS, 3));
+        assertEquals(0, f.lastValue, "the receiver consumed nothing yet");
+        assertEquals(1, m.heldInterrupts(LINUX, 0), "the doorbell waits for linux's vCPU on core 0");
+        assertEquals(RTOS, m.running(0), "the critical sender keeps its core");
+        assertEquals(1, m.channelStat(SENSORS, ChannelStat.SENDS));
+        assertEquals(1, m.channelStat(SENSORS, ChannelStat.DOORBELLS));
+        assertEquals(3, m.channelStat(SENSORS, ChannelStat.PUBLISHED));
+        assertEquals(Status.OK, call(0, MonitorCall.CHANNEL_SEND, SENSORS, 3));
+        assertEquals(1, m.channelStat(SENSORS, ChannelStat.DOORBELLS), "no doorbell when nothing new was published");
+        assertEquals(2, m.channelStat(SENSORS, ChannelStat.SENDS));
+    }
+
+    // [utest->dsn~channel.doorbell~1]
+    @Test
+    void aSendToAReceiverRunningOnItsCoreIsDeliveredAtOnce() {
+        f.delivered.clear();
+        assertEquals(LINUX, m.running(1));
+        assertEquals(Status.OK, call(1, MonitorCall.CHANNEL_SEND, COMMANDS, 1));
+        assertEquals(1, f.delivered.size());
+        assertEquals(0, f.delivered.get(0)[0], "on rtos's core");
+        assertEquals(Images.COMMANDS_DOORBELL, f.delivered.get(0)[2]);
+        assertEquals(0, m.heldInterrupts(RTOS, 0));
+    }
+
+    // [utest->dsn~channel.receive~1]
+    @Test
+    void theReceiverRecordsWhatItConsumedAndLearnsThePublishedCount() {
+        call(0, MonitorCall.CHANNEL_SEND, SENSORS, 2);
+        assertEquals(Status.OK, call(1, MonitorCall.CHANNEL_RECEIVE, SENSORS, 1));
+        assertEquals(2, f.lastValue, "the published count");
+        assertEquals(Status.INVALID_PARAM, call(1, MonitorCall.CHANNEL_RECEIVE, SENSORS, 0), "backwards");
+        assertEquals(Status.INVALID_PARAM, call(1, MonitorCall.CHANNEL_RECEIVE, SENSORS, 3), "beyond published");
+        assertEquals(Status.OK, call(0, MonitorCall.CHANNEL_SEND, SENSORS, 2 + 4 - 1));
+        assertEquals(1, f.lastValue, "the sender learns the consumed count");
+        assertEquals(Status.INVALID_PARAM, call(0, MonitorCall.CHANNEL_SEND, SENSORS, 5 + 5), "more than a ring ahead");
+        assertEquals(1, m.channelStat(SENSORS, ChannelStat.RECEIVES));
+        assertEquals(3, m.channelStat(SENSORS, ChannelStat.DENIED));
+        assertEquals(1, m.channelStat(SENSORS, ChannelStat.CONSUMED));
+    }
+
+    // [utest->dsn~channel.send~1]
+    // [utest->dsn~channel.receive~1]
+    // [utest->dsn~channel.info~1]
+    @Test
+    void theWrongEndAndUnknownChannelsAreRefusedCountedAndLogged() {
+        long denied = m.counter(Counter.DENIED_CALLS);
+        assertEquals(Status.DENIED, call(1, MonitorCall.CHANNEL_SEND, SENSORS, 1), "linux only receives sensors");
+        assertEquals(Status.DENIED, call(0, MonitorCall.CHANNEL_RECEIVE, SENSORS, 0), "rtos only sends sensors");
+        assertEquals(Status.INVALID_PARAM, call(0, MonitorCall.CHANNEL_SEND, 2, 1), "no channel 2");
+        assertEquals(Status.INVALID_PARAM, call(0, MonitorCall.CHANNEL_INFO, SENSORS, ChannelLayout.INFO_FIELDS));
+        assertEquals(denied + 4, m.counter(Counter.DENIED_CALLS));
+        assertEquals(3, m.channelStat(SENSORS, ChannelStat.DENIED), "the unknown channel counts on none");
+        assertTrue(rig.last(EventKind.DENIED_CALL) >= 0);
+        assertEquals(0, m.channelStat(SENSORS, ChannelStat.PUBLISHED), "nothing recorded");
+    }
+
+    // [utest->dsn~channel.info~1]
+    @Test
+    void infoTellsEachEndpointItsRoleAndTheRing() {
+        assertEquals(Status.OK, call(0, MonitorCall.CHANNEL_INFO, SENSORS, ChannelLayout.INFO_ROLE));
+        assertEquals(ChannelLayout.ROLE_SENDER, f.lastValue);
+        assertEquals(Status.OK, call(1, MonitorCall.CHANNEL_INFO, SENSORS, ChannelLayout.INFO_ROLE));
+        assertEquals(ChannelLayout.ROLE_RECEIVER, f.lastValue);
+        assertEquals(Status.OK, call(1, MonitorCall.CHANNEL_INFO, SENSORS, ChannelLayout.INFO_BASE));
+        assertEquals(Images.SENSORS_RING, f.lastValue);
+        assertEquals(Status.OK, call(1, MonitorCall.CHANNEL_INFO, COMMANDS, ChannelLayout.INFO_FULL));
+        assertEquals(ChannelLayout.FULL_OVERWRITE, f.lastValue);
+        assertEquals(Status.OK, call(1, MonitorCall.CHANNEL_INFO, COMMANDS, ChannelLayout.INFO_DOORBELL));
+        assertEquals(Images.COMMANDS_DOORBELL, f.lastValue);
+    }
+
+    // [utest->dsn~channel.restart~1]
+    @Test
+    void aRestartOfAnEndpointResetsBothCountsOfItsChannelsOnly() {
+        call(0, MonitorCall.CHANNEL_SEND, SENSORS, 2);
+        call(1, MonitorCall.CHANNEL_RECEIVE, SENSORS, 2);
+        call(1, MonitorCall.CHANNEL_SEND, COMMANDS, 1);
+        assertEquals(Status.OK, call(1, MonitorCall.PARTITION_RESET, 0, 0));
+        for (int c = 0; c < 2; c++) {
+            assertEquals(0, m.channelStat(c, ChannelStat.PUBLISHED));
+            assertEquals(0, m.channelStat(c, ChannelStat.CONSUMED));
+            assertEquals(1, m.channelStat(c, ChannelStat.RESETS));
+        }
+        assertEquals(1, m.channelStat(SENSORS, ChannelStat.SENDS), "statistics are kept");
+        assertEquals(Status.OK, call(0, MonitorCall.CHANNEL_SEND, SENSORS, 1), "the sender starts over from 0");
+    }
+
+    // [utest->dsn~channel.protection~1]
+    @Test
+    void theSendersSlotMapsTheRingReadWriteTheReceiversReadOnly() {
+        int rw = Access.READ | Access.WRITE;
+        int r = Access.READ;
+        assertTrue(f.log.contains("slot 0 " + Long.toHexString(Images.SENSORS_RING) + "+1000 " + rw), f.log.toString());
+        assertTrue(f.log.contains("slot 1 " + Long.toHexString(Images.SENSORS_RING) + "+1000 " + r), f.log.toString());
+        assertTrue(f.log.contains("slot 1 " + Long.toHexString(Images.COMMANDS_RING) + "+1000 " + rw));
+        assertTrue(f.log.contains("slot 0 " + Long.toHexString(Images.COMMANDS_RING) + "+1000 " + r));
+    }
+}

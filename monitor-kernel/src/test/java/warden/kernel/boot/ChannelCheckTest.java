@@ -1,0 +1,136 @@
+package warden.kernel.boot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import warden.kernel.api.Access;
+import warden.kernel.api.ChannelLayout;
+import warden.kernel.api.Criticality;
+import warden.kernel.api.ImageCheckCode;
+import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
+
+/** The boot check of the channel table, each rule at its boundary: the last value accepted and the first refused. */
+class ChannelCheckTest {
+    private static final long MON = 0x8000_0000L;
+    private static final long RING = 0xA000_0000L;
+    private static final int LINE = 20;
+
+    /** Two partitions with a 4 KiB region each; p0 owns a device with line 20. */
+    private static SystemImageBuilder two() {
+        SystemImageBuilder b = SystemImage.builder(2).monitor(MON, 0x1000);
+        b.partition("a", Criticality.ASIL_C, 1, 0x9000_0000L, 0, false);
+        b.region(0, 0x9000_0000L, 0x1000, Access.ALL);
+        b.device(0, "can0", 0x1001_0000L, 0x1000);
+        b.line(0, LINE, 0, 7);
+        b.partition("b", Criticality.QM, 2, 0x9100_0000L, 0, false);
+        b.region(1, 0x9100_0000L, 0x1000, Access.ALL);
+        return b;
+    }
+
+    /** @return the check's code for an image with one channel a to b built with these values. */
+    private static int check(int from, int to, long base, long size, int slotSize, int slots, int doorbell, int full) {
+        SystemImageBuilder b = two();
+        b.channel("c", from, to, base, size, slotSize, slots, doorbell, full);
+        ImageCheck check = new ImageCheck();
+        int code = check.check(b.build(), 2);
+        if (code == ImageCheckCode.BAD_CHANNEL) {
+            assertEquals(0, check.first(), "names the channel");
+        }
+        return code;
+    }
+
+    private static int shape(int from, int to, int slotSize, int slots) {
+        return check(from, to, RING, 0x10_0000L, slotSize, slots, ChannelLayout.NO_DOORBELL, ChannelLayout.FULL_DROP);
+    }
+
+    // [utest->dsn~channel.boot-check~1]
+    @Test
+    void endpointsMustExistAndDiffer() {
+        assertEquals(ImageCheckCode.OK, shape(0, 1, 8, 1));
+        assertEquals(ImageCheckCode.OK, shape(1, 0, 8, 1));
+        assertEquals(ImageCheckCode.BAD_CHANNEL, shape(0, 0, 8, 1));
+        assertEquals(ImageCheckCode.BAD_CHANNEL, shape(0, 2, 8, 1));
+        assertEquals(ImageCheckCode.BAD_CHANNEL, shape(2, 0, 8, 1));
+        assertEquals(ImageCheckCode.BAD_CHANNEL, shape(-1, 1, 8, 1));
+        assertEquals(ImageCheckCode.BAD_CHANNEL, shape(0, -1, 8, 1));
+    }
+
+    // [utest->dsn~channel.boot-check~1]
+    @Test
+    void slotSizeAndCountStayInTheirRanges() {
+        assertEquals(ImageCheckCode.OK, shape(0, 1, 1, ChannelLayout.SLOTS_MAX));
+        assertEquals(ImageCheckCode.OK, shape(0, 1, ChannelLayout.SLOT_SIZE_MAX, 1));
+        assertEquals(ImageCheckCode.BAD_CHANNEL, shape(0, 1, 0, 1));
+        assertEquals(ImageCheckCode.BAD_CHANNEL, shape(0, 1, ChannelLayout.SLOT_SIZE_MAX + 1, 1));
+        assertEquals(ImageCheckCode.BAD_CHANNEL, shape(0, 1, 8, 0));
+        assertEquals(ImageCheckCode.BAD_CHANNEL, shape(0, 1, 8, ChannelLayout.SLOTS_MAX + 1));
+        assertEquals(ImageCheckCode.OK, check(0, 1, RING, 0x1000, 8, 1, ChannelLayout.NO_DOORBELL, 1));
+        assertEquals(ImageCheckCode.BAD_CHANNEL, check(0, 1, RING, 0x1000, 8, 1, ChannelLayout.NO_DOORBELL, 2));
+        assertEquals(ImageCheckCode.BAD_CHANNEL, check(0, 1, RING, 0x1000, 8, 1, ChannelLayout.NO_DOORBELL, -1));
+    }
+
+    // [utest->dsn~channel.boot-check~1]
+    @Test
+    void theRegionHoldsEverySlotAndOverlapsNothing() {
+        long need = ChannelLayout.ringBytes(100, 10);
+        int none = ChannelLayout.NO_DOORBELL;
+        assertEquals(ImageCheckCode.OK, check(0, 1, RING, need, 100, 10, none, 0));
+        assertEquals(ImageCheckCode.BAD_CHANNEL, check(0, 1, RING, need - 1, 100, 10, none, 0));
+        assertEquals(ImageCheckCode.BAD_CHANNEL, check(0, 1, -0x1000, need, 100, 10, none, 0));
+        assertEquals(ImageCheckCode.OK, check(0, 1, MON + 0x1000, need, 100, 10, none, 0), "just above the monitor");
+        assertEquals(ImageCheckCode.BAD_CHANNEL, check(0, 1, MON + 0xFFF, need, 100, 10, none, 0));
+        assertEquals(ImageCheckCode.BAD_CHANNEL, check(0, 1, 0x9000_0FFFL, need, 100, 10, none, 0), "a region");
+        assertEquals(ImageCheckCode.OK, check(0, 1, 0x9000_1000L, need, 100, 10, none, 0));
+        assertEquals(ImageCheckCode.BAD_CHANNEL, check(0, 1, 0x1001_0FFFL, need, 100, 10, none, 0), "a device");
+        SystemImageBuilder b = two();
+        b.channel("x", 0, 1, RING, 0x1000, 8, 1, none, 0);
+        b.channel("y", 1, 0, RING + 0xFFF, 0x1000, 8, 1, none, 0);
+        ImageCheck check = new ImageCheck();
+        assertEquals(ImageCheckCode.BAD_CHANNEL, check.check(b.build(), 2), "another ring");
+        assertEquals(1, check.first());
+    }
+
+    // [utest->dsn~channel.boot-check~1]
+    @Test
+    void aDoorbellIsAFreeLineSharedOnlyByChannelsToTheSameReceiver() {
+        int drop = ChannelLayout.FULL_DROP;
+        assertEquals(ImageCheckCode.OK, check(0, 1, RING, 0x1000, 8, 1, 1, drop));
+        assertEquals(ImageCheckCode.OK, check(0, 1, RING, 0x1000, 8, 1, SystemImage.LINES_MAX - 1, drop));
+        assertEquals(ImageCheckCode.BAD_CHANNEL, check(0, 1, RING, 0x1000, 8, 1, SystemImage.LINES_MAX, drop));
+        assertEquals(ImageCheckCode.BAD_CHANNEL, check(0, 1, RING, 0x1000, 8, 1, 0, drop));
+        assertEquals(ImageCheckCode.BAD_CHANNEL, check(0, 1, RING, 0x1000, 8, 1, -2, drop));
+        assertEquals(ImageCheckCode.BAD_CHANNEL, check(0, 1, RING, 0x1000, 8, 1, LINE, drop), "a device's line");
+        SystemImageBuilder same = two();
+        same.channel("x", 0, 1, RING, 0x1000, 8, 1, 50, drop);
+        same.channel("y", 0, 1, RING + 0x1000, 0x1000, 8, 1, 50, drop);
+        assertEquals(ImageCheckCode.OK, new ImageCheck().check(same.build(), 2), "one receiver, one doorbell");
+        SystemImageBuilder other = two();
+        other.channel("x", 0, 1, RING, 0x1000, 8, 1, 50, drop);
+        other.channel("y", 1, 0, RING + 0x1000, 0x1000, 8, 1, 50, drop);
+        assertEquals(ImageCheckCode.BAD_CHANNEL, new ImageCheck().check(other.build(), 2), "two receivers");
+    }
+
+    // [utest->dsn~channel.table~1]
+    @Test
+    void theFrozenImageKeepsWhatTheBuilderWasGivenAndNothingLater() {
+        SystemImageBuilder b = two();
+        int c = b.channel("c", 0, 1, RING, 0x2000, 100, 3, 50, ChannelLayout.FULL_OVERWRITE);
+        b.channelProtection(c, 0xFFFF_FFFFL, 9, 4);
+        SystemImage img = b.build();
+        b.channel("late", 1, 0, RING + 0x2000, 0x1000, 8, 1, ChannelLayout.NO_DOORBELL, 0);
+        assertEquals(1, img.channelTotal());
+        assertEquals("c", img.channelName(0));
+        assertEquals(0, img.channelSender(0));
+        assertEquals(1, img.channelReceiver(0));
+        assertEquals(RING, img.channelBase(0));
+        assertEquals(0x2000, img.channelRegionSize(0));
+        assertEquals(100, img.channelSlotSize(0));
+        assertEquals(3, img.channelSlots(0));
+        assertEquals(50, img.channelDoorbell(0));
+        assertEquals(ChannelLayout.FULL_OVERWRITE, img.channelFull(0));
+        assertEquals(0xFFFF_FFFFL, img.channelDataId(0));
+        assertEquals(9, img.channelMaxAgeNs(0));
+        assertEquals(4, img.channelWindow(0));
+    }
+}

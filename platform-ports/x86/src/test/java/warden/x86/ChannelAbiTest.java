@@ -1,0 +1,20 @@
+package warden.x86;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import warden.kernel.api.MonitorCall;
+
+/** The channel calls on this port's convention: an APM command byte (AL) = call id 12..14. */
+class ChannelAbiTest {
+    // [utest->dsn~channel.abi~1]
+    @Test
+    void theChannelCallsMapToTheirKernelIdsAndNothingPastThem() {
+        assertEquals(12, MonitorCall.CHANNEL_SEND);
+        assertEquals(MonitorCall.CHANNEL_SEND, ApmCalls.callId(MonitorCall.CHANNEL_SEND));
+        assertEquals(MonitorCall.CHANNEL_RECEIVE, ApmCalls.callId(MonitorCall.CHANNEL_RECEIVE));
+        assertEquals(MonitorCall.CHANNEL_INFO, ApmCalls.callId(MonitorCall.CHANNEL_INFO));
+        assertEquals(MonitorCall.UNKNOWN, ApmCalls.callId(MonitorCall.COUNT));
+        assertEquals(15, MonitorCall.COUNT);
+    }
+}
