@@ -267,9 +267,9 @@ class BrokenChainTest {
         assertEquals(TraceMain.BAD_INPUT, r.exit(), r.all());
         assertTrue(r.err().contains("requirements/broken.md:4: malformed item id `dsn~broken`"), r.err());
         assertTrue(r.err().contains("requirements/broken.md:8: Needs: stands outside any item"), r.err());
-        assertTrue(r.err().contains("requirements/broken.md:13: Tags: `ASIL-E` is not an ASIL"), r.err());
-        assertTrue(r.err().contains("requirements/broken.md:15: Status: `done` is not one of"), r.err());
-        assertTrue(r.err().contains("requirements/broken.md:18: Covers entry `not an id` is not an item id"), r.err());
+        assertTrue(r.err().contains("requirements/broken.md:15: Tags: `ASIL_E` is not an ASIL"), r.err());
+        assertTrue(r.err().contains("requirements/broken.md:13: Status: `done` is not one of"), r.err());
+        assertTrue(r.err().contains("broken.md:18: this bullet of a Covers list names no item id"), r.err());
         assertFalse(r.all().contains("Exception"), r.all());
     }
 
