@@ -155,10 +155,28 @@ final class SpecFile {
 
         Item item() {
             String st = status.toString().trim();
-            return new Item(id, title, description.toString().trim(), ids(covers), ids(depends), tags.toString().trim(),
+            return new Item(id, title, description.toString().trim(), ids(covers), ids(depends), shownTags(),
                     st.isEmpty() ? "approved" : st, verification.toString().trim(), rationale.toString().trim(),
                     workaround.toString().trim(), file, line);
         }
+
+        /** @return the tags as the manual shows them: an OFT ASIL tag ({@code ASIL_B_of_C}) as ASIL-B(C). */
+        private String shownTags() {
+            List<String> out = new ArrayList<>();
+            for (String t : tags.toString().split(",")) {
+                String s = t.trim();
+                Matcher m = ASIL_TAG.matcher(s);
+                if (m.matches()) {
+                    out.add((m.group(1) == null ? "QM" : "ASIL-" + m.group(1))
+                            + (m.group(2) == null ? "" : "(" + m.group(2) + ")"));
+                } else if (!s.isEmpty()) {
+                    out.add(s);
+                }
+            }
+            return String.join(", ", out);
+        }
+
+        private static final Pattern ASIL_TAG = Pattern.compile("(?:QM|ASIL_([ABCD]))(?:_of_([ABCD]))?");
 
         private static List<String> ids(CharSequence text) {
             List<String> l = new ArrayList<>();

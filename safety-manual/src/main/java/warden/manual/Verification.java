@@ -111,7 +111,8 @@ final class Verification {
                 last.put(m.group(1), new long[] {Long.parseLong(m.group(2)), Long.parseLong(m.group(3))});
             }
             t.row(Adoc.code(e.getKey()), pct(last.get("LINE")), pct(last.get("BRANCH")), pct(last.get("INSTRUCTION")));
-            fig.append(e.getKey()).append(" lines ").append(pct(last.get("LINE"))).append("; ");
+            fig.append(e.getKey()).append(" lines ").append(pct(last.get("LINE"))).append(", branches ")
+                    .append(pct(last.get("BRANCH"))).append("; ");
         }
         ev.record("jacoco", "Structural coverage (JaCoCo XML)", "*/target/site/jacoco/jacoco.xml", true,
                 fig.toString());

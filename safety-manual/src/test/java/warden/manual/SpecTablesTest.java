@@ -20,7 +20,7 @@ class SpecTablesTest {
 
                 A qualified JVM | no agents.
 
-                Tags: ASIL-C
+                Tags: ASIL_C
 
                 Verification: integrator review
                 ### Other
@@ -40,7 +40,7 @@ class SpecTablesTest {
                 Depends:
                 * `aou~jvm~1`
 
-                Tags: ASIL-C
+                Tags: ASIL_C
 
                 Needs: fsr
 

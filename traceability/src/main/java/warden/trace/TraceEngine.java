@@ -202,6 +202,10 @@ public final class TraceEngine {
         if (unmutated != null) {
             t.unmutated.addAll(ReviewedList.read(unmutated, scan.rel(unmutated), 1, t.errors));
         }
+        Path branches = ReviewedList.find(dir, "uncovered-branches");
+        if (branches != null) {
+            t.uncoveredBranches.addAll(ReviewedList.read(branches, scan.rel(branches), 2, t.errors));
+        }
         Path waived = ReviewedList.find(dir, "untagged-code");
         if (waived != null) {
             t.waivers.addAll(ReviewedList.read(waived, scan.rel(waived), 1, t.errors));

@@ -114,6 +114,10 @@ public final class TraceMain {
         out.printf(Locale.ROOT, "  %d items implemented; mutation data: %s; coverage data: %s%n", withImpl,
                 t.hasMutations() ? t.reportFiles[1] + " report(s)" : "none (mutation gate off)",
                 t.hasCoverage() ? t.reportFiles[2] + " report(s)" : "none");
+        if (t.kernelBranches[0] > 0) {
+            out.printf(Locale.ROOT, "  kernel branch coverage: %d of %d branches (%.1f %%)%n", t.kernelBranches[1],
+                    t.kernelBranches[0], 100.0 * t.kernelBranches[1] / t.kernelBranches[0]);
+        }
         if (!o.quiet) {
             for (String w : t.warnings) {
                 out.println("  note: " + w);

@@ -37,6 +37,19 @@ class BrokenChainTest {
         says(r, "Trace gates: passed", "3 items");
     }
 
+    /**
+     * The good fixture's kernel line {@code return x > 10 ? 10 : x;} has one of two branches covered and
+     * is listed as reviewed; without that row the gate fails there, and the stale row is noted.
+     */
+    // [utest->dsn~trace.kernel-branches~1]
+    @Test
+    void aKernelBranchNoTestTakesFailsTheBuildUnlessReviewed() {
+        says(Fixture.run(Fixture.prepare(tmp)), "kernel branch coverage: 3 of 4 branches (75.0 %)");
+        says(broken("uncovered-branch"), "[uncovered-branch] mod/src/main/java/demo/Beta.java:9:",
+                "1 of 2 branches of `return x > 10 ? 10 : x;` are taken by no test",
+                "note: requirements/uncovered-branches.md:5: no uncovered kernel branch has this file and code");
+    }
+
     // [utest->dsn~trace.links~1]
     @Test
     void aDanglingLinkFailsTheBuild() {
@@ -267,9 +280,9 @@ class BrokenChainTest {
         assertEquals(TraceMain.BAD_INPUT, r.exit(), r.all());
         assertTrue(r.err().contains("requirements/broken.md:4: malformed item id `dsn~broken`"), r.err());
         assertTrue(r.err().contains("requirements/broken.md:8: Needs: stands outside any item"), r.err());
-        assertTrue(r.err().contains("requirements/broken.md:13: Tags: `ASIL-E` is not an ASIL"), r.err());
-        assertTrue(r.err().contains("requirements/broken.md:15: Status: `done` is not one of"), r.err());
-        assertTrue(r.err().contains("requirements/broken.md:18: Covers entry `not an id` is not an item id"), r.err());
+        assertTrue(r.err().contains("requirements/broken.md:15: Tags: `ASIL_E` is not an ASIL"), r.err());
+        assertTrue(r.err().contains("requirements/broken.md:13: Status: `done` is not one of"), r.err());
+        assertTrue(r.err().contains("broken.md:18: this bullet of a Covers list names no item id"), r.err());
         assertFalse(r.all().contains("Exception"), r.all());
     }
 

@@ -48,6 +48,7 @@ public final class Gates {
         }
         UntaggedCode.check(t);
         g.classLevelTags();
+        KernelBranches.check(t);
     }
 
     /**

@@ -128,7 +128,7 @@ public final class RepoScan {
     private static boolean auxiliary(Path p) {
         String n = p.getFileName().toString();
         return n.equals("equivalent-mutants.md") || n.equals("untagged-code.md") || n.equals("class-level-tags.md")
-                || n.equals("deferred.md") || n.equals("unmutated.md")
+                || n.equals("deferred.md") || n.equals("unmutated.md") || n.equals("uncovered-branches.md")
                 || n.equals("README.md");
     }
 

@@ -59,7 +59,8 @@ public final class ReviewedList {
 
     private static boolean header(List<String> cells) {
         String first = cells.get(0).toLowerCase(java.util.Locale.ROOT);
-        return first.equals("class") || first.equals("code") || first.equals("item") || first.matches("-+:?|:?-+:?");
+        return first.equals("class") || first.equals("code") || first.equals("item") || first.equals("file")
+                || first.matches("-+:?|:?-+:?");
     }
 
     private static List<String> cells(String line, boolean csv, int keys) {

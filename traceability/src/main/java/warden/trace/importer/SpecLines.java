@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The line matchers of {@link SpecReader}: which OpenFastTrace Markdown line is a heading, an id
- * line, a field or a bullet, and the splitting of text into lines and of a field into words. Each is
+ * Line helpers of {@link SpecReader} (whose grammar is OpenFastTrace's, {@link SpecGrammar}): the
+ * splitting of text into lines, a bullet for the reader's lint, and of a list into words. Each is
  * hand-written and documented with the regular expression it implements exactly ({@code \s} being
  * {@code [ \t\n\x0B\f\r]}, {@code .} any character but a line terminator); the tests compare
  * each with its expression.
@@ -14,9 +14,6 @@ import java.util.List;
  * [impl->dsn~trace.fast-readers~1]
  */
 final class SpecLines {
-    private static final List<String> FIELDS = List.of("Needs", "Covers", "Depends", "Tags", "Status",
-            "Verification", "Rationale", "Decomposition");
-
     private SpecLines() {
     }
 
@@ -39,57 +36,6 @@ final class SpecLines {
             out.add(text.substring(s));
         }
         return out;
-    }
-
-    static boolean fence(String line) {
-        int i = 0;
-        while (i < line.length() && line.charAt(i) == ' ') { // bounded by the line
-            i++;
-        }
-        return line.startsWith("```", i);
-    }
-
-    /** {@code ^#{1,6}\s+(\S.*)$}: @return group 1, or null when the line is no heading. */
-    static String heading(String line) {
-        int i = 0;
-        while (i < line.length() && i < 7 && line.charAt(i) == '#') { // at most 7 characters
-            i++;
-        }
-        if (i == 0 || i > 6 || i >= line.length() || !space(line.charAt(i))) {
-            return null;
-        }
-        while (i < line.length() && space(line.charAt(i))) { // bounded by the line
-            i++;
-        }
-        return i < line.length() && !terminator(line, i + 1) ? line.substring(i) : null; // \S matches U+2028
-    }
-
-    /** {@code ^\s*`([^`]*~[^`]*)`\s*$}: @return group 1, or null. */
-    static String idLine(String line) {
-        int a = 0;
-        int b = line.length();
-        while (a < b && space(line.charAt(a))) { // bounded by the line
-            a++;
-        }
-        while (b > a && space(line.charAt(b - 1))) { // bounded by the line
-            b--;
-        }
-        if (b - a < 2 || line.charAt(a) != '`' || line.charAt(b - 1) != '`') {
-            return null;
-        }
-        String inner = line.substring(a + 1, b - 1);
-        return inner.indexOf('`') < 0 && inner.indexOf('~') >= 0 ? inner : null;
-    }
-
-    /** {@code ^(Needs|Covers|...|Decomposition):\s*(.*)$}: @return group 1, or null. */
-    static String fieldKey(String line) {
-        int colon = line.indexOf(':');
-        for (String f : FIELDS) {
-            if (colon == f.length() && line.startsWith(f)) {
-                return terminator(line, colon + 1) ? null : f;
-            }
-        }
-        return null;
     }
 
     /** {@code ^\s*[*+-]\s+(.*)$}: @return group 1, or null when the line is no bullet. */

@@ -58,6 +58,10 @@ public final class Trace {
     public final List<ReviewedList.Entry> unmutated = new ArrayList<>();
     /** The reviewed waivers for code that implements no requirement yet. */
     public final List<ReviewedList.Entry> waivers = new ArrayList<>();
+    /** The reviewed kernel lines with branches no test takes (file, code of the line, reason). */
+    public final List<ReviewedList.Entry> uncoveredBranches = new ArrayList<>();
+    /** The kernel's branches and covered branches (JaCoCo), counted by the branch gate. */
+    public final int[] kernelBranches = new int[2];
     /** Sources scanned. */
     public final List<SourceFile> sources = new ArrayList<>();
     /** Report files read: Surefire, PIT, JaCoCo. */

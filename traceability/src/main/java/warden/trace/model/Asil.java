@@ -19,6 +19,7 @@ public record Asil(int level, int of) implements Comparable<Asil> {
     /** Quality management, no ASIL. */
     public static final Asil QM = new Asil(0, -1);
     private static final String NAMES = "QABCD";
+    private static final Pattern TAG = Pattern.compile("(?:QM|ASIL_([ABCD]))(?:_of_([ABCD]))?");
     private static final Pattern TEXT = Pattern.compile(
             "(?:ASIL[-_ ]?)?([ABCD]|QM)(?:\\s*\\(\\s*(?:ASIL[-_ ]?)?([ABCD])\\s*\\))?", Pattern.CASE_INSENSITIVE);
 
@@ -37,6 +38,27 @@ public record Asil(int level, int of) implements Comparable<Asil> {
             return null;
         }
         return new Asil(level, of);
+    }
+
+    /**
+     * @param tag an ASIL as an OpenFastTrace tag ({@code \w+}): {@code QM}, {@code ASIL_C}, or decomposed
+     *     {@code ASIL_B_of_D}, {@code QM_of_C}
+     * @return the ASIL, or null when the tag is not one in exactly that form
+     */
+    public static Asil parseTag(String tag) {
+        Matcher m = TAG.matcher(tag);
+        if (!m.matches()) {
+            return null;
+        }
+        int level = m.group(1) == null ? 0 : NAMES.indexOf(m.group(1).charAt(0));
+        int of = m.group(2) == null ? -1 : NAMES.indexOf(m.group(2).charAt(0));
+        return of >= 0 && level > of ? null : new Asil(level, of);
+    }
+
+    /** @return this ASIL as an OpenFastTrace tag ({@link #parseTag} reads it back). */
+    public String tag() {
+        String l = level == 0 ? "QM" : "ASIL_" + NAMES.charAt(level);
+        return of < 0 ? l : l + "_of_" + NAMES.charAt(of);
     }
 
     /** @return true when the text looks like an attempt to name an ASIL (starts with ASIL or is QM...). */

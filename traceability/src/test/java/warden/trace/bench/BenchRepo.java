@@ -37,7 +37,7 @@ public final class BenchRepo {
     private static void item(StringBuilder b, int i, int goals, int reqs) {
         if (i < goals) {
             b.append("### Goal ").append(i).append("\n`sg~g").append(i).append("~1`\n\nThe system stays safe.\n\n")
-                    .append("Tags: ASIL-C\n\nNeeds: req\n\n");
+                    .append("Tags: ASIL_C\n\nNeeds: req\n\n");
         } else if (i < goals + reqs) {
             b.append("### Requirement ").append(i).append("\n`req~r").append(i).append("~1`\n\nIt does a thing.\n\n")
                     .append("Covers:\n* `sg~g").append(i % goals).append("~1`\n\nNeeds: dsn\n\n");
