@@ -1,20 +1,21 @@
 package warden.emu.channel;
 
+import warden.kernel.api.MonitorCall;
+
 /**
  * The channel monitor calls as the guest side uses them (the contract with the kernel's channel
  * table): call ids, the fields of {@link #CHANNEL_INFO}, the roles and the full policies. The ids
- * are those the kernel's {@code warden.kernel.api.MonitorCall} defines for channels; they are
- * repeated here until that code is merged, and should then refer to it.
+ * are those the kernel's {@link MonitorCall} defines for channels.
  *
  * [impl->dsn~e2e.ring~1]
  */
 public final class ChannelCalls {
     /** arg0 = channel, arg1 = the sender's published count; value = the receiver's consumed count. */
-    public static final int CHANNEL_SEND = 12;
+    public static final int CHANNEL_SEND = MonitorCall.CHANNEL_SEND;
     /** arg0 = channel, arg1 = the receiver's consumed count; value = the sender's published count. */
-    public static final int CHANNEL_RECEIVE = 13;
+    public static final int CHANNEL_RECEIVE = MonitorCall.CHANNEL_RECEIVE;
     /** arg0 = channel, arg1 = one of the {@code INFO_*} fields; value = that field. */
-    public static final int CHANNEL_INFO = 14;
+    public static final int CHANNEL_INFO = MonitorCall.CHANNEL_INFO;
 
     public static final int INFO_BASE = 0;
     public static final int INFO_SLOT_SIZE = 1;

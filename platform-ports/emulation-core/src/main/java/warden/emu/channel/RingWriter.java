@@ -24,6 +24,7 @@ public final class RingWriter {
 
     private final RingLayout ring;
     private long published;
+    private long resyncs;
     private long consumed;
     private long drops;
     private long overwrites;
@@ -55,6 +56,9 @@ public final class RingWriter {
             }
         }
         lastStatus = cpu.call(ChannelCalls.CHANNEL_SEND, ring.channel, published + 1);
+        if (lastStatus == Status.INVALID_PARAM) {
+            resync(); // this frame is lost; the receiver sees the gap
+        }
         if (lastStatus != Status.OK) {
             return FAILED;
         }
@@ -72,8 +76,24 @@ public final class RingWriter {
         lastStatus = cpu.call(ChannelCalls.CHANNEL_SEND, ring.channel, published);
         if (lastStatus == Status.OK) {
             consumed = cpu.lastValue();
+        } else if (lastStatus == Status.INVALID_PARAM) {
+            resync();
         }
     }
+
+    /**
+     * The kernel refused a count it accepted before: it set the channel's counts back to 0 because
+     * an end restarted. The writer starts over from slot 0; its end-to-end counter goes on, so the
+     * receiver classifies what it missed. [impl->dsn~e2e.ring~1]
+     */
+    private void resync() {
+        published = 0;
+        consumed = 0;
+        resyncs++;
+    }
+
+    /** @return how often the writer found the kernel's counts reset and started over. */
+    public long resyncs() { return resyncs; }
 
     public long published() { return published; }
     public long consumedSeen() { return consumed; }

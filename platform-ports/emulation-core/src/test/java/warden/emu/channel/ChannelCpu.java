@@ -76,4 +76,26 @@ final class ChannelCpu implements GuestCpu {
         calls++;
         return kernel.call(roles, callId, arg0, arg1, value);
     }
+
+    /** Raw calls: this double's convention is the kernel's own ids, function 0, two arguments. */
+    @Override
+    public int rawCallTarget(long id, long function) {
+        return function == 0 && id >= 0 && id < warden.kernel.api.MonitorCall.COUNT ? (int) id
+                : warden.kernel.api.MonitorCall.UNKNOWN;
+    }
+
+    @Override
+    public long rawCall(long id, long function, long[] args) {
+        int target = rawCallTarget(id, function);
+        return target == warden.kernel.api.MonitorCall.UNKNOWN ? notSupportedCode()
+                : call(target, args.length > 0 ? args[0] : 0, args.length > 1 ? args[1] : 0);
+    }
+
+    @Override public long notSupportedCode() { return warden.kernel.api.Status.NOT_SUPPORTED; }
+
+    @Override
+    public long[] callIds() {
+        return new long[] {warden.kernel.api.MonitorCall.CHANNEL_SEND, warden.kernel.api.MonitorCall.CHANNEL_RECEIVE,
+            warden.kernel.api.MonitorCall.CHANNEL_INFO};
+    }
 }

@@ -31,7 +31,7 @@ final class Loaded {
     static Loaded load(Path file, String targetOption, PrintStream err) throws UsageError {
         LoadResult r;
         if (file == null) {
-            r = DefaultSystem.load();
+            r = DefaultSystem.load(targetOption);
         } else {
             if (Files.isDirectory(file)) { // [impl->dsn~config.input-limits~2]
                 throw new UsageError(file + " is a directory: expected a system description file (YAML)");

@@ -57,9 +57,29 @@ public final class RunReportJson {
             w.beginObject().field("id", c.id()).field("name", c.name()).field("from", c.from()).field("to", c.to())
                     .field("sends", c.sends()).field("receives", c.receives()).field("doorbells", c.doorbells())
                     .field("denied", c.denied()).field("resets", c.resets()).field("published", c.published())
-                    .field("consumed", c.consumed()).endObject();
+                    .field("consumed", c.consumed());
+            e2e(w, c.e2e());
+            w.endObject();
         }
         w.endArray();
+    }
+
+    /** The guest models' end-to-end figures of a channel, or null. [impl->dsn~channel.statistics~1] */
+    private static void e2e(JsonWriter w, RunResult.E2eResult e) {
+        w.key("e2e");
+        if (e == null) {
+            w.nullValue();
+            return;
+        }
+        w.beginObject().field("framesSent", e.framesSent()).field("drops", e.drops())
+                .field("overwrites", e.overwrites()).field("senderHighWater", e.senderHighWater())
+                .field("framesReceived", e.framesReceived());
+        w.key("verdicts").beginObject();
+        for (int v = 0; v < e.verdicts().length; v++) {
+            w.field(warden.emu.channel.Verdict.name(v), e.verdicts()[v]);
+        }
+        w.endObject().field("worstLatencyNs", e.worstLatencyNs()).field("receiverHighWater", e.receiverHighWater())
+                .field("failures", e.failures()).endObject();
     }
 
     private static void probes(JsonWriter w, RunResult r) {

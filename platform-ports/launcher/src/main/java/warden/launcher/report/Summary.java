@@ -139,6 +139,20 @@ public final class Summary {
             out.printf("Channel %s (%s -> %s): %d sends, %d receives, %d doorbells, %d denied, %d resets;"
                     + " published %d, consumed %d%n", c.name(), c.from(), c.to(), c.sends(), c.receives(),
                     c.doorbells(), c.denied(), c.resets(), c.published(), c.consumed());
+            RunResult.E2eResult e = c.e2e();
+            if (e != null) {
+                StringBuilder v = new StringBuilder();
+                for (int i = 0; i < e.verdicts().length; i++) {
+                    if (e.verdicts()[i] != 0) {
+                        v.append(v.length() == 0 ? "" : ", ").append(warden.emu.channel.Verdict.name(i)).append(' ')
+                                .append(e.verdicts()[i]);
+                    }
+                }
+                out.printf("  end to end: %d frames sent (%d dropped, %d overwritten, ring high water %d), %d received"
+                        + " (%s), worst latency %s, %d failures reported%n", e.framesSent(), e.drops(), e.overwrites(),
+                        e.senderHighWater(), e.framesReceived(), v.length() == 0 ? "none" : v,
+                        time(e.worstLatencyNs()), e.failures());
+            }
         }
     }
 

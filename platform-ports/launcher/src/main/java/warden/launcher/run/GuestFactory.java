@@ -61,13 +61,17 @@ final class GuestFactory {
                 wcet[i] = t.wcetNs();
                 deadline[i] = t.deadlineNs();
             }
-            return new RtosGuest(p.name(), r.bootNs(), r.tickNs(), names, period, wcet, deadline,
+            RtosGuest g = new RtosGuest(p.name(), r.bootNs(), r.tickNs(), names, period, wcet, deadline,
                     line(r.isr(), platform), r.isr() == null ? 0 : r.isr().workNs(), consoleBuffer(p));
+            g.setChannels(primary ? channelIds(d, index, platform) : new int[0]);
+            return g;
         }
         if (w instanceof RichOsSpec r) {
-            return new RichOsGuest(p.name(), primary, r.bootNs(), r.tickNs(), r.burstMinNs(), r.burstMaxNs(),
+            RichOsGuest g = new RichOsGuest(p.name(), primary, r.bootNs(), r.tickNs(), r.burstMinNs(), r.burstMaxNs(),
                     r.idleMinNs(), r.idleMaxNs(), line(r.isr(), platform), r.isr() == null ? 0 : r.isr().workNs(),
                     consoleBuffer(p), SplitMix64.derive(seed, index * 64L + core));
+            g.setChannels(primary ? channelIds(d, index, platform) : new int[0]);
+            return g;
         }
         return probe((ProbeSpec) w, primary);
     }
@@ -177,6 +181,21 @@ final class GuestFactory {
             }
         }
         return out;
+    }
+
+    /**
+     * @return the ids of the channels partition {@code index} is an endpoint of: its primary vCPU's
+     *     guest model sends or receives on them (role and ring from CHANNEL_INFO).
+     *
+     * [impl->dsn~run.channel-binding~1]
+     */
+    static int[] channelIds(SystemDescription d, int index, PlatformDescription platform) {
+        List<ChannelBinding> mine = channels(d, index, platform);
+        int[] ids = new int[mine.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = mine.get(i).id();
+        }
+        return ids;
     }
 
     private static int line(IsrSpec isr, PlatformDescription platform) {

@@ -94,7 +94,8 @@ final class ResultCollector {
                     image.name(image.channelReceiver(c)), monitor.channelStat(c, ChannelStat.SENDS),
                     monitor.channelStat(c, ChannelStat.RECEIVES), monitor.channelStat(c, ChannelStat.DOORBELLS),
                     monitor.channelStat(c, ChannelStat.DENIED), monitor.channelStat(c, ChannelStat.RESETS),
-                    monitor.channelStat(c, ChannelStat.PUBLISHED), monitor.channelStat(c, ChannelStat.CONSUMED)));
+                    monitor.channelStat(c, ChannelStat.PUBLISHED), monitor.channelStat(c, ChannelStat.CONSUMED),
+                    e2e(c, image.channelSender(c), image.channelReceiver(c))));
         }
         return out;
     }
@@ -149,6 +150,42 @@ final class ResultCollector {
                     monitor.restarts(p), PartitionState.name(monitor.partitionState(p)), faults, tasks));
         }
         return out;
+    }
+
+    /**
+     * The guest models' end-to-end figures of channel {@code c}, from the sender's and the
+     * receiver's primary vCPU; null when neither model uses it. [impl->dsn~channel.statistics~1]
+     */
+    private RunResult.E2eResult e2e(int c, int sender, int receiver) {
+        warden.emu.channel.ChannelStats tx = stats(c, sender);
+        warden.emu.channel.ChannelStats rx = stats(c, receiver);
+        if (tx == null && rx == null) {
+            return null;
+        }
+        long[] verdicts = new long[warden.emu.channel.Verdict.COUNT];
+        for (int v = 0; rx != null && v < verdicts.length; v++) {
+            verdicts[v] = rx.verdict(v);
+        }
+        return new RunResult.E2eResult(tx == null ? 0 : tx.sent(), tx == null ? 0 : tx.drops(),
+                tx == null ? 0 : tx.overwrites(), tx == null ? 0 : tx.highWater(), rx == null ? 0 : rx.received(),
+                verdicts, rx == null ? 0 : rx.worstLatencyNs(), rx == null ? 0 : rx.highWater(),
+                rx == null ? 0 : rx.failures());
+    }
+
+    private warden.emu.channel.ChannelStats stats(int channel, int partition) {
+        if (partition < 0 || partition >= d.partitions().size()) {
+            return null;
+        }
+        Executor e = e0(partition, d.partitions().get(partition));
+        int n = e instanceof RtosGuest r ? r.channelCount() : e instanceof RichOsGuest r ? r.channelCount() : 0;
+        for (int i = 0; i < n; i++) {
+            warden.emu.channel.ChannelStats s = e instanceof RtosGuest r ? r.channelStats(i)
+                    : ((RichOsGuest) e).channelStats(i);
+            if (s != null && s.channel() == channel) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private Executor e0(int p, PartitionSpec spec) {

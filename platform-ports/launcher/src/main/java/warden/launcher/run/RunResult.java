@@ -29,7 +29,19 @@ public record RunResult(String source, String target, String board, long seed, l
      * restart, and the published and consumed counts since the last reset.
      */
     public record ChannelResult(int id, String name, String from, String to, long sends, long receives,
-                                long doorbells, long denied, long resets, long published, long consumed) {
+                                long doorbells, long denied, long resets, long published, long consumed,
+                                E2eResult e2e) {
+    }
+
+    /**
+     * What the guest models measured on a channel with their end-to-end protection: frames the
+     * sender wrote, dropped and overwrote, the most it saw in the ring; frames the receiver read, its
+     * verdict counts (names of {@code warden.emu.channel.Verdict}, in its order), the worst
+     * end-to-end latency in virtual ns, the most frames it found ready, and the failures reported
+     * to the health monitor. Null when neither end's guest uses the channel (e.g. real code).
+     */
+    public record E2eResult(long framesSent, long drops, long overwrites, long senderHighWater, long framesReceived,
+                            long[] verdicts, long worstLatencyNs, long receiverHighWater, long failures) {
     }
 
     /** A health-monitor event: a detected failure and what was done about it. */
