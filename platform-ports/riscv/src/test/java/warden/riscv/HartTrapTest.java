@@ -124,9 +124,14 @@ class HartTrapTest {
             unknown++;
         }
         assertTrue(unknown > 3_000, "unknown " + unknown);
-        for (long eid : new long[] {Sbi.BASE_EID, Sbi.HSM_EID, Sbi.SRST_EID, 0, 8, Sbi.WARDEN_EID | 1L << 32}) {
+        for (long eid : new long[] {Sbi.IPI_EID, Sbi.RFENCE_EID, Sbi.PMU_EID, 0, 8, Sbi.WARDEN_EID | 1L << 32}) {
             assertEquals(MonitorCall.UNKNOWN, h.rawCallTarget(eid, 0), "EID 0x" + Long.toHexString(eid));
         }
+        // SBI 2.0 as offered to real code: Base answered by the port, HSM and SRST mapped onto the kernel
+        assertEquals(warden.emu.GuestCpu.ANSWERED_BY_MONITOR, h.rawCallTarget(Sbi.BASE_EID, 0));
+        assertEquals(MonitorCall.VCPU_ON, h.rawCallTarget(Sbi.HSM_EID, 0));
+        assertEquals(MonitorCall.VCPU_OFF, h.rawCallTarget(Sbi.SRST_EID, 0));
+        assertEquals(MonitorCall.UNKNOWN, h.rawCallTarget(Sbi.HSM_EID, 2), "hart_get_status is not offered");
         assertEquals(MonitorCall.UNKNOWN, h.rawCallTarget(Sbi.WARDEN_EID, 1L << 32 | MonitorCall.VERSION));
         assertEquals(-2L, h.notSupportedCode());
     }

@@ -233,4 +233,39 @@ class ChannelEndTest {
         assertEquals(1, in.stats().errors());
         assertEquals(0, in.stats().received());
     }
+
+    /**
+     * The kernel sets a channel's counts back to 0 when an end restarts: the sender's next send is
+     * refused and it starts over from slot 0 (that frame is lost), the receiver's next poll is
+     * refused and it starts over too; the frame after the reset arrives, and the lost one shows as
+     * a gap in the end-to-end counter.
+     * [utest->dsn~e2e.ring~1]
+     */
+    @Test
+    void bothEndsStartOverWhenTheKernelResetsTheCounts() {
+        ChannelKernel k = ChannelKernel.single(16, 4, ChannelCalls.POLICY_DROP, 3, AGE, 2);
+        ChannelCpu a = new ChannelCpu(k, ChannelKernel.SENDER);
+        ChannelCpu b = new ChannelCpu(k, ChannelKernel.RECEIVER);
+        ChannelEnd out = ChannelEnd.open(a, 0);
+        ChannelEnd in = ChannelEnd.open(b, 0);
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(RingWriter.WRITTEN, out.send(a, 8));
+            }
+            assertEquals(3, in.poll(b));
+            for (int i = 0; i < 3; i++) {
+                assertEquals(Verdict.OK, in.next(b));
+            }
+        }
+        assertEquals(0, in.poll(b));
+        k.reset(0);
+        assertEquals(RingWriter.FAILED, out.send(a, 8), "count 7 is more than a ring ahead of 0: refused");
+        assertEquals(RingWriter.WRITTEN, out.send(a, 8), "started over");
+        assertEquals(1, k.published[0]);
+        assertEquals(1, in.poll(b), "the receiver's count 6 is ahead of 1: refused, then started over");
+        assertEquals(Verdict.OK_SOME_LOST, in.next(b));
+        assertEquals(1, in.checker().gap(), "one frame lost at the reset");
+        assertEquals(0, in.poll(b));
+        assertEquals(1, k.consumed[0], "progress reported from 0");
+    }
 }

@@ -125,4 +125,10 @@ public final class ChannelKernel {
         }
         return Status.DENIED;
     }
+
+    /** What the kernel does when an end of channel {@code c} restarts: both counts back to 0. */
+    public void reset(int c) {
+        published[c] = 0;
+        consumed[c] = 0;
+    }
 }
