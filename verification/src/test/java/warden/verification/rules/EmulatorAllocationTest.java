@@ -30,7 +30,7 @@ class EmulatorAllocationTest {
     void the_emulator_steady_state_allocation_is_measured_and_published(String name) throws Exception {
         Target target = Targets.get(name);
         Assumptions.assumeTrue(target != null, "target " + name + " is not available");
-        SystemDescription d = DefaultSystem.load().description();
+        SystemDescription d = DefaultSystem.load(name).description();
         Assumptions.assumeTrue(DescriptionValidator.validate(d, target).isEmpty(), "default system not valid on "
                 + name);
         long warm = 50 * MS;

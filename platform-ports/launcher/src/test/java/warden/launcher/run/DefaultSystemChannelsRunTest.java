@@ -1,0 +1,59 @@
+package warden.launcher.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import warden.emu.channel.Verdict;
+import warden.launcher.config.DefaultSystem;
+import warden.launcher.config.SystemDescription;
+
+/**
+ * The default system's channels carry frames end to end: the RTOS's sensor frames reach the rich
+ * OS and its commands come back, checked by the guest models' end-to-end protection, on every
+ * target that can protect a ring between them (x86 leaves them out).
+ */
+class DefaultSystemChannelsRunTest {
+    private static final long RUN_NS = 150_000_000L;
+
+    private static RunResult run(String target) throws SystemRun.BootRefused {
+        SystemDescription d = DefaultSystem.load(target).description();
+        return new SystemRun(d, Targets.get(target), RUN_NS, 42, false).boot().run();
+    }
+
+    // [utest->dsn~config.default-system~1]
+    // [utest->dsn~run.channel-binding~1]
+    // [utest->dsn~channel.statistics~1]
+    @Test
+    void sensorFramesReachTheRichOsAndCommandsComeBackCheckedEndToEnd() throws Exception {
+        for (String target : List.of("riscv", "arm")) {
+            RunResult r = run(target);
+            assertEquals(List.of("sensors", "commands"), r.channels().stream().map(RunResult.ChannelResult::name)
+                    .toList(), target);
+            for (RunResult.ChannelResult c : r.channels()) {
+                RunResult.E2eResult e = c.e2e();
+                assertNotNull(e, target + " " + c.name());
+                assertTrue(e.framesSent() > 0 && e.framesReceived() > 0, target + " " + c);
+                assertTrue(e.verdicts()[Verdict.OK] > 0, target + " " + c);
+                assertEquals(0, e.verdicts()[Verdict.CORRUPTED] + e.verdicts()[Verdict.WRONG_DATA_ID]
+                        + e.verdicts()[Verdict.REPEATED], target + " " + c);
+                assertEquals(0, c.denied(), target + " " + c);
+                assertEquals(c.published(), e.framesSent() - e.drops(), target + " " + c);
+            }
+            assertTrue(r.checks().stream().allMatch(RunResult.Check::passed), target + " " + r.checks());
+        }
+    }
+
+    // [utest->dsn~config.default-system~1]
+    @Test
+    void onX86TheDefaultSystemHasNoChannels() throws Exception {
+        assertTrue(DefaultSystem.text().contains("\nchannels:\n"));
+        assertTrue(!DefaultSystem.text("x86").contains("channels:"));
+        assertEquals(DefaultSystem.text(), DefaultSystem.text("arm"));
+        RunResult r = run("x86");
+        assertEquals(List.of(), r.channels());
+        assertTrue(r.checks().stream().allMatch(RunResult.Check::passed), r.checks().toString());
+    }
+}
