@@ -78,15 +78,7 @@ public final class ChainReport {
                 .append("</a> &#183; <a href=\"tests.html\">By test</a> &#183; ")
                 .append("<a href=\"../index.html\">Trace report</a>");
         if (script) {
-            b.append(" &#183; Filter: ASIL <select id=\"fa\" onchange=\"f()\"><option value=\"\">all</option>");
-            for (String a : List.of("QM", "A", "B", "C", "D")) {
-                b.append("<option>").append(a).append("</option>");
-            }
-            b.append("</select> status <select id=\"fs\" onchange=\"f()\"><option value=\"\">all</option>");
-            for (String s : List.of("approved", "proposed", "draft", "rejected")) {
-                b.append("<option>").append(s).append("</option>");
-            }
-            b.append("</select>");
+            HtmlReport.selects(b.append(" &#183; Filter: "));
         }
         b.append("</nav>\n<h1>").append(Text.xml(title)).append("</h1>\n");
     }
