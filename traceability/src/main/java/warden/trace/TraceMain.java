@@ -124,7 +124,8 @@ public final class TraceMain {
             }
         }
         if (o.reports) {
-            out.println("  reports: " + outDir.resolve("index.html") + " (and trace.json, trace.reqif, *.adoc)");
+            out.println("  reports: " + outDir.resolve("index.html")
+                    + " (and trace.json, trace.reqif, *.adoc, chains/index.html)");
         }
         if (t.findings.isEmpty()) {
             out.println("Trace gates: passed");

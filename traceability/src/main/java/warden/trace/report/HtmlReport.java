@@ -91,7 +91,16 @@ public final class HtmlReport {
     }
 
     private static void filters(StringBuilder b, Trace t) {
-        b.append("<nav>Filter: ASIL <select id=\"fa\" onchange=\"f()\"><option value=\"\">all</option>");
+        selects(b.append("<nav>Filter: "));
+        b.append(" type <select id=\"ft\" onchange=\"f()\"><option value=\"\">all</option>");
+        t.items.values().stream().map(i -> i.item.type()).distinct().sorted()
+                .forEach(ty -> b.append("<option>").append(Text.xml(ty)).append("</option>"));
+        b.append("</select> id <input id=\"fq\" oninput=\"f()\" size=\"30\"/></nav>\n");
+    }
+
+    /** Appends the ASIL ({@code fa}) and status ({@code fs}) filter selects, which call {@code f()}. */
+    static void selects(StringBuilder b) {
+        b.append("ASIL <select id=\"fa\" onchange=\"f()\"><option value=\"\">all</option>");
         for (String a : List.of("QM", "A", "B", "C", "D")) {
             b.append("<option>").append(a).append("</option>");
         }
@@ -99,10 +108,7 @@ public final class HtmlReport {
         for (String s : List.of("approved", "proposed", "draft", "rejected")) {
             b.append("<option>").append(s).append("</option>");
         }
-        b.append("</select> type <select id=\"ft\" onchange=\"f()\"><option value=\"\">all</option>");
-        t.items.values().stream().map(i -> i.item.type()).distinct().sorted()
-                .forEach(ty -> b.append("<option>").append(Text.xml(ty)).append("</option>"));
-        b.append("</select> id <input id=\"fq\" oninput=\"f()\" size=\"30\"/></nav>\n");
+        b.append("</select>");
     }
 
     /** Appends an item's data attributes, which the filters read. */

@@ -13,7 +13,7 @@ import warden.trace.link.Trace;
 import warden.trace.parallel.Parallel;
 
 /**
- * Writes every report of a trace into one directory: HTML, JSON, ReqIF and the AsciiDoc includes,
+ * Writes every report of a trace into one directory: HTML, JSON, ReqIF, the AsciiDoc includes and the chain view,
  * each rendered and written by its own task ({@link Parallel}); each reads the finished trace
  * only, so the files are the same bytes whatever the threads.
  */
@@ -21,7 +21,10 @@ public final class Reports {
     private Reports() {
     }
 
-    /** Writes index.html, trace.json, trace.reqif and the AsciiDoc includes of a trace into {@code dir}. */
+    /**
+     * Writes index.html, trace.json, trace.reqif, the AsciiDoc includes and the chain view
+     * ({@code chains/}) of a trace into {@code dir}.
+     */
     public static void writeAll(Trace t, Path dir) throws IOException {
         Files.createDirectories(dir);
         List<Parallel.Task<Void>> tasks = new ArrayList<>();
@@ -31,6 +34,21 @@ public final class Reports {
         tasks.add(() -> {
             for (Map.Entry<String, String> e : AsciiDocReport.render(t).entrySet()) {
                 write(dir.resolve(e.getKey()), e.getValue());
+            }
+            return null;
+        });
+        tasks.add(() -> {
+            Path chains = dir.resolve(ChainReport.DIR);
+            Files.createDirectories(chains);
+            try (java.util.stream.Stream<Path> old = Files.list(chains)) { // pages of chains now gone
+                for (Path p : (Iterable<Path>) old::iterator) {
+                    if (p.getFileName().toString().endsWith(".html")) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            for (Map.Entry<String, String> e : ChainReport.render(t).entrySet()) {
+                write(chains.resolve(e.getKey()), e.getValue());
             }
             return null;
         });
