@@ -155,4 +155,36 @@ class GuestChannelTest {
         assertEquals(c1.calls, c2.calls);
         assertEquals(0, empty.channelCount());
     }
+
+    /**
+     * The safety RTOS does not report a failed receiving end to the health monitor (the kernel would
+     * restart it for its sender's fault): a faulty sender's corrupted frames make its state machine
+     * fail, which it counts, and no REPORT_FAILURE reaches the kernel.
+     * [utest->dsn~emu.guest.channels~1]
+     */
+    private ChannelEnd sender;
+
+    @Test
+    void theRtosCountsAFailedCommandChannelButDoesNotReportIt() {
+        ChannelKernel k = kernel(4);
+        RtosGuest r = rtos();
+        r.setChannels(new int[] {0});
+        ChannelFakeCpu a = new ChannelFakeCpu(k, ChannelKernel.RECEIVER, 0);
+        ChannelFakeCpu tx = new ChannelFakeCpu(k, ChannelKernel.SENDER, 0);
+        for (long t = 100_000; t <= 60 * MS; t += 100_000) {
+            step(r, a, t);
+            if (t % MS == 0 && r.channelStats(0) != null) { // a faulty sender: every frame has a flipped bit
+                tx.time = t;
+                ChannelEnd out = sender == null ? (sender = ChannelEnd.open(tx, 0)) : sender;
+                out.send(tx, 8);
+                for (int slot = 0; slot < 4; slot++) {
+                    k.words[slot * 7 + 3] ^= 1L << 9;
+                }
+            }
+        }
+        ChannelStats in = r.channelStats(0);
+        assertTrue(in.verdict(Verdict.CORRUPTED) > 2, in.toString());
+        assertTrue(in.failures() >= 1, in.toString());
+        assertEquals(0, k.failuresReported, in.toString());
+    }
 }

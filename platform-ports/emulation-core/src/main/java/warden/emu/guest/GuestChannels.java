@@ -29,9 +29,20 @@ final class GuestChannels {
     private long lastValue;
     private long lastAccepted;
 
-    GuestChannels(int[] ids) {
+    private final boolean reportFailures;
+
+    /**
+     * @param reportFailures whether a receiving end's failure is reported to the health monitor
+     *     (REPORT_FAILURE, which the kernel answers with the reporter's own health action, a restart):
+     *     the rich OS does; the safety RTOS does not — a restart of the receiver cannot cure a silent or
+     *     faulty sender, and a QM sender must not be able to get the critical partition restarted
+     *     (`anom~channel.e2e-failure-restarts-receiver~1`); it counts the failure and keeps its last
+     *     good input. [impl->dsn~emu.guest.channels~1]
+     */
+    GuestChannels(int[] ids, boolean reportFailures) {
         this.ids = ids.clone();
         this.ends = new ChannelEnd[ids.length];
+        this.reportFailures = reportFailures;
     }
 
     /** Opens every channel once (at the first boot); a channel the kernel refuses stays closed. */
@@ -89,7 +100,7 @@ final class GuestChannels {
                 }
                 n = e.poll(cpu);
             }
-            if (e.takeFailure()) {
+            if (e.takeFailure() && reportFailures) {
                 cpu.call(MonitorCall.REPORT_FAILURE, ChannelEnd.FAILURE_CHANNEL_E2E, e.ring().channel());
             }
         }

@@ -45,7 +45,7 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
     private long ticks;
     private long computedNs;
     private long faults;
-    private GuestChannels channels = new GuestChannels(new int[0]);
+    private GuestChannels channels = new GuestChannels(new int[0], true);
     private boolean rxPending;
     private long commands;
 
@@ -68,7 +68,7 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
 
     /** The channels this rich OS uses (its primary vCPU only); none by default. Call before it runs. */
     public void setChannels(int[] ids) {
-        channels = new GuestChannels(ids);
+        channels = new GuestChannels(ids, true);
     }
 
     @Override

@@ -57,7 +57,7 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
     private boolean inflateNext;
     /** Whether the release times are fixed (from the first tick after the first boot). */
     private boolean scheduled;
-    private GuestChannels channels = new GuestChannels(new int[0]);
+    private GuestChannels channels = new GuestChannels(new int[0], false);
     private final int controlTask;
     private boolean rxPending;
     private long samples;
@@ -92,7 +92,7 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
 
     /** The channels this RTOS uses (ids the kernel knows); none by default. Call before it runs. */
     public void setChannels(int[] ids) {
-        channels = new GuestChannels(ids);
+        channels = new GuestChannels(ids, false);
     }
 
     @Override
