@@ -45,7 +45,7 @@ class GoldenImageRunTest {
     }
 
     private static RunResult run(String target, boolean corrupt) throws SystemRun.BootRefused {
-        SystemDescription d = DefaultSystem.load().description();
+        SystemDescription d = DefaultSystem.load(target).description(); // x86: without its channels
         SystemRun r = new SystemRun(d, Targets.get(target), RUN_NS, 42, false);
         return r.boot(new CorruptThenCrash(r, corrupt)).run();
     }
