@@ -49,7 +49,7 @@ class X86ScenarioTest {
     // [utest->dsn~x86.port~1]
     @Test
     void the_run_report_gives_the_rich_os_stall_per_smi_on_every_core_and_the_safety_tick_lateness() {
-        RunResult r = result(valid(DefaultSystem.load()), 42);
+        RunResult r = result(valid(DefaultSystem.load("x86")), 42);
         for (int c = 0; c < 4; c++) {
             int core = c;
             var stall = r.targetMetrics().stream().filter(m -> m.name().equals("smi-stall") && m.core() == core)
@@ -74,7 +74,7 @@ class X86ScenarioTest {
     // [utest->dsn~x86.port~1]
     @Test
     void the_default_system_passes_every_check_on_x86_and_every_core_stalls_per_smi() {
-        SystemDescription d = valid(DefaultSystem.load());
+        SystemDescription d = valid(DefaultSystem.load("x86"));
         RunResult r = result(d, d.run().seed());
         assertTrue(r.passed(), r.checks().toString());
         assertEquals("x86", r.target());
@@ -113,7 +113,7 @@ class X86ScenarioTest {
     // [utest->dsn~x86.port~1]
     @Test
     void the_same_seed_gives_the_same_run_and_another_seed_another() {
-        SystemDescription d = valid(DefaultSystem.load());
+        SystemDescription d = valid(DefaultSystem.load("x86"));
         RunResult a = result(d, 42);
         RunResult b = result(d, 42);
         assertEquals(a, b);
@@ -144,7 +144,7 @@ class X86ScenarioTest {
     // [utest->dsn~x86.port~1]
     @Test
     void a_one_second_default_system_run_with_seed_42_meets_every_critical_deadline() {
-        SystemDescription d = valid(DefaultSystem.load());
+        SystemDescription d = valid(DefaultSystem.load("x86"));
         RunResult r;
         try {
             r = new SystemRun(d, Targets.get("x86"), 1_000_000_000L, 42, false).boot().run();
@@ -167,7 +167,7 @@ class X86ScenarioTest {
     // [utest->dsn~x86.port~1]
     @Test
     void a_two_second_default_system_run_loses_no_interrupt_for_seeds_1_to_5() {
-        SystemDescription d = valid(DefaultSystem.load());
+        SystemDescription d = valid(DefaultSystem.load("x86"));
         for (long seed = 1; seed <= 5; seed++) {
             RunResult r;
             try {

@@ -42,6 +42,27 @@ public record RunResult(String source, String target, String board, long seed, l
      */
     public record E2eResult(long framesSent, long drops, long overwrites, long senderHighWater, long framesReceived,
                             long[] verdicts, long worstLatencyNs, long receiverHighWater, long failures) {
+        /** Equal when every count is: the verdict counts by content, so equal runs give equal results. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof E2eResult e && framesSent == e.framesSent && drops == e.drops
+                    && overwrites == e.overwrites && senderHighWater == e.senderHighWater
+                    && framesReceived == e.framesReceived && java.util.Arrays.equals(verdicts, e.verdicts)
+                    && worstLatencyNs == e.worstLatencyNs && receiverHighWater == e.receiverHighWater
+                    && failures == e.failures;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(framesSent, drops, overwrites, senderHighWater, framesReceived,
+                    java.util.Arrays.hashCode(verdicts), worstLatencyNs, receiverHighWater, failures);
+        }
+
+        @Override
+        public String toString() {
+            return "E2eResult[framesSent=" + framesSent + ", verdicts=" + java.util.Arrays.toString(verdicts)
+                    + ", failures=" + failures + "]";
+        }
     }
 
     /** A health-monitor event: a detected failure and what was done about it. */
