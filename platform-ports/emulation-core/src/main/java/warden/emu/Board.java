@@ -21,4 +21,7 @@ public interface Board {
 
     /** @return where device stimuli raise lines. */
     Stimulus.LineInput lineInput();
+
+    /** @return the board's bus (its physical memory), where a campaign injects hardware faults. */
+    Bus bus();
 }

@@ -37,7 +37,34 @@ public final class FaultModel {
      * is written again. Injected into the port's timer, not into the guest.
      */
     public static final int TIMER_STOP = 8;
+    /** The number of the partition fault models above, which a campaign draws from by default. */
     public static final int COUNT = 9;
+    /**
+     * One bit of a frame published and not yet read flips in the channel's ring memory (the
+     * injector writes physical memory, as a hardware upset would). Channel fault models take a
+     * channel id, not an address.
+     */
+    public static final int CHANNEL_BIT_FLIP = 9;
+    /** The sender protects a frame (its counter advances) but never writes it: a lost frame. */
+    public static final int CHANNEL_LOST = 10;
+    /** The sender writes its last frame again, unchanged: a repeated frame. */
+    public static final int CHANNEL_REPEATED = 11;
+    /** The sender writes two consecutive frames in the wrong order: reordered frames. */
+    public static final int CHANNEL_REORDERED = 12;
+    /** The sender writes one frame with another data id (a masquerading or misrouted frame). */
+    public static final int CHANNEL_MASQUERADE = 13;
+    /** The sender publishes {@link #FLOOD_BURST} frames at every activation for {@link #FLOOD_DURATION_NS}. */
+    public static final int CHANNEL_FLOOD = 14;
+    /** The receiver stops reading the channel (it still runs and polls, it takes no frame). */
+    public static final int CHANNEL_STOP_READING = 15;
+    /** The first channel fault model. */
+    public static final int CHANNEL_FIRST = 9;
+    /** The number of all fault models, partition and channel ones. */
+    public static final int ALL = 16;
+    /** Frames a flooding sender publishes per activation. */
+    public static final int FLOOD_BURST = 64;
+    /** How long a sender floods. */
+    public static final long FLOOD_DURATION_NS = 20_000_000;
 
     /** Interval between the requests of an interrupt storm. */
     public static final long STORM_PERIOD_NS = 2_000;
@@ -46,7 +73,8 @@ public final class FaultModel {
 
     private static final String[] NAMES = {"hang", "crash", "fault-storm", "isolation-violation",
         "deadline-overrun", "memory-corruption", "interrupt-storm", "context-bit-flip",
-        "timer-stop"};
+        "timer-stop", "channel-bit-flip", "channel-lost", "channel-repeated", "channel-reordered",
+        "channel-masquerade", "channel-flood", "channel-stop-reading"};
 
     private FaultModel() {
     }
@@ -59,13 +87,18 @@ public final class FaultModel {
         return model == TIMER_STOP;
     }
 
+    /** @return whether the model is a fault of a channel (injected into a channel, drawn per channel). */
+    public static boolean channelFault(int model) {
+        return model >= CHANNEL_FIRST && model < ALL;
+    }
+
     public static String name(int model) {
-        return model >= 0 && model < COUNT ? NAMES[model] : "?";
+        return model >= 0 && model < ALL ? NAMES[model] : "?";
     }
 
     /** @return the id of a model name, or -1. */
     public static int parse(String name) {
-        for (int i = 0; i < COUNT; i++) {
+        for (int i = 0; i < ALL; i++) {
             if (NAMES[i].equals(name)) {
                 return i;
             }

@@ -59,6 +59,77 @@ public final class ChannelEnd {
         return r;
     }
 
+    /**
+     * Protects the payload (the counter advances) but writes nothing: the frame is lost, as a
+     * faulty sender would lose it (channel fault injection).
+     */
+    public void sendLost(GuestCpu cpu, int payloadLength) {
+        protector.protect(frame, payloadLength, cpu.now());
+        stats.sent++;
+    }
+
+    /**
+     * Writes the last frame again, unchanged (channel fault injection: a repeated frame).
+     * @return a RingWriter result
+     */
+    public int resend(GuestCpu cpu) {
+        return written(writer.write(cpu, frame, Frame.getInt(frame, Frame.LENGTH)));
+    }
+
+    /**
+     * Protects the payload twice (two consecutive counters) and writes the second frame before the
+     * first (channel fault injection: reordered frames). @return the RingWriter result of the later write
+     */
+    public int sendSwapped(GuestCpu cpu, int payloadLength) {
+        int length = protector.protect(frame, payloadLength, cpu.now());
+        byte[] first = java.util.Arrays.copyOf(frame, length);
+        protector.protect(frame, payloadLength, cpu.now());
+        stats.sent += 2;
+        written(writer.write(cpu, frame, length));
+        return written(writer.write(cpu, first, length));
+    }
+
+    /**
+     * Protects the payload with the channel's counter and time but writes another data id in the
+     * frame, with a CRC that matches it (channel fault injection: a masquerading frame, intact but
+     * from another source). @return a RingWriter result
+     */
+    public int sendMasquerade(GuestCpu cpu, int payloadLength) {
+        int length = protector.protect(frame, payloadLength, cpu.now());
+        Frame.putInt(frame, Frame.DATA_ID, Frame.getInt(frame, Frame.DATA_ID) ^ MASQUERADE_ID_BITS);
+        Frame.putInt(frame, Frame.CRC, Frame.crc(frame, length));
+        stats.sent++;
+        return written(writer.write(cpu, frame, length));
+    }
+
+    /** The bits a masquerading frame's data id differs in from the channel's. */
+    static final int MASQUERADE_ID_BITS = 0x40;
+
+    private int written(int r) {
+        stats.drops = writer.drops();
+        stats.overwrites = writer.overwrites();
+        stats.highWater = writer.highWater();
+        if (r == RingWriter.FAILED) {
+            stats.errors++;
+        }
+        return r;
+    }
+
+    /**
+     * Reads the next ready frame and takes it as OK without any check (the checker bypassed: only
+     * for showing that a campaign's detection is measured). @return OK, or -1 when none was read
+     */
+    public int nextUnchecked(GuestCpu cpu) {
+        int n = reader.read(cpu, frame);
+        if (n <= 0) {
+            stats.errors += n < 0 ? 1 : 0;
+            return -1;
+        }
+        stats.received++;
+        stats.verdicts[Verdict.OK]++;
+        return Verdict.OK;
+    }
+
     /** @return frames ready to read, or -1 if the kernel refused */
     public int poll(GuestCpu cpu) {
         int n = reader.poll(cpu);

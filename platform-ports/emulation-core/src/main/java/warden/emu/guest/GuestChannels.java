@@ -1,5 +1,6 @@
 package warden.emu.guest;
 
+import warden.emu.FaultModel;
 import warden.emu.GuestCpu;
 import warden.emu.channel.ChannelEnd;
 import warden.emu.channel.ChannelStats;
@@ -28,6 +29,10 @@ final class GuestChannels {
     private long unusable;
     private long lastValue;
     private long lastAccepted;
+    private int faultChannel = -1;
+    private int faultModel = -1;
+    private long floodUntil;
+    private boolean bypass;
 
     private final boolean reportFailures;
 
@@ -57,7 +62,10 @@ final class GuestChannels {
         }
     }
 
-    /** Sends one frame holding {@code sequence} and {@code value} on every sending end. */
+    /**
+     * Sends one frame holding {@code sequence} and {@code value} on every sending end; on the end
+     * of a pending channel fault, the faulty send instead (once; a flood for its whole duration).
+     */
     void publish(GuestCpu cpu, long sequence, long value) {
         for (ChannelEnd e : ends) {
             if (e != null && e.sender()) {
@@ -66,9 +74,83 @@ final class GuestChannels {
                 java.util.Arrays.fill(f, Frame.HEADER, Frame.HEADER + n, (byte) 0);
                 putPrefix(f, Frame.HEADER, n, sequence);
                 putPrefix(f, Frame.HEADER + 8, n - 8, value);
-                e.send(cpu, n);
+                if (e.ring().channel() == faultChannel) {
+                    sendFaulty(cpu, e, n);
+                } else {
+                    e.send(cpu, n);
+                }
             }
         }
+    }
+
+    /**
+     * The send of a sender with a pending channel fault: lost, repeated, reordered, masquerading,
+     * or a burst of {@link FaultModel#FLOOD_BURST} frames while the flood lasts.
+     * [impl->dsn~campaign.channel-faults~1]
+     */
+    private void sendFaulty(GuestCpu cpu, ChannelEnd e, int n) {
+        int model = faultModel;
+        boolean once = model != FaultModel.CHANNEL_FLOOD || cpu.now() >= floodUntil;
+        if (once) {
+            faultChannel = -1;
+            faultModel = -1;
+        }
+        switch (model) {
+            case FaultModel.CHANNEL_LOST:
+                e.sendLost(cpu, n);
+                break;
+            case FaultModel.CHANNEL_REPEATED:
+                e.send(cpu, n);
+                e.resend(cpu);
+                break;
+            case FaultModel.CHANNEL_REORDERED:
+                e.sendSwapped(cpu, n);
+                break;
+            case FaultModel.CHANNEL_MASQUERADE:
+                e.sendMasquerade(cpu, n);
+                break;
+            case FaultModel.CHANNEL_FLOOD:
+                for (int i = 0; i < (once ? 1 : FaultModel.FLOOD_BURST); i++) {
+                    e.send(cpu, n);
+                }
+                break;
+            default:
+                e.send(cpu, n);
+        }
+    }
+
+    /**
+     * Records channel fault {@code model} on {@code channel}: the sender models act at this
+     * guest's next send on it, a stopped reader from its next consumption on.
+     * @return whether this guest has the end of the channel the model acts at
+     * [impl->dsn~campaign.channel-faults~1]
+     */
+    boolean inject(int model, int channel, long nowNs) {
+        ChannelEnd e = end(channel);
+        boolean atSender = model != FaultModel.CHANNEL_STOP_READING;
+        if (e == null || e.sender() != atSender || model == FaultModel.CHANNEL_BIT_FLIP
+                || !FaultModel.channelFault(model)) {
+            return false;
+        }
+        faultChannel = channel;
+        faultModel = model;
+        floodUntil = nowNs + FaultModel.FLOOD_DURATION_NS;
+        return true;
+    }
+
+    /** @return this guest's open end of {@code channel}, or null. */
+    ChannelEnd end(int channel) {
+        for (ChannelEnd e : ends) {
+            if (e != null && e.ring().channel() == channel) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** Every receiving end takes what it reads unchecked from now on (see ChannelFaultable#bypassChecks). */
+    void bypassChecks() {
+        bypass = true;
     }
 
     private static void putPrefix(byte[] f, int at, int room, long v) {
@@ -81,7 +163,9 @@ final class GuestChannels {
     int consume(GuestCpu cpu) {
         int accepted = 0;
         for (ChannelEnd e : ends) {
-            if (e == null || e.sender()) {
+            boolean stopped = e != null && faultModel == FaultModel.CHANNEL_STOP_READING
+                    && e.ring().channel() == faultChannel;
+            if (e == null || e.sender() || stopped) {
                 continue;
             }
             int n = e.poll(cpu);
@@ -91,7 +175,7 @@ final class GuestChannels {
             // read what is ready; the next poll tells the kernel (and so the sender) the progress
             for (int round = 0; round < ROUNDS && n > 0; round++) {
                 for (int i = 0; i < n; i++) {
-                    int v = e.next(cpu);
+                    int v = bypass ? e.nextUnchecked(cpu) : e.next(cpu);
                     if (v >= 0 && Verdict.accepted(v)) {
                         accepted++;
                         lastValue = Frame.getLong(e.frame(), Frame.HEADER);

@@ -17,7 +17,8 @@ import warden.kernel.api.MonitorCall;
  * [impl->dsn~emu.guest.rich-os~1]
  * [impl->dsn~emu.guest.channels~1]
  */
-public final class RichOsGuest implements Executor, warden.emu.Restartable, warden.emu.Faultable {
+public final class RichOsGuest implements Executor, warden.emu.Restartable, warden.emu.Faultable,
+        warden.emu.ChannelFaultable {
     private static final long TICK_WORK_NS = 5_000;
 
     private final String name;
@@ -223,4 +224,20 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
     public int channelCount() { return channels.count(); }
     /** @return the counts of the i-th channel given, null until it is open (or if the kernel refused it). */
     public warden.emu.channel.ChannelStats channelStats(int i) { return channels.stats(i); }
+
+    @Override
+    public boolean injectChannel(int model, int channel, long nowNs) {
+        return channels.inject(model, channel, nowNs);
+    }
+
+    @Override
+    public warden.emu.channel.ChannelStats channelEndStats(int channel) {
+        warden.emu.channel.ChannelEnd e = channels.end(channel);
+        return e == null ? null : e.stats();
+    }
+
+    @Override
+    public void bypassChecks() {
+        channels.bypassChecks();
+    }
 }

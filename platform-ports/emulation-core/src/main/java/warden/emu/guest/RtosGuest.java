@@ -18,7 +18,8 @@ import warden.kernel.api.MonitorCall;
  * [impl->dsn~emu.guest.rtos~2]
  * [impl->dsn~emu.guest.channels~1]
  */
-public final class RtosGuest implements Executor, warden.emu.Restartable, warden.emu.Faultable {
+public final class RtosGuest implements Executor, warden.emu.Restartable, warden.emu.Faultable,
+        warden.emu.ChannelFaultable {
     /** Failure code the RTOS reports to the monitor when one of its tasks overran its deadline. */
     public static final long FAILURE_DEADLINE_OVERRUN = 1;
     /** Failure code the RTOS reports when the self-test of its checked data block fails. */
@@ -347,6 +348,22 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
     public int channelCount() { return channels.count(); }
     /** @return the counts of the i-th channel given, null until it is open (or if the kernel refused it). */
     public warden.emu.channel.ChannelStats channelStats(int i) { return channels.stats(i); }
+
+    @Override
+    public boolean injectChannel(int model, int channel, long nowNs) {
+        return channels.inject(model, channel, nowNs);
+    }
+
+    @Override
+    public warden.emu.channel.ChannelStats channelEndStats(int channel) {
+        warden.emu.channel.ChannelEnd e = channels.end(channel);
+        return e == null ? null : e.stats();
+    }
+
+    @Override
+    public void bypassChecks() {
+        channels.bypassChecks();
+    }
 
     /**
      * Ends the run at {@code endNs}: every release due before it that the RTOS did not take (it

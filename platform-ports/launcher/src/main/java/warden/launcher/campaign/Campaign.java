@@ -32,12 +32,37 @@ public final class Campaign {
     private final Target target;
     private final long seed;
     private final long runNs;
+    private boolean channelFaults;
+    private boolean bypassChecks;
 
     public Campaign(SystemDescription d, Target target, long seed, long runNs) {
         this.d = d;
         this.target = target;
         this.seed = seed;
         this.runNs = runNs;
+    }
+
+    /**
+     * Draws the faults from the channel fault models instead of the partition ones.
+     * @throws IllegalArgumentException when the system has no channel any model applies to
+     */
+    public Campaign channelFaults() {
+        if (d.channels().isEmpty()) {
+            throw new IllegalArgumentException("the system declares no channels: no channel fault can be injected");
+        }
+        channelFaults = true;
+        return this;
+    }
+
+    /** The receivers take every frame unchecked: only for showing that channel detection is measured. */
+    Campaign bypassChecks() {
+        bypassChecks = true;
+        return this;
+    }
+
+    /** @return whether the faults are the channel fault models. */
+    public boolean channelFaultsOnly() {
+        return channelFaults;
     }
 
     /**
@@ -64,6 +89,9 @@ public final class Campaign {
     public Replayed replay(int k) throws SystemRun.BootRefused {
         long runSeed = SplitMix64.derive(seed, k);
         SplitMix64 r = new SplitMix64(runSeed);
+        if (channelFaults) {
+            return replayChannel(k, runSeed, r);
+        }
         int model = (int) r.nextLong(FaultModel.COUNT);
         List<Integer> candidates = candidates(model);
         for (int tries = 0; candidates.isEmpty() && tries < FaultModel.COUNT; tries++) {
@@ -83,6 +111,48 @@ public final class Campaign {
         RunResult result = run.boot(injector).run();
         RunOutcome o = Verdict.of(k, runSeed, model, ps, p, inject, address, injector.applied(), result, d);
         return new Replayed(o, result);
+    }
+
+    /**
+     * A channel fault run: a channel model, then a channel it applies to (a flood only on a
+     * channel whose sender is not critical: a critical sender is trusted not to flood), a time and
+     * a bit, all from the run's seed. The faulted partition is the one the fault acts in: the
+     * sender, or the receiver for a bit flip in the ring it reads and for a stopped reader.
+     * [impl->dsn~campaign.channel-faults~1]
+     */
+    private Replayed replayChannel(int k, long runSeed, SplitMix64 r) throws SystemRun.BootRefused {
+        int n = FaultModel.ALL - FaultModel.CHANNEL_FIRST;
+        int model = FaultModel.CHANNEL_FIRST + (int) r.nextLong(n);
+        List<Integer> channels = channelCandidates(model);
+        for (int tries = 0; channels.isEmpty() && tries < n; tries++) {
+            model = FaultModel.CHANNEL_FIRST + (model - FaultModel.CHANNEL_FIRST + 1) % n;
+            channels = channelCandidates(model);
+        }
+        int c = channels.get((int) r.nextLong(channels.size()));
+        warden.launcher.config.ChannelSpec cs = d.channels().get(c);
+        boolean atSender = model != FaultModel.CHANNEL_BIT_FLIP && model != FaultModel.CHANNEL_STOP_READING;
+        int p = d.partitionIndex(atSender ? cs.from() : cs.to());
+        long inject = Math.min(r.between(INJECT_FROM_NS, INJECT_TO_NS), runNs / 2);
+        long bit = r.nextLong(1L << 20);
+        long bound = FaultBounds.channelDetectionNs(model, cs);
+        SystemRun run = new SystemRun(d, target, runNs, runSeed, false);
+        ChannelInjector injector = new ChannelInjector(run, model, c, bit, inject, bound, bypassChecks);
+        RunResult result = run.boot(injector).run();
+        RunOutcome o = Verdict.ofChannel(k, runSeed, model, cs, d.partitions().get(p), p, injector, bound, result, d);
+        return new Replayed(o, result);
+    }
+
+    /** @return the channels channel fault {@code model} applies to. */
+    private List<Integer> channelCandidates(int model) {
+        List<Integer> out = new ArrayList<>();
+        for (int c = 0; c < d.channels().size(); c++) {
+            var cs = d.channels().get(c);
+            boolean criticalSender = critical(d.partitions().get(d.partitionIndex(cs.from())));
+            if (model != FaultModel.CHANNEL_FLOOD || !criticalSender) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     private List<Integer> candidates(int model) {

@@ -16,6 +16,28 @@ public final class CampaignAccounting {
     private CampaignAccounting() {
     }
 
+    /**
+     * Prints, when the campaign injected channel faults, each channel fault model's injected
+     * (applied), detected and undetected faults and its diagnostic coverage (detected / injected).
+     * [impl->dsn~campaign.channel-coverage~1]
+     */
+    static void channelCoverage(CampaignSummary s, PrintWriter out) {
+        boolean any = false;
+        for (CampaignSummary.ModelRow r : s.rows()) {
+            if (!r.model().startsWith("channel-")) {
+                continue;
+            }
+            if (!any) {
+                out.printf("%nChannel fault models: injected, detected, undetected, diagnostic coverage%n");
+                out.printf("  %-22s %9s %9s %10s %9s%n", "fault model", "injected", "detected", "undetected",
+                        "coverage");
+                any = true;
+            }
+            out.printf(Locale.ROOT, "  %-22s %9d %9d %10d %8.2f%%%n", r.model(), r.applied(), r.detected(),
+                    r.applied() - r.detected(), 100.0 * r.coverage());
+        }
+    }
+
     /** Prints the accounting of {@code s}. @return whether both checks held. */
     public static boolean print(CampaignSummary s, PrintWriter out) {
         out.printf("%nPer fault model: detection bound, outcomes, detecting mechanisms; critical misses by class%n");
@@ -28,6 +50,7 @@ public final class CampaignAccounting {
                     r.mechanisms().isEmpty() ? "-" : r.mechanisms().toString(), r.ownMisses(), r.ownMissesWorstRun(),
                     Math.max(0, r.ownMissBound()), r.interferenceMisses(), r.platformMisses());
         }
+        channelCoverage(s, out);
         long interference = s.interferenceMisses();
         out.printf("Check freedom-from-interference: %s (%d critical misses outside the faulted partition)%n",
                 interference == 0 ? "ok" : "FAILED", interference);

@@ -68,7 +68,7 @@ public final class CampaignSummary {
         }
     }
 
-    private final Model[] models = new Model[FaultModel.COUNT];
+    private final Model[] models = new Model[FaultModel.ALL];
     private final Map<String, Integer> byMechanism = new TreeMap<>();
     private final Kept undetected = new Kept();
     private final Kept unrecovered = new Kept();
@@ -155,11 +155,17 @@ public final class CampaignSummary {
         return m;
     }
 
-    /** @return one row per fault model, in model order. */
+    /**
+     * @return one row per fault model, in model order: every partition model, and the channel
+     *     models that have runs (a campaign of partition faults prints what it printed before)
+     */
     public List<ModelRow> rows() {
         List<ModelRow> out = new ArrayList<>();
         for (int m = 0; m < models.length; m++) {
             Model r = models[m];
+            if (FaultModel.channelFault(m) && r.n[0] == 0) {
+                continue;
+            }
             out.add(new ModelRow(FaultModel.name(m), r.n[0], r.n[1], r.n[2], r.n[3], r.det.triple(), r.rec.triple(),
                     r.misses[0], r.misses[1], r.n[4], r.n[5], r.bound, Collections.unmodifiableMap(r.mechanisms),
                     r.misses[2], r.ownWorst, r.ownBound, r.over, r.misses[3], r.misses[4]));

@@ -50,6 +50,28 @@ final class FaultBounds {
     }
 
     /**
+     * @return the detection bound of channel fault {@code model} on channel {@code c}, in ns, from
+     *     the channel's maximum age (its receiver's timeout, so its sender sends at least that
+     *     often and a frame is read within it or is stale): a bit flip in a waiting frame one
+     *     maximum age (it is read within it); a lost, repeated, reordered or masquerading frame
+     *     two (the sender's next send within one, its reading within the other); a flood one (its
+     *     first burst at the next send fills the ring); a stopped reader the slot count plus one
+     *     times it (one send per maximum age fills the ring)
+     * [impl->dsn~campaign.channel-bounds~1]
+     */
+    static long channelDetectionNs(int model, warden.launcher.config.ChannelSpec c) {
+        switch (model) {
+            case FaultModel.CHANNEL_BIT_FLIP:
+            case FaultModel.CHANNEL_FLOOD:
+                return c.maxAgeNs();
+            case FaultModel.CHANNEL_STOP_READING:
+                return (c.slots() + 1L) * c.maxAgeNs();
+            default:
+                return 2 * c.maxAgeNs();
+        }
+    }
+
+    /**
      * @return the recovery bound of a restarted partition: its boot time plus one tick (an RTOS
      *     releases its tasks at the first tick after its boot); 0 for other workloads
      */

@@ -63,6 +63,45 @@ final class Verdict {
                 platform ? all : 0);
     }
 
+    /**
+     * The verdict of a channel fault run: detected when the injector saw the model's evidence grow
+     * within its bound ({@link ChannelInjector}); a detected fault is contained (the receiver did
+     * not use the frame, or the ring's policy kept the sender from waiting). The mechanism names
+     * the evidence, with "+health-monitor" when the receiver's state machine reported INVALID.
+     * [impl->dsn~campaign.channel-detection~1]
+     */
+    static RunOutcome ofChannel(int k, long seed, int model, warden.launcher.config.ChannelSpec cs, PartitionSpec ps,
+                                int p, ChannelInjector in, long bound, RunResult r, SystemDescription d) {
+        boolean applied = in.applied();
+        boolean detected = applied && in.detectedAt() >= 0;
+        String mechanism = !detected ? null
+                : (model == FaultModel.CHANNEL_FLOOD || model == FaultModel.CHANNEL_STOP_READING ? "ring-policy"
+                : "e2e-" + evidenceName(model)) + (in.reported() ? "+health-monitor" : "");
+        String detail = "channel " + cs.name() + (in.detail() == null ? "" : ": " + in.detail());
+        String outcome = !applied ? RunOutcome.NOT_APPLIED : detected ? RunOutcome.CONTAINED : RunOutcome.UNDETECTED;
+        long all = criticalMisses(r, d, -1);
+        long own = criticalMisses(r, d, p);
+        return new RunOutcome(k, seed, FaultModel.name(model), ps.name(), Campaign.critical(ps),
+                applied ? in.injectedAt() : -1, applied, detected, mechanism,
+                detected ? in.detectedAt() - in.injectedAt() : -1, false, -1, all, outcome, detail, bound, own, -1,
+                all - own, 0);
+    }
+
+    private static String evidenceName(int model) {
+        switch (model) {
+            case FaultModel.CHANNEL_BIT_FLIP:
+                return "corrupted";
+            case FaultModel.CHANNEL_LOST:
+                return "some-lost";
+            case FaultModel.CHANNEL_REPEATED:
+                return "repeated";
+            case FaultModel.CHANNEL_REORDERED:
+                return "wrong-sequence";
+            default:
+                return "wrong-data-id";
+        }
+    }
+
     /** @return the deadline misses of critical partitions: all when {@code only} is -1, else partition only's. */
     private static long criticalMisses(RunResult r, SystemDescription d, int only) {
         long m = 0;

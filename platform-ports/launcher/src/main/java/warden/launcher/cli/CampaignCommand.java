@@ -100,6 +100,11 @@ final class CampaignCommand implements Callable<Integer> {
             description = "Merge shard reports instead of running.")
     List<Path> merge;
 
+    @Option(names = "--channel-faults", description = {"Draw the faults from the channel fault models (bit flip in "
+        + "the ring, lost, repeated, reordered, masquerading frame, flooding sender, stopped reader) instead of the "
+        + "partition ones."})
+    boolean channelFaults;
+
     @Option(names = "--replay", paramLabel = "K", description = "Run campaign run K alone and print what happened.")
     Integer replay;
 
@@ -136,13 +141,24 @@ final class CampaignCommand implements Callable<Integer> {
         if (l == null) {
             return WardenCli.EXIT_BAD_INPUT;
         }
-        Campaign c = new Campaign(l.description, l.target, seed, runNs);
+        Campaign c = campaign(l, runNs);
         if (replay != null) {
             return replayed(c);
         }
         CampaignJson.Header h = new CampaignJson.Header(l.description.source(), l.target.description().target(), seed,
                 runNs, faults, sh[0], sh[1], true);
         return executed(new Execution(c, faults, sh[0], sh[1], workers).progress(err), h, report, err);
+    }
+
+    private Campaign campaign(Loaded l, long runNs) throws UsageError {
+        Campaign c = new Campaign(l.description, l.target, seed, runNs);
+        if (channelFaults) {
+            if (l.description.channels().isEmpty()) {
+                throw new UsageError("--channel-faults: " + file + " declares no channels");
+            }
+            c.channelFaults();
+        }
+        return c;
     }
 
     /**
