@@ -83,19 +83,20 @@ class ChannelCampaignTest {
     }
 
     /**
-     * The known anomaly, measured: a rich OS that stops reading {@code sensors} stops sending
-     * {@code commands}, the RTOS's receiver reports INVALID, the kernel restarts the RTOS, and the
-     * campaign counts its misses as interference (none for a stopped reader in the RTOS).
+     * A rich OS that stops reading {@code sensors} stops sending {@code commands}; the RTOS's
+     * receiver fails, and the RTOS counts it without reporting it (the anomaly
+     * channel.e2e-failure-restarts-receiver): no stopped reader costs the critical partition a
+     * restart or a deadline.
      */
     // [utest->dsn~campaign.channel-faults~1]
+    // [utest->dsn~emu.guest.channels~1]
     @Test
-    void aStoppedQmReaderCostsTheCriticalSenderARestartAndTheCampaignCountsItAsInterference() {
+    void aStoppedQmReaderCostsTheCriticalSenderNothing() {
         int stopped = 0;
         for (RunOutcome o : all) {
             if (o.model().equals("channel-stop-reading")) {
                 stopped++;
-                boolean qm = o.partition().equals("linux");
-                assertEquals(qm, o.interferenceMisses() > 0, o.toString());
+                assertEquals(0, o.interferenceMisses(), o.toString());
                 assertEquals(0, o.ownMisses(), o.toString());
             }
         }
