@@ -156,14 +156,14 @@ class GuestChannelTest {
         assertEquals(0, empty.channelCount());
     }
 
+    private ChannelEnd sender;
+
     /**
      * The safety RTOS does not report a failed receiving end to the health monitor (the kernel would
      * restart it for its sender's fault): a faulty sender's corrupted frames make its state machine
      * fail, which it counts, and no REPORT_FAILURE reaches the kernel.
      * [utest->dsn~emu.guest.channels~1]
      */
-    private ChannelEnd sender;
-
     @Test
     void theRtosCountsAFailedCommandChannelButDoesNotReportIt() {
         ChannelKernel k = kernel(4);
