@@ -133,4 +133,26 @@ class ChannelCheckTest {
         assertEquals(9, img.channelMaxAgeNs(0));
         assertEquals(4, img.channelWindow(0));
     }
+
+    /**
+     * The builder numbers channels in the order given, chains the protection setter, and refuses a
+     * channel beyond CHANNELS_MAX (the 16th is still accepted).
+     */
+    // [utest->dsn~channel.table~1]
+    @Test
+    void theBuilderNumbersChannelsInOrderAndRefusesOneTooMany() {
+        SystemImageBuilder b = two();
+        int none = ChannelLayout.NO_DOORBELL;
+        for (int c = 0; c < SystemImage.CHANNELS_MAX; c++) {
+            assertEquals(c, b.channel("c" + c, c % 2, 1 - c % 2, RING + c * 0x1000L, 0x1000, 8, 1, none, 0));
+        }
+        org.junit.jupiter.api.Assertions.assertSame(b, b.channelProtection(3, 7, 1_000, 2));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> b.channel("one-too-many", 0, 1, RING + 0x10_0000L, 0x1000, 8, 1, none, 0));
+        SystemImage img = b.build();
+        assertEquals(SystemImage.CHANNELS_MAX, img.channelTotal());
+        assertEquals(7, img.channelDataId(3));
+        assertEquals(1_000, img.channelMaxAgeNs(3));
+        assertEquals(2, img.channelWindow(3));
+    }
 }
