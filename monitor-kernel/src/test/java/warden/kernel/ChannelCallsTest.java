@@ -150,4 +150,50 @@ class ChannelCallsTest {
         assertTrue(f.log.contains("slot 1 " + Long.toHexString(Images.COMMANDS_RING) + "+1000 " + rw));
         assertTrue(f.log.contains("slot 0 " + Long.toHexString(Images.COMMANDS_RING) + "+1000 " + r));
     }
+
+    /** A negative channel id is refused like an unknown one and counted on no channel. */
+    // [utest->dsn~channel.statistics~1]
+    // [utest->dsn~channel.send~1]
+    @Test
+    void aNegativeChannelIsRefusedAndCountedOnNone() {
+        assertEquals(Status.INVALID_PARAM, call(0, MonitorCall.CHANNEL_SEND, -1, 1));
+        assertEquals(Status.INVALID_PARAM, call(1, MonitorCall.CHANNEL_RECEIVE, Long.MIN_VALUE, 0));
+        assertEquals(0, m.channelStat(SENSORS, ChannelStat.DENIED));
+        assertEquals(0, m.channelStat(COMMANDS, ChannelStat.DENIED));
+    }
+
+    /** A channel without a doorbell rings nothing when its sender publishes. */
+    // [utest->dsn~channel.doorbell~1]
+    @Test
+    void aChannelWithoutADoorbellRingsNothing() {
+        warden.kernel.api.SystemImageBuilder b = Images.shared();
+        b.channel("quiet", RTOS, LINUX, Images.SENSORS_RING, 0x1000, 64, 4, ChannelLayout.NO_DOORBELL, 0);
+        KernelRig quiet = new KernelRig(b);
+        quiet.f.delivered.clear();
+        Arrays.fill(quiet.f.args, 0);
+        quiet.f.args[0] = 0;
+        quiet.f.args[1] = 2;
+        assertEquals(Status.OK, quiet.m.onMonitorCall(0, MonitorCall.CHANNEL_SEND));
+        assertEquals(2, quiet.m.channelStat(0, ChannelStat.PUBLISHED));
+        assertEquals(0, quiet.m.channelStat(0, ChannelStat.DOORBELLS));
+        assertEquals(0, quiet.m.heldInterrupts(LINUX, 0));
+        assertEquals(0, quiet.f.delivered.size());
+    }
+
+    /**
+     * A protection unit that cannot take a partition's ring refuses the boot, and no ring after the
+     * refused one is mapped into that partition's slot.
+     */
+    // [utest->dsn~channel.protection~1]
+    @Test
+    void aRefusedRingRefusesTheBootAndMapsNothingAfterIt() {
+        FakePlatform small = new FakePlatform(2);
+        small.regionsPerSlot = 3; // rtos: its RAM, can0 and the sensors ring; not the commands ring
+        Monitor refused = Warden.create(small);
+        assertTrue(refused.boot(Images.withChannels().build()) != Status.OK, small.log.toString());
+        assertTrue(small.log.contains("slot 0 " + Long.toHexString(Images.SENSORS_RING) + "+1000 "
+                + (Access.READ | Access.WRITE)), small.log.toString());
+        assertTrue(small.log.stream().noneMatch(l -> l.startsWith("slot 0 " + Long.toHexString(Images.COMMANDS_RING))),
+                small.log.toString());
+    }
 }
