@@ -50,6 +50,7 @@ class ChannelCallsTest {
     // [utest->dsn~channel.send~1]
     // [utest->dsn~channel.doorbell~1]
     // [utest->dsn~channel.statistics~1]
+    // [utest->dsn~kernel.mcall.decode-invoke~1]
     @Test
     void aSendToAReceiverThatDoesNotRunOnTheCallersCoreIsHeldForItNeverLost() {
         assertEquals(RTOS, m.running(0));
@@ -78,6 +79,8 @@ class ChannelCallsTest {
     }
 
     // [utest->dsn~channel.receive~1]
+    // [utest->dsn~kernel.mcall.decode-invoke~1]
+    // [utest->dsn~channel.statistics~1]
     @Test
     void theReceiverRecordsWhatItConsumedAndLearnsThePublishedCount() {
         call(0, MonitorCall.CHANNEL_SEND, SENSORS, 2);
@@ -96,6 +99,8 @@ class ChannelCallsTest {
     // [utest->dsn~channel.send~1]
     // [utest->dsn~channel.receive~1]
     // [utest->dsn~channel.info~1]
+    // [utest->dsn~kernel.mcall.decode-invoke~1]
+    // [utest->dsn~channel.statistics~1]
     @Test
     void theWrongEndAndUnknownChannelsAreRefusedCountedAndLogged() {
         long denied = m.counter(Counter.DENIED_CALLS);
@@ -125,6 +130,7 @@ class ChannelCallsTest {
     }
 
     // [utest->dsn~channel.restart~1]
+    // [utest->dsn~channel.statistics~1]
     @Test
     void aRestartOfAnEndpointResetsBothCountsOfItsChannelsOnly() {
         call(0, MonitorCall.CHANNEL_SEND, SENSORS, 2);
@@ -141,6 +147,7 @@ class ChannelCallsTest {
     }
 
     // [utest->dsn~channel.protection~1]
+    // [utest->dsn~kernel.boot~1]
     @Test
     void theSendersSlotMapsTheRingReadWriteTheReceiversReadOnly() {
         int rw = Access.READ | Access.WRITE;
@@ -154,6 +161,7 @@ class ChannelCallsTest {
     /** A negative channel id is refused like an unknown one and counted on no channel. */
     // [utest->dsn~channel.statistics~1]
     // [utest->dsn~channel.send~1]
+    // [utest->dsn~kernel.mcall.decode-invoke~1]
     @Test
     void aNegativeChannelIsRefusedAndCountedOnNone() {
         assertEquals(Status.INVALID_PARAM, call(0, MonitorCall.CHANNEL_SEND, -1, 1));
@@ -185,6 +193,7 @@ class ChannelCallsTest {
      * refused one is mapped into that partition's slot.
      */
     // [utest->dsn~channel.protection~1]
+    // [utest->dsn~kernel.boot~1]
     @Test
     void aRefusedRingRefusesTheBootAndMapsNothingAfterIt() {
         FakePlatform small = new FakePlatform(2);

@@ -112,6 +112,7 @@ class ChannelCheckTest {
     }
 
     // [utest->dsn~channel.table~1]
+    // [utest->dsn~kernel.image~1]
     @Test
     void theFrozenImageKeepsWhatTheBuilderWasGivenAndNothingLater() {
         SystemImageBuilder b = two();
@@ -139,6 +140,7 @@ class ChannelCheckTest {
      * channel beyond CHANNELS_MAX (the 16th is still accepted).
      */
     // [utest->dsn~channel.table~1]
+    // [utest->dsn~kernel.image~1]
     @Test
     void theBuilderNumbersChannelsInOrderAndRefusesOneTooMany() {
         SystemImageBuilder b = two();
