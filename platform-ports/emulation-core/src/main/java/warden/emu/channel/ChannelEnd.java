@@ -120,12 +120,9 @@ public final class ChannelEnd {
      * for showing that a campaign's detection is measured). @return OK, or -1 when none was read
      */
     public int nextUnchecked(GuestCpu cpu) {
-        int n = reader.read(cpu, frame);
-        if (n <= 0) {
-            stats.errors += n < 0 ? 1 : 0;
+        if (!read(cpu)) {
             return -1;
         }
-        stats.received++;
         stats.verdicts[Verdict.OK]++;
         return Verdict.OK;
     }
@@ -143,13 +140,18 @@ public final class ChannelEnd {
 
     /** Reads and checks the next ready frame. @return its verdict, or -1 on a fault or when none is ready */
     public int next(GuestCpu cpu) {
+        return read(cpu) ? count(checker.check(frame, cpu.now())) : -1;
+    }
+
+    /** Copies the next ready frame into the frame buffer. @return false on a fault (counted) or when none is ready */
+    private boolean read(GuestCpu cpu) {
         int n = reader.read(cpu, frame);
         if (n <= 0) {
             stats.errors += n < 0 ? 1 : 0;
-            return -1;
+            return false;
         }
         stats.received++;
-        return count(checker.check(frame, cpu.now()));
+        return true;
     }
 
     /** A poll found nothing. @return NO_NEW_DATA or TIMEOUT */

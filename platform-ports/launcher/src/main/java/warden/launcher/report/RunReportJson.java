@@ -75,8 +75,8 @@ public final class RunReportJson {
                 .field("overwrites", e.overwrites()).field("senderHighWater", e.senderHighWater())
                 .field("framesReceived", e.framesReceived());
         w.key("verdicts").beginObject();
-        for (int v = 0; v < e.verdicts().length; v++) {
-            w.field(warden.emu.channel.Verdict.name(v), e.verdicts()[v]);
+        for (int v = 0; v < e.verdicts().size(); v++) {
+            w.field(warden.emu.channel.Verdict.name(v), e.verdicts().get(v));
         }
         w.endObject().field("worstLatencyNs", e.worstLatencyNs()).field("receiverHighWater", e.receiverHighWater())
                 .field("failures", e.failures()).endObject();

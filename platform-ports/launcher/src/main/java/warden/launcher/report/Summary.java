@@ -142,10 +142,10 @@ public final class Summary {
             RunResult.E2eResult e = c.e2e();
             if (e != null) {
                 StringBuilder v = new StringBuilder();
-                for (int i = 0; i < e.verdicts().length; i++) {
-                    if (e.verdicts()[i] != 0) {
+                for (int i = 0; i < e.verdicts().size(); i++) {
+                    if (e.verdicts().get(i) != 0) {
                         v.append(v.length() == 0 ? "" : ", ").append(warden.emu.channel.Verdict.name(i)).append(' ')
-                                .append(e.verdicts()[i]);
+                                .append(e.verdicts().get(i));
                     }
                 }
                 out.printf("  end to end: %d frames sent (%d dropped, %d overwritten, ring high water %d), %d received"

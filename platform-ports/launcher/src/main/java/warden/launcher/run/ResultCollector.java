@@ -162,9 +162,9 @@ final class ResultCollector {
         if (tx == null && rx == null) {
             return null;
         }
-        long[] verdicts = new long[warden.emu.channel.Verdict.COUNT];
-        for (int v = 0; rx != null && v < verdicts.length; v++) {
-            verdicts[v] = rx.verdict(v);
+        List<Long> verdicts = new ArrayList<>();
+        for (int v = 0; v < warden.emu.channel.Verdict.COUNT; v++) {
+            verdicts.add(rx == null ? 0 : rx.verdict(v));
         }
         return new RunResult.E2eResult(tx == null ? 0 : tx.sent(), tx == null ? 0 : tx.drops(),
                 tx == null ? 0 : tx.overwrites(), tx == null ? 0 : tx.highWater(), rx == null ? 0 : rx.received(),
@@ -176,16 +176,8 @@ final class ResultCollector {
         if (partition < 0 || partition >= d.partitions().size()) {
             return null;
         }
-        Executor e = e0(partition, d.partitions().get(partition));
-        int n = e instanceof RtosGuest r ? r.channelCount() : e instanceof RichOsGuest r ? r.channelCount() : 0;
-        for (int i = 0; i < n; i++) {
-            warden.emu.channel.ChannelStats s = e instanceof RtosGuest r ? r.channelStats(i)
-                    : ((RichOsGuest) e).channelStats(i);
-            if (s != null && s.channel() == channel) {
-                return s;
-            }
-        }
-        return null;
+        Executor e = e0(partition, d.partitions().get(partition)); // the models use channels on their first vCPU
+        return e instanceof warden.emu.ChannelFaultable g ? g.channelEndStats(channel) : null;
     }
 
     private Executor e0(int p, PartitionSpec spec) {

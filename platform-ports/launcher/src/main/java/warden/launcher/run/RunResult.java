@@ -41,30 +41,7 @@ public record RunResult(String source, String target, String board, long seed, l
      * to the health monitor. Null when neither end's guest uses the channel (e.g. real code).
      */
     public record E2eResult(long framesSent, long drops, long overwrites, long senderHighWater, long framesReceived,
-                            long[] verdicts, long worstLatencyNs, long receiverHighWater, long failures) {
-        /** Equal when every figure is, the verdict counts compared by value (runs compare by value). */
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof E2eResult e && framesSent == e.framesSent && drops == e.drops
-                    && overwrites == e.overwrites && senderHighWater == e.senderHighWater
-                    && framesReceived == e.framesReceived && java.util.Arrays.equals(verdicts, e.verdicts)
-                    && worstLatencyNs == e.worstLatencyNs && receiverHighWater == e.receiverHighWater
-                    && failures == e.failures;
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(framesSent, drops, overwrites, senderHighWater, framesReceived,
-                    java.util.Arrays.hashCode(verdicts), worstLatencyNs, receiverHighWater, failures);
-        }
-
-        @Override
-        public String toString() {
-            return "E2eResult[framesSent=" + framesSent + ", drops=" + drops + ", overwrites=" + overwrites
-                    + ", senderHighWater=" + senderHighWater + ", framesReceived=" + framesReceived + ", verdicts="
-                    + java.util.Arrays.toString(verdicts) + ", worstLatencyNs=" + worstLatencyNs
-                    + ", receiverHighWater=" + receiverHighWater + ", failures=" + failures + "]";
-        }
+                            List<Long> verdicts, long worstLatencyNs, long receiverHighWater, long failures) {
     }
 
     /** A health-monitor event: a detected failure and what was done about it. */

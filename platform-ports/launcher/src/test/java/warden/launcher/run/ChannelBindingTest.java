@@ -100,7 +100,7 @@ class ChannelBindingTest {
                 + "\"sends\":" + s.sends() + ",\"receives\":" + s.receives() + ",\"doorbells\":" + s.doorbells()
                 + ",\"denied\":0,\"resets\":0,\"published\":" + s.published() + ",\"consumed\":" + s.consumed()
                 + ",\"e2e\":{\"framesSent\":" + s.e2e().framesSent() + ","), json);
-        assertTrue(json.contains("\"verdicts\":{\"ok\":" + s.e2e().verdicts()[0] + ",\"ok-some-lost\":"), json);
+        assertTrue(json.contains("\"verdicts\":{\"ok\":" + s.e2e().verdicts().get(0) + ",\"ok-some-lost\":"), json);
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         warden.launcher.report.Summary.print(r, new java.io.PrintStream(bytes, true, "UTF-8"));
         String summary = bytes.toString("UTF-8");

@@ -36,9 +36,9 @@ class DefaultSystemChannelsRunTest {
                 RunResult.E2eResult e = c.e2e();
                 assertNotNull(e, target + " " + c.name());
                 assertTrue(e.framesSent() > 0 && e.framesReceived() > 0, target + " " + c);
-                assertTrue(e.verdicts()[Verdict.OK] > 0, target + " " + c);
-                assertEquals(0, e.verdicts()[Verdict.CORRUPTED] + e.verdicts()[Verdict.WRONG_DATA_ID]
-                        + e.verdicts()[Verdict.REPEATED], target + " " + c);
+                assertTrue(e.verdicts().get(Verdict.OK) > 0, target + " " + c);
+                assertEquals(0, e.verdicts().get(Verdict.CORRUPTED) + e.verdicts().get(Verdict.WRONG_DATA_ID)
+                        + e.verdicts().get(Verdict.REPEATED), target + " " + c);
                 assertEquals(0, c.denied(), target + " " + c);
                 assertEquals(c.published(), e.framesSent() - e.drops(), target + " " + c);
             }
