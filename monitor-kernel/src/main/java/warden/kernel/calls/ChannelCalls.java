@@ -39,22 +39,16 @@ public final class ChannelCalls {
     }
 
     /**
-     * The channel calls' share of the dispatch: CHANNEL_SEND, CHANNEL_RECEIVE, CHANNEL_INFO with
-     * their two arguments; any other id is NOT_SUPPORTED.
+     * The channel calls' share of the dispatch, for the known ids MonitorCalls leaves to it:
+     * CHANNEL_SEND, CHANNEL_RECEIVE, and CHANNEL_INFO for the last one.
      *
      * [impl->dsn~kernel.mcall.decode-invoke~1]
      */
     int call(int core, int p, int callId, long a0, long a1) {
-        switch (callId) {
-            case MonitorCall.CHANNEL_SEND:
-                return send(core, p, a0, a1);
-            case MonitorCall.CHANNEL_RECEIVE:
-                return receive(core, p, a0, a1);
-            case MonitorCall.CHANNEL_INFO:
-                return info(core, p, a0, a1);
-            default:
-                return reply.to(core, Status.NOT_SUPPORTED, 0);
+        if (callId == MonitorCall.CHANNEL_SEND) {
+            return send(core, p, a0, a1);
         }
+        return callId == MonitorCall.CHANNEL_RECEIVE ? receive(core, p, a0, a1) : info(core, p, a0, a1);
     }
 
     /**

@@ -117,7 +117,7 @@ public final class MonitorCalls {
             case MonitorCall.REPORT_FAILURE:
                 partitions.reportFailure(core, p);
                 return Status.OK;
-            default:
+            default: // the remaining known ids: CHANNEL_SEND, CHANNEL_RECEIVE, CHANNEL_INFO
                 return channels.call(core, p, callId, a0, platform.cpu().callArg(core, 1));
         }
     }
