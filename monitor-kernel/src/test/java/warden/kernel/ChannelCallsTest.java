@@ -205,4 +205,77 @@ class ChannelCallsTest {
         assertTrue(small.log.stream().noneMatch(l -> l.startsWith("slot 0 " + Long.toHexString(Images.COMMANDS_RING))),
                 small.log.toString());
     }
+
+    /**
+     * A QM sender on the critical receiver's core: the doorbell is held for the receiver's vCPU
+     * there, the vCPU is woken, and the core at once runs the critical receiver.
+     */
+    // [utest->dsn~channel.doorbell~1]
+    @Test
+    void aDoorbellForAYieldedCriticalReceiverOnTheCallersCoreRunsItAtOnce() {
+        assertEquals(Status.OK, call(0, MonitorCall.YIELD, 0, 0));
+        assertEquals(LINUX, m.running(0), "rtos yielded core 0 to linux");
+        f.delivered.clear();
+        assertEquals(Status.OK, call(0, MonitorCall.CHANNEL_SEND, COMMANDS, 1));
+        assertEquals(RTOS, m.running(0), "the doorbell wakes rtos, which preempts linux");
+        assertTrue(f.delivered.stream().noneMatch(d -> d[1] == LINUX), "never delivered to linux");
+        assertEquals(1, m.channelStat(COMMANDS, ChannelStat.DOORBELLS));
+    }
+
+    /**
+     * p0 (rtos, core 0), p1 (aux, core 1), p2 (linux, cores 0 and 1); channel 0 aux to linux with
+     * doorbell 50, channel 1 rtos to aux.
+     */
+    private static warden.kernel.api.SystemImageBuilder three() {
+        warden.kernel.api.SystemImageBuilder b = warden.kernel.api.SystemImage.builder(2)
+                .monitor(Images.MON, 0x20_0000L);
+        int[] cores = {0b01, 0b10, 0b11};
+        for (int p = 0; p < 3; p++) {
+            long base = 0x8040_0000L + p * 0x40_0000L;
+            b.partition("p" + p, p == 0 ? warden.kernel.api.Criticality.ASIL_C : warden.kernel.api.Criticality.QM,
+                    cores[p], base, p == 0 ? 5_000_000 : 0, false);
+            b.region(p, base, 0x40_0000L, Access.ALL);
+        }
+        b.channel("aux-linux", 1, 2, Images.SENSORS_RING, 0x1000, 64, 4, 50, 0);
+        b.channel("rtos-aux", 0, 1, Images.COMMANDS_RING, 0x1000, 64, 4, ChannelLayout.NO_DOORBELL, 0);
+        return b;
+    }
+
+    /**
+     * The doorbell goes to the receiver's vCPU on the caller's core when it has one there (not to
+     * its first core), held while another partition runs that core.
+     */
+    // [utest->dsn~channel.doorbell~1]
+    @Test
+    void aDoorbellGoesToTheReceiversVcpuOnTheCallersCore() {
+        KernelRig r = new KernelRig(three());
+        assertEquals(1, r.m.running(1), "aux runs core 1");
+        Arrays.fill(r.f.args, 0);
+        r.f.args[0] = 0;
+        r.f.args[1] = 1;
+        assertEquals(Status.OK, r.m.onMonitorCall(1, MonitorCall.CHANNEL_SEND));
+        assertEquals(1, r.m.heldInterrupts(2, 1) + (r.m.running(1) == 2 ? 1 : 0), "for linux on core 1");
+        assertEquals(0, r.m.heldInterrupts(2, 0), "not on linux's first core");
+    }
+
+    /**
+     * A partition that is neither end of a channel gets no entry for its ring, of any permission;
+     * each end gets exactly its own.
+     */
+    // [utest->dsn~channel.protection~1]
+    // [utest->dsn~kernel.boot~1]
+    @Test
+    void aPartitionThatIsNeitherEndGetsNoEntryForTheRing() {
+        KernelRig r = new KernelRig(three());
+        String sensors = Long.toHexString(Images.SENSORS_RING);
+        String commands = Long.toHexString(Images.COMMANDS_RING);
+        int rw = Access.READ | Access.WRITE;
+        assertTrue(r.f.log.contains("slot 1 " + sensors + "+1000 " + rw), r.f.log.toString());
+        assertTrue(r.f.log.contains("slot 2 " + sensors + "+1000 " + Access.READ), r.f.log.toString());
+        assertTrue(r.f.log.contains("slot 0 " + commands + "+1000 " + rw), r.f.log.toString());
+        assertTrue(r.f.log.contains("slot 1 " + commands + "+1000 " + Access.READ), r.f.log.toString());
+        assertTrue(r.f.log.stream().noneMatch(l -> l.startsWith("slot 0 " + sensors)), r.f.log.toString());
+        assertTrue(r.f.log.stream().noneMatch(l -> l.startsWith("slot 2 " + commands)), r.f.log.toString());
+        assertEquals(7, r.f.log.stream().filter(l -> l.startsWith("slot ")).count(), "3 regions, 4 ring entries");
+    }
 }

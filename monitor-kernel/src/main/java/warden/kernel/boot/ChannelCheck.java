@@ -19,11 +19,7 @@ final class ChannelCheck {
 
     /** @return the first channel that fails a check, or -1. [impl->dsn~channel.boot-check~1] */
     static int firstBad(SystemImage img) {
-        int total = img.channelTotal();
-        if (total < 0 || total > SystemImage.CHANNELS_MAX) {
-            return 0;
-        }
-        for (int c = 0; c < SystemImage.CHANNELS_MAX && c < total; c++) {
+        for (int c = 0; c < img.channelTotal(); c++) { // <= CHANNELS_MAX: SystemImageBuilder.channel
             if (!shapeOk(img, c) || !ringAlone(img, c) || !doorbellOk(img, c)) {
                 return c;
             }
@@ -65,8 +61,8 @@ final class ChannelCheck {
                 return false;
             }
         }
-        for (int o = 0; o < SystemImage.CHANNELS_MAX && o < c; o++) {
-            if (ImageCheck.overlaps(base, size, img.channelBase(o), img.channelRegionSize(o))) {
+        for (int o = 0; o < img.channelTotal(); o++) {
+            if (o < c && ImageCheck.overlaps(base, size, img.channelBase(o), img.channelRegionSize(o))) {
                 return false;
             }
         }
@@ -81,8 +77,8 @@ final class ChannelCheck {
         if (line <= 0 || line >= SystemImage.LINES_MAX || img.lineOwner(line) != SystemImage.NO_PARTITION) {
             return false;
         }
-        for (int o = 0; o < SystemImage.CHANNELS_MAX && o < c; o++) {
-            if (img.channelDoorbell(o) == line && img.channelReceiver(o) != img.channelReceiver(c)) {
+        for (int o = 0; o < img.channelTotal(); o++) {
+            if (o < c && img.channelDoorbell(o) == line && img.channelReceiver(o) != img.channelReceiver(c)) {
                 return false;
             }
         }

@@ -52,7 +52,7 @@ public final class PlatformSetup {
      */
     static int addRings(ProtectionUnit pu, SystemImage image, int p) {
         int st = Status.OK;
-        for (int c = 0; c < SystemImage.CHANNELS_MAX && c < image.channelTotal() && st == Status.OK; c++) {
+        for (int c = 0; c < image.channelTotal() && st == Status.OK; c++) {
             int perms = image.channelSender(c) == p ? Access.READ | Access.WRITE
                     : image.channelReceiver(c) == p ? Access.READ : 0;
             if (perms != 0) {

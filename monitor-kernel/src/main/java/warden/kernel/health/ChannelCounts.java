@@ -73,7 +73,7 @@ public final class ChannelCounts {
      * [impl->dsn~channel.restart~1]
      */
     void endpointRestarted(int p) {
-        for (int c = 0; c < SystemImage.CHANNELS_MAX && c < img.channelTotal(); c++) {
+        for (int c = 0; c < img.channelTotal(); c++) {
             if (img.channelSender(c) == p || img.channelReceiver(c) == p) {
                 published[c] = 0;
                 consumed[c] = 0;

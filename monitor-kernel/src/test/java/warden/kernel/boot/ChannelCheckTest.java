@@ -157,4 +157,27 @@ class ChannelCheckTest {
         assertEquals(1_000, img.channelMaxAgeNs(3));
         assertEquals(2, img.channelWindow(3));
     }
+
+    /** Two channels to different receivers on one doorbell: the later one is the bad one. */
+    // [utest->dsn~channel.boot-check~1]
+    @Test
+    void theChannelNamedForASharedDoorbellIsTheLaterOne() {
+        SystemImageBuilder other = two();
+        other.channel("x", 0, 1, RING, 0x1000, 8, 1, 50, ChannelLayout.FULL_DROP);
+        other.channel("y", 1, 0, RING + 0x1000, 0x1000, 8, 1, 50, ChannelLayout.FULL_DROP);
+        ImageCheck check = new ImageCheck();
+        assertEquals(ImageCheckCode.BAD_CHANNEL, check.check(other.build(), 2));
+        assertEquals(1, check.first());
+    }
+
+    /** The most channels an image may have pass the boot check. */
+    // [utest->dsn~channel.boot-check~1]
+    @Test
+    void anImageWithTheMostChannelsPasses() {
+        SystemImageBuilder b = two();
+        for (int c = 0; c < SystemImage.CHANNELS_MAX; c++) {
+            b.channel("c" + c, c % 2, 1 - c % 2, RING + c * 0x1000L, 0x1000, 8, 1, ChannelLayout.NO_DOORBELL, 0);
+        }
+        assertEquals(ImageCheckCode.OK, new ImageCheck().check(b.build(), 2));
+    }
 }

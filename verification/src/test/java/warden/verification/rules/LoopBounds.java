@@ -68,6 +68,8 @@ final class LoopBounds {
                     "<= REGIONS_MAX, SystemImageBuilder.region")),
             Map.entry("warden.kernel.api.SystemImage.deviceTotal", new Fact("devices",
                     "<= DEVICES_MAX, SystemImageBuilder.device")),
+            Map.entry("warden.kernel.api.SystemImage.channelTotal", new Fact("channels",
+                    "<= CHANNELS_MAX, SystemImageBuilder.channel")),
             Map.entry("warden.kernel.port.InterruptController.lineCount", new Fact("portLines",
                     "the port's interrupt controller, fixed when the board is built")),
             Map.entry("warden.kernel.sched.Vcpus.cores", new Fact("cores", "final, = img.coreCount()")),
