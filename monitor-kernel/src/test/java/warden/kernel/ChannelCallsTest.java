@@ -14,6 +14,7 @@ import warden.kernel.api.EventKind;
 import warden.kernel.api.Monitor;
 import warden.kernel.api.MonitorCall;
 import warden.kernel.api.Status;
+import warden.kernel.sched.HeldInterrupts;
 
 /**
  * The channel calls seen from the guests of a booted kernel: rtos (core 0) sends sensors to linux
@@ -143,7 +144,61 @@ class ChannelCallsTest {
             assertEquals(1, m.channelStat(c, ChannelStat.RESETS));
         }
         assertEquals(1, m.channelStat(SENSORS, ChannelStat.SENDS), "statistics are kept");
+        assertEquals(1, m.restarts(LINUX), "the endpoint's restart is counted");
+        long restarted = m.eventRecords().sequence() - 1;
+        assertEquals(EventKind.PARTITION_RESTARTED, m.eventRecords().kind(restarted));
+        assertEquals(LINUX, m.eventRecords().partition(restarted));
+        assertEquals(1, m.eventRecords().a(restarted), "the record carries the restarts so far");
         assertEquals(Status.OK, call(0, MonitorCall.CHANNEL_SEND, SENSORS, 1), "the sender starts over from 0");
+    }
+
+    /**
+     * A refused send (the wrong end, a count past the receiver's free slots, a count going back)
+     * publishes nothing and rings no doorbell; the caller gets the refusal's status.
+     */
+    // [utest->dsn~channel.doorbell~1]
+    // [utest->dsn~channel.send~1]
+    @Test
+    void aRefusedSendPublishesNothingAndRingsNoDoorbell() {
+        f.delivered.clear();
+        assertEquals(Status.DENIED, call(1, MonitorCall.CHANNEL_SEND, SENSORS, 1), "linux receives sensors");
+        assertEquals(Status.INVALID_PARAM, call(0, MonitorCall.CHANNEL_SEND, SENSORS, 1_000_000));
+        assertEquals(Status.OK, call(0, MonitorCall.CHANNEL_SEND, SENSORS, 2));
+        assertEquals(Status.INVALID_PARAM, call(0, MonitorCall.CHANNEL_SEND, SENSORS, 1), "counts never go back");
+        assertEquals(2, m.channelStat(SENSORS, ChannelStat.PUBLISHED));
+        assertEquals(1, m.channelStat(SENSORS, ChannelStat.SENDS));
+        assertEquals(1, m.channelStat(SENSORS, ChannelStat.DOORBELLS), "only the accepted send rang");
+        assertEquals(1, m.heldInterrupts(LINUX, 0));
+        assertEquals(0, f.delivered.size());
+    }
+
+    /**
+     * A doorbell for a vCPU whose hold FIFO is full is lost, counted and logged; the receiver's
+     * vCPU stays woken and the later lines are not disturbed.
+     */
+    // [utest->dsn~channel.doorbell~1]
+    @Test
+    void aDoorbellOnAFullHoldFifoIsACountedLoggedLoss() {
+        long slots = 4; // Images.withChannels: the sensors ring has 4 slots
+        long count = 0;
+        for (int i = 0; i < HeldInterrupts.PENDING_MAX; i++) {
+            count++;
+            assertEquals(Status.OK, call(0, MonitorCall.CHANNEL_SEND, SENSORS, count));
+            if (count % slots == 0) {
+                // linux consumes on core 1 so that the sender may publish more
+                assertEquals(Status.OK, call(1, MonitorCall.CHANNEL_RECEIVE, SENSORS, count));
+            }
+        }
+        assertEquals(HeldInterrupts.PENDING_MAX, m.heldInterrupts(LINUX, 0));
+        assertEquals(0, m.counter(Counter.PENDING_OVERFLOWS));
+        assertEquals(Status.OK, call(0, MonitorCall.CHANNEL_SEND, SENSORS, count + 1));
+        assertEquals(HeldInterrupts.PENDING_MAX, m.heldInterrupts(LINUX, 0));
+        assertEquals(1, m.counter(Counter.PENDING_OVERFLOWS));
+        assertEquals(HeldInterrupts.PENDING_MAX + 1, m.channelStat(SENSORS, ChannelStat.DOORBELLS));
+        long last = m.eventRecords().sequence() - 1;
+        assertEquals(EventKind.PENDING_OVERFLOW, m.eventRecords().kind(last));
+        assertEquals(LINUX, m.eventRecords().partition(last));
+        assertEquals(RTOS, m.running(0), "the critical sender keeps its core");
     }
 
     // [utest->dsn~channel.protection~1]

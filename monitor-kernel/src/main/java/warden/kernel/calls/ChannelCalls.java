@@ -90,8 +90,11 @@ public final class ChannelCalls {
     /**
      * Rings channel c's doorbell on the receiver's vCPU on the caller's core when it has one there,
      * else on its first core: delivered at once when the receiver runs there, else held for it and
-     * the vCPU woken (the path of a device interrupt); on the caller's own core the scheduler then
-     * runs the more critical of the two. A full hold FIFO is a counted, logged loss.
+     * the vCPU woken (the path of a device interrupt). A full hold FIFO is a counted, logged loss
+     * (HeldInterrupts.hold); the vCPU is woken all the same, though it already is: a full FIFO
+     * means earlier held lines woke it. The caller's core is then rescheduled: when the woken vCPU
+     * is there, the more critical of it and the caller runs; when it is on another core, the
+     * caller's core already ran its most critical READY vCPU and keeps it.
      *
      * [impl->dsn~channel.doorbell~1]
      */
@@ -105,12 +108,9 @@ public final class ChannelCalls {
             cpu.deliverInterrupt(target, line);
             return;
         }
-        if (sched.held().hold(r, target, line, timer.now(core))) {
-            sched.vcpus().wake(r, target);
-            if (target == core) {
-                sched.reschedule(core);
-            }
-        }
+        sched.held().hold(r, target, line, timer.now(core));
+        sched.vcpus().wake(r, target);
+        sched.reschedule(core);
     }
 
     /**
