@@ -262,6 +262,24 @@ class ChannelCallsTest {
     }
 
     /**
+     * A ring refused by the protection unit ends the mapping of that partition's rings: the later
+     * rings are not even tried, and the boot is refused.
+     */
+    // [utest->dsn~channel.protection~1]
+    // [utest->dsn~kernel.boot~1]
+    @Test
+    void aRefusedFirstRingEndsTheMappingOfThatPartitionsRings() {
+        FakePlatform small = new FakePlatform(2);
+        small.regionsPerSlot = 2; // rtos: its RAM and can0; not the sensors ring (channel 0)
+        Monitor refused = Warden.create(small);
+        assertTrue(refused.boot(Images.withChannels().build()) != Status.OK, small.log.toString());
+        assertEquals(java.util.List.of("slot 0 " + Long.toHexString(Images.SENSORS_RING)), small.refusedAdds,
+                "the commands ring (channel 1) is not tried after the sensors ring was refused");
+        assertTrue(small.log.stream().noneMatch(l -> l.startsWith("slot 0 " + Long.toHexString(Images.COMMANDS_RING))),
+                small.log.toString());
+    }
+
+    /**
      * A QM sender on the critical receiver's core: the doorbell is held for the receiver's vCPU
      * there, the vCPU is woken, and the core at once runs the critical receiver.
      */

@@ -38,6 +38,8 @@ public final class FakePlatform implements Platform, CpuContext, ProtectionUnit,
     private final java.util.Map<Long, Byte> sparse = new java.util.HashMap<>();
     public long memoryBase = 0x8000_0000L;
     public int regionsPerSlot = 16;
+    /** Every region this fake refused for want of entries, as "slot N base". */
+    public final java.util.List<String> refusedAdds = new java.util.ArrayList<>();
     private final int[] slotRegions = new int[32];
 
     public FakePlatform(int cores) {
@@ -130,6 +132,7 @@ public final class FakePlatform implements Platform, CpuContext, ProtectionUnit,
     @Override
     public int addRegion(int slot, long base, long size, int perms) {
         if (slotRegions[slot] >= regionsPerSlot) {
+            refusedAdds.add("slot " + slot + " " + Long.toHexString(base));
             lastRefusal = warden.kernel.port.Refusal.NO_ENTRIES;
             return Status.NO_SPACE;
         }

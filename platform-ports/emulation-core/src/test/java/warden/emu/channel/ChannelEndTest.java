@@ -268,4 +268,71 @@ class ChannelEndTest {
         assertEquals(0, in.poll(b));
         assertEquals(1, k.consumed[0], "progress reported from 0");
     }
+    /**
+     * Each injected channel fault reaches the receiver as the fault it models: a lost frame as a
+     * gap, a repeated frame as REPEATED, swapped frames as a gap then an older counter, a
+     * masquerading frame as another data id; the sender counts what it protected, the writes
+     * update its ring counts and a refused write is an error.
+     * [utest->dsn~e2e.endpoint~1]
+     */
+    @Test
+    void injectedFaultsArriveAsTheFaultsTheyModel() {
+        ChannelKernel k = ChannelKernel.single(40, 8, ChannelCalls.POLICY_DROP, 3, AGE, 1);
+        ChannelCpu a = new ChannelCpu(k, ChannelKernel.SENDER);
+        ChannelCpu b = new ChannelCpu(k, ChannelKernel.RECEIVER);
+        ChannelEnd out = ChannelEnd.open(a, 0);
+        ChannelEnd in = ChannelEnd.open(b, 0);
+        assertEquals(RingWriter.WRITTEN, out.send(a, 8)); // counter 0
+        out.sendLost(a, 8); // counter 1, never written
+        assertEquals(RingWriter.WRITTEN, out.send(a, 8)); // counter 2
+        assertEquals(RingWriter.WRITTEN, out.resend(a)); // counter 2 again
+        assertEquals(RingWriter.WRITTEN, out.sendSwapped(a, 8)); // counter 4, then 3
+        assertEquals(RingWriter.WRITTEN, out.sendMasquerade(a, 8)); // counter 5, another data id
+        assertEquals(6, k.published[0], "six frames written");
+        assertEquals(6, out.stats().sent(), "six frames protected (the repeat is not a new one)");
+        assertEquals(6, out.stats().highWater());
+        assertEquals(6, in.poll(b));
+        int[] expected = {Verdict.OK, Verdict.OK_SOME_LOST, Verdict.REPEATED, Verdict.OK_SOME_LOST,
+            Verdict.WRONG_SEQUENCE, Verdict.WRONG_DATA_ID};
+        int[] gaps = {0, 1, 0, 1, -2, 0}; // the older counter: d = -1, a gap of d - 1
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], in.next(b), "frame " + i);
+            assertEquals(gaps[i], in.checker().gap(), "gap of frame " + i);
+        }
+        assertEquals(6, in.stats().received());
+        assertEquals(0, out.stats().errors() + out.stats().drops());
+        assertEquals(RingWriter.WRITTEN, out.resend(a));
+        assertEquals(RingWriter.WRITTEN, out.resend(a));
+        assertEquals(RingWriter.DROPPED, out.resend(a), "the receiver read nothing more: the ring is full");
+        assertEquals(1, out.stats().drops(), "a resend updates the ring counts");
+        assertEquals(8, out.stats().highWater());
+        ChannelEnd forger = new ChannelEnd(out.ring(), out.ring().config());
+        assertEquals(RingWriter.FAILED, forger.sendMasquerade(b, 8), "the receiver's view is read-only");
+        assertEquals(1, forger.stats().errors());
+        assertEquals(0, out.stats().errors());
+    }
+
+    /**
+     * The unchecked read takes any frame as OK, even a corrupted one (the campaign's proof that its
+     * detection is measured), and reports -1 when none is ready or the read faults.
+     * [utest->dsn~e2e.endpoint~1]
+     */
+    @Test
+    void theUncheckedReadTakesEveryFrameAsOk() {
+        ChannelEnd out = ChannelEnd.open(tx, 0);
+        ChannelEnd in = ChannelEnd.open(rx, 0);
+        out.send(tx, 8);
+        kernel.words[3] ^= 1; // a bit flip in the first frame
+        out.send(tx, 8);
+        assertEquals(2, in.poll(rx));
+        assertEquals(Verdict.OK, in.nextUnchecked(rx));
+        rx.denyLoadsFrom = 0;
+        assertEquals(-1, in.nextUnchecked(rx), "a load fault");
+        rx.denyLoadsFrom = Long.MAX_VALUE;
+        assertEquals(-1, in.nextUnchecked(rx), "none ready");
+        assertEquals(1, in.stats().verdict(Verdict.OK));
+        assertEquals(1, in.stats().received());
+        assertEquals(1, in.stats().errors());
+        assertEquals(0, in.stats().verdict(Verdict.CORRUPTED));
+    }
 }

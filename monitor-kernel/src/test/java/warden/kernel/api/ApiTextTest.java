@@ -1,0 +1,55 @@
+package warden.kernel.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The names the API gives reports for its codes: every code in range has its own name, every code
+ * out of range (either side) is "?", and the health actions parse back from their names.
+ */
+class ApiTextTest {
+    @Test
+    void healthActionsAndReasonsHaveNamesAndParseBack() {
+        String[] actions = {"restart", "stop", "safe-state"};
+        for (int a = 0; a < actions.length; a++) {
+            assertEquals(actions[a], HealthAction.name(a));
+            assertEquals(a, HealthAction.parse(actions[a]));
+        }
+        assertEquals(-1, HealthAction.parse("reboot"));
+        assertEquals(-1, HealthAction.parse(null));
+        assertEquals("?", HealthAction.name(-1));
+        assertEquals("?", HealthAction.name(actions.length));
+        assertEquals("none", HealthAction.reason(0));
+        assertEquals("protection", HealthAction.reason(7));
+        assertEquals("?", HealthAction.reason(-1));
+        assertEquals("?", HealthAction.reason(8));
+    }
+
+    @Test
+    void partitionStatesAndCountersHaveNames() {
+        assertEquals("booting", PartitionState.name(PartitionState.BOOTING));
+        assertEquals("running", PartitionState.name(PartitionState.RUNNING));
+        assertEquals("stopped", PartitionState.name(PartitionState.STOPPED));
+        assertEquals("?", PartitionState.name(-1));
+        assertEquals("?", PartitionState.name(3));
+        assertEquals("monitorCalls", Counter.name(0));
+        assertEquals("?", Counter.name(-1));
+        assertEquals("?", Counter.name(Counter.COUNT));
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < Counter.COUNT; i++) {
+            names.add(Counter.name(i));
+        }
+        assertEquals(Counter.COUNT, names.size(), "every counter has its own name");
+        assertEquals(false, names.contains("?"));
+    }
+
+    @Test
+    void accessTextShowsEachPermission() {
+        assertEquals("---", Access.text(0));
+        assertEquals("r--", Access.text(Access.READ));
+        assertEquals("-w-", Access.text(Access.WRITE));
+        assertEquals("--x", Access.text(Access.EXECUTE));
+        assertEquals("rwx", Access.text(Access.ALL));
+    }
+}
