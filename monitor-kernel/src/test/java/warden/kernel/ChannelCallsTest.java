@@ -351,4 +351,62 @@ class ChannelCallsTest {
         assertTrue(r.f.log.stream().noneMatch(l -> l.startsWith("slot 2 " + commands)), r.f.log.toString());
         assertEquals(7, r.f.log.stream().filter(l -> l.startsWith("slot ")).count(), "3 regions, 4 ring entries");
     }
+    /**
+     * A receiver's report of its channel's end-to-end failure is the channel's: counted on the
+     * channel and logged with the failures so far; neither the reporter nor anyone else is
+     * restarted, and it is no health failure. Each endpoint receiver may report its own channel.
+     */
+    // [utest->dsn~channel.failure-report~1]
+    // [utest->dsn~channel.statistics~1]
+    @Test
+    void aReceiversChannelFailureIsTheChannelsCountedAndLoggedNotARestart() {
+        long failuresBefore = m.counter(Counter.FAILURES_DETECTED);
+        for (int n = 1; n <= 2; n++) {
+            assertEquals(Status.OK, call(1, MonitorCall.REPORT_FAILURE, MonitorCall.FAILURE_CHANNEL, SENSORS));
+            long last = m.eventRecords().sequence() - 1;
+            assertEquals(EventKind.CHANNEL_FAILURE, m.eventRecords().kind(last));
+            assertEquals(LINUX, m.eventRecords().partition(last));
+            assertEquals(1, m.eventRecords().core(last));
+            assertEquals(SENSORS, m.eventRecords().a(last));
+            assertEquals(n, m.eventRecords().b(last), "the failures so far");
+            assertEquals(n, m.channelStat(SENSORS, ChannelStat.FAILURES));
+        }
+        assertEquals(Status.OK, call(0, MonitorCall.REPORT_FAILURE, MonitorCall.FAILURE_CHANNEL, COMMANDS));
+        assertEquals(1, m.channelStat(COMMANDS, ChannelStat.FAILURES), "rtos receives commands");
+        assertEquals(0, m.restarts(LINUX));
+        assertEquals(0, m.restarts(RTOS), "the critical receiver is not restarted for a channel's failure");
+        assertEquals(RTOS, m.running(0));
+        assertEquals(LINUX, m.running(1));
+        assertEquals(failuresBefore, m.counter(Counter.FAILURES_DETECTED), "no health failure");
+        assertEquals(0, m.channelStat(SENSORS, ChannelStat.DENIED));
+        assertEquals("failures", ChannelStat.name(ChannelStat.FAILURES));
+    }
+
+    /**
+     * A channel failure report from the channel's sender, on a channel that does not exist, or on a
+     * negative id is refused and taken as nothing else; any other failure code stays the caller's
+     * own failure.
+     */
+    // [utest->dsn~channel.failure-report~1]
+    // [utest->dsn~kernel.mcall.decode-invoke~1]
+    @Test
+    void aChannelFailureReportFromTheWrongEndIsRefusedAndOtherCodesStayTheCallers() {
+        long failuresBefore = m.counter(Counter.FAILURES_DETECTED);
+        assertEquals(Status.DENIED, call(0, MonitorCall.REPORT_FAILURE, MonitorCall.FAILURE_CHANNEL, SENSORS),
+                "rtos sends sensors");
+        assertEquals(1, m.channelStat(SENSORS, ChannelStat.DENIED));
+        assertEquals(Status.INVALID_PARAM, call(1, MonitorCall.REPORT_FAILURE, MonitorCall.FAILURE_CHANNEL, 2));
+        assertEquals(Status.INVALID_PARAM, call(1, MonitorCall.REPORT_FAILURE, MonitorCall.FAILURE_CHANNEL, -1));
+        for (int c = 0; c < 2; c++) {
+            assertEquals(0, m.channelStat(c, ChannelStat.FAILURES));
+        }
+        assertEquals(EventKind.DENIED_CALL, m.eventRecords().kind(m.eventRecords().sequence() - 1));
+        assertEquals(0, m.restarts(RTOS));
+        assertEquals(failuresBefore, m.counter(Counter.FAILURES_DETECTED), "a refused report is no failure");
+        assertEquals(Status.OK, call(1, MonitorCall.REPORT_FAILURE, MonitorCall.FAILURE_CHANNEL - 1, SENSORS));
+        assertEquals(failuresBefore + 1, m.counter(Counter.FAILURES_DETECTED), "another code: linux's own failure");
+        assertEquals(Status.OK, call(1, MonitorCall.REPORT_FAILURE, MonitorCall.FAILURE_CHANNEL + 1, SENSORS));
+        assertEquals(failuresBefore + 2, m.counter(Counter.FAILURES_DETECTED));
+        assertEquals(0, m.channelStat(SENSORS, ChannelStat.FAILURES));
+    }
 }

@@ -38,13 +38,18 @@ public final class EventKind {
     public static final int TIMER_FAULT = 17;
     /** A core's timer fired again after a timer fault: a = time since the detection in ns. */
     public static final int TIMER_RECOVERED = 18;
+    /**
+     * A channel's receiver reported the channel's end-to-end failure (partition = the receiver):
+     * a = channel, b = failures reported on it so far.
+     */
+    public static final int CHANNEL_FAILURE = 19;
 
     private static final String[] NAMES = {
         "none", "access-violation", "illegal-instruction", "unknown-call", "denied-call",
         "partition-booted", "unowned-interrupt", "pending-overflow", "failure-detected",
         "partition-restarted", "partition-recovered", "partition-stopped", "safe-state",
         "interrupt-storm", "line-restored", "context-corrupt", "image-corrupt",
-        "timer-fault", "timer-recovered"
+        "timer-fault", "timer-recovered", "channel-failure"
     };
 
     private EventKind() {

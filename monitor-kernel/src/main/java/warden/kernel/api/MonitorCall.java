@@ -28,8 +28,19 @@ public final class MonitorCall {
     public static final int PARTITION_INFO = 5;
     /** arg0 = absolute deadline in ns, or -1 to cancel: the caller's virtual timer. */
     public static final int SET_TIMER = 6;
-    /** arg0 = failure code: the caller detected a failure of its own (e.g. a deadline overrun). */
+    /**
+     * arg0 = failure code: the caller detected a failure of its own (e.g. a deadline overrun), and
+     * the health monitor takes its policy's action on the caller. The one code the kernel reads is
+     * {@link #FAILURE_CHANNEL} (arg1 = channel id): the caller, that channel's receiver, found the
+     * channel's end-to-end protection failed; that failure is the channel's, counted and logged,
+     * and the caller is not restarted for it.
+     */
     public static final int REPORT_FAILURE = 7;
+    /**
+     * REPORT_FAILURE code: a channel's end-to-end protection failed at its receiver (arg1 = the
+     * channel). Codes 1 and 2 are free for the guests' own failures.
+     */
+    public static final long FAILURE_CHANNEL = 3;
     /**
      * Privileged callers only: arg0 = sequence number of an event-log record, arg1 = address of
      * {@link EventRecordDescriptor#LENGTH} bytes of the caller's writable memory. Writes the record
@@ -67,9 +78,9 @@ public final class MonitorCall {
 
     /**
      * The kernel ABI version returned by {@link #VERSION}: major in bits 31..16, minor below.
-     * Minor 1 added the channel calls.
+     * Minor 1 added the channel calls, minor 2 the channel failure code of REPORT_FAILURE.
      */
-    public static final int ABI_VERSION = 0x0001_0001;
+    public static final int ABI_VERSION = 0x0001_0002;
 
     private static final String[] NAMES = {
         "VERSION", "YIELD", "HEARTBEAT", "GET_TIME", "CONSOLE_WRITE", "PARTITION_INFO", "SET_TIMER",

@@ -2,10 +2,12 @@ package warden.kernel.calls;
 
 import warden.kernel.api.ChannelLayout;
 import warden.kernel.api.ChannelStat;
+import warden.kernel.api.EventKind;
 import warden.kernel.api.MonitorCall;
 import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
 import warden.kernel.health.ChannelCounts;
+import warden.kernel.log.EventLog;
 import warden.kernel.port.CpuContext;
 import warden.kernel.port.Timer;
 import warden.kernel.sched.Scheduler;
@@ -28,14 +30,17 @@ public final class ChannelCalls {
     private final Scheduler sched;
     private final CpuContext cpu;
     private final Timer timer;
+    private final EventLog log;
 
-    ChannelCalls(SystemImage img, Reply reply, ChannelCounts counts, Scheduler sched, CpuContext cpu, Timer timer) {
+    ChannelCalls(SystemImage img, Reply reply, ChannelCounts counts, Scheduler sched, CpuContext cpu, Timer timer,
+            EventLog log) {
         this.img = img;
         this.reply = reply;
         this.counts = counts;
         this.sched = sched;
         this.cpu = cpu;
         this.timer = timer;
+        this.log = log;
     }
 
     /**
@@ -209,6 +214,29 @@ public final class ChannelCalls {
         boolean sender = (roles & ChannelLayout.ROLE_SENDER) != 0 && img.channelSender(c) == caller;
         boolean receiver = (roles & ChannelLayout.ROLE_RECEIVER) != 0 && img.channelReceiver(c) == caller;
         return sender || receiver ? Status.OK : Status.DENIED;
+    }
+
+    /**
+     * REPORT_FAILURE with code FAILURE_CHANNEL: the receiver of {@code channel} found its
+     * end-to-end protection failed (its state machine entered INVALID). Decode: an existing channel
+     * (else INVALID_PARAM) whose receiver is the caller (else DENIED), refused and counted like a
+     * channel call. Invoke: the failure is the channel's, not the caller's, since restarting the
+     * receiver cannot cure a silent or faulty sender: it is counted on the channel and logged
+     * (CHANNEL_FAILURE), and no partition is restarted or stopped for it. A hung or crashed sender
+     * is found by its own health supervision.
+     *
+     * [impl->dsn~channel.failure-report~1]
+     */
+    int reportFailure(int core, int p, long channel) {
+        int st = endpoint(p, channel, ChannelLayout.ROLE_RECEIVER);
+        if (st != Status.OK) {
+            return refuse(core, channel, st);
+        }
+        int c = (int) channel;
+        counts.count(c, ChannelStat.FAILURES);
+        log.append(timer.now(core), EventKind.CHANNEL_FAILURE, p, core, c, counts.stat(c, ChannelStat.FAILURES));
+        reply.to(core, Status.OK, 0);
+        return Status.OK;
     }
 
     /** A refused call: counted on its channel when the id exists. [impl->dsn~channel.statistics~1] */

@@ -48,7 +48,7 @@ public final class MonitorCalls {
         vcpus = new VcpuCalls(img, owned, reply, sched, platform.timer());
         events = new EventCalls(img, owned, reply, log, platform.memory());
         partitions = new PartitionCalls(img, reply, table, health, log, platform.timer());
-        channels = new ChannelCalls(img, reply, table.channels(), sched, platform.cpu(), platform.timer());
+        channels = new ChannelCalls(img, reply, table.channels(), sched, platform.cpu(), platform.timer(), log);
     }
 
     /** @return true for call ids the kernel implements. [impl->dsn~kernel.mcall.decode-invoke~1] */
@@ -115,8 +115,9 @@ public final class MonitorCalls {
             case MonitorCall.EVENT_READ:
                 return events.eventRead(core, p, a0, platform.cpu().callArg(core, 1));
             case MonitorCall.REPORT_FAILURE:
-                partitions.reportFailure(core, p);
-                return Status.OK;
+                return a0 == MonitorCall.FAILURE_CHANNEL
+                        ? channels.reportFailure(core, p, platform.cpu().callArg(core, 1))
+                        : partitions.reportFailure(core, p);
             default: // the remaining known ids: CHANNEL_SEND, CHANNEL_RECEIVE, CHANNEL_INFO
                 return channels.call(core, p, callId, a0, platform.cpu().callArg(core, 1));
         }

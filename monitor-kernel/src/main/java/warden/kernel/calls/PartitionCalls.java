@@ -90,8 +90,9 @@ public final class PartitionCalls {
     }
 
     /** REPORT_FAILURE: the caller found a failure of its own. [impl->dsn~kernel.mcall.decode-invoke~1] */
-    void reportFailure(int core, int p) {
+    int reportFailure(int core, int p) {
         reply.to(core, Status.OK, 0);
         health.failure(p, HealthAction.REASON_REPORTED, timer.now(core));
+        return Status.OK;
     }
 }

@@ -193,7 +193,8 @@ class SystemImageBuilderTest {
         assertEquals(1, log.core(EventLog.CAPACITY));
         assertEquals("safe-state", EventKind.name(EventKind.SAFE_STATE));
         assertEquals("timer-recovered", EventKind.name(EventKind.TIMER_RECOVERED));
-        assertEquals("?", EventKind.name(EventKind.TIMER_RECOVERED + 1));
+        assertEquals("channel-failure", EventKind.name(EventKind.CHANNEL_FAILURE));
+        assertEquals("?", EventKind.name(EventKind.CHANNEL_FAILURE + 1));
         assertEquals("?", EventKind.name(0));
     }
 }

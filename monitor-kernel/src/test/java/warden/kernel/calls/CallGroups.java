@@ -36,6 +36,6 @@ final class CallGroups {
         vcpus = new VcpuCalls(img, owned, reply, sched, f);
         partitions = new PartitionCalls(img, reply, table, health, log, f);
         time = new TimeCalls(reply, f, sched.timers());
-        channels = new ChannelCalls(img, reply, table.channels(), sched, f, f);
+        channels = new ChannelCalls(img, reply, table.channels(), sched, f, f, log);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import warden.kernel.api.MonitorCall;
 import warden.emu.channel.ChannelCalls;
 import warden.emu.channel.ChannelEnd;
 import warden.emu.channel.ChannelKernel;
@@ -68,7 +69,7 @@ class GuestChannelTest {
      * The RTOS publishes a sensor frame per job of its control task, the rich OS consumes them
      * (on its tick and its doorbell) and answers with commands the RTOS consumes; every frame is OK,
      * none lost, latency within the rich OS's tick, and the counts are in the stats.
-     * [utest->dsn~emu.guest.channels~1]
+     * [utest->dsn~emu.guest.channels~2]
      */
     @Test
     void rtosSendsSensorFramesAndTheRichOsAnswers() {
@@ -101,7 +102,7 @@ class GuestChannelTest {
     /**
      * Corrupting the ring in every slot makes the rich OS see CORRUPTED frames; its state machine
      * fails and it reports the channel failure code with the channel id to the health monitor.
-     * [utest->dsn~emu.guest.channels~1]
+     * [utest->dsn~emu.guest.channels~2]
      */
     @Test
     void corruptedSensorFramesAreReportedAsAChannelFailure() {
@@ -126,14 +127,14 @@ class GuestChannelTest {
         assertTrue(in.verdict(Verdict.CORRUPTED) > 3, in.toString());
         assertTrue(in.failures() >= 1, in.toString());
         assertTrue(k.failuresReported >= 1);
-        assertEquals(ChannelEnd.FAILURE_CHANNEL_E2E, k.lastFailureCode);
+        assertEquals(MonitorCall.FAILURE_CHANNEL, k.lastFailureCode);
         assertEquals(0, k.lastFailureArg);
     }
 
     /**
      * A receiver may not write its ring (a real fault), a channel the kernel refuses stays closed,
      * and a model given no channels makes exactly the calls of one given none.
-     * [utest->dsn~emu.guest.channels~1]
+     * [utest->dsn~emu.guest.channels~2]
      */
     @Test
     void refusedChannelsAndNoChannels() {
@@ -159,13 +160,14 @@ class GuestChannelTest {
     private ChannelEnd sender;
 
     /**
-     * The safety RTOS does not report a failed receiving end to the health monitor (the kernel would
-     * restart it for its sender's fault): a faulty sender's corrupted frames make its state machine
-     * fail, which it counts, and no REPORT_FAILURE reaches the kernel.
-     * [utest->dsn~emu.guest.channels~1]
+     * The safety RTOS reports a failed receiving end as the channel's failure (code FAILURE_CHANNEL
+     * with the channel, which the kernel never answers with the reporter's restart): a faulty
+     * sender's corrupted frames make its state machine fail, which it counts and reports once per
+     * entry into INVALID.
+     * [utest->dsn~emu.guest.channels~2]
      */
     @Test
-    void theRtosCountsAFailedCommandChannelButDoesNotReportIt() {
+    void theRtosCountsAndReportsAFailedCommandChannelAsTheChannels() {
         ChannelKernel k = kernel(4);
         RtosGuest r = rtos();
         r.setChannels(new int[] {0});
@@ -185,6 +187,8 @@ class GuestChannelTest {
         ChannelStats in = r.channelStats(0);
         assertTrue(in.verdict(Verdict.CORRUPTED) > 2, in.toString());
         assertTrue(in.failures() >= 1, in.toString());
-        assertEquals(0, k.failuresReported, in.toString());
+        assertEquals(in.failures(), k.failuresReported, in.toString());
+        assertEquals(MonitorCall.FAILURE_CHANNEL, k.lastFailureCode);
+        assertEquals(0, k.lastFailureArg, "the channel");
     }
 }

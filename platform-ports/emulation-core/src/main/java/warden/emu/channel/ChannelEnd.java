@@ -12,11 +12,6 @@ import warden.emu.GuestCpu;
  * [impl->dsn~e2e.endpoint~1]
  */
 public final class ChannelEnd {
-    /**
-     * The failure code a guest reports with {@code REPORT_FAILURE} (arg1 = the channel id) when a
-     * receiving end's state machine becomes INVALID. Codes 1 and 2 are the RTOS model's own.
-     */
-    public static final long FAILURE_CHANNEL_E2E = 3;
     private final RingLayout ring;
     private final byte[] frame;
     private final ChannelStats stats;

@@ -17,7 +17,7 @@ import warden.kernel.api.MonitorCall;
  * The ends keep their state through a restart of the guest: the ring positions are the kernel's
  * and the protection counters must not restart (the receiver would take new frames for repeats).
  *
- * [impl->dsn~emu.guest.channels~1]
+ * [impl->dsn~emu.guest.channels~2]
  */
 final class GuestChannels {
     private static final int PAYLOAD = 16;
@@ -34,20 +34,15 @@ final class GuestChannels {
     private long floodUntil;
     private boolean bypass;
 
-    private final boolean reportFailures;
-
     /**
-     * @param reportFailures whether a receiving end's failure is reported to the health monitor
-     *     (REPORT_FAILURE, which the kernel answers with the reporter's own health action, a restart):
-     *     the rich OS does; the safety RTOS does not — a restart of the receiver cannot cure a silent or
-     *     faulty sender, and a QM sender must not be able to get the critical partition restarted
-     *     (`anom~channel.e2e-failure-restarts-receiver~1`); it counts the failure and keeps its last
-     *     good input. [impl->dsn~emu.guest.channels~1]
+     * A receiving end's failure (its state machine entered INVALID) is reported to the kernel with
+     * REPORT_FAILURE code {@link MonitorCall#FAILURE_CHANNEL} and the channel, which the kernel
+     * counts and logs as the channel's failure, never as the reporter's own (no restart); the guest
+     * keeps its last good input. [impl->dsn~emu.guest.channels~2]
      */
-    GuestChannels(int[] ids, boolean reportFailures) {
+    GuestChannels(int[] ids) {
         this.ids = ids.clone();
         this.ends = new ChannelEnd[ids.length];
-        this.reportFailures = reportFailures;
     }
 
     /** Opens every channel once (at the first boot); a channel the kernel refuses stays closed. */
@@ -184,8 +179,8 @@ final class GuestChannels {
                 }
                 n = e.poll(cpu);
             }
-            if (e.takeFailure() && reportFailures) {
-                cpu.call(MonitorCall.REPORT_FAILURE, ChannelEnd.FAILURE_CHANNEL_E2E, e.ring().channel());
+            if (e.takeFailure()) {
+                cpu.call(MonitorCall.REPORT_FAILURE, MonitorCall.FAILURE_CHANNEL, e.ring().channel());
             }
         }
         return accepted;

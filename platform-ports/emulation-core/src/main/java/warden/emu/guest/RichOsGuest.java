@@ -15,7 +15,7 @@ import warden.kernel.api.MonitorCall;
  * is the sender.
  *
  * [impl->dsn~emu.guest.rich-os~1]
- * [impl->dsn~emu.guest.channels~1]
+ * [impl->dsn~emu.guest.channels~2]
  */
 public final class RichOsGuest implements Executor, warden.emu.Restartable, warden.emu.Faultable,
         warden.emu.ChannelFaultable {
@@ -46,7 +46,7 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
     private long ticks;
     private long computedNs;
     private long faults;
-    private GuestChannels channels = new GuestChannels(new int[0], true);
+    private GuestChannels channels = new GuestChannels(new int[0]);
     private boolean rxPending;
     private long commands;
 
@@ -69,7 +69,7 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
 
     /** The channels this rich OS uses (its primary vCPU only); none by default. Call before it runs. */
     public void setChannels(int[] ids) {
-        channels = new GuestChannels(ids, true);
+        channels = new GuestChannels(ids);
     }
 
     @Override

@@ -16,7 +16,7 @@ import warden.kernel.api.MonitorCall;
  * frames of each channel where it is the receiver at every tick and on the channel's doorbell.
  *
  * [impl->dsn~emu.guest.rtos~2]
- * [impl->dsn~emu.guest.channels~1]
+ * [impl->dsn~emu.guest.channels~2]
  */
 public final class RtosGuest implements Executor, warden.emu.Restartable, warden.emu.Faultable,
         warden.emu.ChannelFaultable {
@@ -58,7 +58,7 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
     private boolean inflateNext;
     /** Whether the release times are fixed (from the first tick after the first boot). */
     private boolean scheduled;
-    private GuestChannels channels = new GuestChannels(new int[0], false);
+    private GuestChannels channels = new GuestChannels(new int[0]);
     private final int controlTask;
     private boolean rxPending;
     private long samples;
@@ -93,7 +93,7 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
 
     /** The channels this RTOS uses (ids the kernel knows); none by default. Call before it runs. */
     public void setChannels(int[] ids) {
-        channels = new GuestChannels(ids, false);
+        channels = new GuestChannels(ids);
     }
 
     @Override

@@ -10,7 +10,7 @@ import warden.launcher.run.RunResult;
  * [impl->dsn~cli.run.json~1]
  */
 public final class RunReportJson {
-    public static final String SCHEMA = "warden.run/2";
+    public static final String SCHEMA = "warden.run/3";
 
     private RunReportJson() {
     }
@@ -56,7 +56,8 @@ public final class RunReportJson {
         for (RunResult.ChannelResult c : r.channels()) {
             w.beginObject().field("id", c.id()).field("name", c.name()).field("from", c.from()).field("to", c.to())
                     .field("sends", c.sends()).field("receives", c.receives()).field("doorbells", c.doorbells())
-                    .field("denied", c.denied()).field("resets", c.resets()).field("published", c.published())
+                    .field("denied", c.denied()).field("resets", c.resets()).field("failures", c.failures())
+                    .field("published", c.published())
                     .field("consumed", c.consumed());
             e2e(w, c.e2e());
             w.endObject();

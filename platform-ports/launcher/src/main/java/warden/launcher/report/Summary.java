@@ -136,9 +136,9 @@ public final class Summary {
     /** One line per channel: the kernel's statistics. [impl->dsn~channel.statistics~1] */
     private static void channels(RunResult r, PrintStream out) {
         for (RunResult.ChannelResult c : r.channels()) {
-            out.printf("Channel %s (%s -> %s): %d sends, %d receives, %d doorbells, %d denied, %d resets;"
-                    + " published %d, consumed %d%n", c.name(), c.from(), c.to(), c.sends(), c.receives(),
-                    c.doorbells(), c.denied(), c.resets(), c.published(), c.consumed());
+            out.printf("Channel %s (%s -> %s): %d sends, %d receives, %d doorbells, %d denied, %d resets,"
+                    + " %d failures; published %d, consumed %d%n", c.name(), c.from(), c.to(), c.sends(),
+                    c.receives(), c.doorbells(), c.denied(), c.resets(), c.failures(), c.published(), c.consumed());
             RunResult.E2eResult e = c.e2e();
             if (e != null) {
                 StringBuilder v = new StringBuilder();

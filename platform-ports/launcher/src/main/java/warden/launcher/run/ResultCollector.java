@@ -94,7 +94,8 @@ final class ResultCollector {
                     image.name(image.channelReceiver(c)), monitor.channelStat(c, ChannelStat.SENDS),
                     monitor.channelStat(c, ChannelStat.RECEIVES), monitor.channelStat(c, ChannelStat.DOORBELLS),
                     monitor.channelStat(c, ChannelStat.DENIED), monitor.channelStat(c, ChannelStat.RESETS),
-                    monitor.channelStat(c, ChannelStat.PUBLISHED), monitor.channelStat(c, ChannelStat.CONSUMED),
+                    monitor.channelStat(c, ChannelStat.FAILURES), monitor.channelStat(c, ChannelStat.PUBLISHED),
+                    monitor.channelStat(c, ChannelStat.CONSUMED),
                     e2e(c, image.channelSender(c), image.channelReceiver(c))));
         }
         return out;
@@ -315,6 +316,8 @@ final class ResultCollector {
                 return "monitor timer did not fire: " + a + " ns past its deadline at " + b + " ns; re-armed";
             case EventKind.TIMER_RECOVERED:
                 return "monitor timer fired again " + a + " ns after the detection";
+            case EventKind.CHANNEL_FAILURE:
+                return "channel " + a + " failed end to end (" + b + " so far)";
             case EventKind.IMAGE_CORRUPT:
                 return "golden image at 0x" + Long.toHexString(a) + " (" + b
                         + " bytes) fails its digest: restart refused";

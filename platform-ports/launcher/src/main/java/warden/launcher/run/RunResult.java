@@ -29,7 +29,8 @@ public record RunResult(String source, String target, String board, long seed, l
      * restart, and the published and consumed counts since the last reset.
      */
     public record ChannelResult(int id, String name, String from, String to, long sends, long receives,
-                                long doorbells, long denied, long resets, long published, long consumed,
+                                long doorbells, long denied, long resets, long failures, long published,
+                                long consumed,
                                 E2eResult e2e) {
     }
 

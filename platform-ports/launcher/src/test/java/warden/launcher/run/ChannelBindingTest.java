@@ -98,7 +98,8 @@ class ChannelBindingTest {
         String json = warden.launcher.report.RunReportJson.write(r).replaceAll("\\s", "");
         assertTrue(json.contains("\"channels\":[{\"id\":0,\"name\":\"sensors\",\"from\":\"rtos\",\"to\":\"linux\","
                 + "\"sends\":" + s.sends() + ",\"receives\":" + s.receives() + ",\"doorbells\":" + s.doorbells()
-                + ",\"denied\":0,\"resets\":0,\"published\":" + s.published() + ",\"consumed\":" + s.consumed()
+                + ",\"denied\":0,\"resets\":0,\"failures\":0,\"published\":" + s.published()
+                + ",\"consumed\":" + s.consumed()
                 + ",\"e2e\":{\"framesSent\":" + s.e2e().framesSent() + ","), json);
         assertTrue(json.contains("\"verdicts\":{\"ok\":" + s.e2e().verdicts().get(0) + ",\"ok-some-lost\":"), json);
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
@@ -106,7 +107,8 @@ class ChannelBindingTest {
         String summary = bytes.toString("UTF-8");
         RunResult.ChannelResult c = r.channels().get(1);
         assertTrue(summary.contains("Channel commands (linux -> rtos): " + c.sends() + " sends, " + c.receives()
-                + " receives, " + c.doorbells() + " doorbells, 0 denied, 0 resets; published " + c.published()
+                + " receives, " + c.doorbells() + " doorbells, 0 denied, 0 resets, 0 failures; published "
+                + c.published()
                 + ", consumed " + c.consumed()), summary);
         assertTrue(summary.contains("  end to end: " + s.e2e().framesSent() + " frames sent"), summary);
     }
