@@ -189,6 +189,24 @@ class TimerSupervisionTest {
         assertEquals(2_000 + WATCHDOG, one.deadline[0], "its own watchdog only: no core watches itself");
     }
 
+    /**
+     * On one core, a comparator that lost its deadline is found by the core's own next entry (a
+     * late monitor call) and written again; there is no other core whose watch would change.
+     */
+    // [utest->dsn~kernel.timer-supervision~1]
+    @Test
+    void aSingleCoresLostDeadlineIsFoundAtItsOwnNextEntryAndReArmed() {
+        FakePlatform one = new FakePlatform(1);
+        Monitor solo = started(one, solo(WATCHDOG));
+        one.now[0] = 2_000;
+        solo.onMonitorCall(0, MonitorCall.HEARTBEAT);
+        one.deadline[0] = Timer.NEVER; // the upset
+        one.now[0] = 2_000 + WATCHDOG + VirtualTimers.TIMER_SLACK_NS + 1;
+        solo.onMonitorCall(0, MonitorCall.VERSION);
+        assertEquals(1, solo.counter(Counter.TIMER_FAULTS));
+        assertEquals(2_000 + WATCHDOG, one.deadline[0], "written again");
+    }
+
     // [utest->dsn~kernel.timer-supervision~1]
     @Test
     void aSingleCoreSystemWritesEvenTheFarthestDeadlineAsItIs() {

@@ -71,7 +71,7 @@ public final class MonitorCalls {
             return Status.NOT_SUPPORTED;
         }
         int st = dispatch(core, p, callId);
-        if (st != Status.OK && st != Status.NOT_SUPPORTED) {
+        if (st != Status.OK) {
             counters[Counter.DENIED_CALLS]++;
             log.append(now(core), EventKind.DENIED_CALL, p, core, callId, st);
         }
