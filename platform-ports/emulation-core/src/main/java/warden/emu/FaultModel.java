@@ -57,10 +57,16 @@ public final class FaultModel {
     public static final int CHANNEL_FLOOD = 14;
     /** The receiver stops reading the channel (it still runs and polls, it takes no frame). */
     public static final int CHANNEL_STOP_READING = 15;
+    /**
+     * The sender protects a frame (its counter and send time) but writes it only once the
+     * channel's maximum age has passed since then: a delayed frame, which the receiver must find
+     * STALE (its later frames arrive first, with a gap for the delayed one).
+     */
+    public static final int CHANNEL_DELAYED = 16;
     /** The first channel fault model. */
     public static final int CHANNEL_FIRST = 9;
     /** The number of all fault models, partition and channel ones. */
-    public static final int ALL = 16;
+    public static final int ALL = 17;
     /** Frames a flooding sender publishes per activation. */
     public static final int FLOOD_BURST = 64;
     /** How long a sender floods. */
@@ -74,7 +80,7 @@ public final class FaultModel {
     private static final String[] NAMES = {"hang", "crash", "fault-storm", "isolation-violation",
         "deadline-overrun", "memory-corruption", "interrupt-storm", "context-bit-flip",
         "timer-stop", "channel-bit-flip", "channel-lost", "channel-repeated", "channel-reordered",
-        "channel-masquerade", "channel-flood", "channel-stop-reading"};
+        "channel-masquerade", "channel-flood", "channel-stop-reading", "channel-delayed"};
 
     private FaultModel() {
     }

@@ -97,6 +97,23 @@ public final class ChannelEnd {
         return written(writer.write(cpu, frame, length));
     }
 
+    /**
+     * Protects the payload at the current time (the counter advances) and copies the frame into
+     * {@code held} instead of writing it (channel fault injection: a delayed frame, written later
+     * with {@link #writeHeld}). @return the frame's length
+     */
+    public int protectHeld(GuestCpu cpu, int payloadLength, byte[] held) {
+        int length = protector.protect(frame, payloadLength, cpu.now());
+        System.arraycopy(frame, 0, held, 0, length);
+        stats.sent++;
+        return length;
+    }
+
+    /** Writes a frame protected earlier by {@link #protectHeld}, unchanged. @return a RingWriter result */
+    public int writeHeld(GuestCpu cpu, byte[] held, int length) {
+        return written(writer.write(cpu, held, length));
+    }
+
     /** The bits a masquerading frame's data id differs in from the channel's. */
     static final int MASQUERADE_ID_BITS = 0x40;
 

@@ -32,6 +32,11 @@ final class GuestChannels {
     private int faultChannel = -1;
     private int faultModel = -1;
     private long floodUntil;
+    /** A delayed frame (FaultModel.CHANNEL_DELAYED): its end, bytes, length and earliest write time. */
+    private ChannelEnd delayedEnd;
+    private byte[] delayed;
+    private int delayedLength;
+    private long delayedUntil;
     private boolean bypass;
 
     /**
@@ -62,6 +67,10 @@ final class GuestChannels {
      * of a pending channel fault, the faulty send instead (once; a flood for its whole duration).
      */
     void publish(GuestCpu cpu, long sequence, long value) {
+        if (delayedEnd != null && cpu.now() > delayedUntil) {
+            delayedEnd.writeHeld(cpu, delayed, delayedLength);
+            delayedEnd = null;
+        }
         for (ChannelEnd e : ends) {
             if (e != null && e.sender()) {
                 int n = Math.min(PAYLOAD, e.ring().slotSize());
@@ -80,6 +89,7 @@ final class GuestChannels {
 
     /**
      * The send of a sender with a pending channel fault: lost, repeated, reordered, masquerading,
+     * delayed (protected now, written by {@link #publish} once the maximum age has passed),
      * or a burst of {@link FaultModel#FLOOD_BURST} frames while the flood lasts.
      * [impl->dsn~campaign.channel-faults~1]
      */
@@ -104,6 +114,11 @@ final class GuestChannels {
             case FaultModel.CHANNEL_MASQUERADE:
                 e.sendMasquerade(cpu, n);
                 break;
+            case FaultModel.CHANNEL_DELAYED:
+                delayedLength = e.protectHeld(cpu, n, delayed);
+                delayedUntil = cpu.now() + e.ring().config().maxAgeNs();
+                delayedEnd = e;
+                break;
             case FaultModel.CHANNEL_FLOOD:
                 for (int i = 0; i < (once ? 1 : FaultModel.FLOOD_BURST); i++) {
                     e.send(cpu, n);
@@ -126,6 +141,14 @@ final class GuestChannels {
         if (e == null || e.sender() != atSender || model == FaultModel.CHANNEL_BIT_FLIP
                 || !FaultModel.channelFault(model)) {
             return false;
+        }
+        if (model == FaultModel.CHANNEL_DELAYED) {
+            if (delayedEnd != null) {
+                return false; // one delayed frame at a time
+            }
+            if (delayed == null || delayed.length < e.frame().length) {
+                delayed = new byte[e.frame().length]; // fault injection only, not the guest's own path
+            }
         }
         faultChannel = channel;
         faultModel = model;

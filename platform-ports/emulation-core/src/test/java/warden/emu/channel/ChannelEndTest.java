@@ -335,4 +335,38 @@ class ChannelEndTest {
         assertEquals(1, in.stats().errors());
         assertEquals(0, in.stats().verdict(Verdict.CORRUPTED));
     }
+
+    /**
+     * A frame protected and held (a delayed frame) counts as sent but is not in the ring; written
+     * after the maximum age, it arrives after the later frame (a gap first) and is STALE.
+     * [utest->dsn~e2e.endpoint~1]
+     */
+    @Test
+    void aHeldFrameWrittenAfterTheMaximumAgeIsStale() {
+        ChannelKernel k = ChannelKernel.single(40, 8, ChannelCalls.POLICY_DROP, 3, AGE, 1);
+        ChannelCpu a = new ChannelCpu(k, ChannelKernel.SENDER);
+        ChannelCpu b = new ChannelCpu(k, ChannelKernel.RECEIVER);
+        ChannelEnd out = ChannelEnd.open(a, 0);
+        ChannelEnd in = ChannelEnd.open(b, 0);
+        byte[] held = new byte[out.frame().length];
+        assertEquals(RingWriter.WRITTEN, out.send(a, 8)); // counter 0
+        int length = out.protectHeld(a, 8, held); // counter 1, held
+        assertEquals(Frame.HEADER + 8, length);
+        assertEquals(1, k.published[0], "nothing written for the held frame");
+        assertEquals(2, out.stats().sent());
+        assertEquals(1, in.poll(b));
+        assertEquals(Verdict.OK, in.next(b));
+        k.now += AGE + 1;
+        assertEquals(RingWriter.WRITTEN, out.send(a, 8)); // counter 2
+        assertEquals(RingWriter.WRITTEN, out.writeHeld(a, held, length));
+        assertEquals(3, k.published[0]);
+        assertEquals(3, out.stats().highWater(), "the receiver reports its progress at its next poll");
+        assertEquals(2, in.poll(b));
+        assertEquals(Verdict.OK_SOME_LOST, in.next(b), "counter 2 before the delayed 1");
+        assertEquals(Verdict.STALE, in.next(b), "the delayed frame is older than the maximum age");
+        assertEquals(1, in.stats().verdict(Verdict.STALE));
+        ChannelEnd forger = new ChannelEnd(out.ring(), out.ring().config());
+        assertEquals(RingWriter.FAILED, forger.writeHeld(b, held, length), "the receiver's view is read-only");
+        assertEquals(1, forger.stats().errors());
+    }
 }

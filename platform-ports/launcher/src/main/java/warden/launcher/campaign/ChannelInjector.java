@@ -156,6 +156,8 @@ final class ChannelInjector implements Engine.Source {
                 return s.verdict(warden.emu.channel.Verdict.WRONG_SEQUENCE);
             case FaultModel.CHANNEL_MASQUERADE:
                 return s.verdict(warden.emu.channel.Verdict.WRONG_DATA_ID);
+            case FaultModel.CHANNEL_DELAYED:
+                return s.verdict(warden.emu.channel.Verdict.STALE);
             default:
                 return s.drops() + s.overwrites();
         }

@@ -56,7 +56,8 @@ final class FaultBounds {
      *     maximum age (it is read within it); a lost, repeated, reordered or masquerading frame
      *     two (the sender's next send within one, its reading within the other); a flood one (its
      *     first burst at the next send fills the ring); a stopped reader the slot count plus one
-     *     times it (one send per maximum age fills the ring)
+     *     times it (one send per maximum age fills the ring); a delayed frame three (it is held one,
+     *     written at the sender's next send within another, read within the third)
      * [impl->dsn~campaign.channel-bounds~1]
      */
     static long channelDetectionNs(int model, warden.launcher.config.ChannelSpec c) {
@@ -66,6 +67,8 @@ final class FaultBounds {
                 return c.maxAgeNs();
             case FaultModel.CHANNEL_STOP_READING:
                 return (c.slots() + 1L) * c.maxAgeNs();
+            case FaultModel.CHANNEL_DELAYED:
+                return 3 * c.maxAgeNs();
             default:
                 return 2 * c.maxAgeNs();
         }

@@ -97,6 +97,8 @@ final class Verdict {
                 return "repeated";
             case FaultModel.CHANNEL_REORDERED:
                 return "wrong-sequence";
+            case FaultModel.CHANNEL_DELAYED:
+                return "stale";
             default:
                 return "wrong-data-id";
         }

@@ -24,7 +24,7 @@ class ChannelCampaignTest {
     private static final Map<String, String> EVIDENCE = Map.of("channel-bit-flip", "e2e-corrupted",
             "channel-lost", "e2e-some-lost", "channel-repeated", "e2e-repeated",
             "channel-reordered", "e2e-wrong-sequence", "channel-masquerade", "e2e-wrong-data-id",
-            "channel-flood", "ring-policy", "channel-stop-reading", "ring-policy");
+            "channel-flood", "ring-policy", "channel-stop-reading", "ring-policy", "channel-delayed", "e2e-stale");
     private static SystemDescription d;
     private static Campaign campaign;
     private static List<RunOutcome> all;
