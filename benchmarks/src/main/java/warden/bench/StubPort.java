@@ -74,6 +74,11 @@ public final class StubPort implements Platform, CpuContext, ProtectionUnit, Int
     @Override public void idle(int core) { regs[core * words] = 0; }
     @Override public long callArg(int core, int index) { return args[index]; }
 
+    /** Sets monitor-call argument {@code index} (as a guest's register would hold it). */
+    public void arg(int index, long value) {
+        args[index] = value;
+    }
+
     @Override
     public void setCallResult(int core, int status, long value) {
         lastStatus = status;

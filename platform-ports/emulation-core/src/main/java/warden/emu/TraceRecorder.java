@@ -20,7 +20,8 @@ import java.util.List;
  * [impl->dsn~emu.trace.streamed~1]
  */
 public final class TraceRecorder {
-    private record Event(char phase, String name, String category, int core, long tsNs, long durNs, String args) {
+    private record Event(char phase, String name, String category, int core, long tsNs, long durNs, String args,
+                         String id) {
     }
 
     private static final String END = "\n]}\n";
@@ -57,7 +58,8 @@ public final class TraceRecorder {
 
     private void close(int core, long nowNs) {
         if (openName[core] != null && nowNs > openSince[core]) {
-            add(new Event('X', openName[core], "partition", core, openSince[core], nowNs - openSince[core], null));
+            add(new Event('X', openName[core], "partition", core, openSince[core], nowNs - openSince[core], null,
+                    null));
         }
         openName[core] = null;
     }
@@ -65,7 +67,18 @@ public final class TraceRecorder {
     /** An instant on a core: an interrupt, a trap, a world switch. */
     public void instant(int core, String name, String category, long nowNs, String args) {
         if (enabled) {
-            add(new Event('i', name, category, core, nowNs, 0, args));
+            add(new Event('i', name, category, core, nowNs, 0, args, null));
+        }
+    }
+
+    /**
+     * One end of a flow arrow (Chrome trace-event flow: Perfetto draws an arrow from the start to
+     * the finish with the same id): {@code start} at the slice enclosing {@code nowNs} on core, or
+     * the finish, bound to the enclosing slice too. [impl->dsn~channel.trace-flows~1]
+     */
+    public void flow(boolean start, int core, String name, String id, long nowNs) {
+        if (enabled) {
+            add(new Event(start ? 's' : 'f', name, "channel", core, nowNs, 0, null, id));
         }
     }
 
@@ -156,6 +169,8 @@ public final class TraceRecorder {
                 + "\",\"pid\":1,\"tid\":" + e.core() + ",\"ts\":" + micros(e.tsNs()));
         if (e.phase() == 'X') {
             out.write(",\"dur\":" + micros(e.durNs()));
+        } else if (e.id() != null) {
+            out.write(",\"id\":" + Json.quote(e.id()) + (e.phase() == 'f' ? ",\"bp\":\"e\"" : ""));
         } else {
             out.write(",\"s\":\"t\"");
         }

@@ -49,7 +49,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the machine-readable report (warden.run/3).")
     Path json;
 
-    @Option(names = "--trace", paramLabel = "FILE", description = "Write the timeline as Chrome trace-event JSON.")
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "Write the timeline as Chrome trace-event JSON (channel frames as arrows send -> receive).")
     Path trace;
 
     @CommandLine.Spec

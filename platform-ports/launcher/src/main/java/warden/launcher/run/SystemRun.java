@@ -112,7 +112,8 @@ public final class SystemRun {
             throw new BootRefused("the kernel refused the image: " + Status.name(st) + " ("
                     + Monitor.imageCheckName(monitor.imageCheckCode()) + ")");
         }
-        board.attach(monitor);
+        // with --trace, channel calls also draw their frames' flow arrows [impl->dsn~channel.trace-flows~1]
+        board.attach(trace.enabled() ? new ChannelFlows(monitor, board.platform(), image, trace) : monitor);
         Engine.Source[] devices = stimuli(platform);
         Engine.Source[] all = java.util.Arrays.copyOf(devices, devices.length + extra.length);
         System.arraycopy(extra, 0, all, devices.length, extra.length);
