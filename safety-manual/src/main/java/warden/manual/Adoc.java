@@ -20,13 +20,37 @@ final class Adoc {
         if (text == null || text.isBlank()) {
             return "-";
         }
-        return text.replace("\r", "").replace("\n", " ").replace("|", "\\|").replace("~", "{tilde}")
-                .replace("^", "{caret}").trim();
+        return noReplacements(text.replace("\r", "").replace("\n", " ").replace("|", "\\|").replace("~", "{tilde}")
+                .replace("^", "{caret}").trim());
     }
 
-    /** @return text as literal monospace, safe inside a table cell. */
+    /**
+     * @return the text with each of Asciidoctor's typographic replacements escaped, so that {@code (C)}
+     * stays (C) and not ©, and {@code ->}, {@code =>}, {@code <-}, {@code <=} stay as written, not arrows.
+     *
+     * [impl->dsn~manual.render-check~1]
+     */
+    static String noReplacements(String text) {
+        String s = text;
+        for (String r : new String[] {"(C)", "(R)", "(TM)", "->", "=>", "<-", "<="}) {
+            s = s.replace(r, "\\" + r);
+        }
+        return s;
+    }
+
+    /**
+     * @return text as literal monospace, safe inside a table cell.
+     *
+     * [impl->dsn~manual.render-check~1]
+     */
     static String code(String text) {
-        return text == null || text.isBlank() ? "-" : "`+" + text.replace("|", "\\|").replace("+", "{plus}") + "+`";
+        if (text == null || text.isBlank()) {
+            return "-";
+        }
+        String t = text.replace("|", "\\|");
+        // A passthrough shows its text as it is ({plus} would show literally); one with a + in it is
+        // the unconstrained ++...++, which a single + cannot end.
+        return t.contains("+") && !t.contains("++") ? "`++" + t + "++`" : "`+" + t + "+`";
     }
 
     /** @return a block that says, visibly, which evidence is missing, where it was expected and how to produce it. */

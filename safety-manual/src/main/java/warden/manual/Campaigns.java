@@ -156,7 +156,7 @@ final class Campaigns {
     }
 
     /** The design rows of mechanisms.tsv, keyed by mechanism name, in file order. */
-    private static Map<String, String[]> design() throws IOException {
+    static Map<String, String[]> design() throws IOException {
         Map<String, String[]> design = new LinkedHashMap<>();
         try (InputStream in = Campaigns.class.getResourceAsStream("mechanisms.tsv")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {

@@ -25,6 +25,7 @@ final class Evidence {
     private final Path root;
     private final Path out;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final List<String> errors = new ArrayList<>();
 
     Evidence(Path root, Path out) {
         this.root = root;
@@ -72,6 +73,16 @@ final class Evidence {
         if (e != null) {
             entries.put(key, new Entry(e.key(), e.what(), e.where(), e.present(), figure));
         }
+    }
+
+    /** Records a located fault of a hand-written source of the manual (not of evidence): it fails the build. */
+    void error(String located) {
+        errors.add(located);
+    }
+
+    /** @return the located faults of the manual's own sources, in the order found. */
+    List<String> errors() {
+        return List.copyOf(errors);
     }
 
     Entry get(String key) {

@@ -18,7 +18,9 @@ import java.util.Map;
  * campaign reports this build must have. Missing or malformed evidence never fails the build: it is
  * stated in the chapter that needed it, in the evidence-status table, and on standard output (a
  * malformed file also on standard error, with what is wrong). Exit 2 only on bad arguments or an
- * output directory it cannot write.
+ * output directory it cannot write; exit 1, after writing every include, when a hand-written source
+ * of the manual is wrong (the software safety analysis, {@link SafetyAnalysis}), each finding on
+ * standard error as {@code file:line: message}.
  *
  * [impl->dsn~manual.generate~1]
  */
@@ -44,11 +46,18 @@ public final class Generate {
             System.exit(2);
             return;
         }
+        for (String e : ev.errors()) {
+            System.err.println(e);
+        }
         List<Evidence.Entry> missing = ev.missing();
         System.out.printf("safety manual: includes written to %s in %.1f s; %d evidence item(s) missing%n",
                 ev.out(), (System.nanoTime() - start) / 1e9, missing.size());
         for (Evidence.Entry e : missing) {
             System.out.println("  Evidence missing: " + e.what() + " (" + e.where() + ": " + e.figure() + ")");
+        }
+        if (!ev.errors().isEmpty()) {
+            System.err.println("generate: " + ev.errors().size() + " finding(s) in the manual's sources (above)");
+            System.exit(1);
         }
     }
 
@@ -67,13 +76,15 @@ public final class Generate {
         ev.write("default-system.adoc", SystemPolicy.include(ev, evidence.resolve(SystemPolicy.FILE)));
         ev.write("jvm-options.adoc", jvmOptions(root, poms));
 
-        writeSpec(ev, root);
+        List<SpecFile.Item> items = writeSpec(ev, root);
         writeCampaigns(ev, o, evidence);
 
         ev.write("surefire.adoc", Verification.surefire(ev));
         ev.write("jacoco.adoc", Verification.jacoco(ev));
         ev.write("pit.adoc", Verification.pit(ev));
-        TraceEvidence.write(ev, ev.where(path(root, o, "trace", TraceEvidence.DIR)) + "/");
+        Path trace = path(root, o, "trace", TraceEvidence.DIR);
+        TraceEvidence.write(ev, ev.where(trace) + "/");
+        SafetyAnalysis.write(ev, items, SafetyAnalysis.asil(trace.resolve("trace.json")));
         RestrictedJava.write(ev);
 
         ev.write("compliance.adoc", Matrices.compliance(ev));
@@ -84,7 +95,7 @@ public final class Generate {
     }
 
     /** The tables drawn from the spec items: hazards, goals, requirements, assumptions, anomalies. */
-    private static void writeSpec(Evidence ev, Path root) throws IOException {
+    private static List<SpecFile.Item> writeSpec(Evidence ev, Path root) throws IOException {
         List<SpecFile.Item> items = SpecFile.readAll(root.resolve("requirements"));
         ev.record("spec", "Spec items (requirements/*.md)", "requirements/", !items.isEmpty(), items.size() + " items");
         SpecTables spec = new SpecTables(items);
@@ -95,6 +106,7 @@ public final class Generate {
         ev.write("config-checks.adoc", spec.configChecks());
         ev.write("health-design.adoc", spec.healthDesign());
         ev.write("anomalies.adoc", spec.anomalies());
+        return items;
     }
 
     /** The campaign tables and charts, from the campaign reports in the evidence directory. */

@@ -82,15 +82,24 @@ final class Identification {
                 + (hash.length() > 12 ? hash.substring(0, 12) : hash) + "\n";
     }
 
-    /** @return the {@code exec java …} line of the repository's {@code warden} launcher script, or a missing note. */
+    /**
+     * @return the {@code exec java …} line of the repository's {@code warden} launcher script with its base
+     * {@code FLAGS=(…)} expanded (a {@code warden trace} adds more), or "unknown"
+     *
+     * [impl->dsn~manual.render-check~1]
+     */
     static String launchLine(Path root) {
         Path f = root.resolve("warden");
         try {
             List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+            String flags = "\"${FLAGS[@]}\"";
             for (String l : lines) {
                 String t = l.trim();
-                if (t.startsWith("exec java")) {
-                    return t.substring("exec ".length()).replace("\"$JAR\"", "warden.jar").replace("\"$@\"", "…");
+                if (t.startsWith("FLAGS=(") && t.endsWith(")")) {
+                    flags = t.substring("FLAGS=(".length(), t.length() - 1);
+                } else if (t.startsWith("exec java")) {
+                    return t.substring("exec ".length()).replace("\"${FLAGS[@]}\"", flags)
+                            .replace("\"$JAR\"", "warden.jar").replace("\"$@\"", "…");
                 }
             }
         } catch (IOException e) {

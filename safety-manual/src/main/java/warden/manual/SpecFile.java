@@ -123,6 +123,9 @@ final class SpecFile {
             if (m.matches()) {
                 field = m.group(1);
                 append(m.group(2));
+                if (field.equals("Status")) { // one line, right after the id: the description follows it
+                    field = null;
+                }
             } else if (line.isBlank()) {
                 if (field == null && description.length() > 0) {
                     description.append("\n\n");

@@ -81,9 +81,32 @@ final class SpecTables {
                 "Requirement", "ASIL", "Status", "Refines");
         for (SpecFile.Item i : r) {
             t.row(Adoc.code(i.id()), "*" + Adoc.cell(i.title()) + "* " + Adoc.cell(i.description()),
-                    Adoc.cell(i.tags().isEmpty() ? "inherited" : i.tags()), Adoc.cell(i.status()), ids(i.covers()));
+                    Adoc.cell(asil(i)), Adoc.cell(i.status()), ids(i.covers()));
         }
-        return t.toString();
+        return t + "\nAn item with no ASIL of its own has the ASIL of the item it refines (shown here).\n";
+    }
+
+    /**
+     * @return the item's ASIL as written, else that of the first item up its {@code Covers:} chain that
+     * has one (ISO 26262 inheritance), else "not stated"; never the word for the rule instead of the level.
+     *
+     * [impl->dsn~manual.render-check~1]
+     */
+    String asil(SpecFile.Item item) {
+        SpecFile.Item i = item;
+        for (int step = 0; step < items.size() && i != null; step++) { // bounded: a chain visits each item once
+            if (!i.tags().isEmpty()) {
+                return i.tags();
+            }
+            String up = i.covers().isEmpty() ? null : i.covers().get(0);
+            i = null;
+            for (SpecFile.Item c : items) {
+                if (c.id().equals(up)) {
+                    i = c;
+                }
+            }
+        }
+        return "not stated";
     }
 
     /** Numbered AoU-1..n in file order, each with the items whose Depends names it. */

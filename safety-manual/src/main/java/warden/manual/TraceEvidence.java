@@ -73,10 +73,13 @@ final class TraceEvidence {
 
     /**
      * @return the engine's AsciiDoc with each {@code ~} of an item id written {@code {tilde}}, so that
-     * {@code dsn~a~1} is not rendered as a subscript; nothing else changes.
+     * {@code dsn~a~1} is not rendered as a subscript, and {@code (C)} escaped, so that a decomposed ASIL
+     * such as {@code ASIL-C(C)} is not rendered as a copyright sign; nothing else changes.
+     *
+     * [impl->dsn~manual.render-check~1]
      */
     static String ids(String adoc) {
-        return adoc.replace("~", "{tilde}");
+        return adoc.replace("~", "{tilde}").replace("(C)", "\\(C)").replace("(D)", "\\(D)");
     }
 
     static String summary(Evidence ev, Map<String, Object> root) {
