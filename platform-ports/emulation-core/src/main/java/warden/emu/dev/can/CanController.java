@@ -64,12 +64,14 @@ import warden.emu.Stimulus;
  * say so. Fault confinement follows ISO 11898-1 (via Microchip's "Fault Confinement" chapter):
  * TEC +8 for a transmit error (not for an ACK error of an error-passive transmitter), REC +1 for a
  * receive error, −1 for a successful transmission or reception (REC above 127 goes back to 127);
- * error passive while TEC or REC is above 127; bus-off when TEC is above 255. An error-passive node
- * waits 8 more bit times after its own transmission before it may contend again (suspend
- * transmission). Bus-off sets INIT; clearing INIT starts the recovery, which ends after 128
- * occurrences of 11 consecutive recessive bits: each frame end on the bus is one occurrence
- * (ACK delimiter, end of frame and intermission are 11 recessive bits), and each further 11 bit
- * times of idle bus is one; then TEC and REC are 0 and the node is error active again.
+ * error passive while TEC or REC is above 127; bus-off when TEC is above 255. A node that is error
+ * passive at the end of its own frame (after that frame's counter update) waits 8 more bit times
+ * before it may contend again (suspend transmission). Bus-off sets INIT (as M_CAN does); clearing
+ * INIT starts the recovery, which ends after 128 occurrences of 11 consecutive recessive bits (ISO
+ * 11898-1 bus-off management, as Microchip's CAN FD module chapter "Recovery from Bus Off State"
+ * restates it). The model's equivalent: each frame end on the bus is one occurrence (ACK
+ * delimiter, end of frame and intermission are 11 recessive bits), and each further 11 bit times
+ * of idle bus is one; then TEC and REC are 0 and the node is error active again.
  *
  * <p>The line: the controller calls {@link Stimulus.LineInput#raise} (through {@link IrqStats}
  * when given, for latency statistics) for every event whose IR bit is enabled, and when IE is
@@ -557,10 +559,10 @@ public final class CanController implements MmioDevice, CanBus.Node {
         txCancel &= ~bit;
         txDone |= bit;
         sent++;
-        suspendAfterTransmission(endNs);
         if (tec > 0) {
             tec--;
         }
+        suspendAfterTransmission(endNs);
         flag(IR_TXDONE, nowNs);
         confine(nowNs);
     }
@@ -569,12 +571,12 @@ public final class CanController implements MmioDevice, CanBus.Node {
     public void transmitFailed(boolean ackError, long endNs, long nowNs) {
         int bit = 1 << txActive;
         txActive = -1;
-        suspendAfterTransmission(endNs);
         boolean passive = tec > PASSIVE_LIMIT || rec > PASSIVE_LIMIT;
         if (!(ackError && passive)) {
             tec += 8;
             flag(IR_PERR, nowNs);
         }
+        suspendAfterTransmission(endNs);
         if ((ctrl & CTRL_DAR) != 0) {
             txPending &= ~bit;
             txFail |= bit;
