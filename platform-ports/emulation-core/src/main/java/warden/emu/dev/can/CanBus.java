@@ -144,11 +144,6 @@ public final class CanBus implements Engine.Source {
         return frameEndNs;
     }
 
-    /** @return the number of bits {@code f} occupies on the bus (without an error frame). */
-    public static int frameBits(CanFrame f) {
-        return f.bits();
-    }
-
     /** @return how long {@code bits} take at {@code bitTimePs}, in ns (rounded down). */
     public static long durationNs(long bits, long bitTimePs) {
         return bits * bitTimePs / 1000;

@@ -141,7 +141,6 @@ class CanControllerTest {
         assertEquals(0, rd(none, RXSTAT), "but not kept");
     }
 
-
     /**
      * The FIFO keeps the oldest frames when full; the newer ones are lost, counted and flagged;
      * writing OVF clears flag and count. [utest->dsn~can.rx-fifo~1]
