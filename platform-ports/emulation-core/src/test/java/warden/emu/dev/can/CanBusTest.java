@@ -127,6 +127,8 @@ class CanBusTest {
         a.set((0x0FF << 18) | 1, true, false, 0, 0);
         b.set((0x0FF << 18) | 2, true, false, 0, 0);
         assertTrue(a.arbitrationKey() < b.arbitrationKey(), "extension bits decide next");
+        b.set((0x0FF << 18) | 1, true, true, 0, 0);
+        assertTrue(a.arbitrationKey() < b.arbitrationKey(), "extended data before extended remote");
     }
 
     /**
@@ -257,6 +259,8 @@ class CanBusTest {
         assertEquals(CanStimulus.QUEUE, s.sent());
         assertEquals(1, s.received());
         assertEquals(0x7FF, s.lastReceived().id());
+        assertEquals(false, rig.bus.busy());
+        assertEquals(CanStimulus.QUEUE + 1, rig.bus.frames());
         assertEquals(0xBEEF, s.lastReceived().data());
         assertEquals(rig.bus.frameEndNs(), s.lastReceivedEndNs(), "0x7FF goes last");
     }

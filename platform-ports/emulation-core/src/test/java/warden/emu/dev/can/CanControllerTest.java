@@ -447,4 +447,155 @@ class CanControllerTest {
         assertEquals(2, tx.sentFrames());
         assertEquals(2, rx.receivedFrames());
     }
+
+    /** Bad construction arguments are refused. [utest->dsn~can.registers~1] */
+    @Test
+    void badConstructionIsRefused() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> new CanController(0, 8, null, null, 1));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> new CanController(1, 0, null, null, 1));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> new CanController(1, RX_DEPTH_MAX + 1, null, null, 1));
+        assertEquals(7, new CanController(1, RX_DEPTH_MAX, null, null, 7).line(), "the largest FIFO is fine");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new CanStimulus(0, 1));
+        CanStimulus s = new CanStimulus(1, 1);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> s.addStream(1, false, 0, 0, 0));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> s.addStream(1, false, 0, 1, -1));
+        for (int i = 0; i < CanStimulus.STREAMS_MAX; i++) {
+            assertEquals(i, s.addStream(i, false, 0, 1, 0));
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> s.addStream(1, false, 0, 1, 0));
+        CanBus bus = new CanBus();
+        for (int i = 0; i < CanBus.NODES_MAX; i++) {
+            bus.attach(s);
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> bus.attach(s));
+    }
+
+    /**
+     * Mailbox fields read back as written (cut to their bits); the FIFO head registers read 0 when
+     * the FIFO is empty, also after frames went through it. [utest->dsn~can.tx-mailboxes~1]
+     * [utest->dsn~can.rx-fifo~1]
+     */
+    @Test
+    void mailboxesReadBackAndAnEmptyFifoReadsZero() {
+        CanRig rig = new CanRig();
+        CanController c = rig.controller(LINE, 4);
+        CanStimulus s = rig.stimulus(1);
+        for (int i = 0; i < MAILBOXES; i++) {
+            int mb = MAILBOX + i * MAILBOX_STRIDE;
+            wr(c, mb, 0xFFFF_FFFF - i, 0);
+            wr(c, mb + 4, 0x1F - i, 0);
+            wr(c, mb + 8, 0x1111_1111 * (i + 1), 0);
+            wr(c, mb + 12, 0x2222_2222 * (i + 1), 0);
+        }
+        for (int i = 0; i < MAILBOXES; i++) {
+            int mb = MAILBOX + i * MAILBOX_STRIDE;
+            assertEquals((0xFFFF_FFFF - i) & (XTD | RTR | 0x1FFF_FFFF), rd(c, mb));
+            assertEquals((0x1F - i) & 0xF, rd(c, mb + 4));
+            assertEquals(0x1111_1111 * (i + 1), rd(c, mb + 8));
+            assertEquals(0x2222_2222 * (i + 1), rd(c, mb + 12));
+        }
+        CanRig.start(c, 0, CanRig.ACCEPT_ALL_EXT, 0);
+        s.send(0x1234_5678, true, false, 8, -1L, 0);
+        rig.runUntil(1_000_000);
+        assertEquals(1, rd(c, RXSTAT));
+        assertEquals(XTD | 0x1234_5678, rd(c, RXID));
+        assertEquals(-1, rd(c, RXDATA1));
+        assertTrue(rd(c, RXTIME) > 0);
+        wr(c, RXPOP, 0, 0);
+        for (int off : new int[] {RXID, RXDLC, RXDATA0, RXDATA1, RXTIME}) {
+            assertEquals(0, rd(c, off), "empty FIFO, offset 0x" + Integer.toHexString(off));
+        }
+    }
+
+    /**
+     * A new request clears the mailbox's TXDONE and TXFAIL bits; a cancel of the frame on the bus
+     * lets it finish: a failure is then not retried, a success still counts.
+     * [utest->dsn~can.tx-mailboxes~1]
+     */
+    @Test
+    void reRequestAndCancelOfTheFrameOnTheBus() {
+        CanRig rig = new CanRig();
+        CanController c = rig.controller(LINE, 4);
+        CanRig.start(c, 0);
+        CanRig.send(c, 1, 0x100, 0, 0, 0);
+        rig.runUntil(1_000);
+        assertEquals(STAT_TXACT, rd(c, STAT));
+        wr(c, TXCANCEL, 2, 1_000);
+        assertEquals(2, rd(c, TXREQ), "on the bus: still pending");
+        rig.runUntil(1_000_000);
+        assertEquals(1, rig.bus.errorFrames(), "failed once (no acknowledge), not retried");
+        assertEquals(0, rd(c, TXREQ));
+        assertEquals(0, rd(c, TXDONE) | rd(c, TXFAIL));
+
+        CanStimulus s = rig.stimulus(1);
+        CanRig.send(c, 1, 0x100, 0, 0, rig.now);
+        rig.runUntil(rig.now + 1_000);
+        wr(c, TXCANCEL, 2, rig.now);
+        rig.runUntil(rig.now + 1_000_000);
+        assertEquals(1, s.received(), "a cancelled frame that succeeds is sent");
+        assertEquals(2, rd(c, TXDONE));
+        CanRig.send(c, 1, 0x100, 0, 0, rig.now);
+        assertEquals(0, rd(c, TXDONE), "a new request clears TXDONE");
+        wr(c, CTRL, CTRL_INIT, rig.now);
+        wr(c, CTRL, CTRL_DAR, rig.now);
+        rig.bus.corruptNextFrames(1);
+        rig.runUntil(rig.now + 1_000_000);
+        assertEquals(2, rd(c, TXFAIL));
+        CanRig.send(c, 1, 0x100, 0, 0, rig.now);
+        assertEquals(0, rd(c, TXFAIL), "a new request clears TXFAIL");
+    }
+
+    /**
+     * Setting INIT during a bus-off recovery stops it; clearing INIT again starts the full count
+     * anew. [utest->dsn~can.fault-confinement~1]
+     */
+    @Test
+    void initDuringRecoveryRestartsTheCount() {
+        CanRig rig = new CanRig();
+        CanController c = rig.controller(LINE, 4);
+        rig.stimulus(1);
+        CanRig.start(c, 0);
+        rig.bus.corruptNextFrames(32);
+        CanRig.send(c, 0, 0x100, 0, 0, 0);
+        rig.runUntil(20_000_000);
+        assertEquals(STAT_BO, rd(c, STAT) & STAT_BO);
+        long full = 128 * 11 * CanRig.BIT_NS;
+        wr(c, CTRL, 0, 20_000_000);
+        rig.runUntil(20_000_000 + full / 2);
+        wr(c, CTRL, CTRL_INIT, rig.now);
+        assertEquals(STAT_BO, rd(c, STAT) & (STAT_BO | STAT_RECOV));
+        rig.runUntil(20_000_000 + 2 * full);
+        assertEquals(STAT_BO, rd(c, STAT) & (STAT_BO | STAT_RECOV), "no recovery while INIT is set");
+        long t1 = rig.now;
+        wr(c, CTRL, 0, t1);
+        rig.runUntil(t1 + full - 1);
+        assertEquals(STAT_BO | STAT_RECOV, rd(c, STAT) & (STAT_BO | STAT_RECOV));
+        rig.runUntil(t1 + full);
+        assertEquals(0, rd(c, STAT) & (STAT_BO | STAT_RECOV));
+    }
+
+    /** With latency bookkeeping given, raises go through it. [utest->dsn~can.interrupts~1] */
+    @Test
+    void raisesGoThroughTheLatencyBookkeeping() {
+        CanRig rig = new CanRig();
+        warden.emu.IrqStats stats = new warden.emu.IrqStats(64);
+        CanController c = new CanController(CanRig.CLOCK_HZ, 4, rig.lines, stats, LINE);
+        rig.bus.attach(c);
+        CanStimulus s = rig.stimulus(1);
+        CanRig.start(c, 0, CanRig.ACCEPT_ALL_STD, 0);
+        wr(c, IE, IR_RXNE, 0);
+        s.send(1, false, false, 0, 0, 0);
+        rig.runUntil(1_000_000);
+        assertEquals(1, stats.raisedCount(LINE));
+        assertEquals(1, rig.lines.raised[LINE]);
+        CanController quiet = new CanController(CanRig.CLOCK_HZ, 4, null, null, LINE);
+        wr(quiet, IE, IR_ALL, 0);
+        assertFalse(quiet.lineLevel(), "no input: nothing to raise, nothing thrown");
+    }
 }
