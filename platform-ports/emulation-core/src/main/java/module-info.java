@@ -7,6 +7,7 @@ module warden.emu {
     requires transitive warden.kernel;
     exports warden.emu;
     exports warden.emu.channel;
+    exports warden.emu.dev.can;
     exports warden.emu.guest;
     exports warden.emu.port;
 }
