@@ -142,7 +142,7 @@ final class Campaigns {
         }
         Adoc.Table t = new Adoc.Table("Safety mechanisms: design and measured performance (all targets)",
                 "6,6,6,6,4,5,5", "Mechanism", "Fault addressed", "Detection time (design)", "Reaction",
-                "Detections in the campaigns", "Measured detection (min / median / max)",
+                "Detections in the campaigns", "Measured detection, from the injection (min / median / max)",
                 "Measured recovery (min / median / max)");
         for (Map.Entry<String, String[]> e : design.entrySet()) {
             String[] d = e.getValue();
