@@ -55,7 +55,7 @@ final class Evidence {
         }
         try {
             String text = Files.readString(f, StandardCharsets.UTF_8);
-            record(key, what, relPath, true, "found");
+            record(key, what, relPath, true, "file read (no verdict taken from it)");
             return text;
         } catch (IOException e) {
             record(key, what, relPath, false, "unreadable: " + e.getMessage());
