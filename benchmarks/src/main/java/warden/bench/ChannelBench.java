@@ -22,8 +22,9 @@ import warden.kernel.api.SystemImageBuilder;
 /**
  * The channel's costs, apart: the kernel's CHANNEL_SEND and CHANNEL_RECEIVE through the stub port
  * (a channel from rtos to linux on two cores, no doorbell, so no world switch is measured), and
- * the guest side's end-to-end protection of one frame: its CRC-32P4 alone (Frame.crc), and protect plus check
- * of a frame of {@code payload} bytes (the verdict must be OK, else the benchmark fails).
+ * the guest side's end-to-end protection of one frame: its CRC-32P4 alone (Frame.crc), its CRC-64 alone
+ * (Frame.crc64), and protect plus check of a frame of {@code payload} bytes with either width (the
+ * verdict must be OK, else the benchmark fails).
  */
 public class ChannelBench extends NanoBench {
     @Param({"16", "64", "256", "1024"})
@@ -35,6 +36,9 @@ public class ChannelBench extends NanoBench {
     private byte[] frame;
     private E2eProtector protector;
     private E2eChecker checker;
+    private byte[] frame64;
+    private E2eProtector protector64;
+    private E2eChecker checker64;
     private long now;
 
     @Setup(Level.Trial)
@@ -56,6 +60,10 @@ public class ChannelBench extends NanoBench {
         E2eConfig config = new E2eConfig(7, Long.MAX_VALUE / 4, 1, payload);
         protector = new E2eProtector(config);
         checker = new E2eChecker(config);
+        frame64 = new byte[Frame.stride(payload, Frame.CRC_BITS_64)];
+        E2eConfig config64 = new E2eConfig(7, Long.MAX_VALUE / 4, 1, payload, Frame.CRC_BITS_64);
+        protector64 = new E2eProtector(config64);
+        checker64 = new E2eChecker(config64);
     }
 
     /**
@@ -76,6 +84,24 @@ public class ChannelBench extends NanoBench {
     @Benchmark
     public int crc() {
         return Frame.crc(frame, Frame.HEADER + payload);
+    }
+
+    /** @return the CRC-64 of a 32-byte header and {@code payload} bytes. */
+    @Benchmark
+    public long crc64() {
+        return Frame.crc64(frame64, Frame.HEADER_64 + payload);
+    }
+
+    /** @return the verdict of a frame with a 64-bit CRC protected and then checked (OK every time). */
+    @Benchmark
+    public int protectAndCheck64() {
+        now += 1000;
+        int length = protector64.protect(frame64, payload, now);
+        int v = checker64.check(frame64, now);
+        if (v != Verdict.OK || length != Frame.HEADER_64 + payload) {
+            throw new IllegalStateException("verdict " + Verdict.name(v));
+        }
+        return v;
     }
 
     /** @return the verdict of a frame protected and then checked (OK every time). */

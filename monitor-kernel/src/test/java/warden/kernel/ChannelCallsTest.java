@@ -99,7 +99,7 @@ class ChannelCallsTest {
 
     // [utest->dsn~channel.send~1]
     // [utest->dsn~channel.receive~1]
-    // [utest->dsn~channel.info~1]
+    // [utest->dsn~channel.info~2]
     // [utest->dsn~kernel.mcall.decode-invoke~1]
     // [utest->dsn~channel.statistics~1]
     @Test
@@ -115,7 +115,7 @@ class ChannelCallsTest {
         assertEquals(0, m.channelStat(SENSORS, ChannelStat.PUBLISHED), "nothing recorded");
     }
 
-    // [utest->dsn~channel.info~1]
+    // [utest->dsn~channel.info~2]
     @Test
     void infoTellsEachEndpointItsRoleAndTheRing() {
         assertEquals(Status.OK, call(0, MonitorCall.CHANNEL_INFO, SENSORS, ChannelLayout.INFO_ROLE));

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import warden.emu.Target;
 import warden.launcher.config.ChannelPlacement;
 import warden.launcher.config.DescriptionLoader;
@@ -64,7 +64,7 @@ class ChannelIsolationTest {
             run: {duration: 5ms, seed: 1}
             """;
 
-    private static SystemDescription description(String target, long ring) {
+    private static SystemDescription description(String target, long ring, int crc) {
         boolean x86 = "x86".equals(target);
         boolean arm = "arm".equals(target);
         String text = TEXT.formatted(target, arm ? "QM" : "ASIL-B", x86 ? "0x80600000" : "0x88100000");
@@ -73,7 +73,8 @@ class ChannelIsolationTest {
         }
         text = text
                 .replace("RING_END", "0x" + Long.toHexString(ring + 0x1000 - 8))
-                .replace("RING", "0x" + Long.toHexString(ring));
+                .replace("RING", "0x" + Long.toHexString(ring))
+                .replace("protection: {dataId: 1}", "protection: {dataId: 1, crc: " + crc + "}");
         LoadResult r = DescriptionLoader.parse(text, "channel-isolation.yaml");
         assertTrue(r.ok(), () -> r.problems().toString());
         return r.description();
@@ -81,15 +82,17 @@ class ChannelIsolationTest {
 
     // [utest->dsn~channel.protection~1]
     // [utest->dsn~config.check.channels~1]
+    // [utest->dsn~channel.layout~2]
     @ParameterizedTest
-    @ValueSource(strings = {"riscv", "arm", "x86"})
-    void theReceiverOnlyReadsTheRingAndAThirdPartitionFaultsOnEveryAccess(String name) throws Exception {
+    @CsvSource({"riscv, 32", "arm, 32", "x86, 32", "riscv, 64", "arm, 64", "x86, 64"})
+    void theReceiverOnlyReadsTheRingAndAThirdPartitionFaultsOnEveryAccess(String name, int crc) throws Exception {
         Target target = Targets.get(name);
-        SystemDescription first = description(name, 0);
+        SystemDescription first = description(name, 0, crc);
         long ring = ChannelPlacement.place(first, target.description(),
                 DescriptionValidator.effectiveMonitor(first, target.description()))[0];
         assertTrue(ring > 0, "the ring was placed");
-        SystemDescription d = description(name, ring);
+        SystemDescription d = description(name, ring, crc);
+        assertEquals(crc, d.channels().get(0).crcBits());
         List<Problem> problems = DescriptionValidator.validate(d, target);
         assertEquals(List.of(), problems, "valid on " + name);
         SystemRun run = new SystemRun(d, target, d.run().durationNs(), d.run().seed(), false).boot();

@@ -7,7 +7,8 @@ package warden.kernel.api;
  * <pre>
  *  ring base (monitor-owned RAM, mapped rw for the sender, r for the receiver, for no one else)
  *  +-----------------------------+  base + 0 * stride
- *  | 24 bytes E2E header room    |  the guest library's business (data id, length, counter, CRC)
+ *  | E2E header room: 24 bytes   |  the guest library's business (data id, length, counter, CRC,
+ *  | (CRC-32), 32 bytes (CRC-64) |  send time); its size follows the channel's CRC width
  *  | slot-size payload bytes     |
  *  | padding to a multiple of 8  |
  *  +-----------------------------+  base + 1 * stride
@@ -17,11 +18,17 @@ package warden.kernel.api;
  *  frame n (n = 0, 1, ... counted since the channel's last reset) lives in slot n mod slots.
  * </pre>
  *
- * [impl->dsn~channel.layout~1]
+ * [impl->dsn~channel.layout~2]
  */
 public final class ChannelLayout {
-    /** Bytes of header room in front of each slot's payload. */
-    public static final int HEADER_ROOM = 24;
+    /** CRC width value of {@link #INFO_CRC}: CRC-32 (AUTOSAR CRC-32P4), the default. */
+    public static final int CRC32 = 32;
+    /** CRC width value of {@link #INFO_CRC}: CRC-64 (the CRC of AUTOSAR E2E profile 7). */
+    public static final int CRC64 = 64;
+    /** Bytes of header room in front of each slot's payload of a channel with a 32-bit CRC. */
+    public static final int HEADER_CRC32 = 24;
+    /** Bytes of header room in front of each slot's payload of a channel with a 64-bit CRC. */
+    public static final int HEADER_CRC64 = 32;
     /** Largest payload of one slot: an Ethernet frame without its FCS. */
     public static final int SLOT_SIZE_MAX = 1514;
     /** Most slots one ring may have. */
@@ -57,25 +64,36 @@ public final class ChannelLayout {
     public static final int INFO_FULL = 8;
     /** CHANNEL_INFO field: doorbell line on the receiver, or {@link #NO_DOORBELL}. */
     public static final int INFO_DOORBELL = 9;
+    /** CHANNEL_INFO field: width of the end-to-end CRC in bits, {@link #CRC32} or {@link #CRC64}. */
+    public static final int INFO_CRC = 10;
     /** One past the last CHANNEL_INFO field. */
-    public static final int INFO_FIELDS = 10;
+    public static final int INFO_FIELDS = 11;
 
     private ChannelLayout() {
     }
 
     /**
-     * @return bytes from one slot to the next: payload plus header room, rounded up to 8.
-     * [impl->dsn~channel.layout~1]
+     * @return the header room of a channel whose CRC is {@code crcBits} wide: 32 bytes for
+     *     {@link #CRC64}, else 24 (the boot check refuses any width but the two).
+     * [impl->dsn~channel.layout~2]
      */
-    public static long stride(int slotSize) {
-        return (slotSize + HEADER_ROOM + 7L) & ~7L;
+    public static int headerRoom(int crcBits) {
+        return crcBits == CRC64 ? HEADER_CRC64 : HEADER_CRC32;
+    }
+
+    /**
+     * @return bytes from one slot to the next: payload plus header room, rounded up to 8.
+     * [impl->dsn~channel.layout~2]
+     */
+    public static long stride(int slotSize, int crcBits) {
+        return (slotSize + headerRoom(crcBits) + 7L) & ~7L;
     }
 
     /**
      * @return bytes the ring's slots occupy (before rounding to the protection unit).
-     * [impl->dsn~channel.layout~1]
+     * [impl->dsn~channel.layout~2]
      */
-    public static long ringBytes(int slotSize, int slots) {
-        return stride(slotSize) * slots;
+    public static long ringBytes(int slotSize, int slots, int crcBits) {
+        return stride(slotSize, crcBits) * slots;
     }
 }

@@ -27,6 +27,7 @@ final class ChannelTable {
     final long[] dataId;
     final long[] maxAgeNs;
     final int[] window;
+    final int[] crc;
 
     @BootPhase("builds an image before boot")
     ChannelTable() {
@@ -42,6 +43,7 @@ final class ChannelTable {
         dataId = new long[CHANNELS_MAX];
         maxAgeNs = new long[CHANNELS_MAX];
         window = new int[CHANNELS_MAX];
+        crc = new int[CHANNELS_MAX];
     }
 
     private ChannelTable(ChannelTable t) {
@@ -58,6 +60,7 @@ final class ChannelTable {
         dataId = t.dataId.clone();
         maxAgeNs = t.maxAgeNs.clone();
         window = t.window.clone();
+        crc = t.crc.clone();
     }
 
     /** @return a copy with arrays of its own, for the frozen image. [impl->dsn~channel.table~1] */

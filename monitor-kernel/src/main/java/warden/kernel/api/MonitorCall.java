@@ -70,7 +70,7 @@ public final class MonitorCall {
     public static final int CHANNEL_RECEIVE = 13;
     /**
      * arg0 = channel id, arg1 = field ({@link ChannelLayout#INFO_BASE} ..
-     * {@link ChannelLayout#INFO_DOORBELL}): one of the channel's properties, for its two endpoints only.
+     * {@link ChannelLayout#INFO_CRC}): one of the channel's properties, for its two endpoints only.
      */
     public static final int CHANNEL_INFO = 14;
     /** One past the highest call id. */
@@ -78,9 +78,10 @@ public final class MonitorCall {
 
     /**
      * The kernel ABI version returned by {@link #VERSION}: major in bits 31..16, minor below.
-     * Minor 1 added the channel calls, minor 2 the channel failure code of REPORT_FAILURE.
+     * Minor 1 added the channel calls, minor 2 the channel failure code of REPORT_FAILURE, minor 3
+     * the CRC width field of CHANNEL_INFO.
      */
-    public static final int ABI_VERSION = 0x0001_0002;
+    public static final int ABI_VERSION = 0x0001_0003;
 
     private static final String[] NAMES = {
         "VERSION", "YIELD", "HEARTBEAT", "GET_TIME", "CONSOLE_WRITE", "PARTITION_INFO", "SET_TIMER",

@@ -193,4 +193,6 @@ public final class SystemImage {
     public long channelDataId(int c) { return channels.dataId[c]; }
     public long channelMaxAgeNs(int c) { return channels.maxAgeNs[c]; }
     public int channelWindow(int c) { return channels.window[c]; }
+    /** @return the width in bits of channel c's end-to-end CRC (32 or 64; the boot check refuses others). */
+    public int channelCrc(int c) { return channels.crc[c]; }
 }

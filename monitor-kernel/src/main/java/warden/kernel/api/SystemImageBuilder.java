@@ -201,6 +201,7 @@ public final class SystemImageBuilder {
         channels.slots[c] = slots;
         channels.doorbell[c] = doorbell;
         channels.full[c] = full;
+        channels.crc[c] = ChannelLayout.CRC32;
         return c;
     }
 
@@ -214,6 +215,18 @@ public final class SystemImageBuilder {
         channels.dataId[c] = dataId;
         channels.maxAgeNs[c] = maxAgeNs;
         channels.window[c] = window;
+        return this;
+    }
+
+    /**
+     * Sets the width of channel c's end-to-end CRC, {@link ChannelLayout#CRC32} (the default) or
+     * {@link ChannelLayout#CRC64}; it fixes the header room of each slot. The boot check refuses
+     * any other width.
+     *
+     * [impl->dsn~channel.layout~2]
+     */
+    public SystemImageBuilder channelCrc(int c, int bits) {
+        channels.crc[c] = bits;
         return this;
     }
 

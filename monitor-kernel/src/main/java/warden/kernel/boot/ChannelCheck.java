@@ -11,13 +11,13 @@ import warden.kernel.api.SystemImage;
  * a known full-ring policy, and a doorbell that is either none or a line no device uses and that
  * no other receiver's doorbell uses. No side effects; loops bounded by the table sizes.
  *
- * [impl->dsn~channel.boot-check~1]
+ * [impl->dsn~channel.boot-check~2]
  */
 final class ChannelCheck {
     private ChannelCheck() {
     }
 
-    /** @return the first channel that fails a check, or -1. [impl->dsn~channel.boot-check~1] */
+    /** @return the first channel that fails a check, or -1. [impl->dsn~channel.boot-check~2] */
     static int firstBad(SystemImage img) {
         for (int c = 0; c < img.channelTotal(); c++) { // <= CHANNELS_MAX: SystemImageBuilder.channel
             if (!shapeOk(img, c) || !ringAlone(img, c) || !doorbellOk(img, c)) {
@@ -40,8 +40,10 @@ final class ChannelCheck {
             return false;
         }
         int full = img.channelFull(c);
+        int crc = img.channelCrc(c);
         return (full == ChannelLayout.FULL_DROP || full == ChannelLayout.FULL_OVERWRITE)
-                && img.channelRegionSize(c) >= ChannelLayout.ringBytes(size, slots)
+                && (crc == ChannelLayout.CRC32 || crc == ChannelLayout.CRC64)
+                && img.channelRegionSize(c) >= ChannelLayout.ringBytes(size, slots, crc)
                 && ImageCheck.fits(img.channelBase(c), img.channelRegionSize(c));
     }
 

@@ -152,7 +152,7 @@ public final class ChannelCalls {
      * An existing channel (else INVALID_PARAM) of which the caller is an endpoint (else DENIED: a
      * third partition learns nothing, not even the field's validity), and a known field (else INVALID_PARAM).
      *
-     * [impl->dsn~channel.info~1]
+     * [impl->dsn~channel.info~2]
      */
     public int decodeInfo(int caller, long channel, long field) {
         int st = endpoint(caller, channel, ChannelLayout.ROLE_SENDER | ChannelLayout.ROLE_RECEIVER);
@@ -165,7 +165,7 @@ public final class ChannelCalls {
         return Status.OK;
     }
 
-    /** [impl->dsn~channel.info~1] */
+    /** [impl->dsn~channel.info~2] */
     int info(int core, int p, long channel, long field) {
         int st = decodeInfo(p, channel, field);
         if (st != Status.OK) {
@@ -174,7 +174,7 @@ public final class ChannelCalls {
         return reply.to(core, Status.OK, infoValue((int) channel, p, (int) field));
     }
 
-    /** @return field f of channel c as its endpoint p sees it (decoded). [impl->dsn~channel.info~1] */
+    /** @return field f of channel c as its endpoint p sees it (decoded). [impl->dsn~channel.info~2] */
     public long infoValue(int c, int p, int f) {
         switch (f) {
             case ChannelLayout.INFO_BASE:
@@ -192,11 +192,13 @@ public final class ChannelCalls {
             case ChannelLayout.INFO_COUNTER_WINDOW:
                 return img.channelWindow(c);
             case ChannelLayout.INFO_STRIDE:
-                return ChannelLayout.stride(img.channelSlotSize(c));
+                return ChannelLayout.stride(img.channelSlotSize(c), img.channelCrc(c));
             case ChannelLayout.INFO_FULL:
                 return img.channelFull(c);
-            default:
+            case ChannelLayout.INFO_DOORBELL:
                 return img.channelDoorbell(c);
+            default:
+                return img.channelCrc(c);
         }
     }
 
@@ -204,7 +206,7 @@ public final class ChannelCalls {
      * @return INVALID_PARAM for a channel that does not exist, DENIED when the caller holds none of
      *     the {@code roles} (ROLE_SENDER, ROLE_RECEIVER bits) of it, else OK. No side effects.
      *
-     * [impl->dsn~channel.send~1] [impl->dsn~channel.receive~1] [impl->dsn~channel.info~1]
+     * [impl->dsn~channel.send~1] [impl->dsn~channel.receive~1] [impl->dsn~channel.info~2]
      */
     private int endpoint(int caller, long channel, int roles) {
         if (channel < 0 || channel >= img.channelTotal()) {

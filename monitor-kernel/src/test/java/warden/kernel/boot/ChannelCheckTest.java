@@ -44,7 +44,7 @@ class ChannelCheckTest {
         return check(from, to, RING, 0x10_0000L, slotSize, slots, ChannelLayout.NO_DOORBELL, ChannelLayout.FULL_DROP);
     }
 
-    // [utest->dsn~channel.boot-check~1]
+    // [utest->dsn~channel.boot-check~2]
     @Test
     void endpointsMustExistAndDiffer() {
         assertEquals(ImageCheckCode.OK, shape(0, 1, 8, 1));
@@ -56,7 +56,7 @@ class ChannelCheckTest {
         assertEquals(ImageCheckCode.BAD_CHANNEL, shape(0, -1, 8, 1));
     }
 
-    // [utest->dsn~channel.boot-check~1]
+    // [utest->dsn~channel.boot-check~2]
     @Test
     void slotSizeAndCountStayInTheirRanges() {
         assertEquals(ImageCheckCode.OK, shape(0, 1, 1, ChannelLayout.SLOTS_MAX));
@@ -70,10 +70,10 @@ class ChannelCheckTest {
         assertEquals(ImageCheckCode.BAD_CHANNEL, check(0, 1, RING, 0x1000, 8, 1, ChannelLayout.NO_DOORBELL, -1));
     }
 
-    // [utest->dsn~channel.boot-check~1]
+    // [utest->dsn~channel.boot-check~2]
     @Test
     void theRegionHoldsEverySlotAndOverlapsNothing() {
-        long need = ChannelLayout.ringBytes(100, 10);
+        long need = ChannelLayout.ringBytes(100, 10, ChannelLayout.CRC32);
         int none = ChannelLayout.NO_DOORBELL;
         assertEquals(ImageCheckCode.OK, check(0, 1, RING, need, 100, 10, none, 0));
         assertEquals(ImageCheckCode.BAD_CHANNEL, check(0, 1, RING, need - 1, 100, 10, none, 0));
@@ -91,7 +91,28 @@ class ChannelCheckTest {
         assertEquals(1, check.first());
     }
 
-    // [utest->dsn~channel.boot-check~1]
+    // [utest->dsn~channel.boot-check~2]
+    @Test
+    void theCrcWidthIs32Or64AndA64BitRingNeedsItsLargerSlots() {
+        long need64 = ChannelLayout.ringBytes(100, 10, ChannelLayout.CRC64);
+        assertEquals(ImageCheckCode.OK, crc(need64, ChannelLayout.CRC64));
+        assertEquals(ImageCheckCode.BAD_CHANNEL, crc(need64 - 1, ChannelLayout.CRC64), "too small for 32-byte headers");
+        assertEquals(ImageCheckCode.OK, crc(need64 - 1, ChannelLayout.CRC32), "room enough for 24-byte headers");
+        assertEquals(ImageCheckCode.BAD_CHANNEL, crc(need64, 16));
+        assertEquals(ImageCheckCode.BAD_CHANNEL, crc(need64, 0));
+        assertEquals(ImageCheckCode.BAD_CHANNEL, crc(need64, 63));
+        assertEquals(ImageCheckCode.BAD_CHANNEL, crc(need64, 65));
+        assertEquals(ImageCheckCode.BAD_CHANNEL, crc(need64, 33));
+    }
+
+    private static int crc(long regionSize, int bits) {
+        SystemImageBuilder b = two();
+        b.channel("x", 0, 1, RING, regionSize, 100, 10, ChannelLayout.NO_DOORBELL, ChannelLayout.FULL_DROP);
+        b.channelCrc(0, bits);
+        return new ImageCheck().check(b.build(), 2);
+    }
+
+    // [utest->dsn~channel.boot-check~2]
     @Test
     void aDoorbellIsAFreeLineSharedOnlyByChannelsToTheSameReceiver() {
         int drop = ChannelLayout.FULL_DROP;
@@ -117,8 +138,10 @@ class ChannelCheckTest {
     void theFrozenImageKeepsWhatTheBuilderWasGivenAndNothingLater() {
         SystemImageBuilder b = two();
         int c = b.channel("c", 0, 1, RING, 0x2000, 100, 3, 50, ChannelLayout.FULL_OVERWRITE);
-        b.channelProtection(c, 0xFFFF_FFFFL, 9, 4);
+        b.channelProtection(c, 0xFFFF_FFFFL, 9, 4).channelCrc(c, ChannelLayout.CRC64);
         SystemImage img = b.build();
+        b.channelCrc(c, ChannelLayout.CRC32);
+        assertEquals(ChannelLayout.CRC64, img.channelCrc(0), "set before the image froze");
         b.channel("late", 1, 0, RING + 0x2000, 0x1000, 8, 1, ChannelLayout.NO_DOORBELL, 0);
         assertEquals(1, img.channelTotal());
         assertEquals("c", img.channelName(0));
@@ -159,7 +182,7 @@ class ChannelCheckTest {
     }
 
     /** Two channels to different receivers on one doorbell: the later one is the bad one. */
-    // [utest->dsn~channel.boot-check~1]
+    // [utest->dsn~channel.boot-check~2]
     @Test
     void theChannelNamedForASharedDoorbellIsTheLaterOne() {
         SystemImageBuilder other = two();
@@ -171,7 +194,7 @@ class ChannelCheckTest {
     }
 
     /** The most channels an image may have pass the boot check. */
-    // [utest->dsn~channel.boot-check~1]
+    // [utest->dsn~channel.boot-check~2]
     @Test
     void anImageWithTheMostChannelsPasses() {
         SystemImageBuilder b = two();

@@ -70,7 +70,7 @@ class ChannelCallsDecodeTest {
         assertEquals(1, calls.table.channels().consumed(0), "decode records nothing");
     }
 
-    // [utest->dsn~channel.info~1]
+    // [utest->dsn~channel.info~2]
     @Test
     void infoAnswersBothEndpointsEveryFieldAndAThirdPartitionNothing() {
         ChannelCalls ch = calls.channels;
@@ -86,8 +86,8 @@ class ChannelCallsDecodeTest {
         assertEquals(Status.INVALID_PARAM, ch.decodeInfo(THIRD, -1, 0));
     }
 
-    // [utest->dsn~channel.info~1]
-    // [utest->dsn~channel.layout~1]
+    // [utest->dsn~channel.info~2]
+    // [utest->dsn~channel.layout~2]
     @Test
     void infoValuesAreTheChannelsPropertiesAndTheCallersRole() {
         ChannelCalls ch = calls.channels;
@@ -102,16 +102,43 @@ class ChannelCallsDecodeTest {
         assertEquals(128, ch.infoValue(0, RECEIVER, ChannelLayout.INFO_STRIDE), "100 + 24 rounded up to 8");
         assertEquals(ChannelLayout.FULL_DROP, ch.infoValue(0, RECEIVER, ChannelLayout.INFO_FULL));
         assertEquals(ChannelLayout.NO_DOORBELL, ch.infoValue(0, RECEIVER, ChannelLayout.INFO_DOORBELL));
+        assertEquals(ChannelLayout.CRC32, ch.infoValue(0, RECEIVER, ChannelLayout.INFO_CRC), "the default width");
     }
 
-    // [utest->dsn~channel.layout~1]
+    // [utest->dsn~channel.info~2]
+    // [utest->dsn~channel.layout~2]
+    @Test
+    void aChannelWithA64BitCrcHasEightMoreBytesOfHeaderRoomAndSaysSo() {
+        SystemImageBuilder b = SystemImage.builder(2).monitor(0x8000_0000L, 0x1000);
+        for (int p = 0; p < 2; p++) {
+            b.partition("p" + p, Criticality.QM, 1 << p, 0x9000_0000L + p * 0x10000L, 0, false);
+            b.region(p, 0x9000_0000L + p * 0x10000L, 0x1000, Access.ALL);
+        }
+        b.channel("c", 0, 1, 0xA000_0000L, 0x1000, 100, SLOTS, 9, ChannelLayout.FULL_DROP);
+        b.channelProtection(0, 1, 1, 1).channelCrc(0, ChannelLayout.CRC64);
+        ChannelCalls ch = new CallGroups(b.build()).channels;
+        assertEquals(ChannelLayout.CRC64, ch.infoValue(0, SENDER, ChannelLayout.INFO_CRC));
+        assertEquals(136, ch.infoValue(0, SENDER, ChannelLayout.INFO_STRIDE), "100 + 32 rounded up to 8");
+        assertEquals(9, ch.infoValue(0, RECEIVER, ChannelLayout.INFO_DOORBELL));
+    }
+
+    // [utest->dsn~channel.layout~2]
     @Test
     void aSlotsStrideIsItsPayloadPlusHeaderRoomRoundedUpToEight() {
-        assertEquals(32, ChannelLayout.stride(1));
-        assertEquals(32, ChannelLayout.stride(8));
-        assertEquals(40, ChannelLayout.stride(9));
-        assertEquals(1544, ChannelLayout.stride(ChannelLayout.SLOT_SIZE_MAX));
-        assertEquals(16 * 280L, ChannelLayout.ringBytes(256, 16));
+        int c32 = ChannelLayout.CRC32;
+        int c64 = ChannelLayout.CRC64;
+        assertEquals(32, ChannelLayout.stride(1, c32));
+        assertEquals(32, ChannelLayout.stride(8, c32));
+        assertEquals(40, ChannelLayout.stride(9, c32));
+        assertEquals(1544, ChannelLayout.stride(ChannelLayout.SLOT_SIZE_MAX, c32));
+        assertEquals(16 * 280L, ChannelLayout.ringBytes(256, 16, c32));
+        assertEquals(40, ChannelLayout.stride(1, c64));
+        assertEquals(40, ChannelLayout.stride(8, c64));
+        assertEquals(48, ChannelLayout.stride(9, c64));
+        assertEquals(1552, ChannelLayout.stride(ChannelLayout.SLOT_SIZE_MAX, c64));
+        assertEquals(16 * 288L, ChannelLayout.ringBytes(256, 16, c64));
+        assertEquals(24, ChannelLayout.headerRoom(c32));
+        assertEquals(32, ChannelLayout.headerRoom(c64));
     }
 
     // [utest->dsn~channel.statistics~1]

@@ -27,8 +27,10 @@ public final class ChannelCalls {
     public static final int INFO_STRIDE = 7;
     public static final int INFO_POLICY = 8;
     public static final int INFO_DOORBELL = 9;
+    /** The CRC width in bits (32 or 64). */
+    public static final int INFO_CRC = 10;
     /** One past the last field. */
-    public static final int INFO_FIELDS = 10;
+    public static final int INFO_FIELDS = 11;
 
     public static final int ROLE_SENDER = 1;
     public static final int ROLE_RECEIVER = 2;

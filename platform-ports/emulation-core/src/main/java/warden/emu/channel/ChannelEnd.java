@@ -5,7 +5,7 @@ import warden.emu.GuestCpu;
 /**
  * One end of a channel as a guest uses it: the ring end for its role and the E2E half that goes
  * with it, a frame buffer of one stride, and the counts. A sender fills {@link #frame()} from
- * {@link Frame#HEADER} and calls {@link #send}; a receiver calls {@link #poll} and then
+ * {@link #payloadOffset()} and calls {@link #send}; a receiver calls {@link #poll} and then
  * {@link #next} for each ready frame (or {@link #idle} when none was), reading accepted payloads
  * from {@link #frame()}. Everything is allocated here, at discovery; nothing per frame.
  *
@@ -92,7 +92,7 @@ public final class ChannelEnd {
     public int sendMasquerade(GuestCpu cpu, int payloadLength) {
         int length = protector.protect(frame, payloadLength, cpu.now());
         Frame.putInt(frame, Frame.DATA_ID, Frame.getInt(frame, Frame.DATA_ID) ^ MASQUERADE_ID_BITS);
-        Frame.putInt(frame, Frame.CRC, Frame.crc(frame, length));
+        Frame.seal(frame, length, ring.crcBits);
         stats.sent++;
         return written(writer.write(cpu, frame, length));
     }
@@ -184,6 +184,8 @@ public final class ChannelEnd {
     }
 
     public boolean sender() { return writer != null; }
+    /** @return where the payload starts in {@link #frame()}: after the header of the channel's CRC width. */
+    public int payloadOffset() { return ring.header; }
     public byte[] frame() { return frame; }
     public RingLayout ring() { return ring; }
     public ChannelStats stats() { return stats; }

@@ -6,7 +6,7 @@ package warden.emu.channel;
  * and final XOR 0xFFFFFFFF; its check value over the ASCII bytes "123456789" is 0x1697D06A.
  * Table driven, one table lookup per byte, no allocation.
  *
- * [impl->dsn~e2e.crc~1]
+ * [impl->dsn~e2e.crc~2]
  */
 public final class Crc32P4 {
     /** The polynomial in normal (MSB-first) notation. */

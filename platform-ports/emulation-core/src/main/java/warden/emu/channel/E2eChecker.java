@@ -13,7 +13,7 @@ package warden.emu.channel;
  * NO_NEW_DATA, or TIMEOUT once the maximum age has passed since the last accepted frame (or the last
  * timeout) — never before the first frame. No allocation.
  *
- * [impl->dsn~e2e.check~1]
+ * [impl->dsn~e2e.check~2]
  */
 public final class E2eChecker {
     private final E2eConfig config;
@@ -57,10 +57,10 @@ public final class E2eChecker {
     private int classify(byte[] frame, long nowNs) {
         gap = 0;
         int length = Frame.getInt(frame, Frame.LENGTH);
-        if (length < Frame.HEADER || length > Frame.HEADER + config.payloadCapacity) {
+        if (length < config.header || length > config.header + config.payloadCapacity) {
             return Verdict.CORRUPTED;
         }
-        if (Frame.getInt(frame, Frame.CRC) != Frame.crc(frame, length)) {
+        if (!Frame.intact(frame, length, config.crcBits)) {
             return Verdict.CORRUPTED;
         }
         if (Frame.getInt(frame, Frame.DATA_ID) != config.dataId) {

@@ -5,7 +5,7 @@ package warden.emu.channel;
  * frame (and the receive timeout), the counter window (the largest gap still accepted), the payload
  * capacity, and the state machine's window, error limit and minimum of good frames.
  *
- * [impl->dsn~e2e.check~1]
+ * [impl->dsn~e2e.check~2]
  */
 public final class E2eConfig {
     /** Default state machine: 16 checks in the window, more than 2 errors fail, 3 good ones recover. */
@@ -20,19 +20,26 @@ public final class E2eConfig {
     final int window;
     final int maxErrors;
     final int minOk;
+    final int crcBits;
+    final int header;
 
     /**
+     * @param crcBits the CRC width: {@link Frame#CRC_BITS_32} or {@link Frame#CRC_BITS_64}
      * @throws IllegalArgumentException for a non-positive age, a negative counter window, a capacity
-     *         outside 0..{@link Frame#MAX_PAYLOAD}, or a state machine window outside 1..64
+     *         outside 0..{@link Frame#MAX_PAYLOAD}, a state machine window outside 1..64 or another
+     *         CRC width
      */
     public E2eConfig(int dataId, long maxAgeNs, int counterWindow, int payloadCapacity, int window, int maxErrors,
-                     int minOk) {
+                     int minOk, int crcBits) {
         if (maxAgeNs <= 0 || counterWindow < 0 || payloadCapacity < 0 || payloadCapacity > Frame.MAX_PAYLOAD
-            || window < 1 || window > 64 || maxErrors < 0 || minOk < 1 || minOk > window) {
+            || window < 1 || window > 64 || maxErrors < 0 || minOk < 1 || minOk > window
+            || crcBits != Frame.CRC_BITS_32 && crcBits != Frame.CRC_BITS_64) {
             throw new IllegalArgumentException("bad E2E configuration: age " + maxAgeNs + ", counter window "
                 + counterWindow + ", capacity " + payloadCapacity + ", window " + window + "/" + maxErrors + "/"
-                + minOk);
+                + minOk + ", CRC width " + crcBits);
         }
+        this.crcBits = crcBits;
+        this.header = Frame.header(crcBits);
         this.dataId = dataId;
         this.maxAgeNs = maxAgeNs;
         this.counterWindow = counterWindow;
@@ -42,13 +49,29 @@ public final class E2eConfig {
         this.minOk = minOk;
     }
 
-    /** The default state machine settings. */
+    /** A 32-bit CRC. */
+    public E2eConfig(int dataId, long maxAgeNs, int counterWindow, int payloadCapacity, int window, int maxErrors,
+                     int minOk) {
+        this(dataId, maxAgeNs, counterWindow, payloadCapacity, window, maxErrors, minOk, Frame.CRC_BITS_32);
+    }
+
+    /** The default state machine settings and a 32-bit CRC. */
     public E2eConfig(int dataId, long maxAgeNs, int counterWindow, int payloadCapacity) {
-        this(dataId, maxAgeNs, counterWindow, payloadCapacity, DEFAULT_WINDOW, DEFAULT_MAX_ERRORS, DEFAULT_MIN_OK);
+        this(dataId, maxAgeNs, counterWindow, payloadCapacity, Frame.CRC_BITS_32);
+    }
+
+    /** The default state machine settings. */
+    public E2eConfig(int dataId, long maxAgeNs, int counterWindow, int payloadCapacity, int crcBits) {
+        this(dataId, maxAgeNs, counterWindow, payloadCapacity, DEFAULT_WINDOW, DEFAULT_MAX_ERRORS, DEFAULT_MIN_OK,
+            crcBits);
     }
 
     public int dataId() { return dataId; }
     public long maxAgeNs() { return maxAgeNs; }
     public int counterWindow() { return counterWindow; }
     public int payloadCapacity() { return payloadCapacity; }
+    /** @return the CRC width in bits. */
+    public int crcBits() { return crcBits; }
+    /** @return the header bytes in front of the payload (24 with a 32-bit CRC, 32 with a 64-bit one). */
+    public int header() { return header; }
 }

@@ -6,7 +6,7 @@ package warden.emu.channel;
  * it. The counter starts at 0 and advances by one per protected frame (wrapping at 2^32), also for
  * a frame the ring then drops, so that the receiver sees every loss as a gap. No allocation.
  *
- * [impl->dsn~e2e.header~1]
+ * [impl->dsn~e2e.header~2]
  */
 public final class E2eProtector {
     private final E2eConfig config;
@@ -17,7 +17,7 @@ public final class E2eProtector {
     }
 
     /**
-     * Protects the frame in {@code frame} (payload from {@link Frame#HEADER}).
+     * Protects the frame in {@code frame} (payload from {@link E2eConfig#header()}).
      * @return the frame's length in bytes
      * @throws IllegalArgumentException if the payload is longer than the configured capacity
      */
@@ -26,12 +26,13 @@ public final class E2eProtector {
             throw new IllegalArgumentException("payload of " + payloadLength + " bytes, capacity "
                 + config.payloadCapacity);
         }
-        int length = Frame.HEADER + payloadLength;
+        int length = config.header + payloadLength;
         Frame.putInt(frame, Frame.LENGTH, length);
         Frame.putInt(frame, Frame.COUNTER, counter);
         Frame.putInt(frame, Frame.DATA_ID, config.dataId);
+        Frame.putInt(frame, Frame.CRC, 0); // the reserved word of a frame with a 64-bit CRC
         Frame.putLong(frame, Frame.SEND_TIME, sendTimeNs);
-        Frame.putInt(frame, Frame.CRC, Frame.crc(frame, length));
+        Frame.seal(frame, length, config.crcBits);
         counter++;
         return length;
     }

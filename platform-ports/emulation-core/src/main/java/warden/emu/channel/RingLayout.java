@@ -22,17 +22,30 @@ public final class RingLayout {
     final int dataId;
     final long maxAgeNs;
     final int counterWindow;
+    final int crcBits;
+    final int header;
 
-    /**
-     * @throws IllegalArgumentException when the slot size, count or stride cannot hold the frames
-     */
+    /** A ring of frames with a 32-bit CRC. */
     public RingLayout(int channel, long base, int slotSize, int slotCount, int stride, int role, int policy,
                       int doorbell, int dataId, long maxAgeNs, int counterWindow) {
-        if (slotSize < 0 || slotSize > Frame.MAX_PAYLOAD || slotCount < 1 || stride < Frame.stride(slotSize)
-            || (stride & 7) != 0 || (base & 7) != 0) {
+        this(channel, base, slotSize, slotCount, stride, role, policy, doorbell, dataId, maxAgeNs, counterWindow,
+            Frame.CRC_BITS_32);
+    }
+
+    /**
+     * @throws IllegalArgumentException when the slot size, count or stride cannot hold the frames, or
+     *     the CRC width is neither 32 nor 64
+     */
+    public RingLayout(int channel, long base, int slotSize, int slotCount, int stride, int role, int policy,
+                      int doorbell, int dataId, long maxAgeNs, int counterWindow, int crcBits) {
+        if (slotSize < 0 || slotSize > Frame.MAX_PAYLOAD || slotCount < 1
+            || crcBits != Frame.CRC_BITS_32 && crcBits != Frame.CRC_BITS_64
+            || stride < Frame.stride(slotSize, crcBits) || (stride & 7) != 0 || (base & 7) != 0) {
             throw new IllegalArgumentException("channel " + channel + ": slot size " + slotSize + ", count "
-                + slotCount + ", stride " + stride + ", base " + base);
+                + slotCount + ", stride " + stride + ", base " + base + ", CRC width " + crcBits);
         }
+        this.crcBits = crcBits;
+        this.header = Frame.header(crcBits);
         this.channel = channel;
         this.base = base;
         this.slotSize = slotSize;
@@ -63,7 +76,8 @@ public final class RingLayout {
                 (int) v[ChannelCalls.INFO_SLOT_COUNT], (int) v[ChannelCalls.INFO_STRIDE],
                 (int) v[ChannelCalls.INFO_ROLE], (int) v[ChannelCalls.INFO_POLICY],
                 (int) v[ChannelCalls.INFO_DOORBELL], (int) v[ChannelCalls.INFO_DATA_ID],
-                v[ChannelCalls.INFO_MAX_AGE], (int) v[ChannelCalls.INFO_COUNTER_WINDOW]);
+                v[ChannelCalls.INFO_MAX_AGE], (int) v[ChannelCalls.INFO_COUNTER_WINDOW],
+                (int) v[ChannelCalls.INFO_CRC]);
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -71,7 +85,7 @@ public final class RingLayout {
 
     /** @return the protection settings the kernel gave, with the default state machine. */
     public E2eConfig config() {
-        return new E2eConfig(dataId, maxAgeNs, counterWindow, slotSize);
+        return new E2eConfig(dataId, maxAgeNs, counterWindow, slotSize, crcBits);
     }
 
     public int channel() { return channel; }
@@ -82,4 +96,8 @@ public final class RingLayout {
     public int role() { return role; }
     public int policy() { return policy; }
     public int doorbell() { return doorbell; }
+    /** @return the CRC width in bits. */
+    public int crcBits() { return crcBits; }
+    /** @return the header bytes of each frame: where the payload starts. */
+    public int header() { return header; }
 }

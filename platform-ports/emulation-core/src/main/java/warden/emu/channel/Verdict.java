@@ -6,7 +6,7 @@ package warden.emu.channel;
  * ERROR, NONEWDATA, plus the data id, timeout and age checks this library adds). Only {@link #OK}
  * and {@link #OK_SOME_LOST} frames are accepted: their data may be used.
  *
- * [impl->dsn~e2e.check~1]
+ * [impl->dsn~e2e.check~2]
  */
 public final class Verdict {
     /** The next frame in sequence, intact, in time. */

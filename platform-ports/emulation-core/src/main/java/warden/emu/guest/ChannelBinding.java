@@ -4,7 +4,7 @@ package warden.emu.guest;
  * What a guest model needs to use one channel it is an endpoint of: the channel id of the monitor
  * calls (CHANNEL_SEND / CHANNEL_RECEIVE / CHANNEL_INFO), its name, whether this partition sends,
  * the ring (base and region size, slot size, slot count; slot i at base + i * stride with
- * stride = slotSize + 24 rounded up to 8), the receiver's doorbell line (-1 for none), the
+ * stride = slotSize + header room rounded up to 8), the receiver's doorbell line (-1 for none), the
  * full-ring policy (0 drop, 1 overwrite) and the end-to-end parameters. Plain data: the same values
  * a guest reads with CHANNEL_INFO.
  *
@@ -20,14 +20,12 @@ package warden.emu.guest;
  * @param dataId        end-to-end data id
  * @param maxAgeNs      maximum age / receive timeout in ns
  * @param counterWindow largest sequence-counter gap the receiver accepts
+ * @param crcBits       width of the end-to-end CRC, 32 or 64
  */
 public record ChannelBinding(int id, String name, boolean sender, long base, long regionSize, int slotSize, int slots,
-                             int doorbell, int full, long dataId, long maxAgeNs, int counterWindow) {
-    /** Bytes of end-to-end header room in front of each slot's payload. */
-    public static final int HEADER_ROOM = 24;
-
+                             int doorbell, int full, long dataId, long maxAgeNs, int counterWindow, int crcBits) {
     /** @return bytes from one slot to the next. */
     public long stride() {
-        return (slotSize + HEADER_ROOM + 7L) & ~7L;
+        return warden.kernel.api.ChannelLayout.stride(slotSize, crcBits);
     }
 }

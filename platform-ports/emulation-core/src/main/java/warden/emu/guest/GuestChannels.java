@@ -75,9 +75,10 @@ final class GuestChannels {
             if (e != null && e.sender()) {
                 int n = Math.min(PAYLOAD, e.ring().slotSize());
                 byte[] f = e.frame();
-                java.util.Arrays.fill(f, Frame.HEADER, Frame.HEADER + n, (byte) 0);
-                putPrefix(f, Frame.HEADER, n, sequence);
-                putPrefix(f, Frame.HEADER + 8, n - 8, value);
+                int at = e.payloadOffset();
+                java.util.Arrays.fill(f, at, at + n, (byte) 0);
+                putPrefix(f, at, n, sequence);
+                putPrefix(f, at + 8, n - 8, value);
                 if (e.ring().channel() == faultChannel) {
                     sendFaulty(cpu, e, n);
                 } else {
@@ -196,7 +197,7 @@ final class GuestChannels {
                     int v = bypass ? e.nextUnchecked(cpu) : e.next(cpu);
                     if (v >= 0 && Verdict.accepted(v)) {
                         accepted++;
-                        lastValue = Frame.getLong(e.frame(), Frame.HEADER);
+                        lastValue = Frame.getLong(e.frame(), e.payloadOffset());
                         lastAccepted++;
                     }
                 }

@@ -103,6 +103,35 @@ class ChannelEndTest {
     }
 
     /**
+     * A channel with a 64-bit CRC: discovery learns the width, the payload starts at 32, frames
+     * go through, and a masquerading frame sealed with the right CRC-64 is WRONG_DATA_ID.
+     * [utest->dsn~e2e.endpoint~1]
+     * [utest->dsn~e2e.ring~1]
+     * [utest->dsn~e2e.header~2]
+     */
+    @Test
+    void aChannelWithA64BitCrcWorksEndToEnd() {
+        ChannelKernel k = ChannelKernel.single(40, 4, ChannelCalls.POLICY_DROP, 3, AGE, 1, Frame.CRC_BITS_64);
+        ChannelCpu send = new ChannelCpu(k, ChannelKernel.SENDER);
+        ChannelCpu receive = new ChannelCpu(k, ChannelKernel.RECEIVER);
+        ChannelEnd out = ChannelEnd.open(send, 0);
+        ChannelEnd in = ChannelEnd.open(receive, 0);
+        assertEquals(32, out.payloadOffset());
+        assertEquals(32, in.payloadOffset());
+        assertEquals(Frame.stride(40, Frame.CRC_BITS_64), out.frame().length);
+        assertEquals(72, out.ring().stride());
+        out.frame()[32] = 0x11;
+        out.frame()[32 + 39] = 0x22;
+        assertEquals(RingWriter.WRITTEN, out.send(send, 40));
+        assertEquals(RingWriter.WRITTEN, out.sendMasquerade(send, 40));
+        assertEquals(2, in.poll(receive));
+        assertEquals(Verdict.OK, in.next(receive));
+        assertEquals(0x11, in.frame()[32]);
+        assertEquals(0x22, in.frame()[32 + 39], "the whole payload of the 32-byte-header frame was read");
+        assertEquals(Verdict.WRONG_DATA_ID, in.next(receive));
+    }
+
+    /**
      * The layout refuses rings that cannot hold the frames, and discovery fails when a field is refused.
      * [utest->dsn~e2e.ring~1]
      */
@@ -134,7 +163,25 @@ class ChannelEndTest {
             }
             assertTrue(refused, java.util.Arrays.toString(b));
         }
+        RingLayout wide = new RingLayout(1, 8, 10, 1, 48, 1, 1, -1, 9, 5, 2, Frame.CRC_BITS_64);
+        assertEquals(64, wide.crcBits());
+        assertEquals(32, wide.header());
+        assertEquals(64, wide.config().crcBits());
+        assertEquals(32, ok.crcBits());
+        assertEquals(24, ok.header());
+        int[][] badWidth = {{10, 40, 64}, {10, 48, 16}, {10, 48, 0}, {10, 48, 33}, {10, 48, 65}};
+        for (int[] b : badWidth) {
+            String m = "";
+            try {
+                new RingLayout(1, 0, b[0], 1, b[1], 1, 0, -1, 9, 5, 2, b[2]);
+            } catch (IllegalArgumentException e) {
+                m = e.getMessage();
+            }
+            assertTrue(m.endsWith("CRC width " + b[2]), java.util.Arrays.toString(b) + ": " + m);
+        }
         assertNull(RingLayout.discover(new ChannelCpu(kernel, 0), 0));
+        kernel.refuseField = ChannelCalls.INFO_CRC;
+        assertNull(RingLayout.discover(tx, 0), "the CRC width refused");
         kernel.refuseField = ChannelCalls.INFO_DOORBELL;
         assertNull(RingLayout.discover(tx, 0), "one field refused");
         kernel.refuseField = -1;

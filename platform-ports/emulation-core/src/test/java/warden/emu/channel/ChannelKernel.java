@@ -22,6 +22,8 @@ public final class ChannelKernel {
     final int[] dataId;
     final long[] maxAge;
     final int[] window;
+    /** The CRC width of every channel of this kernel. */
+    final int crcBits;
     public final long[] ringBase;
     final long[] published;
     final long[] consumed;
@@ -36,6 +38,13 @@ public final class ChannelKernel {
     /** One channel per entry; rings laid out one after another from {@code base}. */
     public ChannelKernel(long base, int[] slotSize, int[] slotCount, int[] policy, int[] dataId, long[] maxAge,
                          int[] window) {
+        this(base, slotSize, slotCount, policy, dataId, maxAge, window, Frame.CRC_BITS_32);
+    }
+
+    /** One channel per entry, all with CRCs of {@code crcBits}. */
+    public ChannelKernel(long base, int[] slotSize, int[] slotCount, int[] policy, int[] dataId, long[] maxAge,
+                         int[] window, int crcBits) {
+        this.crcBits = crcBits;
         this.base = base;
         this.channels = slotSize.length;
         this.slotSize = slotSize;
@@ -51,7 +60,7 @@ public final class ChannelKernel {
         long at = base;
         for (int c = 0; c < channels; c++) {
             ringBase[c] = at;
-            at += (long) Frame.stride(slotSize[c]) * slotCount[c];
+            at += (long) Frame.stride(slotSize[c], crcBits) * slotCount[c];
         }
         words = new long[(int) ((at - base) / 8)];
     }
@@ -61,9 +70,14 @@ public final class ChannelKernel {
             new int[] {dataId}, new long[] {maxAge}, new int[] {window});
     }
 
+    static ChannelKernel single(int slotSize, int slots, int policy, int dataId, long maxAge, int window, int crcBits) {
+        return new ChannelKernel(0x8000_0000L, new int[] {slotSize}, new int[] {slots}, new int[] {policy},
+            new int[] {dataId}, new long[] {maxAge}, new int[] {window}, crcBits);
+    }
+
     public int channelAt(long address) {
         for (int c = 0; c < channels; c++) {
-            long end = ringBase[c] + (long) Frame.stride(slotSize[c]) * slotCount[c];
+            long end = ringBase[c] + (long) Frame.stride(slotSize[c], crcBits) * slotCount[c];
             if (address >= ringBase[c] && address < end) {
                 return c;
             }
@@ -80,9 +94,10 @@ public final class ChannelKernel {
             case ChannelCalls.INFO_DATA_ID: return dataId[c];
             case ChannelCalls.INFO_MAX_AGE: return maxAge[c];
             case ChannelCalls.INFO_COUNTER_WINDOW: return window[c];
-            case ChannelCalls.INFO_STRIDE: return Frame.stride(slotSize[c]);
+            case ChannelCalls.INFO_STRIDE: return Frame.stride(slotSize[c], crcBits);
             case ChannelCalls.INFO_POLICY: return policy[c];
             case ChannelCalls.INFO_DOORBELL: return 40 + c;
+            case ChannelCalls.INFO_CRC: return crcBits;
             default: return -1;
         }
     }

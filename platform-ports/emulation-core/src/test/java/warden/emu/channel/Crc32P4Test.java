@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class Crc32P4Test {
     /**
      * The catalogue check value of CRC-32/AUTOSAR (CRC-32P4) over "123456789".
-     * [utest->dsn~e2e.crc~1]
+     * [utest->dsn~e2e.crc~2]
      */
     @Test
     void checkValueOf123456789() {
@@ -23,7 +23,7 @@ class Crc32P4Test {
 
     /**
      * Known values of the empty input and of a zero byte, and that the register can be continued.
-     * [utest->dsn~e2e.crc~1]
+     * [utest->dsn~e2e.crc~2]
      */
     @Test
     void emptyInputAndContinuation() {
@@ -51,7 +51,7 @@ class Crc32P4Test {
 
     /**
      * The table-driven CRC equals the bitwise reference on any bytes, offset and length.
-     * [utest->dsn~e2e.crc~1]
+     * [utest->dsn~e2e.crc~2]
      */
     @Property(seed = "4242")
     void tableEqualsBitwiseReference(@ForAll @Size(max = 300) byte[] data, @ForAll @IntRange(max = 300) int a,

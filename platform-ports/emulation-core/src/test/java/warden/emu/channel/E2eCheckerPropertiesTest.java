@@ -16,7 +16,7 @@ class E2eCheckerPropertiesTest {
      * Any sequence of receptions — in order, with losses, repeats, older frames, flipped bits,
      * other data ids, empty polls and delays — gets the verdicts, gaps, states and failures the
      * specification model gives.
-     * [utest->dsn~e2e.check~1]
+     * [utest->dsn~e2e.check~2]
      * [utest->dsn~e2e.state-machine~1]
      */
     @Property(seed = "15001")
@@ -88,7 +88,7 @@ class E2eCheckerPropertiesTest {
     /**
      * The counter is 32 bits and wraps: after frame 2^32 - 1 (reached by resynchronising jumps)
      * frame 0 is in sequence, and frame g is a gap of g.
-     * [utest->dsn~e2e.check~1]
+     * [utest->dsn~e2e.check~2]
      */
     @Property(seed = "15002")
     void counterWraps(@ForAll @IntRange(max = 3) int gap) {

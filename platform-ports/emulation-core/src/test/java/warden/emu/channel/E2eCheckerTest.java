@@ -22,7 +22,7 @@ class E2eCheckerTest {
 
     /**
      * The header carries length, counter, data id, send time and the CRC over everything else.
-     * [utest->dsn~e2e.header~1]
+     * [utest->dsn~e2e.header~2]
      */
     @Test
     void headerFields() {
@@ -43,8 +43,72 @@ class E2eCheckerTest {
     }
 
     /**
+     * With a 64-bit CRC the header has 32 bytes: the same fields, a reserved word of 0 where the
+     * CRC-32 was, and the CRC-64 over everything else at byte 24; the payload starts at 32.
+     * [utest->dsn~e2e.header~2]
+     * [utest->dsn~e2e.crc~2]
+     */
+    @Test
+    void headerFieldsOfA64BitCrcFrame() {
+        E2eConfig c64 = new E2eConfig(0x1234, AGE, 2, 64, Frame.CRC_BITS_64);
+        byte[] f = new byte[Frame.stride(64, Frame.CRC_BITS_64)];
+        java.util.Arrays.fill(f, (byte) 0x5A);
+        int length = new E2eProtector(c64).protect(f, 10, 0x1122_3344_5566L);
+        assertEquals(42, length);
+        assertEquals(42, Frame.getInt(f, Frame.LENGTH));
+        assertEquals(0x1234, Frame.getInt(f, Frame.DATA_ID));
+        assertEquals(0, Frame.getInt(f, Frame.CRC), "the reserved word");
+        assertEquals(0x1122_3344_5566L, Frame.getLong(f, Frame.SEND_TIME));
+        assertEquals(Frame.crc64(f, 42), Frame.getLong(f, Frame.CRC_64));
+        assertEquals(Crc64.finish(Crc64.update(Crc64.update(Crc64.INITIAL, f, 0, 24), f, 32, 10)),
+            Frame.crc64(f, 42), "every byte but the CRC itself");
+        assertTrue(Frame.intact(f, 42, Frame.CRC_BITS_64));
+        assertFalse(Frame.intact(f, 42, Frame.CRC_BITS_32), "not a CRC-32 frame");
+        assertEquals(48, Frame.stride(10, Frame.CRC_BITS_64));
+        assertEquals(32, Frame.stride(0, Frame.CRC_BITS_64));
+        assertEquals(32, Frame.header(Frame.CRC_BITS_64));
+        assertEquals(24, Frame.header(Frame.CRC_BITS_32));
+        assertEquals(Verdict.OK, new E2eChecker(c64).check(f, 0x1122_3344_5566L));
+    }
+
+    /**
+     * Every single-bit error anywhere in a frame with a 64-bit CRC is CORRUPTED, and a frame of
+     * the other width never passes: a CRC-32 frame at a CRC-64 receiver, nor the reverse.
+     * [utest->dsn~e2e.check~2]
+     * [utest->dsn~e2e.crc~2]
+     */
+    @Test
+    void everyBitFlipOfA64BitCrcFrameIsCorruptedAndWidthsDoNotMix() {
+        E2eConfig c64 = new E2eConfig(0x1234, AGE, 2, 64, Frame.CRC_BITS_64);
+        byte[] f = new byte[Frame.stride(64, Frame.CRC_BITS_64)];
+        for (int i = 0; i < 20; i++) {
+            f[32 + i] = (byte) (i * 37);
+        }
+        int length = new E2eProtector(c64).protect(f, 20, 5);
+        for (int bit = 0; bit < length * 8; bit++) {
+            f[bit / 8] ^= (byte) (1 << (bit % 8));
+            assertEquals(Verdict.CORRUPTED, new E2eChecker(c64).check(f, 6), "bit " + bit);
+            f[bit / 8] ^= (byte) (1 << (bit % 8));
+        }
+        assertEquals(Verdict.OK, new E2eChecker(c64).check(f, 6));
+        assertEquals(Verdict.CORRUPTED, new E2eChecker(config).check(f, 6), "a CRC-64 frame at a CRC-32 receiver");
+        byte[] g = new byte[Frame.stride(64)];
+        int l32 = sender.protect(g, 20, 5);
+        assertEquals(44, l32);
+        assertEquals(Verdict.CORRUPTED, new E2eChecker(c64).check(g, 6), "a CRC-32 frame at a CRC-64 receiver");
+        Frame.putInt(f, Frame.LENGTH, 31);
+        Frame.seal(f, 31, Frame.CRC_BITS_64);
+        assertEquals(Verdict.CORRUPTED, new E2eChecker(c64).check(f, 6), "shorter than its header");
+        Frame.putInt(f, Frame.LENGTH, 32 + 64);
+        Frame.seal(f, 32 + 64, Frame.CRC_BITS_64);
+        assertEquals(Verdict.OK, new E2eChecker(c64).check(f, 6), "the longest frame");
+        Frame.putInt(f, Frame.LENGTH, 32 + 65);
+        assertEquals(Verdict.CORRUPTED, new E2eChecker(c64).check(f, 6), "longer than the capacity");
+    }
+
+    /**
      * In-order frames are OK; a gap within the window OK_SOME_LOST with the gap; a repeat REPEATED.
-     * [utest->dsn~e2e.check~1]
+     * [utest->dsn~e2e.check~2]
      */
     @Test
     void sequence() {
@@ -67,7 +131,7 @@ class E2eCheckerTest {
 
     /**
      * The first frame expected is counter 0: a lost first frame is a gap, too.
-     * [utest->dsn~e2e.check~1]
+     * [utest->dsn~e2e.check~2]
      */
     @Test
     void firstFrameLossIsAGap() {
@@ -78,7 +142,7 @@ class E2eCheckerTest {
 
     /**
      * An older frame after a newer one is WRONG_SEQUENCE with a negative gap and moves nothing.
-     * [utest->dsn~e2e.check~1]
+     * [utest->dsn~e2e.check~2]
      */
     @Test
     void reorderedFrame() {
@@ -93,7 +157,7 @@ class E2eCheckerTest {
 
     /**
      * A flipped bit, a bad length and another data id are detected; a stale frame is STALE.
-     * [utest->dsn~e2e.check~1]
+     * [utest->dsn~e2e.check~2]
      */
     @Test
     void corruptionMasqueradeAndAge() {
@@ -114,7 +178,7 @@ class E2eCheckerTest {
 
     /**
      * No frame: NO_NEW_DATA before the first frame and within the age, TIMEOUT once per elapsed age.
-     * [utest->dsn~e2e.check~1]
+     * [utest->dsn~e2e.check~2]
      */
     @Test
     void timeout() {
@@ -130,7 +194,7 @@ class E2eCheckerTest {
      * Three errors in the window make the state INVALID once (a failure to report); good frames
      * bring it back to VALID.
      * [utest->dsn~e2e.state-machine~1]
-     * [utest->dsn~e2e.check~1]
+     * [utest->dsn~e2e.check~2]
      */
     @Test
     void stateMachineFailureAndRecovery() {
@@ -159,7 +223,7 @@ class E2eCheckerTest {
 
     /**
      * Bad settings are refused with the values in the message.
-     * [utest->dsn~e2e.check~1]
+     * [utest->dsn~e2e.check~2]
      */
     @Test
     void badConfiguration() {
@@ -173,7 +237,14 @@ class E2eCheckerTest {
         assertThrows(IllegalArgumentException.class, () -> new E2eConfig(1, 1, 1, 8, 4, -1, 1));
         assertThrows(IllegalArgumentException.class, () -> new E2eConfig(1, 1, 1, 8, 4, 1, 0));
         String m = assertThrows(IllegalArgumentException.class, () -> new E2eConfig(1, -5, 1, 8, 4, 1, 2)).getMessage();
-        assertEquals("bad E2E configuration: age -5, counter window 1, capacity 8, window 4/1/2", m);
+        assertEquals("bad E2E configuration: age -5, counter window 1, capacity 8, window 4/1/2, CRC width 32", m);
+        for (int bits : new int[] {0, 16, 31, 33, 63, 65}) {
+            assertThrows(IllegalArgumentException.class, () -> new E2eConfig(1, 1, 1, 8, bits), "width " + bits);
+        }
+        assertEquals(64, new E2eConfig(1, 1, 1, 8, 64).crcBits());
+        assertEquals(32, new E2eConfig(1, 1, 1, 8, 64).header());
+        assertEquals(32, new E2eConfig(1, 1, 1, 8).crcBits());
+        assertEquals(24, new E2eConfig(1, 1, 1, 8).header());
         E2eConfig edge = new E2eConfig(1, 1, 0, Frame.MAX_PAYLOAD, 64, 0, 64);
         assertEquals(Frame.MAX_PAYLOAD, edge.payloadCapacity());
         assertEquals(0, new E2eConfig(1, 1, 0, 0, 1, 0, 1).counterWindow());

@@ -46,6 +46,9 @@ final class FaultHarness {
     final byte[] spare;
     final byte[] in;
     final int faultEvery;
+    /** The CRC width of the channel and the header in front of each payload. */
+    final int crcBits;
+    final int header;
 
     final long[] injected = new long[MODELS];
     final long[] detected = new long[MODELS];
@@ -65,14 +68,20 @@ final class FaultHarness {
     private int lastAccepted = -1;
 
     FaultHarness(int policy, long seed, int faultEvery, int expectedFrames) {
-        kernel = ChannelKernel.single(PAYLOAD, SLOTS, policy, DATA_ID, MAX_AGE, 3);
+        this(policy, seed, faultEvery, expectedFrames, Frame.CRC_BITS_32);
+    }
+
+    FaultHarness(int policy, long seed, int faultEvery, int expectedFrames, int crcBits) {
+        this.crcBits = crcBits;
+        this.header = Frame.header(crcBits);
+        kernel = ChannelKernel.single(PAYLOAD, SLOTS, policy, DATA_ID, MAX_AGE, 3, crcBits);
         tx = new ChannelCpu(kernel, ChannelKernel.SENDER);
         rx = new ChannelCpu(kernel, ChannelKernel.RECEIVER);
         RingLayout layout = RingLayout.discover(rx, 0);
         writer = new RingWriter(RingLayout.discover(tx, 0));
         reader = new RingReader(layout);
         protector = new E2eProtector(layout.config());
-        masquerader = new E2eProtector(new E2eConfig(DATA_ID + 1, MAX_AGE, 3, PAYLOAD));
+        masquerader = new E2eProtector(new E2eConfig(DATA_ID + 1, MAX_AGE, 3, PAYLOAD, crcBits));
         checker = new E2eChecker(layout.config());
         random = new SplitMix64(seed);
         out = new byte[layout.stride()];
@@ -92,7 +101,7 @@ final class FaultHarness {
         int c = protector.nextCounter();
         int len = (c * 13) % (PAYLOAD + 1);
         for (int i = 0; i < len; i++) {
-            buffer[Frame.HEADER + i] = payloadByte(c, i);
+            buffer[header + i] = payloadByte(c, i);
         }
         fate[c] = 1;
         modelOf[c] = (byte) model;
@@ -154,12 +163,12 @@ final class FaultHarness {
     }
 
     private boolean payloadRight(int c) {
-        int len = Frame.getInt(in, Frame.LENGTH) - Frame.HEADER;
+        int len = Frame.getInt(in, Frame.LENGTH) - header;
         if (len != (c * 13) % (PAYLOAD + 1)) {
             return false;
         }
         for (int i = 0; i < len; i++) {
-            if (in[Frame.HEADER + i] != payloadByte(c, i)) {
+            if (in[header + i] != payloadByte(c, i)) {
                 return false;
             }
         }
@@ -232,15 +241,15 @@ final class FaultHarness {
     private boolean bitFlip() {
         int length = protect(out, BIT_FLIP);
         if (blindToCrc) {
-            if (length > Frame.HEADER) {
-                out[Frame.HEADER + (int) random.nextLong(length - Frame.HEADER)] ^= 4;
-                Frame.putInt(out, Frame.CRC, Frame.crc(out, length));
+            if (length > header) {
+                out[header + (int) random.nextLong(length - header)] ^= 4;
+                Frame.seal(out, length, crcBits);
             }
             write(out, length);
             drain();
             return recentIs(Verdict.CORRUPTED);
         }
-        long slot = kernel.ringBase[0] + (writer.published() % SLOTS) * Frame.stride(PAYLOAD);
+        long slot = kernel.ringBase[0] + (writer.published() % SLOTS) * Frame.stride(PAYLOAD, crcBits);
         write(out, length);
         int bit = (int) random.nextLong(8L * length);
         int word = (int) ((slot - kernel.base) >>> 3) + bit / 64;
@@ -283,7 +292,7 @@ final class FaultHarness {
     }
 
     private boolean masquerade() {
-        spare[Frame.HEADER] = 1;
+        spare[header] = 1;
         write(spare, masquerader.protect(spare, 1 + (int) random.nextLong(PAYLOAD), kernel.now));
         drain();
         return recentIs(Verdict.WRONG_DATA_ID);

@@ -12,17 +12,32 @@ class FaultHarnessTest {
      * differs from what was sent, and every frame not accepted was signalled to the receiver.
      * The counts are printed (the evidence of requirements/e2e.md).
      * [utest->req~e2e.protection~1]
-     * [utest->dsn~e2e.check~1]
+     * [utest->dsn~e2e.check~2]
      * [utest->dsn~e2e.ring~1]
      */
     @Test
     void millionFramesEveryInjectedFaultDetected() {
+        millionFrames(Frame.CRC_BITS_32, 0xE2E0_0000L);
+    }
+
+    /**
+     * The same 10^6 frames over channels with a 64-bit CRC and 32-byte headers.
+     * [utest->req~e2e.protection~1]
+     * [utest->dsn~e2e.check~2]
+     * [utest->dsn~e2e.crc~2]
+     */
+    @Test
+    void millionFramesWithA64BitCrcEveryInjectedFaultDetected() {
+        millionFrames(Frame.CRC_BITS_64, 0xE2E6_4000L);
+    }
+
+    private static void millionFrames(int crcBits, long seed) {
         int[] policies = {ChannelCalls.POLICY_DROP, ChannelCalls.POLICY_OVERWRITE};
         String[] names = {"drop ring", "overwrite ring"};
         for (int p = 0; p < 2; p++) {
-            FaultHarness h = new FaultHarness(policies[p], 0xE2E0_0000L + p, 50, 500_000);
+            FaultHarness h = new FaultHarness(policies[p], seed + p, 50, 500_000, crcBits);
             h.run(500_000);
-            System.out.print(h.report("E2E fault harness, " + names[p]));
+            System.out.print(h.report("E2E fault harness, CRC-" + crcBits + ", " + names[p]));
             assertTrue(h.frames >= 500_000, "frames " + h.frames);
             for (int m = 1; m < FaultHarness.MODELS; m++) {
                 String name = FaultHarness.NAMES[m] + " on the " + names[p];
@@ -43,10 +58,12 @@ class FaultHarnessTest {
      */
     @Test
     void harnessSeesAnUndetectedCorruption() {
-        FaultHarness h = new FaultHarness(ChannelCalls.POLICY_DROP, 7, 10, 20_000);
-        h.blindToCrc = true;
-        h.run(20_000);
-        assertTrue(h.undetectedCorruption[FaultHarness.BIT_FLIP] > 0, h.report("blind receiver"));
-        assertTrue(h.detected[FaultHarness.BIT_FLIP] < h.injected[FaultHarness.BIT_FLIP]);
+        for (int bits : new int[] {Frame.CRC_BITS_32, Frame.CRC_BITS_64}) {
+            FaultHarness h = new FaultHarness(ChannelCalls.POLICY_DROP, 7, 10, 20_000, bits);
+            h.blindToCrc = true;
+            h.run(20_000);
+            assertTrue(h.undetectedCorruption[FaultHarness.BIT_FLIP] > 0, h.report("blind receiver"));
+            assertTrue(h.detected[FaultHarness.BIT_FLIP] < h.injected[FaultHarness.BIT_FLIP]);
+        }
     }
 }

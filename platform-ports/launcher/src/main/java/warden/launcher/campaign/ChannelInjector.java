@@ -7,6 +7,7 @@ import warden.emu.Executor;
 import warden.emu.FaultModel;
 import warden.emu.channel.ChannelStats;
 import warden.emu.channel.Frame;
+import warden.kernel.api.ChannelLayout;
 import warden.kernel.api.ChannelStat;
 import warden.kernel.api.SystemImage;
 import warden.launcher.run.SystemRun;
@@ -121,7 +122,7 @@ final class ChannelInjector implements Engine.Source {
             return false;
         }
         SystemImage img = run.image();
-        long stride = (img.channelSlotSize(channel) + Frame.HEADER + 7L) & ~7L;
+        long stride = ChannelLayout.stride(img.channelSlotSize(channel), img.channelCrc(channel));
         long slot = img.channelBase(channel)
                 + Long.remainderUnsigned(published - 1, img.channelSlots(channel)) * stride;
         Bus bus = run.board().bus();
@@ -129,7 +130,7 @@ final class ChannelInjector implements Engine.Source {
         for (int i = 0; i < 4; i++) {
             length |= (long) (bus.readRamByte(slot + Frame.LENGTH + i) & 0xff) << (8 * i);
         }
-        length = Math.max(Frame.HEADER, Math.min(length, stride));
+        length = Math.max(ChannelLayout.headerRoom(img.channelCrc(channel)), Math.min(length, stride));
         long bit = Long.remainderUnsigned(address, length * 8);
         long byteAt = slot + bit / 8;
         bus.writeRamByte(byteAt, bus.readRamByte(byteAt) ^ (1 << (int) (bit % 8)));

@@ -29,7 +29,7 @@ public final class ChannelPlacement {
 
     /** @return the size of a channel's ring region. [impl->dsn~config.channel-placement~1] */
     public static long regionSize(ChannelSpec c) {
-        long bytes = Math.max(MIN_REGION, ChannelLayout.ringBytes(c.slotSize(), c.slots()));
+        long bytes = Math.max(MIN_REGION, ChannelLayout.ringBytes(c.slotSize(), c.slots(), c.crcBits()));
         return Long.highestOneBit(bytes - 1) << 1;
     }
 

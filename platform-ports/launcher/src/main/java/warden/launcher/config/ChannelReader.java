@@ -15,7 +15,7 @@ import warden.kernel.api.SystemImage;
  * the default), full-ring policy ({@code drop}, the default, or {@code overwrite}) and protection
  * (data id 0..2^32-1, required; maxAge, default 100 ms; counterWindow 1..255, default 1).
  *
- * [impl->dsn~config.channels~1]
+ * [impl->dsn~config.channels~2]
  */
 final class ChannelReader {
     /** Default maximum age / receive timeout. */
@@ -66,7 +66,7 @@ final class ChannelReader {
                 || full == null || p == null) {
             return null;
         }
-        return new ChannelSpec(name, from, to, slotSize, slots, doorbell, full, p[0], p[1], (int) p[2],
+        return new ChannelSpec(name, from, to, slotSize, slots, doorbell, full, p[0], p[1], (int) p[2], (int) p[3],
                 nodes.loc(n, path), locs(f, path));
     }
 
@@ -94,7 +94,7 @@ final class ChannelReader {
         return "drop".equals(v) ? ChannelLayout.FULL_DROP : ChannelLayout.FULL_OVERWRITE;
     }
 
-    /** @return data id, max age in ns and counter window, or null. */
+    /** @return data id, max age in ns, counter window and CRC width, or null. */
     private long[] protection(Node n, String path) {
         Map<String, Node> f = nodes.mapping(n, path, "channelProtection");
         if (f == null) {
@@ -107,14 +107,26 @@ final class ChannelReader {
                 : Long.valueOf(DEFAULT_MAX_AGE_NS);
         Integer window = f.containsKey("counterWindow")
                 ? nodes.smallInt(f.get("counterWindow"), path + ".counterWindow", 1, WINDOW_MAX) : Integer.valueOf(1);
-        if (dataId == null || age == null || window == null) {
+        Integer crc = f.containsKey("crc") ? crc(f.get("crc"), path + ".crc") : Integer.valueOf(ChannelLayout.CRC32);
+        if (dataId == null || age == null || window == null || crc == null) {
             return null;
         }
         if (age == 0) {
             nodes.error(f.get("maxAge"), path + ".maxAge", "maxAge must be greater than 0");
             return null;
         }
-        return new long[] {dataId.longValue(), age, window};
+        return new long[] {dataId.longValue(), age, window, crc};
+    }
+
+    /** @return the CRC width, 32 or 64, or null after a located error. [impl->dsn~config.channels~2] */
+    private Integer crc(Node n, String path) {
+        String v = n instanceof ScalarNode s ? s.getValue() : null;
+        if (!"32".equals(v) && !"64".equals(v)) {
+            nodes.error(n, path, (v == null ? "a CRC width must be a number" : "unknown CRC width '" + v + "'")
+                    + ": expected 32 (CRC-32P4, 24-byte header) or 64 (CRC-64, 32-byte header)");
+            return null;
+        }
+        return "64".equals(v) ? ChannelLayout.CRC64 : ChannelLayout.CRC32;
     }
 
     private Map<String, Loc> locs(Map<String, Node> f, String path) {
@@ -124,7 +136,7 @@ final class ChannelReader {
         }
         Node prot = f.get("protection");
         if (prot instanceof org.yaml.snakeyaml.nodes.MappingNode m) {
-            for (org.yaml.snakeyaml.nodes.NodeTuple t : m.getValue()) { // at most 3 keys
+            for (org.yaml.snakeyaml.nodes.NodeTuple t : m.getValue()) { // at most 4 keys
                 if (t.getKeyNode() instanceof ScalarNode k) {
                     String key = "protection." + k.getValue();
                     out.put(key, nodes.loc(t.getValueNode(), path + "." + key));

@@ -64,7 +64,7 @@ public final class ImageCompiler {
             ChannelSpec c = d.channels().get(i);
             int id = b.channel(c.name(), d.partitionIndex(c.from()), d.partitionIndex(c.to()), at[i],
                     ChannelPlacement.regionSize(c), c.slotSize(), c.slots(), c.doorbell(), c.full());
-            b.channelProtection(id, c.dataId(), c.maxAgeNs(), c.counterWindow());
+            b.channelProtection(id, c.dataId(), c.maxAgeNs(), c.counterWindow()).channelCrc(id, c.crcBits());
         }
     }
 

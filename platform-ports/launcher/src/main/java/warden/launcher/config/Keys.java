@@ -43,7 +43,7 @@ public final class Keys {
         m.put("probeAccess", List.of("address", "size", "access", "expect"));
         m.put("stimulus", List.of("name", "period", "meanInterval", "seed"));
         m.put("channel", List.of("name", "from", "to", "slotSize", "slots", "doorbell", "full", "protection"));
-        m.put("channelProtection", List.of("dataId", "maxAge", "counterWindow"));
+        m.put("channelProtection", List.of("dataId", "maxAge", "counterWindow", "crc"));
         m.put("run", List.of("duration", "seed"));
         return java.util.Collections.unmodifiableMap(m);
     }

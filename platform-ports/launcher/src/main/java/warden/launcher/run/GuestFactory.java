@@ -177,7 +177,8 @@ final class GuestFactory {
             ChannelSpec c = d.channels().get(i);
             if (c.from().equals(name) || c.to().equals(name)) {
                 out.add(new ChannelBinding(i, c.name(), c.from().equals(name), at[i], ChannelPlacement.regionSize(c),
-                        c.slotSize(), c.slots(), c.doorbell(), c.full(), c.dataId(), c.maxAgeNs(), c.counterWindow()));
+                        c.slotSize(), c.slots(), c.doorbell(), c.full(), c.dataId(), c.maxAgeNs(), c.counterWindow(),
+                        c.crcBits()));
             }
         }
         return out;

@@ -62,7 +62,7 @@ class ChannelConfigTest {
         return ps.get(0).toString();
     }
 
-    // [utest->dsn~config.channels~1]
+    // [utest->dsn~config.channels~2]
     @Test
     void aChannelIsReadWithItsDefaults() {
         SystemDescription d = Fixtures.load(BASE);
@@ -78,13 +78,18 @@ class ChannelConfigTest {
         assertEquals(ChannelLayout.FULL_DROP, c.full());
         assertEquals(ChannelReader.DEFAULT_MAX_AGE_NS, c.maxAgeNs());
         assertEquals(1, c.counterWindow());
+        assertEquals(ChannelLayout.CRC32, c.crcBits(), "a 32-bit CRC by default");
+        assertEquals(ChannelLayout.CRC64,
+                Fixtures.load(with("{dataId: 0x4321}", "{dataId: 0x4321, crc: 64}")).channels().get(1).crcBits());
+        assertEquals(ChannelLayout.CRC32,
+                Fixtures.load(with("{dataId: 0x4321}", "{dataId: 0x4321, crc: 32}")).channels().get(1).crcBits());
         assertEquals(ChannelLayout.FULL_OVERWRITE,
                 Fixtures.load(with("full: drop", "full: overwrite")).channels().get(0).full());
         assertEquals(ChannelLayout.NO_DOORBELL,
                 Fixtures.load(with("doorbell: 50", "doorbell: none")).channels().get(0).doorbell());
     }
 
-    // [utest->dsn~config.channels~1]
+    // [utest->dsn~config.channels~2]
     @Test
     void badValuesAreRefusedByTheLoaderAtTheField() {
         String big = with("slotSize: 256", "slotSize: 1515");
@@ -101,6 +106,15 @@ class ChannelConfigTest {
                 .contains("outside 1..127"));
         assertTrue(Fixtures.problems(with("    full: drop", "    full: drop\n    colour: red")).get(0).message()
                 .contains("unknown key 'colour'"));
+        for (String bad : List.of("16", "0", "63", "crc64", "[64]")) {
+            String text = with("{dataId: 0x4321}", "{dataId: 0x4321, crc: " + bad + "}");
+            List<Problem> ps = Fixtures.problems(text);
+            assertEquals(1, ps.size(), bad + ": " + ps);
+            assertTrue(ps.get(0).toString().startsWith("t.yaml:" + Fixtures.lineOf(text, "crc: " + bad) + ":"
+                    + Fixtures.columnOf(text, bad + "}") + ": channels[1].protection.crc: "), bad + ": " + ps);
+        }
+        assertTrue(Fixtures.problems(with("{dataId: 0x4321}", "{dataId: 0x4321, crc: 16}")).get(0).message()
+                .contains("unknown CRC width '16': expected 32 (CRC-32P4, 24-byte header) or 64"));
     }
 
     // [utest->dsn~config.check.channels~1]
@@ -190,5 +204,26 @@ class ChannelConfigTest {
         assertEquals(20_000_000L, img.channelMaxAgeNs(0));
         assertEquals(1, img.channelSender(1));
         assertEquals(ChannelLayout.NO_DOORBELL, img.channelDoorbell(1));
+        assertEquals(ChannelLayout.CRC32, img.channelCrc(0));
+    }
+
+    // [utest->dsn~config.compile~1]
+    // [utest->dsn~config.channel-placement~1]
+    // [utest->dsn~config.channels~2]
+    @Test
+    void aChannelWithA64BitCrcGetsItsWidthAndLargerSlotsInTheImage() {
+        SystemDescription d = Fixtures.load(with("counterWindow: 1}", "counterWindow: 1, crc: 64}"));
+        assertEquals(List.of(), on("riscv", with("counterWindow: 1}", "counterWindow: 1, crc: 64}")));
+        SystemImage img = ImageCompiler.compile(d, Targets.get("riscv").description());
+        assertEquals(ChannelLayout.CRC64, img.channelCrc(0));
+        assertEquals(ChannelLayout.CRC32, img.channelCrc(1));
+        SystemDescription wide = Fixtures.load(with("slotSize: 256\n    slots: 16", "slotSize: 224\n    slots: 16")
+                .replace("counterWindow: 1}", "counterWindow: 1, crc: 64}"));
+        assertEquals(4096, ChannelPlacement.regionSize(wide.channels().get(0)), "16 x (224 + 32) bytes fit 4 KiB");
+        SystemDescription wider = Fixtures.load(with("slotSize: 256\n    slots: 16", "slotSize: 225\n    slots: 16")
+                .replace("counterWindow: 1}", "counterWindow: 1, crc: 64}"));
+        assertEquals(8192, ChannelPlacement.regionSize(wider.channels().get(0)), "16 x (225 + 32 -> 264) bytes do not");
+        SystemDescription narrow = Fixtures.load(with("slotSize: 256\n    slots: 16", "slotSize: 225\n    slots: 16"));
+        assertEquals(4096, ChannelPlacement.regionSize(narrow.channels().get(0)), "16 x (225 + 24 -> 256) bytes fit");
     }
 }

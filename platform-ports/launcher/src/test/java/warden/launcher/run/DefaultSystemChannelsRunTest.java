@@ -23,6 +23,33 @@ class DefaultSystemChannelsRunTest {
         return new SystemRun(d, Targets.get(target), RUN_NS, 42, false).boot().run();
     }
 
+    /**
+     * The default system with 64-bit CRCs on both channels: the kernel hands the width to both
+     * ends, the guests protect and check with 32-byte headers, and every frame arrives intact.
+     */
+    // [utest->dsn~e2e.crc~2]
+    // [utest->dsn~e2e.header~2]
+    // [utest->dsn~channel.info~2]
+    @Test
+    void withA64BitCrcOnBothChannelsFramesArriveIntactOnRiscvAndArm() throws Exception {
+        String text = DefaultSystem.text().replace("counterWindow: 2}", "counterWindow: 2, crc: 64}");
+        assertTrue(text.contains("crc: 64}"));
+        for (String target : List.of("riscv", "arm")) {
+            SystemDescription d = warden.launcher.config.DescriptionLoader.parse(text, "crc64.yaml").description();
+            SystemRun run = new SystemRun(d, Targets.get(target), RUN_NS, 42, false).boot();
+            assertEquals(64, run.image().channelCrc(0), target);
+            assertEquals(64, run.image().channelCrc(1), target);
+            RunResult r = run.run();
+            for (RunResult.ChannelResult c : r.channels()) {
+                RunResult.E2eResult e = c.e2e();
+                assertTrue(e.verdicts().get(Verdict.OK) > 0, target + " " + c);
+                assertEquals(0, e.verdicts().get(Verdict.CORRUPTED) + e.verdicts().get(Verdict.WRONG_DATA_ID),
+                        target + " " + c);
+            }
+            assertTrue(r.checks().stream().allMatch(RunResult.Check::passed), target + " " + r.checks());
+        }
+    }
+
     // [utest->dsn~config.default-system~1]
     // [utest->dsn~run.channel-binding~1]
     // [utest->dsn~channel.statistics~1]
