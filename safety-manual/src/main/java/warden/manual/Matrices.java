@@ -101,7 +101,8 @@ final class Matrices {
      * analysed (a reason the branch cannot be taken or is kept as a defence) and how many are open
      * gaps; recorded as evidence {@code branches.reviewed}.
      *
-     * @return "N rows: A analysed, G open gaps, O other", or null when the file is absent
+     * @return "N rows: A analysed, G open gaps, O other" (with what an open gap means when there is one), or
+     *     null when the file is absent
      *
      * [impl->dsn~manual.recommendation-degrees~1]
      */
@@ -128,7 +129,8 @@ final class Matrices {
         String figure = (n[0] + n[1] + n[2]) + " rows: " + n[0] + " analysed, " + n[1] + " open gaps"
                 + (n[2] > 0 ? ", " + n[2] + " other" : "");
         ev.figure("branches.reviewed", figure);
-        return figure;
+        return figure + (n[1] > 0 ? "; an open gap is a branch neither taken by a test nor justified, so the "
+                + "kernel's branch coverage is not 100 %" : "");
     }
 
     static String tools(Evidence ev, Poms poms, String mavenVersion, String projectVersion) throws IOException {
