@@ -25,23 +25,40 @@ final class CampaignFiles {
     static final String HOW = "The verification module writes it in the `test` phase of a full build (test "
             + "`ManualEvidenceTest`, Surefire execution `manual-evidence`): `./mvnw -B verify` from the repository "
             + "root.";
+    static final String HOW_CHANNEL = "No module of this build writes it yet: the verification module's "
+            + "`ManualEvidenceTest` runs the partition fault campaigns only. "
+            + "`warden campaign --channel-faults --target T --faults N --seed S --json campaign-channel-T.json "
+            + "--svg campaign-channel-T.svg` writes the report, "
+            + "with a `" + RUN_SCHEMA + "` note beside it as for the other campaigns.";
 
     private CampaignFiles() {
     }
 
     /** @return the usable reports, in the order of {@code targets}; the others are recorded as missing. */
     static List<Campaigns.Report> read(Evidence ev, Path dir, List<String> targets, int faults, long seed) {
+        return read(ev, dir, targets, faults, seed, false);
+    }
+
+    /**
+     * @param channel whether to read the channel-fault campaigns ({@code campaign-channel-T.json},
+     *     written by {@code warden campaign --channel-faults}; evidence keys {@code campaign.channel.T})
+     *     instead of the partition fault campaigns
+     * @return the usable reports, in the order of {@code targets}; the others are recorded as missing
+     */
+    static List<Campaigns.Report> read(Evidence ev, Path dir, List<String> targets, int faults, long seed,
+            boolean channel) {
         List<Campaigns.Report> out = new ArrayList<>();
         for (String t : targets) {
-            String key = "campaign." + t;
-            String what = "Fault campaign on " + t;
-            String where = ev.where(dir.resolve("campaign-" + t + ".json"));
+            String name = channel ? "channel-" + t : t;
+            String key = "campaign." + (channel ? "channel." : "") + t;
+            String what = (channel ? "Channel-fault campaign on " : "Fault campaign on ") + t;
+            String where = ev.where(dir.resolve("campaign-" + name + ".json"));
             if (faults <= 0) {
                 ev.record(key, what, where, false, "skipped (-Dmanual.campaign.faults=0)");
                 continue;
             }
             try {
-                Campaigns.Report r = report(ev, dir, t, faults, seed);
+                Campaigns.Report r = report(ev, dir, t, faults, seed, channel);
                 ev.record(key, what, where, true, faults + " faults, seed " + seed + ", "
                         + String.format(Locale.ROOT, "%.1f s", r.hostSeconds()));
                 out.add(r);
@@ -53,11 +70,12 @@ final class CampaignFiles {
         return out;
     }
 
-    private static Campaigns.Report report(Evidence ev, Path dir, String t, int faults, long seed)
+    private static Campaigns.Report report(Evidence ev, Path dir, String t, int faults, long seed, boolean channel)
             throws EvidenceFile.Unusable {
-        EvidenceFile report = EvidenceFile.read(ev, dir.resolve("campaign-" + t + ".json"), "warden.campaign/1")
+        String name = channel ? "channel-" + t : t;
+        EvidenceFile report = EvidenceFile.read(ev, dir.resolve("campaign-" + name + ".json"), "warden.campaign/1")
                 .expect("target", t).expect("seed", Long.toString(seed)).expect("faults", Integer.toString(faults));
-        EvidenceFile run = EvidenceFile.read(ev, dir.resolve("campaign-" + t + ".run.json"), RUN_SCHEMA)
+        EvidenceFile run = EvidenceFile.read(ev, dir.resolve("campaign-" + name + ".run.json"), RUN_SCHEMA)
                 .expect("target", t);
         long code = run.number("exitCode", 0);
         if (code > 1) {
@@ -65,7 +83,7 @@ final class CampaignFiles {
                     run.root().get("stderr")));
         }
         long hostNs = run.number("hostNs", 0);
-        Path svg = dir.resolve("campaign-" + t + ".svg");
+        Path svg = dir.resolve("campaign-" + name + ".svg");
         try {
             Files.createDirectories(ev.out());
             Files.copy(svg, ev.out().resolve(svg.getFileName()), StandardCopyOption.REPLACE_EXISTING);
@@ -73,6 +91,6 @@ final class CampaignFiles {
             throw new EvidenceFile.Unusable(ev.where(svg), Files.exists(svg) ? "unreadable: " + e.getMessage()
                     : "not found");
         }
-        return new Campaigns.Report(t, report.root(), hostNs / 1e9, (int) code);
+        return new Campaigns.Report(t, report.root(), hostNs / 1e9, (int) code, channel);
     }
 }

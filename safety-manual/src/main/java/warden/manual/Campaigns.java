@@ -22,8 +22,24 @@ final class Campaigns {
     private Campaigns() {
     }
 
-    /** One campaign report and how it was produced. */
-    record Report(String target, Map<String, Object> json, double hostSeconds, int exitCode) {
+    /**
+     * One campaign report and how it was produced; {@code channel} when its faults are the channel
+     * fault models ({@code warden campaign --channel-faults}).
+     */
+    record Report(String target, Map<String, Object> json, double hostSeconds, int exitCode, boolean channel) {
+        Report(String target, Map<String, Object> json, double hostSeconds, int exitCode) {
+            this(target, json, hostSeconds, exitCode, false);
+        }
+
+        /** @return the target, with "channel faults" for a channel-fault campaign. */
+        String label() {
+            return channel ? target + " (channel faults)" : target;
+        }
+
+        /** @return the part of the campaign's file names after {@code campaign-}. */
+        String file() {
+            return channel ? "channel-" + target : target;
+        }
     }
 
     /** @return the report {@code json} of {@code target}, as read (tests give sample text). */
@@ -62,7 +78,7 @@ final class Campaigns {
                 "Faults", "Virtual time per run", "Host time", "Exit code");
         for (Report r : rs) {
             Map<String, Object> j = r.json();
-            t.row(Adoc.cell(r.target()), Adoc.code(Json.str(j.get("source"))), Adoc.cell(Json.str(j.get("seed"))),
+            t.row(Adoc.cell(r.label()), Adoc.code(Json.str(j.get("source"))), Adoc.cell(Json.str(j.get("seed"))),
                     Adoc.cell(Json.str(j.get("faults"))), time(Json.num(j.get("runNs"), -1)),
                     String.format(Locale.ROOT, "%.1f s", r.hostSeconds()),
                     r.exitCode() == 0 ? "0 (no QM fault caused a critical deadline miss)"
@@ -84,7 +100,7 @@ final class Campaigns {
         for (Report r : rs) {
             for (Object o : Json.list(r.json().get("summary"))) {
                 Map<String, Object> m = Json.object(o);
-                t.row(Adoc.cell(r.target()), Adoc.cell(Json.str(m.get("model"))),
+                t.row(Adoc.cell(r.label()), Adoc.cell(Json.str(m.get("model"))),
                         Json.num(m.get("injected"), 0) + " / " + Json.num(m.get("applied"), 0),
                         Json.num(m.get("detected"), 0) + " / " + Json.num(m.get("recovered"), 0) + outcomes(m),
                         Adoc.cell(Json.str(m.get("diagnosticCoveragePercent"))) + " %",
@@ -144,13 +160,16 @@ final class Campaigns {
                 "6,6,6,6,4,5,5", "Mechanism", "Fault addressed", "Detection time (design)", "Reaction",
                 "Detections in the campaigns", "Measured detection, from the injection (min / median / max)",
                 "Measured recovery (min / median / max)");
+        boolean channels = rs.stream().anyMatch(Report::channel);
         for (Map.Entry<String, String[]> e : design.entrySet()) {
             String[] d = e.getValue();
             List<long[]> m = measured.getOrDefault(e.getKey(), List.of());
+            boolean none = rs.isEmpty() || Coverage.channelOnly(d) && !channels;
             t.row(Adoc.cell(d[1]), Adoc.cell(d[2]), Adoc.cell(d[3]), Adoc.cell(d[4]),
-                    rs.isEmpty() ? "*Evidence missing*" : m.size() + (m.isEmpty() ? " (never the detecting mechanism)"
+                    none ? "*Evidence missing*" + (rs.isEmpty() ? "" : " (no channel-fault campaign report)")
+                            : m.size() + (m.isEmpty() ? " (never the detecting mechanism)"
                             : " +\n" + Adoc.cell(models(counts.get(e.getKey())))),
-                    rs.isEmpty() ? "-" : stats(m, 0), rs.isEmpty() ? "-" : stats(m, 1));
+                    none ? "-" : stats(m, 0), none ? "-" : stats(m, 1));
         }
         return b.append(t).toString();
     }
@@ -177,12 +196,12 @@ final class Campaigns {
             if (!Boolean.TRUE.equals(run.get("detected"))) {
                 continue;
             }
-            String k = Json.str(run.get("mechanism"));
-            design.putIfAbsent(k, new String[] {k, k + " (no design entry in mechanisms.tsv)", "-", "-", "-"});
+            String k = Coverage.key(Json.str(run.get("mechanism")));
+            design.putIfAbsent(k, new String[] {k, k + " (no design entry in mechanisms.tsv)", "-", "-", "-", "-"});
             long recovery = Boolean.TRUE.equals(run.get("recovered")) ? Json.num(run.get("recoveryNs"), -1) : -1;
             measured.computeIfAbsent(k, x -> new ArrayList<>())
                     .add(new long[] {Json.num(run.get("detectionNs"), -1), recovery});
-            counts.computeIfAbsent(k, x -> new LinkedHashMap<>()).merge(r.target(), 1, Integer::sum);
+            counts.computeIfAbsent(k, x -> new LinkedHashMap<>()).merge(r.label(), 1, Integer::sum);
         }
     }
 
@@ -225,7 +244,7 @@ final class Campaigns {
                 boolean qmMiss = !Boolean.TRUE.equals(run.get("partitionCritical"))
                         && Json.num(run.get("criticalMisses"), 0) > 0;
                 if (undetected || qmMiss) {
-                    String k = r.target() + "\t" + Json.str(run.get("model"))
+                    String k = r.label() + "\t" + Json.str(run.get("model"))
                             + (qmMiss ? " (critical miss)" : " (undetected)") + "\t" + Json.str(run.get("partition"));
                     rows.computeIfAbsent(k, x -> new ArrayList<>()).add(Json.str(run.get("index")));
                 }
@@ -251,8 +270,8 @@ final class Campaigns {
         }
         StringBuilder b = new StringBuilder();
         for (Report r : rs) {
-            String t = r.target();
-            b.append(".Detection and recovery times on ").append(t).append(" (from `campaign-").append(t)
+            String t = r.file();
+            b.append(".Detection and recovery times on ").append(r.label()).append(" (from `campaign-").append(t)
                     .append(".svg`)\nimage::campaign-").append(t).append(".svg[Campaign chart ").append(t)
                     .append(",width=100%]\n\n");
         }

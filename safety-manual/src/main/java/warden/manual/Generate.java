@@ -2,7 +2,10 @@ package warden.manual;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -114,7 +117,9 @@ public final class Generate {
         int faults = Integer.parseInt(o.getOrDefault("faults", "300"));
         long seed = Long.parseLong(o.getOrDefault("seed", "26262"));
         List<String> targets = Arrays.asList(o.getOrDefault("targets", "riscv,arm,x86").split(","));
-        List<Campaigns.Report> reports = CampaignFiles.read(ev, evidence, targets, faults, seed);
+        List<Campaigns.Report> reports = new ArrayList<>(CampaignFiles.read(ev, evidence, targets, faults, seed));
+        reports.addAll(CampaignFiles.read(ev, evidence, targets, faults, seed, true));
+        ev.write("coverage.adoc", Coverage.tables(reports, targets, analysis(ev.root())));
         String noCampaign = reports.isEmpty() ? Adoc.missing("fault campaign", ev.where(evidence) + "/campaign-*.json",
                 faults <= 0 ? "The campaign was skipped (`-Dmanual.campaign.faults=0`)."
                         : CampaignFiles.HOW + " See the evidence-status table for what is wrong.") : "";
@@ -123,6 +128,17 @@ public final class Generate {
         ev.write("mechanisms.adoc", Campaigns.mechanisms(reports, noCampaign));
         ev.write("campaign-undetected.adoc", Campaigns.undetected(reports, noCampaign));
         ev.write("campaign-charts.adoc", Campaigns.charts(reports, noCampaign));
+    }
+
+    /** @return the software safety analysis for the coverage tables' FMEA mechanisms, or null when unreadable. */
+    private static AnalysisFile analysis(Path root) {
+        Path f = root.resolve(AnalysisFile.PATH);
+        try {
+            return Files.isRegularFile(f) ? AnalysisFile.parse(AnalysisFile.PATH,
+                    List.of(Files.readString(f, StandardCharsets.UTF_8).split("\n", -1))) : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     static String missingSummary(Evidence ev) {

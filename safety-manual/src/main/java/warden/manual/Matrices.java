@@ -13,8 +13,12 @@ import java.util.List;
  *
  * [impl->dsn~manual.compliance~1]
  * [impl->dsn~manual.tools~1]
+ * [impl->dsn~manual.recommendation-degrees~1]
  */
 final class Matrices {
+    /** The kernel's reviewed uncovered branches, relative to the repository. */
+    static final String BRANCHES = "requirements/uncovered-branches.md";
+
     private Matrices() {
     }
 
@@ -53,6 +57,7 @@ final class Matrices {
     }
 
     static String compliance(Evidence ev) throws IOException {
+        String review = branchReview(ev);
         StringBuilder b = new StringBuilder();
         String current = null;
         Adoc.Table t = null;
@@ -62,15 +67,70 @@ final class Matrices {
                     b.append(t).append('\n');
                 }
                 current = r[0];
-                t = new Adoc.Table(current, "1,3,5,5", "Ref.", "Technique (paraphrased)", "How Warden addresses it",
-                        "Evidence in this build");
+                t = new Adoc.Table(current, "1,3,3,3,5,5", "Ref.", "Technique (paraphrased)", "Degree at "
+                        + (current.startsWith("ISO") ? "ASIL C" : "SIL 3"), "Source of the degree",
+                        "How Warden addresses it", "Evidence in this build");
             }
-            t.row(Adoc.cell(r[1]), Adoc.cell(r[2]), Adoc.cell(r[3]), status(ev, r[4]));
+            String how = r[3].replace("{uncovered-branches}", review == null ? "the review file was not found"
+                    : review);
+            t.row(Adoc.cell(r[1]), Adoc.cell(r[2]), Adoc.cell(degree(r)), Adoc.cell(source(r)), Adoc.cell(how),
+                    status(ev, r[4]));
         }
         if (t != null) {
             b.append(t);
         }
         return b.toString();
+    }
+
+    /**
+     * @return a row's recommendation degree, or "not confirmed" when the row names no public source for it
+     *
+     * [impl->dsn~manual.recommendation-degrees~1]
+     */
+    static String degree(String[] r) {
+        return r.length < 7 || r[5].isBlank() || source(r).equals("-") ? "not confirmed" : r[5].strip();
+    }
+
+    /** @return the public source of a row's degree, or "-" when it has none. */
+    static String source(String[] r) {
+        return r.length < 7 || r[6].isBlank() ? "-" : r[6].strip();
+    }
+
+    /**
+     * Counts the rows of the kernel's uncovered-branch review ({@value #BRANCHES}): how many are
+     * analysed (a reason the branch cannot be taken or is kept as a defence) and how many are open
+     * gaps; recorded as evidence {@code branches.reviewed}.
+     *
+     * @return "N rows: A analysed, G open gaps, O other" (with what an open gap means when there is one), or
+     *     null when the file is absent
+     *
+     * [impl->dsn~manual.recommendation-degrees~1]
+     */
+    static String branchReview(Evidence ev) {
+        String text = ev.read("branches.reviewed", "Review of the kernel's uncovered branches", BRANCHES);
+        if (text == null) {
+            return null;
+        }
+        int[] n = new int[3];
+        boolean header = false;
+        for (String line : text.split("\n")) {
+            String l = line.strip();
+            if (!l.startsWith("|") || l.matches("\\|[-|: ]+\\|?")) {
+                continue;
+            }
+            if (!header) {
+                header = true; // the table's header row
+                continue;
+            }
+            String[] cells = l.split("(?<!\\\\)\\|");
+            String reason = cells.length > 0 ? cells[cells.length - 1].strip() : "";
+            n[reason.startsWith("Analysed") ? 0 : reason.startsWith("Open gap") ? 1 : 2]++;
+        }
+        String figure = (n[0] + n[1] + n[2]) + " rows: " + n[0] + " analysed, " + n[1] + " open gaps"
+                + (n[2] > 0 ? ", " + n[2] + " other" : "");
+        ev.figure("branches.reviewed", figure);
+        return figure + (n[1] > 0 ? "; an open gap is a branch neither taken by a test nor justified, so the "
+                + "kernel's branch coverage is not 100 %" : "");
     }
 
     static String tools(Evidence ev, Poms poms, String mavenVersion, String projectVersion) throws IOException {

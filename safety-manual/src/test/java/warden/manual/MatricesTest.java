@@ -27,8 +27,43 @@ class MatricesTest {
         assertTrue(t.contains(".IEC 61508-3 Table A.2 (architecture)"), t);
         assertTrue(t.contains("Test verdicts: 12 tests, 0 failures"), t);
         assertTrue(t.contains("*Evidence missing:* Structural coverage (not found)"), t);
-        assertTrue(t.contains("|MC/DC\n|Gap"), t);
+        assertTrue(t.contains("|MC/DC\n|+\n|blog.isowiz.com"), t);
         assertTrue(t.contains("_no build evidence_"), t);
+    }
+
+    // [utest->dsn~manual.recommendation-degrees~1]
+    @Test
+    void aDegreeIsPrintedOnlyWithItsSource() throws Exception {
+        assertEquals("HR", Matrices.degree(new String[] {"s", "r", "t", "h", "-", "HR", "example.org/table"}));
+        assertEquals("not confirmed", Matrices.degree(new String[] {"s", "r", "t", "h", "-", "HR", "-"}));
+        assertEquals("not confirmed", Matrices.degree(new String[] {"s", "r", "t", "h", "-", "HR", " "}));
+        assertEquals("not confirmed", Matrices.degree(new String[] {"s", "r", "t", "h", "-"}));
+        String t = Matrices.compliance(new Evidence(root, root.resolve("out")));
+        assertTrue(t.contains("|Degree at ASIL C") && t.contains("|Degree at SIL 3"), t);
+        for (String[] r : Matrices.rows("compliance.tsv")) {
+            assertEquals(7, r.length, String.join(" | ", r));
+            boolean confirmed = !Matrices.degree(r).equals("not confirmed");
+            assertTrue(!confirmed || Matrices.source(r).contains("."), "a degree without a source: " + r[2]);
+        }
+    }
+
+    // [utest->dsn~manual.recommendation-degrees~1]
+    @Test
+    void theBranchRowCountsTheReviewedBranchesFromTheReviewFile() throws Exception {
+        Files.createDirectories(root.resolve("requirements"));
+        Files.writeString(root.resolve(Matrices.BRANCHES), String.join("\n", "# Kernel branches", "",
+                "| File | Code of the line | Reason |", "|---|---|---|",
+                "| a/A.java | if (x \\|\\| y) { | Analysed 2026-12-07: unreachable. |",
+                "| a/B.java | for (;;) { | Analysed 2026-12-07: the bound. |",
+                "| a/C.java | if (z) { | Open gap, not yet analysed. |", ""));
+        Evidence ev = new Evidence(root, root.resolve("out"));
+        String t = Matrices.compliance(ev);
+        assertTrue(t.contains("or the trace gate fails (3 rows: 2 analysed, 1 open gaps; an open gap is a branch"
+                + " neither taken by a test nor justified, so the kernel's branch coverage is not 100 %)"), t);
+        assertTrue(t.contains("Review of the kernel's uncovered branches: 3 rows: 2 analysed, 1 open gaps"), t);
+        Files.writeString(root.resolve(Matrices.BRANCHES), "| File | Code | Reason |\n|---|---|---|\n");
+        String none = Matrices.compliance(new Evidence(root, root.resolve("out2")));
+        assertTrue(none.contains("(0 rows: 0 analysed, 0 open gaps)"), none);
     }
 
     // [utest->dsn~manual.tools~1]
