@@ -25,11 +25,11 @@ final class CampaignFiles {
     static final String HOW = "The verification module writes it in the `test` phase of a full build (test "
             + "`ManualEvidenceTest`, Surefire execution `manual-evidence`): `./mvnw -B verify` from the repository "
             + "root.";
-    static final String HOW_CHANNEL = "No module of this build writes it yet: the verification module's "
-            + "`ManualEvidenceTest` runs the partition fault campaigns only. "
-            + "`warden campaign --channel-faults --target T --faults N --seed S --json campaign-channel-T.json "
-            + "--svg campaign-channel-T.svg` writes the report, "
-            + "with a `" + RUN_SCHEMA + "` note beside it as for the other campaigns.";
+    static final String HOW_CHANNEL = "The verification module's `ManualEvidenceTest` writes it in the `test` "
+            + "phase of a full build for each target of `manual.campaign.channel-targets` (the targets whose "
+            + "default system has channels): `warden campaign --channel-faults --target T --faults N --seed S "
+            + "--json campaign-channel-T.json --svg campaign-channel-T.svg`, with a `" + RUN_SCHEMA
+            + "` note beside it as for the other campaigns.";
 
     private CampaignFiles() {
     }

@@ -118,8 +118,9 @@ public final class Generate {
         long seed = Long.parseLong(o.getOrDefault("seed", "26262"));
         List<String> targets = Arrays.asList(o.getOrDefault("targets", "riscv,arm,x86").split(","));
         List<Campaigns.Report> reports = new ArrayList<>(CampaignFiles.read(ev, evidence, targets, faults, seed));
-        reports.addAll(CampaignFiles.read(ev, evidence, targets, faults, seed, true));
-        ev.write("coverage.adoc", Coverage.tables(reports, targets, analysis(ev.root())));
+        List<String> channelTargets = Arrays.asList(o.getOrDefault("channel-targets", "riscv,arm").split(","));
+        reports.addAll(CampaignFiles.read(ev, evidence, channelTargets, faults, seed, true));
+        ev.write("coverage.adoc", Coverage.tables(reports, targets, channelTargets, analysis(ev.root())));
         String noCampaign = reports.isEmpty() ? Adoc.missing("fault campaign", ev.where(evidence) + "/campaign-*.json",
                 faults <= 0 ? "The campaign was skipped (`-Dmanual.campaign.faults=0`)."
                         : CampaignFiles.HOW + " See the evidence-status table for what is wrong.") : "";
@@ -180,7 +181,7 @@ public final class Generate {
     /** Command-line options: {@code --key value} pairs. */
     static final class Options {
         private static final List<String> KEYS = List.of("root", "out", "evidence", "trace", "version", "maven",
-                "faults", "seed", "targets");
+                "faults", "seed", "targets", "channel-targets");
 
         private Options() {
         }
@@ -191,7 +192,8 @@ public final class Generate {
                 String k = args[i].startsWith("--") ? args[i].substring(2) : "";
                 if (!KEYS.contains(k) || i + 1 >= args.length) {
                     throw new IllegalArgumentException("usage: Generate --root DIR --out DIR [--evidence DIR] "
-                            + "[--trace DIR] [--version V] [--maven V] [--faults N] [--seed S] [--targets a,b]; "
+                            + "[--trace DIR] [--version V] [--maven V] [--faults N] [--seed S] [--targets a,b] "
+                            + "[--channel-targets a,b]; "
                             + "bad argument " + args[i]);
                 }
                 m.put(k, args[i + 1]);

@@ -110,6 +110,12 @@ class CoverageTest {
                 report("riscv", true, channel)), List.of("riscv"), null));
         assertTrue(row(withChannel, "End-to-end check").contains("|2\n|2\n|0, 0, 0, 0\n|100.0 %"), withChannel);
         assertTrue(row(withChannel, "Full-ring policy").contains("|1\n|0\n|0, 0, 0, 1\n|0.0 %"), withChannel);
+
+        String riscvOnly = Coverage.tables(List.of(report("riscv", false, hangs(10)), report("riscv", true, channel)),
+                List.of("riscv", "x86"), List.of("riscv"), null);
+        assertTrue(riscvOnly.contains("The channel mechanisms are measured on riscv only"), riscvOnly);
+        assertEquals(1, allFaults(riscvOnly).split("\\|End-to-end check", -1).length - 1, "one row: riscv's");
+        assertTrue(allFaults(riscvOnly).contains("|x86\n|hang, crash\n|*Evidence missing*"), riscvOnly);
     }
 
     // [utest->dsn~manual.diagnostic-coverage~1]

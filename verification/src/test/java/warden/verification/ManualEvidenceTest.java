@@ -56,18 +56,31 @@ class ManualEvidenceTest {
             return; // -Dmanual.campaign.faults=0: the manual says the campaign was skipped
         }
         for (String t : List.of(property("manual.campaign.targets", "riscv,arm,x86").split(","))) {
-            Path json = dir.resolve("campaign-" + t + ".json");
-            long start = System.nanoTime();
-            Cli.Outcome o = Cli.run("campaign", "--target", t, "--faults", Integer.toString(faults), "--seed", seed,
-                    "--json", json.toString(), "--svg", dir.resolve("campaign-" + t + ".svg").toString());
-            long hostNs = System.nanoTime() - start;
-            assertTrue(o.code() <= 1 && Files.isRegularFile(json), o::toString);
-            String firstError = o.err().strip().lines().findFirst().orElse("");
-            String note = new JsonWriter().beginObject().field("schema", "warden.manual-campaign-run/1")
-                    .field("target", t).field("exitCode", o.code()).field("hostNs", hostNs)
-                    .field("stderr", firstError).endObject().toString();
-            Files.writeString(dir.resolve("campaign-" + t + ".run.json"), note, StandardCharsets.UTF_8);
+            campaign(dir, t, t, faults, seed);
         }
+        String channelTargets = property("manual.campaign.channel-targets", "riscv,arm");
+        for (String t : channelTargets.isBlank() ? List.<String>of() : List.of(channelTargets.split(","))) {
+            campaign(dir, t, "channel-" + t, faults, seed, "--channel-faults");
+        }
+    }
+
+    /** Runs one campaign on target t into campaign-NAME.json/.svg with its run note. */
+    private static void campaign(Path dir, String t, String name, int faults, String seed, String... more)
+            throws IOException {
+        Path json = dir.resolve("campaign-" + name + ".json");
+        List<String> args = new java.util.ArrayList<>(List.of("campaign", "--target", t, "--faults",
+                Integer.toString(faults), "--seed", seed, "--json", json.toString(), "--svg",
+                dir.resolve("campaign-" + name + ".svg").toString()));
+        args.addAll(List.of(more));
+        long start = System.nanoTime();
+        Cli.Outcome o = Cli.run(args.toArray(String[]::new));
+        long hostNs = System.nanoTime() - start;
+        assertTrue(o.code() <= 1 && Files.isRegularFile(json), o::toString);
+        String firstError = o.err().strip().lines().findFirst().orElse("");
+        String note = new JsonWriter().beginObject().field("schema", "warden.manual-campaign-run/1")
+                .field("target", t).field("exitCode", o.code()).field("hostNs", hostNs)
+                .field("stderr", firstError).endObject().toString();
+        Files.writeString(dir.resolve("campaign-" + name + ".run.json"), note, StandardCharsets.UTF_8);
     }
 
     @Test
