@@ -282,8 +282,10 @@ final class CampaignCommand implements Callable<Integer> {
                 "recovered", "DC", "detection min/median/max", "recovery min/median/max", "crit. misses");
         long qmMisses = 0;
         for (CampaignSummary.ModelRow r : s.rows()) {
-            out.printf("  %-20s %8d %8d %8d %9d %7.1f%%  %-32s %-32s %d%n", r.model(), r.injected(), r.applied(),
-                    r.detected(), r.recovered(), r.coverage() * 100, triple(r.detection()), triple(r.recovery()),
+            // a model that was not injected has no coverage: "-", not 0.0 %
+            String dc = r.injected() == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.1f%%", r.coverage() * 100);
+            out.printf("  %-20s %8d %8d %8d %9d %8s  %-32s %-32s %d%n", r.model(), r.injected(), r.applied(),
+                    r.detected(), r.recovered(), dc, triple(r.detection()), triple(r.recovery()),
                     r.criticalMisses());
             qmMisses += r.criticalMissesFromQmFaults();
         }

@@ -37,6 +37,10 @@ class CampaignCommandTest {
         assertEquals("0", m[0], m[2]);
         assertTrue(m[1].contains("12 runs of 150.000 ms"), m[1]);
         assertTrue(m[1].contains("fault model"), m[1]);
+        assertTrue(m[1].matches("(?s).*\\n  hang +0 +0 +0 +0 +- .*"),
+                "a model that was not injected has no coverage figure: " + m[1]);
+        assertTrue(m[1].matches("(?s).*\\n  [a-z-]+ +[1-9][0-9]* +[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+\\.[0-9]% .*"),
+                "an injected one has: " + m[1]);
         assertTrue(Files.readString(all).contains("\"faults\": 12"));
         assertTrue(Files.readString(svg).startsWith("<svg"));
         String[] whole = run("campaign", "--faults", "12", "--for", "150ms", "--seed", "3");
