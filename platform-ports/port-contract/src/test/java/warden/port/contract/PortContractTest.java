@@ -192,6 +192,35 @@ public abstract class PortContractTest {
                 "the kernel still learns of the denial: " + kernel.entries);
     }
 
+    /**
+     * What a channel's receiver relies on: a region its slot holds read-only (the ring) is read, and
+     * a write to it changes nothing and reaches the kernel as a denial (a fault where the port's
+     * denials fault).
+     */
+    // [utest->dsn~port.contract~1]
+    // [utest->dsn~channel.protection~1]
+    @Test
+    void aRegionHeldReadOnlyIsReadAndNeverWritten() {
+        long ring = regionBase + 8 * REGION_SIZE;
+        assertEquals(Status.OK, port.protection().addRegion(0, ring, 0x1000, Access.READ), "a receiver's ring");
+        enter(0);
+        GuestCpu cpu = board.guest(0);
+        int before = port.memory().readByte(ring);
+        assertEquals(GuestCpu.OK, cpu.load(ring, 8), "the receiver reads the ring");
+        int w = cpu.store(ring, 8, ~0L);
+        assertEquals(before, port.memory().readByte(ring), "the write changed nothing");
+        assertTrue(kernel.entries.contains("fault 0 " + Access.WRITE + " 0x" + Long.toHexString(ring)),
+                "the kernel learns of the denied write: " + kernel.entries);
+        if (deniedAccessFaults()) {
+            assertEquals(GuestCpu.FAULT, w);
+        }
+        int beside = port.memory().readByte(ring + 0x1000);
+        cpu.store(ring + 0x1000, 8, ~0L);
+        assertEquals(beside, port.memory().readByte(ring + 0x1000), "beside the ring nothing is mapped");
+        assertTrue(kernel.entries.contains("fault 0 " + Access.WRITE + " 0x" + Long.toHexString(ring + 0x1000)),
+                "the kernel learns of that write too: " + kernel.entries);
+    }
+
     // [utest->dsn~port.contract~1]
     @Test
     void withNoSlotActiveAGuestReachesNothing() {
