@@ -26,10 +26,13 @@ public interface Board {
     /** @return the board's bus (its physical memory), where a campaign injects hardware faults. */
     Bus bus();
 
-    /** @return the board's CAN controllers and their buses. [impl->dsn~can.board-wiring~1] */
+    /** @return the board's CAN controllers and their buses. */
     CanBoard can();
 
-    /** @return the event sources of the board's own devices (its CAN buses), for the engine. */
+    /**
+     * @return the event sources of the board's own devices (its CAN buses), for the engine.
+     *     [impl->dsn~can.board-wiring~1]
+     */
     default Engine.Source[] deviceSources() {
         return can().sources();
     }

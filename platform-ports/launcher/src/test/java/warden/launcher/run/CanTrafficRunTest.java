@@ -66,6 +66,15 @@ class CanTrafficRunTest {
         }
     }
 
+    // [utest->dsn~run.can-traffic~1]
+    @Test
+    void theSameSeedGivesTheSameRunWithCanTrafficOnEveryTarget() throws Exception {
+        for (String target : TARGETS) {
+            SystemDescription d = DefaultSystem.load(target).description();
+            assertEquals(booted(d, target).run(), booted(d, target).run(), target);
+        }
+    }
+
     // [utest->dsn~can.board-wiring~1]
     @Test
     void aPartitionThatDoesNotOwnTheControllerFaultsOnItsWindowAndChangesNothing() throws Exception {
