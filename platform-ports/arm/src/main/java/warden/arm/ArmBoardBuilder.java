@@ -15,6 +15,7 @@ import warden.emu.Bus;
 import warden.emu.ConsoleLog;
 import warden.emu.DeviceSpec;
 import warden.emu.MmioDevice;
+import warden.emu.dev.can.CanBoard;
 import warden.kernel.api.SystemImage;
 
 /**
@@ -30,7 +31,7 @@ final class ArmBoardBuilder {
     }
 
     static Bus bus(ArmPlatform platform, SystemImage image, ConsoleLog console, GicDistributor gicd,
-                   GicRedistributor gicr, Tzc400[] filters) {
+                   GicRedistributor gicr, Tzc400[] filters, CanBoard can) {
         Bus bus = new Bus();
         BoardDevices.addRam(bus, platform.description());
         for (DeviceSpec d : platform.description().devices()) {
@@ -40,17 +41,17 @@ final class ArmBoardBuilder {
                 }
                 continue;
             }
-            bus.addDevice(d.base(), d.size(), device(d, image, console, gicd, gicr));
+            bus.addDevice(d.base(), d.size(), device(d, image, console, gicd, gicr, can));
         }
         return bus;
     }
 
     private static MmioDevice device(DeviceSpec d, SystemImage image, ConsoleLog console, GicDistributor gicd,
-                                     GicRedistributor gicr) {
+                                     GicRedistributor gicr, CanBoard can) {
         switch (d.kind()) {
             case "gicd": return gicd;
             case "gicr": return gicr;
-            default: return BoardDevices.common(d, image, console);
+            default: return BoardDevices.common(d, image, console, can);
         }
     }
 

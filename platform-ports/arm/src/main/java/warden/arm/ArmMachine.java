@@ -18,6 +18,7 @@ import warden.emu.GuestCpu;
 import warden.emu.IrqStats;
 import warden.emu.Stimulus;
 import warden.emu.TraceRecorder;
+import warden.emu.dev.can.CanBoard;
 import warden.emu.port.GuestBinding;
 import warden.emu.port.GuestEvents;
 import warden.emu.port.PortAssembly;
@@ -52,6 +53,7 @@ public final class ArmMachine implements Board, CpuContext, Timer, Stimulus.Line
     private final Pe[] pes;
     private final GuestBinding guests;
     private final GuestEvents events;
+    private final CanBoard can;
 
     /** @param executors one per vCPU, index partition * cores + core (null where none runs) */
     public ArmMachine(ArmPlatform platform, SystemImage image, Executor[] executors, ConsoleLog console,
@@ -76,8 +78,9 @@ public final class ArmMachine implements Board, CpuContext, Timer, Stimulus.Line
         for (int p = 0; p < guests.partitions(); p++) {
             pu.world(p, nonSecure(p));
         }
+        this.can = new CanBoard(this, irqStats);
         this.bus = ArmBoardBuilder.bus(platform, image, console, gicd, new GicRedistributor(gicState, security),
-                filters);
+                filters, can);
         this.port = new PortAssembly("arm", n, this, pu, new ArmInterruptController(gicState, gicd, cpus, security),
                 this, bus, console);
         ArmBoardBuilder.coldBoot(gicState, cpus, gicd, security);
@@ -92,6 +95,7 @@ public final class ArmMachine implements Board, CpuContext, Timer, Stimulus.Line
     @Override public Engine.Core[] cores() { return pes.clone(); }
     @Override public Stimulus.LineInput lineInput() { return this; }
     @Override public GuestCpu guest(int core) { return pes[core]; }
+    @Override public CanBoard can() { return can; }
 
     /** Connects the kernel as the handler of every exception taken to EL3. */
     @Override

@@ -1,5 +1,6 @@
 package warden.emu;
 
+import warden.emu.dev.can.CanBoard;
 import warden.kernel.api.TrapEntry;
 import warden.kernel.port.Platform;
 
@@ -24,4 +25,15 @@ public interface Board {
 
     /** @return the board's bus (its physical memory), where a campaign injects hardware faults. */
     Bus bus();
+
+    /** @return the board's CAN controllers and their buses. */
+    CanBoard can();
+
+    /**
+     * @return the event sources of the board's own devices (its CAN buses), for the engine.
+     *     [impl->dsn~can.board-wiring~1]
+     */
+    default Engine.Source[] deviceSources() {
+        return can().sources();
+    }
 }

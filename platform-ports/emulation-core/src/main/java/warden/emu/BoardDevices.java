@@ -1,11 +1,13 @@
 package warden.emu;
 
+import warden.emu.dev.can.CanBoard;
 import warden.kernel.api.SystemImage;
 
 /**
  * What every board puts on its bus the same way (boot-time): the platform's RAM banks, and for a
- * catalog device that is not the architecture's own, a UART that prints to its owner's console or
- * a window with no registers. Ports add their interrupt controller and timer devices themselves.
+ * catalog device that is not the architecture's own, a UART that prints to its owner's console, a
+ * CAN controller on a CAN bus of its own ({@link CanBoard}), or a window with no registers. Ports
+ * add their interrupt controller and timer devices themselves.
  */
 public final class BoardDevices {
     private BoardDevices() {
@@ -16,6 +18,17 @@ public final class BoardDevices {
         for (MemorySpec m : d.memory()) {
             bus.addRam(new PhysicalMemory(m.base(), m.size()));
         }
+    }
+
+    /**
+     * @return a CAN controller added to {@code can} for a device of kind "can", else what
+     *     {@link #common(DeviceSpec, SystemImage, ConsoleLog)} gives. [impl->dsn~can.board-wiring~1]
+     */
+    public static MmioDevice common(DeviceSpec d, SystemImage image, ConsoleLog console, CanBoard can) {
+        if (d.kind().equals("can")) {
+            return can.add(d.name(), d.line());
+        }
+        return common(d, image, console);
     }
 
     /** @return a UART printing to the console of the partition that owns it, or a register-less window. */

@@ -12,6 +12,7 @@ import warden.emu.IrqStats;
 import warden.emu.MmioDevice;
 import warden.emu.Stimulus;
 import warden.emu.TraceRecorder;
+import warden.emu.dev.can.CanBoard;
 import warden.emu.port.GuestBinding;
 import warden.emu.port.GuestEvents;
 import warden.emu.port.PortAssembly;
@@ -43,6 +44,7 @@ public final class RiscvMachine implements Board, CpuContext, Timer, Stimulus.Li
     final Plic plic;
     final TrapHandler trapHandler = new TrapHandler(this);
     final PortAssembly port;
+    private final CanBoard can;
     private final RiscvPlatform platform;
     private final Hart[] harts;
     private final RiscvProtectionUnit pu;
@@ -74,10 +76,11 @@ public final class RiscvMachine implements Board, CpuContext, Timer, Stimulus.Li
         this.pu = new RiscvProtectionUnit(pmps, platform.pmpEntries(), platform.pmpG());
         this.mappedArgs = new long[n * ARGS];
         this.port = new PortAssembly("riscv", n, this, pu, new RiscvInterruptController(plic), this, bus, console);
+        this.can = new CanBoard(this, irqStats);
         BoardDevices.addRam(bus, platform.description());
         for (DeviceSpec d : platform.description().devices()) {
             MmioDevice dev = d.kind().equals("clint") ? clint
-                    : d.kind().equals("plic") ? plic : BoardDevices.common(d, image, console);
+                    : d.kind().equals("plic") ? plic : BoardDevices.common(d, image, console, can);
             bus.addDevice(d.base(), d.size(), dev);
         }
     }
@@ -86,6 +89,7 @@ public final class RiscvMachine implements Board, CpuContext, Timer, Stimulus.Li
     @Override public Engine.Core[] cores() { return harts.clone(); }
     @Override public Stimulus.LineInput lineInput() { return this; }
     @Override public GuestCpu guest(int core) { return harts[core]; }
+    @Override public CanBoard can() { return can; }
 
     /** Connects the kernel as the handler of every M-mode trap. */
     @Override

@@ -11,6 +11,7 @@ import warden.emu.IrqStats;
 import warden.emu.Stimulus;
 import warden.emu.TargetMetrics;
 import warden.emu.TraceRecorder;
+import warden.emu.dev.can.CanBoard;
 import warden.emu.port.GuestBinding;
 import warden.emu.port.GuestEvents;
 import warden.emu.port.PortAssembly;
@@ -52,6 +53,7 @@ public final class X86Machine implements Board, TargetMetrics, CpuContext, Timer
     final GuestEvents events;
     final PortAssembly port;
     private final GuestBinding guests;
+    private final CanBoard can;
     final SmiTimer smiTimer;
     private final LatencyStats tickLatency;
     private final long[] parkContext = new long[RegisterFile.WORDS];
@@ -81,9 +83,10 @@ public final class X86Machine implements Board, TargetMetrics, CpuContext, Timer
         this.tickLatency = new LatencyStats(n);
         this.delivery = new Delivery(this, smiTimer, tickLatency, n);
         RegisterFile.init(parkContext, 0, X86Platform.PARK_RIP, -1, 0, false);
+        this.can = new CanBoard(this, irqStats);
         BoardDevices.addRam(bus, platform.description());
         for (warden.emu.DeviceSpec d : platform.description().devices()) {
-            bus.addDevice(d.base(), d.size(), BoardDevices.common(d, image, console));
+            bus.addDevice(d.base(), d.size(), BoardDevices.common(d, image, console, can));
         }
         for (X86Core c : cores) {
             relocateAndEnter(c);
@@ -104,6 +107,7 @@ public final class X86Machine implements Board, TargetMetrics, CpuContext, Timer
     @Override public Engine.Core[] cores() { return cores.clone(); }
     @Override public Stimulus.LineInput lineInput() { return this; }
     @Override public GuestCpu guest(int core) { return cores[core]; }
+    @Override public CanBoard can() { return can; }
 
     @Override
     public void attach(TrapEntry kernel) {

@@ -42,6 +42,7 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
     private int tickQueued;
     private long handlerLeft;
     private int isrQueued;
+    private CanDriver can;
     private long isrHandled;
     private long ticks;
     private long computedNs;
@@ -118,6 +119,9 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
                 tickBookkeeping(cpu);
             } else {
                 isrQueued--;
+                if (can != null) {
+                    can.service(cpu);
+                }
                 handlerLeft = isrWorkNs;
                 isrHandled++;
             }
@@ -159,10 +163,26 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
             GuestIo.print(cpu, buffer, name + ": booted on core " + cpu.core());
             cpu.call(MonitorCall.HEARTBEAT, 0, 0);
             channels.open(cpu);
+            if (can != null) {
+                can.init(cpu);
+            }
         }
         nextTick = cpu.now() + tickNs;
         cpu.call(MonitorCall.SET_TIMER, nextTick, 0);
         burstLeft = random.between(burstMin, burstMax);
+    }
+
+    /**
+     * The driver of the CAN controller its interrupt handler serves (its primary vCPU programs it at
+     * boot); none by default. Call before it runs. [impl->dsn~emu.guest.can-driver~1]
+     */
+    public void setCanDriver(CanDriver driver) {
+        can = driver;
+    }
+
+    /** @return the CAN driver given, or null. */
+    public CanDriver canDriver() {
+        return can;
     }
 
     @Override

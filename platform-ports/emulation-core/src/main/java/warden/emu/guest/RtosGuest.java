@@ -14,6 +14,8 @@ import warden.kernel.api.MonitorCall;
  * Given channels ({@link #setChannels}), it publishes a sensor frame on each channel where it is the
  * sender whenever a job of its control task (the shortest period) completes, and consumes the
  * frames of each channel where it is the receiver at every tick and on the channel's doorbell.
+ * Given a CAN controller ({@link #setCanDriver}), its interrupt handler is that controller's driver:
+ * programmed at every boot, the received frames popped at every interrupt ({@link CanDriver}).
  *
  * [impl->dsn~emu.guest.rtos~2]
  * [impl->dsn~emu.guest.channels~2]
@@ -62,6 +64,7 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
     private final int controlTask;
     private boolean rxPending;
     private long samples;
+    private CanDriver can;
 
     public RtosGuest(String name, long bootNs, long tickNs, String[] taskName, long[] period, long[] wcet,
                      long[] deadline, int isrLine, long isrWorkNs, long buffer) {
@@ -89,6 +92,16 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
             c = period[i] < period[c] ? i : c;
         }
         controlTask = c;
+    }
+
+    /** The driver of the CAN controller its interrupt handler serves; none by default. Call before it runs. */
+    public void setCanDriver(CanDriver driver) {
+        can = driver;
+    }
+
+    /** @return the CAN driver given, or null. */
+    public CanDriver canDriver() {
+        return can;
     }
 
     /** The channels this RTOS uses (ids the kernel knows); none by default. Call before it runs. */
@@ -134,6 +147,9 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
     private void runIsr(GuestCpu cpu, long budget) {
         if (isrLeft == 0) {
             isrQueued--;
+            if (can != null) {
+                can.service(cpu);
+            }
             isrLeft = isrWorkNs;
         }
         long step = Math.min(isrLeft, budget);
@@ -156,6 +172,9 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
         GuestIo.print(cpu, buffer, name + ": booted, " + period.length + " tasks");
         cpu.call(MonitorCall.HEARTBEAT, 0, 0);
         channels.open(cpu);
+        if (can != null) {
+            can.init(cpu);
+        }
         long now = cpu.now();
         nextTick = ((now / tickNs) + 1) * tickNs;
         if (!scheduled) {

@@ -92,8 +92,25 @@ final class DeviceChecks {
                 out.add(loc.problem("stimulus device '" + s.device() + "' is not assigned to any partition"));
             } else if (dev.line() <= 0) {
                 out.add(loc.problem("stimulus device '" + s.device() + "' has no interrupt line"));
+            } else {
+                canTraffic(s, dev, out);
             }
             seen.add(s.device());
+        }
+    }
+
+    /**
+     * A CAN controller's stimulus is a periodic frame stream; {@code id} (its frames' identifier)
+     * belongs to a CAN controller only. [impl->dsn~config.stimulus-can-id~1]
+     */
+    private static void canTraffic(StimulusSpec s, DeviceSpec dev, List<Problem> out) {
+        boolean can = dev.kind().equals("can");
+        if (can && s.periodNs() == 0) {
+            out.add(s.loc().field("meanInterval").problem("device '" + s.device() + "' is a CAN controller: its"
+                    + " stimulus is a periodic stream of CAN frames; give 'period' instead of 'meanInterval'"));
+        } else if (!can && s.canId() != null) {
+            out.add(s.loc().field("id").problem("'id' is the identifier of CAN frames, but device '" + s.device()
+                    + "' is a " + dev.kind() + ", not a CAN controller"));
         }
     }
 

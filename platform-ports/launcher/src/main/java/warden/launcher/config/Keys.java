@@ -41,7 +41,7 @@ public final class Keys {
         m.put("elf", List.of("kind", "file", "sha256"));
         m.put("hostileMix", List.of("calls", "loads", "stores", "fetches"));
         m.put("probeAccess", List.of("address", "size", "access", "expect"));
-        m.put("stimulus", List.of("name", "period", "meanInterval", "seed"));
+        m.put("stimulus", List.of("name", "period", "meanInterval", "seed", "id"));
         m.put("channel", List.of("name", "from", "to", "slotSize", "slots", "doorbell", "full", "protection"));
         m.put("channelProtection", List.of("dataId", "maxAge", "counterWindow", "crc"));
         m.put("run", List.of("duration", "seed"));

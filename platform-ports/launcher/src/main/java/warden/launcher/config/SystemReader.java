@@ -16,6 +16,8 @@ final class SystemReader {
     static final List<String> TARGETS = List.of("riscv", "arm", "x86");
     static final int PARTITIONS_MAX = 16;
     static final int STIMULI_MAX = 64;
+    /** Largest standard (11-bit) CAN identifier a stimulus's {@code id} may give. */
+    static final int CAN_STD_ID_MAX = 0x7FF;
 
     private final Nodes nodes;
 
@@ -108,14 +110,16 @@ final class SystemReader {
         Long mean = f.containsKey("meanInterval")
                 ? nodes.duration(f.get("meanInterval"), path + ".meanInterval") : Long.valueOf(0L);
         Long seed = f.containsKey("seed") ? nodes.longValue(f.get("seed"), path + ".seed") : Long.valueOf(defaultSeed);
-        if (device == null || period == null || mean == null || seed == null) {
+        // a CAN frame's standard identifier [impl->dsn~config.stimulus-can-id~1]
+        Integer canId = f.containsKey("id") ? nodes.smallInt(f.get("id"), path + ".id", 0, CAN_STD_ID_MAX) : null;
+        if (device == null || period == null || mean == null || seed == null || f.containsKey("id") && canId == null) {
             return null;
         }
         if ((period > 0) == (mean > 0)) {
             nodes.error(n, path, "give exactly one of 'period' or 'meanInterval', greater than 0");
             return null;
         }
-        return new StimulusSpec(device, period, mean, seed, nodes.loc(n, path));
+        return new StimulusSpec(device, period, mean, seed, canId, nodes.loc(n, path));
     }
 
     private RunSpec run(Node n) {

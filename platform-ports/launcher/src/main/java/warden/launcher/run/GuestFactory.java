@@ -8,6 +8,7 @@ import warden.emu.Executor;
 import warden.emu.PlatformDescription;
 import warden.emu.MemorySpec;
 import warden.emu.SplitMix64;
+import warden.emu.guest.CanDriver;
 import warden.emu.guest.HostileGuest;
 import warden.emu.guest.ProbeGuest;
 import warden.emu.guest.RichOsGuest;
@@ -64,6 +65,7 @@ final class GuestFactory {
             RtosGuest g = new RtosGuest(p.name(), r.bootNs(), r.tickNs(), names, period, wcet, deadline,
                     line(r.isr(), platform), r.isr() == null ? 0 : r.isr().workNs(), consoleBuffer(p));
             g.setChannels(primary ? channelIds(d, index, platform) : new int[0]);
+            g.setCanDriver(canDriver(r.isr(), platform));
             return g;
         }
         if (w instanceof RichOsSpec r) {
@@ -71,6 +73,7 @@ final class GuestFactory {
                     r.idleMinNs(), r.idleMaxNs(), line(r.isr(), platform), r.isr() == null ? 0 : r.isr().workNs(),
                     consoleBuffer(p), SplitMix64.derive(seed, index * 64L + core));
             g.setChannels(primary ? channelIds(d, index, platform) : new int[0]);
+            g.setCanDriver(canDriver(r.isr(), platform));
             return g;
         }
         return probe((ProbeSpec) w, primary);
@@ -197,6 +200,12 @@ final class GuestFactory {
             ids[i] = mine.get(i).id();
         }
         return ids;
+    }
+
+    /** @return a driver of the ISR's device when it is a CAN controller, else null. [impl->dsn~run.can-traffic~1] */
+    private static CanDriver canDriver(IsrSpec isr, PlatformDescription platform) {
+        DeviceSpec d = isr == null ? null : platform.device(isr.device());
+        return d != null && d.kind().equals("can") ? new CanDriver(d.base()) : null;
     }
 
     private static int line(IsrSpec isr, PlatformDescription platform) {

@@ -13,6 +13,8 @@ import warden.emu.SplitMix64;
 import warden.emu.Stimulus;
 import warden.emu.Target;
 import warden.emu.TraceRecorder;
+import warden.emu.dev.can.CanBus;
+import warden.emu.dev.can.CanStimulus;
 import warden.kernel.Warden;
 import warden.kernel.api.Monitor;
 import warden.kernel.api.Status;
@@ -37,6 +39,11 @@ public final class SystemRun {
             super(message);
         }
     }
+
+    /** Bit time of a CAN stimulus node: 500 kbit/s, the controllers' reset bit timing. */
+    static final long CAN_BIT_PS = 2_000_000L;
+    /** Data bytes of a CAN stimulus's frames. */
+    static final int CAN_DLC = 8;
 
     private final SystemDescription description;
     private final Target target;
@@ -114,10 +121,10 @@ public final class SystemRun {
         }
         // with --trace, channel calls also draw their frames' flow arrows [impl->dsn~channel.trace-flows~1]
         board.attach(trace.enabled() ? new ChannelFlows(monitor, board.platform(), image, trace) : monitor);
-        Engine.Source[] devices = stimuli(platform);
-        Engine.Source[] all = java.util.Arrays.copyOf(devices, devices.length + extra.length);
-        System.arraycopy(extra, 0, all, devices.length, extra.length);
-        engine = new Engine(board.cores(), all, Engine.DEFAULT_QUANTUM_NS);
+        List<Engine.Source> all = new ArrayList<>(List.of(board.deviceSources())); // the CAN buses first
+        all.addAll(List.of(stimuli(platform)));
+        all.addAll(List.of(extra));
+        engine = new Engine(board.cores(), all.toArray(new Engine.Source[0]), Engine.DEFAULT_QUANTUM_NS);
         return this;
     }
 
@@ -132,7 +139,15 @@ public final class SystemRun {
         for (StimulusSpec s : description.stimuli()) {
             DeviceSpec d = platform.device(s.device());
             long streamSeed = s.seed() != 0 ? s.seed() : SplitMix64.derive(seed, 1000 + i);
-            list.add(new Stimulus(d.line(), s.periodNs(), s.meanIntervalNs(), streamSeed, board.lineInput(), irqStats));
+            CanBus can = board.can().bus(d.name());
+            if (can != null) { // real traffic: a node on the controller's bus [impl->dsn~run.can-traffic~1]
+                CanStimulus node = new CanStimulus(CAN_BIT_PS, streamSeed);
+                node.addStream(s.canIdOrDefault(), false, CAN_DLC, s.periodNs(), s.periodNs());
+                can.attach(node);
+            } else {
+                list.add(new Stimulus(d.line(), s.periodNs(), s.meanIntervalNs(), streamSeed, board.lineInput(),
+                        irqStats));
+            }
             i++;
         }
         return list.toArray(new Engine.Source[0]);

@@ -35,10 +35,10 @@ class DocumentedExamplesTest {
                 cores: [0]
                 memory:
                   - {name: ram, base: 0x80400000, size: 4MiB, access: rwx}
-                devices: [can0]
+                devices: [uart1]
                 workload: {kind: rtos, boot: 1ms, tick: 1ms, tasks: [{name: control, period: 1ms, wcet: 150us}]}
             devices:
-              - {name: can0, %s: %s}
+              - {name: uart1, %s: %s}
             """;
 
     static Path doc() {

@@ -63,7 +63,8 @@ final class Gen {
             g.parts.add(p);
             for (String d : p.devices) {
                 if (r.nextBoolean()) {
-                    g.stimuli.add("{name: " + d + (r.nextBoolean() ? ", period: " : ", meanInterval: ")
+                    boolean periodic = d.startsWith("can") || r.nextBoolean(); // CAN traffic is periodic
+                    g.stimuli.add("{name: " + d + (periodic ? ", period: " : ", meanInterval: ")
                             + (50 + r.nextInt(5000)) + "us" + (r.nextBoolean() ? ", seed: " + r.nextInt(100) : "")
                             + "}");
                 }

@@ -84,6 +84,18 @@ class LoaderRejectionTest {
                 only(replace("{name: can0, period: 2ms}", "{name: can0, period: 2ms, meanInterval: 1ms}")).message());
     }
 
+    // [utest->dsn~config.stimulus-can-id~1]
+    @Test
+    void shouldRejectACanIdentifierThatIsNotAStandardOne() {
+        Problem p = only(replace("{name: can0, period: 2ms}", "{name: can0, period: 2ms, id: 0x800}"));
+        assertEquals("devices[0].id", p.path());
+        assertEquals("value 0x800 outside 0..2047", p.message());
+        assertEquals("expected an integer, found the string 'engine'",
+                only(replace("{name: can0, period: 2ms}", "{name: can0, period: 2ms, id: engine}")).message());
+        assertEquals("value -1 outside 0..2047",
+                only(replace("{name: can0, period: 2ms}", "{name: can0, period: 2ms, id: -1}")).message());
+    }
+
     // [utest->dsn~config.units~1]
     @Test
     void shouldRejectBadDurationsSizesAndAddresses() {

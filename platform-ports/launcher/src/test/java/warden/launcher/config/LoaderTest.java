@@ -74,8 +74,8 @@ class LoaderTest {
         assertEquals(new ProbeAccess(0x80000000L, 8, Access.WRITE, "denied",
                 probe.accesses().get(1).loc()), probe.accesses().get(1));
         assertNull(probe.accesses().get(2).expect());
-        assertEquals(List.of(new StimulusSpec("can0", 2_000_000L, 0, 0, d.stimuli().get(0).loc()),
-                new StimulusSpec("nic0", 0, 300_000L, 7, d.stimuli().get(1).loc())), d.stimuli());
+        assertEquals(List.of(new StimulusSpec("can0", 2_000_000L, 0, 0, null, d.stimuli().get(0).loc()),
+                new StimulusSpec("nic0", 0, 300_000L, 7, null, d.stimuli().get(1).loc())), d.stimuli());
         assertEquals(1_000_000_000L, d.run().durationNs());
     }
 

@@ -16,21 +16,24 @@ import warden.emu.Engine;
  * the receivers see the frame, and raise their interrupts, at the first engine step boundary at or
  * after that end (the engine's steps end at the bus's next event, so normally exactly at the end).
  *
- * <p>Delivery (ISO 11898-1 acknowledgement and error rules, as summarised in Microchip's CAN
- * "Fault Confinement" chapter): every other node that takes part in bus traffic and runs the same
- * nominal bit time acknowledges the frame and receives it (its acceptance filters only decide
- * whether it keeps it); a participating node with a different bit time cannot sample the frame and
- * counts a receive error (the error flag it would send is not modelled); a frame nobody
- * acknowledges is an ACK error for the transmitter. {@link #corruptNextFrames} injects bit errors
- * that every node detects: the transmitter counts a transmit error, every participating receiver a
- * receive error, and the frame is followed by an error flag and delimiter (14 bits) before the next
- * arbitration. Two nodes with the same key: the one attached first wins (on a real bus both would
- * transmit and usually collide in the data field).
+ * <p>Delivery (ISO 11898-1 acknowledgement and error rules, as summarised in Microchip's CAN "Fault
+ * Confinement" chapter): every other node that takes part in bus traffic and runs the same nominal
+ * bit time acknowledges the frame and receives it (its acceptance filters only decide whether it
+ * keeps it); a participating node with a different bit time cannot sample the frame and counts a
+ * receive error (the error flag it would send is not modelled); a frame nobody acknowledges is an
+ * ACK error for the transmitter. A node takes part in a frame only when it took part in bus traffic
+ * at the frame's start and still does at its end: one that joins the bus (leaves its initialisation
+ * mode) while a frame is on it waits for the next (as its bus integration would, ISO 11898-1), and
+ * neither receives nor counts an error for the frame it joined in. {@link #corruptNextFrames}
+ * injects bit errors that every node detects: the transmitter counts a transmit error, every
+ * participating receiver a receive error, and the frame is followed by an error flag and delimiter
+ * (14 bits) before the next arbitration. Two nodes with the same key: the one attached first wins
+ * (on a real bus both would transmit and usually collide in the data field).
  *
  * <p>Deterministic: nodes are visited in the order they were attached; no wall clock, no
  * allocation after {@link #attach}.
  *
- * [impl->dsn~can.bus~1]
+ * [impl->dsn~can.bus~2]
  * [impl->dsn~can.arbitration~1]
  * [impl->dsn~can.frame-timing~1]
  */
@@ -85,6 +88,8 @@ public final class CanBus implements Engine.Source {
     static final int EVENTS_PER_FIRE_MAX = 1024;
 
     private final Node[] nodes = new Node[NODES_MAX];
+    /** Per node: it took part in bus traffic when the frame on the bus started. */
+    private final boolean[] fromStart = new boolean[NODES_MAX];
     private int count;
     private final CanFrame onBus = new CanFrame();
     private int transmitter = -1;
@@ -218,6 +223,9 @@ public final class CanBus implements Engine.Source {
                 }
             }
         }
+        for (int i = 0; i < count; i++) {
+            fromStart[i] = nodes[i].participating();
+        }
         Node n = nodes[winner];
         n.load(onBus, start);
         transmitter = winner;
@@ -255,7 +263,7 @@ public final class CanBus implements Engine.Source {
         }
         for (int i = 0; i < count; i++) {
             Node n = nodes[i];
-            if (i == tx || !n.participating()) {
+            if (i == tx || !fromStart[i] || !n.participating()) {
                 continue;
             }
             if (frameCorrupted || !frameAcked || n.bitTimePs() != bit) {

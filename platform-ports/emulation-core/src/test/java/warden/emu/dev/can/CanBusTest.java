@@ -84,7 +84,7 @@ class CanBusTest {
     /**
      * A node with another bit time cannot receive: it counts a receive error and does not
      * acknowledge; with no other receiver the transmitter gets an ACK error and retries.
-     * [utest->dsn~can.bus~1]
+     * [utest->dsn~can.bus~2]
      */
     @Test
     void aBitRateMismatchIsAReceiveErrorAndNoAcknowledge() {
@@ -102,6 +102,31 @@ class CanBusTest {
         assertEquals(0, rd(rx, RXSTAT));
         assertEquals(1, rd(tx, TXREQ), "retried");
         assertEquals(0, rig.bus.frames());
+    }
+
+    /**
+     * A controller that leaves INIT while a frame is on the bus does not take part in it: no
+     * reception and no receive error for the frame nobody acknowledged; it receives the retry.
+     * [utest->dsn~can.bus~2]
+     */
+    @Test
+    void aNodeThatJoinsDuringAFrameWaitsForTheNext() {
+        CanRig rig = new CanRig();
+        CanController rx = rig.controller(2, 8);
+        CanStimulus node = rig.stimulus(1);
+        node.send(0x55, false, false, 8, 0, 0);
+        rig.runUntil(10 * CanRig.BIT_NS);
+        assertTrue(rig.bus.busy(), "the first attempt is on the bus");
+        CanRig.start(rx, rig.now, CanRig.ACCEPT_ALL_STD, 0);
+        long firstEnd = rig.bus.frameEndNs();
+        rig.runUntil(firstEnd);
+        assertEquals(1, rig.bus.errorFrames(), "nobody acknowledged the first attempt");
+        assertEquals(0, rx.rec(), "the joiner counts no receive error for it");
+        assertEquals(0, rx.receivedFrames());
+        rig.runUntil(firstEnd + 200 * CanRig.BIT_NS);
+        assertEquals(1, rig.bus.frames(), "the retry is acknowledged by the joiner");
+        assertEquals(1, rx.receivedFrames());
+        assertEquals(0x55, CanRig.pop(rx));
     }
 
     /**
@@ -164,7 +189,7 @@ class CanBusTest {
 
     /**
      * The bus as an engine source: same inputs, same frames at the same times, twice.
-     * [utest->dsn~can.bus~1]
+     * [utest->dsn~can.bus~2]
      */
     @Test
     void runsAreDeterministicUnderTheEngine() {
@@ -295,7 +320,7 @@ class CanBusTest {
 
     /**
      * Per-frame work allocates nothing: 20,000 frames between a stimulus and a controller,
-     * measured with the thread's allocation counter. [utest->dsn~can.bus~1]
+     * measured with the thread's allocation counter. [utest->dsn~can.bus~2]
      */
     @Test
     void perFrameWorkAllocatesNothing() {
