@@ -148,8 +148,9 @@ public final class Summary {
                                 .append(e.verdicts().get(i));
                     }
                 }
-                out.printf("  end to end: %d frames sent (%d dropped, %d overwritten, ring high water %d), %d received"
-                        + " (%s), worst latency %s, %d failures reported%n", e.framesSent(), e.drops(), e.overwrites(),
+                out.printf("  end to end (CRC-%d): %d frames sent (%d dropped, %d overwritten, ring high water %d), %d"
+                        + " received (%s), worst latency %s, %d failures reported%n", c.crcBits(), e.framesSent(),
+                        e.drops(), e.overwrites(),
                         e.senderHighWater(), e.framesReceived(), v.length() == 0 ? "none" : v,
                         time(e.worstLatencyNs()), e.failures());
             }

@@ -91,7 +91,8 @@ final class ResultCollector {
         List<RunResult.ChannelResult> out = new ArrayList<>();
         for (int c = 0; c < image.channelTotal(); c++) {
             out.add(new RunResult.ChannelResult(c, image.channelName(c), image.name(image.channelSender(c)),
-                    image.name(image.channelReceiver(c)), monitor.channelStat(c, ChannelStat.SENDS),
+                    image.name(image.channelReceiver(c)), image.channelCrc(c),
+                    monitor.channelStat(c, ChannelStat.SENDS),
                     monitor.channelStat(c, ChannelStat.RECEIVES), monitor.channelStat(c, ChannelStat.DOORBELLS),
                     monitor.channelStat(c, ChannelStat.DENIED), monitor.channelStat(c, ChannelStat.RESETS),
                     monitor.channelStat(c, ChannelStat.FAILURES), monitor.channelStat(c, ChannelStat.PUBLISHED),

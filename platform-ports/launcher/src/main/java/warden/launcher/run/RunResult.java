@@ -28,7 +28,7 @@ public record RunResult(String source, String target, String board, long seed, l
      * accepted sends and receives, doorbells rung, refused channel calls, resets by an endpoint's
      * restart, and the published and consumed counts since the last reset.
      */
-    public record ChannelResult(int id, String name, String from, String to, long sends, long receives,
+    public record ChannelResult(int id, String name, String from, String to, int crcBits, long sends, long receives,
                                 long doorbells, long denied, long resets, long failures, long published,
                                 long consumed,
                                 E2eResult e2e) {

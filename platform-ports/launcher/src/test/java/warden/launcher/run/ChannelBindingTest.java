@@ -110,6 +110,6 @@ class ChannelBindingTest {
                 + " receives, " + c.doorbells() + " doorbells, 0 denied, 0 resets, 0 failures; published "
                 + c.published()
                 + ", consumed " + c.consumed()), summary);
-        assertTrue(summary.contains("  end to end: " + s.e2e().framesSent() + " frames sent"), summary);
+        assertTrue(summary.contains("  end to end (CRC-32): " + s.e2e().framesSent() + " frames sent"), summary);
     }
 }

@@ -41,6 +41,7 @@ class DefaultSystemChannelsRunTest {
             assertEquals(64, run.image().channelCrc(1), target);
             RunResult r = run.run();
             for (RunResult.ChannelResult c : r.channels()) {
+                assertEquals(64, c.crcBits(), target + " " + c);
                 RunResult.E2eResult e = c.e2e();
                 assertTrue(e.verdicts().get(Verdict.OK) > 0, target + " " + c);
                 assertEquals(0, e.verdicts().get(Verdict.CORRUPTED) + e.verdicts().get(Verdict.WRONG_DATA_ID),
