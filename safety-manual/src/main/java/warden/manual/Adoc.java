@@ -65,7 +65,8 @@ final class Adoc {
         private final String cols;
         private final String[] header;
         private final List<String[]> rows = new ArrayList<>();
-        private String options = "header";
+        /** breakable: in the PDF the caption stays with the table's first rows, never alone at a page's end. */
+        private String options = "header,breakable";
         private String role;
 
         Table(String title, String cols, String... header) {
