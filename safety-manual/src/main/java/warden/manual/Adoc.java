@@ -98,6 +98,10 @@ final class Adoc {
             return rows.size();
         }
 
+        /**
+         * @return the table in AsciiDoc, with its options (header, breakable).
+         * [impl->dsn~manual.pdf-check~1]
+         */
         @Override
         public String toString() {
             StringBuilder b = new StringBuilder();

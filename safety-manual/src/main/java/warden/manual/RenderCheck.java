@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * ⇐ or ⇒, {@code ->} turned into → in code or between words, an unexpanded {@code ${...}} anywhere
  * or {@code $VAR} in prose, an unresolved attribute {@code {name}} in prose, and "inherited" in a
  * table column headed ASIL. {@code RenderCheck --html FILE}: each finding names the section and the
- * text; exit 1 on any, 2 on a file it cannot read. The PDF is not checked: the build has no PDF text
- * extractor.
+ * text; exit 1 on any, 2 on a file it cannot read. The PDF has its own
+ * check, {@link PdfCheck}.
  *
  * [impl->dsn~manual.render-check~1]
  */
@@ -76,8 +76,8 @@ public final class RenderCheck {
             System.exit(1);
             return;
         }
-        System.out.println("render-check: " + f + " shows no rendering fault (HTML checked; the PDF is not "
-                + "checked: the build has no PDF text extractor)");
+        System.out.println("render-check: " + f + " shows no rendering fault (the PDF has its own check, "
+                + "PdfCheck)");
     }
 
     /** @return the findings in the HTML text of {@code page}, each {@code page: section "…": what: "text"}. */
