@@ -60,8 +60,8 @@ public class ChannelBench extends NanoBench {
         E2eConfig config = new E2eConfig(7, Long.MAX_VALUE / 4, 1, payload);
         protector = new E2eProtector(config);
         checker = new E2eChecker(config);
-        frame64 = new byte[Frame.stride(payload, Frame.CRC_BITS_64)];
-        E2eConfig config64 = new E2eConfig(7, Long.MAX_VALUE / 4, 1, payload, Frame.CRC_BITS_64);
+        frame64 = new byte[Frame.stride(payload, ChannelLayout.CRC64)];
+        E2eConfig config64 = new E2eConfig(7, Long.MAX_VALUE / 4, 1, payload, ChannelLayout.CRC64);
         protector64 = new E2eProtector(config64);
         checker64 = new E2eChecker(config64);
     }

@@ -1,5 +1,6 @@
 package warden.emu.channel;
 
+import warden.kernel.api.ChannelLayout;
 import warden.kernel.api.MonitorCall;
 
 /**
@@ -17,25 +18,25 @@ public final class ChannelCalls {
     /** arg0 = channel, arg1 = one of the {@code INFO_*} fields; value = that field. */
     public static final int CHANNEL_INFO = MonitorCall.CHANNEL_INFO;
 
-    public static final int INFO_BASE = 0;
-    public static final int INFO_SLOT_SIZE = 1;
-    public static final int INFO_SLOT_COUNT = 2;
-    public static final int INFO_ROLE = 3;
-    public static final int INFO_DATA_ID = 4;
-    public static final int INFO_MAX_AGE = 5;
-    public static final int INFO_COUNTER_WINDOW = 6;
-    public static final int INFO_STRIDE = 7;
-    public static final int INFO_POLICY = 8;
-    public static final int INFO_DOORBELL = 9;
+    public static final int INFO_BASE = ChannelLayout.INFO_BASE;
+    public static final int INFO_SLOT_SIZE = ChannelLayout.INFO_SLOT_SIZE;
+    public static final int INFO_SLOT_COUNT = ChannelLayout.INFO_SLOTS;
+    public static final int INFO_ROLE = ChannelLayout.INFO_ROLE;
+    public static final int INFO_DATA_ID = ChannelLayout.INFO_DATA_ID;
+    public static final int INFO_MAX_AGE = ChannelLayout.INFO_MAX_AGE;
+    public static final int INFO_COUNTER_WINDOW = ChannelLayout.INFO_COUNTER_WINDOW;
+    public static final int INFO_STRIDE = ChannelLayout.INFO_STRIDE;
+    public static final int INFO_POLICY = ChannelLayout.INFO_FULL;
+    public static final int INFO_DOORBELL = ChannelLayout.INFO_DOORBELL;
     /** The CRC width in bits (32 or 64). */
-    public static final int INFO_CRC = 10;
+    public static final int INFO_CRC = ChannelLayout.INFO_CRC;
     /** One past the last field. */
-    public static final int INFO_FIELDS = 11;
+    public static final int INFO_FIELDS = ChannelLayout.INFO_FIELDS;
 
-    public static final int ROLE_SENDER = 1;
-    public static final int ROLE_RECEIVER = 2;
-    public static final int POLICY_DROP = 0;
-    public static final int POLICY_OVERWRITE = 1;
+    public static final int ROLE_SENDER = ChannelLayout.ROLE_SENDER;
+    public static final int ROLE_RECEIVER = ChannelLayout.ROLE_RECEIVER;
+    public static final int POLICY_DROP = ChannelLayout.FULL_DROP;
+    public static final int POLICY_OVERWRITE = ChannelLayout.FULL_OVERWRITE;
 
     private ChannelCalls() {
     }

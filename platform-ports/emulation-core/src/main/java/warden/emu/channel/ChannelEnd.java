@@ -185,7 +185,7 @@ public final class ChannelEnd {
 
     public boolean sender() { return writer != null; }
     /** @return where the payload starts in {@link #frame()}: after the header of the channel's CRC width. */
-    public int payloadOffset() { return ring.header; }
+    public int payloadOffset() { return ring.header(); }
     public byte[] frame() { return frame; }
     public RingLayout ring() { return ring; }
     public ChannelStats stats() { return stats; }

@@ -57,7 +57,7 @@ public final class E2eChecker {
     private int classify(byte[] frame, long nowNs) {
         gap = 0;
         int length = Frame.getInt(frame, Frame.LENGTH);
-        if (length < config.header || length > config.header + config.payloadCapacity) {
+        if (length < config.header() || length > config.header() + config.payloadCapacity) {
             return Verdict.CORRUPTED;
         }
         if (!Frame.intact(frame, length, config.crcBits)) {

@@ -1,5 +1,7 @@
 package warden.emu.channel;
 
+import warden.kernel.api.ChannelLayout;
+
 /**
  * The protection settings of one channel end: the data id both ends agree on, the maximum age of a
  * frame (and the receive timeout), the counter window (the largest gap still accepted), the payload
@@ -21,10 +23,9 @@ public final class E2eConfig {
     final int maxErrors;
     final int minOk;
     final int crcBits;
-    final int header;
 
     /**
-     * @param crcBits the CRC width: {@link Frame#CRC_BITS_32} or {@link Frame#CRC_BITS_64}
+     * @param crcBits the CRC width: {@link ChannelLayout#CRC32} or {@link ChannelLayout#CRC64}
      * @throws IllegalArgumentException for a non-positive age, a negative counter window, a capacity
      *         outside 0..{@link Frame#MAX_PAYLOAD}, a state machine window outside 1..64 or another
      *         CRC width
@@ -33,13 +34,12 @@ public final class E2eConfig {
                      int minOk, int crcBits) {
         if (maxAgeNs <= 0 || counterWindow < 0 || payloadCapacity < 0 || payloadCapacity > Frame.MAX_PAYLOAD
             || window < 1 || window > 64 || maxErrors < 0 || minOk < 1 || minOk > window
-            || crcBits != Frame.CRC_BITS_32 && crcBits != Frame.CRC_BITS_64) {
+            || crcBits != ChannelLayout.CRC32 && crcBits != ChannelLayout.CRC64) {
             throw new IllegalArgumentException("bad E2E configuration: age " + maxAgeNs + ", counter window "
                 + counterWindow + ", capacity " + payloadCapacity + ", window " + window + "/" + maxErrors + "/"
                 + minOk + ", CRC width " + crcBits);
         }
         this.crcBits = crcBits;
-        this.header = Frame.header(crcBits);
         this.dataId = dataId;
         this.maxAgeNs = maxAgeNs;
         this.counterWindow = counterWindow;
@@ -52,12 +52,12 @@ public final class E2eConfig {
     /** A 32-bit CRC. */
     public E2eConfig(int dataId, long maxAgeNs, int counterWindow, int payloadCapacity, int window, int maxErrors,
                      int minOk) {
-        this(dataId, maxAgeNs, counterWindow, payloadCapacity, window, maxErrors, minOk, Frame.CRC_BITS_32);
+        this(dataId, maxAgeNs, counterWindow, payloadCapacity, window, maxErrors, minOk, ChannelLayout.CRC32);
     }
 
     /** The default state machine settings and a 32-bit CRC. */
     public E2eConfig(int dataId, long maxAgeNs, int counterWindow, int payloadCapacity) {
-        this(dataId, maxAgeNs, counterWindow, payloadCapacity, Frame.CRC_BITS_32);
+        this(dataId, maxAgeNs, counterWindow, payloadCapacity, ChannelLayout.CRC32);
     }
 
     /** The default state machine settings. */
@@ -73,5 +73,5 @@ public final class E2eConfig {
     /** @return the CRC width in bits. */
     public int crcBits() { return crcBits; }
     /** @return the header bytes in front of the payload (24 with a 32-bit CRC, 32 with a 64-bit one). */
-    public int header() { return header; }
+    public int header() { return ChannelLayout.headerRoom(crcBits); }
 }

@@ -1,5 +1,7 @@
 package warden.emu.channel;
 
+import warden.kernel.api.ChannelLayout;
+
 /**
  * The sender's half of the protection: writes the header of a frame whose payload is already in
  * the buffer — length, the next counter, the data id, the send time — and then the CRC over all of
@@ -26,11 +28,13 @@ public final class E2eProtector {
             throw new IllegalArgumentException("payload of " + payloadLength + " bytes, capacity "
                 + config.payloadCapacity);
         }
-        int length = config.header + payloadLength;
+        int length = config.header() + payloadLength;
         Frame.putInt(frame, Frame.LENGTH, length);
         Frame.putInt(frame, Frame.COUNTER, counter);
         Frame.putInt(frame, Frame.DATA_ID, config.dataId);
-        Frame.putInt(frame, Frame.CRC, 0); // the reserved word of a frame with a 64-bit CRC
+        if (config.crcBits == ChannelLayout.CRC64) {
+            Frame.putInt(frame, Frame.CRC, 0); // the reserved word; a 32-bit CRC is sealed into it below
+        }
         Frame.putLong(frame, Frame.SEND_TIME, sendTimeNs);
         Frame.seal(frame, length, config.crcBits);
         counter++;

@@ -1,5 +1,7 @@
 package warden.emu.channel;
 
+import warden.kernel.api.ChannelLayout;
+
 /**
  * The layout of a protected frame, the same in a ring slot and in a guest's frame buffer: a header,
  * then the payload. A channel's CRC width picks one of two headers; all fields little-endian:
@@ -19,10 +21,10 @@ package warden.emu.channel;
  * [impl->dsn~e2e.header~2]
  */
 public final class Frame {
-    /** Header bytes of a frame with a 32-bit CRC. */
-    public static final int HEADER = 24;
-    /** Header bytes of a frame with a 64-bit CRC. */
-    public static final int HEADER_64 = 32;
+    /** Header bytes of a frame with a 32-bit CRC: the kernel's header room for that width. */
+    public static final int HEADER = ChannelLayout.HEADER_CRC32;
+    /** Header bytes of a frame with a 64-bit CRC: the kernel's header room for that width. */
+    public static final int HEADER_64 = ChannelLayout.HEADER_CRC64;
     public static final int LENGTH = 0;
     public static final int COUNTER = 4;
     public static final int DATA_ID = 8;
@@ -31,29 +33,24 @@ public final class Frame {
     public static final int SEND_TIME = 16;
     /** The CRC-64 of a frame with a 64-bit CRC. */
     public static final int CRC_64 = 24;
-    /** CRC width of the default frame. */
-    public static final int CRC_BITS_32 = 32;
-    /** CRC width of the profile-7-like frame. */
-    public static final int CRC_BITS_64 = 64;
     /** Largest payload: an Ethernet frame of 1,514 bytes. */
     public static final int MAX_PAYLOAD = 1514;
 
     private Frame() {
     }
 
-    /** @return the header bytes of a frame whose CRC is {@code crcBits} wide (64, else 32). */
-    public static int header(int crcBits) {
-        return crcBits == CRC_BITS_64 ? HEADER_64 : HEADER;
-    }
-
     /** @return the bytes a frame buffer or slot needs for {@code payloadCapacity} with a 32-bit CRC. */
     public static int stride(int payloadCapacity) {
-        return stride(payloadCapacity, CRC_BITS_32);
+        return stride(payloadCapacity, ChannelLayout.CRC32);
     }
 
-    /** @return the bytes a frame buffer or slot needs for {@code payloadCapacity}: header + payload, 8-aligned. */
+    /**
+     * @return the bytes a frame buffer or slot needs for {@code payloadCapacity}: the kernel's slot
+     *     stride ({@link ChannelLayout#stride}), which a payload of at most {@link #MAX_PAYLOAD} keeps
+     *     within an int
+     */
     public static int stride(int payloadCapacity, int crcBits) {
-        return (payloadCapacity + header(crcBits) + 7) & ~7;
+        return (int) ChannelLayout.stride(payloadCapacity, crcBits);
     }
 
     /** @return the CRC-32P4 of a frame of {@code length} bytes (its length field says how many). */
@@ -72,7 +69,7 @@ public final class Frame {
 
     /** Writes the CRC of {@code crcBits} over the frame's {@code length} bytes into its CRC field. */
     public static void seal(byte[] frame, int length, int crcBits) {
-        if (crcBits == CRC_BITS_64) {
+        if (crcBits == ChannelLayout.CRC64) {
             putLong(frame, CRC_64, crc64(frame, length));
         } else {
             putInt(frame, CRC, crc(frame, length));
@@ -81,7 +78,7 @@ public final class Frame {
 
     /** @return true when the frame's CRC field holds the CRC of its {@code length} bytes. */
     public static boolean intact(byte[] frame, int length, int crcBits) {
-        if (crcBits == CRC_BITS_64) {
+        if (crcBits == ChannelLayout.CRC64) {
             return getLong(frame, CRC_64) == crc64(frame, length);
         }
         return getInt(frame, CRC) == crc(frame, length);

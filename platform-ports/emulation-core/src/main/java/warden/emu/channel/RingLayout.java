@@ -1,6 +1,7 @@
 package warden.emu.channel;
 
 import warden.emu.GuestCpu;
+import warden.kernel.api.ChannelLayout;
 import warden.kernel.api.Status;
 
 /**
@@ -23,13 +24,12 @@ public final class RingLayout {
     final long maxAgeNs;
     final int counterWindow;
     final int crcBits;
-    final int header;
 
     /** A ring of frames with a 32-bit CRC. */
     public RingLayout(int channel, long base, int slotSize, int slotCount, int stride, int role, int policy,
                       int doorbell, int dataId, long maxAgeNs, int counterWindow) {
         this(channel, base, slotSize, slotCount, stride, role, policy, doorbell, dataId, maxAgeNs, counterWindow,
-            Frame.CRC_BITS_32);
+            ChannelLayout.CRC32);
     }
 
     /**
@@ -39,13 +39,12 @@ public final class RingLayout {
     public RingLayout(int channel, long base, int slotSize, int slotCount, int stride, int role, int policy,
                       int doorbell, int dataId, long maxAgeNs, int counterWindow, int crcBits) {
         if (slotSize < 0 || slotSize > Frame.MAX_PAYLOAD || slotCount < 1
-            || crcBits != Frame.CRC_BITS_32 && crcBits != Frame.CRC_BITS_64
+            || crcBits != ChannelLayout.CRC32 && crcBits != ChannelLayout.CRC64
             || stride < Frame.stride(slotSize, crcBits) || (stride & 7) != 0 || (base & 7) != 0) {
             throw new IllegalArgumentException("channel " + channel + ": slot size " + slotSize + ", count "
                 + slotCount + ", stride " + stride + ", base " + base + ", CRC width " + crcBits);
         }
         this.crcBits = crcBits;
-        this.header = Frame.header(crcBits);
         this.channel = channel;
         this.base = base;
         this.slotSize = slotSize;
@@ -99,5 +98,5 @@ public final class RingLayout {
     /** @return the CRC width in bits. */
     public int crcBits() { return crcBits; }
     /** @return the header bytes of each frame: where the payload starts. */
-    public int header() { return header; }
+    public int header() { return ChannelLayout.headerRoom(crcBits); }
 }

@@ -62,12 +62,12 @@ public final class RingReader {
         }
         long slot = ring.base + Long.remainderUnsigned(consumed, ring.slotCount) * ring.stride;
         consumed++;
-        if (!copy(cpu, slot, frame, 0, ring.header)) {
+        if (!copy(cpu, slot, frame, 0, ring.header())) {
             return -1;
         }
         int length = Frame.getInt(frame, Frame.LENGTH);
-        int n = Math.max(ring.header, Math.min(length, ring.header + ring.slotSize));
-        if (!copy(cpu, slot, frame, ring.header, n)) {
+        int n = Math.max(ring.header(), Math.min(length, ring.header() + ring.slotSize));
+        if (!copy(cpu, slot, frame, ring.header(), n)) {
             return -1;
         }
         return n;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import warden.kernel.api.ChannelLayout;
 import warden.kernel.api.Status;
 
 class ChannelEndTest {
@@ -111,14 +112,14 @@ class ChannelEndTest {
      */
     @Test
     void aChannelWithA64BitCrcWorksEndToEnd() {
-        ChannelKernel k = ChannelKernel.single(40, 4, ChannelCalls.POLICY_DROP, 3, AGE, 1, Frame.CRC_BITS_64);
+        ChannelKernel k = ChannelKernel.single(40, 4, ChannelCalls.POLICY_DROP, 3, AGE, 1, ChannelLayout.CRC64);
         ChannelCpu send = new ChannelCpu(k, ChannelKernel.SENDER);
         ChannelCpu receive = new ChannelCpu(k, ChannelKernel.RECEIVER);
         ChannelEnd out = ChannelEnd.open(send, 0);
         ChannelEnd in = ChannelEnd.open(receive, 0);
         assertEquals(32, out.payloadOffset());
         assertEquals(32, in.payloadOffset());
-        assertEquals(Frame.stride(40, Frame.CRC_BITS_64), out.frame().length);
+        assertEquals(Frame.stride(40, ChannelLayout.CRC64), out.frame().length);
         assertEquals(72, out.ring().stride());
         out.frame()[32] = 0x11;
         out.frame()[32 + 39] = 0x22;
@@ -163,7 +164,7 @@ class ChannelEndTest {
             }
             assertTrue(refused, java.util.Arrays.toString(b));
         }
-        RingLayout wide = new RingLayout(1, 8, 10, 1, 48, 1, 1, -1, 9, 5, 2, Frame.CRC_BITS_64);
+        RingLayout wide = new RingLayout(1, 8, 10, 1, 48, 1, 1, -1, 9, 5, 2, ChannelLayout.CRC64);
         assertEquals(64, wide.crcBits());
         assertEquals(32, wide.header());
         assertEquals(64, wide.config().crcBits());

@@ -1,5 +1,6 @@
 package warden.emu.channel;
 
+import warden.kernel.api.ChannelLayout;
 import warden.kernel.api.MonitorCall;
 import warden.kernel.api.Status;
 
@@ -38,7 +39,7 @@ public final class ChannelKernel {
     /** One channel per entry; rings laid out one after another from {@code base}. */
     public ChannelKernel(long base, int[] slotSize, int[] slotCount, int[] policy, int[] dataId, long[] maxAge,
                          int[] window) {
-        this(base, slotSize, slotCount, policy, dataId, maxAge, window, Frame.CRC_BITS_32);
+        this(base, slotSize, slotCount, policy, dataId, maxAge, window, ChannelLayout.CRC32);
     }
 
     /** One channel per entry, all with CRCs of {@code crcBits}. */

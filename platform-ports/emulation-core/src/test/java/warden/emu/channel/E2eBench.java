@@ -1,5 +1,7 @@
 package warden.emu.channel;
 
+import warden.kernel.api.ChannelLayout;
+
 /**
  * Host-speed benchmark of the library (not a unit test; no JMH): frames protected, written to a
  * ring in guest memory, polled, read and checked, one at a time, through the kernel double
@@ -17,7 +19,7 @@ public final class E2eBench {
 
     /** Sends and receives {@code frames} frames of {@code payload} bytes with a 32-bit CRC. @return accepted frames */
     static long loop(int payload, long frames) {
-        return loop(payload, frames, Frame.CRC_BITS_32);
+        return loop(payload, frames, ChannelLayout.CRC32);
     }
 
     /** Sends and receives {@code frames} frames of {@code payload} bytes. @return accepted frames */
@@ -43,7 +45,7 @@ public final class E2eBench {
     public static void main(String[] args) {
         int[] sizes = {16, 64, 256, 1514};
         long frames = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
-        for (int bits : new int[] {Frame.CRC_BITS_32, Frame.CRC_BITS_64}) {
+        for (int bits : new int[] {ChannelLayout.CRC32, ChannelLayout.CRC64}) {
             for (int size : sizes) {
                 run(size, frames, bits);
             }

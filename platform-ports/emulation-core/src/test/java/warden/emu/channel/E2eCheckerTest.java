@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import warden.kernel.api.ChannelLayout;
 
 class E2eCheckerTest {
     private static final long AGE = 1_000_000;
@@ -50,8 +51,8 @@ class E2eCheckerTest {
      */
     @Test
     void headerFieldsOfA64BitCrcFrame() {
-        E2eConfig c64 = new E2eConfig(0x1234, AGE, 2, 64, Frame.CRC_BITS_64);
-        byte[] f = new byte[Frame.stride(64, Frame.CRC_BITS_64)];
+        E2eConfig c64 = new E2eConfig(0x1234, AGE, 2, 64, ChannelLayout.CRC64);
+        byte[] f = new byte[Frame.stride(64, ChannelLayout.CRC64)];
         java.util.Arrays.fill(f, (byte) 0x5A);
         int length = new E2eProtector(c64).protect(f, 10, 0x1122_3344_5566L);
         assertEquals(42, length);
@@ -62,12 +63,12 @@ class E2eCheckerTest {
         assertEquals(Frame.crc64(f, 42), Frame.getLong(f, Frame.CRC_64));
         assertEquals(Crc64.finish(Crc64.update(Crc64.update(Crc64.INITIAL, f, 0, 24), f, 32, 10)),
             Frame.crc64(f, 42), "every byte but the CRC itself");
-        assertTrue(Frame.intact(f, 42, Frame.CRC_BITS_64));
-        assertFalse(Frame.intact(f, 42, Frame.CRC_BITS_32), "not a CRC-32 frame");
-        assertEquals(48, Frame.stride(10, Frame.CRC_BITS_64));
-        assertEquals(32, Frame.stride(0, Frame.CRC_BITS_64));
-        assertEquals(32, Frame.header(Frame.CRC_BITS_64));
-        assertEquals(24, Frame.header(Frame.CRC_BITS_32));
+        assertTrue(Frame.intact(f, 42, ChannelLayout.CRC64));
+        assertFalse(Frame.intact(f, 42, ChannelLayout.CRC32), "not a CRC-32 frame");
+        assertEquals(48, Frame.stride(10, ChannelLayout.CRC64));
+        assertEquals(32, Frame.stride(0, ChannelLayout.CRC64));
+        assertEquals(32, ChannelLayout.headerRoom(ChannelLayout.CRC64));
+        assertEquals(24, ChannelLayout.headerRoom(ChannelLayout.CRC32));
         assertEquals(Verdict.OK, new E2eChecker(c64).check(f, 0x1122_3344_5566L));
     }
 
@@ -79,8 +80,8 @@ class E2eCheckerTest {
      */
     @Test
     void everyBitFlipOfA64BitCrcFrameIsCorruptedAndWidthsDoNotMix() {
-        E2eConfig c64 = new E2eConfig(0x1234, AGE, 2, 64, Frame.CRC_BITS_64);
-        byte[] f = new byte[Frame.stride(64, Frame.CRC_BITS_64)];
+        E2eConfig c64 = new E2eConfig(0x1234, AGE, 2, 64, ChannelLayout.CRC64);
+        byte[] f = new byte[Frame.stride(64, ChannelLayout.CRC64)];
         for (int i = 0; i < 20; i++) {
             f[32 + i] = (byte) (i * 37);
         }
@@ -97,10 +98,10 @@ class E2eCheckerTest {
         assertEquals(44, l32);
         assertEquals(Verdict.CORRUPTED, new E2eChecker(c64).check(g, 6), "a CRC-32 frame at a CRC-64 receiver");
         Frame.putInt(f, Frame.LENGTH, 31);
-        Frame.seal(f, 31, Frame.CRC_BITS_64);
+        Frame.seal(f, 31, ChannelLayout.CRC64);
         assertEquals(Verdict.CORRUPTED, new E2eChecker(c64).check(f, 6), "shorter than its header");
         Frame.putInt(f, Frame.LENGTH, 32 + 64);
-        Frame.seal(f, 32 + 64, Frame.CRC_BITS_64);
+        Frame.seal(f, 32 + 64, ChannelLayout.CRC64);
         assertEquals(Verdict.OK, new E2eChecker(c64).check(f, 6), "the longest frame");
         Frame.putInt(f, Frame.LENGTH, 32 + 65);
         assertEquals(Verdict.CORRUPTED, new E2eChecker(c64).check(f, 6), "longer than the capacity");

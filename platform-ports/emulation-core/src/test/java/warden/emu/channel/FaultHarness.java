@@ -1,6 +1,7 @@
 package warden.emu.channel;
 
 import warden.emu.SplitMix64;
+import warden.kernel.api.ChannelLayout;
 
 /**
  * The library-level fault harness: a sender and a receiver over one ring (the kernel double),
@@ -68,12 +69,12 @@ final class FaultHarness {
     private int lastAccepted = -1;
 
     FaultHarness(int policy, long seed, int faultEvery, int expectedFrames) {
-        this(policy, seed, faultEvery, expectedFrames, Frame.CRC_BITS_32);
+        this(policy, seed, faultEvery, expectedFrames, ChannelLayout.CRC32);
     }
 
     FaultHarness(int policy, long seed, int faultEvery, int expectedFrames, int crcBits) {
         this.crcBits = crcBits;
-        this.header = Frame.header(crcBits);
+        this.header = ChannelLayout.headerRoom(crcBits);
         kernel = ChannelKernel.single(PAYLOAD, SLOTS, policy, DATA_ID, MAX_AGE, 3, crcBits);
         tx = new ChannelCpu(kernel, ChannelKernel.SENDER);
         rx = new ChannelCpu(kernel, ChannelKernel.RECEIVER);

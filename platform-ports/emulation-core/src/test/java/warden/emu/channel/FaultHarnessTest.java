@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import warden.kernel.api.ChannelLayout;
 
 class FaultHarnessTest {
     /**
@@ -17,7 +18,7 @@ class FaultHarnessTest {
      */
     @Test
     void millionFramesEveryInjectedFaultDetected() {
-        millionFrames(Frame.CRC_BITS_32, 0xE2E0_0000L);
+        millionFrames(ChannelLayout.CRC32, 0xE2E0_0000L);
     }
 
     /**
@@ -28,7 +29,7 @@ class FaultHarnessTest {
      */
     @Test
     void millionFramesWithA64BitCrcEveryInjectedFaultDetected() {
-        millionFrames(Frame.CRC_BITS_64, 0xE2E6_4000L);
+        millionFrames(ChannelLayout.CRC64, 0xE2E6_4000L);
     }
 
     private static void millionFrames(int crcBits, long seed) {
@@ -58,7 +59,7 @@ class FaultHarnessTest {
      */
     @Test
     void harnessSeesAnUndetectedCorruption() {
-        for (int bits : new int[] {Frame.CRC_BITS_32, Frame.CRC_BITS_64}) {
+        for (int bits : new int[] {ChannelLayout.CRC32, ChannelLayout.CRC64}) {
             FaultHarness h = new FaultHarness(ChannelCalls.POLICY_DROP, 7, 10, 20_000, bits);
             h.blindToCrc = true;
             h.run(20_000);
