@@ -35,7 +35,9 @@ import warden.launcher.run.Targets;
             "Runs SYSTEM.yaml (default: the built-in system) on each --target --warmup times, then",
             "--repeat measured times, each for --for of virtual time, with tracing off, and prints",
             "the median and the spread. A kernel event is one kernel entry (monitor call, trap,",
-            "interrupt, timer)."},
+            "interrupt, timer). The defaults measure the steady state: the JVM compiles the",
+            "emulator's hot paths during the first virtual seconds, and shorter or fewer warm-up",
+            "runs measure that compilation as well."},
         footer = {"", "Exit codes: 0 measured, 2 bad input, 3 internal error."})
 final class BenchCommand implements Callable<Integer> {
     /** Schema id of the {@code --json} report; a new field may be added, none renamed or removed. */
@@ -49,7 +51,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "Emulated targets, or 'all' (default: the file's, else riscv).")
     List<String> targets;
 
-    @Option(names = "--for", paramLabel = "DURATION", defaultValue = "1s",
+    @Option(names = "--for", paramLabel = "DURATION", defaultValue = "10s",
             description = "Virtual time per run (default: ${DEFAULT-VALUE}).")
     String duration;
 
@@ -57,7 +59,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "Measured runs (default: ${DEFAULT-VALUE}).")
     int repeat;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "10",
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "20",
             description = "Unmeasured warm-up runs (default: ${DEFAULT-VALUE}).")
     int warmup;
 
