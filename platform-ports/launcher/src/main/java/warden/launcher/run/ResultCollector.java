@@ -123,35 +123,48 @@ final class ResultCollector {
         List<RunResult.PartitionResult> out = new ArrayList<>();
         for (int p = 0; p < image.partitionCount(); p++) {
             PartitionSpec spec = d.partitions().get(p);
-            long misses = 0;
-            long maxResponse = 0;
-            long faults = 0;
+            long[] figures = new long[3]; // misses, worst response, faults
             List<RunResult.TaskResult> tasks = new ArrayList<>();
             for (int core : spec.cores()) {
-                Executor e = executors[p * cores + core];
-                if (e instanceof RtosGuest r) {
-                    r.finish(durationNs);
-                    misses += r.totalMisses();
-                    maxResponse = Math.max(maxResponse, r.worstResponseNs());
-                    faults += r.faults();
-                    for (int t = 0; t < r.taskCount(); t++) {
-                        var ts = ((warden.launcher.config.RtosSpec) spec.workload()).tasks().get(t);
-                        tasks.add(new RunResult.TaskResult(r.taskName(t), ts.periodNs(), ts.deadlineNs(), r.jobs(t),
-                                r.misses(t), r.maxResponseNs(t)));
-                    }
-                } else if (e instanceof RichOsGuest r) {
-                    faults += r.faults();
-                } else if (e instanceof ProbeGuest r) {
-                    faults += r.faults();
-                } else if (e instanceof warden.emu.guest.HostileGuest r) {
-                    faults += r.counts().handlerEntries();
-                }
+                add(executors[p * cores + core], spec, durationNs, figures, tasks);
             }
             out.add(new RunResult.PartitionResult(spec.name(), Criticality.name(spec.criticality()),
-                    e0(p, spec).kind(), spec.cores(), monitor.bootTimeNs(p), misses, maxResponse,
-                    monitor.restarts(p), PartitionState.name(monitor.partitionState(p)), faults, tasks));
+                    e0(p, spec).kind(), spec.cores(), monitor.bootTimeNs(p), figures[0], figures[1],
+                    monitor.restarts(p), PartitionState.name(monitor.partitionState(p)), figures[2], tasks));
         }
         return out;
+    }
+
+    /** Adds one vCPU's misses, worst response and faults to {@code figures}, its tasks to {@code tasks}. */
+    private static void add(Executor e, PartitionSpec spec, long durationNs, long[] figures,
+                            List<RunResult.TaskResult> tasks) {
+        if (e instanceof RtosGuest r) {
+            r.finish(durationNs);
+            figures[0] += r.totalMisses();
+            figures[1] = Math.max(figures[1], r.worstResponseNs());
+            figures[2] += r.faults();
+            for (int t = 0; t < r.taskCount(); t++) {
+                var ts = ((warden.launcher.config.RtosSpec) spec.workload()).tasks().get(t);
+                tasks.add(new RunResult.TaskResult(r.taskName(t), ts.periodNs(), ts.deadlineNs(), r.jobs(t),
+                        r.misses(t), r.maxResponseNs(t)));
+            }
+        } else if (e instanceof warden.riscv.ElfGuest g) {
+            warden.riscv.RtosStats s = g.rtosStats(durationNs); // [impl->dsn~run.rtos-stats~1]
+            if (s != null) {
+                figures[0] += s.totalMisses();
+                figures[1] = Math.max(figures[1], s.worstResponseNs());
+                for (warden.riscv.RtosStats.Task t : s.tasks()) {
+                    tasks.add(new RunResult.TaskResult(t.name(), t.periodNs(), t.deadlineNs(), t.jobs(), t.misses(),
+                            t.worstResponseNs()));
+                }
+            }
+        } else if (e instanceof RichOsGuest r) {
+            figures[2] += r.faults();
+        } else if (e instanceof ProbeGuest r) {
+            figures[2] += r.faults();
+        } else if (e instanceof warden.emu.guest.HostileGuest r) {
+            figures[2] += r.counts().handlerEntries();
+        }
     }
 
     /**
