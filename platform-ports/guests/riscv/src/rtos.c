@@ -34,8 +34,13 @@
 #define W_CLAIM 0x100
 #define FAILURE_DEADLINE_OVERRUN 1
 #define FAILURE_DATA_CORRUPTION 2
-#define FAILURE_BAD_PLATFORM 3
-#define FAILURE_EXCEPTION 4
+#define FAILURE_CHANNEL 3 /* MonitorCall.FAILURE_CHANNEL: the channel's failure, not the RTOS's */
+#define FAILURE_BAD_PLATFORM 4
+#define FAILURE_EXCEPTION 5
+#define W_CHANNEL_SEND 12
+#define W_CHANNEL_RECEIVE 13
+#define W_CHANNEL_INFO 14
+#define SBI_ERR_INVALID_PARAM (-3)
 
 #define SSTATUS_SIE (1UL << 1)
 #define SIE_STIE (1UL << 5)
@@ -100,11 +105,20 @@ static int current = -1;
 static uint64_t segment_start;
 static int rank[RTOS_TASKS_MAX];
 static char name[RTOS_NAME_BYTES];
+static uint64_t channel_ids[RTOS_CHANNELS_MAX];
+static uint64_t channel_count;
 
 struct sbiret {
     long error;
     long value;
 };
+
+static void channels_open(void);
+static void channels_publish(uint64_t sequence, uint64_t value);
+static void channels_consume(void);
+static int channels_doorbell(uint64_t line);
+static void crc_init(void);
+static uint64_t ns_of(uint64_t ticks);
 
 static struct sbiret sbi(long eid, long fid, long a0, long a1, long a2)
 {
@@ -193,6 +207,7 @@ static int read_device_tree(const uint8_t *fdt)
     int depth = 0;
     int is_can = 0;
     int is_memory = 0;
+    int is_channel = 0;
     uint64_t reg_base = 0;
     uint64_t reg_size = 0;
     uint64_t irq = 0;
@@ -201,7 +216,7 @@ static int read_device_tree(const uint8_t *fdt)
         off += 4;
         if (token == 1) { /* FDT_BEGIN_NODE */
             depth++;
-            is_can = is_memory = 0;
+            is_can = is_memory = is_channel = 0;
             reg_base = reg_size = irq = 0;
             while (s[off]) {
                 off++;
@@ -216,7 +231,10 @@ static int read_device_tree(const uint8_t *fdt)
                 mem_base = reg_base;
                 mem_size = reg_size;
             }
-            is_can = is_memory = 0;
+            if (is_channel && channel_count < RTOS_CHANNELS_MAX) {
+                channel_ids[channel_count++] = reg_base;
+            }
+            is_can = is_memory = is_channel = 0;
             depth--;
         } else if (token == 3) { /* FDT_PROP */
             uint32_t len = be32(s + off);
@@ -235,6 +253,10 @@ static int read_device_tree(const uint8_t *fdt)
                 name[i] = 0;
             } else if (streq(prop, "compatible") && streq((const char *)v, "warden,can")) {
                 is_can = 1;
+            } else if (streq(prop, "compatible") && streq((const char *)v, "warden,channel")) {
+                is_channel = 1;
+            } else if (streq(prop, "reg") && len == 4) {
+                reg_base = be32(v);
             } else if (streq(prop, "device_type") && streq((const char *)v, "memory")) {
                 is_memory = 1;
             } else if (streq(prop, "reg") && len == 16) {
@@ -351,6 +373,9 @@ static void run_job(int t)
         k->misses++;
         report(FAILURE_DEADLINE_OVERRUN);
     }
+    if (rank[t] == 0) { /* the control task (the shortest period) publishes a sample */
+        channels_publish(ST->samples++, ns_of(k->release));
+    }
 }
 
 /* Runs every ready job of a higher priority than the one interrupted, each to completion. */
@@ -387,6 +412,7 @@ static void tick(void)
         report(FAILURE_DATA_CORRUPTION);
     } else {
         sbi(SBI_WARDEN, W_HEARTBEAT, 0, 0, 0);
+        channels_consume();
     }
     arm_timer(t);
 }
@@ -396,6 +422,316 @@ static void spin(uint64_t ticks)
     uint64_t start = now();
     while (now() - start < ticks) {
     }
+}
+
+/* ---- channels: rings in shared memory with end-to-end protection [impl->dsn~guest.rtos.channels~1] ---- */
+
+#define FRAME_HEADER 24
+#define FRAME_MAX (1514 + 32)
+#define PAYLOAD 16
+#define E2E_WINDOW 16
+#define E2E_MAX_ERRORS 2
+#define E2E_MIN_OK 3
+enum { V_OK, V_OK_SOME_LOST, V_REPEATED, V_WRONG_SEQUENCE, V_CORRUPTED, V_WRONG_DATA_ID, V_NO_NEW_DATA,
+       V_TIMEOUT, V_STALE };
+
+static uint32_t crc_table[256];
+static uint8_t frame[FRAME_MAX] __attribute__((aligned(8)));
+
+static uint64_t ns_of(uint64_t ticks) { return ticks / tb_hz * 1000000000ULL + ticks % tb_hz * 1000000000ULL / tb_hz; }
+
+/* CRC-32P4 (AUTOSAR E2E profile 4): polynomial 0xF4ACFB13 reflected, initial value and final XOR all ones. */
+static void crc_init(void)
+{
+    uint32_t poly = 0;
+    for (int b = 0; b < 32; b++) {
+        poly |= ((0xF4ACFB13U >> b) & 1) << (31 - b);
+    }
+    for (uint32_t i = 0; i < 256; i++) {
+        uint32_t c = i;
+        for (int k = 0; k < 8; k++) {
+            c = (c & 1) ? (c >> 1) ^ poly : c >> 1;
+        }
+        crc_table[i] = c;
+    }
+}
+
+static uint32_t crc_update(uint32_t c, const uint8_t *p, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        c = (c >> 8) ^ crc_table[(c ^ p[i]) & 0xFF];
+    }
+    return c;
+}
+
+/* The CRC over the frame but its CRC field (bytes 12..15). */
+static uint32_t frame_crc(uint32_t length)
+{
+    return ~crc_update(crc_update(0xFFFFFFFFU, frame, 12), frame + 16, length - 16);
+}
+
+static uint32_t get32(const uint8_t *p) { return (uint32_t)p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24; }
+static void put32(uint8_t *p, uint32_t v)
+{
+    p[0] = (uint8_t)v;
+    p[1] = (uint8_t)(v >> 8);
+    p[2] = (uint8_t)(v >> 16);
+    p[3] = (uint8_t)(v >> 24);
+}
+static uint64_t get64(const uint8_t *p) { return get32(p) | (uint64_t)get32(p + 4) << 32; }
+static void put64(uint8_t *p, uint64_t v)
+{
+    put32(p, (uint32_t)v);
+    put32(p + 4, (uint32_t)(v >> 32));
+}
+
+/* Opens the channels its device tree names (/channels/channel@ID): their rings and protection from CHANNEL_INFO. */
+static void channels_open(void)
+{
+    ST->channels = 0;
+    for (uint64_t k = 0; k < channel_count; k++) {
+        long id = (long)channel_ids[k];
+        uint64_t v[11];
+        long status = 0;
+        for (long f = 0; f < 11 && status == 0; f++) {
+            struct sbiret r = sbi(SBI_WARDEN, W_CHANNEL_INFO, id, f, 0);
+            status = r.error;
+            v[f] = (uint64_t)r.value;
+        }
+        if (status != 0 || (v[3] != 1 && v[3] != 2) || v[10] != 32 || v[7] < v[1] + FRAME_HEADER
+                || v[7] > FRAME_MAX || v[1] < PAYLOAD || v[2] == 0) {
+            continue; /* not an endpoint, or a ring this RTOS cannot use (it speaks CRC-32 frames only) */
+        }
+        struct rtos_channel *c = &ST->channel[ST->channels++];
+        c->id = (uint64_t)id;
+        c->base = v[0];
+        c->slot_size = v[1];
+        c->slot_count = v[2];
+        c->role = v[3];
+        c->data_id = v[4];
+        c->max_age_ns = v[5];
+        c->counter_window = v[6];
+        c->stride = v[7];
+        c->policy = v[8];
+        c->doorbell = v[9];
+        c->crc_bits = v[10];
+        c->counter = c->role == 2 ? 0xFFFFFFFFULL : 0;
+    }
+}
+
+/* The sender's ring write (warden.emu.channel.RingWriter): never waits; drop or overwrite when full. */
+static void ring_write(struct rtos_channel *c, uint32_t length)
+{
+    int over = 0;
+    if (c->published - c->consumed >= c->slot_count) {
+        struct sbiret r = sbi(SBI_WARDEN, W_CHANNEL_SEND, (long)c->id, (long)c->published, 0);
+        if (r.error == 0) {
+            c->consumed = (uint64_t)r.value;
+        } else if (r.error == SBI_ERR_INVALID_PARAM) {
+            c->published = c->consumed = 0;
+            c->resyncs++;
+        }
+        if (c->published - c->consumed >= c->slot_count) {
+            if (c->policy == 0) {
+                c->drops++;
+                return;
+            }
+            over = 1;
+        }
+    }
+    volatile uint64_t *slot = (volatile uint64_t *)(c->base + c->published % c->slot_count * c->stride);
+    for (uint32_t i = 0; i < (length + 7) / 8; i++) {
+        slot[i] = get64(frame + 8 * i);
+    }
+    struct sbiret r = sbi(SBI_WARDEN, W_CHANNEL_SEND, (long)c->id, (long)(c->published + 1), 0);
+    if (r.error == SBI_ERR_INVALID_PARAM) {
+        c->published = c->consumed = 0;
+        c->resyncs++;
+    }
+    if (r.error != 0) {
+        c->errors++;
+        return;
+    }
+    c->published++;
+    c->consumed = (uint64_t)r.value;
+    uint64_t held = c->published - c->consumed;
+    held = held < c->slot_count ? held : c->slot_count;
+    c->high_water = held > c->high_water ? held : c->high_water;
+    c->overwrites += over;
+}
+
+/* Publishes one frame (a sequence number and a value) on every sending end, protected (E2eProtector). */
+static void channels_publish(uint64_t sequence, uint64_t value)
+{
+    for (uint64_t i = 0; i < ST->channels; i++) {
+        struct rtos_channel *c = &ST->channel[i];
+        if (c->role != 1) {
+            continue;
+        }
+        uint32_t length = FRAME_HEADER + PAYLOAD;
+        put32(frame, length);
+        put32(frame + 4, (uint32_t)c->counter);
+        put32(frame + 8, (uint32_t)c->data_id);
+        put32(frame + 12, 0);
+        put64(frame + 16, ns_of(now()));
+        put64(frame + FRAME_HEADER, sequence);
+        put64(frame + FRAME_HEADER + 8, value);
+        put32(frame + 12, frame_crc(length));
+        c->counter = (c->counter + 1) & 0xFFFFFFFFULL;
+        ring_write(c, length);
+        c->sent++;
+    }
+}
+
+/* The receiver's state machine (E2eStateMachine): 16 checks, more than 2 errors fail, 3 good ones recover. */
+static int feed(struct rtos_channel *c, int v)
+{
+    int error = v == V_WRONG_SEQUENCE || v == V_CORRUPTED || v == V_WRONG_DATA_ID || v == V_TIMEOUT || v == V_STALE;
+    c->verdicts[v]++;
+    if (!error && v != V_OK && v != V_OK_SOME_LOST) {
+        return v;
+    }
+    c->window_bits = ((c->window_bits << 1) | (uint64_t)error) & ((1ULL << E2E_WINDOW) - 1);
+    c->filled = c->filled + 1 < E2E_WINDOW ? c->filled + 1 : E2E_WINDOW;
+    uint64_t errors = 0;
+    for (uint64_t w = c->window_bits; w != 0; w &= w - 1) {
+        errors++;
+    }
+    if (c->state == 0) {
+        c->state = 1;
+    }
+    if (errors > E2E_MAX_ERRORS) {
+        if (c->state != 3) {
+            c->state = 3;
+            c->failures++;
+            c->failure_pending = 1;
+        }
+    } else if (c->filled - errors >= E2E_MIN_OK) {
+        c->state = 2;
+    }
+    return v;
+}
+
+/* Classifies the frame read (E2eChecker): corrupted, wrong data id, stale, then by the counter's distance. */
+static int classify(struct rtos_channel *c, uint64_t t_ns)
+{
+    uint32_t length = get32(frame);
+    if (length < FRAME_HEADER || length > FRAME_HEADER + c->slot_size || get32(frame + 12) != frame_crc(length)) {
+        return V_CORRUPTED;
+    }
+    if (get32(frame + 8) != (uint32_t)c->data_id) {
+        return V_WRONG_DATA_ID;
+    }
+    uint32_t counter = get32(frame + 4);
+    int32_t d = (int32_t)(counter - (uint32_t)c->counter);
+    int64_t age = (int64_t)(t_ns - get64(frame + 16));
+    if (age > (int64_t)c->max_age_ns) {
+        if (d > 0) {
+            c->counter = counter;
+        }
+        return V_STALE;
+    }
+    if (d <= 0) {
+        return d == 0 ? V_REPEATED : V_WRONG_SEQUENCE;
+    }
+    c->counter = counter;
+    if ((uint64_t)(d - 1) > c->counter_window) {
+        return V_WRONG_SEQUENCE;
+    }
+    c->seen = 1;
+    c->deadline_ns = t_ns + c->max_age_ns;
+    age = age < 0 ? 0 : age;
+    c->worst_latency_ns = (uint64_t)age > c->worst_latency_ns ? (uint64_t)age : c->worst_latency_ns;
+    return d == 1 ? V_OK : V_OK_SOME_LOST;
+}
+
+/* The receiver's poll (RingReader): reports its consumed count, learns the published one. */
+static long ring_poll(struct rtos_channel *c)
+{
+    struct sbiret r = sbi(SBI_WARDEN, W_CHANNEL_RECEIVE, (long)c->id, (long)c->consumed, 0);
+    if (r.error == SBI_ERR_INVALID_PARAM) {
+        c->consumed = c->published = 0;
+        c->resyncs++;
+        r = sbi(SBI_WARDEN, W_CHANNEL_RECEIVE, (long)c->id, 0, 0);
+    }
+    if (r.error != 0) {
+        c->errors++;
+        return -1;
+    }
+    c->published = (uint64_t)r.value > c->published ? (uint64_t)r.value : c->published;
+    if (c->published - c->consumed > c->slot_count) {
+        uint64_t skip = c->published - c->consumed - c->slot_count;
+        c->skipped += skip;
+        c->consumed += skip;
+    }
+    uint64_t ready = c->published - c->consumed;
+    c->high_water = ready > c->high_water ? ready : c->high_water;
+    return (long)ready;
+}
+
+/* Copies the next ready frame out of its slot (header first, then as much as its length says, clamped). */
+static int ring_read(struct rtos_channel *c)
+{
+    if (c->consumed >= c->published) {
+        return 0;
+    }
+    const volatile uint64_t *slot = (const volatile uint64_t *)(c->base + c->consumed % c->slot_count * c->stride);
+    c->consumed++;
+    for (int i = 0; i < FRAME_HEADER / 8; i++) {
+        put64(frame + 8 * i, slot[i]);
+    }
+    uint32_t length = get32(frame);
+    uint32_t n = length < FRAME_HEADER ? FRAME_HEADER : length;
+    n = n > FRAME_HEADER + c->slot_size ? (uint32_t)(FRAME_HEADER + c->slot_size) : n;
+    for (uint32_t i = FRAME_HEADER / 8; i < (n + 7) / 8; i++) {
+        put64(frame + 8 * i, slot[i]);
+    }
+    c->received++;
+    return 1;
+}
+
+/* Reads and checks everything ready on every receiving end (at most 4 rounds); reports a failed channel. */
+static void channels_consume(void)
+{
+    for (uint64_t i = 0; i < ST->channels; i++) {
+        struct rtos_channel *c = &ST->channel[i];
+        if (c->role != 2) {
+            continue;
+        }
+        long n = ring_poll(c);
+        uint64_t t_ns = ns_of(now());
+        if (n == 0) {
+            if (c->seen && t_ns > c->deadline_ns) {
+                c->deadline_ns = t_ns + c->max_age_ns;
+                feed(c, V_TIMEOUT);
+            } else {
+                feed(c, V_NO_NEW_DATA);
+            }
+        }
+        for (int round = 0; round < 4 && n > 0; round++) {
+            for (long k = 0; k < n; k++) {
+                if (ring_read(c)) {
+                    feed(c, classify(c, ns_of(now())));
+                }
+            }
+            n = ring_poll(c);
+        }
+        if (c->failure_pending) {
+            c->failure_pending = 0;
+            sbi(SBI_WARDEN, W_REPORT_FAILURE, FAILURE_CHANNEL, (long)c->id, 0);
+        }
+    }
+}
+
+/* @return whether line is the doorbell of a receiving end. */
+static int channels_doorbell(uint64_t line)
+{
+    for (uint64_t i = 0; i < ST->channels; i++) {
+        if (ST->channel[i].role == 2 && ST->channel[i].doorbell == line) {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 /* ---- CAN receive interrupt ---- */
@@ -433,6 +769,9 @@ static void external(void)
         if (can_base != 0 && (uint64_t)c.value == can_line) {
             can_service();
             spin(isr_ticks);
+        }
+        if (booted && channels_doorbell((uint64_t)c.value)) {
+            channels_consume();
         }
     }
 }
@@ -548,6 +887,10 @@ void rtos_main(uint64_t hart, const uint8_t *fdt)
     put(" tasks");
     flush();
     sbi(SBI_WARDEN, W_HEARTBEAT, 0, 0, 0);
+    crc_init();
+    if (!ST->scheduled) {
+        channels_open(); /* once: the ends keep their state through restarts */
+    }
     if (can_base != 0) {
         can_init();
     }

@@ -87,6 +87,33 @@ class RtosStatsTest {
     }
 
     // [utest->dsn~guest.rtos.stats~1]
+    // [utest->dsn~guest.rtos.channels~1]
+    @Test
+    void readsItsChannelEndsCounts() {
+        block(96, 0, 1_512, 1_000_000, 990_000, false);
+        put(88, 2);
+        int at = 128 + 8 * 96;
+        put(at, 0);
+        put(at + 8, 1); // sender
+        for (int w = 21; w <= 29; w++) {
+            put(at + 8 * w, w); // sent .. worst latency
+        }
+        put(at + 320, 1);
+        put(at + 320 + 8, 2); // receiver
+        for (int v = 0; v < RtosStats.VERDICTS; v++) {
+            put(at + 320 + 8 * (30 + v), 100 + v);
+        }
+        RtosStats s = RtosStats.read(bus, AT, 100_000_000L);
+        assertEquals(new RtosStats.Channel(0, true, 21, 22, 23, 24, 25, 27, 29, List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L,
+                0L, 0L)), s.channel(0));
+        assertEquals(List.of(100L, 101L, 102L, 103L, 104L, 105L, 106L, 107L, 108L), s.channel(1).verdicts());
+        assertEquals(false, s.channel(1).sender());
+        assertNull(s.channel(2));
+        put(88, 5);
+        assertNull(RtosStats.read(bus, AT, 1), "5 channel ends");
+    }
+
+    // [utest->dsn~guest.rtos.stats~1]
     @Test
     void anInvalidOrUnreadableBlockGivesNoFigures() {
         assertNull(RtosStats.read(bus, AT, 1), "zeroed memory: no magic");

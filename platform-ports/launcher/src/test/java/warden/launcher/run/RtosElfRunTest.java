@@ -89,8 +89,37 @@ class RtosElfRunTest {
         assertEquals(can.raised(), can.delivered(), "every CAN interrupt reached the binary's handler");
         assertTrue(can.raised() > 0);
         assertEquals(0, b.restarts());
+        assertEquals(0, elf.violations().size(), "the binary makes no call it may not: " + elf.violations());
         assertTrue(elf.passed(), elf.checks().toString());
         assertEquals(elf.toString(), run(ElfRunTest.EXAMPLES.resolve(EXAMPLE)).toString(), "deterministic");
+    }
+
+    // [utest->dsn~guest.rtos.channels~1]
+    // [utest->dsn~run.rtos-stats~1]
+    @Test
+    void theBinarysChannelEndsCarryWhatTheModelsCarryAndTheRichOsAcceptsItsFrames(@TempDir Path dir)
+            throws Exception {
+        RunResult elf = run(ElfRunTest.EXAMPLES.resolve(EXAMPLE));
+        RunResult model = run(variant(dir, "model.yaml", MODEL));
+        assertEquals(List.of("sensors", "commands"), elf.channels().stream().map(RunResult.ChannelResult::name)
+                .toList());
+        for (int c = 0; c < 2; c++) {
+            RunResult.ChannelResult b = elf.channels().get(c);
+            RunResult.ChannelResult m = model.channels().get(c);
+            assertEquals(List.of(m.sends(), m.receives(), m.doorbells(), m.denied(), m.resets(), m.failures(),
+                    m.published(), m.consumed()), List.of(b.sends(), b.receives(), b.doorbells(), b.denied(),
+                    b.resets(), b.failures(), b.published(), b.consumed()), b.name() + ": the kernel's counts");
+            RunResult.E2eResult be = b.e2e();
+            RunResult.E2eResult me = m.e2e();
+            assertEquals(List.of(me.framesSent(), me.drops(), me.overwrites(), me.senderHighWater(),
+                    me.framesReceived(), me.verdicts(), me.receiverHighWater(), me.failures()),
+                    List.of(be.framesSent(), be.drops(), be.overwrites(), be.senderHighWater(), be.framesReceived(),
+                    be.verdicts(), be.receiverHighWater(), be.failures()), b.name() + ": end to end");
+            assertTrue(Math.abs(be.worstLatencyNs() - me.worstLatencyNs()) <= tolerance(me.worstLatencyNs()),
+                    b.name() + ": worst latency " + be.worstLatencyNs() + " ns, the model's " + me.worstLatencyNs());
+        }
+        assertTrue(elf.channels().get(0).e2e().verdicts().get(0) > 0, "the rich OS accepted the binary's frames");
+        assertTrue(elf.channels().get(1).e2e().verdicts().get(0) > 0, "the binary accepted the rich OS's frames");
     }
 
     // [utest->dsn~guest.rtos~1]
