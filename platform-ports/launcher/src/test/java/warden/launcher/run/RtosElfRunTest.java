@@ -43,9 +43,21 @@ class RtosElfRunTest {
     }
 
     static RunResult run(Path description) throws Exception {
-        LoadResult l = DescriptionLoader.load(description);
+        return run(DescriptionLoader.load(description));
+    }
+
+    static RunResult run(LoadResult l) throws Exception {
         assertTrue(l.ok(), l.problems().toString());
         return new SystemRun(l.description(), Targets.get("riscv"), 100_000_000L, 42, false).boot().run();
+    }
+
+    // [utest->dsn~guest.rtos~1]
+    @Test
+    void theExampleIsTheDefaultSystemWithTheBinaryInTheModelsPlace(@TempDir Path dir) throws Exception {
+        RunResult model = run(variant(dir, "model.yaml", MODEL));
+        RunResult defaults = run(warden.launcher.config.DefaultSystem.load());
+        assertEquals(defaults.toString().replace(defaults.source(), "?"), model.toString().replace(model.source(), "?"),
+                "the example, the model in the binary's place, runs as the default system does");
     }
 
     /** @return the example with the rtos partition's workload replaced by {@code workload}, written in {@code dir}. */
