@@ -6,6 +6,12 @@
 #   sbi-heartbeat.elf  boots, heartbeats on every 1 ms SBI timer tick
 #   sbi-crasher.elf    the same, with an illegal instruction in its 3rd timer interrupt
 #   sbi-selftest.elf   the port's test guest (ElfGuestTest): Base, IPI refusal, a redirected fault, a timer
+#   rtos.elf           Warden RTOS (rtos.c, rtos-start.S): the rtos model's tasks as real code, in C
+#   rtos-crasher.elf   the same, with an illegal instruction at the start of its lowest-priority task's 3rd job
+# The RTOS is built for RV64IMAC, lp64 (no F/D registers: the monitor's world switch saves none),
+# its statistics block at the absolute symbol warden_rtos_stats, in the last 4 KiB of the 4 MiB of
+# partition memory at 0x80400000 and outside every loadable segment (a restart's reload keeps it).
+# [impl->dsn~guest.rtos.build~1]
 set -euo pipefail
 cd "$(dirname "$0")"
 CC=${CC:-riscv64-unknown-elf-gcc}
@@ -20,3 +26,7 @@ FLAGS=(-march=rv64imac_zicsr -mabi=lp64 -mcmodel=medany -static -nostdlib -nosta
 "$CC" "${FLAGS[@]}" -o "$OUT/sbi-heartbeat.elf" sbi-guest.S
 "$CC" "${FLAGS[@]}" -DCRASH_AFTER=3 -o "$OUT/sbi-crasher.elf" sbi-guest.S
 "$CC" "${FLAGS[@]}" -o "$OUT/sbi-selftest.elf" sbi-selftest.S
+RTOS=(-O2 -ffreestanding -fno-builtin -fno-tree-loop-distribute-patterns -fno-stack-protector -fno-pic -Wall -Wextra
+  -Werror -Wl,--defsym=warden_rtos_stats=0x807FF000)
+"$CC" "${FLAGS[@]}" "${RTOS[@]}" -o "$OUT/rtos.elf" rtos-start.S rtos.c
+"$CC" "${FLAGS[@]}" "${RTOS[@]}" -DCRASH_JOB=3 -o "$OUT/rtos-crasher.elf" rtos-start.S rtos.c

@@ -24,6 +24,7 @@ public final class ElfGuest implements Executor, Restartable {
     private static final int GUARD = 1_000_000;
     private final String name;
     private final long fdtAddress;
+    private final long statsAddress;
     private Interpreter interpreter;
     private Hart hart;
     private boolean fresh = true;
@@ -35,8 +36,28 @@ public final class ElfGuest implements Executor, Restartable {
      * @param fdtAddress where the partition's device tree blob lies in its memory
      */
     public ElfGuest(String name, long fdtAddress) {
+        this(name, fdtAddress, -1);
+    }
+
+    /**
+     * @param name         the partition's name
+     * @param fdtAddress   where the partition's device tree blob lies in its memory
+     * @param statsAddress where a Warden RTOS binary keeps its statistics block (its ELF symbol
+     *                     {@code warden_rtos_stats}), or -1 when the binary has none
+     */
+    public ElfGuest(String name, long fdtAddress, long statsAddress) {
         this.name = name;
         this.fdtAddress = fdtAddress;
+        this.statsAddress = statsAddress;
+    }
+
+    /**
+     * @return the RTOS statistics the binary kept, read from memory with the end of the run at
+     *     {@code endNs} applied; null when it has no block, never ran, or the block is not valid
+     *     [impl->dsn~guest.rtos.stats~1]
+     */
+    public RtosStats rtosStats(long endNs) {
+        return statsAddress < 0 || hart == null ? null : RtosStats.read(hart.machine.bus, statsAddress, endNs);
     }
 
     @Override

@@ -41,9 +41,15 @@ public record ElfPartition(byte[] image, long load, long entry, long fdtAddress,
      * @param timebaseHz the timebase of time and the SBI timer
      * @param regions    its memory regions as {base, size}
      * @param devices    its devices (name, kind, window, line)
+     * @param channels   the ids of the channels it is an endpoint of
      */
     public record Owned(String name, List<Integer> cores, long timebaseHz, List<long[]> regions,
-                        List<DeviceSpec> devices) {
+                        List<DeviceSpec> devices, List<Integer> channels) {
+        /** A partition that is no channel's endpoint. */
+        public Owned(String name, List<Integer> cores, long timebaseHz, List<long[]> regions,
+                     List<DeviceSpec> devices) {
+            this(name, cores, timebaseHz, regions, devices, List.of());
+        }
     }
 
     /** @return the lowest segment address and the end of the highest (exclusive). */
@@ -105,19 +111,42 @@ public record ElfPartition(byte[] image, long load, long entry, long fdtAddress,
         for (long[] r : o.regions()) {
             t.begin("memory@" + Long.toHexString(r[0])).string("device_type", "memory").pairs("reg", r[0], r[1]).end();
         }
+        soc(t, o.devices());
+        channels(t, o.channels());
+        t.end();
+        return t.finish(o.cores().isEmpty() ? 0 : o.cores().get(0));
+    }
+
+    /** The bus with the partition's own devices and the virtual interrupt controller their lines go to. */
+    private static void soc(Fdt t, List<DeviceSpec> devices) {
         t.begin("soc").cells("#address-cells", 2).cells("#size-cells", 2).string("compatible", "simple-bus")
                 .empty("ranges");
         t.begin("interrupt-controller").string("compatible", "warden,sbi-intc").cells("#interrupt-cells", 1)
                 .empty("interrupt-controller").cells("phandle", 1).end();
-        for (DeviceSpec d : o.devices()) {
+        for (DeviceSpec d : devices) {
             t.begin(nodeName(d)).string("compatible", compatible(d.kind())).pairs("reg", d.base(), d.size());
             if (d.line() > 0) {
                 t.cells("interrupt-parent", 1).cells("interrupts", d.line());
             }
             t.end();
         }
-        t.end().end();
-        return t.finish(o.cores().isEmpty() ? 0 : o.cores().get(0));
+        t.end();
+    }
+
+    /**
+     * The channels the partition is an endpoint of, when there are any: {@code /channels} with one
+     * {@code channel@ID} node ({@code compatible = "warden,channel"}, {@code reg} = the id) each, so
+     * a guest asks CHANNEL_INFO about its own channels only. [impl->dsn~guest.rtos.channels~1]
+     */
+    private static void channels(Fdt t, List<Integer> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        t.begin("channels").cells("#address-cells", 1).cells("#size-cells", 0);
+        for (int id : ids) {
+            t.begin("channel@" + Integer.toHexString(id)).string("compatible", "warden,channel").cells("reg", id).end();
+        }
+        t.end();
     }
 
     private static String nodeName(DeviceSpec d) {

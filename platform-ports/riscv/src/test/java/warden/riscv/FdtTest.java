@@ -89,6 +89,23 @@ class FdtTest {
         assertEquals(0, blob.length % 8);
     }
 
+    // [utest->dsn~guest.rtos.channels~1]
+    @Test
+    void thePartitionsChannelsAreNamedInItsTreeAndOnlyWhenItHasAny() {
+        byte[] none = ElfPartition.deviceTree(new ElfPartition.Owned("p", List.of(0), 10_000_000L,
+                List.<long[]>of(new long[] {0x8040_0000L, 0x40_0000L}), List.of()));
+        assertEquals(List.of("", "/cpus", "/cpus/cpu@0", "/cpus/cpu@0/interrupt-controller", "/memory@80400000",
+                "/soc", "/soc/interrupt-controller"), new ArrayList<>(parse(none).keySet()));
+        Map<String, Map<String, byte[]>> t = parse(ElfPartition.deviceTree(new ElfPartition.Owned("p", List.of(0),
+                10_000_000L, List.<long[]>of(new long[] {0x8040_0000L, 0x40_0000L}), List.of(), List.of(0, 11))));
+        assertEquals(1, cell(t.get("/channels").get("#address-cells"), 0));
+        assertEquals(0, cell(t.get("/channels").get("#size-cells"), 0));
+        assertEquals(0, cell(t.get("/channels/channel@0").get("reg"), 0));
+        assertEquals(11, cell(t.get("/channels/channel@b").get("reg"), 0));
+        assertArrayEquals("warden,channel\0".getBytes(StandardCharsets.US_ASCII),
+                t.get("/channels/channel@b").get("compatible"));
+    }
+
     // [utest->dsn~riscv.fdt~1]
     @Test
     void unbalancedNodesAreRefused() {

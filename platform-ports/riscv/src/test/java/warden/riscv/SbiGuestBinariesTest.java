@@ -20,9 +20,11 @@ import warden.riscv.cpu.ElfImage;
  * each must match byte for byte; without the compiler the comparison is skipped with the reason.
  */
 class SbiGuestBinariesTest {
-    static final List<String> PROGRAMS = List.of("sbi-crasher.elf", "sbi-heartbeat.elf", "sbi-selftest.elf");
+    static final List<String> PROGRAMS = List.of("rtos-crasher.elf", "rtos.elf", "sbi-crasher.elf",
+            "sbi-heartbeat.elf", "sbi-selftest.elf");
 
     // [utest->dsn~riscv.sbi.guest~1]
+    // [utest->dsn~guest.rtos.build~1]
     @Test
     void everyGuestIsCommittedAsAnRv64ExecutableLinkedIntoItsPartition() throws Exception {
         assertEquals(PROGRAMS, names(ElfGuestTest.GUESTS.resolve("bin")));
@@ -33,6 +35,7 @@ class SbiGuestBinariesTest {
     }
 
     // [utest->dsn~riscv.sbi.guest~1]
+    // [utest->dsn~guest.rtos.build~1]
     @Test
     void committedGuestsMatchTheirSources(@TempDir Path out) throws Exception {
         boolean cc = false;

@@ -33,7 +33,7 @@ public final class ElfWorkloads {
         boolean changed = false;
         for (PartitionSpec ps : d.partitions()) { // at most 16
             if (ps.workload() instanceof ElfSpec e) {
-                ElfPartition image = ElfPartition.build(e.elf(), owned(ps, p));
+                ElfPartition image = ElfPartition.build(e.elf(), owned(d, ps, p));
                 out.add(new PartitionSpec(ps.name(), ps.criticality(), ps.cores(), ps.privileged(), image.entry(),
                         new ImageSpec(image.image(), image.load(), e.file(), e.loc()),
                         PartitionReader.sha256(image.image()), ps.watchdogNs(), ps.memory(), ps.devices(),
@@ -43,8 +43,9 @@ public final class ElfWorkloads {
                 out.add(ps);
             }
         }
-        return changed ? new SystemDescription(d.source(), d.target(), d.monitor(), out, d.stimuli(), d.run(), d.loc())
-                : d;
+        // the channels stay: an elf partition may be a channel's endpoint [impl->dsn~guest.rtos.channels~1]
+        return changed ? new SystemDescription(d.source(), d.target(), d.monitor(), out, d.stimuli(), d.run(), d.loc(),
+                d.channels()) : d;
     }
 
     private static java.util.Map<String, Loc> fieldLocs(PartitionSpec ps) {
@@ -61,8 +62,11 @@ public final class ElfWorkloads {
         return m;
     }
 
-    /** What partition {@code ps} owns on board {@code p}: regions, harts, timebase, its devices. */
-    static ElfPartition.Owned owned(PartitionSpec ps, PlatformDescription p) {
+    /**
+     * What partition {@code ps} of {@code d} owns on board {@code p}: regions, harts, timebase, its
+     * devices and the channels it is an endpoint of (their ids: their places in the file).
+     */
+    static ElfPartition.Owned owned(SystemDescription d, PartitionSpec ps, PlatformDescription p) {
         List<long[]> regions = new ArrayList<>();
         for (RegionSpec r : ps.memory()) {
             regions.add(new long[] {r.base(), r.size()});
@@ -74,6 +78,13 @@ public final class ElfWorkloads {
                 devices.add(dev);
             }
         }
-        return new ElfPartition.Owned(ps.name(), ps.cores(), p.timebaseHz(), regions, devices);
+        List<Integer> channels = new ArrayList<>();
+        for (int i = 0; i < d.channels().size(); i++) { // at most CHANNELS_MAX
+            ChannelSpec c = d.channels().get(i);
+            if (c.from().equals(ps.name()) || c.to().equals(ps.name())) {
+                channels.add(i);
+            }
+        }
+        return new ElfPartition.Owned(ps.name(), ps.cores(), p.timebaseHz(), regions, devices, channels);
     }
 }

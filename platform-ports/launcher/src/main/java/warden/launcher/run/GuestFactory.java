@@ -81,10 +81,11 @@ final class GuestFactory {
 
     /**
      * A real binary: the interpreter runs it on the core's hart from the golden image the kernel
-     * loaded, with a1 = its device tree. [impl->dsn~run.elf~1]
+     * loaded, with a1 = its device tree, and where its RTOS statistics block lies if it keeps one.
+     * [impl->dsn~run.elf~1] [impl->dsn~run.rtos-stats~1]
      */
     private static Executor elf(PartitionSpec p, warden.launcher.config.ElfSpec e) {
-        return new warden.riscv.ElfGuest(p.name(), e.resolved().fdtAddress());
+        return new warden.riscv.ElfGuest(p.name(), e.resolved().fdtAddress(), e.elf().rtosStats());
     }
 
     private static Executor probe(ProbeSpec s, boolean primary) {

@@ -24,6 +24,7 @@ import warden.launcher.config.ProbeAccess;
 import warden.launcher.config.ProbeSpec;
 import warden.launcher.config.SystemDescription;
 import warden.launcher.run.RunResult.Check;
+import warden.riscv.RtosStats;
 
 /** Reads the kernel, the guests and the emulator after a run into a {@link RunResult}. */
 final class ResultCollector {
@@ -38,6 +39,8 @@ final class ResultCollector {
 
     private java.util.List<warden.emu.TargetMetrics.Metric> metrics = java.util.List.of();
     private warden.emu.Stimulus.LineInput controller;
+    /** The end of the run (an RTOS binary's statistics are read as of it). */
+    private long endNs;
 
     /** Adds the board's own figures, when it has any. */
     ResultCollector withMetrics(Object board) {
@@ -63,6 +66,7 @@ final class ResultCollector {
     }
 
     RunResult collect(long durationNs, long seed, long steps) {
+        endNs = durationNs;
         List<RunResult.PartitionResult> parts = partitions(durationNs);
         List<RunResult.LineResult> lines = lines();
         List<RunResult.ProbeResult> probes = probes();
@@ -123,35 +127,48 @@ final class ResultCollector {
         List<RunResult.PartitionResult> out = new ArrayList<>();
         for (int p = 0; p < image.partitionCount(); p++) {
             PartitionSpec spec = d.partitions().get(p);
-            long misses = 0;
-            long maxResponse = 0;
-            long faults = 0;
+            long[] figures = new long[3]; // misses, worst response, faults
             List<RunResult.TaskResult> tasks = new ArrayList<>();
             for (int core : spec.cores()) {
-                Executor e = executors[p * cores + core];
-                if (e instanceof RtosGuest r) {
-                    r.finish(durationNs);
-                    misses += r.totalMisses();
-                    maxResponse = Math.max(maxResponse, r.worstResponseNs());
-                    faults += r.faults();
-                    for (int t = 0; t < r.taskCount(); t++) {
-                        var ts = ((warden.launcher.config.RtosSpec) spec.workload()).tasks().get(t);
-                        tasks.add(new RunResult.TaskResult(r.taskName(t), ts.periodNs(), ts.deadlineNs(), r.jobs(t),
-                                r.misses(t), r.maxResponseNs(t)));
-                    }
-                } else if (e instanceof RichOsGuest r) {
-                    faults += r.faults();
-                } else if (e instanceof ProbeGuest r) {
-                    faults += r.faults();
-                } else if (e instanceof warden.emu.guest.HostileGuest r) {
-                    faults += r.counts().handlerEntries();
-                }
+                add(executors[p * cores + core], spec, durationNs, figures, tasks);
             }
             out.add(new RunResult.PartitionResult(spec.name(), Criticality.name(spec.criticality()),
-                    e0(p, spec).kind(), spec.cores(), monitor.bootTimeNs(p), misses, maxResponse,
-                    monitor.restarts(p), PartitionState.name(monitor.partitionState(p)), faults, tasks));
+                    e0(p, spec).kind(), spec.cores(), monitor.bootTimeNs(p), figures[0], figures[1],
+                    monitor.restarts(p), PartitionState.name(monitor.partitionState(p)), figures[2], tasks));
         }
         return out;
+    }
+
+    /** Adds one vCPU's misses, worst response and faults to {@code figures}, its tasks to {@code tasks}. */
+    private static void add(Executor e, PartitionSpec spec, long durationNs, long[] figures,
+                            List<RunResult.TaskResult> tasks) {
+        if (e instanceof RtosGuest r) {
+            r.finish(durationNs);
+            figures[0] += r.totalMisses();
+            figures[1] = Math.max(figures[1], r.worstResponseNs());
+            figures[2] += r.faults();
+            for (int t = 0; t < r.taskCount(); t++) {
+                var ts = ((warden.launcher.config.RtosSpec) spec.workload()).tasks().get(t);
+                tasks.add(new RunResult.TaskResult(r.taskName(t), ts.periodNs(), ts.deadlineNs(), r.jobs(t),
+                        r.misses(t), r.maxResponseNs(t)));
+            }
+        } else if (e instanceof warden.riscv.ElfGuest g) {
+            RtosStats s = g.rtosStats(durationNs); // [impl->dsn~run.rtos-stats~1]
+            if (s != null) {
+                figures[0] += s.totalMisses();
+                figures[1] = Math.max(figures[1], s.worstResponseNs());
+                for (RtosStats.Task t : s.tasks()) {
+                    tasks.add(new RunResult.TaskResult(t.name(), t.periodNs(), t.deadlineNs(), t.jobs(), t.misses(),
+                            t.worstResponseNs()));
+                }
+            }
+        } else if (e instanceof RichOsGuest r) {
+            figures[2] += r.faults();
+        } else if (e instanceof ProbeGuest r) {
+            figures[2] += r.faults();
+        } else if (e instanceof warden.emu.guest.HostileGuest r) {
+            figures[2] += r.counts().handlerEntries();
+        }
     }
 
     /**
@@ -159,14 +176,14 @@ final class ResultCollector {
      * receiver's primary vCPU; null when neither model uses it. [impl->dsn~channel.statistics~1]
      */
     private RunResult.E2eResult e2e(int c, int sender, int receiver) {
-        warden.emu.channel.ChannelStats tx = stats(c, sender);
-        warden.emu.channel.ChannelStats rx = stats(c, receiver);
+        RtosStats.Channel tx = stats(c, sender);
+        RtosStats.Channel rx = stats(c, receiver);
         if (tx == null && rx == null) {
             return null;
         }
         List<Long> verdicts = new ArrayList<>();
         for (int v = 0; v < warden.emu.channel.Verdict.COUNT; v++) {
-            verdicts.add(rx == null ? 0 : rx.verdict(v));
+            verdicts.add(rx == null ? 0 : rx.verdicts().get(v));
         }
         return new RunResult.E2eResult(tx == null ? 0 : tx.sent(), tx == null ? 0 : tx.drops(),
                 tx == null ? 0 : tx.overwrites(), tx == null ? 0 : tx.highWater(), rx == null ? 0 : rx.received(),
@@ -174,12 +191,30 @@ final class ResultCollector {
                 rx == null ? 0 : rx.failures());
     }
 
-    private warden.emu.channel.ChannelStats stats(int channel, int partition) {
+    /**
+     * @return the counts of {@code partition}'s end of {@code channel}: a model's, or those a Warden
+     *     RTOS binary kept in its statistics block [impl->dsn~run.rtos-stats~1]; null when it has none
+     */
+    private RtosStats.Channel stats(int channel, int partition) {
         if (partition < 0 || partition >= d.partitions().size()) {
             return null;
         }
         Executor e = e0(partition, d.partitions().get(partition)); // the models use channels on their first vCPU
-        return e instanceof warden.emu.ChannelFaultable g ? g.channelEndStats(channel) : null;
+        if (e instanceof warden.riscv.ElfGuest g) {
+            RtosStats s = g.rtosStats(endNs);
+            return s == null ? null : s.channel(channel);
+        }
+        warden.emu.channel.ChannelStats s = e instanceof warden.emu.ChannelFaultable g ? g.channelEndStats(channel)
+                : null;
+        if (s == null) {
+            return null;
+        }
+        List<Long> verdicts = new ArrayList<>();
+        for (int v = 0; v < RtosStats.VERDICTS; v++) {
+            verdicts.add(s.verdict(v));
+        }
+        return new RtosStats.Channel(channel, s.role() == warden.emu.channel.ChannelCalls.ROLE_SENDER, s.sent(),
+                s.received(), s.drops(), s.overwrites(), s.highWater(), s.failures(), s.worstLatencyNs(), verdicts);
     }
 
     private Executor e0(int p, PartitionSpec spec) {

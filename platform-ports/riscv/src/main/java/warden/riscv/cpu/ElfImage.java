@@ -7,13 +7,15 @@ import java.nio.ByteOrder;
  * An ELF64 little-endian RISC-V executable (ELF specification, "ELF Header", "Program Header",
  * "Symbol Table"; RISC-V ELF psABI: e_machine 243): its entry, its loadable segments (loaded at
  * their physical address, p_paddr, as Spike does; the bytes past p_filesz up to p_memsz are zero)
- * and the HTIF symbols {@code tohost}/{@code fromhost}. Anything malformed or not for this
- * machine is refused with a message naming what and where.
+ * and the HTIF symbols {@code tohost}/{@code fromhost} (and a Warden RTOS's statistics block).
+ * Anything malformed or not for this machine is refused with a message naming what and where.
  *
  * [impl->dsn~riscv.elf.loader~1]
  */
 public final class ElfImage {
     public static final int EM_RISCV = 243;
+    /** The symbol of the statistics block a Warden RTOS binary keeps (platform-ports/guests/riscv/src/rtos.h). */
+    public static final String RTOS_STATS_SYMBOL = "warden_rtos_stats";
     private static final int PT_LOAD = 1;
     private static final int SHT_SYMTAB = 2;
     private static final int HEADER = 64;
@@ -39,6 +41,7 @@ public final class ElfImage {
     private long fromhost = -1;
     private long beginSignature = -1;
     private long endSignature = -1;
+    private long rtosStats = -1;
 
     private ElfImage(byte[] bytes) throws BadElf {
         b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -159,6 +162,8 @@ public final class ElfImage {
                     beginSignature = value;
                 } else if (n.equals("end_signature")) {
                     endSignature = value;
+                } else if (n.equals(RTOS_STATS_SYMBOL)) {
+                    rtosStats = value;
                 }
             }
         }
@@ -184,6 +189,12 @@ public final class ElfImage {
     public long beginSignature() { return beginSignature; }
     /** @return the address of the end_signature symbol, or -1 when the file has none. */
     public long endSignature() { return endSignature; }
+
+    /**
+     * @return the address of the Warden RTOS's statistics block (symbol {@value #RTOS_STATS_SYMBOL}),
+     *     or -1 when the file has none [impl->dsn~guest.rtos.stats~1]
+     */
+    public long rtosStats() { return rtosStats; }
 
     /** @return byte j of segment i's file image (j below its file size). */
     public int segmentByte(int i, long j) {
