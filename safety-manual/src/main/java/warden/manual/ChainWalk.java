@@ -20,7 +20,7 @@ final class ChainWalk {
     static final List<String> LEVELS = List.of("Hazard", "Safety goal", "Functional safety req.",
             "Technical safety req.", "Software req.", "Design");
     /** Script: the first design item of the page with a full path and all its evidence, or null. */
-    private static final String FIND = "(function(want,needScore){var heads=[].slice.call("
+    private static final String FIND = "(function(want,needScore,needLines){var heads=[].slice.call("
             + "document.querySelectorAll('div.head'));for(var k=0;k<heads.length;k++){var h=heads[k];"
             + "if(h.querySelector('.type').textContent!==want[want.length-1])continue;var li=h.parentElement;"
             + "var ev=[].slice.call(li.children).filter(function(c){return c.classList.contains('ev');})"
@@ -28,7 +28,8 @@ final class ChainWalk {
             + "[0],tests=ev.filter(function(t){return t.indexOf('Tests:')===0;})[0],verdict=ev.filter(function(t){"
             + "return t.indexOf('Verdict:')===0;})[0];if(!code||!tests||!verdict)continue;"
             + "if(!/coverage: lines .*branches .*own mutation score /.test(verdict))continue;"
-            + "if(needScore&&!/own mutation score [0-9.]+ %/.test(verdict))continue;var path=[],e=li;"
+            + "if(needScore&&!/own mutation score [0-9.]+ %/.test(verdict))continue;"
+            + "if(needLines&&!/coverage: lines [0-9.]+ %/.test(verdict))continue;var path=[],e=li;"
             + "while(e&&e.tagName){"
             + "if(e.tagName==='LI'){var hd=[].slice.call(e.children).filter(function(c){"
             + "return c.classList.contains('head');})[0];if(hd){path.unshift([hd.querySelector('.type').textContent,"
@@ -39,6 +40,8 @@ final class ChainWalk {
     private final DevTools browser;
     private final String index;
     private final List<String> findings = new ArrayList<>();
+    /** The ids of the chain walked, hazard first (empty before a walk or when none was found). */
+    final List<String> walked = new ArrayList<>();
 
     /**
      * @param browser the browser to walk in
@@ -57,28 +60,14 @@ final class ChainWalk {
      */
     List<String> walk() {
         browser.open(index);
-        boolean mutation = hasMutationData();
-        browser.open(index);
-        List<Object> hazards = Json.list(browser.eval("[].slice.call(document.querySelectorAll('tr[data-asil]'))"
-                + ".filter(function(r){return r.cells[1].textContent==='Hazard';}).map(function(r){"
-                + "return r.cells[0].textContent;})"));
-        if (hazards.isEmpty()) {
-            findings.add(index + ": the chain index lists no hazard");
-            return findings;
-        }
-        Map<String, Object> chain = null;
-        for (Object h : hazards) {
-            browser.open(index);
-            browser.click(linkWithCode("tr[data-asil] td:first-child", Json.str(h)));
-            chain = Json.object(browser.eval(FIND + "(" + Json.write(LEVELS) + "," + mutation + ")"));
-            if (!chain.isEmpty()) {
-                break;
-            }
-        }
-        if (chain == null || chain.isEmpty()) {
+        String summary = summary();
+        boolean mutation = summary.contains("mutation gate on");
+        boolean coverage = summary.contains("coverage data: yes");
+        Map<String, Object> chain = find(mutation, coverage);
+        if (chain.isEmpty()) {
             findings.add(index + ": no hazard's chain reaches a " + String.join(", ", LEVELS) + " path whose design "
-                    + "item shows code, tests, a verdict, coverage and " + (mutation ? "a number for " : "")
-                    + "its own mutation score");
+                    + "item shows code, tests, a verdict, " + (coverage ? "a number for " : "")
+                    + "its line coverage and " + (mutation ? "a number for " : "") + "its own mutation score");
             return findings;
         }
         List<Object> path = Json.list(chain.get("path"));
@@ -86,24 +75,39 @@ final class ChainWalk {
         String item = Json.str(design.get(1));
         String anchor = Json.str(design.get(2));
         String chainPage = browser.page().replaceFirst("#.*", "");
-        System.out.println("browser-check: chain " + ids(path) + ": " + Json.str(chain.get("verdict")).strip());
+        for (Object p : path) {
+            walked.add(Json.str(Json.list(p).get(1)));
+        }
+        System.out.println("browser-check: chain " + String.join(" > ", walked) + ": "
+                + Json.str(chain.get("verdict")).strip());
         back(chainPage, item, anchor, "Code:", "files.html#f-");
         back(chainPage, item, anchor, "Tests:", "tests.html#t-");
-        up(path, item, anchor);
+        up(path, chainPage, anchor);
         return findings;
     }
 
-    private boolean hasMutationData() {
-        browser.click("document.querySelector('nav a[href=\"../index.html\"]')");
-        return Boolean.TRUE.equals(browser.eval("document.body.textContent.indexOf('mutation gate on')>=0"));
+    /** @return the first full chain, found by opening each hazard's page from the index; empty if none */
+    private Map<String, Object> find(boolean mutation, boolean coverage) {
+        browser.open(index);
+        List<Object> hazards = Json.list(browser.eval("[].slice.call(document.querySelectorAll('tr[data-asil]'))"
+                + ".filter(function(r){return r.cells[1].textContent==='Hazard';}).map(function(r){"
+                + "return r.cells[0].textContent;})"));
+        for (Object h : hazards) {
+            browser.open(index);
+            browser.click(linkWithCode("tr[data-asil] td:first-child", Json.str(h)), "the link to the chain of " + h);
+            Map<String, Object> chain = Json.object(browser.eval(FIND + "(" + Json.write(LEVELS) + "," + mutation
+                    + "," + coverage + ")"));
+            if (!chain.isEmpty()) {
+                return chain;
+            }
+        }
+        return Map.of();
     }
 
-    private static String ids(List<Object> path) {
-        List<String> out = new ArrayList<>();
-        for (Object p : path) {
-            out.add(Json.str(Json.list(p).get(1)));
-        }
-        return String.join(" > ", out);
+    /** @return the full report's summary line, reached with the chain index's link to it */
+    private String summary() {
+        browser.click("document.querySelector('nav a[href=\"../index.html\"]')", "the link to the trace report");
+        return Json.str(browser.eval("document.querySelector('p').textContent"));
     }
 
     /** @return a script expression: the link under {@code scope} whose code text is {@code id} */
@@ -121,7 +125,7 @@ final class ChainWalk {
         String there = browser.click("[].slice.call(document.getElementById(" + Json.write(anchor)
                 + ").parentElement.children).filter(function(c){return c.classList.contains('ev')&&"
                 + "c.textContent.indexOf(" + Json.write(line) + ")===0;})[0].querySelector('a[href^=\""
-                + prefix + "\"]')");
+                + prefix + "\"]')", "the first link in the " + line + " line of " + item);
         String section = there.substring(there.indexOf('#') + 1);
         Object lists = browser.eval("(function(){var s=document.getElementById(" + Json.write(section)
                 + ");return !!s&&s.getClientRects().length>0&&[].slice.call(s.querySelectorAll('a')).some("
@@ -132,7 +136,7 @@ final class ChainWalk {
         }
         String back = browser.click("[].slice.call(document.getElementById(" + Json.write(section)
                 + ").querySelectorAll('a')).filter(function(a){return a.textContent===" + Json.write(item)
-                + ";})[0]");
+                + ";})[0]", "the link back to " + item);
         Object found = browser.eval("(function(){var h=document.getElementById(location.hash.slice(1));"
                 + "return !!h&&h.querySelector('code').textContent;})()");
         if (!item.equals(found)) {
@@ -141,10 +145,11 @@ final class ChainWalk {
     }
 
     /** From the design item to the full report and up its "Covers (up)" links along the chain to the hazard. */
-    private void up(List<Object> path, String item, String anchor) {
+    private void up(List<Object> path, String chainPage, String anchor) {
+        String at = Json.str(Json.list(path.get(path.size() - 1)).get(1));
+        browser.open(chainPage + "#" + anchor);
         browser.click("document.getElementById(" + Json.write(anchor)
-                + ").querySelector('a[href^=\"../index.html#\"]')");
-        String at = item;
+                + ").querySelector('a[href^=\"../index.html#\"]')", "the link of " + at + " to the full report");
         for (int i = path.size() - 2; i >= 0; i--) {
             String next = Json.str(Json.list(path.get(i)).get(1));
             if (!shown(at)) {
@@ -154,7 +159,8 @@ final class ChainWalk {
             browser.click("(function(){var s=document.getElementById(" + Json.write(at) + ");var dt=[].slice.call("
                     + "s.querySelectorAll('dt')).filter(function(d){return d.textContent==='Covers (up)';})[0];"
                     + "return dt&&[].slice.call(dt.nextElementSibling.querySelectorAll('a')).filter(function(a){"
-                    + "return a.textContent===" + Json.write(next) + ";})[0];})()");
+                    + "return a.textContent===" + Json.write(next) + ";})[0];})()", "the link to " + next
+                    + " under \"Covers (up)\" in the section of " + at);
             at = next;
         }
         if (!shown(at)) {

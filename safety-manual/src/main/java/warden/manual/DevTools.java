@@ -337,24 +337,24 @@ final class DevTools implements AutoCloseable {
     /**
      * Clicks, with the mouse, the element that {@code element} (a script expression) yields, scrolled
      * into the middle of the view, and waits for the navigation the click starts (another document or
-     * a fragment of this one).
+     * a fragment of this one). {@code what} names the element in an error.
      *
      * @return the location after the navigation
      * @throws IllegalStateException when there is no such element, something else lies on top of it,
      *     or nothing navigates
      */
-    String click(String element) {
-        Map<String, Object> at = Json.object(eval("(function(){var e=" + element + ";if(!e)return null;"
+    String click(String element, String what) {
+        Map<String, Object> at = Json.object(eval("(function(){var e;try{e=" + element
+                + ";}catch(x){e=null;}if(!e)return null;"
                 + "e.scrollIntoView({block:'center',inline:'center'});var r=e.getClientRects()[0];if(!r)return {};"
                 + "var x=r.left+Math.min(r.width/2,8),y=r.top+r.height/2,h=document.elementFromPoint(x,y);"
                 + "return {x:x,y:y,hit:!!h&&(h===e||e.contains(h)),on:h?h.outerHTML.slice(0,80):'',"
                 + "href:e.href||''};})()"));
         if (at.isEmpty()) {
-            throw new IllegalStateException("on " + page + " nothing to click: " + element + " is missing or not "
-                    + "shown");
+            throw new IllegalStateException("on " + page + " nothing to click: " + what + " is missing or not shown");
         }
         if (!Boolean.TRUE.equals(at.get("hit"))) {
-            throw new IllegalStateException("on " + page + " " + element + " cannot be clicked: " + at.get("on")
+            throw new IllegalStateException("on " + page + " " + what + " cannot be clicked: " + at.get("on")
                     + " lies on top of it");
         }
         navigations.clear();
@@ -362,7 +362,7 @@ final class DevTools implements AutoCloseable {
             send("Input.dispatchMouseEvent", Map.of("type", type, "x", at.get("x"), "y", at.get("y"), "button", "left",
                     "clickCount", 1));
         }
-        awaitNavigation("clicking " + element + " (" + at.get("href") + ")");
+        awaitNavigation("clicking " + what + " (" + at.get("href") + ")");
         return Json.str(eval("location.href"));
     }
 
