@@ -77,6 +77,7 @@ final class DevTools implements AutoCloseable {
             p = new ProcessBuilder(chromium.toString(), "--headless=new", "--no-sandbox", "--remote-debugging-port=0",
                     "--user-data-dir=" + profile, "--no-first-run", "--no-default-browser-check", "--disable-sync",
                     "--disable-extensions", "--disable-background-networking", "--disable-component-update",
+                    "--disable-dev-shm-usage", "--disable-gpu",
                     "--host-resolver-rules=MAP * ~NOTFOUND", "--window-size=1280,1024", "about:blank")
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
