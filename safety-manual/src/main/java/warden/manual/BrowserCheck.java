@@ -58,6 +58,7 @@ public final class BrowserCheck {
     private final List<String[]> later = new ArrayList<>();
     private int pages;
     private int links;
+    private String walk = "";
 
     BrowserCheck(DevTools browser) {
         this.browser = browser;
@@ -100,20 +101,21 @@ public final class BrowserCheck {
         }
         long t1 = System.nanoTime();
         List<String> found;
-        int opened;
-        int checked;
+        String passed;
         try (DevTools d = DevTools.launch(chromium, work)) {
             BrowserCheck c = new BrowserCheck(d);
             c.report(report);
             c.manual(manual);
             found = c.finish();
-            opened = c.pages;
-            checked = c.links;
+            passed = String.format("browser-check: %d pages of the trace report and the manual opened offline in %s "
+                    + "in %.1f s (finding or installing it: %.1f s): all %d links resolve, every image shows, the ASIL "
+                    + "filters and one chain from hazard to design and back work (%s), no console error, failed "
+                    + "load or request leaving file:", c.pages, chromium, (System.nanoTime() - t1) / 1e9,
+                    (t1 - t0) / 1e9, c.links, c.walk);
         } catch (IllegalStateException e) {
             System.err.println("browser-check: " + e.getMessage());
             return 2;
         }
-        double s = (System.nanoTime() - t1) / 1e9;
         for (String f : found) {
             System.err.println("browser-check: " + f);
         }
@@ -122,10 +124,7 @@ public final class BrowserCheck {
                     report, manual);
             return 1;
         }
-        System.out.printf("browser-check: %d pages of the trace report and the manual opened offline in %s in %.1f s "
-                + "(finding or installing it: %.1f s): all %d links resolve, every image shows, the ASIL filters and "
-                + "one chain from hazard to own mutation score and back work, no console error, failed load or "
-                + "request leaving file:%n", opened, chromium, s, (t1 - t0) / 1e9, checked);
+        System.out.println(passed);
         return 0;
     }
 
@@ -148,7 +147,9 @@ public final class BrowserCheck {
             filter(page);
         }
         try {
-            findings.addAll(new ChainWalk(browser, chains).walk());
+            ChainWalk w = new ChainWalk(browser, chains);
+            findings.addAll(w.walk());
+            walk = w.required;
         } catch (IllegalStateException e) {
             findings.add("the chain walk stopped: " + e.getMessage());
         }

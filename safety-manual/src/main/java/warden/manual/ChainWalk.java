@@ -42,6 +42,8 @@ final class ChainWalk {
     private final List<String> findings = new ArrayList<>();
     /** The ids of the chain walked, hazard first (empty before a walk or when none was found). */
     final List<String> walked = new ArrayList<>();
+    /** What the walk found: a figure for the own mutation score and the line coverage, or only their places. */
+    String required = "";
 
     /**
      * @param browser the browser to walk in
@@ -63,6 +65,9 @@ final class ChainWalk {
         String summary = summary();
         boolean mutation = summary.contains("mutation gate on");
         boolean coverage = summary.contains("coverage data: yes");
+        required = "the walked design item shows " + (mutation ? "a figure" : "no figure (the report has no mutation "
+                + "data)") + " for its own mutation score and " + (coverage ? "a figure" : "none (no coverage data)")
+                + " for its line coverage";
         Map<String, Object> chain = find(mutation, coverage);
         if (chain.isEmpty()) {
             findings.add(index + ": no hazard's chain reaches a " + String.join(", ", LEVELS) + " path whose design "
