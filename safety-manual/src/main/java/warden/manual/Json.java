@@ -11,6 +11,7 @@ import java.util.Map;
  * naming the offset and what was wrong. Objects keep their key order, integers are {@code Long},
  * other numbers {@code Double}. The accessors are tolerant: a missing or mistyped field reads as
  * empty, zero or null, so that the manual shows what is there and says what is missing.
+ * {@link #write} is the other way, for the browser check's DevTools messages.
  */
 final class Json {
     private static final int MAX_DEPTH = 256;
@@ -58,6 +59,69 @@ final class Json {
 
     static String str(Object o) {
         return o == null ? "" : String.valueOf(o);
+    }
+
+    /**
+     * @return {@code v} as JSON text: a {@link Map} (string keys) as an object, a {@link List} as an
+     *     array, a {@link String}, {@link Number} or {@link Boolean} as itself, null as null
+     * @throws IllegalArgumentException for any other value
+     */
+    static String write(Object v) {
+        StringBuilder b = new StringBuilder();
+        write(b, v, 0);
+        return b.toString();
+    }
+
+    private static void write(StringBuilder b, Object v, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new IllegalArgumentException("nesting deeper than " + MAX_DEPTH);
+        }
+        if (v == null || v instanceof Boolean || v instanceof Long || v instanceof Integer) {
+            b.append(v);
+        } else if (v instanceof Number n) {
+            double d = n.doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw new IllegalArgumentException("no JSON for the number " + d);
+            }
+            b.append(d);
+        } else if (v instanceof String s) {
+            quote(b, s);
+        } else if (v instanceof Map<?, ?> m) {
+            b.append('{');
+            String sep = "";
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                quote(b.append(sep), String.valueOf(e.getKey()));
+                write(b.append(':'), e.getValue(), depth + 1);
+                sep = ",";
+            }
+            b.append('}');
+        } else if (v instanceof List<?> l) {
+            b.append('[');
+            String sep = "";
+            for (Object o : l) {
+                write(b.append(sep), o, depth + 1);
+                sep = ",";
+            }
+            b.append(']');
+        } else {
+            throw new IllegalArgumentException("no JSON for a " + v.getClass().getName());
+        }
+    }
+
+    private static void quote(StringBuilder b, String s) {
+        b.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int simple = "\"\\\b\f\n\r\t".indexOf(c);
+            if (simple >= 0) {
+                b.append('\\').append("\"\\bfnrt".charAt(simple));
+            } else if (c < ' ') {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        b.append('"');
     }
 
     private IllegalArgumentException fail(String what) {
