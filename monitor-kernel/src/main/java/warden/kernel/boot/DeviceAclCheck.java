@@ -5,9 +5,10 @@ import warden.kernel.api.DeviceAcl;
 import warden.kernel.api.SystemImage;
 
 /**
- * Boot-time check of an image's access-control list of mediated devices: at most
- * {@link DeviceAcl#ENTRIES_MAX} entries; each names an existing partition and device that partition
- * does not own, a 4-byte aligned register inside the device's window (below
+ * Boot-time check of an image's access-control list of mediated devices (at most
+ * {@link DeviceAcl#ENTRIES_MAX} entries, which the builder's table holds): each entry names an
+ * existing partition and device that partition does not own, a 4-byte aligned register inside the
+ * device's window (below
  * {@link DeviceAcl#OFFSET_MAX}), one or both of read and write, a mask and a range of 32-bit values
  * with min &lt;= max, a rate &gt;= 0 and, with a rate, a window &gt; 0; no two entries of the same
  * partition, device and register share a direction (so at most one entry decides an access). No
@@ -21,11 +22,7 @@ final class DeviceAclCheck {
 
     /** @return the first entry that fails a check, or -1. [impl->dsn~kernel.device.boot-check~1] */
     static int firstBad(SystemImage img) {
-        int n = img.aclTotal();
-        if (n < 0 || n > DeviceAcl.ENTRIES_MAX) {
-            return 0;
-        }
-        for (int e = 0; e < n; e++) { // <= ENTRIES_MAX
+        for (int e = 0; e < img.aclTotal(); e++) { // <= ENTRIES_MAX: SystemImageBuilder.aclEntry
             if (!entryOk(img, e) || !alone(img, e)) {
                 return e;
             }

@@ -69,12 +69,30 @@ class DeviceAclCheckTest {
         assertEquals(ImageCheckCode.BAD_ACL, one(1, 0, 0x1C, Access.WRITE, ALL, 5, 4, 0, 0), "min > max");
         assertEquals(ImageCheckCode.OK, one(1, 0, 0x1C, Access.WRITE, ALL, 4, 4, 0, 0), "min = max");
         assertEquals(ImageCheckCode.BAD_ACL, one(1, 0, 0x1C, Access.WRITE, ALL, 0, ALL + 1, 0, 0), "max > 32 bits");
-        assertEquals(ImageCheckCode.BAD_ACL, one(1, 0, 0x1C, Access.WRITE, ALL, 0, ALL, -1, 0), "rate < 0");
+        assertEquals(ImageCheckCode.BAD_ACL, one(1, 0, 0x1C, Access.WRITE, ALL, 0, ALL, -1, 1), "rate < 0");
+        assertEquals(ImageCheckCode.OK, one(1, 0, 0, Access.READ, ALL, 0, ALL, 0, 0), "offset 0");
         assertEquals(ImageCheckCode.BAD_ACL, one(1, 0, 0x1C, Access.WRITE, ALL, 0, ALL, 1, 0), "rate, no window");
         assertEquals(ImageCheckCode.OK, one(1, 0, 0x1C, Access.WRITE, ALL, 0, ALL, 1, 1), "1 ns window");
         assertEquals(ImageCheckCode.BAD_ACL, one(1, 0, 0x70, Access.WRITE, ALL, 0, ALL, 0, 0), "same register twice");
         assertEquals(ImageCheckCode.BAD_ACL, one(1, 0, 0x70, Access.READ | Access.WRITE, ALL, 0, ALL, 0, 0));
         assertEquals("BAD_ACL", ImageCheckCode.name(ImageCheckCode.BAD_ACL));
+    }
+
+    // [utest->dsn~kernel.device.boot-check~1]
+    @Test
+    void theSameRegisterMayBeGivenToTwoPartitionsAndTwoDevicesMayShareAnOffset() {
+        SystemImageBuilder b = SystemImage.builder(1).monitor(0x8000_0000L, 0x1000);
+        for (int p = 0; p < 3; p++) {
+            b.partition("p" + p, p == 2 ? Criticality.ASIL_C : Criticality.QM, 1, 0x9000_0000L + p * 0x10000L, 0,
+                    false);
+            b.region(p, 0x9000_0000L + p * 0x10000L, 0x1000, Access.ALL);
+        }
+        b.device(2, "can0", 0x1000_0000L, 0x100);
+        b.device(2, "can1", 0x1000_1000L, 0x100);
+        b.aclEntry(0, 0, 0x1C, Access.WRITE, ALL, 0, ALL, 0, 0);
+        b.aclEntry(1, 0, 0x1C, Access.WRITE, ALL, 0, ALL, 0, 0);
+        b.aclEntry(0, 1, 0x1C, Access.WRITE, ALL, 0, ALL, 0, 0);
+        assertEquals(ImageCheckCode.OK, new ImageCheck().check(b.build(), 1), "partition 0 is no owner here");
     }
 
     // [utest->dsn~kernel.device.boot-check~1]

@@ -98,10 +98,12 @@ class DeviceCallsTest {
         assertEquals(1, DeviceAcl.deviceOf(lastDenial()));
         assertEquals(MB2_ID, DeviceAcl.offsetOf(lastDenial()));
         assertEquals(Status.DENIED, calls.devices.access(0, GUEST, Access.WRITE, -1, 0x600), "a negative target");
-        assertEquals(Status.DENIED, calls.devices.access(0, GUEST, Access.WRITE, 1L << 32 | MB2_ID, 0x600),
+        assertEquals(Status.DENIED, calls.devices.access(0, GUEST, Access.WRITE, 1L << 48 | MB2_ID, 0x600),
                 "a target beyond 32 bits does not truncate to device 0");
+        assertEquals(Status.DENIED, calls.devices.access(0, GUEST, Access.WRITE, Long.MIN_VALUE | MB2_ID, 0x600),
+                "nor does a negative one");
         assertFalse(reached(), "no refused access reached the port");
-        assertEquals(7, calls.log.sequence());
+        assertEquals(8, calls.log.sequence());
         assertEquals(GUEST, calls.log.partition(calls.log.sequence() - 1));
     }
 
@@ -190,6 +192,10 @@ class DeviceCallsTest {
         assertEquals(0x642L, calls.platform.deviceRegs.get(CAN + MB2_ID));
         calls.platform.args[0] = MonitorCall.deviceTarget(0, TXDONE);
         assertEquals(Status.OK, calls.all.call(0, GUEST, MonitorCall.DEVICE_READ));
+        calls.platform.args[0] = MonitorCall.deviceTarget(0, MB2_ID);
+        calls.platform.args[1] = 99;
+        assertEquals(Status.DENIED, calls.all.call(0, GUEST, MonitorCall.DEVICE_READ), "write-only");
+        assertEquals(0, calls.log.b(calls.log.sequence() - 1), "a refused read logs no value, whatever arg1 held");
         assertEquals(Status.RATE_LIMITED, DeviceCalls.status(DeviceAcl.RATE));
         assertEquals("DEVICE_WRITE", MonitorCall.name(MonitorCall.DEVICE_WRITE));
         assertEquals(0x0001_0004, MonitorCall.ABI_VERSION);
