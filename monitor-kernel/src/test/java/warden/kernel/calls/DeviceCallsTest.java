@@ -46,6 +46,7 @@ class DeviceCallsTest {
         b.aclEntry(GUEST, 0, MB2_ID, Access.WRITE, DeviceAcl.VALUE_MAX, 0x600, 0x6FF, 0, 0);
         b.aclEntry(GUEST, 0, TXREQ, Access.WRITE, 0x4, 0, 0x4, 3, WINDOW);
         b.aclEntry(GUEST, 0, TXDONE, Access.READ, DeviceAcl.VALUE_MAX, 0, DeviceAcl.VALUE_MAX, 0, 0);
+        b.aclEntry(GUEST, 0, 0, Access.READ, DeviceAcl.VALUE_MAX, 0, DeviceAcl.VALUE_MAX, 0, 0);
         return b.build();
     }
 
@@ -80,6 +81,7 @@ class DeviceCallsTest {
         assertEquals(Status.OK, calls.devices.access(0, GUEST, Access.READ, MonitorCall.deviceTarget(0, TXDONE), 9));
         assertEquals(0xFFFF_FFFEL, calls.platform.lastValue);
         assertEquals(Status.OK, calls.platform.lastStatus);
+        assertEquals(Status.OK, calls.devices.access(0, GUEST, Access.READ, 0, 0), "target 0: device 0's ID");
         assertEquals(0, calls.log.sequence(), "nothing logged");
     }
 
