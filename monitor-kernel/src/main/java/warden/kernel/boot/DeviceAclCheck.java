@@ -50,8 +50,8 @@ final class DeviceAclCheck {
     }
 
     private static boolean alone(SystemImage img, int e) {
-        for (int o = 0; o < e; o++) { // < ENTRIES_MAX
-            if (img.aclPartition(o) == img.aclPartition(e) && img.aclDevice(o) == img.aclDevice(e)
+        for (int o = 0; o < img.aclTotal(); o++) { // <= ENTRIES_MAX; the entries before e
+            if (o < e && img.aclPartition(o) == img.aclPartition(e) && img.aclDevice(o) == img.aclDevice(e)
                     && img.aclOffset(o) == img.aclOffset(e) && (img.aclAccess(o) & img.aclAccess(e)) != 0) {
                 return false;
             }
