@@ -22,7 +22,7 @@ import warden.kernel.port.Timer;
  *
  * [impl->dsn~kernel.device.calls~1]
  */
-// justification: entries are below aclTotal <= ENTRIES_MAX (ImageCheck at boot); the arrays have ENTRIES_MAX slots
+// justification: entries are below aclTotal, at most ENTRIES_MAX (the builder); the arrays have ENTRIES_MAX slots
 @SuppressWarnings("index")
 public final class DeviceCalls {
     private final SystemImage img;
