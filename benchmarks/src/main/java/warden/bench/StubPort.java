@@ -146,6 +146,16 @@ public final class StubPort implements Platform, CpuContext, ProtectionUnit, Int
     }
 
     @Override
+    public long readDevice(long address) {
+        return 0;
+    }
+
+    @Override
+    public int writeDevice(long address, int value) {
+        return 0;
+    }
+
+    @Override
     public int readByte(long address) {
         long off = address - memoryBase;
         return off < 0 || off >= memory.length ? -1 : memory[(int) off] & 0xff;

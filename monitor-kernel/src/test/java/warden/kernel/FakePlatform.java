@@ -37,6 +37,10 @@ public final class FakePlatform implements Platform, CpuContext, ProtectionUnit,
     public final byte[] memory = new byte[1 << 16];
     private final java.util.Map<Long, Byte> sparse = new java.util.HashMap<>();
     public long memoryBase = 0x8000_0000L;
+    /** Device registers the monitor wrote through {@link #writeDevice}, by physical address. */
+    public final java.util.Map<Long, Long> deviceRegs = new java.util.HashMap<>();
+    /** An address at which readDevice and writeDevice answer a bus error; -1 for none. */
+    public long busErrorAddress = -1;
     public int regionsPerSlot = 16;
     /** Every region this fake refused for want of entries, as "slot N base". */
     public final java.util.List<String> refusedAdds = new java.util.ArrayList<>();
@@ -208,6 +212,23 @@ public final class FakePlatform implements Platform, CpuContext, ProtectionUnit,
             return 0;
         }
         memory[(int) off] = (byte) value;
+        return 0;
+    }
+
+    @Override
+    public long readDevice(long address) {
+        log.add("readDevice " + Long.toHexString(address));
+        Long v = deviceRegs.get(address);
+        return address == busErrorAddress ? -1 : v == null ? 0 : v;
+    }
+
+    @Override
+    public int writeDevice(long address, int value) {
+        log.add("writeDevice " + Long.toHexString(address) + " " + Integer.toHexString(value));
+        if (address == busErrorAddress) {
+            return -1;
+        }
+        deviceRegs.put(address, value & 0xFFFF_FFFFL);
         return 0;
     }
 

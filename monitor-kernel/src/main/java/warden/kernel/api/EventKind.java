@@ -43,13 +43,19 @@ public final class EventKind {
      * a = channel, b = failures reported on it so far.
      */
     public static final int CHANNEL_FAILURE = 19;
+    /**
+     * A mediated device access refused by the access-control list (partition = the caller), a
+     * diagnostic record: a = {@link DeviceAcl#denial} (reason, direction, device, register offset),
+     * b = the value written (0 for a read).
+     */
+    public static final int DEVICE_DENIED = 20;
 
     private static final String[] NAMES = {
         "none", "access-violation", "illegal-instruction", "unknown-call", "denied-call",
         "partition-booted", "unowned-interrupt", "pending-overflow", "failure-detected",
         "partition-restarted", "partition-recovered", "partition-stopped", "safe-state",
         "interrupt-storm", "line-restored", "context-corrupt", "image-corrupt",
-        "timer-fault", "timer-recovered", "channel-failure"
+        "timer-fault", "timer-recovered", "channel-failure", "device-denied"
     };
 
     private EventKind() {

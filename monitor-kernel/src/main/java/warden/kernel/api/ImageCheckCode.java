@@ -36,12 +36,18 @@ public final class ImageCheckCode {
      * memory, every region, every device and every other ring).
      */
     public static final int BAD_CHANNEL = 18;
+    /**
+     * An access-control entry of a mediated device with a bad partition, device (or one its
+     * partition owns), register, direction, value mask or range, rate, or one that shares a
+     * direction of a register with another entry of its partition.
+     */
+    public static final int BAD_ACL = 19;
 
     private static final String[] NAMES = {
         "OK", "NO_PARTITIONS", "TOO_MANY_CORES", "BAD_CORES", "BAD_CRITICALITY", "NO_REGIONS",
         "BAD_REGION", "REGION_OVERLAP", "MONITOR_OVERLAP", "BAD_MONITOR", "DEVICE_OVERLAP",
         "BAD_DEVICE", "BAD_LINE", "DUPLICATE_LINE", "TWO_CRITICAL_ON_CORE", "CORE_OVERCOMMITTED", "BAD_IMAGE",
-        "IMAGE_DIGEST", "BAD_CHANNEL"
+        "IMAGE_DIGEST", "BAD_CHANNEL", "BAD_ACL"
     };
 
     private ImageCheckCode() {

@@ -73,23 +73,48 @@ public final class MonitorCall {
      * {@link ChannelLayout#INFO_CRC}): one of the channel's properties, for its two endpoints only.
      */
     public static final int CHANNEL_INFO = 14;
+    /**
+     * arg0 = {@link #deviceTarget}(device, register offset): reads the 32-bit register of a mediated
+     * device for the caller when an entry of the image's access-control list allows it (see
+     * {@link DeviceAcl}); the value is the register's. Refused with DENIED (not listed) or
+     * RATE_LIMITED, and logged as {@link EventKind#DEVICE_DENIED}.
+     */
+    public static final int DEVICE_READ = 15;
+    /**
+     * arg0 = {@link #deviceTarget}(device, register offset), arg1 = value: writes the 32-bit register
+     * of a mediated device for the caller when an entry of the access-control list allows the
+     * register, the direction and the value, within the entry's rate. Refused like DEVICE_READ
+     * (a value outside the entry's mask or range is DENIED); a refused write never reaches the device.
+     */
+    public static final int DEVICE_WRITE = 16;
     /** One past the highest call id. */
-    public static final int COUNT = 15;
+    public static final int COUNT = 17;
 
     /**
      * The kernel ABI version returned by {@link #VERSION}: major in bits 31..16, minor below.
      * Minor 1 added the channel calls, minor 2 the channel failure code of REPORT_FAILURE, minor 3
-     * the CRC width field of CHANNEL_INFO.
+     * the CRC width field of CHANNEL_INFO, minor 4 the mediated device calls DEVICE_READ and
+     * DEVICE_WRITE.
      */
-    public static final int ABI_VERSION = 0x0001_0003;
+    public static final int ABI_VERSION = 0x0001_0004;
 
     private static final String[] NAMES = {
         "VERSION", "YIELD", "HEARTBEAT", "GET_TIME", "CONSOLE_WRITE", "PARTITION_INFO", "SET_TIMER",
         "REPORT_FAILURE", "EVENT_READ", "VCPU_OFF", "VCPU_ON", "PARTITION_RESET", "CHANNEL_SEND",
-        "CHANNEL_RECEIVE", "CHANNEL_INFO"
+        "CHANNEL_RECEIVE", "CHANNEL_INFO", "DEVICE_READ", "DEVICE_WRITE"
     };
 
     private MonitorCall() {
+    }
+
+    /**
+     * @return the first argument of DEVICE_READ and DEVICE_WRITE: the device's index in the image in
+     *     bits 31..16, the register's byte offset in its window in bits 15..0.
+     *
+     * [impl->dsn~kernel.device.calls~1]
+     */
+    public static long deviceTarget(int device, int offset) {
+        return ((long) device << 16) | (offset & 0xFFFFL);
     }
 
     /** @return the name of a call id, or "UNKNOWN". */

@@ -17,10 +17,12 @@ public final class Status {
     public static final int FAILED = -5;
     public static final int BAD_STATE = -6;
     public static final int NO_SPACE = -7;
+    /** A mediated device access its access-control entry allows, refused for its rate limit in the window. */
+    public static final int RATE_LIMITED = -8;
 
     private static final String[] NAMES = {
         "OK", "NOT_SUPPORTED", "INVALID_PARAM", "DENIED", "INVALID_ADDRESS", "FAILED", "BAD_STATE",
-        "NO_SPACE"
+        "NO_SPACE", "RATE_LIMITED"
     };
 
     private Status() {

@@ -70,9 +70,11 @@ public final class SystemImage {
     final int[] linePriority;
     final int duplicateLine;
     final ChannelTable channels;
+    final DeviceAclTable acl;
 
     SystemImage(SystemImageBuilder b) {
         channels = b.channels.copy();
+        acl = b.acl.copy();
         duplicateLine = b.duplicateLine;
         coreCount = b.coreCount;
         monitorBase = b.monitorBase;
@@ -195,4 +197,25 @@ public final class SystemImage {
     public int channelWindow(int c) { return channels.window[c]; }
     /** @return the width in bits of channel c's end-to-end CRC (32 or 64; the boot check refuses others). */
     public int channelCrc(int c) { return channels.crc[c]; }
+
+    /** @return the number of access-control entries of mediated devices. [impl->dsn~kernel.device.acl~1] */
+    public int aclTotal() { return acl.total; }
+    /** @return the partition entry e allows. */
+    public int aclPartition(int e) { return acl.partition[e]; }
+    /** @return the device (index) of entry e. */
+    public int aclDevice(int e) { return acl.device[e]; }
+    /** @return the byte offset of entry e's 32-bit register in its device's window. */
+    public int aclOffset(int e) { return acl.offset[e]; }
+    /** @return the directions entry e allows (Access.READ, Access.WRITE bits). */
+    public int aclAccess(int e) { return acl.access[e]; }
+    /** @return the bits a value written under entry e may set. */
+    public long aclMask(int e) { return acl.mask[e]; }
+    /** @return the smallest value entry e lets a partition write. */
+    public long aclMin(int e) { return acl.min[e]; }
+    /** @return the largest value entry e lets a partition write. */
+    public long aclMax(int e) { return acl.max[e]; }
+    /** @return the accesses entry e allows per window, 0 for no limit. */
+    public int aclRate(int e) { return acl.rate[e]; }
+    /** @return the length of entry e's rate window in ns. */
+    public long aclWindowNs(int e) { return acl.windowNs[e]; }
 }

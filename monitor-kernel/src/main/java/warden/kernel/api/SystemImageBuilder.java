@@ -58,6 +58,7 @@ public final class SystemImageBuilder {
     final int[] linePriority = new int[LINES_MAX];
     int duplicateLine;
     final ChannelTable channels = new ChannelTable();
+    final DeviceAclTable acl = new DeviceAclTable();
 
     SystemImageBuilder(int coreCount) {
         this.coreCount = coreCount;
@@ -228,6 +229,33 @@ public final class SystemImageBuilder {
     public SystemImageBuilder channelCrc(int c, int bits) {
         channels.crc[c] = bits;
         return this;
+    }
+
+    /**
+     * Adds an access-control entry of a mediated device: partition {@code p} may reach the 32-bit
+     * register at byte {@code offset} of device {@code d} in the directions of {@code access}
+     * (Access.READ, Access.WRITE bits) through DEVICE_READ / DEVICE_WRITE; a written value must
+     * have no bit outside {@code mask} and lie in [min, max]; at most {@code rate} accesses per
+     * {@code windowNs} (rate 0: no limit). @return the entry's index.
+     *
+     * [impl->dsn~kernel.device.acl~1]
+     */
+    public int aclEntry(int p, int d, int offset, int access, long mask, long min, long max, int rate,
+                        long windowNs) {
+        if (acl.total >= DeviceAcl.ENTRIES_MAX) {
+            throw new IllegalArgumentException("more than " + DeviceAcl.ENTRIES_MAX + " access-control entries");
+        }
+        int e = acl.total++;
+        acl.partition[e] = p;
+        acl.device[e] = d;
+        acl.offset[e] = offset;
+        acl.access[e] = access;
+        acl.mask[e] = mask;
+        acl.min[e] = min;
+        acl.max[e] = max;
+        acl.rate[e] = rate;
+        acl.windowNs[e] = windowNs;
+        return e;
     }
 
     public SystemImage build() {

@@ -19,6 +19,7 @@ import static warden.kernel.api.ImageCheckCode.CORE_OVERCOMMITTED;
 import static warden.kernel.api.ImageCheckCode.BAD_IMAGE;
 import static warden.kernel.api.ImageCheckCode.IMAGE_DIGEST;
 import static warden.kernel.api.ImageCheckCode.BAD_CHANNEL;
+import static warden.kernel.api.ImageCheckCode.BAD_ACL;
 
 import warden.kernel.api.Access;
 import warden.kernel.api.Criticality;
@@ -81,6 +82,10 @@ public final class ImageCheck implements ImageCheckResult {
         if (r == OK) {
             int c = ChannelCheck.firstBad(img);
             r = c < 0 ? OK : fail(BAD_CHANNEL, c, -1);
+        }
+        if (r == OK) {
+            int e = DeviceAclCheck.firstBad(img);
+            r = e < 0 ? OK : fail(BAD_ACL, e, -1);
         }
         lastCode = r;
         return r;

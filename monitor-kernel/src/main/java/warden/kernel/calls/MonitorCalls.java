@@ -33,6 +33,7 @@ public final class MonitorCalls {
     private final EventCalls events;
     private final PartitionCalls partitions;
     private final ChannelCalls channels;
+    private final DeviceCalls devices;
 
     /** Boot-time: every call group. [impl->dsn~kernel.boot~1] */
     public MonitorCalls(SystemImage img, Platform platform, Scheduler sched, Health health, PartitionTable table,
@@ -49,6 +50,7 @@ public final class MonitorCalls {
         events = new EventCalls(img, owned, reply, log, platform.memory());
         partitions = new PartitionCalls(img, reply, table, health, log, platform.timer());
         channels = new ChannelCalls(img, reply, table.channels(), sched, platform.cpu(), platform.timer(), log);
+        devices = new DeviceCalls(img, reply, platform.memory(), platform.timer(), log);
     }
 
     /** @return true for call ids the kernel implements. [impl->dsn~kernel.mcall.decode-invoke~1] */
@@ -58,9 +60,10 @@ public final class MonitorCalls {
 
     /**
      * A monitor call of partition p, running on {@code core}: an unknown id is refused with
-     * NOT_SUPPORTED, a known one is decoded and invoked; a refused call is counted and logged.
+     * NOT_SUPPORTED, a known one is decoded and invoked; a refused call is counted and logged (a
+     * refused device call by DeviceCalls, with its reason, as DEVICE_DENIED).
      *
-     * [impl->dsn~kernel.mcall.unknown~1]
+     * [impl->dsn~kernel.mcall.unknown~1] [impl->dsn~kernel.device.denial-log~1]
      */
     public int call(int core, int p, int callId) {
         counters[Counter.MONITOR_CALLS]++;
@@ -73,7 +76,9 @@ public final class MonitorCalls {
         int st = dispatch(core, p, callId);
         if (st != Status.OK) {
             counters[Counter.DENIED_CALLS]++;
-            log.append(now(core), EventKind.DENIED_CALL, p, core, callId, st);
+            if (callId != MonitorCall.DEVICE_READ && callId != MonitorCall.DEVICE_WRITE) {
+                log.append(now(core), EventKind.DENIED_CALL, p, core, callId, st);
+            }
         }
         return st;
     }
@@ -118,9 +123,15 @@ public final class MonitorCalls {
                 return a0 == MonitorCall.FAILURE_CHANNEL
                         ? channels.reportFailure(core, p, platform.cpu().callArg(core, 1))
                         : partitions.reportFailure(core, p);
-            default: // the remaining known ids: CHANNEL_SEND, CHANNEL_RECEIVE, CHANNEL_INFO
-                return channels.call(core, p, callId, a0, platform.cpu().callArg(core, 1));
+            default: // the remaining known ids: CHANNEL_SEND, CHANNEL_RECEIVE, CHANNEL_INFO, DEVICE_*
+                return channelOrDevice(core, p, callId, a0, platform.cpu().callArg(core, 1));
         }
+    }
+
+    /** The channel and device calls. [impl->dsn~kernel.mcall.decode-invoke~1] */
+    private int channelOrDevice(int core, int p, int callId, long a0, long a1) {
+        return callId >= MonitorCall.DEVICE_READ ? devices.call(core, p, callId, a0, a1)
+                : channels.call(core, p, callId, a0, a1);
     }
 
     /** Virtual time of {@code core}, the time stamp of every record. [impl->dsn~kernel.event-log~2] */

@@ -8,10 +8,11 @@ import warden.kernel.api.EventRecords;
  * and never blocks. Records are of two priorities: safety records (a partition booted, and every
  * health event from {@link EventKind#FAILURE_DETECTED} on: failures, restarts, recoveries, stops,
  * the safe state, storms, context and image checks, timer faults) and diagnostic records (denied
- * accesses and calls, unowned or lost interrupts). When the ring is full a new record overwrites
- * the oldest, unless the oldest is a safety record and the new one is not: then the new one is
- * refused. Either way the lost record is counted per kind ({@link #droppedOf(int)}), so a flood
- * of diagnostic records never pushes a safety record out of the log.
+ * accesses and calls, denied mediated device accesses, unowned or lost interrupts). When the ring
+ * is full a new record overwrites the oldest, unless the oldest is a safety record and the new one
+ * is not: then the new one is refused. Either way the lost record is counted per kind
+ * ({@link #droppedOf(int)}), so a flood of diagnostic records never pushes a safety record out of
+ * the log.
  *
  * <pre>
  *   record i:  time[i] | kind[i] | partition[i] | core[i] | a[i] | b[i]
@@ -63,7 +64,8 @@ public final class EventLog implements EventRecords {
 
     /** @return whether records of {@code eventKind} are safety records (never pushed out by others). */
     public static boolean safety(int eventKind) {
-        return eventKind == EventKind.PARTITION_BOOTED || eventKind >= EventKind.FAILURE_DETECTED;
+        return eventKind == EventKind.PARTITION_BOOTED
+                || eventKind >= EventKind.FAILURE_DETECTED && eventKind != EventKind.DEVICE_DENIED;
     }
 
     /** @return the number of records held or overwritten (one past the newest sequence number). */

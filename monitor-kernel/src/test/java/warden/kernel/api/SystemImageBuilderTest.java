@@ -163,7 +163,8 @@ class SystemImageBuilderTest {
         assertEquals("OK", Status.name(Status.OK));
         assertEquals("NO_SPACE", Status.name(Status.NO_SPACE));
         assertEquals("INVALID_ADDRESS", Status.name(Status.INVALID_ADDRESS));
-        assertEquals("?", Status.name(Status.NO_SPACE - 1));
+        assertEquals("RATE_LIMITED", Status.name(Status.RATE_LIMITED));
+        assertEquals("?", Status.name(Status.RATE_LIMITED - 1));
         assertEquals("?", Status.name(1));
     }
 
@@ -194,7 +195,8 @@ class SystemImageBuilderTest {
         assertEquals("safe-state", EventKind.name(EventKind.SAFE_STATE));
         assertEquals("timer-recovered", EventKind.name(EventKind.TIMER_RECOVERED));
         assertEquals("channel-failure", EventKind.name(EventKind.CHANNEL_FAILURE));
-        assertEquals("?", EventKind.name(EventKind.CHANNEL_FAILURE + 1));
+        assertEquals("device-denied", EventKind.name(EventKind.DEVICE_DENIED));
+        assertEquals("?", EventKind.name(EventKind.DEVICE_DENIED + 1));
         assertEquals("?", EventKind.name(0));
     }
 }

@@ -48,7 +48,8 @@ class ImageCheckTest {
         assertEquals("?", ImageCheckCode.name(-1));
         assertEquals("IMAGE_DIGEST", ImageCheckCode.name(ImageCheckCode.IMAGE_DIGEST));
         assertEquals("BAD_CHANNEL", ImageCheckCode.name(ImageCheckCode.BAD_CHANNEL));
-        assertEquals("?", ImageCheckCode.name(ImageCheckCode.BAD_CHANNEL + 1));
+        assertEquals("BAD_ACL", ImageCheckCode.name(ImageCheckCode.BAD_ACL));
+        assertEquals("?", ImageCheckCode.name(ImageCheckCode.BAD_ACL + 1));
     }
 
     // [utest->dsn~kernel.boot.revalidate~1]

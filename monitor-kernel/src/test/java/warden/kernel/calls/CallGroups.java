@@ -18,13 +18,17 @@ final class CallGroups {
     final PartitionCalls partitions;
     final TimeCalls time;
     final ChannelCalls channels;
+    final DeviceCalls devices;
+    final EventLog log;
+    final long[] counters;
+    final MonitorCalls all;
     final PartitionTable table;
     final FakePlatform platform;
 
     CallGroups(SystemImage img) {
         FakePlatform f = new FakePlatform(img.coreCount());
-        EventLog log = new EventLog();
-        long[] counters = new long[Counter.COUNT];
+        log = new EventLog();
+        counters = new long[Counter.COUNT];
         Scheduler sched = new Scheduler(img, f, f, f, counters, log);
         table = new PartitionTable(img);
         platform = f;
@@ -37,5 +41,7 @@ final class CallGroups {
         partitions = new PartitionCalls(img, reply, table, health, log, f);
         time = new TimeCalls(reply, f, sched.timers());
         channels = new ChannelCalls(img, reply, table.channels(), sched, f, f, log);
+        devices = new DeviceCalls(img, reply, f, f, log);
+        all = new MonitorCalls(img, f, sched, health, table, log, counters);
     }
 }

@@ -38,7 +38,7 @@ import warden.launcher.run.Targets;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class KernelAllocationTest {
     static final int EVENTS = 1_000_000;
-    static final int PER_ROUND = 10;
+    static final int PER_ROUND = 12;
     static final int WINDOWS = 3;
 
     // [utest->dsn~rj.runtime-zero-alloc~1]
@@ -81,6 +81,8 @@ class KernelAllocationTest {
             m.onMonitorCall(0, MonitorCall.PARTITION_INFO);
             m.onMonitorCall(0, MonitorCall.UNKNOWN);
             m.onMonitorCall(0, MonitorCall.CONSOLE_WRITE);
+            m.onMonitorCall(0, MonitorCall.DEVICE_WRITE); // refused (no entry): looked up, logged
+            m.onMonitorCall(0, MonitorCall.DEVICE_READ);
             m.onMonitorCall(0, MonitorCall.YIELD);
             m.onTimer(0);
             m.onExternalInterrupt(0);

@@ -70,6 +70,8 @@ final class LoopBounds {
                     "<= DEVICES_MAX, SystemImageBuilder.device")),
             Map.entry("warden.kernel.api.SystemImage.channelTotal", new Fact("channels",
                     "<= CHANNELS_MAX, SystemImageBuilder.channel")),
+            Map.entry("warden.kernel.api.SystemImage.aclTotal", new Fact("aclEntries",
+                    "<= DeviceAcl.ENTRIES_MAX, SystemImageBuilder.aclEntry")),
             Map.entry("warden.kernel.port.InterruptController.lineCount", new Fact("portLines",
                     "the port's interrupt controller, fixed when the board is built")),
             Map.entry("warden.kernel.sched.Vcpus.cores", new Fact("cores", "final, = img.coreCount()")),

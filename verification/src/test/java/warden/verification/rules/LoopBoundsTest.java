@@ -125,6 +125,7 @@ class LoopBoundsTest {
         m.put("regions", (long) img.regionTotal());
         m.put("devices", (long) img.deviceTotal());
         m.put("channels", (long) img.channelTotal());
+        m.put("aclEntries", (long) img.aclTotal());
         m.put("partitionsPerCore", perCore);
         m.put("pending", (long) HeldInterrupts.PENDING_MAX);
         m.put("portLines", (long) t.description().lines());
@@ -148,6 +149,7 @@ class LoopBoundsTest {
         m.put("regions", (long) SystemImage.REGIONS_MAX);
         m.put("devices", (long) SystemImage.DEVICES_MAX);
         m.put("channels", (long) SystemImage.CHANNELS_MAX);
+        m.put("aclEntries", (long) warden.kernel.api.DeviceAcl.ENTRIES_MAX);
         m.put("partitionsPerCore", (long) ImageCheck.PARTITIONS_PER_CORE_MAX);
         m.put("pending", (long) HeldInterrupts.PENDING_MAX);
         m.put("portLines", lines);

@@ -12,9 +12,11 @@ import warden.kernel.api.MonitorCall;
  * the heartbeat. Given channels ({@link #setChannels}), the primary vCPU consumes the frames of each
  * channel where it is the receiver at its tick and on the channel's doorbell, and when it accepted
  * any, sends one command frame (echoing the last sequence number received) on each channel where it
- * is the sender.
+ * is the sender. Given a {@link MediatedCan} ({@link #setMediatedCan}), the primary vCPU sends its
+ * CAN frames through the monitor when they are due, between bursts and idle gaps.
  *
  * [impl->dsn~emu.guest.rich-os~1]
+ * [impl->dsn~emu.guest.can-mediated~1]
  * [impl->dsn~emu.guest.channels~2]
  */
 public final class RichOsGuest implements Executor, warden.emu.Restartable, warden.emu.Faultable,
@@ -50,6 +52,7 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
     private GuestChannels channels = new GuestChannels(new int[0]);
     private boolean rxPending;
     private long commands;
+    private MediatedCan canTx;
 
     public RichOsGuest(String name, boolean primary, long bootNs, long tickNs, long burstMin, long burstMax,
                        long idleMin, long idleMax, int isrLine, long isrWorkNs, long buffer, long seed) {
@@ -91,8 +94,10 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
             } else if (rxPending) {
                 rxPending = false;
                 exchange(cpu);
+            } else if (canTx != null && cpu.now() >= canTx.due()) {
+                canTx.send(cpu);
             } else if (burstLeft > 0) {
-                long step = Math.min(burstLeft, budget);
+                long step = Math.min(burstLeft, Math.min(budget, untilCan(cpu)));
                 cpu.advance(step);
                 burstLeft -= step;
                 computedNs += step;
@@ -104,11 +109,21 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
                 // The wake-up at the end of the idle gap used the timer: arm it for the next tick.
                 cpu.call(MonitorCall.SET_TIMER, nextTick, 0);
             } else {
-                cpu.call(MonitorCall.SET_TIMER, Math.min(idleUntil, nextTick), 0);
+                cpu.call(MonitorCall.SET_TIMER, Math.min(Math.min(idleUntil, nextTick), canDue()), 0);
                 cpu.call(MonitorCall.YIELD, 0, 0);
             }
         }
         return cpu.attached() ? EXIT_BUDGET : EXIT_DETACHED;
+    }
+
+    /** @return when the next mediated CAN frame is due, Long.MAX_VALUE without one. */
+    private long canDue() {
+        return canTx == null ? Long.MAX_VALUE : canTx.due();
+    }
+
+    /** @return the time until the next mediated CAN frame is due (at least 1 ns), Long.MAX_VALUE without one. */
+    private long untilCan(GuestCpu cpu) {
+        return canTx == null || canTx.due() == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, canTx.due() - cpu.now());
     }
 
     private void runHandler(GuestCpu cpu, long budget) {
@@ -166,6 +181,9 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
             if (can != null) {
                 can.init(cpu);
             }
+            if (canTx != null) {
+                canTx.start(cpu.now());
+            }
         }
         nextTick = cpu.now() + tickNs;
         cpu.call(MonitorCall.SET_TIMER, nextTick, 0);
@@ -178,6 +196,19 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
      */
     public void setCanDriver(CanDriver driver) {
         can = driver;
+    }
+
+    /**
+     * The CAN frames its primary vCPU sends through the monitor's mediated device calls; none by
+     * default. Call before it runs. [impl->dsn~emu.guest.can-mediated~1]
+     */
+    public void setMediatedCan(MediatedCan tx) {
+        canTx = tx;
+    }
+
+    /** @return the mediated CAN transmitter given, or null. */
+    public MediatedCan mediatedCan() {
+        return canTx;
     }
 
     /** @return the CAN driver given, or null. */
@@ -232,6 +263,9 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
         handlerLeft = 0;
         isrQueued = 0;
         rxPending = false;
+        if (canTx != null) {
+            canTx.stop();
+        }
         faults0.reset();
     }
 

@@ -15,7 +15,10 @@ import warden.kernel.port.Timer;
  * models: its CPU context and timer (the port's adaptor), its protection unit and interrupt
  * controller (its hardware models), and the board's bus and console, which are the same on every
  * architecture. The console stamps each byte with the time of the core the monitor last ran on;
- * the monitor's memory view reads and writes RAM on the bus.
+ * the monitor's memory view reads and writes RAM on the bus, and a mediated device's registers as
+ * 32-bit accesses on the bus at the time of the core the monitor runs on.
+ *
+ * [impl->dsn~port.device-access~1]
  */
 public final class PortAssembly implements Platform, Console, GuestMemory {
     private final String name;
@@ -57,7 +60,7 @@ public final class PortAssembly implements Platform, Console, GuestMemory {
 
     @Override
     public void write(int partition, int b) {
-        console.put(partition, b, monitorCore < 0 ? 0 : timer.now(monitorCore));
+        console.put(partition, b, monitorNow());
     }
 
     @Override
@@ -68,5 +71,21 @@ public final class PortAssembly implements Platform, Console, GuestMemory {
     @Override
     public int writeByte(long address, int value) {
         return bus.writeRamByte(address, value);
+    }
+
+    /** A 32-bit bus read as the monitor (no protection check). [impl->dsn~port.device-access~1] */
+    @Override
+    public long readDevice(long address) {
+        return bus.read(address, 4, monitorNow()) == Bus.OK ? bus.lastValue() & 0xFFFF_FFFFL : -1;
+    }
+
+    /** A 32-bit bus write as the monitor (no protection check). [impl->dsn~port.device-access~1] */
+    @Override
+    public int writeDevice(long address, int value) {
+        return bus.write(address, 4, value & 0xFFFF_FFFFL, monitorNow()) == Bus.OK ? 0 : -1;
+    }
+
+    private long monitorNow() {
+        return monitorCore < 0 ? 0 : timer.now(monitorCore);
     }
 }

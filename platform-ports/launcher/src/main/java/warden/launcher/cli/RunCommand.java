@@ -27,7 +27,7 @@ import warden.launcher.run.SystemRun;
             "the checks: critical partitions booted, critical deadlines met, isolation held (every",
             "probe access matched the description), no interrupt lost."},
         footer = {"", "Exit codes: 0 all checks held, 1 a check failed, 2 bad input, 3 internal error.",
-            "The --json report has the stable schema \"warden.run/3\" (see README.adoc);",
+            "The --json report has the stable schema \"warden.run/4\" (see README.adoc);",
             "the --trace file opens in Perfetto (ui.perfetto.dev) or chrome://tracing."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "SYSTEM.yaml",
@@ -46,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
             description = "Seed of every random source (default: the file's run.seed).")
     Long seed;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the machine-readable report (warden.run/3).")
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the machine-readable report (warden.run/4).")
     Path json;
 
     @Option(names = "--trace", paramLabel = "FILE",

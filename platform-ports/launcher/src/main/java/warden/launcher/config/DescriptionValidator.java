@@ -32,6 +32,7 @@ public final class DescriptionValidator {
         IsolationChecks.check(d, target, out);
         StimulusChecks.check(d, out);
         ChannelChecks.check(d, target, monitor, out);
+        MediatedChecks.check(d, p, out);
         return out;
     }
 

@@ -54,7 +54,41 @@ public final class ImageCompiler {
             }
         }
         channels(b, d, p, m);
+        mediated(b, d, p);
         return b.build();
+    }
+
+    /**
+     * Each access-control entry of each mediated device, in file order, for the kernel's table.
+     *
+     * [impl->dsn~config.mediated~1]
+     */
+    private static void mediated(SystemImageBuilder b, SystemDescription d, PlatformDescription p) {
+        for (MediatedSpec md : d.mediated()) { // at most 16, validated
+            DeviceSpec dev = p.device(md.device());
+            int index = deviceIndex(d, md.device());
+            for (AclEntrySpec e : md.acl()) { // at most 64
+                b.aclEntry(d.partitionIndex(e.partition()), index, MediatedChecks.offset(e, dev), e.access(),
+                        e.mask(), e.min(), e.max(), e.rate(), e.windowNs());
+            }
+        }
+    }
+
+    /**
+     * @return the index in the image of the device called {@code name} (the partitions' device lists
+     *     in file order), or -1 when no partition lists it. [impl->dsn~config.mediated~1]
+     */
+    public static int deviceIndex(SystemDescription d, String name) {
+        int i = 0;
+        for (PartitionSpec ps : d.partitions()) { // at most 16
+            for (String dev : ps.devices()) { // at most 64
+                if (dev.equals(name)) {
+                    return i;
+                }
+                i++;
+            }
+        }
+        return -1;
     }
 
     /** Each channel in file order (its index is its id), its ring where {@link ChannelPlacement} puts it. */

@@ -21,7 +21,7 @@ public final class Keys {
 
     private static Map<String, List<String>> build() {
         Map<String, List<String>> m = new LinkedHashMap<>();
-        m.put("system", List.of("target", "monitor", "partitions", "devices", "channels", "run"));
+        m.put("system", List.of("target", "monitor", "partitions", "devices", "channels", "mediated", "run"));
         m.put("monitor", List.of("memory"));
         m.put("memoryRange", List.of("base", "size"));
         m.put("image", List.of("file", "size", "load"));
@@ -34,7 +34,8 @@ public final class Keys {
         m.put("rtos", List.of("kind", "boot", "tick", "tasks", "isr"));
         m.put("task", List.of("name", "period", "wcet", "deadline"));
         m.put("isr", List.of("device", "work"));
-        m.put("richOs", List.of("kind", "boot", "tick", "burst", "idle", "isr"));
+        m.put("richOs", List.of("kind", "boot", "tick", "burst", "idle", "isr", "canTx"));
+        m.put("canTx", List.of("device", "mailbox", "id", "period"));
         m.put("range", List.of("min", "max"));
         m.put("probe", List.of("kind", "start", "accesses"));
         m.put("hostile", List.of("kind", "start", "period", "operations", "mix", "seed"));
@@ -44,6 +45,8 @@ public final class Keys {
         m.put("stimulus", List.of("name", "period", "meanInterval", "seed", "id"));
         m.put("channel", List.of("name", "from", "to", "slotSize", "slots", "doorbell", "full", "protection"));
         m.put("channelProtection", List.of("dataId", "maxAge", "counterWindow", "crc"));
+        m.put("mediated", List.of("device", "acl"));
+        m.put("aclEntry", List.of("partition", "register", "access", "mask", "range", "rate"));
         m.put("run", List.of("duration", "seed"));
         return java.util.Collections.unmodifiableMap(m);
     }

@@ -16,14 +16,22 @@ import java.util.List;
  * @param run        run length and seed (defaults filled in)
  * @param loc        location of the document root
  * @param channels   one-way channels between partitions, possibly empty (their index is their id)
+ * @param mediated   mediated devices with their access-control entries, possibly empty
  */
 public record SystemDescription(String source, String target, MonitorSpec monitor,
                                 List<PartitionSpec> partitions, List<StimulusSpec> stimuli,
-                                RunSpec run, Loc loc, List<ChannelSpec> channels) {
+                                RunSpec run, Loc loc, List<ChannelSpec> channels, List<MediatedSpec> mediated) {
     public SystemDescription {
         partitions = List.copyOf(partitions);
         stimuli = List.copyOf(stimuli);
         channels = List.copyOf(channels);
+        mediated = List.copyOf(mediated);
+    }
+
+    /** A description without mediated devices. */
+    public SystemDescription(String source, String target, MonitorSpec monitor, List<PartitionSpec> partitions,
+                             List<StimulusSpec> stimuli, RunSpec run, Loc loc, List<ChannelSpec> channels) {
+        this(source, target, monitor, partitions, stimuli, run, loc, channels, List.of());
     }
 
     /** A description without channels. */

@@ -6,9 +6,9 @@ import java.util.Map;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads the document root: target, monitor memory, partitions, device stimuli, channels and run
- * settings, applying the defaults (no target, platform monitor memory, no stimuli, no channels,
- * 100 ms, seed 1).
+ * Reads the document root: target, monitor memory, partitions, device stimuli, channels, mediated
+ * devices and run settings, applying the defaults (no target, platform monitor memory, no stimuli,
+ * no channels, no mediated devices, 100 ms, seed 1).
  *
  * [impl->dsn~config.defaults~1]
  */
@@ -41,10 +41,13 @@ final class SystemReader {
                 ? stimuli(f.get("devices"), 0L) : List.of();
         List<ChannelSpec> channels = f.containsKey("channels")
                 ? new ChannelReader(nodes).read(f.get("channels")) : List.of();
-        if (!nodes.problems().isEmpty() || partitions == null || stimuli == null || run == null || channels == null) {
+        List<MediatedSpec> mediated = f.containsKey("mediated")
+                ? new MediatedReader(nodes).read(f.get("mediated")) : List.of();
+        if (!nodes.problems().isEmpty() || partitions == null || stimuli == null || run == null || channels == null
+                || mediated == null) {
             return null;
         }
-        return new SystemDescription(loc.file(), target, monitor, partitions, stimuli, run, loc, channels);
+        return new SystemDescription(loc.file(), target, monitor, partitions, stimuli, run, loc, channels, mediated);
     }
 
     private String target(Node n) {

@@ -160,11 +160,34 @@ final class WorkloadReader {
         long[] burst = range(nodes.required(f, "burst", n, path), path + ".burst");
         long[] idle = range(nodes.required(f, "idle", n, path), path + ".idle");
         IsrSpec isr = f.containsKey("isr") ? isr(f.get("isr"), path + ".isr") : null;
+        CanTxSpec canTx = f.containsKey("canTx") ? canTx(f.get("canTx"), path + ".canTx") : null;
         if (boot == null || tick == null || burst == null || idle == null
-                || (f.containsKey("isr") && isr == null)) {
+                || (f.containsKey("isr") && isr == null) || (f.containsKey("canTx") && canTx == null)) {
             return null;
         }
-        return new RichOsSpec(boot, tick, burst[0], burst[1], idle[0], idle[1], isr, nodes.loc(n, path));
+        return new RichOsSpec(boot, tick, burst[0], burst[1], idle[0], idle[1], isr, nodes.loc(n, path), canTx);
+    }
+
+    /** [impl->dsn~emu.guest.can-mediated~1] */
+    private CanTxSpec canTx(Node n, String path) {
+        Map<String, Node> f = nodes.mapping(n, path, "canTx");
+        if (f == null) {
+            return null;
+        }
+        Node dev = nodes.required(f, "device", n, path);
+        String device = dev == null ? null : nodes.string(dev, path + ".device");
+        Node mb = nodes.required(f, "mailbox", n, path);
+        Integer mailbox = mb == null ? null : nodes.smallInt(mb, path + ".mailbox", 0,
+                warden.emu.dev.can.CanController.MAILBOXES - 1);
+        Node idn = nodes.required(f, "id", n, path);
+        Integer id = idn == null ? null : nodes.smallInt(idn, path + ".id", 0, SystemReader.CAN_STD_ID_MAX);
+        Long period = requiredDuration(f, "period", n, path);
+        if (period != null && period == 0) {
+            nodes.error(f.get("period"), path + ".period", "period must be greater than 0");
+            return null;
+        }
+        return device == null || mailbox == null || id == null || period == null ? null
+                : new CanTxSpec(device, mailbox, id, period, nodes.loc(n, path));
     }
 
     private long[] range(Node n, String path) {

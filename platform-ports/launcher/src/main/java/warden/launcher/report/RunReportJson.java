@@ -10,7 +10,7 @@ import warden.launcher.run.RunResult;
  * [impl->dsn~cli.run.json~1]
  */
 public final class RunReportJson {
-    public static final String SCHEMA = "warden.run/3";
+    public static final String SCHEMA = "warden.run/4";
 
     private RunReportJson() {
     }

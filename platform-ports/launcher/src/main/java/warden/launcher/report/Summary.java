@@ -27,6 +27,7 @@ public final class Summary {
         events(r, out);
         metrics(r, out);
         out.println();
+        mediated(r, out);
         out.printf("Monitor: %d violations logged", r.violations().size());
         for (RunResult.CounterValue c : r.counters()) {
             String n = c.name();
@@ -43,6 +44,23 @@ public final class Summary {
         }
         out.println();
         out.println(r.passed() ? "RESULT: all checks held" : "RESULT: a check failed (exit 1)");
+    }
+
+    /**
+     * One line of refused mediated device accesses by reason, when there were any.
+     * [impl->dsn~run.mediated-report~1]
+     */
+    private static void mediated(RunResult r, PrintStream out) {
+        java.util.Map<String, Integer> byReason = new java.util.TreeMap<>();
+        for (RunResult.Violation v : r.violations()) {
+            if (v.kind().equals("device-denied")) {
+                byReason.merge(v.detail().substring(v.detail().lastIndexOf(": ") + 2), 1, Integer::sum);
+            }
+        }
+        if (!byReason.isEmpty()) {
+            out.printf("Mediated device accesses refused: %d %s%n", byReason.values().stream().mapToInt(i -> i).sum(),
+                    byReason);
+        }
     }
 
     private static void console(RunResult r, PrintStream out) {

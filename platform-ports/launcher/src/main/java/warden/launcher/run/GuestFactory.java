@@ -9,6 +9,7 @@ import warden.emu.PlatformDescription;
 import warden.emu.MemorySpec;
 import warden.emu.SplitMix64;
 import warden.emu.guest.CanDriver;
+import warden.emu.guest.MediatedCan;
 import warden.emu.guest.HostileGuest;
 import warden.emu.guest.ProbeGuest;
 import warden.emu.guest.RichOsGuest;
@@ -23,6 +24,7 @@ import warden.launcher.config.IsrSpec;
 import warden.launcher.config.PartitionSpec;
 import warden.launcher.config.ProbeSpec;
 import warden.launcher.config.RegionSpec;
+import warden.launcher.config.ImageCompiler;
 import warden.launcher.config.RichOsSpec;
 import warden.launcher.config.RtosSpec;
 import warden.launcher.config.SystemDescription;
@@ -69,14 +71,25 @@ final class GuestFactory {
             return g;
         }
         if (w instanceof RichOsSpec r) {
-            RichOsGuest g = new RichOsGuest(p.name(), primary, r.bootNs(), r.tickNs(), r.burstMinNs(), r.burstMaxNs(),
-                    r.idleMinNs(), r.idleMaxNs(), line(r.isr(), platform), r.isr() == null ? 0 : r.isr().workNs(),
-                    consoleBuffer(p), SplitMix64.derive(seed, index * 64L + core));
-            g.setChannels(primary ? channelIds(d, index, platform) : new int[0]);
-            g.setCanDriver(canDriver(r.isr(), platform));
-            return g;
+            return richOs(d, index, core, primary, platform, seed, r);
         }
         return probe((ProbeSpec) w, primary);
+    }
+
+    /** The rich-OS model of one vCPU, with its channels, CAN driver and mediated CAN frames (primary only). */
+    private static RichOsGuest richOs(SystemDescription d, int index, int core, boolean primary,
+                                      PlatformDescription platform, long seed, RichOsSpec r) {
+        PartitionSpec p = d.partitions().get(index);
+        RichOsGuest g = new RichOsGuest(p.name(), primary, r.bootNs(), r.tickNs(), r.burstMinNs(), r.burstMaxNs(),
+                r.idleMinNs(), r.idleMaxNs(), line(r.isr(), platform), r.isr() == null ? 0 : r.isr().workNs(),
+                consoleBuffer(p), SplitMix64.derive(seed, index * 64L + core));
+        g.setChannels(primary ? channelIds(d, index, platform) : new int[0]);
+        g.setCanDriver(canDriver(r.isr(), platform));
+        if (primary && r.canTx() != null) { // [impl->dsn~emu.guest.can-mediated~1]
+            g.setMediatedCan(new MediatedCan(ImageCompiler.deviceIndex(d, r.canTx().device()), r.canTx().mailbox(),
+                    r.canTx().id(), r.canTx().periodNs()));
+        }
+        return g;
     }
 
     /**

@@ -14,6 +14,7 @@ import warden.kernel.api.Access;
 import warden.kernel.api.ChannelStat;
 import warden.kernel.api.Counter;
 import warden.kernel.api.Criticality;
+import warden.kernel.api.DeviceAcl;
 import warden.kernel.api.EventKind;
 import warden.kernel.api.Monitor;
 import warden.kernel.api.PartitionState;
@@ -307,6 +308,10 @@ final class ResultCollector {
                 continue;
             }
             int p = log.partition(s);
+            if (kind == EventKind.DEVICE_DENIED) {
+                out.add(deviceDenied(log, s));
+                continue;
+            }
             String detail = kind == EventKind.ACCESS_VIOLATION ? accessName((int) log.b(s))
                     : kind == EventKind.DENIED_CALL ? "call " + log.a(s) + " status " + log.b(s) : null;
             out.add(new RunResult.Violation(log.time(s), EventKind.name(kind), p >= 0 ? image.name(p) : null,
@@ -315,8 +320,27 @@ final class ResultCollector {
         return out;
     }
 
+    /**
+     * A refused mediated device access: its address is the register's (device window + offset),
+     * its detail "write 0x100 to can0+0x70: value-out-of-range". [impl->dsn~run.mediated-report~1]
+     */
+    private RunResult.Violation deviceDenied(EventRecords log, long s) {
+        long a = log.a(s);
+        int d = DeviceAcl.deviceOf(a);
+        boolean known = d < image.deviceTotal();
+        String device = known ? image.deviceName(d) : "device " + d;
+        String what = DeviceAcl.directionOf(a) == Access.WRITE ? "write 0x" + Long.toHexString(log.b(s)) + " to "
+                : "read of ";
+        int p = log.partition(s);
+        return new RunResult.Violation(log.time(s), EventKind.name(EventKind.DEVICE_DENIED),
+                p >= 0 && p < image.partitionCount() ? image.name(p) : null, log.core(s),
+                (known ? image.deviceBase(d) : 0) + DeviceAcl.offsetOf(a), what + device + "+0x"
+                + Integer.toHexString(DeviceAcl.offsetOf(a)) + ": " + DeviceAcl.reasonName(DeviceAcl.reasonOf(a)));
+    }
+
     private static boolean isHealthEvent(int kind) {
-        return kind == EventKind.PARTITION_BOOTED || kind >= EventKind.FAILURE_DETECTED;
+        return kind == EventKind.PARTITION_BOOTED
+                || kind >= EventKind.FAILURE_DETECTED && kind != EventKind.DEVICE_DENIED;
     }
 
     /** [impl->dsn~run.health-events~1] */

@@ -326,4 +326,34 @@ public abstract class PortContractTest {
         assertTrue(guest0.events.isEmpty());
         assertEquals(10_000, port.timer().now(0), "an idle core's time still moves");
     }
+
+    /**
+     * The monitor's access to a mediated device register: a 32-bit read and write on the bus at the
+     * device's window, whichever partition's slot is active (the kernel has checked the access), the
+     * same register a guest's MMIO access reaches; -1 where no device or RAM answers.
+     */
+    // [utest->dsn~port.device-access~1]
+    @Test
+    void theMonitorReadsAndWritesADeviceRegisterWhoeverRuns() {
+        DeviceSpec can = null;
+        for (DeviceSpec s : d.devices()) {
+            if (s.kind().equals("can") && can == null) {
+                can = s;
+            }
+        }
+        assertTrue(can != null, "every board has a CAN controller");
+        enter(1); // partition b owns no device: the monitor's access does not go through its slot
+        long id = can.base() + warden.emu.dev.can.CanRegisters.offset("MB2_ID");
+        assertEquals(warden.emu.dev.can.CanController.ID_VALUE,
+                port.memory().readDevice(can.base() + warden.emu.dev.can.CanRegisters.offset("ID")));
+        assertEquals(0, port.memory().writeDevice(id, 0x642));
+        assertEquals(0x642, port.memory().readDevice(id));
+        assertEquals(0, port.memory().writeDevice(id, 0xFFFF_FFFF));
+        assertEquals(0x1FFF_FFFFL | warden.emu.dev.can.CanController.XTD | warden.emu.dev.can.CanController.RTR,
+                port.memory().readDevice(id), "an unsigned 32-bit value, as the register keeps it");
+        long hole = 0xFFFF_FFFF_F000L;
+        assertEquals(-1, port.memory().readDevice(hole), "a bus error");
+        assertEquals(-1, port.memory().writeDevice(hole, 1));
+        assertTrue(kernel.entries.isEmpty(), "no trap: the monitor's own access " + kernel.entries);
+    }
 }

@@ -1,0 +1,110 @@
+package warden.kernel.boot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import warden.kernel.api.Access;
+import warden.kernel.api.Criticality;
+import warden.kernel.api.DeviceAcl;
+import warden.kernel.api.ImageCheckCode;
+import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
+
+/** The boot check of the mediated devices' access-control list, one refusal per rule. */
+class DeviceAclCheckTest {
+    private static final long ALL = DeviceAcl.VALUE_MAX;
+
+    /** An RTOS owning one device of {@code size} bytes, and a rich OS. */
+    private static SystemImageBuilder owned(long size) {
+        SystemImageBuilder b = SystemImage.builder(1).monitor(0x8000_0000L, 0x1000);
+        b.partition("rtos", Criticality.ASIL_C, 1, 0x9000_0000L, 0, false);
+        b.region(0, 0x9000_0000L, 0x1000, Access.ALL);
+        b.partition("linux", Criticality.QM, 1, 0x9001_0000L, 0, false);
+        b.region(1, 0x9001_0000L, 0x1000, Access.ALL);
+        b.device(0, "can0", 0x1000_0000L, size);
+        return b;
+    }
+
+    private static SystemImageBuilder base() {
+        SystemImageBuilder b = owned(0x100);
+        b.aclEntry(1, 0, 0x70, Access.WRITE, ALL, 0x600, 0x6FF, 0, 0);
+        return b;
+    }
+
+    private static int check(SystemImageBuilder b) {
+        ImageCheck c = new ImageCheck();
+        int r = c.check(b.build(), 1);
+        if (r == ImageCheckCode.BAD_ACL) {
+            assertEquals(1, c.first(), "the second entry is named");
+        }
+        return r;
+    }
+
+    private static int one(int p, int d, int off, int acc, long mask, long min, long max, int rate, long win) {
+        SystemImageBuilder b = base();
+        b.aclEntry(p, d, off, acc, mask, min, max, rate, win);
+        return check(b);
+    }
+
+    // [utest->dsn~kernel.device.boot-check~1]
+    @Test
+    void aGoodTableBootsAndEveryBadEntryIsRefusedNamingIt() {
+        assertEquals(ImageCheckCode.OK, one(1, 0, 0x1C, Access.WRITE, 4, 0, 4, 100, 1_000_000_000L));
+        assertEquals(ImageCheckCode.OK, one(1, 0, 0x70, Access.READ, ALL, 0, ALL, 0, 0), "the other direction");
+        assertEquals(ImageCheckCode.OK, one(1, 0, 0xFC, Access.READ | Access.WRITE, 0, 0, 0, 0, 0), "last word");
+        assertEquals(ImageCheckCode.BAD_ACL, one(2, 0, 0x1C, Access.WRITE, ALL, 0, ALL, 0, 0), "no partition 2");
+        assertEquals(ImageCheckCode.BAD_ACL, one(-1, 0, 0x1C, Access.WRITE, ALL, 0, ALL, 0, 0));
+        assertEquals(ImageCheckCode.BAD_ACL, one(1, 1, 0x1C, Access.WRITE, ALL, 0, ALL, 0, 0), "no device 1");
+        assertEquals(ImageCheckCode.BAD_ACL, one(1, -1, 0x1C, Access.WRITE, ALL, 0, ALL, 0, 0));
+        assertEquals(ImageCheckCode.BAD_ACL, one(0, 0, 0x1C, Access.WRITE, ALL, 0, ALL, 0, 0), "the owner");
+        assertEquals(ImageCheckCode.BAD_ACL, one(1, 0, 0x1E, Access.WRITE, ALL, 0, ALL, 0, 0), "unaligned");
+        assertEquals(ImageCheckCode.BAD_ACL, one(1, 0, 0x100, Access.WRITE, ALL, 0, ALL, 0, 0), "outside");
+        assertEquals(ImageCheckCode.BAD_ACL, one(1, 0, -4, Access.WRITE, ALL, 0, ALL, 0, 0));
+        assertEquals(ImageCheckCode.BAD_ACL, one(1, 0, 0x1C, 0, ALL, 0, ALL, 0, 0), "no direction");
+        assertEquals(ImageCheckCode.BAD_ACL, one(1, 0, 0x1C, Access.EXECUTE, ALL, 0, ALL, 0, 0));
+        assertEquals(ImageCheckCode.BAD_ACL, one(1, 0, 0x1C, Access.WRITE | 8, ALL, 0, ALL, 0, 0));
+        assertEquals(ImageCheckCode.BAD_ACL, one(1, 0, 0x1C, Access.WRITE, ALL + 1, 0, ALL, 0, 0), "mask > 32 bits");
+        assertEquals(ImageCheckCode.BAD_ACL, one(1, 0, 0x1C, Access.WRITE, -1, 0, ALL, 0, 0));
+        assertEquals(ImageCheckCode.BAD_ACL, one(1, 0, 0x1C, Access.WRITE, ALL, -1, ALL, 0, 0), "min < 0");
+        assertEquals(ImageCheckCode.BAD_ACL, one(1, 0, 0x1C, Access.WRITE, ALL, 5, 4, 0, 0), "min > max");
+        assertEquals(ImageCheckCode.OK, one(1, 0, 0x1C, Access.WRITE, ALL, 4, 4, 0, 0), "min = max");
+        assertEquals(ImageCheckCode.BAD_ACL, one(1, 0, 0x1C, Access.WRITE, ALL, 0, ALL + 1, 0, 0), "max > 32 bits");
+        assertEquals(ImageCheckCode.BAD_ACL, one(1, 0, 0x1C, Access.WRITE, ALL, 0, ALL, -1, 1), "rate < 0");
+        assertEquals(ImageCheckCode.OK, one(1, 0, 0, Access.READ, ALL, 0, ALL, 0, 0), "offset 0");
+        assertEquals(ImageCheckCode.BAD_ACL, one(1, 0, 0x1C, Access.WRITE, ALL, 0, ALL, 1, 0), "rate, no window");
+        assertEquals(ImageCheckCode.OK, one(1, 0, 0x1C, Access.WRITE, ALL, 0, ALL, 1, 1), "1 ns window");
+        assertEquals(ImageCheckCode.BAD_ACL, one(1, 0, 0x70, Access.WRITE, ALL, 0, ALL, 0, 0), "same register twice");
+        assertEquals(ImageCheckCode.BAD_ACL, one(1, 0, 0x70, Access.READ | Access.WRITE, ALL, 0, ALL, 0, 0));
+        assertEquals("BAD_ACL", ImageCheckCode.name(ImageCheckCode.BAD_ACL));
+    }
+
+    // [utest->dsn~kernel.device.boot-check~1]
+    @Test
+    void theSameRegisterMayBeGivenToTwoPartitionsAndTwoDevicesMayShareAnOffset() {
+        SystemImageBuilder b = SystemImage.builder(1).monitor(0x8000_0000L, 0x1000);
+        for (int p = 0; p < 3; p++) {
+            b.partition("p" + p, p == 2 ? Criticality.ASIL_C : Criticality.QM, 1, 0x9000_0000L + p * 0x10000L, 0,
+                    false);
+            b.region(p, 0x9000_0000L + p * 0x10000L, 0x1000, Access.ALL);
+        }
+        b.device(2, "can0", 0x1000_0000L, 0x100);
+        b.device(2, "can1", 0x1000_1000L, 0x100);
+        b.aclEntry(0, 0, 0x1C, Access.WRITE, ALL, 0, ALL, 0, 0);
+        b.aclEntry(1, 0, 0x1C, Access.WRITE, ALL, 0, ALL, 0, 0);
+        b.aclEntry(0, 1, 0x1C, Access.WRITE, ALL, 0, ALL, 0, 0);
+        assertEquals(ImageCheckCode.OK, new ImageCheck().check(b.build(), 1), "partition 0 is no owner here");
+    }
+
+    // [utest->dsn~kernel.device.boot-check~1]
+    @Test
+    void aRegisterWhoseFourBytesLeaveTheWindowIsRefused() {
+        SystemImageBuilder b = owned(0x2_0000);
+        b.aclEntry(1, 0, 0xFFFC, Access.READ, ALL, 0, ALL, 0, 0);
+        assertEquals(ImageCheckCode.OK, new ImageCheck().check(b.build(), 1), "the last offset a call can name");
+        b.aclEntry(1, 0, 0x1_0000, Access.READ, ALL, 0, ALL, 0, 0);
+        ImageCheck c = new ImageCheck();
+        assertEquals(ImageCheckCode.BAD_ACL, c.check(b.build(), 1), "beyond 16 bits of offset");
+        assertEquals(1, c.first());
+        assertEquals(-1, DeviceAclCheck.firstBad(base().build()));
+    }
+}
