@@ -43,9 +43,10 @@ public final class ElfWorkloads {
                 out.add(ps);
             }
         }
-        // the channels stay: an elf partition may be a channel's endpoint [impl->dsn~guest.rtos.channels~1]
+        // the channels and mediated devices stay: an elf partition may be a channel's endpoint or an
+        // access-control entry's partition [impl->dsn~guest.rtos.channels~1]
         return changed ? new SystemDescription(d.source(), d.target(), d.monitor(), out, d.stimuli(), d.run(), d.loc(),
-                d.channels()) : d;
+                d.channels(), d.mediated()) : d;
     }
 
     private static java.util.Map<String, Loc> fieldLocs(PartitionSpec ps) {

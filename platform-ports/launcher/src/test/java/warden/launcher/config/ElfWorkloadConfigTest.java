@@ -56,6 +56,34 @@ class ElfWorkloadConfigTest {
         assertTrue(msg.contains(words), msg);
     }
 
+    /**
+     * Resolving the elf workloads rebuilds the description: its channels and its mediated devices'
+     * access-control entries must come through (the RTOS binary is a channel endpoint, and an
+     * access-control entry may name an elf partition's neighbour).
+     *
+     * [utest->dsn~guest.rtos.channels~1]
+     */
+    @Test
+    void resolvingKeepsTheChannelsAndTheMediatedDevices(@TempDir Path dir) throws Exception {
+        Path examples = Path.of("../../docs/examples");
+        String bin = "../../platform-ports/guests/riscv/bin/";
+        String rtos = Files.readString(examples.resolve("riscv-rtos-elf.yaml"))
+                .replace(bin, examples.resolve(bin).toAbsolutePath().normalize() + "/");
+        String mediated = Files.readString(examples.resolve("can-mediated.yaml"));
+        String section = mediated.substring(mediated.indexOf("\nmediated:") + 1, mediated.indexOf("\ndevices:") + 1);
+        Files.writeString(dir.resolve("sys.yaml"), rtos.replace("\ndevices:", "\n" + section + "devices:"));
+        LoadResult r = DescriptionLoader.load(dir.resolve("sys.yaml"));
+        assertTrue(r.ok(), r.problems().toString());
+        SystemDescription d = r.description();
+        assertEquals(List.of(), DescriptionValidator.validate(d, Targets.get("riscv")));
+        assertEquals(1, d.mediated().size());
+        assertEquals(2, d.channels().size());
+        SystemDescription resolved = ElfWorkloads.resolve(d, Targets.get("riscv").description());
+        assertTrue(resolved != d, "an elf partition was resolved");
+        assertEquals(d.channels(), resolved.channels());
+        assertEquals(d.mediated(), resolved.mediated());
+    }
+
     // [utest->dsn~config.workload.elf~1]
     @Test
     void anElfPartitionGetsTheElfsEntryAndAGoldenImageWithItsDeviceTree(@TempDir Path dir) throws Exception {
