@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import warden.trace.link.Trace;
+import warden.trace.model.TraceConfig;
 
 /**
  * One test per kind of broken chain: the good fixture passes every gate; each overlay breaks one
@@ -225,6 +228,24 @@ class BrokenChainTest {
         assertEquals(TraceMain.BAD_INPUT, r.exit(), r.all());
         assertTrue(r.err().contains("reports/mutations.xml: written without PIT's fullMutationMatrix"), r.err());
         assertFalse(r.out().contains("[mutation-score]"), r.out());
+    }
+
+    /**
+     * A trace of requirements and tags alone reads no report, so a report another build step is
+     * still writing cannot spoil it; the same tree with reports read is bad input.
+     */
+    // [utest->dsn~trace.config~1]
+    @Test
+    void aTraceWithoutReportsReadsNoneOfThem() throws Exception {
+        Path root = Fixture.prepare(tmp, "no-matrix");
+        TraceOptions o = TraceOptions.parse(new String[] {"--root", root.toString()});
+        TraceConfig config = o.config();
+        assertFalse(TraceEngine.run(root, config).errors.isEmpty(), "the report is read: bad input");
+        config.readReports = false;
+        Trace t = TraceEngine.run(root, config);
+        assertEquals(List.of(), t.errors);
+        assertFalse(t.items.isEmpty(), "items are linked");
+        assertTrue(t.mutants.isEmpty(), "no mutant read");
     }
 
     // [utest->dsn~trace.mutation-score~1]

@@ -141,7 +141,7 @@ public final class RepoScan {
     }
 
     private void reports(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
+        if (!config.readReports || !Files.isDirectory(dir)) {
             return;
         }
         try (var files = Files.walk(dir)) {

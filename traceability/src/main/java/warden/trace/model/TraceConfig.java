@@ -33,6 +33,12 @@ public final class TraceConfig {
     public String requirements = "requirements";
     /** Whether verifying tests must have passing verdicts. */
     public boolean verdicts = true;
+    /**
+     * Whether the scan reads test, mutation and coverage reports at all. Off for a trace of the
+     * requirements and tags alone, which must not read a report another build step is still writing
+     * (PIT writes {@code mutations.xml} as it goes).
+     */
+    public boolean readReports = true;
 
     /** @return the configuration with every default (no exclusions, no kernel paths). */
     public static TraceConfig defaults() {
