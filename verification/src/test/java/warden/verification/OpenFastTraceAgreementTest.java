@@ -54,7 +54,7 @@ class OpenFastTraceAgreementTest {
         }
         config.apply(p);
         config.verdicts = false;
-        // Items, tags and links only: in a parallel build the kernel's PIT run may still be writing its report.
+        // Items, tags and links only: a report another build step is still writing must not spoil them.
         config.readReports = false;
         ours = TraceEngine.run(root, config);
         List<Path> inputs = new ArrayList<>();
