@@ -30,6 +30,18 @@ class EventLogTest {
         assertEquals(1 + (n - 1) % 4, log.kind(n - 1));
     }
 
+    /** Which kinds are safety records: the boot, every kind from a detected failure on, but not a device refusal. */
+    // [utest->dsn~kernel.event-log~2] [utest->dsn~kernel.device.denial-log~1]
+    @Test
+    void safetyRecordsAreTheBootAndTheFailureKindsButNotADeviceRefusal() {
+        assertEquals(true, EventLog.safety(EventKind.PARTITION_BOOTED));
+        assertEquals(false, EventLog.safety(EventKind.ACCESS_VIOLATION));
+        assertEquals(false, EventLog.safety(EventKind.PENDING_OVERFLOW));
+        assertEquals(true, EventLog.safety(EventKind.FAILURE_DETECTED));
+        assertEquals(true, EventLog.safety(EventKind.CHANNEL_FAILURE));
+        assertEquals(false, EventLog.safety(EventKind.DEVICE_DENIED));
+    }
+
     // [utest->dsn~kernel.event-log~2]
     @Test
     void anEmptyLogHoldsNothing() {

@@ -57,7 +57,7 @@ public final class DeviceCalls {
      *     write) at time {@code now}, or minus the refusal reason ({@link DeviceAcl#NOT_LISTED},
      *     {@link DeviceAcl#VALUE}, {@link DeviceAcl#RATE}). No side effects.
      *
-     * [impl->dsn~kernel.device.calls~1] [impl->dsn~kernel.device.rate~1]
+     * [impl->dsn~kernel.device.calls~1]
      */
     public int decode(int caller, int direction, long target, long value, long now) {
         int e = find(caller, direction, target);
@@ -68,10 +68,18 @@ public final class DeviceCalls {
                 && ((value & ~img.aclMask(e)) != 0 || value < img.aclMin(e) || value > img.aclMax(e))) {
             return -DeviceAcl.VALUE;
         }
-        if (img.aclRate(e) > 0 && usedIn(e, now) >= img.aclRate(e)) {
+        if (overRate(e, now)) {
             return -DeviceAcl.RATE;
         }
         return e;
+    }
+
+    /**
+     * @return whether entry e has a rate and used it up in the window that holds {@code now}.
+     *     [impl->dsn~kernel.device.rate~1]
+     */
+    private boolean overRate(int e, long now) {
+        return img.aclRate(e) > 0 && usedIn(e, now) >= img.aclRate(e);
     }
 
     /**
@@ -93,6 +101,18 @@ public final class DeviceCalls {
         return -1;
     }
 
+    /**
+     * Counts an allowed access of entry e in its window; a new window starts at the first access
+     * after the last one ended. [impl->dsn~kernel.device.rate~1]
+     */
+    private void count(int e, long now) {
+        if (usedIn(e, now) == 0) {
+            windowStart[e] = now;
+            used[e] = 0;
+        }
+        used[e]++;
+    }
+
     /** @return the accesses entry e allowed in the window that holds {@code now}. [impl->dsn~kernel.device.rate~1] */
     private int usedIn(int e, long now) {
         return now - windowStart[e] < img.aclWindowNs(e) ? used[e] : 0;
@@ -104,7 +124,7 @@ public final class DeviceCalls {
      * after the last one ended) and perform it through the port; the value of a read is the
      * register's. A bus error at the port answers FAILED and is logged like a refusal.
      *
-     * [impl->dsn~kernel.device.calls~1] [impl->dsn~kernel.device.rate~1]
+     * [impl->dsn~kernel.device.calls~1]
      */
     int access(int core, int p, int direction, long target, long value) {
         long now = timer.now(core);
@@ -112,11 +132,7 @@ public final class DeviceCalls {
         if (e < 0) {
             return deny(core, p, direction, target, value, -e);
         }
-        if (usedIn(e, now) == 0) {
-            windowStart[e] = now;
-            used[e] = 0;
-        }
-        used[e]++;
+        count(e, now);
         long address = img.deviceBase(img.aclDevice(e)) + img.aclOffset(e);
         if (direction == Access.WRITE) {
             return memory.writeDevice(address, (int) value) == 0 ? reply.to(core, Status.OK, 0)

@@ -60,10 +60,9 @@ public final class MonitorCalls {
 
     /**
      * A monitor call of partition p, running on {@code core}: an unknown id is refused with
-     * NOT_SUPPORTED, a known one is decoded and invoked; a refused call is counted and logged (a
-     * refused device call by DeviceCalls, with its reason, as DEVICE_DENIED).
+     * NOT_SUPPORTED, a known one is decoded and invoked; a refused call is counted and logged.
      *
-     * [impl->dsn~kernel.mcall.unknown~1] [impl->dsn~kernel.device.denial-log~1]
+     * [impl->dsn~kernel.mcall.unknown~1]
      */
     public int call(int core, int p, int callId) {
         counters[Counter.MONITOR_CALLS]++;
@@ -75,12 +74,22 @@ public final class MonitorCalls {
         }
         int st = dispatch(core, p, callId);
         if (st != Status.OK) {
-            counters[Counter.DENIED_CALLS]++;
-            if (callId != MonitorCall.DEVICE_READ && callId != MonitorCall.DEVICE_WRITE) {
-                log.append(now(core), EventKind.DENIED_CALL, p, core, callId, st);
-            }
+            refused(core, p, callId, st);
         }
         return st;
+    }
+
+    /**
+     * A known call answered {@code st} (not OK): counted as denied and logged as DENIED_CALL, except
+     * a refused device call, which DeviceCalls has logged with its reason as DEVICE_DENIED.
+     *
+     * [impl->dsn~kernel.mcall.unknown~1] [impl->dsn~kernel.device.denial-log~1]
+     */
+    private void refused(int core, int p, int callId, int st) {
+        counters[Counter.DENIED_CALLS]++;
+        if (callId != MonitorCall.DEVICE_READ && callId != MonitorCall.DEVICE_WRITE) {
+            log.append(now(core), EventKind.DENIED_CALL, p, core, callId, st);
+        }
     }
 
     /**

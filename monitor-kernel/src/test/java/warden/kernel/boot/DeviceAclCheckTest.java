@@ -78,7 +78,7 @@ class DeviceAclCheckTest {
         assertEquals("BAD_ACL", ImageCheckCode.name(ImageCheckCode.BAD_ACL));
     }
 
-    // [utest->dsn~kernel.device.boot-check~1]
+    // [utest->dsn~kernel.device.boot-check~1] [utest->dsn~kernel.device.acl~1]
     @Test
     void theSameRegisterMayBeGivenToTwoPartitionsAndTwoDevicesMayShareAnOffset() {
         SystemImageBuilder b = SystemImage.builder(1).monitor(0x8000_0000L, 0x1000);

@@ -2,6 +2,7 @@ package warden.kernel.calls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
@@ -85,7 +86,7 @@ class DeviceCallsTest {
         assertEquals(0, calls.log.sequence(), "nothing logged");
     }
 
-    // [utest->dsn~kernel.device.calls~1] [utest->dsn~kernel.device.denial-log~1]
+    // [utest->dsn~kernel.device.calls~1] [utest->dsn~kernel.device.denial-log~1] [utest->dsn~kernel.device.acl~1]
     @Test
     void anAccessNoEntryListsIsDeniedLoggedAndNeverReachesTheDevice() {
         assertEquals(Status.DENIED, write(OWNER, MB2_ID, 0x600), "the owner has no entry: it uses its window");
@@ -109,7 +110,7 @@ class DeviceCallsTest {
         assertEquals(GUEST, calls.log.partition(calls.log.sequence() - 1));
     }
 
-    // [utest->dsn~kernel.device.calls~1] [utest->dsn~kernel.device.denial-log~1]
+    // [utest->dsn~kernel.device.calls~1] [utest->dsn~kernel.device.denial-log~1] [utest->dsn~kernel.device.acl~1]
     @Test
     void aValueOutsideTheRangeOrTheMaskIsDeniedWithItsValueLogged() {
         assertEquals(Status.DENIED, write(GUEST, MB2_ID, 0x100));
@@ -126,7 +127,8 @@ class DeviceCallsTest {
         assertFalse(reached());
     }
 
-    // [utest->dsn~kernel.device.rate~1]
+    // [utest->dsn~kernel.device.rate~1] [utest->dsn~kernel.device.denial-log~1] [utest->dsn~kernel.device.acl~1]
+    // [utest->dsn~kernel.device.calls~1]
     @Test
     void theRateIsPerWindowAndANewWindowStartsAtTheFirstAccessAfterTheLastEnded() {
         calls.platform.now[0] = 5_000_000L;
@@ -150,7 +152,7 @@ class DeviceCallsTest {
         assertEquals(6, writes, "only allowed accesses reach the device");
     }
 
-    // [utest->dsn~kernel.device.calls~1] [utest->dsn~kernel.device.denial-log~1]
+    // [utest->dsn~kernel.device.calls~1] [utest->dsn~kernel.device.denial-log~1] [utest->dsn~kernel.device.acl~1]
     @Test
     void aBusErrorAtThePortAnswersFailedAndIsLogged() {
         calls.platform.busErrorAddress = CAN + MB2_ID;
@@ -165,7 +167,8 @@ class DeviceCallsTest {
         assertEquals("?", DeviceAcl.reasonName(5));
     }
 
-    // [utest->dsn~kernel.device.calls~1]
+    // [utest->dsn~kernel.device.calls~1] [utest->dsn~kernel.mcall.decode-invoke~1] [utest->dsn~kernel.device.acl~1]
+    // [utest->dsn~kernel.device.rate~1]
     @Test
     void decodeHasNoSideEffects() {
         long t = MonitorCall.deviceTarget(0, TXREQ);
@@ -181,6 +184,7 @@ class DeviceCallsTest {
     }
 
     // [utest->dsn~kernel.device.denial-log~1] [utest->dsn~kernel.device.calls~1]
+    // [utest->dsn~kernel.mcall.decode-invoke~1] [utest->dsn~kernel.device.rate~1]
     @Test
     void throughTheDispatchARefusalCountsAsADeniedCallWithOnlyItsDeviceRecord() {
         calls.platform.args[0] = MonitorCall.deviceTarget(0, MB2_ID);
@@ -198,6 +202,13 @@ class DeviceCallsTest {
         calls.platform.args[1] = 99;
         assertEquals(Status.DENIED, calls.all.call(0, GUEST, MonitorCall.DEVICE_READ), "write-only");
         assertEquals(0, calls.log.b(calls.log.sequence() - 1), "a refused read logs no value, whatever arg1 held");
+        long denied = calls.counters[Counter.DENIED_CALLS];
+        calls.platform.args[0] = 99;
+        calls.platform.args[1] = 0;
+        assertNotEquals(Status.OK, calls.all.call(0, GUEST, MonitorCall.CHANNEL_INFO), "no channel 99");
+        assertEquals(denied + 1, calls.counters[Counter.DENIED_CALLS]);
+        assertEquals(EventKind.DENIED_CALL, calls.log.kind(calls.log.sequence() - 1),
+                "any other refused call is logged as a denied call");
         assertEquals(Status.RATE_LIMITED, DeviceCalls.status(DeviceAcl.RATE));
         assertEquals("DEVICE_WRITE", MonitorCall.name(MonitorCall.DEVICE_WRITE));
         assertEquals(0x0001_0004, MonitorCall.ABI_VERSION);
