@@ -59,7 +59,7 @@ final class TraceEvidence {
             ev.record("trace.mutation", what, file, false, "the trace had no PIT data (run with -Pmutation)");
             ev.write("trace-mutation.adoc", Adoc.missing("own mutation scores per requirement (the trace engine "
                     + "found no PIT mutations.xml)", "*/target/pit-reports/mutations.xml",
-                    "Run `./mvnw -B verify -Pmutation`.") + "\n" + ids(mut));
+                    "Run `./mvnw -B -T 2 verify -Pmutation`.") + "\n" + ids(mut));
         } else {
             ev.record("trace.mutation", what, file, true, "present");
             ev.write("trace-mutation.adoc", ids(mut));

@@ -98,7 +98,7 @@ final class Verification {
             ev.record("jacoco", "Structural coverage (JaCoCo XML)", "*/target/site/jacoco/jacoco.xml", false,
                     "not found (coverage runs with -Pmutation)");
             return Adoc.missing("structural coverage (statement and branch)", "*/target/site/jacoco/jacoco.xml",
-                    "JaCoCo runs in the `mutation` profile: `./mvnw -B verify -Pmutation`.");
+                    "JaCoCo runs in the `mutation` profile: `./mvnw -B -T 2 verify -Pmutation`.");
         }
         Adoc.Table t = new Adoc.Table("Structural coverage per module (JaCoCo)", "3,2,2,2", "Module", "Lines",
                 "Branches", "Instructions");
@@ -133,7 +133,7 @@ final class Verification {
             ev.record("pit", "Mutation analysis (PIT mutations.xml)", "*/target/pit-reports/mutations.xml", false,
                     "not found (PIT runs with -Pmutation)");
             return Adoc.missing("mutation analysis", "*/target/pit-reports/mutations.xml",
-                    "PIT runs in the `mutation` profile: `./mvnw -B verify -Pmutation`.");
+                    "PIT runs in the `mutation` profile: `./mvnw -B -T 2 verify -Pmutation`.");
         }
         Adoc.Table t = new Adoc.Table("Mutation analysis per module (PIT, STRONGER mutators)", "3,1,1,1,1,1,1",
                 "Module", "Mutants", "Killed", "Survived", "No coverage", "Timed out / other", "Kill ratio");
