@@ -152,12 +152,14 @@ class MutationProfileTest {
         boolean runs = false;
         for (String line : Files.readAllLines(root.resolve(".ci/run"), StandardCharsets.UTF_8)) {
             String l = line.strip();
-            runs |= !l.startsWith("#") && !l.startsWith("echo") && l.matches("\\./mvnw -B -T 2 verify -Pmutation(\\s.*)?");
+            runs |= !l.startsWith("#") && !l.startsWith("echo")
+                    && l.matches("\\./mvnw -B -T 2 verify -Pmutation(\\s.*)?");
         }
         assertTrue(runs, ".ci/run runs ./mvnw -B -T 2 verify -Pmutation");
         String readme = Files.readString(root.resolve("README.adoc"), StandardCharsets.UTF_8);
-        assertTrue(readme.contains("Run the tests") && readme.matches("(?s).*Run the tests.*?----\\n\\./mvnw -B -T 2 verify"
-                + " -Pmutation\\n----.*"), "README.adoc's test command is the mutation build CI runs");
+        assertTrue(readme.contains("Run the tests")
+                && readme.matches("(?s).*Run the tests.*?----\\n\\./mvnw -B -T 2 verify -Pmutation\\n----.*"),
+                "README.adoc's test command is the mutation build CI runs");
     }
 
     private static Element pom(Path file) throws Exception {
