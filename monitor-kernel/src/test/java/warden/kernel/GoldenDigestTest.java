@@ -17,6 +17,8 @@ import warden.kernel.api.ImageCheckCode;
 /** Golden images: checked against their SHA-256 digest and copied at boot and before every restart. */
 class GoldenDigestTest {
     private static final long STORE = Images.MON + 0x1000;
+    /** A base for the fake's flat memory far from the monitor's, so the store is sparse memory. */
+    private static final long SPARSE = 0x40_0000_0000L;
     private FakePlatform f;
     private Monitor m;
 
@@ -46,6 +48,57 @@ class GoldenDigestTest {
             assertEquals(Status.OK, m.start());
         }
         return st;
+    }
+
+    /** As {@link #boot} with the right digest, but byte {@code hole} of the stored image never written. */
+    private int bootWithHole(int size, int hole) throws Exception {
+        return bootWithHole(content(size, 3), hole);
+    }
+
+    private int bootWithHole(byte[] image, int hole) throws Exception {
+        SystemImageBuilder b = Images.shared();
+        b.image(1, STORE, image.length, Images.LINUX_RAM).digest(1, sha256(image));
+        f = new FakePlatform(2);
+        f.memoryBase = SPARSE;
+        f.addRam(Images.LINUX_RAM, image.length + 16);
+        for (int i = 0; i < image.length; i++) {
+            if (i != hole) {
+                f.addRam(STORE + i, 1);
+                f.writeByte(STORE + i, image[i] & 0xff);
+            }
+        }
+        m = Warden.create(f);
+        return m.boot(b.build());
+    }
+
+    // [utest->dsn~health.golden-image~1]
+    @Test
+    void aGoldenImageWithAnUnreadableByteInAWholeBlockOrInTheTailIsRefused() throws Exception {
+        FakePlatform sparse = new FakePlatform(2);
+        sparse.memoryBase = SPARSE;
+        assertEquals(-1, sparse.readByte(STORE), "the store is sparse: an unwritten byte is unreadable");
+        for (int hole : new int[] {0, 10, 63, 64, 959, 960, 999}) {
+            assertEquals(Status.INVALID_PARAM, bootWithHole(1000, hole), "hole at " + hole);
+            assertEquals(ImageCheckCode.IMAGE_DIGEST, m.imageCheckCode(), "hole at " + hole);
+            assertTrue(!m.sealed());
+        }
+        assertEquals(Status.OK, bootWithHole(1000, -1), "no hole");
+    }
+
+    // [utest->dsn~health.golden-image~1]
+    @Test
+    void anUnreadableByteIsRefusedEvenWhenTheBytesBeforeItInTheBlockBufferWouldGiveTheRightDigest() throws Exception {
+        // every 64-byte block alike: had the hash gone on past the unreadable byte, the block buffer
+        // would still hold the previous block's bytes, which are the right ones, and the digest would match
+        byte[] image = new byte[1000];
+        for (int i = 0; i < image.length; i++) {
+            image[i] = (byte) ((i & 63) * 37 + 5);
+        }
+        for (int hole : new int[] {100, 980}) {
+            assertEquals(Status.INVALID_PARAM, bootWithHole(image, hole), "hole at " + hole);
+            assertEquals(ImageCheckCode.IMAGE_DIGEST, m.imageCheckCode(), "hole at " + hole);
+        }
+        assertEquals(Status.OK, bootWithHole(image, -1), "no hole");
     }
 
     private byte[] loaded(int size) {

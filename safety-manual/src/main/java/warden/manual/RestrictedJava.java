@@ -20,6 +20,8 @@ final class RestrictedJava {
 
     static void write(Evidence ev) {
         copy(ev, "wcet-iterations.adoc", "rj.wcet", "Worst-case loop iterations per entry point (LoopBounds)");
+        copy(ev, "wcet-cycles.adoc", "rj.wcet-cycles", "Worst-case cycles per entry point against the measured "
+                + "maximum (EntryCyclesTest)");
         copy(ev, "suppressions.adoc", "rj.suppressions", "Checker Framework suppressions with justifications");
         ev.write("rj-findings.adoc", findings(ev));
         ev.write("rj-allocation.adoc", allocation(ev));

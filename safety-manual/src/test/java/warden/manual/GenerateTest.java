@@ -32,8 +32,8 @@ class GenerateTest {
         Evidence ev = Generate.run(Map.of("root", root.toString(), "out", out.toString(), "faults", "0"));
         for (String name : new String[] {"surefire.adoc", "jacoco.adoc", "pit.adoc", "trace-summary.adoc",
             "trace-coverage.adoc", "trace-verdicts.adoc", "trace-mutation.adoc", "rj-wcet-iterations.adoc",
-            "rj-suppressions.adoc", "campaign-models.adoc", "mechanisms.adoc", "assumptions.adoc", "safety-goals.adoc",
-            "anomalies.adoc"}) {
+            "rj-wcet-cycles.adoc", "rj-suppressions.adoc", "campaign-models.adoc", "mechanisms.adoc",
+            "assumptions.adoc", "safety-goals.adoc", "anomalies.adoc"}) {
             String text = include(out, name);
             assertTrue(text.contains("Evidence missing"), name + " does not say its evidence is missing:\n" + text);
             assertTrue(text.startsWith(Adoc.HEADER), name + " lacks the generated-file header");

@@ -96,7 +96,7 @@ final class BytecodeScan {
         }
     }
 
-    private static List<byte[]> read(Path where) {
+    static List<byte[]> read(Path where) {
         List<byte[]> out = new ArrayList<>();
         try {
             if (Files.isDirectory(where)) {

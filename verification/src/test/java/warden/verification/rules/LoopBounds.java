@@ -72,6 +72,8 @@ final class LoopBounds {
                     "<= CHANNELS_MAX, SystemImageBuilder.channel")),
             Map.entry("warden.kernel.api.SystemImage.aclTotal", new Fact("aclEntries",
                     "<= DeviceAcl.ENTRIES_MAX, SystemImageBuilder.aclEntry")),
+            Map.entry("warden.kernel.api.SystemImage.imageSize", new Fact("imageBytes",
+                    "<= IMAGE_BYTES_MAX, ImageCheck (a partition's golden image size)")),
             Map.entry("warden.kernel.port.InterruptController.lineCount", new Fact("portLines",
                     "the port's interrupt controller, fixed when the board is built")),
             Map.entry("warden.kernel.sched.Vcpus.cores", new Fact("cores", "final, = img.coreCount()")),
@@ -204,6 +206,17 @@ final class LoopBounds {
         if (e instanceof TypeCastTree tc) {
             return resolve(m, tc.getExpression(), depth + 1);
         }
+        if (e instanceof BinaryTree b && (b.getKind() == Tree.Kind.UNSIGNED_RIGHT_SHIFT
+                || b.getKind() == Tree.Kind.RIGHT_SHIFT || b.getKind() == Tree.Kind.DIVIDE)) {
+            // a table size divided by a positive constant (sizes are never negative, so a shift divides)
+            Long by = constant(b.getRightOperand());
+            String of = resolve(m, b.getLeftOperand(), depth + 1);
+            if (by == null || by <= 0 || by > 62 && b.getKind() != Tree.Kind.DIVIDE || of == null || of.contains("/")) {
+                return null;
+            }
+            long den = b.getKind() == Tree.Kind.DIVIDE ? by : 1L << by;
+            return of.startsWith("=") ? "=" + Long.parseLong(of.substring(1)) / den : of + "/" + den;
+        }
         if (e instanceof MemberSelectTree ms && ms.getIdentifier().contentEquals("length")) {
             return arrayLength(element(m, ms.getExpression()));
         }
@@ -221,9 +234,43 @@ final class LoopBounds {
             }
             return resolve(m, decl.getInitializer(), depth + 1);
         }
+        if (el.getKind() == ElementKind.PARAMETER && !(e instanceof ArrayAccessTree)) {
+            return parameter(m, (VariableElement) el, depth);
+        }
         Fact f = FACTS.get(JavaModel.owner(el) + "." + el.getSimpleName());
         boolean fieldOk = el.getKind() != ElementKind.FIELD || el.getModifiers().contains(Modifier.FINAL);
         return f != null && fieldOk ? f.symbol() : null;
+    }
+
+    /**
+     * @return the symbol every call site in the sources passes for parameter v of m, when m is not
+     *     public or protected (so no caller outside the sources exists), m never writes v, and all
+     *     its call sites agree; else null
+     */
+    private String parameter(JavaModel.Method m, VariableElement v, int depth) {
+        Set<Modifier> mods = m.element().getModifiers();
+        int index = m.element().getParameters().indexOf(v);
+        if (mods.contains(Modifier.PUBLIC) || mods.contains(Modifier.PROTECTED) || index < 0
+                || writes(m.tree().getBody(), v)) {
+            return null;
+        }
+        Set<String> seen = new HashSet<>();
+        for (JavaModel.Method caller : model.methods.values()) {
+            if (caller.tree().getBody() == null) {
+                continue;
+            }
+            new TreePathScanner<Void, Void>() {
+                @Override
+                public Void visitMethodInvocation(MethodInvocationTree mi, Void x) {
+                    if (model.trees.getElement(getCurrentPath()) == m.element()) {
+                        String s = resolve(caller, mi.getArguments().get(index), depth + 1);
+                        seen.add(s == null ? "?" : s);
+                    }
+                    return super.visitMethodInvocation(mi, x);
+                }
+            }.scan(new TreePath(caller.path(), caller.tree().getBody()), null);
+        }
+        return seen.size() == 1 && !seen.contains("?") ? seen.iterator().next() : null;
     }
 
     /** @return "=n" for a final array field created with a constant size or n initializers, or null. */
@@ -280,6 +327,22 @@ final class LoopBounds {
         }
         if (e instanceof ParenthesizedTree p) {
             return constant(p.getExpression());
+        }
+        if (e instanceof BinaryTree b) {
+            Long l = constant(b.getLeftOperand());
+            Long r = constant(b.getRightOperand());
+            if (l != null && r != null) {
+                switch (b.getKind()) {
+                    case DIVIDE: return r == 0 ? null : l / r;
+                    case MULTIPLY: return l * r;
+                    case PLUS: return l + r;
+                    case MINUS: return l - r;
+                    case LEFT_SHIFT: return l << r;
+                    case RIGHT_SHIFT: return l >> r;
+                    default: return null;
+                }
+            }
+            return null;
         }
         if (e instanceof IdentifierTree || e instanceof MemberSelectTree) {
             for (CompilationUnitTree u : model.units) {
@@ -383,7 +446,10 @@ final class LoopBounds {
     long iterations(Loop l, Map<String, Long> config) {
         long best = Long.MAX_VALUE;
         for (String s : l.bounds()) {
-            long b = s.startsWith("=") ? Long.parseLong(s.substring(1)) : config.get(s);
+            int slash = s.indexOf('/');
+            long b = s.startsWith("=") ? Long.parseLong(s.substring(1))
+                    : slash > 0 ? config.get(s.substring(0, slash)) / Long.parseLong(s.substring(slash + 1))
+                    : config.get(s);
             best = Math.min(best, b);
         }
         return Math.max(0, best - l.start() + (l.inclusive() ? 1 : 0));

@@ -87,6 +87,32 @@ class LoopBoundsTest {
         assertFalse(rows.isEmpty());
     }
 
+    // [utest->dsn~rj.wcet-cycles~1]
+    @Test
+    void a_table_size_divided_by_a_constant_and_a_parameter_every_caller_agrees_on_are_bounds() {
+        JavaModel model = JavaModel.of(Rules.kernelRepo(), JavaModel.javaFiles(Rules.kernelSources()));
+        LoopBounds bounds = new LoopBounds(model);
+        List<String> hashBlocks = new ArrayList<>();
+        List<String> copy = new ArrayList<>();
+        for (LoopBounds.Loop l : bounds.loops.values()) {
+            if (l.method().startsWith("Sha256.matches")) {
+                hashBlocks.addAll(l.bounds());
+            }
+            if (l.method().startsWith("GoldenImages.reload")) {
+                copy.addAll(l.bounds());
+            }
+        }
+        // Sha256.matches(.., int size, ..) is called only with GoldenImages' img.imageSize(p)
+        assertTrue(hashBlocks.contains("imageBytes/64"), "block loop bounds: " + hashBlocks);
+        assertTrue(copy.contains("imageBytes"), "copy loop bounds: " + copy);
+        Map<String, Long> def = defaultConfig();
+        for (LoopBounds.Loop l : bounds.loops.values()) {
+            if (l.bounds().contains("imageBytes/64")) {
+                assertTrue(bounds.iterations(l, def) == def.get("imageBytes") / 64, l.toString());
+            }
+        }
+    }
+
     private static ExecutableElement find(JavaModel model, String name) {
         for (ExecutableElement m : model.methods.keySet()) {
             if (JavaModel.owner(m).equals("warden.kernel.core.Kernel") && m.getSimpleName().contentEquals(name)) {
@@ -104,7 +130,12 @@ class LoopBoundsTest {
 
     /** The default system (launcher's default-system.yaml) on the riscv board. */
     static Map<String, Long> defaultConfig() {
-        Target t = Targets.get("riscv");
+        return defaultConfig("riscv");
+    }
+
+    /** The default system (launcher's default-system.yaml) on the named target's board. */
+    static Map<String, Long> defaultConfig(String target) {
+        Target t = Targets.get(target);
         SystemImage img = ImageCompiler.compile(DefaultSystem.load().description(), t.description());
         long perPartition = 0;
         for (int p = 0; p < img.partitionCount(); p++) {
@@ -129,7 +160,12 @@ class LoopBoundsTest {
         m.put("partitionsPerCore", perCore);
         m.put("pending", (long) HeldInterrupts.PENDING_MAX);
         m.put("portLines", (long) t.description().lines());
-        m.put("contextWords", (long) warden.riscv.Hart.CONTEXT_WORDS);
+        m.put("contextWords", (long) contextWords(target));
+        long image = 0;
+        for (int p = 0; p < img.partitionCount(); p++) {
+            image = Math.max(image, img.imageSize(p));
+        }
+        m.put("imageBytes", image);
         return m;
     }
 
@@ -155,6 +191,16 @@ class LoopBoundsTest {
         m.put("portLines", lines);
         m.put("contextWords", (long) Math.max(warden.riscv.Hart.CONTEXT_WORDS,
                 Math.max(warden.arm.ContextLayout.WORDS, warden.x86.RegisterFile.WORDS)));
+        m.put("imageBytes", (long) SystemImage.IMAGE_BYTES_MAX);
         return m;
+    }
+
+    /** @return the saved-context words of the named target's port. */
+    static int contextWords(String target) {
+        return switch (target) {
+            case "arm" -> warden.arm.ContextLayout.WORDS;
+            case "x86" -> warden.x86.RegisterFile.WORDS;
+            default -> warden.riscv.Hart.CONTEXT_WORDS;
+        };
     }
 }
