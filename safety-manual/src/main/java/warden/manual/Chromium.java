@@ -122,6 +122,45 @@ final class Chromium {
         }
     }
 
+    /**
+     * {@code Chromium --version-file FILE [--work DIR]}: finds or installs Chromium before the manual
+     * is generated, so the tool table can name the version the browser check then runs, and writes
+     * its {@code --version} line to FILE. Exit 2 when there is no browser (saying why), as the check.
+     */
+    public static void main(String[] args) {
+        if (args.length < 2 || args.length % 2 != 0 || !"--version-file".equals(args[0])
+                || args.length == 4 && !"--work".equals(args[2]) || args.length > 4) {
+            System.err.println("browser-check: usage: Chromium --version-file FILE [--work DIR]");
+            System.exit(2);
+            return;
+        }
+        Path work = Path.of(args.length == 4 ? args[3] : "target/browser-check").toAbsolutePath();
+        try {
+            Path chromium = ensure("", work.resolve("apt-get.log"));
+            String v = version(chromium, work.resolve("version.log"));
+            Path file = Path.of(args[1]).toAbsolutePath();
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, v + "\n", StandardCharsets.UTF_8);
+            System.out.println("browser-check: " + chromium + ": " + v);
+        } catch (IllegalStateException | IOException e) {
+            System.err.println("browser-check: no browser for the browser check: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /** @return the line with a version number that {@code chromium --version} prints ("Chromium 120.0.6099.224 ...") */
+    static String version(Path chromium, Path log) throws IOException {
+        Files.deleteIfExists(log);
+        run(List.of(chromium.toString(), "--version"), log);
+        // the line with a dotted version number: Debian's launcher script may print a shell warning first
+        for (String line : new String(Files.readAllBytes(log), StandardCharsets.UTF_8).split("\\R")) {
+            if (line.matches(".*\\b\\d+\\.\\d+\\.\\d+.*") && !line.contains(chromium + ":")) {
+                return line.strip();
+            }
+        }
+        throw new IllegalStateException(chromium + " --version printed no version number");
+    }
+
     private static String tail(Path log) {
         try {
             List<String> lines = List.of(new String(Files.readAllBytes(log), StandardCharsets.UTF_8).split("\\R"));

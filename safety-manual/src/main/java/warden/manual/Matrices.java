@@ -151,6 +151,17 @@ final class Matrices {
                 return maven;
             case "project":
                 return project;
+            case "chromium": {
+                // written by the chromium-setup step before the generator (Chromium.main)
+                java.nio.file.Path f = java.nio.file.Path.of(System.getProperty("manual.chromium.version",
+                        "target/browser-check/chromium-version.txt"));
+                try {
+                    return java.nio.file.Files.isRegularFile(f) ? java.nio.file.Files.readString(f).strip()
+                            : "not found before this manual was generated (" + f + " missing)";
+                } catch (java.io.IOException e) {
+                    return "unreadable (" + f + ": " + e.getMessage() + ")";
+                }
+            }
             case "git":
                 return Identification.git(java.nio.file.Path.of("."), "--version").replace("git version ", "");
             default: {

@@ -66,4 +66,19 @@ class ChromiumTest {
                 () -> Chromium.ensure(dir.resolve("nothing").toString(), dir.resolve("log")));
         assertEquals("the browser " + dir.resolve("nothing") + " is not an executable file", e.getMessage());
     }
+
+    // [utest->dsn~manual.browser-check~1]
+    @Test
+    void theVersionIsTheFirstLineWithAVersionNumberAndNoneIsAnError(@TempDir Path dir) throws IOException {
+        Path c = script(dir, "chromium", "echo \"$0: 9: [: 25276182528: unexpected operator\" >&2; "
+                + "echo 'Chromium 120.0.6099.224 built on Debian 12.4, running on Debian 12.8'; echo second 1.2.3");
+        assertEquals("Chromium 120.0.6099.224 built on Debian 12.4, running on Debian 12.8",
+                Chromium.version(c, dir.resolve("v.log")));
+        Path silent = script(dir, "silent", "exit 0");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Chromium.version(silent, dir.resolve("s.log")));
+        assertEquals(silent + " --version printed no version number", e.getMessage());
+        Path failing = script(dir, "failing", "echo broken; exit 3");
+        assertThrows(IllegalStateException.class, () -> Chromium.version(failing, dir.resolve("f.log")));
+    }
 }

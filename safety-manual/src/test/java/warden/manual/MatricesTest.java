@@ -90,4 +90,24 @@ class MatricesTest {
             assertTrue(t.contains(tool), "tool table lacks " + tool);
         }
     }
+
+    // [utest->dsn~manual.tools~1]
+    @Test
+    void chromiumsVersionComesFromTheFileTheSetupStepWroteOrItsAbsenceIsSaid(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("chromium-version.txt");
+        String before = System.getProperty("manual.chromium.version");
+        System.setProperty("manual.chromium.version", f.toString());
+        try {
+            assertTrue(Matrices.version("chromium", null, "", "").startsWith("not found before this manual was "
+                    + "generated ("), "missing file");
+            Files.writeString(f, "Chromium 120.0.6099.224 built on Debian\n");
+            assertEquals("Chromium 120.0.6099.224 built on Debian", Matrices.version("chromium", null, "", ""));
+        } finally {
+            if (before == null) {
+                System.clearProperty("manual.chromium.version");
+            } else {
+                System.setProperty("manual.chromium.version", before);
+            }
+        }
+    }
 }
