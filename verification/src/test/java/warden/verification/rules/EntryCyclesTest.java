@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.lang.reflect.Method;
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,18 +19,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import warden.launcher.config.DescriptionLoader;
 
 /**
  * A worst-case bound per kernel entry point in cycles of the kernel cost model (one cycle per
  * bytecode instruction, {@link BytecodeWcet}), derived from the system description's table sizes,
  * for the default system on each target and for the maximum configuration, and checked against the
- * largest count measured per entry by running the default system and a fault campaign on it with
- * the kernel's classes instrumented ({@link InstrumentingLoader}). Published as
+ * largest count measured per entry by running the default system and a fault campaign on it, and
+ * on riscv the example whose ELF guest crashes on an illegal instruction, with the kernel's classes
+ * instrumented ({@link InstrumentingLoader}). Published as
  * {@code verification/target/restricted-java/wcet-cycles.json} and {@code wcet-cycles.adoc}.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class EntryCyclesTest {
-    static final List<String> TARGETS = List.of("riscv", "arm", "x86");
+    /** The crash example on riscv: the ELF guest executes an illegal instruction, so onIllegalInstruction runs. */
+    static final String CRASH = "riscv elf-crash";
+    /** What is measured: the default system and a campaign on each target, and the crash example. */
+    static final List<String> RUNS = List.of("riscv", "arm", "x86", CRASH);
     /** Faults injected on each target while measuring (one worker, so the probe sees one thread). */
     static final String FAULTS = "60";
 
@@ -58,9 +64,16 @@ class EntryCyclesTest {
                         + "|Measured median at most |Entries measured |Port's modeled handler cycles\n");
         List<String> targets = new ArrayList<>();
         List<String> over = new ArrayList<>();
-        for (String target : TARGETS) {
-            Map<String, Long> def = LoopBoundsTest.defaultConfig(target);
-            long[][] measured = measure(target);
+        for (String target : RUNS) {
+            boolean crash = target.equals(CRASH);
+            Map<String, Long> def = crash ? LoopBoundsTest.config(DescriptionLoader.load(crashExample()).description(),
+                    "riscv") : LoopBoundsTest.defaultConfig(target);
+            long[][] measured = crash ? measure("riscv", "run", crashExample().toString()) : measure(target,
+                    "run", "--target", target, "--for", "300ms");
+            if (crash) {
+                assertTrue(measured[1][LoopBoundsTest.ENTRIES.indexOf("onIllegalInstruction")] > 0,
+                        "the crash example traps on illegal instructions");
+            }
             List<String> rows = new ArrayList<>();
             for (int e = 0; e < LoopBoundsTest.ENTRIES.size(); e++) {
                 String name = LoopBoundsTest.ENTRIES.get(e);
@@ -158,8 +171,16 @@ class EntryCyclesTest {
         return urls.toArray(URL[]::new);
     }
 
-    /** Runs the default system and a fault campaign on it with the kernel instrumented. */
-    private static long[][] measure(String target) throws Exception {
+    /** @return the example whose ELF partition crashes on an illegal instruction, restarted each time */
+    static Path crashExample() {
+        return Rules.root().resolve("docs/examples/riscv-elf-crash.yaml");
+    }
+
+    /**
+     * Runs {@code run} (the default system, or the crash example) and, for the default system, a
+     * fault campaign on it, with the kernel instrumented.
+     */
+    private static long[][] measure(String target, String... run) throws Exception {
         ClassLoader before = Thread.currentThread().getContextClassLoader();
         ClassLoader parent = EntryCyclesTest.class.getClassLoader();
         try (InstrumentingLoader loader = new InstrumentingLoader(classPath(), parent)) {
@@ -167,8 +188,10 @@ class EntryCyclesTest {
             WcetProbe.reset();
             Method execute = loader.loadClass("warden.launcher.cli.WardenCli").getMethod("execute",
                     PrintWriter.class, PrintWriter.class, String[].class);
-            cli(execute, "run", "--target", target, "--for", "300ms");
-            cli(execute, "campaign", "--target", target, "--faults", FAULTS, "--threads", "1", "--for", "100ms");
+            cli(execute, run);
+            if (!run[1].endsWith(".yaml")) {
+                cli(execute, "campaign", "--target", target, "--faults", FAULTS, "--threads", "1", "--for", "100ms");
+            }
             assertTrue(WcetProbe.executed() > 0, "the instrumented kernel ran");
         } finally {
             Thread.currentThread().setContextClassLoader(before);
@@ -186,12 +209,14 @@ class EntryCyclesTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Object code = execute.invoke(null, new PrintWriter(out, true), new PrintWriter(err, true), args);
-        assertTrue(code instanceof Integer i && (i == 0 || args[0].equals("campaign") && i == 1),
+        // a campaign exits 1 when a fault went undetected, the crash example when its partition is stopped
+        assertTrue(code instanceof Integer i && (i == 0 || i == 1 && (args[0].equals("campaign")
+                || args[1].endsWith(".yaml"))),
                 String.join(" ", args) + ": exit " + code + "\n" + out + err);
     }
 
     private static int handlerCycles(String target) {
-        return switch (target) {
+        return switch (target.split(" ")[0]) {
             case "arm" -> warden.arm.CostModel.defaults(1).handlerCycles();
             case "x86" -> warden.x86.CostModel.defaults(1).handlerCycles();
             default -> warden.riscv.CostModel.defaults(1).handlerCycles();

@@ -135,8 +135,14 @@ class LoopBoundsTest {
 
     /** The default system (launcher's default-system.yaml) on the named target's board. */
     static Map<String, Long> defaultConfig(String target) {
+        return config(DefaultSystem.load().description(), target);
+    }
+
+    /** A system description (its ELF workloads resolved as a run does) on the named target's board. */
+    static Map<String, Long> config(warden.launcher.config.SystemDescription d, String target) {
         Target t = Targets.get(target);
-        SystemImage img = ImageCompiler.compile(DefaultSystem.load().description(), t.description());
+        SystemImage img = ImageCompiler.compile(warden.launcher.config.ElfWorkloads.resolve(d, t.description()),
+                t.description());
         long perPartition = 0;
         for (int p = 0; p < img.partitionCount(); p++) {
             perPartition = Math.max(perPartition, img.regionCount(p));
