@@ -17,7 +17,7 @@ import warden.kernel.port.GuestMemory;
 // for i < DIGEST_BYTES (32), the length of a partition's digest.
 // justification: every table is indexed below its fixed length (64, 8 or 32), see the reasoning above
 @SuppressWarnings("index")
-final class Sha256 {
+public final class Sha256 {
     private static final int[] K = {
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -37,6 +37,11 @@ final class Sha256 {
     private final byte[] block = new byte[64];
     private int fill;
 
+    /** The public constructor of a hasher, boot-time (its tables are allocated here). */
+    public Sha256() {
+        start();
+    }
+
     /**
      * Hashes {@code size} bytes of memory from {@code base} and compares the result with partition
      * p's digest in the image. ImageCheck proved 0 < size <= IMAGE_BYTES_MAX at boot; the loop is
@@ -45,24 +50,52 @@ final class Sha256 {
      * @return true when every byte was readable and the digest matches
      */
     boolean matches(GuestMemory mem, long base, int size, SystemImage img, int p) {
+        start();
+        if (!add(mem, base, size)) {
+            return false;
+        }
+        end(size);
+        boolean same = true;
+        for (int i = 0; i < SystemImage.DIGEST_BYTES; i++) {
+            same &= digestByte(i) == img.digestByte(p, i);
+        }
+        return same;
+    }
+
+    /** Starts a new message. [impl->dsn~kernel.update.verify~1] */
+    public void start() {
         for (int i = 0; i < 8; i++) {
             h[i] = H0[i];
         }
         fill = 0;
-        for (int i = 0; i < SystemImage.IMAGE_BYTES_MAX && i < size; i++) {
+    }
+
+    /**
+     * Adds {@code length} bytes of memory from {@code base} to the message (at most IMAGE_BYTES_MAX).
+     *
+     * @return false when a byte could not be read
+     *
+     * [impl->dsn~kernel.update.verify~1]
+     */
+    public boolean add(GuestMemory mem, long base, int length) {
+        for (int i = 0; i < SystemImage.IMAGE_BYTES_MAX && i < length; i++) {
             int b = mem.readByte(base + i);
             if (b < 0) {
                 return false;
             }
             put(b);
         }
+        return true;
+    }
+
+    /** Ends the message of {@code size} bytes; then {@link #digestByte} reads it. [impl->dsn~kernel.update.verify~1] */
+    public void end(long size) {
         finish(8L * size);
-        boolean same = true;
-        for (int i = 0; i < SystemImage.DIGEST_BYTES; i++) {
-            int b = (h[i >>> 2] >>> (24 - 8 * (i & 3))) & 0xff;
-            same &= b == img.digestByte(p, i);
-        }
-        return same;
+    }
+
+    /** @return byte i (0..31) of the digest of the message ended last. [impl->dsn~kernel.update.verify~1] */
+    public int digestByte(int i) {
+        return (h[i >>> 2] >>> (24 - 8 * (i & 3))) & 0xff;
     }
 
     /** Rotate right by n (0 < n < 32), FIPS 180-4 ROTR. */
