@@ -24,7 +24,7 @@ class UpdateTest {
     }
 
     // [utest->dsn~kernel.update.calls~1] [utest->dsn~kernel.update.verify~1] [utest->dsn~kernel.update.switch~1]
-    // [utest->dsn~kernel.update.trial~1]
+    // [utest->dsn~kernel.update.trial~1] [utest->dsn~kernel.update.slots~1]
     @Test
     void aGoodUpdateSwitchesAtTheRestartAndCommitsAtTheFirstHeartbeatAfterItsTrial() {
         assertEquals(UpdateReason.status(1, UpdateReason.IDLE, 0), r.status());
@@ -52,7 +52,26 @@ class UpdateTest {
         assertEquals(Status.STALE_VERSION, r.send(v2, 2), "the counter advanced");
     }
 
-    // [utest->dsn~kernel.update.switch~1]
+    // [utest->dsn~kernel.update.slots~1] [utest->dsn~kernel.update.trial~1]
+    @Test
+    void afterACommitToSlotBTheNextUpdateGoesIntoSlotAAndItsRollbackReturnsToB() {
+        r.at(1_000_000);
+        switchedToV2();
+        r.at(1_000_000 + UpdateRig.TRIAL);
+        assertEquals(Status.OK, r.call(0, MonitorCall.HEARTBEAT));
+        byte[] v3 = UpdateRig.content(UpdateRig.MAX, 3);
+        assertEquals(Status.OK, r.call(1, MonitorCall.UPDATE_BEGIN, 0, v3.length, 3));
+        assertEquals(0, r.f.lastValue, "slot A, where the golden image was");
+        assertEquals(Status.OK, r.send(v3, 3));
+        assertEquals(Status.OK, r.finish(UpdateRig.manifest(v3, 3), true));
+        assertArrayEquals(v3, r.loaded(v3.length));
+        assertEquals(UpdateReason.status(2, UpdateReason.ON_TRIAL, 0), r.status());
+        r.m.onIllegalInstruction(0, UpdateRig.RTOS_RAM);
+        assertArrayEquals(v2, r.loaded(v2.length), "back to the committed image in slot B");
+        assertEquals(UpdateReason.status(2, UpdateReason.IDLE, 1), r.status());
+    }
+
+    // [utest->dsn~kernel.update.switch~1] [utest->dsn~kernel.update.slots~1]
     @Test
     void aVerifiedImageWaitsForTheTargetsNextRestart() {
         assertEquals(Status.OK, r.send(v2, 2));
@@ -137,7 +156,7 @@ class UpdateTest {
         assertEquals(UpdateReason.status(1, UpdateReason.IDLE, 0), r.status());
     }
 
-    // [utest->dsn~kernel.update.trial~1]
+    // [utest->dsn~kernel.update.trial~1] [utest->dsn~kernel.update.slots~1]
     @Test
     void aNewSlotCorruptedBeforeItsSwitchIsRolledBackAtOnce() {
         assertEquals(Status.OK, r.send(v2, 2));
