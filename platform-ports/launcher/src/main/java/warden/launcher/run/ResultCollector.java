@@ -386,7 +386,7 @@ final class ResultCollector {
             case EventKind.LINE_RESTORED:
                 return "line " + a + " unmasked after " + b + " ns";
             default:
-                return null;
+                return UpdateEvents.detail(kind, a, b);
         }
     }
 
