@@ -50,6 +50,37 @@ class UpdateRefusalTest {
         assertEquals(0, r.m.counter(Counter.RESTARTS));
     }
 
+    // [utest->dsn~kernel.update.calls~1]
+    @Test
+    void aTargetWhoseLowBitsNameAPartitionIsNoneAndStatusIsForTheUpdaterAndTheTargetOnly() {
+        assertEquals(Status.DENIED, r.call(1, MonitorCall.UPDATE_BEGIN, -(1L << 32), 100, 2));
+        assertEquals(Status.DENIED, r.call(1, MonitorCall.UPDATE_BEGIN, 1L << 32, 100, 2));
+        assertEquals(Status.DENIED, r.call(1, MonitorCall.UPDATE_STATUS, 1L << 32));
+        assertEquals(Status.OK, r.call(1, MonitorCall.UPDATE_STATUS, 0), "the updater");
+        assertEquals(Status.OK, r.call(0, MonitorCall.UPDATE_STATUS, 0), "the target");
+        assertEquals(Status.DENIED, r.call(1, MonitorCall.UPDATE_STATUS, 1), "ops itself has no update section");
+        assertEquals(Status.DENIED, r.call(0, MonitorCall.UPDATE_STATUS, 1));
+    }
+
+    // [utest->dsn~kernel.update.calls~1]
+    @Test
+    void anImageOfTheWholeSlotWritesNothingPastIt() {
+        r.f.writeByte(UpdateRig.SLOT_B + UpdateRig.MAX, 0xA5);
+        r.f.writeByte(UpdateRig.SLOT_B - 1, 0x5A);
+        byte[] full = UpdateRig.content(UpdateRig.MAX, 9);
+        assertEquals(Status.OK, r.send(full, 2));
+        assertEquals(0xA5, r.f.readByte(UpdateRig.SLOT_B + UpdateRig.MAX));
+        assertEquals(0x5A, r.f.readByte(UpdateRig.SLOT_B - 1));
+        assertEquals(Status.OK, r.finish(UpdateRig.manifest(full, 2), false));
+        assertEquals(Status.OK, r.call(1, MonitorCall.UPDATE_BEGIN, 0, 100, 3));
+        byte[] other = UpdateRig.content(100, 4);
+        other[10] = (byte) ~full[10];
+        r.put(UpdateRig.BUFFER, other, 0, 100);
+        assertEquals(Status.OK, r.call(1, MonitorCall.UPDATE_CHUNK, 0, 0, UpdateRig.BUFFER, 10));
+        assertEquals(other[9] & 0xff, r.f.readByte(UpdateRig.SLOT_B + 9));
+        assertEquals(full[10] & 0xff, r.f.readByte(UpdateRig.SLOT_B + 10), "a short chunk copies its bytes only");
+    }
+
     // [utest->dsn~kernel.update.refusals~1]
     @Test
     void anImageLargerThanTheSlotOrEmptyIsRefused() {
@@ -104,6 +135,20 @@ class UpdateRefusalTest {
         refused(1, UpdateReason.BAD_BUFFER, UpdateRig.STORE);
         assertEquals(Status.INVALID_ADDRESS, r.call(1, MonitorCall.UPDATE_FINISH, 0, UpdateRig.MANIFEST, 2));
         assertEquals(Status.OK, r.finish(UpdateRig.manifest(v2, 2), false), "the transfer survived the refusals");
+    }
+
+    // [utest->dsn~kernel.update.refusals~1] [utest->dsn~kernel.update.calls~1]
+    @Test
+    void aChunkThatCannotBeReadDiscardsTheTransfer() {
+        begun();
+        long unbacked = UpdateRig.OPS_RAM + 0x4000; // the caller's region, but no RAM answers there
+        assertEquals(Status.INVALID_ADDRESS, r.call(1, MonitorCall.UPDATE_CHUNK, 0, 0, unbacked, 16));
+        refused(1, UpdateReason.BAD_BUFFER, unbacked);
+        assertEquals(UpdateReason.status(1, UpdateReason.IDLE, 0), r.status(), "the transfer is discarded");
+        begun();
+        byte[] zeros = new byte[64];
+        r.put(UpdateRig.BUFFER, zeros, 0, 64);
+        assertEquals(Status.OK, r.call(1, MonitorCall.UPDATE_CHUNK, 0, 0, UpdateRig.BUFFER, 64), "zeros are bytes");
     }
 
     // [utest->dsn~kernel.update.refusals~1] [utest->dsn~kernel.update.verify~1]

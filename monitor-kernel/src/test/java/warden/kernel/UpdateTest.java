@@ -95,6 +95,9 @@ class UpdateTest {
         r.m.onIllegalInstruction(0, UpdateRig.RTOS_RAM);
         long rb = r.last(EventKind.UPDATE_ROLLED_BACK);
         assertEquals(HealthAction.REASON_CRASH, r.m.eventRecords().a(rb));
+        assertEquals(EventKind.FAILURE_DETECTED, r.m.eventRecords().kind(rb - 1), "logged as a failure");
+        assertEquals(HealthAction.REASON_CRASH, r.m.eventRecords().a(rb - 1));
+        assertEquals(HealthAction.RESTART, r.m.eventRecords().b(rb - 1), "whose action is a restart");
         assertEquals(3_000_000, r.m.eventRecords().b(rb), "time from the switch to the detection");
         assertArrayEquals(r.golden, r.loaded(r.golden.length), "the old image runs again");
         assertEquals(UpdateReason.status(1, UpdateReason.IDLE, 0), r.status());
