@@ -120,8 +120,8 @@ class OtaUpdateRunTest {
         byte[] pkg = signed(new byte[9000], 2);
         pkg[pkg.length - 10] ^= 1;
         RunResult tampered = run(target, pkg, "");
-        assertTrue(tampered.events().stream().anyMatch(e -> e.kind().equals("update-refused")
-                && e.detail().startsWith("refused: wrong-digest")), tampered.events().toString());
+        assertTrue(tampered.violations().stream().anyMatch(v -> v.kind().equals("update-refused")
+                && v.detail().startsWith("refused: wrong-digest")), tampered.violations().toString());
         assertEquals(0, part(tampered, "rtos").restarts());
         RunResult loss = run(target, signed(new byte[9000], 2), ", powerLossAfter: 1");
         assertEquals(List.of("update-aborted: transfer abandoned at a restart after 4096 of 9000 bytes: the old"
