@@ -48,6 +48,10 @@ public final class StubPort implements Platform, CpuContext, ProtectionUnit, Int
     @Override public Timer timer() { return this; }
     @Override public Console console() { return this; }
     @Override public GuestMemory memory() { return this; }
+    /** No update is verified in a benchmark: every signature is refused. */
+    @Override public warden.kernel.port.SignatureEngine signatures() {
+        return (key, message, length, signature) -> warden.kernel.port.SignatureEngine.INVALID;
+    }
 
     @Override public int contextWords() { return words; }
 

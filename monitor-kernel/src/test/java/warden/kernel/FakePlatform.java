@@ -6,6 +6,7 @@ import warden.kernel.api.Status;
 import warden.kernel.port.Console;
 import warden.kernel.port.CpuContext;
 import warden.kernel.port.GuestMemory;
+import warden.kernel.port.SignatureEngine;
 import warden.kernel.port.InterruptController;
 import warden.kernel.port.Platform;
 import warden.kernel.port.ProtectionUnit;
@@ -18,6 +19,9 @@ import warden.kernel.port.Timer;
  */
 public final class FakePlatform implements Platform, CpuContext, ProtectionUnit, InterruptController, Timer,
         Console, GuestMemory {
+    /** The signature engine the kernel gets: the JDK's Ed25519 unless a test puts another. */
+    public SignatureEngine signatures = new TestSignatures();
+
     public static final int WORDS = 4;
     final int cores;
     public final long[][] regs;
@@ -65,6 +69,7 @@ public final class FakePlatform implements Platform, CpuContext, ProtectionUnit,
     @Override public Timer timer() { return this; }
     @Override public Console console() { return this; }
     @Override public GuestMemory memory() { return this; }
+    @Override public SignatureEngine signatures() { return signatures; }
 
     // CpuContext
     @Override public int contextWords() { return WORDS; }

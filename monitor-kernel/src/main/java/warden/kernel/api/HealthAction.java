@@ -26,13 +26,15 @@ public final class HealthAction {
     public static final int REASON_IMAGE = 6;
     /** The protection unit did not take the partition's slot at a world switch (its isolation hardware failed). */
     public static final int REASON_PROTECTION = 7;
+    /** An updated partition on trial sent no heartbeat since its switch before its watchdog expired. */
+    public static final int REASON_TRIAL = 8;
 
     public static final long DEFAULT_WINDOW_NS = 1_000_000_000L;
     public static final int DEFAULT_RESTARTS = 3;
 
     private static final String[] ACTIONS = {"restart", "stop", "safe-state"};
     private static final String[] REASONS = {"none", "watchdog", "crash", "fault-storm", "reported", "context", "image",
-        "protection"};
+        "protection", "trial"};
 
     private HealthAction() {
     }

@@ -41,10 +41,6 @@ public final class SystemImage {
     final int[] criticality;
     final int[] coreMask;
     final long[] entry;
-    final byte[] digest;
-    final long[] imageStore;
-    final int[] imageSize;
-    final long[] imageLoad;
     final long[] watchdogNs;
     final boolean[] privileged;
     final long[] bootTimeoutNs;
@@ -71,10 +67,12 @@ public final class SystemImage {
     final int duplicateLine;
     final ChannelTable channels;
     final DeviceAclTable acl;
+    final ImageTable images;
 
     SystemImage(SystemImageBuilder b) {
         channels = b.channels.copy();
         acl = b.acl.copy();
+        images = b.images.copy();
         duplicateLine = b.duplicateLine;
         coreCount = b.coreCount;
         monitorBase = b.monitorBase;
@@ -84,10 +82,6 @@ public final class SystemImage {
         criticality = b.criticality.clone();
         coreMask = b.coreMask.clone();
         entry = b.entry.clone();
-        digest = b.digest.clone();
-        imageStore = b.imageStore.clone();
-        imageSize = b.imageSize.clone();
-        imageLoad = b.imageLoad.clone();
         watchdogNs = b.watchdogNs.clone();
         privileged = b.privileged.clone();
         bootTimeoutNs = b.bootTimeoutNs.clone();
@@ -128,13 +122,13 @@ public final class SystemImage {
     public int coreMask(int p) { return coreMask[p]; }
     public long entry(int p) { return entry[p]; }
     /** @return byte i of the partition's image digest (SHA-256). */
-    public int digestByte(int p, int i) { return digest[p * DIGEST_BYTES + i] & 0xff; }
+    public int digestByte(int p, int i) { return images.digest[p * DIGEST_BYTES + i] & 0xff; }
     /** @return where the partition's golden image is kept, in the monitor's memory. */
-    public long imageStore(int p) { return imageStore[p]; }
+    public long imageStore(int p) { return images.store[p]; }
     /** @return the golden image's size in bytes; 0 when the partition has none (no check, no copy). */
-    public int imageSize(int p) { return imageSize[p]; }
+    public int imageSize(int p) { return images.size[p]; }
     /** @return where the golden image is copied to, in the partition's own memory, at boot and restart. */
-    public long imageLoad(int p) { return imageLoad[p]; }
+    public long imageLoad(int p) { return images.load[p]; }
     public long watchdogNs(int p) { return watchdogNs[p]; }
     public boolean privileged(int p) { return privileged[p]; }
     /** @return the time a (re)started partition has to send its first heartbeat, 0 for no limit. */
@@ -154,6 +148,21 @@ public final class SystemImage {
     public int onFailure(int p) { return onFailure[p]; }
     /** @return the reaction when restarts are exhausted (HealthAction id). */
     public int escalation(int p) { return escalation[p]; }
+    /**
+     * @return the partition that may update p over the air, or NO_PARTITION (no update section).
+     *     [impl->dsn~kernel.update.slots~1]
+     */
+    public int updateBy(int p) { return images.by[p]; }
+    /** @return where p's slot B is kept, in the monitor's memory (slot A is the golden image store). */
+    public long slotB(int p) { return images.slotB[p]; }
+    /** @return the largest image either slot of p holds. */
+    public int slotMax(int p) { return images.slotMax[p]; }
+    /** @return byte i of the Ed25519 public key p's updates are signed with. */
+    public int updateKeyByte(int p, int i) { return images.key[p * UpdateReason.KEY_BYTES + i] & 0xff; }
+    /** @return the version of p's golden image: the anti-rollback counter's value at boot. */
+    public long imageVersion(int p) { return images.version[p]; }
+    /** @return how long a new image of p is on trial after its switch, in ns. */
+    public long trialNs(int p) { return images.trialNs[p]; }
     public int regionCount(int p) { return regionCount[p]; }
     /** @return the global region index of the partition's r-th region. */
     public int region(int p, int r) { return regionFirst[p] + r; }

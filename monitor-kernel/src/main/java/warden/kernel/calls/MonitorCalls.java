@@ -34,6 +34,7 @@ public final class MonitorCalls {
     private final PartitionCalls partitions;
     private final ChannelCalls channels;
     private final DeviceCalls devices;
+    private final UpdateCalls updates;
 
     /** Boot-time: every call group. [impl->dsn~kernel.boot~1] */
     public MonitorCalls(SystemImage img, Platform platform, Scheduler sched, Health health, PartitionTable table,
@@ -51,11 +52,13 @@ public final class MonitorCalls {
         partitions = new PartitionCalls(img, reply, table, health, log, platform.timer());
         channels = new ChannelCalls(img, reply, table.channels(), sched, platform.cpu(), platform.timer(), log);
         devices = new DeviceCalls(img, reply, platform.memory(), platform.timer(), log);
+        updates = new UpdateCalls(img, reply, owned, platform.memory(), platform.signatures(), platform.timer(), log,
+                health);
     }
 
     /** @return true for call ids the kernel implements. [impl->dsn~kernel.mcall.decode-invoke~1] */
     public static boolean known(int callId) {
-        return callId >= 0 && callId < MonitorCall.COUNT;
+        return callId >= 0 && callId < MonitorCall.COUNT && callId != MonitorCall.RESERVED_17;
     }
 
     /**
@@ -81,13 +84,14 @@ public final class MonitorCalls {
 
     /**
      * A known call answered {@code st} (not OK): counted as denied and logged as DENIED_CALL, except
-     * a refused device call, which DeviceCalls has logged with its reason as DEVICE_DENIED.
+     * a refused device or update call (ids from DEVICE_READ on), which DeviceCalls has logged with
+     * its reason as DEVICE_DENIED, UpdateCalls as UPDATE_REFUSED.
      *
-     * [impl->dsn~kernel.mcall.unknown~1] [impl->dsn~kernel.device.denial-log~1]
+     * [impl->dsn~kernel.mcall.unknown~1] [impl->dsn~kernel.device.denial-log~1] [impl->dsn~kernel.update.refusals~1]
      */
     private void refused(int core, int p, int callId, int st) {
         counters[Counter.DENIED_CALLS]++;
-        if (callId != MonitorCall.DEVICE_READ && callId != MonitorCall.DEVICE_WRITE) {
+        if (callId < MonitorCall.DEVICE_READ) {
             log.append(now(core), EventKind.DENIED_CALL, p, core, callId, st);
         }
     }
@@ -132,13 +136,17 @@ public final class MonitorCalls {
                 return a0 == MonitorCall.FAILURE_CHANNEL
                         ? channels.reportFailure(core, p, platform.cpu().callArg(core, 1))
                         : partitions.reportFailure(core, p);
-            default: // the remaining known ids: CHANNEL_SEND, CHANNEL_RECEIVE, CHANNEL_INFO, DEVICE_*
+            default: // the remaining known ids: CHANNEL_SEND, CHANNEL_RECEIVE, CHANNEL_INFO, DEVICE_*, UPDATE_*
                 return channelOrDevice(core, p, callId, a0, platform.cpu().callArg(core, 1));
         }
     }
 
-    /** The channel and device calls. [impl->dsn~kernel.mcall.decode-invoke~1] */
+    /** The channel, device and update calls. [impl->dsn~kernel.mcall.decode-invoke~1] */
     private int channelOrDevice(int core, int p, int callId, long a0, long a1) {
+        if (callId >= MonitorCall.UPDATE_BEGIN) {
+            return updates.call(core, p, callId, a0, a1, platform.cpu().callArg(core, 2),
+                    platform.cpu().callArg(core, 3));
+        }
         return callId >= MonitorCall.DEVICE_READ ? devices.call(core, p, callId, a0, a1)
                 : channels.call(core, p, callId, a0, a1);
     }

@@ -34,6 +34,7 @@ public final class Health {
     private final StormLimit storm;
     private final Watchdog watchdog;
     private final GoldenImages golden;
+    private final Updates updates;
     private final long[] windowStart;
     private final int[] faultsInWindow;
     private final int[] restartsInWindow;
@@ -41,12 +42,8 @@ public final class Health {
     private boolean safeState;
     private int safeStateCause = SystemImage.NO_PARTITION;
 
-    /**
-     * Boot-time: every table, each watchdog disarmed, each line outside any window.
-     *
-     * [impl->dsn~health.watchdog~1]
-     * [impl->dsn~health.irq-storm~1]
-     */
+    /** Boot-time: tables, watchdogs disarmed, lines outside windows. [impl->dsn~health.watchdog~1]
+     * [impl->dsn~health.irq-storm~1] */
     public Health(SystemImage img, Scheduler sched, InterruptController irq, GoldenImages golden, EventLog log,
             long[] counters, PartitionTable table) {
         this.img = img;
@@ -58,6 +55,7 @@ public final class Health {
         this.table = table;
         this.storm = new StormLimit(img, irq, counters, log);
         this.watchdog = new Watchdog(img, table, sched.timers(), storm);
+        this.updates = new Updates(img, golden, log);
         int n = img.partitionCount();
         windowStart = new long[n];
         faultsInWindow = new int[n];
@@ -74,13 +72,11 @@ public final class Health {
     }
 
     /**
-     * A heartbeat: re-arm the watchdog; the first one after a failure marks the recovery.
-     *
-     * [impl->dsn~health.watchdog~1]
-     * [impl->dsn~health.restart~1]
-     * [impl->dsn~health.recovery-time~1]
+     * A heartbeat: re-arm the watchdog; the first one after a failure marks the recovery; a trial may commit.
+     * [impl->dsn~health.watchdog~1] [impl->dsn~health.restart~1] [impl->dsn~health.recovery-time~1]
      */
     public void heartbeat(int p, long now) {
+        updates.heartbeat(p, watchdog.home(p), now);
         if (detectedAt[p] >= 0) {
             long t = Math.max(now, detectedAt[p]); // a lagging core's clock: see recovery-time
             log.append(t, EventKind.PARTITION_RECOVERED, p, watchdog.home(p), t - detectedAt[p], table.restarts(p));
@@ -112,7 +108,7 @@ public final class Health {
         storm.unmask(core, now);
         for (int p = 0; p < img.partitionCount(); p++) {
             if (watchdog.expired(p, core, now)) {
-                failure(p, HealthAction.REASON_WATCHDOG, now);
+                failure(p, updates.watchdogReason(p), now);
             }
         }
         watchdog.reprogram(core);
@@ -129,12 +125,7 @@ public final class Health {
         }
     }
 
-    /**
-     * Starts a new health window when the current one has ended.
-     *
-     * [impl->dsn~health.detect~1]
-     * [impl->dsn~health.policy~1]
-     */
+    /** Starts a new window when the current one has ended. [impl->dsn~health.detect~1] [impl->dsn~health.policy~1] */
     private void roll(int p, long now) {
         if (now - windowStart[p] >= img.healthWindowNs(p)) {
             windowStart[p] = now;
@@ -146,7 +137,6 @@ public final class Health {
     /**
      * The end of every kernel entry: the faults the world switch posted during the entry are
      * handled now, saved contexts that failed their check first, then a refused protection slot.
-     *
      * [impl->dsn~kernel.context-integrity~1]
      */
     public void endOfEntry(long now) {
@@ -158,9 +148,7 @@ public final class Health {
 
     /**
      * Reports the partitions whose saved context failed its integrity check as failed (reason
-     * {@code context}); their policy then restarts them with fresh contexts, or escalates.
-     *
-     * [impl->dsn~kernel.context-integrity~1]
+     * {@code context}); their policy restarts them or escalates. [impl->dsn~kernel.context-integrity~1]
      */
     private void contextFaults(long now) {
         for (int p = 0; p < img.partitionCount(); p++) {
@@ -186,6 +174,11 @@ public final class Health {
         counters[Counter.FAILURES_DETECTED]++;
         roll(p, now);
         int action = img.onFailure(p);
+        if (updates.onTrial(p)) { // a new image failed its trial: back to the old one, whatever the policy
+            updates.rollBack(p, reason, watchdog.home(p), now);
+            restart(p, now);
+            return;
+        }
         if (action == HealthAction.RESTART && restartsInWindow[p] >= img.maxRestarts(p)) {
             action = img.escalation(p);
         }
@@ -201,6 +194,7 @@ public final class Health {
 
     /** [impl->dsn~health.restart~1] */
     private void restart(int p, long now) {
+        updates.beforeRestart(p, watchdog.home(p), now);
         if (!reloadOrEscalate(p, now)) {
             return;
         }
@@ -215,7 +209,11 @@ public final class Health {
 
     /** The partition asked to be restarted: not a failure (not counted in the window). [impl->dsn~health.restart~1] */
     public void requestedRestart(int p, long now) {
-        if (table.state(p) == PartitionState.STOPPED || !reloadOrEscalate(p, now)) {
+        if (table.state(p) == PartitionState.STOPPED) {
+            return;
+        }
+        updates.beforeRestart(p, watchdog.home(p), now);
+        if (!reloadOrEscalate(p, now)) {
             return;
         }
         int restarts = table.restarted(p);
@@ -230,13 +228,17 @@ public final class Health {
      * check the restart is refused: {@code image-corrupt} is logged and the partition's escalation
      * (stop, or the safe state) is taken instead, since a restart could not give it a sound image.
      *
-     * @return true when the restart may go ahead
-     *
-     * [impl->dsn~health.golden-image~1]
+     * @return true when the restart may go ahead [impl->dsn~health.golden-image~1] [impl->dsn~kernel.update.trial~1]
      */
     private boolean reloadOrEscalate(int p, long now) {
         if (golden.reload(p)) {
             return true;
+        }
+        if (updates.onTrial(p)) { // the new slot no longer matches its digest: the old one runs again
+            updates.rollBack(p, HealthAction.REASON_IMAGE, watchdog.home(p), now);
+            if (golden.reload(p)) {
+                return true;
+            }
         }
         log.append(now, EventKind.IMAGE_CORRUPT, p, watchdog.home(p), img.imageStore(p), img.imageSize(p));
         log.append(now, EventKind.FAILURE_DETECTED, p, watchdog.home(p), HealthAction.REASON_IMAGE, img.escalation(p));
@@ -259,9 +261,7 @@ public final class Health {
 
     /**
      * p's slot was refused by a core's protection unit: whatever p's policy, the system goes to
-     * its safe state, since no restart repairs the isolation hardware.
-     *
-     * [impl->dsn~kernel.protection-check~1]
+     * its safe state: no restart repairs the isolation hardware. [impl->dsn~kernel.protection-check~1]
      */
     void protectionFault(int p, long now) {
         if (safeState) {
@@ -284,6 +284,9 @@ public final class Health {
         safeState = true;
         safeStateCause = cause;
     }
+
+    /** @return the partitions' update states. [impl->dsn~kernel.update.trial~1] */
+    public Updates updates() { return updates; }
 
     /** [impl->dsn~health.safe-state~1] */
     public boolean inSafeState() {

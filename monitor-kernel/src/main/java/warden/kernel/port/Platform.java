@@ -28,4 +28,7 @@ public interface Platform {
     Console console();
 
     GuestMemory memory();
+
+    /** @return the platform's signature engine (over-the-air update verification). */
+    SignatureEngine signatures();
 }

@@ -23,7 +23,8 @@ class ApiTextTest {
         assertEquals("none", HealthAction.reason(0));
         assertEquals("protection", HealthAction.reason(7));
         assertEquals("?", HealthAction.reason(-1));
-        assertEquals("?", HealthAction.reason(8));
+        assertEquals("trial", HealthAction.reason(HealthAction.REASON_TRIAL));
+        assertEquals("?", HealthAction.reason(9));
     }
 
     @Test

@@ -15,6 +15,6 @@ class ChannelAbiTest {
         assertEquals(MonitorCall.CHANNEL_RECEIVE, ApmCalls.callId(MonitorCall.CHANNEL_RECEIVE));
         assertEquals(MonitorCall.CHANNEL_INFO, ApmCalls.callId(MonitorCall.CHANNEL_INFO));
         assertEquals(MonitorCall.UNKNOWN, ApmCalls.callId(MonitorCall.COUNT));
-        assertEquals(17, MonitorCall.COUNT, "the device calls 15 and 16 follow the channel calls");
+        assertEquals(22, MonitorCall.COUNT, "the device calls 15, 16 and the update calls 18 to 21 follow them");
     }
 }

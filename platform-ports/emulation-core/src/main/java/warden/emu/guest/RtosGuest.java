@@ -57,6 +57,8 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
     /** A deadline overrun waits to be reported to the monitor's health monitoring. */
     private boolean overrun;
     private final FaultState faults0 = new FaultState();
+    private long tagAddress = -1;
+    private long tagWild;
     private boolean inflateNext;
     /** Whether the release times are fixed (from the first tick after the first boot). */
     private boolean scheduled;
@@ -102,6 +104,16 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
     /** @return the CAN driver given, or null. */
     public CanDriver canDriver() {
         return can;
+    }
+
+    /**
+     * Reads an {@link ImageTag} at {@code imageAddress} (its loaded image) at every boot, and makes a
+     * tagged image's wild jump to {@code wildAddress}; no tag is read by default.
+     * [impl->dsn~emu.guest.image-tag~1]
+     */
+    public void setImageTag(long imageAddress, long wildAddress) {
+        tagAddress = imageAddress;
+        tagWild = wildAddress;
     }
 
     /** The channels this RTOS uses (ids the kernel knows); none by default. Call before it runs. */
@@ -161,6 +173,9 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
     }
 
     private void runBoot(GuestCpu cpu, long budget) {
+        if (bootLeft == bootNs && tagAddress >= 0 && tagged(cpu, true)) {
+            return;
+        }
         long step = Math.min(bootLeft, budget);
         cpu.advance(step);
         bootLeft -= step;
@@ -171,6 +186,9 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
         writeCheckedData(cpu);
         GuestIo.print(cpu, buffer, name + ": booted, " + period.length + " tasks");
         cpu.call(MonitorCall.HEARTBEAT, 0, 0);
+        if (tagAddress >= 0 && tagged(cpu, false)) {
+            return;
+        }
         channels.open(cpu);
         if (can != null) {
             can.init(cpu);
@@ -186,6 +204,12 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
             releaseDue(now); // the releases that fell due while it was down and rebooting
         }
         cpu.call(MonitorCall.SET_TIMER, nextTick, 0);
+    }
+
+    /** @return whether the loaded image's tag made this boot misbehave. [impl->dsn~emu.guest.image-tag~1] */
+    private boolean tagged(GuestCpu cpu, boolean beforeBoot) {
+        int model = ImageTag.read(cpu, tagAddress, beforeBoot);
+        return model != ImageTag.NONE && faults0.inject(model, tagWild);
     }
 
     /** Timer tick: release due jobs, feed the watchdog, re-arm the timer. */

@@ -8,6 +8,7 @@ import warden.kernel.port.GuestMemory;
 import warden.kernel.port.InterruptController;
 import warden.kernel.port.Platform;
 import warden.kernel.port.ProtectionUnit;
+import warden.kernel.port.SignatureEngine;
 import warden.kernel.port.Timer;
 
 /**
@@ -29,6 +30,7 @@ public final class PortAssembly implements Platform, Console, GuestMemory {
     private final Timer timer;
     private final Bus bus;
     private final ConsoleLog console;
+    private final SignatureEngine signatures = new Ed25519Engine();
     private int monitorCore = -1;
 
     /** Parts of one board; {@code name} is the target's short name ("riscv"). Boot-time. */
@@ -57,6 +59,8 @@ public final class PortAssembly implements Platform, Console, GuestMemory {
     @Override public Timer timer() { return timer; }
     @Override public Console console() { return this; }
     @Override public GuestMemory memory() { return this; }
+    /** The board's Ed25519 engine. [impl->dsn~port.signature-engine~1] */
+    @Override public SignatureEngine signatures() { return signatures; }
 
     @Override
     public void write(int partition, int b) {

@@ -46,7 +46,7 @@ public final class ElfWorkloads {
         // the channels and mediated devices stay: an elf partition may be a channel's endpoint or an
         // access-control entry's partition [impl->dsn~guest.rtos.channels~1]
         return changed ? new SystemDescription(d.source(), d.target(), d.monitor(), out, d.stimuli(), d.run(), d.loc(),
-                d.channels(), d.mediated()) : d;
+                d.channels(), d.mediated(), d.updates()) : d;
     }
 
     private static java.util.Map<String, Loc> fieldLocs(PartitionSpec ps) {

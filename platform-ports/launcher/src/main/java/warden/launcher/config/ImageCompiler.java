@@ -55,7 +55,23 @@ public final class ImageCompiler {
         }
         channels(b, d, p, m);
         mediated(b, d, p);
+        updates(b, d, m);
         return b.build();
+    }
+
+    /**
+     * Each update section: the partition's golden image moves to its slot A, slot B follows
+     * ({@link UpdateSlots}), with its updater, key, version and trial. [impl->dsn~config.update~1]
+     */
+    private static void updates(SystemImageBuilder b, SystemDescription d, MonitorSpec m) {
+        long[][] slots = UpdateSlots.layout(d, m);
+        for (int i = 0; i < slots.length; i++) { // at most 16, validated
+            UpdateSpec u = d.updates().get(i);
+            int p = d.partitionIndex(u.partition());
+            PartitionSpec ps = d.partitions().get(p);
+            b.image(p, slots[i][0], ps.image().size(), ps.image().load());
+            b.update(p, d.partitionIndex(u.by()), slots[i][1], (int) u.maxSize(), u.key(), u.version(), u.trialNs());
+        }
     }
 
     /**

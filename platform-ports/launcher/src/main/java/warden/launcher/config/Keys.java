@@ -21,7 +21,8 @@ public final class Keys {
 
     private static Map<String, List<String>> build() {
         Map<String, List<String>> m = new LinkedHashMap<>();
-        m.put("system", List.of("target", "monitor", "partitions", "devices", "channels", "mediated", "run"));
+        m.put("system", List.of("target", "monitor", "partitions", "devices", "channels", "mediated", "updates",
+            "run"));
         m.put("monitor", List.of("memory"));
         m.put("memoryRange", List.of("base", "size"));
         m.put("image", List.of("file", "size", "load"));
@@ -47,6 +48,8 @@ public final class Keys {
         m.put("channelProtection", List.of("dataId", "maxAge", "counterWindow", "crc"));
         m.put("mediated", List.of("device", "acl"));
         m.put("aclEntry", List.of("partition", "register", "access", "mask", "range", "rate"));
+        m.put("update", List.of("partition", "by", "maxSize", "key", "version", "trial", "send"));
+        m.put("updateSend", List.of("file", "at", "powerLossAfter"));
         m.put("run", List.of("duration", "seed"));
         return java.util.Collections.unmodifiableMap(m);
     }

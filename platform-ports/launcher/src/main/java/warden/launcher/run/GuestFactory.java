@@ -14,6 +14,8 @@ import warden.emu.guest.HostileGuest;
 import warden.emu.guest.ProbeGuest;
 import warden.emu.guest.RichOsGuest;
 import warden.emu.guest.RtosGuest;
+import warden.emu.guest.UpdateSender;
+import warden.kernel.api.UpdateReason;
 import warden.kernel.api.Access;
 import warden.emu.guest.ChannelBinding;
 import warden.launcher.config.ChannelPlacement;
@@ -68,6 +70,9 @@ final class GuestFactory {
                     line(r.isr(), platform), r.isr() == null ? 0 : r.isr().workNs(), consoleBuffer(p));
             g.setChannels(primary ? channelIds(d, index, platform) : new int[0]);
             g.setCanDriver(canDriver(r.isr(), platform));
+            if (d.update(p.name()) != null) { // [impl->dsn~emu.guest.image-tag~1]
+                g.setImageTag(p.image().load(), d.monitor() != null ? d.monitor().base() : platform.monitorBase());
+            }
             return g;
         }
         if (w instanceof RichOsSpec r) {
@@ -88,6 +93,12 @@ final class GuestFactory {
         if (primary && r.canTx() != null) { // [impl->dsn~emu.guest.can-mediated~1]
             g.setMediatedCan(new MediatedCan(ImageCompiler.deviceIndex(d, r.canTx().device()), r.canTx().mailbox(),
                     r.canTx().id(), r.canTx().periodNs()));
+        }
+        for (warden.launcher.config.UpdateSpec u : d.updates()) { // at most 16 [impl->dsn~emu.guest.updater~1]
+            if (primary && u.by().equals(p.name()) && u.send() != null) {
+                g.setUpdateSender(new UpdateSender(u.send().pkg(), d.partitionIndex(u.partition()), u.send().atNs(),
+                        (consoleBuffer(p) - UpdateReason.CHUNK_MAX) & ~7L, u.send().powerLossAfter()));
+            }
         }
         return g;
     }

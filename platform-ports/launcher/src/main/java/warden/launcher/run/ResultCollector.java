@@ -117,6 +117,9 @@ final class ResultCollector {
         EventRecords log = monitor.eventRecords();
         counters.add(new RunResult.CounterValue(LOG_DROPPED, log.dropped()));
         for (int k = 1; k < 64 && !EventKind.name(k).equals("?"); k++) {
+            if (EventKind.name(k).startsWith("reserved-")) {
+                continue; // ids held for another branch's records: none is ever logged
+            }
             counters.add(new RunResult.CounterValue(LOG_DROPPED + "." + EventKind.name(k), log.droppedOf(k)));
         }
     }
@@ -313,7 +316,8 @@ final class ResultCollector {
                 continue;
             }
             String detail = kind == EventKind.ACCESS_VIOLATION ? accessName((int) log.b(s))
-                    : kind == EventKind.DENIED_CALL ? "call " + log.a(s) + " status " + log.b(s) : null;
+                    : kind == EventKind.DENIED_CALL ? "call " + log.a(s) + " status " + log.b(s)
+                    : UpdateEvents.detail(kind, log.a(s), log.b(s));
             out.add(new RunResult.Violation(log.time(s), EventKind.name(kind), p >= 0 ? image.name(p) : null,
                     log.core(s), log.a(s), detail));
         }
@@ -340,7 +344,8 @@ final class ResultCollector {
 
     private static boolean isHealthEvent(int kind) {
         return kind == EventKind.PARTITION_BOOTED
-                || kind >= EventKind.FAILURE_DETECTED && kind != EventKind.DEVICE_DENIED;
+                || kind >= EventKind.FAILURE_DETECTED && kind != EventKind.DEVICE_DENIED
+                && kind != EventKind.UPDATE_REFUSED;
     }
 
     /** [impl->dsn~run.health-events~1] */
@@ -386,7 +391,7 @@ final class ResultCollector {
             case EventKind.LINE_RESTORED:
                 return "line " + a + " unmasked after " + b + " ns";
             default:
-                return null;
+                return UpdateEvents.detail(kind, a, b);
         }
     }
 
