@@ -49,13 +49,27 @@ public final class EventKind {
      * b = the value written (0 for a read).
      */
     public static final int DEVICE_DENIED = 20;
+    /**
+     * A snapshot of a partition was taken: a = pages copied (written since the last snapshot),
+     * b = virtual time the port charged for it in ns.
+     */
+    public static final int SNAPSHOT_TAKEN = 21;
+    /** A partition was restored from its snapshot: a = pages copied back, b = virtual time charged in ns. */
+    public static final int PARTITION_RESTORED = 22;
+    /**
+     * A restore found no usable snapshot and restarts the partition from its golden image instead:
+     * a = why ({@link RestorePoint#NO_SNAPSHOT}, {@link RestorePoint#DIGEST_MISMATCH},
+     * {@link RestorePoint#STATE_LOST}), b = the snapshots taken so far.
+     */
+    public static final int SNAPSHOT_CORRUPT = 23;
 
     private static final String[] NAMES = {
         "none", "access-violation", "illegal-instruction", "unknown-call", "denied-call",
         "partition-booted", "unowned-interrupt", "pending-overflow", "failure-detected",
         "partition-restarted", "partition-recovered", "partition-stopped", "safe-state",
         "interrupt-storm", "line-restored", "context-corrupt", "image-corrupt",
-        "timer-fault", "timer-recovered", "channel-failure", "device-denied"
+        "timer-fault", "timer-recovered", "channel-failure", "device-denied",
+        "snapshot-taken", "partition-restored", "snapshot-corrupt"
     };
 
     private EventKind() {

@@ -87,21 +87,29 @@ public final class MonitorCall {
      * (a value outside the entry's mask or range is DENIED); a refused write never reaches the device.
      */
     public static final int DEVICE_WRITE = 16;
+    /**
+     * arg0 = partition: takes a snapshot (restore point) of that partition now, for a caller the
+     * partition's description names as its requester ({@code on-request-by}); the value is the
+     * number of pages copied. DENIED for any other caller or a partition without snapshots,
+     * INVALID_PARAM for an index outside the image, BAD_STATE for a stopped partition, FAILED when
+     * a page or context could not be saved.
+     */
+    public static final int SNAPSHOT = 17;
     /** One past the highest call id. */
-    public static final int COUNT = 17;
+    public static final int COUNT = 18;
 
     /**
      * The kernel ABI version returned by {@link #VERSION}: major in bits 31..16, minor below.
      * Minor 1 added the channel calls, minor 2 the channel failure code of REPORT_FAILURE, minor 3
      * the CRC width field of CHANNEL_INFO, minor 4 the mediated device calls DEVICE_READ and
-     * DEVICE_WRITE.
+     * DEVICE_WRITE, minor 5 the SNAPSHOT call.
      */
-    public static final int ABI_VERSION = 0x0001_0004;
+    public static final int ABI_VERSION = 0x0001_0005;
 
     private static final String[] NAMES = {
         "VERSION", "YIELD", "HEARTBEAT", "GET_TIME", "CONSOLE_WRITE", "PARTITION_INFO", "SET_TIMER",
         "REPORT_FAILURE", "EVENT_READ", "VCPU_OFF", "VCPU_ON", "PARTITION_RESET", "CHANNEL_SEND",
-        "CHANNEL_RECEIVE", "CHANNEL_INFO", "DEVICE_READ", "DEVICE_WRITE"
+        "CHANNEL_RECEIVE", "CHANNEL_INFO", "DEVICE_READ", "DEVICE_WRITE", "SNAPSHOT"
     };
 
     private MonitorCall() {

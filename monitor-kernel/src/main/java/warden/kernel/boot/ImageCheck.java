@@ -87,6 +87,10 @@ public final class ImageCheck implements ImageCheckResult {
             int e = DeviceAclCheck.firstBad(img);
             r = e < 0 ? OK : fail(BAD_ACL, e, -1);
         }
+        if (r == OK) {
+            int p = SnapshotCheck.firstBad(img);
+            r = p < 0 ? OK : fail(SnapshotCheck.code(img, p), p, -1);
+        }
         lastCode = r;
         return r;
     }

@@ -8,8 +8,11 @@ import warden.kernel.port.GuestMemory;
  * golden-image check: the message schedule, state and block buffer are allocated once at boot, so a
  * digest at mission time allocates nothing. Every loop is bounded by a constant: 64 rounds, 64
  * schedule words, 64-byte blocks, and at most {@link SystemImage#IMAGE_BYTES_MAX} message bytes.
+ * The streaming form ({@link #begin}, {@link #putByte}, {@link #putLong}, {@link #end}) serves
+ * the snapshot digests, whose callers bound the message.
  *
  * [impl->dsn~health.golden-image~1]
+ * [impl->dsn~kernel.snapshot.digest~1]
  */
 // Index reasoning: w has 64 entries indexed by t < 64 (and t-2, t-7, t-15, t-16 >= 0 for t >= 16); h has
 // 8 entries indexed by constants and i < 8; block has 64 entries indexed by fill < 64 (reset to 0 when it
@@ -17,7 +20,7 @@ import warden.kernel.port.GuestMemory;
 // for i < DIGEST_BYTES (32), the length of a partition's digest.
 // justification: every table is indexed below its fixed length (64, 8 or 32), see the reasoning above
 @SuppressWarnings("index")
-final class Sha256 {
+public final class Sha256 {
     private static final int[] K = {
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -36,6 +39,7 @@ final class Sha256 {
     private final int[] h = new int[8];
     private final byte[] block = new byte[64];
     private int fill;
+    private long length;
 
     /**
      * Hashes {@code size} bytes of memory from {@code base} and compares the result with partition
@@ -45,10 +49,7 @@ final class Sha256 {
      * @return true when every byte was readable and the digest matches
      */
     boolean matches(GuestMemory mem, long base, int size, SystemImage img, int p) {
-        for (int i = 0; i < 8; i++) {
-            h[i] = H0[i];
-        }
-        fill = 0;
+        begin();
         for (int i = 0; i < SystemImage.IMAGE_BYTES_MAX && i < size; i++) {
             int b = mem.readByte(base + i);
             if (b < 0) {
@@ -63,6 +64,39 @@ final class Sha256 {
             same &= b == img.digestByte(p, i);
         }
         return same;
+    }
+
+    /** Starts a new message. [impl->dsn~kernel.snapshot.digest~1] */
+    public void begin() {
+        for (int i = 0; i < 8; i++) {
+            h[i] = H0[i];
+        }
+        fill = 0;
+        length = 0;
+    }
+
+    /** Appends one byte (0..255) to the message. [impl->dsn~kernel.snapshot.digest~1] */
+    public void putByte(int b) {
+        length++;
+        put(b & 0xff);
+    }
+
+    /** Appends 8 bytes, most significant first. [impl->dsn~kernel.snapshot.digest~1] */
+    public void putLong(long v) {
+        for (int i = 7; i >= 0; i--) {
+            putByte((int) (v >>> (8 * i)));
+        }
+    }
+
+    /**
+     * Ends the message and writes its 32-byte digest to {@code out[off..off+32)}.
+     * [impl->dsn~kernel.snapshot.digest~1]
+     */
+    public void end(byte[] out, int off) {
+        finish(8L * length);
+        for (int i = 0; i < SystemImage.DIGEST_BYTES; i++) {
+            out[off + i] = (byte) (h[i >>> 2] >>> (24 - 8 * (i & 3)));
+        }
     }
 
     /** Rotate right by n (0 < n < 32), FIPS 180-4 ROTR. */

@@ -7,6 +7,7 @@ import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
 import warden.kernel.health.Health;
 import warden.kernel.health.PartitionTable;
+import warden.kernel.health.RestorePoints;
 import warden.kernel.log.EventLog;
 import warden.kernel.port.Platform;
 import warden.kernel.sched.Scheduler;
@@ -34,10 +35,11 @@ public final class MonitorCalls {
     private final PartitionCalls partitions;
     private final ChannelCalls channels;
     private final DeviceCalls devices;
+    private final SnapshotCalls snapshots;
 
     /** Boot-time: every call group. [impl->dsn~kernel.boot~1] */
     public MonitorCalls(SystemImage img, Platform platform, Scheduler sched, Health health, PartitionTable table,
-            EventLog log, long[] counters) {
+            EventLog log, long[] counters, RestorePoints points) {
         this.platform = platform;
         this.sched = sched;
         this.log = log;
@@ -48,9 +50,10 @@ public final class MonitorCalls {
         console = new ConsoleCalls(owned, reply, platform.memory(), platform.console());
         vcpus = new VcpuCalls(img, owned, reply, sched, platform.timer());
         events = new EventCalls(img, owned, reply, log, platform.memory());
-        partitions = new PartitionCalls(img, reply, table, health, log, platform.timer());
+        partitions = new PartitionCalls(img, reply, table, health, log, platform.timer(), points);
         channels = new ChannelCalls(img, reply, table.channels(), sched, platform.cpu(), platform.timer(), log);
         devices = new DeviceCalls(img, reply, platform.memory(), platform.timer(), log);
+        snapshots = new SnapshotCalls(img, reply, table, points);
     }
 
     /** @return true for call ids the kernel implements. [impl->dsn~kernel.mcall.decode-invoke~1] */
@@ -132,13 +135,16 @@ public final class MonitorCalls {
                 return a0 == MonitorCall.FAILURE_CHANNEL
                         ? channels.reportFailure(core, p, platform.cpu().callArg(core, 1))
                         : partitions.reportFailure(core, p);
-            default: // the remaining known ids: CHANNEL_SEND, CHANNEL_RECEIVE, CHANNEL_INFO, DEVICE_*
+            default: // the remaining known ids: CHANNEL_*, DEVICE_*, SNAPSHOT
                 return channelOrDevice(core, p, callId, a0, platform.cpu().callArg(core, 1));
         }
     }
 
-    /** The channel and device calls. [impl->dsn~kernel.mcall.decode-invoke~1] */
+    /** The channel, device and snapshot calls. [impl->dsn~kernel.mcall.decode-invoke~1] */
     private int channelOrDevice(int core, int p, int callId, long a0, long a1) {
+        if (callId == MonitorCall.SNAPSHOT) {
+            return snapshots.snapshot(core, p, a0, now(core));
+        }
         return callId >= MonitorCall.DEVICE_READ ? devices.call(core, p, callId, a0, a1)
                 : channels.call(core, p, callId, a0, a1);
     }

@@ -34,6 +34,7 @@ public final class Health {
     private final StormLimit storm;
     private final Watchdog watchdog;
     private final GoldenImages golden;
+    private final RestorePoints points;
     private final long[] windowStart;
     private final int[] faultsInWindow;
     private final int[] restartsInWindow;
@@ -43,14 +44,14 @@ public final class Health {
 
     /**
      * Boot-time: every table, each watchdog disarmed, each line outside any window.
-     *
      * [impl->dsn~health.watchdog~1]
      * [impl->dsn~health.irq-storm~1]
      */
     public Health(SystemImage img, Scheduler sched, InterruptController irq, GoldenImages golden, EventLog log,
-            long[] counters, PartitionTable table) {
+            long[] counters, PartitionTable table, RestorePoints points) {
         this.img = img;
         this.golden = golden;
+        this.points = points;
         this.sched = sched;
         this.reports = sched.reports();
         this.log = log;
@@ -75,7 +76,6 @@ public final class Health {
 
     /**
      * A heartbeat: re-arm the watchdog; the first one after a failure marks the recovery.
-     *
      * [impl->dsn~health.watchdog~1]
      * [impl->dsn~health.restart~1]
      * [impl->dsn~health.recovery-time~1]
@@ -131,7 +131,6 @@ public final class Health {
 
     /**
      * Starts a new health window when the current one has ended.
-     *
      * [impl->dsn~health.detect~1]
      * [impl->dsn~health.policy~1]
      */
@@ -146,7 +145,6 @@ public final class Health {
     /**
      * The end of every kernel entry: the faults the world switch posted during the entry are
      * handled now, saved contexts that failed their check first, then a refused protection slot.
-     *
      * [impl->dsn~kernel.context-integrity~1]
      */
     public void endOfEntry(long now) {
@@ -159,7 +157,6 @@ public final class Health {
     /**
      * Reports the partitions whose saved context failed its integrity check as failed (reason
      * {@code context}); their policy then restarts them with fresh contexts, or escalates.
-     *
      * [impl->dsn~kernel.context-integrity~1]
      */
     private void contextFaults(long now) {
@@ -186,12 +183,20 @@ public final class Health {
         counters[Counter.FAILURES_DETECTED]++;
         roll(p, now);
         int action = img.onFailure(p);
-        if (action == HealthAction.RESTART && restartsInWindow[p] >= img.maxRestarts(p)) {
+        if ((action == HealthAction.RESTART || action == HealthAction.RESTORE)
+                && restartsInWindow[p] >= img.maxRestarts(p)) {
             action = img.escalation(p);
         }
         log.append(now, EventKind.FAILURE_DETECTED, p, watchdog.home(p), reason, action);
+        if (action == HealthAction.RESTORE && !points.restoreOrLog(p, watchdog.home(p), now)) {
+            action = HealthAction.RESTART; // no sound snapshot: the golden image [impl->dsn~kernel.snapshot.fallback~1]
+        }
         if (action == HealthAction.RESTART) {
             restart(p, now);
+        } else if (action == HealthAction.RESTORE) {
+            restartsInWindow[p]++; // counted like a restart, timed to the next heartbeat
+            markDetected(p, now);
+            watchdog.arm(p, img.watchdogNs(p), now);
         } else if (action == HealthAction.STOP) {
             stop(p, reason, now);
         } else {
@@ -201,23 +206,22 @@ public final class Health {
 
     /** [impl->dsn~health.restart~1] */
     private void restart(int p, long now) {
-        if (!reloadOrEscalate(p, now)) {
-            return;
+        if (reloadOrEscalate(p, now)) {
+            restartsInWindow[p]++;
+            markDetected(p, now);
+            relaunch(p, now);
         }
-        int restarts = table.restarted(p);
-        restartsInWindow[p]++;
-        counters[Counter.RESTARTS]++;
-        markDetected(p, now);
-        log.append(now, EventKind.PARTITION_RESTARTED, p, watchdog.home(p), restarts, restartsInWindow[p]);
-        sched.restartPartition(p, img.entry(p));
-        started(p, now);
     }
 
     /** The partition asked to be restarted: not a failure (not counted in the window). [impl->dsn~health.restart~1] */
     public void requestedRestart(int p, long now) {
-        if (table.state(p) == PartitionState.STOPPED || !reloadOrEscalate(p, now)) {
-            return;
+        if (table.state(p) != PartitionState.STOPPED && reloadOrEscalate(p, now)) {
+            relaunch(p, now);
         }
+    }
+
+    /** Counts, logs and starts p from its entry with fresh contexts. [impl->dsn~health.restart~1] */
+    private void relaunch(int p, long now) {
         int restarts = table.restarted(p);
         counters[Counter.RESTARTS]++;
         log.append(now, EventKind.PARTITION_RESTARTED, p, watchdog.home(p), restarts, restartsInWindow[p]);
@@ -231,7 +235,6 @@ public final class Health {
      * (stop, or the safe state) is taken instead, since a restart could not give it a sound image.
      *
      * @return true when the restart may go ahead
-     *
      * [impl->dsn~health.golden-image~1]
      */
     private boolean reloadOrEscalate(int p, long now) {
@@ -260,7 +263,6 @@ public final class Health {
     /**
      * p's slot was refused by a core's protection unit: whatever p's policy, the system goes to
      * its safe state, since no restart repairs the isolation hardware.
-     *
      * [impl->dsn~kernel.protection-check~1]
      */
     void protectionFault(int p, long now) {

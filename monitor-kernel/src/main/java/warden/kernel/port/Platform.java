@@ -28,4 +28,7 @@ public interface Platform {
     Console console();
 
     GuestMemory memory();
+
+    /** @return the restore-point support: dirty pages, the monitor's store, kept state. */
+    SnapshotStore snapshots();
 }

@@ -196,7 +196,8 @@ class SystemImageBuilderTest {
         assertEquals("timer-recovered", EventKind.name(EventKind.TIMER_RECOVERED));
         assertEquals("channel-failure", EventKind.name(EventKind.CHANNEL_FAILURE));
         assertEquals("device-denied", EventKind.name(EventKind.DEVICE_DENIED));
-        assertEquals("?", EventKind.name(EventKind.DEVICE_DENIED + 1));
+        assertEquals("snapshot-corrupt", EventKind.name(EventKind.SNAPSHOT_CORRUPT));
+        assertEquals("?", EventKind.name(EventKind.SNAPSHOT_CORRUPT + 1));
         assertEquals("?", EventKind.name(0));
     }
 }

@@ -33,6 +33,7 @@ public final class DescriptionValidator {
         StimulusChecks.check(d, out);
         ChannelChecks.check(d, target, monitor, out);
         MediatedChecks.check(d, p, out);
+        SnapshotChecks.check(d, out);
         return out;
     }
 
