@@ -343,7 +343,7 @@ final class ResultCollector {
                 || kind >= EventKind.FAILURE_DETECTED && kind != EventKind.DEVICE_DENIED;
     }
 
-    /** [impl->dsn~run.health-events~1] */
+    /** [impl->dsn~run.health-events~1] [impl->dsn~run.snapshot-report~1] */
     private List<RunResult.MonitorEvent> events() {
         List<RunResult.MonitorEvent> out = new ArrayList<>();
         EventRecords log = monitor.eventRecords();
@@ -385,6 +385,12 @@ final class ResultCollector {
                 return "saved context failed its check (" + a + " words); not restored";
             case EventKind.LINE_RESTORED:
                 return "line " + a + " unmasked after " + b + " ns";
+            case EventKind.SNAPSHOT_TAKEN:
+                return a + " pages copied in " + b + " ns";
+            case EventKind.PARTITION_RESTORED:
+                return a + " pages copied back in " + b + " ns (digest checked)";
+            case EventKind.SNAPSHOT_CORRUPT:
+                return "no restore: " + warden.kernel.api.RestorePoint.reason((int) a) + "; restart instead";
             default:
                 return null;
         }
