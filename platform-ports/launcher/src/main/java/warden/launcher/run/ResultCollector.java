@@ -16,6 +16,7 @@ import warden.kernel.api.Counter;
 import warden.kernel.api.Criticality;
 import warden.kernel.api.DeviceAcl;
 import warden.kernel.api.EventKind;
+import warden.kernel.api.RestorePoint;
 import warden.kernel.api.Monitor;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.SystemImage;
@@ -135,7 +136,8 @@ final class ResultCollector {
             }
             out.add(new RunResult.PartitionResult(spec.name(), Criticality.name(spec.criticality()),
                     e0(p, spec).kind(), spec.cores(), monitor.bootTimeNs(p), figures[0], figures[1],
-                    monitor.restarts(p), PartitionState.name(monitor.partitionState(p)), figures[2], tasks));
+                    monitor.restarts(p), PartitionState.name(monitor.partitionState(p)), figures[2], tasks,
+                    snapshot(p)));
         }
         return out;
     }
@@ -336,6 +338,20 @@ final class ResultCollector {
                 p >= 0 && p < image.partitionCount() ? image.name(p) : null, log.core(s),
                 (known ? image.deviceBase(d) : 0) + DeviceAcl.offsetOf(a), what + device + "+0x"
                 + Integer.toHexString(DeviceAcl.offsetOf(a)) + ": " + DeviceAcl.reasonName(DeviceAcl.reasonOf(a)));
+    }
+
+    /** @return partition p's snapshot figures, or null without snapshots. [impl->dsn~run.snapshot-report~1] */
+    private RunResult.SnapshotResult snapshot(int p) {
+        if (!image.snapshot(p)) {
+            return null;
+        }
+        long[] v = new long[RestorePoint.STATS];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = monitor.snapshotStat(p, i);
+        }
+        return new RunResult.SnapshotResult(v[RestorePoint.PAGES], v[RestorePoint.TAKEN], v[RestorePoint.BYTES_COPIED],
+                v[RestorePoint.LAST_PAGES], v[RestorePoint.LAST_NS], v[RestorePoint.MAX_NS], v[RestorePoint.RESTORES],
+                v[RestorePoint.RESTORE_PAGES], v[RestorePoint.RESTORE_NS], v[RestorePoint.FALLBACKS]);
     }
 
     private static boolean isHealthEvent(int kind) {
