@@ -172,10 +172,9 @@ class UpdateTest {
 
     // [utest->dsn~kernel.update.calls~1]
     @Test
-    void theTargetMayReadItsOwnStatusAndTheReservedIdIsUnknown() {
+    void theTargetMayReadItsOwnStatus() {
         assertEquals(Status.OK, r.call(0, MonitorCall.UPDATE_STATUS, 0));
         assertEquals(UpdateReason.status(1, UpdateReason.IDLE, 0), r.f.lastValue);
         assertEquals(Status.DENIED, r.call(0, MonitorCall.UPDATE_STATUS, 1), "ops has no update section");
-        assertEquals(Status.NOT_SUPPORTED, r.call(0, MonitorCall.RESERVED_17));
     }
 }

@@ -49,12 +49,19 @@ public final class EventKind {
      * b = the value written (0 for a read).
      */
     public static final int DEVICE_DENIED = 20;
-    /** Held for the snapshot records of another branch. */
-    public static final int RESERVED_21 = 21;
-    /** Held for the snapshot records of another branch. */
-    public static final int RESERVED_22 = 22;
-    /** Held for the snapshot records of another branch. */
-    public static final int RESERVED_23 = 23;
+    /**
+     * A snapshot of a partition was taken: a = pages copied (written since the last snapshot),
+     * b = virtual time the port charged for it in ns.
+     */
+    public static final int SNAPSHOT_TAKEN = 21;
+    /** A partition was restored from its snapshot: a = pages copied back, b = virtual time charged in ns. */
+    public static final int PARTITION_RESTORED = 22;
+    /**
+     * A restore found no usable snapshot and restarts the partition from its golden image instead:
+     * a = why ({@link RestorePoint#NO_SNAPSHOT}, {@link RestorePoint#DIGEST_MISMATCH},
+     * {@link RestorePoint#STATE_LOST}), b = the snapshots taken so far.
+     */
+    public static final int SNAPSHOT_CORRUPT = 23;
     /**
      * An update call refused (partition = the caller): a = {@link UpdateReason} code << 8 | target,
      * b = a detail (the size, offset or version the refusal is about).
@@ -83,8 +90,8 @@ public final class EventKind {
         "partition-restarted", "partition-recovered", "partition-stopped", "safe-state",
         "interrupt-storm", "line-restored", "context-corrupt", "image-corrupt",
         "timer-fault", "timer-recovered", "channel-failure", "device-denied",
-        "reserved-21", "reserved-22", "reserved-23", "update-refused", "update-verified", "update-switched",
-        "update-committed", "update-rolled-back", "update-aborted"
+        "snapshot-taken", "partition-restored", "snapshot-corrupt", "update-refused", "update-verified",
+        "update-switched", "update-committed", "update-rolled-back", "update-aborted"
     };
 
     private EventKind() {

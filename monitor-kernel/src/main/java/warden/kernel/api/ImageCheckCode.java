@@ -42,10 +42,13 @@ public final class ImageCheckCode {
      * direction of a register with another entry of its partition.
      */
     public static final int BAD_ACL = 19;
-    /** Held for the snapshot checks of another branch. */
-    public static final int RESERVED_20 = 20;
-    /** Held for the snapshot checks of another branch. */
-    public static final int RESERVED_21 = 21;
+    /**
+     * A partition's snapshot whose memory cannot be tracked page by page (a writable region not
+     * 4 KiB-aligned, or more than {@link RestorePoint#PAGES_MAX} pages in all), or a period &lt; 0.
+     */
+    public static final int BAD_SNAPSHOT = 20;
+    /** A snapshot requester that is no partition of the image, or not a privileged one. */
+    public static final int BAD_SNAPSHOT_REQUESTER = 21;
     /**
      * An update section with a bad updater (missing, the partition itself, not privileged), no golden
      * image, a slot size below the image or above IMAGE_BYTES_MAX, a slot outside the monitor memory
@@ -58,7 +61,7 @@ public final class ImageCheckCode {
         "OK", "NO_PARTITIONS", "TOO_MANY_CORES", "BAD_CORES", "BAD_CRITICALITY", "NO_REGIONS",
         "BAD_REGION", "REGION_OVERLAP", "MONITOR_OVERLAP", "BAD_MONITOR", "DEVICE_OVERLAP",
         "BAD_DEVICE", "BAD_LINE", "DUPLICATE_LINE", "TWO_CRITICAL_ON_CORE", "CORE_OVERCOMMITTED", "BAD_IMAGE",
-        "IMAGE_DIGEST", "BAD_CHANNEL", "BAD_ACL", "RESERVED_20", "RESERVED_21", "BAD_UPDATE"
+        "IMAGE_DIGEST", "BAD_CHANNEL", "BAD_ACL", "BAD_SNAPSHOT", "BAD_SNAPSHOT_REQUESTER", "BAD_UPDATE"
     };
 
     private ImageCheckCode() {

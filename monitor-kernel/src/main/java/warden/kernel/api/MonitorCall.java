@@ -87,8 +87,14 @@ public final class MonitorCall {
      * (a value outside the entry's mask or range is DENIED); a refused write never reaches the device.
      */
     public static final int DEVICE_WRITE = 16;
-    /** Held for the snapshot calls of another branch; answered NOT_SUPPORTED here. */
-    public static final int RESERVED_17 = 17;
+    /**
+     * arg0 = partition: takes a snapshot (restore point) of that partition now, for a caller the
+     * partition's description names as its requester ({@code on-request-by}); the value is the
+     * number of pages copied. DENIED for any other caller or a partition without snapshots,
+     * INVALID_PARAM for an index outside the image, BAD_STATE for a stopped partition, FAILED when
+     * a page or context could not be saved.
+     */
+    public static final int SNAPSHOT = 17;
     /**
      * Over-the-air update. arg0 = target partition, arg1 = image size in bytes, arg2 = the image's
      * version: the caller, the target's updater, starts a transfer into the target's inactive slot.
@@ -118,16 +124,15 @@ public final class MonitorCall {
      * The kernel ABI version returned by {@link #VERSION}: major in bits 31..16, minor below.
      * Minor 1 added the channel calls, minor 2 the channel failure code of REPORT_FAILURE, minor 3
      * the CRC width field of CHANNEL_INFO, minor 4 the mediated device calls DEVICE_READ and
-     * DEVICE_WRITE, minor 6 the update calls UPDATE_BEGIN .. UPDATE_STATUS (minor 5: the snapshot
-     * calls of another branch).
+     * DEVICE_WRITE, minor 5 the SNAPSHOT call, minor 6 the update calls UPDATE_BEGIN .. UPDATE_STATUS.
      */
     public static final int ABI_VERSION = 0x0001_0006;
 
     private static final String[] NAMES = {
         "VERSION", "YIELD", "HEARTBEAT", "GET_TIME", "CONSOLE_WRITE", "PARTITION_INFO", "SET_TIMER",
         "REPORT_FAILURE", "EVENT_READ", "VCPU_OFF", "VCPU_ON", "PARTITION_RESET", "CHANNEL_SEND",
-        "CHANNEL_RECEIVE", "CHANNEL_INFO", "DEVICE_READ", "DEVICE_WRITE",
-        "RESERVED_17", "UPDATE_BEGIN", "UPDATE_CHUNK", "UPDATE_FINISH", "UPDATE_STATUS"
+        "CHANNEL_RECEIVE", "CHANNEL_INFO", "DEVICE_READ", "DEVICE_WRITE", "SNAPSHOT",
+        "UPDATE_BEGIN", "UPDATE_CHUNK", "UPDATE_FINISH", "UPDATE_STATUS"
     };
 
     private MonitorCall() {

@@ -52,7 +52,6 @@ public final class SystemImage {
     final int[] escalation;
     final int[] regionFirst;
     final int[] regionCount;
-    final int regionTotal;
     final long[] regionBase;
     final long[] regionSize;
     final int[] regionPerms;
@@ -68,11 +67,13 @@ public final class SystemImage {
     final ChannelTable channels;
     final DeviceAclTable acl;
     final ImageTable images;
+    final SnapshotTable snapshots;
 
     SystemImage(SystemImageBuilder b) {
         channels = b.channels.copy();
         acl = b.acl.copy();
         images = b.images.copy();
+        snapshots = b.snapshots.copy();
         duplicateLine = b.duplicateLine;
         coreCount = b.coreCount;
         monitorBase = b.monitorBase;
@@ -93,7 +94,6 @@ public final class SystemImage {
         escalation = b.escalation.clone();
         regionFirst = b.regionFirst.clone();
         regionCount = b.regionCount.clone();
-        regionTotal = b.regionTotal;
         regionBase = b.regionBase.clone();
         regionSize = b.regionSize.clone();
         regionPerms = b.regionPerms.clone();
@@ -166,7 +166,10 @@ public final class SystemImage {
     public int regionCount(int p) { return regionCount[p]; }
     /** @return the global region index of the partition's r-th region. */
     public int region(int p, int r) { return regionFirst[p] + r; }
-    public int regionTotal() { return regionTotal; }
+    /** @return every partition's regions: the builder appends each to the last partition's. */
+    public int regionTotal() {
+        return partitionCount == 0 ? 0 : regionFirst[partitionCount - 1] + regionCount[partitionCount - 1];
+    }
     public long regionBase(int region) { return regionBase[region]; }
     public long regionSize(int region) { return regionSize[region]; }
     public int regionPerms(int region) { return regionPerms[region]; }
@@ -227,4 +230,15 @@ public final class SystemImage {
     public int aclRate(int e) { return acl.rate[e]; }
     /** @return the length of entry e's rate window in ns. */
     public long aclWindowNs(int e) { return acl.windowNs[e]; }
+
+    /** @return whether partition p has snapshots (restore points). [impl->dsn~kernel.snapshot.take~1] */
+    public boolean snapshot(int p) { return snapshots.enabled[p]; }
+    /** @return whether a snapshot is taken at p's first heartbeat after its first start. */
+    public boolean snapshotAtBoot(int p) { return snapshots.atBoot[p]; }
+    /** @return the least time between periodic snapshots of p, taken at a heartbeat; 0 for none. */
+    public long snapshotPeriodNs(int p) { return snapshots.periodNs[p]; }
+    /** @return a time at whose first heartbeat at or after it a snapshot of p is taken once; -1 for none. */
+    public long snapshotAtNs(int p) { return snapshots.atNs[p]; }
+    /** @return the partition that may request a snapshot of p (MonitorCall.SNAPSHOT), or NO_PARTITION. */
+    public int snapshotBy(int p) { return snapshots.by[p]; }
 }

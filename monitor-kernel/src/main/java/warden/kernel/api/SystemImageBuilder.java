@@ -56,6 +56,7 @@ public final class SystemImageBuilder {
     final ChannelTable channels = new ChannelTable();
     final DeviceAclTable acl = new DeviceAclTable();
     final ImageTable images = new ImageTable();
+    final SnapshotTable snapshots = new SnapshotTable();
 
     SystemImageBuilder(int coreCount) {
         this.coreCount = coreCount;
@@ -276,6 +277,24 @@ public final class SystemImageBuilder {
         acl.rate[e] = rate;
         acl.windowNs[e] = windowNs;
         return e;
+    }
+
+    /**
+     * Gives partition p snapshots (restore points) of its writable regions, its vCPUs' contexts and
+     * its kept device and guest state: at its first heartbeat when {@code atBoot}, at the first
+     * heartbeat {@code periodNs} or more after the last one (0: never), once at the first heartbeat at
+     * or after {@code atNs} (-1: never), and when {@code requester} asks (MonitorCall.SNAPSHOT;
+     * NO_PARTITION: nobody).
+     *
+     * [impl->dsn~kernel.snapshot.take~1]
+     */
+    public SystemImageBuilder snapshot(int p, boolean atBoot, long atNs, long periodNs, int requester) {
+        snapshots.enabled[p] = true;
+        snapshots.atNs[p] = atNs;
+        snapshots.atBoot[p] = atBoot;
+        snapshots.periodNs[p] = periodNs;
+        snapshots.by[p] = requester;
+        return this;
     }
 
     public SystemImage build() {

@@ -95,9 +95,7 @@ public final class GoldenImages {
      *     replaces it). [impl->dsn~health.golden-image~1] [impl->dsn~kernel.update.slots~1]
      */
     private boolean matches(int p, int s, long store, int size) {
-        sha.start();
-        boolean same = sha.add(mem, store, size);
-        sha.end(size);
+        boolean same = sha.hash(mem, store, size);
         for (int i = 0; i < SystemImage.DIGEST_BYTES; i++) {
             same &= sha.digestByte(i) == (slotDigest[(2 * p + s) * SystemImage.DIGEST_BYTES + i] & 0xff);
         }

@@ -89,6 +89,10 @@ public final class ImageCheck implements ImageCheckResult {
             r = e < 0 ? OK : fail(BAD_ACL, e, -1);
         }
         if (r == OK) {
+            int p = SnapshotCheck.firstBad(img);
+            r = p < 0 ? OK : fail(SnapshotCheck.code(img, p), p, -1);
+        }
+        if (r == OK) {
             int u = UpdateCheck.firstBad(img);
             r = u < 0 ? OK : fail(BAD_UPDATE, u, img.updateBy(u));
         }

@@ -8,6 +8,8 @@ import warden.kernel.port.GuestMemory;
  * golden-image check: the message schedule, state and block buffer are allocated once at boot, so a
  * digest at mission time allocates nothing. Every loop is bounded by a constant: 64 rounds, 64
  * schedule words, 64-byte blocks, and at most {@link SystemImage#IMAGE_BYTES_MAX} message bytes.
+ * The streaming form ({@link #start}, {@link #putByte}, {@link #putLong}, {@link #add}, {@link #end})
+ * serves the update's chunks and the snapshot digests.
  *
  * [impl->dsn~health.golden-image~1]
  */
@@ -92,7 +94,11 @@ public final class Sha256 {
         return true;
     }
 
-    /** Starts a new message (streaming form). */
+    /**
+     * Starts a new message (streaming form).
+     * [impl->dsn~kernel.update.verify~1]
+     * [impl->dsn~kernel.snapshot.digest~1]
+     */
     public void start() {
         for (int i = 0; i < 8; i++) {
             h[i] = H0[i];
@@ -101,7 +107,7 @@ public final class Sha256 {
         length = 0;
     }
 
-    /** Appends one byte (its low 8 bits) to the message. */
+    /** Appends one byte (its low 8 bits) to the message. [impl->dsn~kernel.snapshot.digest~1] */
     public void putByte(int b) {
         block[fill++] = (byte) b;
         length++;
@@ -111,7 +117,7 @@ public final class Sha256 {
         }
     }
 
-    /** Appends 8 bytes, most significant first. */
+    /** Appends 8 bytes, most significant first. [impl->dsn~kernel.snapshot.digest~1] */
     public void putLong(long v) {
         for (int i = 7; i >= 0; i--) {
             putByte((int) (v >>> (8 * i)));
@@ -123,6 +129,8 @@ public final class Sha256 {
      * current block, whole blocks, then the start of the next block.
      *
      * @return false when n is out of range or a byte could not be read (the message is then spoilt)
+     *
+     * [impl->dsn~kernel.update.verify~1]
      */
     public boolean add(GuestMemory mem, long base, int n) {
         if (n < 0 || n > ADD_MAX) {
@@ -156,12 +164,19 @@ public final class Sha256 {
         return true;
     }
 
-    /** Ends the message; {@link #digestByte} then reads its digest. */
+    /**
+     * Ends the message; {@link #digestByte} then reads its digest.
+     * [impl->dsn~kernel.update.verify~1]
+     * [impl->dsn~kernel.snapshot.digest~1]
+     */
     public void end() {
         finish(fill, 8L * length);
     }
 
-    /** Ends the message and writes its 32-byte digest to {@code out[off..off+32)}. */
+    /**
+     * Ends the message and writes its 32-byte digest to {@code out[off..off+32)}.
+     * [impl->dsn~kernel.snapshot.digest~1]
+     */
     public void end(byte[] out, int off) {
         end();
         for (int i = 0; i < SystemImage.DIGEST_BYTES; i++) {
@@ -169,7 +184,7 @@ public final class Sha256 {
         }
     }
 
-    /** @return byte i (0..31) of the digest of the message ended last */
+    /** @return byte i (0..31) of the digest of the message ended last [impl->dsn~kernel.update.verify~1] */
     public int digestByte(int i) {
         return (h[i >>> 2] >>> (24 - 8 * (i & 3))) & 0xff;
     }
@@ -195,14 +210,14 @@ public final class Sha256 {
     }
 
     /**
-     * Padding (§5.1.1) after the last {@code fill} (below 64) message bytes in the block: a one bit,
+     * Padding (§5.1.1) after the last {@code used} (below 64) message bytes in the block: a one bit,
      * zeros, and the 64-bit message length in bits; one more block when the length does not fit.
      */
-    private void finish(int fill, long bits) {
-        block[fill] = (byte) 0x80;
-        int last = fill;
-        if (fill >= 56) {
-            zeroAfter(fill);
+    private void finish(int used, long bits) {
+        block[used] = (byte) 0x80;
+        int last = used;
+        if (used >= 56) {
+            zeroAfter(used);
             compress();
             last = -1;
         }

@@ -7,6 +7,7 @@ import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
 import warden.kernel.health.Health;
 import warden.kernel.health.PartitionTable;
+import warden.kernel.health.RestorePoints;
 import warden.kernel.log.EventLog;
 import warden.kernel.port.Platform;
 import warden.kernel.sched.Scheduler;
@@ -35,10 +36,11 @@ public final class MonitorCalls {
     private final ChannelCalls channels;
     private final DeviceCalls devices;
     private final UpdateCalls updates;
+    private final SnapshotCalls snapshots;
 
     /** Boot-time: every call group. [impl->dsn~kernel.boot~1] */
     public MonitorCalls(SystemImage img, Platform platform, Scheduler sched, Health health, PartitionTable table,
-            EventLog log, long[] counters) {
+            EventLog log, long[] counters, RestorePoints points) {
         this.platform = platform;
         this.sched = sched;
         this.log = log;
@@ -49,16 +51,17 @@ public final class MonitorCalls {
         console = new ConsoleCalls(owned, reply, platform.memory(), platform.console());
         vcpus = new VcpuCalls(img, owned, reply, sched, platform.timer());
         events = new EventCalls(img, owned, reply, log, platform.memory());
-        partitions = new PartitionCalls(img, reply, table, health, log, platform.timer());
+        partitions = new PartitionCalls(img, reply, table, health, log, platform.timer(), points);
         channels = new ChannelCalls(img, reply, table.channels(), sched, platform.cpu(), platform.timer(), log);
         devices = new DeviceCalls(img, reply, platform.memory(), platform.timer(), log);
         updates = new UpdateCalls(img, reply, owned, platform.memory(), platform.signatures(), platform.timer(), log,
                 health);
+        snapshots = new SnapshotCalls(img, reply, table, points);
     }
 
     /** @return true for call ids the kernel implements. [impl->dsn~kernel.mcall.decode-invoke~1] */
     public static boolean known(int callId) {
-        return callId >= 0 && callId < MonitorCall.COUNT && callId != MonitorCall.RESERVED_17;
+        return callId >= 0 && callId < MonitorCall.COUNT;
     }
 
     /**
@@ -136,13 +139,16 @@ public final class MonitorCalls {
                 return a0 == MonitorCall.FAILURE_CHANNEL
                         ? channels.reportFailure(core, p, platform.cpu().callArg(core, 1))
                         : partitions.reportFailure(core, p);
-            default: // the remaining known ids: CHANNEL_SEND, CHANNEL_RECEIVE, CHANNEL_INFO, DEVICE_*, UPDATE_*
+            default: // the remaining known ids: CHANNEL_*, DEVICE_*, SNAPSHOT, UPDATE_*
                 return channelOrDevice(core, p, callId, a0, platform.cpu().callArg(core, 1));
         }
     }
 
-    /** The channel, device and update calls. [impl->dsn~kernel.mcall.decode-invoke~1] */
+    /** The channel, device, snapshot and update calls. [impl->dsn~kernel.mcall.decode-invoke~1] */
     private int channelOrDevice(int core, int p, int callId, long a0, long a1) {
+        if (callId == MonitorCall.SNAPSHOT) {
+            return snapshots.snapshot(core, p, a0, now(core));
+        }
         if (callId >= MonitorCall.UPDATE_BEGIN) {
             return updates.call(core, p, callId, a0, a1, platform.cpu().callArg(core, 2),
                     platform.cpu().callArg(core, 3));

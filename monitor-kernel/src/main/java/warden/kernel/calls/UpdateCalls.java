@@ -173,7 +173,7 @@ public final class UpdateCalls {
      *     [impl->dsn~kernel.update.verify~1]
      */
     private int verify(int t, long manifest) {
-        sha[t].end(updates.size(t));
+        sha[t].end();
         boolean same = true;
         for (int i = 0; i < UpdateReason.DIGEST_BYTES; i++) {
             digest[i] = (byte) sha[t].digestByte(i);

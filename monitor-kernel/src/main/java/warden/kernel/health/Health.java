@@ -35,6 +35,7 @@ public final class Health {
     private final Watchdog watchdog;
     private final GoldenImages golden;
     private final Updates updates;
+    private final RestorePoints points;
     private final long[] windowStart;
     private final int[] faultsInWindow;
     private final int[] restartsInWindow;
@@ -42,12 +43,16 @@ public final class Health {
     private boolean safeState;
     private int safeStateCause = SystemImage.NO_PARTITION;
 
-    /** Boot-time: tables, watchdogs disarmed, lines outside windows. [impl->dsn~health.watchdog~1]
-     * [impl->dsn~health.irq-storm~1] */
+    /**
+     * Boot-time: every table, each watchdog disarmed, each line outside any window.
+     * [impl->dsn~health.watchdog~1]
+     * [impl->dsn~health.irq-storm~1]
+     */
     public Health(SystemImage img, Scheduler sched, InterruptController irq, GoldenImages golden, EventLog log,
-            long[] counters, PartitionTable table) {
+            long[] counters, PartitionTable table, RestorePoints points) {
         this.img = img;
         this.golden = golden;
+        this.points = points;
         this.sched = sched;
         this.reports = sched.reports();
         this.log = log;
@@ -73,7 +78,9 @@ public final class Health {
 
     /**
      * A heartbeat: re-arm the watchdog; the first one after a failure marks the recovery; a trial may commit.
-     * [impl->dsn~health.watchdog~1] [impl->dsn~health.restart~1] [impl->dsn~health.recovery-time~1]
+     * [impl->dsn~health.watchdog~1]
+     * [impl->dsn~health.restart~1]
+     * [impl->dsn~health.recovery-time~1]
      */
     public void heartbeat(int p, long now) {
         updates.heartbeat(p, watchdog.home(p), now);
@@ -125,7 +132,11 @@ public final class Health {
         }
     }
 
-    /** Starts a new window when the current one has ended. [impl->dsn~health.detect~1] [impl->dsn~health.policy~1] */
+    /**
+     * Starts a new health window when the current one has ended.
+     * [impl->dsn~health.detect~1]
+     * [impl->dsn~health.policy~1]
+     */
     private void roll(int p, long now) {
         if (now - windowStart[p] >= img.healthWindowNs(p)) {
             windowStart[p] = now;
@@ -148,7 +159,8 @@ public final class Health {
 
     /**
      * Reports the partitions whose saved context failed its integrity check as failed (reason
-     * {@code context}); their policy restarts them or escalates. [impl->dsn~kernel.context-integrity~1]
+     * {@code context}); their policy then restarts them with fresh contexts, or escalates.
+     * [impl->dsn~kernel.context-integrity~1]
      */
     private void contextFaults(long now) {
         for (int p = 0; p < img.partitionCount(); p++) {
@@ -179,12 +191,20 @@ public final class Health {
             restart(p, now);
             return;
         }
-        if (action == HealthAction.RESTART && restartsInWindow[p] >= img.maxRestarts(p)) {
+        if ((action == HealthAction.RESTART || action == HealthAction.RESTORE)
+                && restartsInWindow[p] >= img.maxRestarts(p)) {
             action = img.escalation(p);
         }
         log.append(now, EventKind.FAILURE_DETECTED, p, watchdog.home(p), reason, action);
+        if (action == HealthAction.RESTORE && !points.restoreOrLog(p, watchdog.home(p), now)) {
+            action = HealthAction.RESTART; // no sound snapshot: the golden image [impl->dsn~kernel.snapshot.fallback~1]
+        }
         if (action == HealthAction.RESTART) {
             restart(p, now);
+        } else if (action == HealthAction.RESTORE) {
+            restartsInWindow[p]++; // counted like a restart, timed to the next heartbeat
+            markDetected(p, now);
+            watchdog.arm(p, img.watchdogNs(p), now);
         } else if (action == HealthAction.STOP) {
             stop(p, reason, now);
         } else {
@@ -195,16 +215,11 @@ public final class Health {
     /** [impl->dsn~health.restart~1] */
     private void restart(int p, long now) {
         updates.beforeRestart(p, watchdog.home(p), now);
-        if (!reloadOrEscalate(p, now)) {
-            return;
+        if (reloadOrEscalate(p, now)) {
+            restartsInWindow[p]++;
+            markDetected(p, now);
+            relaunch(p, now);
         }
-        int restarts = table.restarted(p);
-        restartsInWindow[p]++;
-        counters[Counter.RESTARTS]++;
-        markDetected(p, now);
-        log.append(now, EventKind.PARTITION_RESTARTED, p, watchdog.home(p), restarts, restartsInWindow[p]);
-        sched.restartPartition(p, img.entry(p));
-        started(p, now);
     }
 
     /** The partition asked to be restarted: not a failure (not counted in the window). [impl->dsn~health.restart~1] */
@@ -213,9 +228,13 @@ public final class Health {
             return;
         }
         updates.beforeRestart(p, watchdog.home(p), now);
-        if (!reloadOrEscalate(p, now)) {
-            return;
+        if (reloadOrEscalate(p, now)) {
+            relaunch(p, now);
         }
+    }
+
+    /** Counts, logs and starts p from its entry with fresh contexts. [impl->dsn~health.restart~1] */
+    private void relaunch(int p, long now) {
         int restarts = table.restarted(p);
         counters[Counter.RESTARTS]++;
         log.append(now, EventKind.PARTITION_RESTARTED, p, watchdog.home(p), restarts, restartsInWindow[p]);
@@ -228,7 +247,9 @@ public final class Health {
      * check the restart is refused: {@code image-corrupt} is logged and the partition's escalation
      * (stop, or the safe state) is taken instead, since a restart could not give it a sound image.
      *
-     * @return true when the restart may go ahead [impl->dsn~health.golden-image~1] [impl->dsn~kernel.update.trial~1]
+     * @return true when the restart may go ahead
+     * [impl->dsn~health.golden-image~1]
+     * [impl->dsn~kernel.update.trial~1]
      */
     private boolean reloadOrEscalate(int p, long now) {
         if (golden.reload(p)) {
@@ -261,7 +282,8 @@ public final class Health {
 
     /**
      * p's slot was refused by a core's protection unit: whatever p's policy, the system goes to
-     * its safe state: no restart repairs the isolation hardware. [impl->dsn~kernel.protection-check~1]
+     * its safe state, since no restart repairs the isolation hardware.
+     * [impl->dsn~kernel.protection-check~1]
      */
     void protectionFault(int p, long now) {
         if (safeState) {

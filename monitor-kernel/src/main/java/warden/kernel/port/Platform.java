@@ -31,4 +31,6 @@ public interface Platform {
 
     /** @return the platform's signature engine (over-the-air update verification). */
     SignatureEngine signatures();
+    /** @return the restore-point support: dirty pages, the monitor's store, kept state. */
+    SnapshotStore snapshots();
 }

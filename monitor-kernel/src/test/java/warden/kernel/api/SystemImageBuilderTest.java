@@ -199,7 +199,7 @@ class SystemImageBuilderTest {
         assertEquals("timer-recovered", EventKind.name(EventKind.TIMER_RECOVERED));
         assertEquals("channel-failure", EventKind.name(EventKind.CHANNEL_FAILURE));
         assertEquals("device-denied", EventKind.name(EventKind.DEVICE_DENIED));
-        assertEquals("reserved-21", EventKind.name(EventKind.RESERVED_21));
+        assertEquals("snapshot-corrupt", EventKind.name(EventKind.SNAPSHOT_CORRUPT));
         assertEquals("update-refused", EventKind.name(EventKind.UPDATE_REFUSED));
         assertEquals("update-aborted", EventKind.name(EventKind.UPDATE_ABORTED));
         assertEquals("?", EventKind.name(EventKind.UPDATE_ABORTED + 1));

@@ -49,7 +49,7 @@ class ImageCheckTest {
         assertEquals("IMAGE_DIGEST", ImageCheckCode.name(ImageCheckCode.IMAGE_DIGEST));
         assertEquals("BAD_CHANNEL", ImageCheckCode.name(ImageCheckCode.BAD_CHANNEL));
         assertEquals("BAD_ACL", ImageCheckCode.name(ImageCheckCode.BAD_ACL));
-        assertEquals("RESERVED_20", ImageCheckCode.name(ImageCheckCode.RESERVED_20));
+        assertEquals("BAD_SNAPSHOT", ImageCheckCode.name(ImageCheckCode.BAD_SNAPSHOT));
         assertEquals("BAD_UPDATE", ImageCheckCode.name(ImageCheckCode.BAD_UPDATE));
         assertEquals("?", ImageCheckCode.name(ImageCheckCode.BAD_UPDATE + 1));
     }

@@ -20,12 +20,14 @@ abstract class HealthFixture {
     PartitionTable table;
     Scheduler sched;
     Health h;
+    RestorePoints points;
 
     void start(SystemImageBuilder b) {
         SystemImage img = b.build();
         table = new PartitionTable(img);
         sched = new Scheduler(img, f, f, f, counters, log);
-        h = new Health(img, sched, f, new GoldenImages(img, f), log, counters, table);
+        points = new RestorePoints(img, sched, f, log, counters, f.contextWords());
+        h = new Health(img, sched, f, new GoldenImages(img, f), log, counters, table, points);
         for (int p = 0; p < img.partitionCount(); p++) {
             h.started(p, 0);
         }

@@ -13,12 +13,12 @@ class UpdateAbiTest {
 
     // [utest->dsn~port.update-abi~1]
     @Test
-    void theUpdateCallsMapToTheirKernelIdsAndTheReservedIdStaysRoomForTheSnapshotCalls() {
+    void theUpdateCallsMapToTheirKernelIdsAfterTheSnapshotCall() {
         assertEquals(MonitorCall.UPDATE_BEGIN, map(18));
         assertEquals(MonitorCall.UPDATE_CHUNK, map(19));
         assertEquals(MonitorCall.UPDATE_FINISH, map(20));
         assertEquals(MonitorCall.UPDATE_STATUS, map(21));
-        assertEquals(MonitorCall.RESERVED_17, map(17), "mapped; the kernel answers it as unknown");
+        assertEquals(MonitorCall.SNAPSHOT, map(17));
         assertEquals(MonitorCall.UNKNOWN, map(22));
         assertEquals("UPDATE_FINISH", MonitorCall.name(map(20)));
     }

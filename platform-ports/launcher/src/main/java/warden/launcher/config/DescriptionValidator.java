@@ -34,6 +34,7 @@ public final class DescriptionValidator {
         ChannelChecks.check(d, target, monitor, out);
         MediatedChecks.check(d, p, out);
         UpdateChecks.check(d, monitor, out);
+        SnapshotChecks.check(d, out);
         return out;
     }
 

@@ -37,7 +37,7 @@ public final class ElfWorkloads {
                 out.add(new PartitionSpec(ps.name(), ps.criticality(), ps.cores(), ps.privileged(), image.entry(),
                         new ImageSpec(image.image(), image.load(), e.file(), e.loc()),
                         PartitionReader.sha256(image.image()), ps.watchdogNs(), ps.memory(), ps.devices(),
-                        ps.interrupts(), e.with(image), ps.health(), ps.loc(), fieldLocs(ps)));
+                        ps.interrupts(), e.with(image), ps.health(), ps.loc(), fieldLocs(ps), ps.snapshot()));
                 changed = true;
             } else {
                 out.add(ps);

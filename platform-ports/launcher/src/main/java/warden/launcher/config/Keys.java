@@ -27,9 +27,10 @@ public final class Keys {
         m.put("memoryRange", List.of("base", "size"));
         m.put("image", List.of("file", "size", "load"));
         m.put("partition", List.of("name", "criticality", "cores", "privileged", "entry", "image", "digest",
-                "watchdog", "health", "memory", "devices", "interrupts", "workload"));
+                "watchdog", "health", "snapshot", "memory", "devices", "interrupts", "workload"));
         m.put("health", List.of("bootTimeout", "faultLimit", "irqLimit", "window", "restarts", "onFailure",
                 "escalate"));
+        m.put("snapshot", List.of("at", "period", "onRequestBy"));
         m.put("region", List.of("name", "base", "size", "access"));
         m.put("line", List.of("line", "core", "priority"));
         m.put("rtos", List.of("kind", "boot", "tick", "tasks", "isr"));

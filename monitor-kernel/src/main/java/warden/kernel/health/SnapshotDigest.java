@@ -1,0 +1,71 @@
+package warden.kernel.health;
+
+import warden.kernel.api.RestorePoint;
+import warden.kernel.api.SystemImage;
+import warden.kernel.boot.Sha256;
+import warden.kernel.port.SnapshotStore;
+
+/**
+ * The digests of a snapshot ({@link RestorePoint}): SHA-256 of one 4 KiB page of the monitor's
+ * store, and the snapshot digest over the page digests, the contexts, the kept-state check value
+ * and the page count. One SHA-256 state, allocated at boot; every loop is bounded by the page size,
+ * the page count (at most {@link RestorePoint#PAGES_MAX}) or the context table's length.
+ *
+ * [impl->dsn~kernel.snapshot.digest~1]
+ */
+// justification: out and the digest tables hold at + 32 bytes; i stays below the lengths it is compared with
+@SuppressWarnings("index")
+final class SnapshotDigest {
+    private static final int D = SystemImage.DIGEST_BYTES;
+    private static final int PAGE_WORDS = RestorePoint.PAGE_BYTES / 8;
+
+    private final Sha256 sha = new Sha256();
+    private final SnapshotStore store;
+
+    SnapshotDigest(SnapshotStore store) {
+        this.store = store;
+    }
+
+    /** Boot-time: @return the digest of a page of zeros. */
+    byte[] zeroPage() {
+        byte[] zero = new byte[D];
+        sha.start();
+        for (int i = 0; i < RestorePoint.PAGE_BYTES; i++) {
+            sha.putByte(0);
+        }
+        sha.end(zero, 0);
+        return zero;
+    }
+
+    /** SHA-256 of the store's page at {@code off} into {@code out[at..at+32)}. */
+    void page(long off, byte[] out, int at) {
+        sha.start();
+        for (int w = 0; w < PAGE_WORDS; w++) {
+            sha.putLong(store.readStore(off + 8L * w));
+        }
+        sha.end(out, at);
+    }
+
+    /** D = SHA-256(page digests | contexts | kept check | pages) into {@code out[at..at+32)}. */
+    void snapshot(byte[] pageDigests, int pages, long[] contexts, long kept, byte[] out, int at) {
+        sha.start();
+        for (int i = 0; i < pages * D && i < pageDigests.length; i++) { // <= PAGES_MAX * 32
+            sha.putByte(pageDigests[i]);
+        }
+        for (int i = 0; i < contexts.length; i++) { // cores * context words
+            sha.putLong(contexts[i]);
+        }
+        sha.putLong(kept);
+        sha.putLong(pages);
+        sha.end(out, at);
+    }
+
+    /** @return whether the 32 bytes at a[ai..] equal those at b[bi..]. */
+    static boolean same(byte[] a, int ai, byte[] b, int bi) {
+        boolean same = true;
+        for (int i = 0; i < D; i++) {
+            same &= a[ai + i] == b[bi + i];
+        }
+        return same;
+    }
+}
