@@ -130,9 +130,7 @@ public final class SystemImageBuilder {
      * Lets partition {@code by} update partition p over the air: slot A is p's golden image store,
      * slot B at {@code slotBase} (monitor memory), each up to {@code maxSize} bytes; updates are
      * signed with the Ed25519 key {@code key} (32 raw bytes); the golden image has version
-     * {@code version}; a new image is on trial for {@code trial} ns after its switch.
-     *
-     * [impl->dsn~kernel.update.slots~1]
+     * {@code version}; a new image is on trial for {@code trial} ns after its switch. [impl->dsn~kernel.update.slots~1]
      */
     public SystemImageBuilder update(int p, int by, long slotBase, int maxSize, byte[] key, long version,
             long trial) {
@@ -284,9 +282,7 @@ public final class SystemImageBuilder {
      * its kept device and guest state: at its first heartbeat when {@code atBoot}, at the first
      * heartbeat {@code periodNs} or more after the last one (0: never), once at the first heartbeat at
      * or after {@code atNs} (-1: never), and when {@code requester} asks (MonitorCall.SNAPSHOT;
-     * NO_PARTITION: nobody).
-     *
-     * [impl->dsn~kernel.snapshot.take~1]
+     * NO_PARTITION: nobody). [impl->dsn~kernel.snapshot.take~1]
      */
     public SystemImageBuilder snapshot(int p, boolean atBoot, long atNs, long periodNs, int requester) {
         snapshots.enabled[p] = true;
@@ -297,7 +293,5 @@ public final class SystemImageBuilder {
         return this;
     }
 
-    public SystemImage build() {
-        return new SystemImage(this);
-    }
+    public SystemImage build() { return new SystemImage(this); }
 }

@@ -50,23 +50,6 @@ public final class Sha256 {
     }
 
     /**
-     * Hashes {@code size} bytes of memory from {@code base} and compares the result with partition
-     * p's digest in the image. ImageCheck proved 0 < size <= IMAGE_BYTES_MAX at boot.
-     *
-     * @return true when every byte was readable and the digest matches
-     */
-    boolean matches(GuestMemory mem, long base, int size, SystemImage img, int p) {
-        if (!hash(mem, base, size)) {
-            return false;
-        }
-        boolean same = true;
-        for (int i = 0; i < SystemImage.DIGEST_BYTES; i++) {
-            same &= digestByte(i) == img.digestByte(p, i);
-        }
-        return same;
-    }
-
-    /**
      * The digest of {@code size} (at most IMAGE_BYTES_MAX) bytes of memory from {@code base}, then
      * read with {@link #digestByte}. The message is read a whole 64-byte block at a time and each
      * block compressed once, so the work is (size / 64 + 2) compressions and size byte reads: a

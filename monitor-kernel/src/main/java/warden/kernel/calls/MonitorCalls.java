@@ -87,14 +87,14 @@ public final class MonitorCalls {
 
     /**
      * A known call answered {@code st} (not OK): counted as denied and logged as DENIED_CALL, except
-     * a refused device or update call (ids from DEVICE_READ on), which DeviceCalls has logged with
-     * its reason as DEVICE_DENIED, UpdateCalls as UPDATE_REFUSED.
+     * a refused device or update call, which DeviceCalls has logged with its reason as
+     * DEVICE_DENIED, UpdateCalls as UPDATE_REFUSED (a refused SNAPSHOT is a DENIED_CALL).
      *
      * [impl->dsn~kernel.mcall.unknown~1] [impl->dsn~kernel.device.denial-log~1] [impl->dsn~kernel.update.refusals~1]
      */
     private void refused(int core, int p, int callId, int st) {
         counters[Counter.DENIED_CALLS]++;
-        if (callId < MonitorCall.DEVICE_READ) {
+        if (callId < MonitorCall.DEVICE_READ || callId == MonitorCall.SNAPSHOT) {
             log.append(now(core), EventKind.DENIED_CALL, p, core, callId, st);
         }
     }

@@ -43,11 +43,8 @@ public final class Health {
     private boolean safeState;
     private int safeStateCause = SystemImage.NO_PARTITION;
 
-    /**
-     * Boot-time: every table, each watchdog disarmed, each line outside any window.
-     * [impl->dsn~health.watchdog~1]
-     * [impl->dsn~health.irq-storm~1]
-     */
+    /** Boot-time: every table, each watchdog disarmed, each line outside any window. [impl->dsn~health.watchdog~1]
+     * [impl->dsn~health.irq-storm~1] */
     public Health(SystemImage img, Scheduler sched, InterruptController irq, GoldenImages golden, EventLog log,
             long[] counters, PartitionTable table, RestorePoints points) {
         this.img = img;
@@ -76,12 +73,8 @@ public final class Health {
         watchdog.arm(p, img.bootTimeoutNs(p), now);
     }
 
-    /**
-     * A heartbeat: re-arm the watchdog; the first one after a failure marks the recovery; a trial may commit.
-     * [impl->dsn~health.watchdog~1]
-     * [impl->dsn~health.restart~1]
-     * [impl->dsn~health.recovery-time~1]
-     */
+    /** A heartbeat: re-arm the watchdog; the first one after a failure marks the recovery; a trial may commit.
+     * [impl->dsn~health.watchdog~1] [impl->dsn~health.restart~1] [impl->dsn~health.recovery-time~1] */
     public void heartbeat(int p, long now) {
         updates.heartbeat(p, watchdog.home(p), now);
         if (detectedAt[p] >= 0) {
@@ -92,10 +85,8 @@ public final class Health {
         watchdog.arm(p, img.watchdogNs(p), now);
     }
 
-    /**
-     * The recovery clock starts at the failure that caused this restart (an earlier detection that
-     * was not yet recovered from no longer counts). [impl->dsn~health.recovery-time~1]
-     */
+    /** The recovery clock starts at the failure that caused this restart (an earlier detection not yet
+     * recovered from no longer counts). [impl->dsn~health.recovery-time~1] */
     private void markDetected(int p, long now) {
         detectedAt[p] = now;
     }
@@ -132,11 +123,7 @@ public final class Health {
         }
     }
 
-    /**
-     * Starts a new health window when the current one has ended.
-     * [impl->dsn~health.detect~1]
-     * [impl->dsn~health.policy~1]
-     */
+    /** Starts a new window when the current one has ended. [impl->dsn~health.detect~1] [impl->dsn~health.policy~1] */
     private void roll(int p, long now) {
         if (now - windowStart[p] >= img.healthWindowNs(p)) {
             windowStart[p] = now;
@@ -159,8 +146,7 @@ public final class Health {
 
     /**
      * Reports the partitions whose saved context failed its integrity check as failed (reason
-     * {@code context}); their policy then restarts them with fresh contexts, or escalates.
-     * [impl->dsn~kernel.context-integrity~1]
+     * {@code context}); their policy restarts them or escalates. [impl->dsn~kernel.context-integrity~1]
      */
     private void contextFaults(long now) {
         for (int p = 0; p < img.partitionCount(); p++) {
@@ -247,9 +233,7 @@ public final class Health {
      * check the restart is refused: {@code image-corrupt} is logged and the partition's escalation
      * (stop, or the safe state) is taken instead, since a restart could not give it a sound image.
      *
-     * @return true when the restart may go ahead
-     * [impl->dsn~health.golden-image~1]
-     * [impl->dsn~kernel.update.trial~1]
+     * @return true when the restart may go ahead [impl->dsn~health.golden-image~1] [impl->dsn~kernel.update.trial~1]
      */
     private boolean reloadOrEscalate(int p, long now) {
         if (golden.reload(p)) {
@@ -280,11 +264,8 @@ public final class Health {
         watchdog.disarm(p);
     }
 
-    /**
-     * p's slot was refused by a core's protection unit: whatever p's policy, the system goes to
-     * its safe state, since no restart repairs the isolation hardware.
-     * [impl->dsn~kernel.protection-check~1]
-     */
+    /** p's slot was refused by a core's protection unit: whatever p's policy, the system goes to its
+     * safe state, since no restart repairs the isolation hardware. [impl->dsn~kernel.protection-check~1] */
     void protectionFault(int p, long now) {
         if (safeState) {
             return;
@@ -311,12 +292,8 @@ public final class Health {
     public Updates updates() { return updates; }
 
     /** [impl->dsn~health.safe-state~1] */
-    public boolean inSafeState() {
-        return safeState;
-    }
+    public boolean inSafeState() { return safeState; }
 
     /** @return the partition whose failure brought the system to its safe state. [impl->dsn~health.safe-state~1] */
-    public int safeStateCause() {
-        return safeStateCause;
-    }
+    public int safeStateCause() { return safeStateCause; }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.security.MessageDigest;
 import org.junit.jupiter.api.Test;
 import warden.kernel.FakePlatform;
-import warden.kernel.Images;
-import warden.kernel.api.SystemImage;
 
 /**
  * The kernel's SHA-256 on its own (GoldenDigestTest checks it through boot and restart, where the
@@ -27,8 +25,7 @@ class Sha256Test {
     }
 
     private static boolean matches(byte[] image, int hole) throws Exception {
-        SystemImage img = Images.shared().image(1, Images.MON + 0x1000, image.length, Images.LINUX_RAM)
-                .digest(1, MessageDigest.getInstance("SHA-256").digest(image)).build();
+        byte[] want = MessageDigest.getInstance("SHA-256").digest(image);
         FakePlatform mem = new FakePlatform(2);
         for (int i = 0; i < image.length; i++) {
             if (i != hole) {
@@ -36,7 +33,15 @@ class Sha256Test {
                 mem.writeByte(STORE + i, image[i] & 0xff);
             }
         }
-        return new Sha256().matches(mem, STORE, image.length, img, 1);
+        Sha256 sha = new Sha256();
+        if (!sha.hash(mem, STORE, image.length)) {
+            return false;
+        }
+        boolean same = true;
+        for (int i = 0; i < want.length; i++) {
+            same &= sha.digestByte(i) == (want[i] & 0xff);
+        }
+        return same;
     }
 
     // [utest->dsn~health.golden-image~1]
@@ -60,5 +65,48 @@ class Sha256Test {
         for (int size : new int[] {1, 63, 64, 65, 1000}) {
             assertTrue(matches(periodic(size), -1), "size " + size);
         }
+    }
+
+    // [utest->dsn~health.golden-image~1]
+    @Test
+    void theStreamingFormAgreesWithTheJdkForEverySplitOfTheMessage() throws Exception {
+        byte[] image = periodic(5000);
+        for (int i = 0; i < image.length; i++) {
+            image[i] ^= (byte) (i * 7 + (i >>> 6));
+        }
+        FakePlatform mem = new FakePlatform(2);
+        mem.addRam(STORE, image.length);
+        for (int i = 0; i < image.length; i++) {
+            mem.writeByte(STORE + i, image[i] & 0xff);
+        }
+        byte[] want = MessageDigest.getInstance("SHA-256").digest(image);
+        for (int[] split : new int[][] {{5000}, {1, 4095, 904}, {63, 1, 64, 4000, 872}, {4096, 904}, {0, 3, 4097}}) {
+            Sha256 sha = new Sha256();
+            sha.start();
+            long at = 0;
+            boolean ok = true;
+            for (int n : split) {
+                ok &= sha.add(mem, STORE + at, n);
+                at += n;
+            }
+            boolean fits = at == image.length && java.util.Arrays.stream(split).allMatch(n -> n <= Sha256.ADD_MAX);
+            assertTrue(ok == fits, java.util.Arrays.toString(split));
+            if (fits) {
+                byte[] got = new byte[32];
+                sha.end(got, 0);
+                assertTrue(java.util.Arrays.equals(want, got), java.util.Arrays.toString(split));
+            }
+        }
+        Sha256 bytes = new Sha256();
+        bytes.start();
+        for (int i = 0; i < 3; i++) {
+            bytes.putByte(image[i]);
+        }
+        bytes.putLong(java.nio.ByteBuffer.wrap(image, 3, 8).getLong());
+        bytes.add(mem, STORE + 11, 4000);
+        bytes.add(mem, STORE + 4011, 989);
+        byte[] got = new byte[32];
+        bytes.end(got, 0);
+        assertTrue(java.util.Arrays.equals(want, got), "bytes, a long and memory in one message");
     }
 }

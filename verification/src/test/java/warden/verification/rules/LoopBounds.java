@@ -74,6 +74,8 @@ final class LoopBounds {
                     "<= DeviceAcl.ENTRIES_MAX, SystemImageBuilder.aclEntry")),
             Map.entry("warden.kernel.api.SystemImage.imageSize", new Fact("imageBytes",
                     "<= IMAGE_BYTES_MAX, ImageCheck (a partition's golden image size)")),
+            Map.entry("warden.kernel.boot.GoldenImages.slotSize", new Fact("imageBytes",
+                    "a slot holds the golden image (imageSize) or an update UPDATE_BEGIN bounded by slotMax")),
             Map.entry("warden.kernel.port.InterruptController.lineCount", new Fact("portLines",
                     "the port's interrupt controller, fixed when the board is built")),
             Map.entry("warden.kernel.sched.Vcpus.cores", new Fact("cores", "final, = img.coreCount()")),

@@ -95,14 +95,14 @@ class LoopBoundsTest {
         List<String> hashBlocks = new ArrayList<>();
         List<String> copy = new ArrayList<>();
         for (LoopBounds.Loop l : bounds.loops.values()) {
-            if (l.method().startsWith("Sha256.matches")) {
+            if (l.method().startsWith("Sha256.hash")) {
                 hashBlocks.addAll(l.bounds());
             }
             if (l.method().startsWith("GoldenImages.reload")) {
                 copy.addAll(l.bounds());
             }
         }
-        // Sha256.matches(.., int size, ..) is called only with GoldenImages' img.imageSize(p)
+        // Sha256.hash(.., int size) is called only with a slot's size (GoldenImages.slotSize)
         assertTrue(hashBlocks.contains("imageBytes/64"), "block loop bounds: " + hashBlocks);
         assertTrue(copy.contains("imageBytes"), "copy loop bounds: " + copy);
         Map<String, Long> def = defaultConfig();
@@ -169,7 +169,7 @@ class LoopBoundsTest {
         m.put("contextWords", (long) contextWords(target));
         long image = 0;
         for (int p = 0; p < img.partitionCount(); p++) {
-            image = Math.max(image, img.imageSize(p));
+            image = Math.max(image, Math.max(img.imageSize(p), img.slotMax(p)));
         }
         m.put("imageBytes", image);
         return m;
