@@ -379,6 +379,11 @@ public final class Interpreter {
         s.mstatus = m;
         s.priv = to;
         s.pc = s.sepc;
+        if (to == HartState.PRIV_U) {
+            s.userReturns++;
+            s.lastUserReturnNs = s.now();
+            s.lastUserReturnInstret = s.instret;
+        }
         privilegeChanged();
     }
 
