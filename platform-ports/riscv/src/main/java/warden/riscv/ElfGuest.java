@@ -103,6 +103,11 @@ public final class ElfGuest implements Executor, Restartable {
         return userspaceInstructions;
     }
 
+    /** @return whether this vCPU boots a Linux kernel ({@link #linux}). */
+    public boolean isLinux() {
+        return payload != null;
+    }
+
     /** @return how many times the vCPU was (re)started from its image. */
     public long starts() {
         return starts;
@@ -228,6 +233,6 @@ public final class ElfGuest implements Executor, Restartable {
 
     @Override
     public String kind() {
-        return "elf";
+        return payload != null ? "linux" : "elf";
     }
 }

@@ -193,7 +193,7 @@ public final class RiscvMachine implements Board, CpuContext, Timer, Stimulus.Li
         if (h.register(17) == Sbi.BASE_EID) {
             Sbi.base(h.register(16), h.register(10), portAnswer);
             long probed = h.register(10);
-            if (h.register(16) == 3 && h.runsCode() && (probed == Sbi.IPI_EID || probed == Sbi.RFENCE_EID)) {
+            if (h.register(16) == 3 && h.runsLinux() && (probed == Sbi.IPI_EID || probed == Sbi.RFENCE_EID)) {
                 portAnswer[1] = 1; // answered within the caller's partition [impl->dsn~riscv.sbi.linux~1]
             }
         } else {
@@ -204,7 +204,7 @@ public final class RiscvMachine implements Board, CpuContext, Timer, Stimulus.Li
     }
 
     /**
-     * The SBI calls the port answers for a guest that runs real code (Linux): the legacy console
+     * The SBI calls the port answers for a Linux guest: the legacy console
      * (putchar prints to the partition's console, getchar has no input: -1), IPIs and remote fences
      * within the caller's hart (a hart mask that names the caller sets its SSIP; a fence needs
      * nothing more, the caller fenced its own hart first), legacy ones with the error in a0.

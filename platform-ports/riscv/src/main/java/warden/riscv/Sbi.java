@@ -18,8 +18,8 @@ import warden.kernel.api.Status;
  * answered by the port itself ({@link #base}); HSM {@code hart_start}/{@code hart_stop} map onto
  * VCPU_ON/VCPU_OFF; SRST {@code system_reset} onto PARTITION_RESET (cold or warm reboot) or
  * VCPU_OFF (shutdown: the vCPU stops). The kernel offers no inter-partition IPI or remote fence;
- * to a guest that runs real code the port answers IPI and RFENCE within the caller itself (a
- * partition's own harts, see {@link #answeredForCode}) and the legacy console; to a model they are
+ * to a Linux guest the port answers IPI and RFENCE within the caller itself (a partition's own
+ * harts, see {@link #answeredForCode}) and the legacy console; to other guests and models they are
  * not supported (probe_extension says 0, a call gets SBI_ERR_NOT_SUPPORTED).
  * Warden's extension has one function the port answers: {@link #CLAIM_FID} returns the lowest
  * virtual interrupt line delivered and not yet claimed (the guest's stand-in for a PLIC claim;
@@ -106,7 +106,7 @@ public final class Sbi {
     public static final long LEGACY_LAST_FENCE = 7;
 
     /**
-     * @return whether the port answers (EID, FID) itself for a guest that runs real code: the
+     * @return whether the port answers (EID, FID) itself for a Linux guest: the
      *     legacy console and IPI/fence calls (0x01, 0x02, 0x04..0x07), IPI send_ipi and the RFENCE
      *     functions, within the caller's own partition [impl->dsn~riscv.sbi.linux~1]
      */

@@ -66,7 +66,7 @@ final class TrapHandler {
             machine.answerInPort(h);
             return;
         }
-        if (h.runsCode() && Sbi.answeredForCode(h.x[17], h.x[16])) {
+        if (h.runsLinux() && Sbi.answeredForCode(h.x[17], h.x[16])) {
             machine.answerForCode(h);
             return;
         }
