@@ -130,6 +130,7 @@ public final class ElfGuest implements Executor, Restartable {
             if (interpreter == null || hart != h) {
                 interpreter = h.interpreter(true);
                 interpreter.returnOnMachineTrap(true);
+                interpreter.timeBounded(true);
                 hart = h;
             }
             if (fresh) {
