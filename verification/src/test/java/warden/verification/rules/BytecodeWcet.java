@@ -255,7 +255,7 @@ final class BytecodeWcet {
                     if (n.getOpcode() < 0) {
                         continue;
                     }
-                    own[i] = 1 + (n instanceof MethodInsnNode call ? call(call, stack) : 0);
+                    own[i] = plus(1, n instanceof MethodInsnNode call ? call(call, stack) : 0);
                     edges(i, n);
                 }
                 if (!m.tryCatchBlocks.isEmpty()) {
@@ -372,7 +372,7 @@ final class BytecodeWcet {
                 for (int h : order) {
                     BitSet body = loops.get(h);
                     long per = longest(h, body, h, total);
-                    total.put(h, Math.multiplyExact(iterations(h) + 1, per));
+                    total.put(h, times(iterations(h) + 1, per));
                 }
                 BitSet all = new BitSet();
                 all.set(0, insns.length);
@@ -425,10 +425,21 @@ final class BytecodeWcet {
                     best = Math.max(best, path(s, region, header, total, memoPath, onPath));
                 }
                 onPath.remove(n);
-                long r = Math.addExact(cost, best);
+                long r = plus(cost, best);
                 memoPath.put(n, r);
                 return r;
             }
         }
+    }
+
+    /** Saturating sum: a bound too large for a long stays Long.MAX_VALUE (still an upper bound). */
+    static long plus(long a, long b) {
+        long r = a + b;
+        return r < 0 || r < a ? Long.MAX_VALUE : r;
+    }
+
+    /** Saturating product of non-negative factors. */
+    static long times(long a, long b) {
+        return a != 0 && b > Long.MAX_VALUE / a ? Long.MAX_VALUE : a * b;
     }
 }
