@@ -32,6 +32,7 @@ class UpdateRefusalTest {
     }
 
     // [utest->dsn~kernel.update.refusals~1] [utest->dsn~kernel.update.calls~1]
+    // [utest->dsn~kernel.mcall.decode-invoke~1]
     @Test
     void onlyTheTargetsUpdaterMayUpdateIt() {
         assertEquals(Status.DENIED, r.call(0, MonitorCall.UPDATE_BEGIN, 0, 100, 2), "the target itself");
@@ -103,6 +104,7 @@ class UpdateRefusalTest {
     }
 
     // [utest->dsn~kernel.update.refusals~1] [utest->dsn~kernel.update.calls~1]
+    // [utest->dsn~kernel.mcall.decode-invoke~1]
     @Test
     void aChunkOutOfOrderOrPastTheImageIsRefused() {
         assertEquals(Status.BAD_STATE, r.call(1, MonitorCall.UPDATE_CHUNK, 0, 0, UpdateRig.BUFFER, 16), "no begin");
