@@ -31,7 +31,8 @@ class UpdateRefusalTest {
         assertEquals(Status.OK, r.call(1, MonitorCall.UPDATE_BEGIN, 0, v2.length, 2));
     }
 
-    // [utest->dsn~kernel.update.refusals~1]
+    // [utest->dsn~kernel.update.refusals~1] [utest->dsn~kernel.update.calls~1]
+    // [utest->dsn~kernel.mcall.decode-invoke~1]
     @Test
     void onlyTheTargetsUpdaterMayUpdateIt() {
         assertEquals(Status.DENIED, r.call(0, MonitorCall.UPDATE_BEGIN, 0, 100, 2), "the target itself");
@@ -81,7 +82,7 @@ class UpdateRefusalTest {
         assertEquals(full[10] & 0xff, r.f.readByte(UpdateRig.SLOT_B + 10), "a short chunk copies its bytes only");
     }
 
-    // [utest->dsn~kernel.update.refusals~1]
+    // [utest->dsn~kernel.update.refusals~1] [utest->dsn~kernel.update.calls~1]
     @Test
     void anImageLargerThanTheSlotOrEmptyIsRefused() {
         assertEquals(Status.NO_SPACE, r.call(1, MonitorCall.UPDATE_BEGIN, 0, UpdateRig.MAX + 1, 2));
@@ -92,7 +93,7 @@ class UpdateRefusalTest {
         assertEquals(1, r.f.lastValue, "slot B is written");
     }
 
-    // [utest->dsn~kernel.update.refusals~1]
+    // [utest->dsn~kernel.update.refusals~1] [utest->dsn~kernel.update.calls~1]
     @Test
     void anOlderOrTheSameVersionIsRefused() {
         assertEquals(Status.STALE_VERSION, r.call(1, MonitorCall.UPDATE_BEGIN, 0, 100, 1));
@@ -102,7 +103,8 @@ class UpdateRefusalTest {
         assertEquals(Status.OK, r.call(1, MonitorCall.UPDATE_BEGIN, 0, 100, UpdateReason.VERSION_MAX));
     }
 
-    // [utest->dsn~kernel.update.refusals~1]
+    // [utest->dsn~kernel.update.refusals~1] [utest->dsn~kernel.update.calls~1]
+    // [utest->dsn~kernel.mcall.decode-invoke~1]
     @Test
     void aChunkOutOfOrderOrPastTheImageIsRefused() {
         assertEquals(Status.BAD_STATE, r.call(1, MonitorCall.UPDATE_CHUNK, 0, 0, UpdateRig.BUFFER, 16), "no begin");
@@ -119,7 +121,7 @@ class UpdateRefusalTest {
         assertEquals(Status.OK, r.call(1, MonitorCall.UPDATE_CHUNK, 0, 4096, UpdateRig.BUFFER, 904), "the rest");
     }
 
-    // [utest->dsn~kernel.update.refusals~1]
+    // [utest->dsn~kernel.update.refusals~1] [utest->dsn~kernel.update.calls~1] [utest->dsn~kernel.update.verify~1]
     @Test
     void aChunkOrManifestOutsideTheCallersMemoryOrOfABadLengthIsRefused() {
         begun();
@@ -151,7 +153,7 @@ class UpdateRefusalTest {
         assertEquals(Status.OK, r.call(1, MonitorCall.UPDATE_CHUNK, 0, 0, UpdateRig.BUFFER, 64), "zeros are bytes");
     }
 
-    // [utest->dsn~kernel.update.refusals~1] [utest->dsn~kernel.update.verify~1]
+    // [utest->dsn~kernel.update.refusals~1] [utest->dsn~kernel.update.verify~1] [utest->dsn~kernel.update.calls~1]
     @Test
     void anIncompleteTransferCannotFinish() {
         begun();
@@ -161,7 +163,7 @@ class UpdateRefusalTest {
         refused(1, UpdateReason.WRONG_STATE, 100);
     }
 
-    // [utest->dsn~kernel.update.refusals~1] [utest->dsn~kernel.update.verify~1]
+    // [utest->dsn~kernel.update.refusals~1] [utest->dsn~kernel.update.verify~1] [utest->dsn~kernel.update.calls~1]
     @Test
     void aTamperedImageIsRefusedForItsDigestAndNeverSwitchedTo() {
         byte[] tampered = v2.clone();
@@ -176,7 +178,7 @@ class UpdateRefusalTest {
         assertEquals(0, ((TestSignatures) r.f.signatures).calls, "no signature check for a wrong digest");
     }
 
-    // [utest->dsn~kernel.update.refusals~1] [utest->dsn~kernel.update.verify~1]
+    // [utest->dsn~kernel.update.refusals~1] [utest->dsn~kernel.update.verify~1] [utest->dsn~kernel.update.calls~1]
     @Test
     void aWrongSignatureIsRefused() {
         byte[] manifest = UpdateRig.manifest(v2, 2);
@@ -187,7 +189,7 @@ class UpdateRefusalTest {
         assertEquals(0, r.m.restarts(0));
     }
 
-    // [utest->dsn~kernel.update.refusals~1] [utest->dsn~kernel.update.verify~1]
+    // [utest->dsn~kernel.update.refusals~1] [utest->dsn~kernel.update.verify~1] [utest->dsn~kernel.update.calls~1]
     @Test
     void aSignatureForAnotherVersionIsRefused() {
         assertEquals(Status.OK, r.send(v2, 5));
@@ -195,7 +197,7 @@ class UpdateRefusalTest {
         refused(1, UpdateReason.BAD_SIGNATURE, 5);
     }
 
-    // [utest->dsn~kernel.update.refusals~1] [utest->dsn~port.signature-engine~1]
+    // [utest->dsn~kernel.update.refusals~1] [utest->dsn~port.signature-engine~1] [utest->dsn~kernel.update.calls~1]
     @Test
     void aFailedSignatureEngineRefusesTheUpdate() {
         ((TestSignatures) r.f.signatures).answer = SignatureEngine.FAILED;
@@ -205,7 +207,7 @@ class UpdateRefusalTest {
         assertEquals(1, ((TestSignatures) r.f.signatures).calls);
     }
 
-    // [utest->dsn~kernel.update.refusals~1]
+    // [utest->dsn~kernel.update.refusals~1] [utest->dsn~kernel.update.calls~1]
     @Test
     void noNewTransferWhileTheTargetIsOnTrialAndANewOneReplacesAnUnfinishedOne() {
         begun();
@@ -216,7 +218,7 @@ class UpdateRefusalTest {
         assertEquals(1, r.m.counter(Counter.DENIED_CALLS));
     }
 
-    // [utest->dsn~kernel.update.refusals~1]
+    // [utest->dsn~kernel.update.refusals~1] [utest->dsn~kernel.update.calls~1]
     @Test
     void everyReasonHasANameAndAStatus() {
         String[] names = {"none", "not-allowed", "too-big", "out-of-order", "wrong-digest", "bad-signature",
