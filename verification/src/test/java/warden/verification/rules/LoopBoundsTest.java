@@ -130,6 +130,7 @@ class LoopBoundsTest {
         m.put("pending", (long) HeldInterrupts.PENDING_MAX);
         m.put("portLines", (long) t.description().lines());
         m.put("contextWords", (long) warden.riscv.Hart.CONTEXT_WORDS);
+        m.put("snapshotPages", 0L); // the default system has no snapshots
         return m;
     }
 
@@ -155,6 +156,7 @@ class LoopBoundsTest {
         m.put("portLines", lines);
         m.put("contextWords", (long) Math.max(warden.riscv.Hart.CONTEXT_WORDS,
                 Math.max(warden.arm.ContextLayout.WORDS, warden.x86.RegisterFile.WORDS)));
+        m.put("snapshotPages", (long) warden.kernel.api.RestorePoint.PAGES_MAX);
         return m;
     }
 }
