@@ -54,9 +54,12 @@ class RestorePointsTest extends HealthFixture {
     }
 
     // [utest->dsn~kernel.snapshot.take~1]
+    // [utest->dsn~kernel.snapshot.restore~1]
+    // [utest->dsn~kernel.snapshot.fallback~1]
     @Test
     void aSnapshotCopiesOnlyThePagesWrittenSinceTheLastOne() {
         start(image(HealthAction.RESTORE));
+        assertEquals(4L * PAGE, f.store.length, "p0's 4 pages; none for p1, which has no snapshots");
         f.dirty = 0;
         write(RAM + 5, 1);
         write(RAM + 2 * PAGE + 7, 2);
@@ -80,6 +83,8 @@ class RestorePointsTest extends HealthFixture {
     }
 
     // [utest->dsn~kernel.snapshot.take~1]
+    // [utest->dsn~kernel.snapshot.restore~1]
+    // [utest->dsn~kernel.snapshot.fallback~1]
     @Test
     void theBootSnapshotIsTakenAtTheFirstHeartbeatOnlyAndThePeriodicOneWhenThePeriodHasPassed() {
         SystemImageBuilder b = image(HealthAction.RESTORE);
@@ -104,6 +109,8 @@ class RestorePointsTest extends HealthFixture {
     }
 
     // [utest->dsn~kernel.snapshot.restore~1]
+    // [utest->dsn~kernel.snapshot.take~1]
+    // [utest->dsn~kernel.snapshot.fallback~1]
     @Test
     void aRestoreBringsBackThePagesWrittenSinceTheSnapshotTheContextsAndTheKeptState() {
         start(image(HealthAction.RESTORE));
@@ -134,6 +141,8 @@ class RestorePointsTest extends HealthFixture {
     }
 
     // [utest->dsn~kernel.snapshot.restore~1]
+    // [utest->dsn~kernel.snapshot.take~1]
+    // [utest->dsn~kernel.snapshot.fallback~1]
     @Test
     void aRestoreWithNothingWrittenHashesOnlyTheDigestInputAndIsBoundedByThePages() {
         start(image(HealthAction.RESTORE));
@@ -151,6 +160,8 @@ class RestorePointsTest extends HealthFixture {
     }
 
     // [utest->dsn~kernel.snapshot.fallback~1]
+    // [utest->dsn~kernel.snapshot.take~1]
+    // [utest->dsn~kernel.snapshot.restore~1]
     @Test
     void aStorePageThatNoLongerMatchesItsDigestMakesTheRestoreARestartAndSaysWhy() {
         start(image(HealthAction.RESTORE));
@@ -168,6 +179,8 @@ class RestorePointsTest extends HealthFixture {
     }
 
     // [utest->dsn~kernel.snapshot.fallback~1]
+    // [utest->dsn~kernel.snapshot.take~1]
+    // [utest->dsn~kernel.snapshot.restore~1]
     @Test
     void withoutASnapshotOrWithTheKeptStateChangedTheRestoreIsARestart() {
         start(image(HealthAction.RESTORE));
@@ -182,6 +195,8 @@ class RestorePointsTest extends HealthFixture {
     }
 
     // [utest->dsn~kernel.snapshot.fallback~1]
+    // [utest->dsn~kernel.snapshot.take~1]
+    // [utest->dsn~kernel.snapshot.restore~1]
     @Test
     void aPortThatCannotCopyBackOrReinstateMakesARestartAndDropsTheSnapshot() {
         start(image(HealthAction.RESTORE));
@@ -201,6 +216,8 @@ class RestorePointsTest extends HealthFixture {
     }
 
     // [utest->dsn~kernel.snapshot.fallback~1]
+    // [utest->dsn~kernel.snapshot.take~1]
+    // [utest->dsn~kernel.snapshot.restore~1]
     @Test
     void restoresCountAgainstTheRestartsOfTheWindowAndEscalate() {
         start(image(HealthAction.RESTORE));
@@ -216,6 +233,7 @@ class RestorePointsTest extends HealthFixture {
 
     // [utest->dsn~kernel.snapshot.take~1]
     // [utest->dsn~kernel.snapshot.restore~1]
+    // [utest->dsn~kernel.snapshot.fallback~1]
     @Test
     void takingAndRestoringAllocateNothing() {
         start(image(HealthAction.RESTORE));
@@ -275,6 +293,7 @@ class RestorePointsTest extends HealthFixture {
 
     // [utest->dsn~kernel.snapshot.take~1]
     // [utest->dsn~kernel.snapshot.restore~1]
+    // [utest->dsn~kernel.snapshot.fallback~1]
     @Test
     void eachPartitionHasItsOwnStoreDigestAndFigures() {
         start(three());
@@ -310,6 +329,8 @@ class RestorePointsTest extends HealthFixture {
     }
 
     // [utest->dsn~kernel.snapshot.take~1]
+    // [utest->dsn~kernel.snapshot.restore~1]
+    // [utest->dsn~kernel.snapshot.fallback~1]
     @Test
     void aSavedContextThatFailsItsCheckFailsTheSnapshot() {
         start(three());
@@ -323,6 +344,8 @@ class RestorePointsTest extends HealthFixture {
     }
 
     // [utest->dsn~kernel.snapshot.boot-check~1]
+    // [utest->dsn~kernel.snapshot.take~1]
+    // [utest->dsn~kernel.snapshot.restore~1]
     @Test
     void aStoreThePortCannotHoldIsNotReserved() {
         f.storeCapacity = 4L * PAGE + 1;
@@ -331,6 +354,8 @@ class RestorePointsTest extends HealthFixture {
     }
 
     // [utest->dsn~kernel.snapshot.take~1]
+    // [utest->dsn~kernel.snapshot.restore~1]
+    // [utest->dsn~kernel.snapshot.fallback~1]
     @Test
     void theOneShotAndPeriodicSnapshotsAreTakenExactlyAtTheirTimes() {
         SystemImageBuilder b = image(HealthAction.RESTORE);
