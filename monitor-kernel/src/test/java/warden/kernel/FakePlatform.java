@@ -281,6 +281,8 @@ public final class FakePlatform implements Platform, CpuContext, ProtectionUnit,
     /** Whether save, restore and idle are left out of {@link #log} (allocation tests). */
     public boolean quiet;
     public int reinstates;
+    /** Pages copied back by loadPage. */
+    public int loads;
     public long chargedPages;
     public long chargedBytes;
 
@@ -328,6 +330,7 @@ public final class FakePlatform implements Platform, CpuContext, ProtectionUnit,
         for (int i = 0; i < 4096; i++) {
             writeByte(address + i, store[(int) offset + i]);
         }
+        loads++;
         return 0;
     }
 

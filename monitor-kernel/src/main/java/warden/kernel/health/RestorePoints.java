@@ -113,10 +113,7 @@ public final class RestorePoints {
      * [impl->dsn~kernel.snapshot.take~1]
      */
     public void heartbeat(int p, int core, long now, boolean first) {
-        if (!img.snapshot(p)) {
-            return;
-        }
-        long period = img.snapshotPeriodNs(p);
+        long period = img.snapshotPeriodNs(p); // a partition without snapshots: 0, -1, false
         long at = img.snapshotAtNs(p);
         if (first && img.snapshotAtBoot(p) && stat(p, RestorePoint.TAKEN) == 0
                 || at >= 0 && now >= at && !oneShotTaken[p] || period > 0 && now - lastAt[p] >= period) {
@@ -134,8 +131,8 @@ public final class RestorePoints {
      * [impl->dsn~kernel.snapshot.take~1]
      */
     public int take(int p, int core, long now) {
-        if (!img.snapshot(p) || storeBase[p] < 0) {
-            return -1;
+        if (!img.snapshot(p)) {
+            return -1; // (a store that could not be reserved fails the boot)
         }
         valid[p] = false;
         int copied = sched.copyContexts(p, contexts[p], store) ? copyDirtyPages(p) : -1;

@@ -2,6 +2,7 @@ package warden.kernel.health;
 
 import warden.kernel.api.RestorePoint;
 import warden.kernel.api.SystemImage;
+import warden.kernel.api.rules.BootPhase;
 import warden.kernel.boot.Sha256;
 import warden.kernel.port.SnapshotStore;
 
@@ -18,6 +19,10 @@ import warden.kernel.port.SnapshotStore;
 final class SnapshotDigest {
     private static final int D = SystemImage.DIGEST_BYTES;
     private static final int PAGE_WORDS = RestorePoint.PAGE_BYTES / 8;
+    /** Bytes of the page-digest table at most: PAGES_MAX pages of 32 bytes. */
+    private static final int DIGESTS_MAX = RestorePoint.PAGES_MAX * SystemImage.DIGEST_BYTES;
+    /** Context words of a partition at most: CORES_MAX cores of at most 4096 words (a port constant). */
+    private static final int CONTEXT_WORDS_MAX = SystemImage.CORES_MAX * 4096;
 
     private final Sha256 sha = new Sha256();
     private final SnapshotStore store;
@@ -27,6 +32,7 @@ final class SnapshotDigest {
     }
 
     /** Boot-time: @return the digest of a page of zeros. */
+    @BootPhase("the zero page's digest, computed once when the restore points are set up")
     byte[] zeroPage() {
         byte[] zero = new byte[D];
         sha.start();
@@ -49,10 +55,10 @@ final class SnapshotDigest {
     /** D = SHA-256(page digests | contexts | kept check | pages) into {@code out[at..at+32)}. */
     void snapshot(byte[] pageDigests, int pages, long[] contexts, long kept, byte[] out, int at) {
         sha.start();
-        for (int i = 0; i < pages * D && i < pageDigests.length; i++) { // <= PAGES_MAX * 32
+        for (int i = 0; i < DIGESTS_MAX && i < pages * D && i < pageDigests.length; i++) { // <= PAGES_MAX * 32
             sha.putByte(pageDigests[i]);
         }
-        for (int i = 0; i < contexts.length; i++) { // cores * context words
+        for (int i = 0; i < CONTEXT_WORDS_MAX && i < contexts.length; i++) { // cores * context words
             sha.putLong(contexts[i]);
         }
         sha.putLong(kept);

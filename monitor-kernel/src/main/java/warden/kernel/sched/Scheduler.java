@@ -27,7 +27,7 @@ public final class Scheduler {
     private final WorldSwitch world;
     private final HeldInterrupts held;
     private final VirtualTimers timers;
-    /** The contexts of a restart: none (fresh ones). [impl->dsn~health.restart~1] */
+    /** The contexts of a restart: none (fresh ones). */
     private static final long[] NO_CONTEXTS = new long[0];
 
     /**

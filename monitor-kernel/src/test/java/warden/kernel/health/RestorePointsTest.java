@@ -54,9 +54,12 @@ class RestorePointsTest extends HealthFixture {
     }
 
     // [utest->dsn~kernel.snapshot.take~1]
+    // [utest->dsn~kernel.snapshot.restore~1]
+    // [utest->dsn~kernel.snapshot.fallback~1]
     @Test
     void aSnapshotCopiesOnlyThePagesWrittenSinceTheLastOne() {
         start(image(HealthAction.RESTORE));
+        assertEquals(4L * PAGE, f.store.length, "p0's 4 pages; none for p1, which has no snapshots");
         f.dirty = 0;
         write(RAM + 5, 1);
         write(RAM + 2 * PAGE + 7, 2);
@@ -80,6 +83,8 @@ class RestorePointsTest extends HealthFixture {
     }
 
     // [utest->dsn~kernel.snapshot.take~1]
+    // [utest->dsn~kernel.snapshot.restore~1]
+    // [utest->dsn~kernel.snapshot.fallback~1]
     @Test
     void theBootSnapshotIsTakenAtTheFirstHeartbeatOnlyAndThePeriodicOneWhenThePeriodHasPassed() {
         SystemImageBuilder b = image(HealthAction.RESTORE);
@@ -104,6 +109,8 @@ class RestorePointsTest extends HealthFixture {
     }
 
     // [utest->dsn~kernel.snapshot.restore~1]
+    // [utest->dsn~kernel.snapshot.take~1]
+    // [utest->dsn~kernel.snapshot.fallback~1]
     @Test
     void aRestoreBringsBackThePagesWrittenSinceTheSnapshotTheContextsAndTheKeptState() {
         start(image(HealthAction.RESTORE));
@@ -134,6 +141,8 @@ class RestorePointsTest extends HealthFixture {
     }
 
     // [utest->dsn~kernel.snapshot.restore~1]
+    // [utest->dsn~kernel.snapshot.take~1]
+    // [utest->dsn~kernel.snapshot.fallback~1]
     @Test
     void aRestoreWithNothingWrittenHashesOnlyTheDigestInputAndIsBoundedByThePages() {
         start(image(HealthAction.RESTORE));
@@ -151,6 +160,8 @@ class RestorePointsTest extends HealthFixture {
     }
 
     // [utest->dsn~kernel.snapshot.fallback~1]
+    // [utest->dsn~kernel.snapshot.take~1]
+    // [utest->dsn~kernel.snapshot.restore~1]
     @Test
     void aStorePageThatNoLongerMatchesItsDigestMakesTheRestoreARestartAndSaysWhy() {
         start(image(HealthAction.RESTORE));
@@ -168,6 +179,8 @@ class RestorePointsTest extends HealthFixture {
     }
 
     // [utest->dsn~kernel.snapshot.fallback~1]
+    // [utest->dsn~kernel.snapshot.take~1]
+    // [utest->dsn~kernel.snapshot.restore~1]
     @Test
     void withoutASnapshotOrWithTheKeptStateChangedTheRestoreIsARestart() {
         start(image(HealthAction.RESTORE));
@@ -182,6 +195,8 @@ class RestorePointsTest extends HealthFixture {
     }
 
     // [utest->dsn~kernel.snapshot.fallback~1]
+    // [utest->dsn~kernel.snapshot.take~1]
+    // [utest->dsn~kernel.snapshot.restore~1]
     @Test
     void aPortThatCannotCopyBackOrReinstateMakesARestartAndDropsTheSnapshot() {
         start(image(HealthAction.RESTORE));
@@ -201,6 +216,8 @@ class RestorePointsTest extends HealthFixture {
     }
 
     // [utest->dsn~kernel.snapshot.fallback~1]
+    // [utest->dsn~kernel.snapshot.take~1]
+    // [utest->dsn~kernel.snapshot.restore~1]
     @Test
     void restoresCountAgainstTheRestartsOfTheWindowAndEscalate() {
         start(image(HealthAction.RESTORE));
@@ -216,6 +233,7 @@ class RestorePointsTest extends HealthFixture {
 
     // [utest->dsn~kernel.snapshot.take~1]
     // [utest->dsn~kernel.snapshot.restore~1]
+    // [utest->dsn~kernel.snapshot.fallback~1]
     @Test
     void takingAndRestoringAllocateNothing() {
         start(image(HealthAction.RESTORE));
@@ -261,6 +279,104 @@ class RestorePointsTest extends HealthFixture {
         assertFalse(SnapshotDigest.same(a, 0, b, 0), "the page count");
         // SHA-256 of 4096 zero bytes (FIPS 180-4), as the store's unwritten pages
         assertEquals("ad7facb2586fc6e966c004d7d1d16b024f5805ff7cb47c7a85dabd8b48892ca7", hex(d.zeroPage()));
+    }
+
+    /** p0 as in {@link #image}, p1 (QM, core 1) with 2 snapshotted pages, p2 (QM, core 0, behind p0) with 1. */
+    private static SystemImageBuilder three() {
+        SystemImageBuilder b = image(HealthAction.RESTORE);
+        b.snapshot(1, false, -1, 0, SystemImage.NO_PARTITION);
+        b.partition("p2", Criticality.QM, 0b01, RAM + 12 * PAGE, 1_000_000L, false);
+        b.region(2, RAM + 12 * PAGE, PAGE, Access.ALL);
+        b.snapshot(2, false, -1, 0, SystemImage.NO_PARTITION);
+        return b;
+    }
+
+    // [utest->dsn~kernel.snapshot.take~1]
+    // [utest->dsn~kernel.snapshot.restore~1]
+    // [utest->dsn~kernel.snapshot.fallback~1]
+    @Test
+    void eachPartitionHasItsOwnStoreDigestAndFigures() {
+        start(three());
+        assertEquals(7L * PAGE, f.store.length, "4 + 2 + 1 pages reserved, none for a partition without snapshots");
+        assertTrue(points.reserved());
+        assertEquals(2, points.stat(1, RestorePoint.PAGES));
+        assertEquals(1, points.stat(2, RestorePoint.PAGES));
+        write(RAM + 8 * PAGE + 1, 0x41);
+        write(RAM + 9 * PAGE + 2, 0x42);
+        assertEquals(2, points.take(1, 1, 100));
+        assertEquals(0x41, f.store[4 * PAGE + 1], "p1's pages follow p0's 4 in the store");
+        assertEquals(0x42, f.store[5 * PAGE + 2]);
+        assertEquals(0, points.stat(0, RestorePoint.TAKEN));
+        assertEquals(1, points.stat(1, RestorePoint.TAKEN));
+        assertEquals(2L * PAGE, points.stat(1, RestorePoint.BYTES_COPIED));
+        assertEquals(0, points.take(0, 0, 200));
+        write(RAM + 9 * PAGE + 2, 0x43);
+        write(RAM + 2, 0x44);
+        assertEquals(0, points.restore(1, 1, 300), "p1's digest is its own, not p0's");
+        assertEquals(0x42, f.readByte(RAM + 9 * PAGE + 2));
+        assertEquals(0x44, f.readByte(RAM + 2), "p0's memory is not p1's to restore");
+        assertEquals(1, f.loads, "only the page written since the snapshot is copied back");
+        assertEquals(1, points.stat(1, RestorePoint.RESTORES));
+        assertEquals(1, points.stat(1, RestorePoint.RESTORE_PAGES));
+        assertEquals(0, points.stat(0, RestorePoint.RESTORES));
+        assertTrue(points.restoreOrLog(0, 0, 400));
+        assertEquals(0, f.readByte(RAM + 2));
+        f.store[4 * PAGE + 1] ^= 1;
+        write(RAM + 8 * PAGE + 1, 0);
+        assertFalse(points.restoreOrLog(1, 1, 500));
+        assertEquals(1, points.stat(1, RestorePoint.FALLBACKS));
+        assertEquals(0, points.stat(0, RestorePoint.FALLBACKS));
+    }
+
+    // [utest->dsn~kernel.snapshot.take~1]
+    // [utest->dsn~kernel.snapshot.restore~1]
+    // [utest->dsn~kernel.snapshot.fallback~1]
+    @Test
+    void aSavedContextThatFailsItsCheckFailsTheSnapshot() {
+        start(three());
+        assertEquals(0, sched.running(0), "p2 waits behind p0 on core 0: its context is saved");
+        assertEquals(0, points.take(2, 0, 100));
+        assertEquals(warden.kernel.api.Status.OK, sched.worldSwitch().upsetContext(2, 0, 1, 3));
+        write(RAM + 12 * PAGE, 1);
+        assertEquals(-1, points.take(2, 0, 200));
+        assertFalse(points.valid(2));
+        assertTrue(f.pageDirty(RAM + 12 * PAGE), "no page copied for a snapshot that failed");
+    }
+
+    // [utest->dsn~kernel.snapshot.boot-check~1]
+    // [utest->dsn~kernel.snapshot.take~1]
+    // [utest->dsn~kernel.snapshot.restore~1]
+    @Test
+    void aStoreThePortCannotHoldIsNotReserved() {
+        f.storeCapacity = 4L * PAGE + 1;
+        start(three());
+        assertFalse(points.reserved());
+    }
+
+    // [utest->dsn~kernel.snapshot.take~1]
+    // [utest->dsn~kernel.snapshot.restore~1]
+    // [utest->dsn~kernel.snapshot.fallback~1]
+    @Test
+    void theOneShotAndPeriodicSnapshotsAreTakenExactlyAtTheirTimes() {
+        SystemImageBuilder b = image(HealthAction.RESTORE);
+        b.snapshot(0, false, 0, 1_000, 1);
+        start(b);
+        points.heartbeat(0, 0, 0, false);
+        assertEquals(1, points.stat(0, RestorePoint.TAKEN), "the one-shot time 0, reached exactly");
+        points.heartbeat(0, 0, 999, false);
+        assertEquals(1, points.stat(0, RestorePoint.TAKEN), "one ns short of the period");
+        points.heartbeat(0, 0, 1_000, false);
+        assertEquals(2, points.stat(0, RestorePoint.TAKEN), "exactly the period");
+        SystemImageBuilder once = image(HealthAction.RESTORE);
+        once.snapshot(0, true, 500, 0, 1);
+        start(once);
+        points.heartbeat(0, 0, 499, false);
+        assertEquals(0, points.stat(0, RestorePoint.TAKEN), "before the one-shot time, not a first heartbeat");
+        points.heartbeat(0, 0, 500, false);
+        points.heartbeat(0, 0, 501, false);
+        assertEquals(1, points.stat(0, RestorePoint.TAKEN), "once, at 500");
+        points.heartbeat(0, 0, 600, true);
+        assertEquals(1, points.stat(0, RestorePoint.TAKEN), "a boot snapshot only when none was taken");
     }
 
     private static String hex(byte[] b) {

@@ -214,9 +214,10 @@ public final class RunReportJson {
         return "0x" + Long.toHexString(v);
     }
 
-    /** A partition's snapshot figures, when it has snapshots. [impl->dsn~run.snapshot-report~1] */
+    /** A partition's snapshot figures, null without snapshots. [impl->dsn~run.snapshot-report~1] */
     private static void snapshot(JsonWriter w, RunResult.SnapshotResult s) {
         if (s == null) {
+            w.key("snapshot").nullValue();
             return;
         }
         w.key("snapshot").beginObject().field("pages", s.pages()).field("taken", s.taken())
