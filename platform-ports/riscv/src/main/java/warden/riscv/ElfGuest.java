@@ -40,6 +40,8 @@ public final class ElfGuest implements Executor, Restartable {
     private long userspaceInstructions = -1;
     private long starts;
     private long userReturnsAtStart;
+    private long progressAtBeat = -1;
+    private long instructionsAtStart;
 
     /**
      * @param name       the partition's name
@@ -67,9 +69,10 @@ public final class ElfGuest implements Executor, Restartable {
      * kernel, is the device tree at {@code fdtAddress}) and enters it with a0 = hart id and a1 = the
      * device tree, as the RISC-V Linux boot protocol requires. Linux knows nothing of Warden's
      * heartbeat, so the port gives one on its behalf, at most every {@code heartbeatNs}, when the
-     * kernel re-arms its timer through the SBI once user space has run (the first M-mode trap taken
-     * from U-mode): the partition is booted when Linux has reached user space, and its watchdog
-     * expires when the kernel stops ticking (a panic, a hang with interrupts off).
+     * kernel re-arms its timer through the SBI once user space has run (its first sret to U-mode)
+     * and the hart has returned to user space or waited in WFI since the last one: the partition is
+     * booted when Linux has reached user space, and its watchdog expires when the kernel stops
+     * ticking or ticks without ever idling or returning to user space (a panic loop, a kernel hang).
      *
      * [impl->dsn~riscv.linux.boot~1]
      */
@@ -89,6 +92,11 @@ public final class ElfGuest implements Executor, Restartable {
         if (heartbeatNs <= 0 || userspaceNs < 0 || nowNs - lastBeatNs < heartbeatNs && lastBeatNs != 0) {
             return false;
         }
+        long progress = hart == null ? 0 : hart.st.userReturns + hart.st.waits;
+        if (progress == progressAtBeat) {
+            return false; // neither back in user space nor idle since the last beat: a panic loop, a hang
+        }
+        progressAtBeat = progress;
         lastBeatNs = nowNs;
         return true;
     }
@@ -98,7 +106,7 @@ public final class ElfGuest implements Executor, Restartable {
         return userspaceNs;
     }
 
-    /** @return instructions retired before user space was first seen, or -1. */
+    /** @return instructions retired from the last start until user space was first seen, or -1. */
     public long userspaceInstructions() {
         return userspaceInstructions;
     }
@@ -148,7 +156,7 @@ public final class ElfGuest implements Executor, Restartable {
             instructions += st.instret - before;
             if (payload != null && userspaceNs < 0 && st.userReturns != userReturnsAtStart) {
                 userspaceNs = st.lastUserReturnNs; // the first sret to U-mode: init runs
-                userspaceInstructions = instructions - (st.instret - st.lastUserReturnInstret);
+                userspaceInstructions = instructions - (st.instret - st.lastUserReturnInstret) - instructionsAtStart;
             }
             h.time = st.now();
             if (st.priv == HartState.PRIV_M) {
@@ -177,6 +185,8 @@ public final class ElfGuest implements Executor, Restartable {
         userspaceInstructions = -1;
         userReturnsAtStart = st(h).userReturns;
         lastBeatNs = 0;
+        progressAtBeat = -1;
+        instructionsAtStart = instructions;
     }
 
     private static HartState st(Hart h) {

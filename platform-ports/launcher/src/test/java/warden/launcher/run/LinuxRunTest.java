@@ -74,6 +74,29 @@ class LinuxRunTest {
         assertTrue(r.violations().isEmpty(), r.violations().toString());
     }
 
+    // [utest->dsn~riscv.linux.heartbeat~1] [utest->dsn~riscv.linux.boot~1]
+    @Test
+    void aLinuxPanicLetsItsWatchdogExpireAndTheMonitorRestartsItFromItsImageWhileTheRtosKeepsItsDeadlines(
+            @TempDir Path dir) throws Exception {
+        assumeImage();
+        Path d = dir.resolve("panic.yaml");
+        Files.writeString(d, Files.readString(ElfRunTest.EXAMPLES.resolve(EXAMPLE))
+                .replace("earlycon=sbi", "earlycon=sbi warden.cmd=panic")
+                .replace("../../platform-ports", ElfRunTest.EXAMPLES.toAbsolutePath().resolve("../../platform-ports")
+                        .normalize().toString()));
+        RunResult r = run(DescriptionLoader.load(d), 650_000_000L);
+        assertTrue(console(r, "linux").contains("Kernel panic - not syncing: Attempted to kill init!"));
+        RunResult.PartitionResult lp = r.partitions().get(1);
+        assertEquals(1, lp.restarts(), "the watchdog expired once and the monitor restarted Linux");
+        assertTrue(r.events().stream().anyMatch(e -> e.kind().equals("partition-recovered")), r.events().toString());
+        assertEquals(2, counter(r, "linux.linuxStarts"));
+        long again = counter(r, "linux.linuxUserspaceNs");
+        assertTrue(again > 400_000_000L, "user space again after the restart: " + again);
+        assertTrue(counter(r, "linux.linuxInstructionsToUserspace") < 100_000_000L, "counted from the restart");
+        assertEquals(0, r.partitions().get(0).deadlineMisses(), "the RTOS kept every deadline");
+        assertTrue(r.passed(), r.checks().toString());
+    }
+
     // [utest->dsn~config.workload.linux~1]
     @Test
     void aMissingImageIsALocatedErrorNamingTheCommandThatBuildsIt(@TempDir Path dir) throws Exception {

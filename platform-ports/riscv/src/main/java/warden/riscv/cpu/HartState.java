@@ -81,6 +81,8 @@ public final class HartState {
     public long userReturns;
     public long lastUserReturnNs;
     public long lastUserReturnInstret;
+    /** How many WFI instructions the hart executed. */
+    public long waits;
     public long instretOffset;
 
     public HartState(int hartId, Pmp pmp) {

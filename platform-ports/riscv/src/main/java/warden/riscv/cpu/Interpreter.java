@@ -405,6 +405,7 @@ public final class Interpreter {
         if (s.priv == HartState.PRIV_U || s.priv == HartState.PRIV_S && tw) {
             throw raise(2, insn & 0xFFFF_FFFFL);
         }
+        s.waits++;
         if ((mip() & s.mie) == 0) {
             long next = lines.nextEventNs();
             if (next != Long.MAX_VALUE && next > s.now()) {
