@@ -30,6 +30,18 @@ public final class ElfGuest implements Executor, Restartable {
     private boolean fresh = true;
     private long instructions;
     private final long[] delivered = new long[3];
+    /** A Linux kernel Image the vCPU loads at every fresh start (null for an ELF guest). */
+    private byte[] payload;
+    private long payloadAddress;
+    /** For a Linux guest: the period of the heartbeats the port gives on its behalf (0: none). */
+    private long heartbeatNs;
+    private long lastBeatNs;
+    private long userspaceNs = -1;
+    private long userspaceInstructions = -1;
+    private long starts;
+    private long userReturnsAtStart;
+    private long progressAtBeat = -1;
+    private long instructionsAtStart;
 
     /**
      * @param name       the partition's name
@@ -52,6 +64,64 @@ public final class ElfGuest implements Executor, Restartable {
     }
 
     /**
+     * A vCPU that boots a Linux kernel: at every fresh start (boot and restart) it copies the
+     * kernel Image to {@code loadAddress} (the kernel's golden image, checked and copied by the
+     * kernel, is the device tree at {@code fdtAddress}) and enters it with a0 = hart id and a1 = the
+     * device tree, as the RISC-V Linux boot protocol requires. Linux knows nothing of Warden's
+     * heartbeat, so the port gives one on its behalf, at most every {@code heartbeatNs}, when the
+     * kernel re-arms its timer through the SBI once user space has run (its first sret to U-mode)
+     * and the hart has returned to user space or waited in WFI since the last one: the partition is
+     * booted when Linux has reached user space, and its watchdog expires when the kernel stops
+     * ticking or ticks without ever idling or returning to user space (a panic loop, a kernel hang).
+     *
+     * [impl->dsn~riscv.linux.boot~1]
+     */
+    public static ElfGuest linux(String name, long fdtAddress, byte[] image, long loadAddress, long heartbeatNs) {
+        ElfGuest g = new ElfGuest(name, fdtAddress);
+        g.payload = image.clone();
+        g.payloadAddress = loadAddress;
+        g.heartbeatNs = heartbeatNs;
+        return g;
+    }
+
+    /**
+     * @return whether the port gives a heartbeat for this guest now (it re-armed its timer): only a
+     *     Linux guest that has reached user space, at most every heartbeat period
+     */
+    boolean heartbeatDue(long nowNs) {
+        if (heartbeatNs <= 0 || userspaceNs < 0 || nowNs - lastBeatNs < heartbeatNs && lastBeatNs != 0) {
+            return false;
+        }
+        long progress = hart == null ? 0 : hart.st.userReturns + hart.st.waits;
+        if (progress == progressAtBeat) {
+            return false; // neither back in user space nor idle since the last beat: a panic loop, a hang
+        }
+        progressAtBeat = progress;
+        lastBeatNs = nowNs;
+        return true;
+    }
+
+    /** @return virtual ns of the first trap from user space since the last start, or -1. */
+    public long userspaceNs() {
+        return userspaceNs;
+    }
+
+    /** @return instructions retired from the last start until user space was first seen, or -1. */
+    public long userspaceInstructions() {
+        return userspaceInstructions;
+    }
+
+    /** @return whether this vCPU boots a Linux kernel ({@link #linux}). */
+    public boolean isLinux() {
+        return payload != null;
+    }
+
+    /** @return how many times the vCPU was (re)started from its image. */
+    public long starts() {
+        return starts;
+    }
+
+    /**
      * @return the RTOS statistics the binary kept, read from memory with the end of the run at
      *     {@code endNs} applied; null when it has no block, never ran, or the block is not valid
      *     [impl->dsn~guest.rtos.stats~1]
@@ -68,11 +138,13 @@ public final class ElfGuest implements Executor, Restartable {
             if (interpreter == null || hart != h) {
                 interpreter = h.interpreter(true);
                 interpreter.returnOnMachineTrap(true);
+                interpreter.timeBounded(true);
                 hart = h;
             }
             if (fresh) {
                 fresh = false;
                 st.x[11] = fdtAddress;
+                loadPayload(h);
             }
             long budget = h.budget();
             if (budget <= 0) {
@@ -82,6 +154,10 @@ public final class ElfGuest implements Executor, Restartable {
             long before = st.instret;
             interpreter.run(budget);
             instructions += st.instret - before;
+            if (payload != null && userspaceNs < 0 && st.userReturns != userReturnsAtStart) {
+                userspaceNs = st.lastUserReturnNs; // the first sret to U-mode: init runs
+                userspaceInstructions = instructions - (st.instret - st.lastUserReturnInstret) - instructionsAtStart;
+            }
             h.time = st.now();
             if (st.priv == HartState.PRIV_M) {
                 h.machineTrap();
@@ -91,6 +167,30 @@ public final class ElfGuest implements Executor, Restartable {
             }
         }
         return EXIT_BUDGET;
+    }
+
+    private void loadPayload(Hart h) {
+        starts++;
+        if (payload == null) {
+            return;
+        }
+        for (int i = 0; i < payload.length; i++) {
+            h.machine.bus.writeRamByte(payloadAddress + i, payload[i]);
+        }
+        st(h).pc = payloadAddress;
+        // OpenSBI's mstatus_init sets scounteren = 7 before it enters S-mode; Linux 6.1 never writes it,
+        // and its vDSO reads time in U-mode (clock_gettime)
+        st(h).scounteren = 7;
+        userspaceNs = -1;
+        userspaceInstructions = -1;
+        userReturnsAtStart = st(h).userReturns;
+        lastBeatNs = 0;
+        progressAtBeat = -1;
+        instructionsAtStart = instructions;
+    }
+
+    private static HartState st(Hart h) {
+        return h.st;
     }
 
     /**
@@ -144,6 +244,6 @@ public final class ElfGuest implements Executor, Restartable {
 
     @Override
     public String kind() {
-        return "elf";
+        return payload != null ? "linux" : "elf";
     }
 }

@@ -27,9 +27,13 @@ public final class Hart implements GuestCpu, Engine.Core {
     /**
      * Words of one saved guest context: x1..x31, pc, 8 S-mode CSRs, privilege (0..40), then what a
      * guest running real code also owns: its pending S-level interrupt bits of mip (SSIP, STIP,
-     * SEIP), scounteren, senvcfg and two words of virtual interrupt lines not yet claimed (41..45).
+     * SEIP), scounteren, senvcfg and two words of virtual interrupt lines not yet claimed (41..45),
+     * then its floating-point registers f0..f31 and fcsr (46..78), so two guests that use the F and D
+     * extensions on one hart keep their own.
      */
-    public static final int CONTEXT_WORDS = 46;
+    public static final int CONTEXT_WORDS = 79;
+    /** Where f0 lies in a saved context; fcsr follows f31. */
+    static final int CONTEXT_F = 46;
     /** The S-level interrupts firmware delegates to S-mode (mideleg: SSI, STI, SEI). */
     static final long DELEGATED_INTERRUPTS = 1L << Csr.IRQ_S_SOFT | 1L << Csr.IRQ_S_TIMER | 1L << Csr.IRQ_S_EXT;
     /**
@@ -412,6 +416,9 @@ public final class Hart implements GuestCpu, Engine.Core {
         ctx[off + 43] = st.senvcfg;
         ctx[off + 44] = vlines[0];
         ctx[off + 45] = vlines[1];
+        // [impl->dsn~riscv.elf.fp-context~1]
+        System.arraycopy(st.f, 0, ctx, off + CONTEXT_F, 32);
+        ctx[off + CONTEXT_F + 32] = (long) st.frm << 5 | st.fflags;
     }
 
     void restore(long[] ctx, int off) {
@@ -433,6 +440,9 @@ public final class Hart implements GuestCpu, Engine.Core {
         st.senvcfg = ctx[off + 43];
         vlines[0] = ctx[off + 44];
         vlines[1] = ctx[off + 45];
+        System.arraycopy(ctx, off + CONTEXT_F, st.f, 0, 32);
+        st.fflags = (int) (ctx[off + CONTEXT_F + 32] & 0x1F);
+        st.frm = (int) (ctx[off + CONTEXT_F + 32] >>> 5 & 7);
         st.mstatus = (st.mstatus & ~Csr.MSTATUS_MPP) | ((ctx[off + 40] & 3) << Csr.MSTATUS_MPP_SHIFT);
         if (!inTrap) {
             // Entered from the monitor outside a trap (the first start of a core): the monitor
@@ -489,6 +499,16 @@ public final class Hart implements GuestCpu, Engine.Core {
                 return stepBounded ? Math.min(timer, stepEnd) : timer;
             }
         });
+    }
+
+    /** @return whether the vCPU attached here boots Linux (the SBI calls of {@link Sbi#answeredForCode}). */
+    boolean runsLinux() {
+        return guests.executor(id) instanceof ElfGuest g && g.isLinux();
+    }
+
+    /** @return the executor attached here when it runs real code, else null. */
+    ElfGuest codeGuest() {
+        return guests.executor(id) instanceof ElfGuest g ? g : null;
     }
 
     /** @return the architectural state (registers, CSRs, PMP) this hart keeps. */

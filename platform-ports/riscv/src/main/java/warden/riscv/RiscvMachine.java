@@ -45,6 +45,7 @@ public final class RiscvMachine implements Board, CpuContext, Timer, Stimulus.Li
     final TrapHandler trapHandler = new TrapHandler(this);
     final PortAssembly port;
     private final CanBoard can;
+    private final ConsoleLog console;
     private final RiscvPlatform platform;
     private final Hart[] harts;
     private final RiscvProtectionUnit pu;
@@ -61,6 +62,7 @@ public final class RiscvMachine implements Board, CpuContext, Timer, Stimulus.Li
     public RiscvMachine(RiscvPlatform platform, SystemImage image, Executor[] executors, ConsoleLog console,
                         IrqStats irqStats, TraceRecorder trace) {
         this.platform = platform;
+        this.console = console;
         this.costs = platform.costs();
         int n = platform.description().cores();
         this.clint = new Clint(n, platform.description().timebaseHz());
@@ -80,7 +82,12 @@ public final class RiscvMachine implements Board, CpuContext, Timer, Stimulus.Li
         BoardDevices.addRam(bus, platform.description());
         for (DeviceSpec d : platform.description().devices()) {
             MmioDevice dev = d.kind().equals("clint") ? clint
-                    : d.kind().equals("plic") ? plic : BoardDevices.common(d, image, console, can);
+                    : d.kind().equals("plic") ? plic
+                    : d.kind().equals(VirtualPlic.KIND) ? new VirtualPlic(this, platform.description().lines())
+                    : BoardDevices.common(d, image, console, can);
+            if (dev instanceof warden.emu.Uart u) {
+                u.connect(this, d.line()); // INTR to its PLIC source [impl->dsn~riscv.uart-line~1]
+            }
             bus.addDevice(d.base(), d.size(), dev);
         }
     }
@@ -185,11 +192,41 @@ public final class RiscvMachine implements Board, CpuContext, Timer, Stimulus.Li
     void answerInPort(Hart h) {
         if (h.register(17) == Sbi.BASE_EID) {
             Sbi.base(h.register(16), h.register(10), portAnswer);
+            long probed = h.register(10);
+            if (h.register(16) == 3 && h.runsLinux() && (probed == Sbi.IPI_EID || probed == Sbi.RFENCE_EID)) {
+                portAnswer[1] = 1; // answered within the caller's partition [impl->dsn~riscv.sbi.linux~1]
+            }
         } else {
             portAnswer[0] = Sbi.SBI_SUCCESS;
             portAnswer[1] = h.claimLine();
         }
         h.returnFromCall(portAnswer[0], portAnswer[1], warden.kernel.api.Status.OK);
+    }
+
+    /**
+     * The SBI calls the port answers for a Linux guest: the legacy console
+     * (putchar prints to the partition's console, getchar has no input: -1), IPIs and remote fences
+     * within the caller's hart (a hart mask that names the caller sets its SSIP; a fence needs
+     * nothing more, the caller fenced its own hart first), legacy ones with the error in a0.
+     * [impl->dsn~riscv.sbi.linux~1]
+     */
+    void answerForCode(Hart h) {
+        long eid = h.register(17);
+        long a0 = h.register(10);
+        long error = Sbi.SBI_SUCCESS;
+        if (eid == Sbi.LEGACY_PUTCHAR) {
+            console.put(h.boundPartition(), (int) (a0 & 0xff), h.time);
+        } else if (eid == Sbi.LEGACY_GETCHAR) {
+            error = -1;
+        } else if (eid == Sbi.LEGACY_SEND_IPI || eid == Sbi.IPI_EID) {
+            long base = eid == Sbi.IPI_EID ? h.register(11) : 0;
+            boolean self = eid == Sbi.LEGACY_SEND_IPI || base == -1L
+                    || h.id - base >= 0 && h.id - base < 64 && (a0 >>> (h.id - base) & 1) != 0;
+            if (self) {
+                h.takeSupervisorInterrupt(Csr.IRQ_S_SOFT);
+            }
+        }
+        h.returnFromCall(error, 0, warden.kernel.api.Status.OK);
     }
 
     @Override

@@ -30,6 +30,8 @@ public record RiscvPlatform(PlatformDescription description, int pmpEntries, int
             List.of(
                 new DeviceSpec("clint", "clint", 0x0200_0000L, 0x1_0000L, 0, true),
                 new DeviceSpec("plic", "plic", 0x0C00_0000L, 0x400_0000L, 0, true),
+                // the PLIC a partition's own driver programs (VirtualPlic): for guests that run Linux
+                new DeviceSpec("vplic", VirtualPlic.KIND, 0x0800_0000L, 0x40_0000L, 0, false),
                 new DeviceSpec("uart0", "uart", 0x1000_0000L, 0x100L, 10, false),
                 new DeviceSpec("uart1", "uart", 0x1000_1000L, 0x100L, 11, false),
                 new DeviceSpec("uart2", "uart", 0x1000_2000L, 0x100L, 12, false),

@@ -17,8 +17,10 @@ import warden.kernel.api.Status;
  * <p>For guests that run real code (SBI specification 2.0): the Base extension (EID 0x10) is
  * answered by the port itself ({@link #base}); HSM {@code hart_start}/{@code hart_stop} map onto
  * VCPU_ON/VCPU_OFF; SRST {@code system_reset} onto PARTITION_RESET (cold or warm reboot) or
- * VCPU_OFF (shutdown: the vCPU stops). The kernel offers no inter-partition IPI or remote fence,
- * so IPI and RFENCE are not supported (probe_extension says 0, a call gets SBI_ERR_NOT_SUPPORTED).
+ * VCPU_OFF (shutdown: the vCPU stops). The kernel offers no inter-partition IPI or remote fence;
+ * to a Linux guest the port answers IPI and RFENCE within the caller itself (a partition's own
+ * harts, see {@link #answeredForCode}) and the legacy console; to other guests and models they are
+ * not supported (probe_extension says 0, a call gets SBI_ERR_NOT_SUPPORTED).
  * Warden's extension has one function the port answers: {@link #CLAIM_FID} returns the lowest
  * virtual interrupt line delivered and not yet claimed (the guest's stand-in for a PLIC claim;
  * SEIP falls when none is left).
@@ -94,6 +96,23 @@ public final class Sbi {
     /** @return whether the port itself answers (EID, FID), without a kernel call. */
     public static boolean answeredByPort(long eid, long fid) {
         return eid == BASE_EID || eid == WARDEN_EID && fid == CLAIM_FID;
+    }
+
+    /** Legacy (v0.1) console_putchar and console_getchar, what Linux's earlycon=sbi uses. */
+    public static final long LEGACY_PUTCHAR = 1;
+    public static final long LEGACY_GETCHAR = 2;
+    /** Legacy send_ipi, remote_fence_i, remote_sfence_vma and remote_sfence_vma_asid. */
+    public static final long LEGACY_SEND_IPI = 4;
+    public static final long LEGACY_LAST_FENCE = 7;
+
+    /**
+     * @return whether the port answers (EID, FID) itself for a Linux guest: the
+     *     legacy console and IPI/fence calls (0x01, 0x02, 0x04..0x07), IPI send_ipi and the RFENCE
+     *     functions, within the caller's own partition [impl->dsn~riscv.sbi.linux~1]
+     */
+    public static boolean answeredForCode(long eid, long fid) {
+        return eid == LEGACY_PUTCHAR || eid == LEGACY_GETCHAR || eid >= LEGACY_SEND_IPI && eid <= LEGACY_LAST_FENCE
+                || eid == IPI_EID && fid == 0 || eid == RFENCE_EID && fid >= 0 && fid <= 6;
     }
 
     /** @return whether probe_extension reports {@code eid} as available. */

@@ -66,8 +66,33 @@ final class TrapHandler {
             machine.answerInPort(h);
             return;
         }
+        if (h.runsLinux() && Sbi.answeredForCode(h.x[17], h.x[16])) {
+            machine.answerForCode(h);
+            return;
+        }
         machine.mapArgs(h);
+        int partition = h.boundPartition();
         kernel.onMonitorCall(h.id, Sbi.callId(h.x[17], h.x[16], h.x[10]));
+        ElfGuest g = h.codeGuest();
+        if (h.x[17] == Sbi.TIME_EID && h.boundPartition() == partition && g != null && g.heartbeatDue(h.time)) {
+            heartbeatFor(h, partition);
+        }
+    }
+
+    /**
+     * A heartbeat on behalf of a Linux guest that re-armed its timer ({@link ElfGuest#linux}): the
+     * kernel's HEARTBEAT call, its result dropped (set_timer's result stays in a0 and a1, unless the
+     * heartbeat switched the hart to another partition, whose registers are then not touched).
+     * [impl->dsn~riscv.linux.heartbeat~1]
+     */
+    private void heartbeatFor(Hart h, int partition) {
+        long a0 = h.x[10];
+        long a1 = h.x[11];
+        kernel.onMonitorCall(h.id, warden.kernel.api.MonitorCall.HEARTBEAT);
+        if (h.boundPartition() == partition) {
+            h.x[10] = a0;
+            h.x[11] = a1;
+        }
     }
 
     private void interrupt(Hart h, int code) {

@@ -53,6 +53,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Write the timeline as Chrome trace-event JSON (channel frames as arrows send -> receive).")
     Path trace;
 
+    @Option(names = "--console-lines", paramLabel = "N",
+            description = "Console lines the summary shows (default 20; all are in --json).")
+    int consoleLines = Summary.CONSOLE_LINES;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -78,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new UsageError(e.getMessage());
             }
             result = run.run();
-            Summary.print(result, out);
+            Summary.print(result, out, Math.max(0, consoleLines));
             OutputFiles.write(json, RunReportJson.write(result), "--json");
             if (tracing != null) {
                 if (run.trace().streamFailure() != null) {

@@ -39,6 +39,13 @@ public final class ElfWorkloads {
                         PartitionReader.sha256(image.image()), ps.watchdogNs(), ps.memory(), ps.devices(),
                         ps.interrupts(), e.with(image), ps.health(), ps.loc(), fieldLocs(ps)));
                 changed = true;
+            } else if (ps.workload() instanceof LinuxSpec l && !ps.memory().isEmpty()) {
+                ElfPartition tree = l.image().partition(owned(d, ps, p), l.bootargs());
+                out.add(new PartitionSpec(ps.name(), ps.criticality(), ps.cores(), ps.privileged(), tree.entry(),
+                        new ImageSpec(tree.image(), tree.load(), l.file(), l.loc()),
+                        PartitionReader.sha256(tree.image()), ps.watchdogNs(), ps.memory(), ps.devices(),
+                        ps.interrupts(), l.with(tree), ps.health(), ps.loc(), fieldLocs(ps)));
+                changed = true; // [impl->dsn~config.workload.linux~1]
             } else {
                 out.add(ps);
             }

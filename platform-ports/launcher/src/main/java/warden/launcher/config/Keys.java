@@ -40,6 +40,7 @@ public final class Keys {
         m.put("probe", List.of("kind", "start", "accesses"));
         m.put("hostile", List.of("kind", "start", "period", "operations", "mix", "seed"));
         m.put("elf", List.of("kind", "file", "sha256"));
+        m.put("linux", List.of("kind", "image", "sha256", "bootargs"));
         m.put("hostileMix", List.of("calls", "loads", "stores", "fetches"));
         m.put("probeAccess", List.of("address", "size", "access", "expect"));
         m.put("stimulus", List.of("name", "period", "meanInterval", "seed", "id"));

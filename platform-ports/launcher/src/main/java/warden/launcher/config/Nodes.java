@@ -40,6 +40,12 @@ final class Nodes {
      * Reads a binary file named in the description (relative to its directory), of 1 to
      * {@code max} bytes. @return its bytes, or null after recording the problem.
      */
+    /** @return whether {@code name} (relative to the description) names an existing file. */
+    boolean exists(String name) {
+        java.nio.file.Path p = baseDir == null ? java.nio.file.Path.of(name) : baseDir.resolve(name);
+        return java.nio.file.Files.isRegularFile(p);
+    }
+
     byte[] readImage(Node n, String path, String name, int max) {
         java.nio.file.Path p = baseDir == null ? java.nio.file.Path.of(name) : baseDir.resolve(name);
         try {

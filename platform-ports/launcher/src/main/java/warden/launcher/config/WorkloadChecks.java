@@ -34,6 +34,8 @@ final class WorkloadChecks {
                 hostile(h, out);
             } else if (ps.workload() instanceof ElfSpec e) {
                 elf(ps, e, p, out);
+            } else if (ps.workload() instanceof LinuxSpec l) {
+                linux(ps, l, p, out);
             } else if (ps.workload() instanceof ProbeSpec r) {
                 for (ProbeAccess a : r.accesses()) { // at most 256
                     if (a.size() != 1 && a.size() != 2 && a.size() != 4 && a.size() != 8) {
@@ -74,6 +76,33 @@ final class WorkloadChecks {
             out.add(e.loc().field("file").problem("no room for the device tree (" + e.resolved().fdtSize()
                     + " bytes at " + Fmt.hex(e.resolved().fdtAddress()) + ", after the segments of '" + e.file()
                     + "') inside the memory regions of partition '" + ps.name() + "'"));
+        }
+    }
+
+    /**
+     * A Linux partition runs on RISC-V only, in a first memory region that holds the kernel at its
+     * 2 MiB aligned load address and the device tree, with the board's virtual PLIC among its devices.
+     *
+     * [impl->dsn~config.workload.linux~1]
+     */
+    private static void linux(PartitionSpec ps, LinuxSpec l, PlatformDescription p, List<Problem> out) {
+        if (!ElfWorkloads.supported(p)) {
+            out.add(l.loc().field("kind").problem("kind: linux is not yet supported on target '" + p.target()
+                    + "': only the riscv target runs real binaries"));
+            return;
+        }
+        if (ps.memory().isEmpty()) {
+            out.add(l.loc().field("kind").problem("a Linux partition needs a memory region to boot in"));
+            return;
+        }
+        RegionSpec ram = ps.memory().get(0);
+        String problem = l.image().placementProblem(ram.base(), ram.size());
+        if (problem != null) {
+            out.add(l.loc().field("image").problem(problem));
+        }
+        if (!ps.devices().contains("vplic")) {
+            out.add(l.loc().field("kind").problem("Linux drives its own PLIC: add the board's virtual PLIC"
+                    + " 'vplic' to the devices of partition '" + ps.name() + "'"));
         }
     }
 

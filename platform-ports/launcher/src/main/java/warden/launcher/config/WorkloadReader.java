@@ -22,6 +22,8 @@ final class WorkloadReader {
     static final int MIX_MAX = 1000;
     /** Largest ELF file a workload may name (its loaded image must still fit a golden image). */
     static final int ELF_BYTES_MAX = 4 << 20;
+    /** The largest Linux kernel Image a description may name. */
+    static final int LINUX_BYTES_MAX = 64 << 20;
 
     private final Nodes nodes;
 
@@ -41,7 +43,7 @@ final class WorkloadReader {
             }
         }
         if (kind == null) {
-            nodes.error(n, path, "missing required key 'kind' (rtos, rich-os, probe, hostile or elf)");
+            nodes.error(n, path, "missing required key 'kind' (rtos, rich-os, probe, hostile, elf or linux)");
             return null;
         }
         String k = nodes.string(kind, path + ".kind");
@@ -54,9 +56,10 @@ final class WorkloadReader {
             case "probe": return probe(n, path);
             case "hostile": return hostile(n, path);
             case "elf": return elf(n, path);
+            case "linux": return linux(n, path);
             default:
                 nodes.error(kind, path + ".kind", "unknown workload kind '" + k
-                        + "': expected rtos, rich-os, probe, hostile or elf");
+                        + "': expected rtos, rich-os, probe, hostile, elf or linux");
                 return null;
         }
     }
@@ -97,6 +100,62 @@ final class WorkloadReader {
             nodes.error(fileNode, path + ".file", "'" + file + "': " + e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * Reads {@code kind: linux}: {@code image} names a RISC-V Linux kernel Image (relative to the
+     * description; a leading {@code ~/.cache/} is the user's cache directory, {@code $XDG_CACHE_HOME}
+     * when set, where tools/linux/build.sh puts it); a missing file is a located error that names the
+     * command that builds it. {@code sha256} is optional (a locally built kernel has no fixed digest),
+     * {@code bootargs} is the kernel command line.
+     *
+     * [impl->dsn~config.workload.linux~1]
+     */
+    private LinuxSpec linux(Node n, String path) {
+        Map<String, Node> f = nodes.mapping(n, path, "linux");
+        if (f == null) {
+            return null;
+        }
+        Node imageNode = nodes.required(f, "image", n, path);
+        String file = imageNode == null ? null : nodes.string(imageNode, path + ".image");
+        if (file == null) {
+            return null;
+        }
+        String sha = f.containsKey("sha256") ? nodes.string(f.get("sha256"), path + ".sha256") : null;
+        String bootargs = f.containsKey("bootargs") ? nodes.string(f.get("bootargs"), path + ".bootargs")
+                : LinuxSpec.DEFAULT_BOOTARGS;
+        String resolved = cachePath(file);
+        if (!nodes.exists(resolved)) {
+            nodes.error(imageNode, path + ".image", "no Linux kernel image at '" + resolved
+                    + "': build it once with tools/linux/build.sh (it installs Debian's linux-source-6.1 and"
+                    + " riscv64 cross compiler and caches the Image there)");
+            return null;
+        }
+        byte[] bytes = nodes.readImage(imageNode, path + ".image", resolved, LINUX_BYTES_MAX);
+        if (bytes == null || bootargs == null) {
+            return null;
+        }
+        String actual = java.util.HexFormat.of().formatHex(PartitionReader.sha256(bytes));
+        if (sha != null && !actual.equalsIgnoreCase(sha)) {
+            nodes.error(f.get("sha256"), path + ".sha256", "sha256 " + sha + " is not the SHA-256 of '" + resolved
+                    + "', which is " + actual);
+            return null;
+        }
+        try {
+            return new LinuxSpec(file, warden.riscv.LinuxImage.parse(bytes), bootargs, null, nodes.loc(n, path));
+        } catch (warden.riscv.LinuxImage.BadImage e) {
+            nodes.error(imageNode, path + ".image", "'" + resolved + "': " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** @return {@code file} with a leading "~/.cache/" as the user's cache directory and "~/" as home. */
+    static String cachePath(String file) {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        if (file.startsWith("~/.cache/") && xdg != null && !xdg.isEmpty()) {
+            return xdg + file.substring("~/.cache".length());
+        }
+        return file.startsWith("~/") ? System.getProperty("user.home") + file.substring(1) : file;
     }
 
     private Long durationOr(Map<String, Node> f, String key, String path, Long dflt) {

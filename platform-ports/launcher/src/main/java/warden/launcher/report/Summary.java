@@ -13,13 +13,22 @@ public final class Summary {
     private Summary() {
     }
 
+    /** Console lines shown by default. */
+    public static final int CONSOLE_LINES = 20;
+
     public static void print(RunResult r, PrintStream out) {
+        print(r, out, CONSOLE_LINES);
+    }
+
+    /** Prints the summary with at most {@code consoleLines} console lines. */
+    public static void print(RunResult r, PrintStream out, int consoleLines) {
         out.printf("Warden run: %s on %s (%s), seed %d, %s of virtual time%n", r.source(), r.target(), r.board(),
                 r.seed(), time(r.durationNs()));
         out.println();
-        console(r, out);
+        console(r, out, consoleLines);
         out.println();
         partitions(r, out);
+        linux(r, out);
         lines(r, out);
         probes(r, out);
         hostile(r, out);
@@ -63,17 +72,47 @@ public final class Summary {
         }
     }
 
-    private static void console(RunResult r, PrintStream out) {
+    private static void console(RunResult r, PrintStream out, int max) {
         out.println("Console");
         int shown = 0;
         for (RunResult.ConsoleLine c : r.console()) {
-            if (shown++ < 20) {
+            if (shown++ < max) {
                 out.printf("  %12s  %-12s %s%n", time(c.timeNs()), c.partition(), c.text());
             }
         }
-        if (shown > 20) {
-            out.printf("  ... %d more lines (see --json)%n", shown - 20);
+        if (shown > max) {
+            out.printf("  ... %d more lines (see --json or --console-lines)%n", shown - max);
         }
+    }
+
+    /**
+     * One line per Linux partition: the virtual time of its first entry to user space (init) since
+     * its last start, the instructions it retired to get there, and in the whole run.
+     * [impl->dsn~run.linux~1]
+     */
+    private static void linux(RunResult r, PrintStream out) {
+        for (RunResult.CounterValue c : r.counters()) {
+            if (!c.name().endsWith(LINUX_USERSPACE)) {
+                continue;
+            }
+            String p = c.name().substring(0, c.name().length() - LINUX_USERSPACE.length());
+            out.printf("  Linux %s: user space (init) %s, after %d instructions; %d instructions in the run,"
+                    + " %d start(s)%n", p, c.value() < 0 ? "not reached" : "at " + time(c.value()),
+                    counter(r, p + ".linuxInstructionsToUserspace"), counter(r, p + ".linuxInstructions"),
+                    counter(r, p + ".linuxStarts"));
+        }
+    }
+
+    /** Suffix of the counter of a Linux partition's time to user space. */
+    public static final String LINUX_USERSPACE = ".linuxUserspaceNs";
+
+    private static long counter(RunResult r, String name) {
+        for (RunResult.CounterValue c : r.counters()) {
+            if (c.name().equals(name)) {
+                return c.value();
+            }
+        }
+        return -1;
     }
 
     private static void partitions(RunResult r, PrintStream out) {

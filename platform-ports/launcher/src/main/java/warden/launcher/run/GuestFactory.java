@@ -51,6 +51,12 @@ final class GuestFactory {
         if (w instanceof warden.launcher.config.ElfSpec e) {
             return elf(p, e);
         }
+        if (w instanceof warden.launcher.config.LinuxSpec l) {
+            // [impl->dsn~run.linux~1]
+            warden.riscv.LinuxImage k = l.image();
+            return warden.riscv.ElfGuest.linux(p.name(), l.resolved().fdtAddress(), k.image(),
+                    l.resolved().entry(), p.watchdogNs() / 4);
+        }
         if (w instanceof RtosSpec r) {
             int n = r.tasks().size();
             String[] names = new String[n];

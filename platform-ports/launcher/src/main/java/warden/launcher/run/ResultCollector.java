@@ -82,6 +82,7 @@ final class ResultCollector {
             counters.add(new RunResult.CounterValue(Counter.name(i), monitor.counter(i)));
         }
         logDrops(counters);
+        linuxCounters(counters);
         List<RunResult.HostileResult> hostile = HostileResults.collect(d, executors, cores);
         List<Check> checks = checks(parts, lines, probes);
         if (!hostile.isEmpty()) {
@@ -118,6 +119,25 @@ final class ResultCollector {
         counters.add(new RunResult.CounterValue(LOG_DROPPED, log.dropped()));
         for (int k = 1; k < 64 && !EventKind.name(k).equals("?"); k++) {
             counters.add(new RunResult.CounterValue(LOG_DROPPED + "." + EventKind.name(k), log.droppedOf(k)));
+        }
+    }
+
+    /**
+     * Per Linux partition: its time to user space, the instructions to get there and in the run,
+     * and its starts (boot and restarts). [impl->dsn~run.linux~1]
+     */
+    private void linuxCounters(List<RunResult.CounterValue> counters) {
+        for (int p = 0; p < d.partitions().size(); p++) {
+            PartitionSpec spec = d.partitions().get(p);
+            if (spec.workload() instanceof warden.launcher.config.LinuxSpec
+                    && e0(p, spec) instanceof warden.riscv.ElfGuest g) {
+                String n = spec.name();
+                counters.add(new RunResult.CounterValue(n + ".linuxUserspaceNs", g.userspaceNs()));
+                counters.add(new RunResult.CounterValue(n + ".linuxInstructionsToUserspace",
+                        g.userspaceInstructions()));
+                counters.add(new RunResult.CounterValue(n + ".linuxInstructions", g.instructions()));
+                counters.add(new RunResult.CounterValue(n + ".linuxStarts", g.starts()));
+            }
         }
     }
 

@@ -76,9 +76,9 @@ class LoaderRejectionTest {
                 only(replace("    criticality: ASIL_B\n", "")).toString().split(": ", 2)[1]);
         assertEquals("expected 1 to 16 entries, found 0", only("partitions: []\n").message());
         assertEquals("core 0 is listed twice", only(replace("cores: [0, 1, 2]", "cores: [0, 1, 0]")).message());
-        assertEquals("missing required key 'kind' (rtos, rich-os, probe, hostile or elf)",
+        assertEquals("missing required key 'kind' (rtos, rich-os, probe, hostile, elf or linux)",
                 only(replace("      kind: probe\n", "")).message());
-        assertEquals("unknown workload kind 'vm': expected rtos, rich-os, probe, hostile or elf",
+        assertEquals("unknown workload kind 'vm': expected rtos, rich-os, probe, hostile, elf or linux",
                 only(replace("kind: probe", "kind: vm")).message());
         assertEquals("give exactly one of 'period' or 'meanInterval', greater than 0",
                 only(replace("{name: can0, period: 2ms}", "{name: can0, period: 2ms, meanInterval: 1ms}")).message());

@@ -77,6 +77,12 @@ public final class HartState {
     /** Virtual nanoseconds spent waiting in WFI (time = instret + idle at 1 GHz). */
     public long idleNs;
     public long cycleOffset;
+    /** How many times an sret entered U-mode, and the virtual time and instret of the last one. */
+    public long userReturns;
+    public long lastUserReturnNs;
+    public long lastUserReturnInstret;
+    /** How many WFI instructions the hart executed. */
+    public long waits;
     public long instretOffset;
 
     public HartState(int hartId, Pmp pmp) {

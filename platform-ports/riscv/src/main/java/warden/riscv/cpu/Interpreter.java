@@ -42,6 +42,7 @@ public final class Interpreter {
     private long exceptions;
     /** Under a monitor written in Java: {@link #run} returns as soon as a trap enters M-mode. */
     private boolean returnOnMachineTrap;
+    private boolean timeBounded;
 
     /**
      * @param ram the RAM bank the hart reaches directly (a fast path; null to go through the bus only)
@@ -70,6 +71,16 @@ public final class Interpreter {
         returnOnMachineTrap = on;
     }
 
+    /**
+     * With {@code on}, {@link #run} also stops once the virtual time reaches the start plus its
+     * budget (one instruction per ns), so a hart that waited in WFI returns to the monitor at its
+     * step's end instead of running its idle loop on for the rest of the budget in instructions.
+     * [impl->dsn~riscv.elf.wfi-time~1]
+     */
+    public void timeBounded(boolean on) {
+        timeBounded = on;
+    }
+
     /** @return whether a store touched the watched address since the last call; clears the flag. */
     public boolean watchHit() {
         boolean hit = watchHit;
@@ -87,9 +98,10 @@ public final class Interpreter {
     public long run(long budget) {
         long start = steps();
         long end = start + budget;
+        long until = s.now() + budget; // a WFI spends time, not steps: the budget also bounds virtual time
         mmu.pmpChanged();
         translationChanged();
-        while (steps() < end && !watchHit && !machineTrapped()) {
+        while (steps() < end && (!timeBounded || s.now() < until) && !watchHit && !machineTrapped()) {
             takeInterrupt();
             if (machineTrapped()) {
                 break;
@@ -379,6 +391,11 @@ public final class Interpreter {
         s.mstatus = m;
         s.priv = to;
         s.pc = s.sepc;
+        if (to == HartState.PRIV_U) {
+            s.userReturns++;
+            s.lastUserReturnNs = s.now();
+            s.lastUserReturnInstret = s.instret;
+        }
         privilegeChanged();
     }
 
@@ -388,6 +405,7 @@ public final class Interpreter {
         if (s.priv == HartState.PRIV_U || s.priv == HartState.PRIV_S && tw) {
             throw raise(2, insn & 0xFFFF_FFFFL);
         }
+        s.waits++;
         if ((mip() & s.mie) == 0) {
             long next = lines.nextEventNs();
             if (next != Long.MAX_VALUE && next > s.now()) {
