@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * instance may come from {@link StrictJson} (numbers {@code BigInteger}/{@code BigDecimal}) or from
  * SnakeYAML's {@code load()} ({@code Integer}, {@code Long}, {@code Double}). It knows:
  * {@code $ref} to {@code #/$defs/NAME}, {@code type} (one or a list), {@code required},
- * {@code properties}, {@code additionalProperties} (boolean or schema), {@code items},
+ * {@code properties}, {@code patternProperties}, {@code additionalProperties} (boolean or schema),
+ * {@code items},
  * {@code enum}, {@code const}, {@code pattern}, {@code minLength}, {@code minimum},
  * {@code maximum}, {@code exclusiveMaximum}, {@code minItems}, {@code maxItems},
  * {@code uniqueItems} and {@code oneOf}; annotations are ignored. Any other keyword is reported as
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
 public final class JsonSchema {
     private static final Set<String> KNOWN = Set.of("$ref", "type", "required", "properties",
             "additionalProperties", "items", "enum", "const", "pattern", "minLength", "minimum", "maximum",
-            "exclusiveMaximum", "minItems", "maxItems", "uniqueItems", "oneOf");
+            "exclusiveMaximum", "minItems", "maxItems", "uniqueItems", "oneOf", "patternProperties");
     private static final Set<String> ANNOTATIONS = Set.of("$schema", "$id", "$defs", "$comment", "title",
             "description", "default", "examples");
 
@@ -146,10 +147,22 @@ public final class JsonSchema {
         Map<String, Object> props = schema.get("properties") instanceof Map<?, ?> p
                 ? (Map<String, Object>) p : Map.of();
         Object additional = schema.get("additionalProperties");
+        Map<String, Object> patterns = schema.get("patternProperties") instanceof Map<?, ?> pp
+                ? (Map<String, Object>) pp : Map.of();
         for (Map.Entry<String, Object> e : m.entrySet()) {
             String at = path + "." + e.getKey();
+            boolean matched = false;
+            for (Map.Entry<String, Object> pe : patterns.entrySet()) {
+                if (java.util.regex.Pattern.compile(pe.getKey()).matcher(e.getKey()).find()
+                        && pe.getValue() instanceof Map<?, ?> sub) {
+                    check((Map<String, Object>) sub, e.getValue(), at, out);
+                    matched = true;
+                }
+            }
             if (props.get(e.getKey()) instanceof Map<?, ?> sub) {
                 check((Map<String, Object>) sub, e.getValue(), at, out);
+            } else if (matched) {
+                continue; // a pattern property: checked above, not an additional one
             } else if (Boolean.FALSE.equals(additional)) {
                 out.add(at + ": property not allowed by the schema");
             } else if (additional instanceof Map<?, ?> sub) {

@@ -55,6 +55,15 @@ class JsonSchemaTest {
     }
 
     @Test
+    void a_pattern_property_is_checked_against_its_schema_and_is_not_an_additional_one() {
+        String schema = "{\"type\": \"object\", \"additionalProperties\": false, \"properties\": {\"a\": {}},"
+                + " \"patternProperties\": {\"^x[0-9]$\": {\"type\": \"integer\"}}}";
+        assertEquals(List.of(), check(schema, "{\"a\": 1, \"x1\": 2}"));
+        assertEquals(List.of("$.x2: expected integer, found the string 'b'"), check(schema, "{\"x2\": \"b\"}"));
+        assertEquals(List.of("$.x10: property not allowed by the schema"), check(schema, "{\"x10\": 1}"));
+    }
+
+    @Test
     void a_keyword_the_checker_does_not_know_is_a_problem_not_ignored() {
         assertEquals(List.of("$: the schema uses keyword 'anyOf' which this checker does not know"),
                 check("{\"anyOf\": []}", "1"));

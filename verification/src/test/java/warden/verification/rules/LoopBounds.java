@@ -193,7 +193,7 @@ final class LoopBounds {
 
     /** @return a bound symbol ("partitions", or "=128" for a constant) for an expression, or null. */
     private String resolve(JavaModel.Method m, ExpressionTree e, int depth) {
-        if (depth > 4) {
+        if (depth > 8) {
             return null;
         }
         Long c = constant(e);
@@ -206,12 +206,24 @@ final class LoopBounds {
         if (e instanceof TypeCastTree tc) {
             return resolve(m, tc.getExpression(), depth + 1);
         }
+        if (e instanceof BinaryTree b && b.getKind() == Tree.Kind.MULTIPLY) {
+            // a table size times a positive constant (either side)
+            Long byRight = constant(b.getRightOperand());
+            Long byLeft = constant(b.getLeftOperand());
+            Long by = byRight != null ? byRight : byLeft;
+            String of = resolve(m, byRight != null ? b.getLeftOperand() : b.getRightOperand(), depth + 1);
+            if (by == null || by <= 0 || of == null || of.contains("/") || of.contains("*")) {
+                return null;
+            }
+            return of.startsWith("=") ? "=" + Long.parseLong(of.substring(1)) * by : of + "*" + by;
+        }
         if (e instanceof BinaryTree b && (b.getKind() == Tree.Kind.UNSIGNED_RIGHT_SHIFT
                 || b.getKind() == Tree.Kind.RIGHT_SHIFT || b.getKind() == Tree.Kind.DIVIDE)) {
             // a table size divided by a positive constant (sizes are never negative, so a shift divides)
             Long by = constant(b.getRightOperand());
             String of = resolve(m, b.getLeftOperand(), depth + 1);
-            if (by == null || by <= 0 || by > 62 && b.getKind() != Tree.Kind.DIVIDE || of == null || of.contains("/")) {
+            if (by == null || by <= 0 || by > 62 && b.getKind() != Tree.Kind.DIVIDE || of == null || of.contains("/")
+                    || of.contains("*")) {
                 return null;
             }
             long den = b.getKind() == Tree.Kind.DIVIDE ? by : 1L << by;
@@ -447,8 +459,10 @@ final class LoopBounds {
         long best = Long.MAX_VALUE;
         for (String s : l.bounds()) {
             int slash = s.indexOf('/');
+            int star = s.indexOf('*');
             long b = s.startsWith("=") ? Long.parseLong(s.substring(1))
                     : slash > 0 ? config.get(s.substring(0, slash)) / Long.parseLong(s.substring(slash + 1))
+                    : star > 0 ? config.get(s.substring(0, star)) * Long.parseLong(s.substring(star + 1))
                     : config.get(s);
             best = Math.min(best, b);
         }
