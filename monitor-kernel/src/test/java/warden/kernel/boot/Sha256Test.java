@@ -109,4 +109,30 @@ class Sha256Test {
         bytes.end(got, 0);
         assertTrue(java.util.Arrays.equals(want, got), "bytes, a long and memory in one message");
     }
+
+    // [utest->dsn~kernel.update.verify~1]
+    @Test
+    void addRefusesALengthOutOfRangeAndAnUnreadableByteInTheHeadTheBlocksOrTheRest() throws Exception {
+        byte[] image = periodic(3000);
+        Sha256 sha = new Sha256();
+        FakePlatform all = new FakePlatform(2);
+        all.addRam(STORE, image.length);
+        assertFalse(sha.add(all, STORE, -1), "a negative length");
+        assertFalse(sha.add(all, STORE, Sha256.ADD_MAX + 1), "more than ADD_MAX");
+        sha.start();
+        assertTrue(sha.add(all, STORE, 10) && sha.add(all, STORE + 10, 5), "a head shorter than the block's rest");
+        // holes: in the head (the block's rest after 10 bytes), in a whole block, in the rest
+        for (int hole : new int[] {20, 200, 2990}) {
+            FakePlatform mem = new FakePlatform(2);
+            for (int i = 0; i < image.length; i++) {
+                if (i != hole) {
+                    mem.addRam(STORE + i, 1);
+                }
+            }
+            Sha256 h = new Sha256();
+            h.start();
+            assertTrue(h.add(mem, STORE, 10), "before the hole");
+            assertFalse(h.add(mem, STORE + 10, 2990), "hole at " + hole);
+        }
+    }
 }
