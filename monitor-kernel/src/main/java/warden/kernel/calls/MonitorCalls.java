@@ -94,9 +94,15 @@ public final class MonitorCalls {
      */
     private void refused(int core, int p, int callId, int st) {
         counters[Counter.DENIED_CALLS]++;
-        if (callId < MonitorCall.DEVICE_READ || callId == MonitorCall.SNAPSHOT) {
+        if (loggedHere(callId)) {
             log.append(now(core), EventKind.DENIED_CALL, p, core, callId, st);
         }
+    }
+
+    /** @return false for the device and update calls, which log their own refusals with the reason.
+     * [impl->dsn~kernel.device.denial-log~1] [impl->dsn~kernel.update.refusals~1] */
+    private static boolean loggedHere(int callId) {
+        return callId < MonitorCall.DEVICE_READ || callId == MonitorCall.SNAPSHOT;
     }
 
     /**

@@ -14,13 +14,10 @@ import warden.kernel.sched.Scheduler;
 /**
  * The health monitor: a watchdog per partition fed by heartbeats (with a boot timeout after each
  * start), crash, fault-storm and context-fault detection, the interrupt storm limit
- * ({@link StormLimit}), and each partition's recovery policy: restart with a fresh context up to N
- * times per window, then escalate to stopping the partition or to the system's safe state.
- * Detection and recovery times are logged in virtual time.
- *
- * <p>All tables are allocated at boot; every loop is bounded by the partition count.
- *
- * [impl->dsn~health.policy~1]
+ * ({@link StormLimit}), and each partition's recovery policy: restart (or restore) up to N times per
+ * window, then escalate to stopping the partition or to the system's safe state. Detection and
+ * recovery times are logged in virtual time. Tables allocated at boot; loops bounded by the partition
+ * count. [impl->dsn~health.policy~1]
  */
 // justification: every table has length partitionCount; p comes from a loop below it or the running table
 @SuppressWarnings("index")
@@ -69,9 +66,7 @@ public final class Health {
     }
 
     /** The partition starts (mission start or a restart): arm its boot timeout. [impl->dsn~health.watchdog~1] */
-    public void started(int p, long now) {
-        watchdog.arm(p, img.bootTimeoutNs(p), now);
-    }
+    public void started(int p, long now) { watchdog.arm(p, img.bootTimeoutNs(p), now); }
 
     /** A heartbeat: re-arm the watchdog; the first one after a failure marks the recovery; a trial may commit.
      * [impl->dsn~health.watchdog~1] [impl->dsn~health.restart~1] [impl->dsn~health.recovery-time~1] */
@@ -87,19 +82,13 @@ public final class Health {
 
     /** The recovery clock starts at the failure that caused this restart (an earlier detection not yet
      * recovered from no longer counts). [impl->dsn~health.recovery-time~1] */
-    private void markDetected(int p, long now) {
-        detectedAt[p] = now;
-    }
+    private void markDetected(int p, long now) { detectedAt[p] = now; }
 
     /** @return the monitor deadline health needs on {@code core}. [impl->dsn~health.watchdog~1] */
-    long deadline(int core) {
-        return watchdog.deadline(core);
-    }
+    long deadline(int core) { return watchdog.deadline(core); }
 
     /** An interrupt of p's {@code line}, counted against p's storm limit. [impl->dsn~health.irq-storm~1] */
-    public void interrupt(int p, int line, int core, long now) {
-        storm.interrupt(p, line, core, now, watchdog);
-    }
+    public void interrupt(int p, int line, int core, long now) { storm.interrupt(p, line, core, now, watchdog); }
 
     /** Core's monitor timer fired: fail each partition whose watchdog expired. [impl->dsn~health.watchdog~1] */
     public void expire(int core, long now) {
@@ -132,11 +121,9 @@ public final class Health {
         }
     }
 
-    /**
-     * The end of every kernel entry: the faults the world switch posted during the entry are
-     * handled now, saved contexts that failed their check first, then a refused protection slot.
-     * [impl->dsn~kernel.context-integrity~1]
-     */
+    /** The end of every kernel entry: the faults the world switch posted during the entry are handled
+     * now, saved contexts that failed their check first, then a refused protection slot.
+     * [impl->dsn~kernel.context-integrity~1] */
     public void endOfEntry(long now) {
         if (reports.corruptPending()) {
             contextFaults(now);
@@ -144,10 +131,8 @@ public final class Health {
         protectionFaults(now);
     }
 
-    /**
-     * Reports the partitions whose saved context failed its integrity check as failed (reason
-     * {@code context}); their policy restarts them or escalates. [impl->dsn~kernel.context-integrity~1]
-     */
+    /** Reports the partitions whose saved context failed its integrity check as failed (reason
+     * {@code context}); their policy restarts them or escalates. [impl->dsn~kernel.context-integrity~1] */
     private void contextFaults(long now) {
         for (int p = 0; p < img.partitionCount(); p++) {
             if (reports.takeCorrupt(p)) {
@@ -171,26 +156,19 @@ public final class Health {
         }
         counters[Counter.FAILURES_DETECTED]++;
         roll(p, now);
-        int action = img.onFailure(p);
-        if (updates.onTrial(p)) { // a new image failed its trial: back to the old one, whatever the policy
-            updates.rollBack(p, reason, watchdog.home(p), now);
-            restart(p, now);
+        if (updates.onTrial(p)) {
+            trialFailed(p, reason, now);
             return;
         }
-        if ((action == HealthAction.RESTART || action == HealthAction.RESTORE)
-                && restartsInWindow[p] >= img.maxRestarts(p)) {
+        int action = img.onFailure(p);
+        if (countsAsRestart(action) && restartsInWindow[p] >= img.maxRestarts(p)) {
             action = img.escalation(p);
         }
         log.append(now, EventKind.FAILURE_DETECTED, p, watchdog.home(p), reason, action);
-        if (action == HealthAction.RESTORE && !points.restoreOrLog(p, watchdog.home(p), now)) {
-            action = HealthAction.RESTART; // no sound snapshot: the golden image [impl->dsn~kernel.snapshot.fallback~1]
-        }
         if (action == HealthAction.RESTART) {
             restart(p, now);
         } else if (action == HealthAction.RESTORE) {
-            restartsInWindow[p]++; // counted like a restart, timed to the next heartbeat
-            markDetected(p, now);
-            watchdog.arm(p, img.watchdogNs(p), now);
+            restore(p, now);
         } else if (action == HealthAction.STOP) {
             stop(p, reason, now);
         } else {
@@ -198,9 +176,31 @@ public final class Health {
         }
     }
 
+    /** A new image failed its trial: back to the old one, whatever the policy. [impl->dsn~kernel.update.trial~1] */
+    private void trialFailed(int p, int reason, long now) {
+        updates.rollBack(p, reason, watchdog.home(p), now);
+        restart(p, now);
+    }
+
+    /** A restore counts against the window's restarts like a restart. [impl->dsn~kernel.snapshot.fallback~1] */
+    private static boolean countsAsRestart(int action) {
+        return action == HealthAction.RESTART || action == HealthAction.RESTORE;
+    }
+
+    /** Restores p's snapshot, counted like a restart and timed to the next heartbeat; without a sound
+     * snapshot, a restart from the golden image. [impl->dsn~kernel.snapshot.fallback~1] */
+    private void restore(int p, long now) {
+        if (!points.restoreOrLog(p, watchdog.home(p), now)) {
+            restart(p, now);
+            return;
+        }
+        restartsInWindow[p]++;
+        markDetected(p, now);
+        watchdog.arm(p, img.watchdogNs(p), now);
+    }
+
     /** [impl->dsn~health.restart~1] */
     private void restart(int p, long now) {
-        updates.beforeRestart(p, watchdog.home(p), now);
         if (reloadOrEscalate(p, now)) {
             restartsInWindow[p]++;
             markDetected(p, now);
@@ -213,7 +213,6 @@ public final class Health {
         if (table.state(p) == PartitionState.STOPPED) {
             return;
         }
-        updates.beforeRestart(p, watchdog.home(p), now);
         if (reloadOrEscalate(p, now)) {
             relaunch(p, now);
         }
@@ -228,22 +227,15 @@ public final class Health {
         started(p, now);
     }
 
-    /**
-     * Reloads partition p from its golden image before a restart. When the image fails its digest
-     * check the restart is refused: {@code image-corrupt} is logged and the partition's escalation
-     * (stop, or the safe state) is taken instead, since a restart could not give it a sound image.
-     *
-     * @return true when the restart may go ahead [impl->dsn~health.golden-image~1] [impl->dsn~kernel.update.trial~1]
-     */
+    /** Before every restart the update state is settled ({@link Updates#beforeRestart}), then p is reloaded
+     * from its golden image. An image failing its digest check refuses the restart: {@code image-corrupt} is
+     * logged and p's escalation (stop, or the safe state) taken instead, as a restart could not give it a
+     * sound image. @return true when the restart may go ahead
+     * [impl->dsn~health.golden-image~1] [impl->dsn~kernel.update.switch~1] */
     private boolean reloadOrEscalate(int p, long now) {
-        if (golden.reload(p)) {
+        updates.beforeRestart(p, watchdog.home(p), now);
+        if (golden.reload(p) || reloadOldSlot(p, now)) {
             return true;
-        }
-        if (updates.onTrial(p)) { // the new slot no longer matches its digest: the old one runs again
-            updates.rollBack(p, HealthAction.REASON_IMAGE, watchdog.home(p), now);
-            if (golden.reload(p)) {
-                return true;
-            }
         }
         log.append(now, EventKind.IMAGE_CORRUPT, p, watchdog.home(p), img.imageStore(p), img.imageSize(p));
         log.append(now, EventKind.FAILURE_DETECTED, p, watchdog.home(p), HealthAction.REASON_IMAGE, img.escalation(p));
@@ -254,6 +246,16 @@ public final class Health {
             enterSafeState(p, now);
         }
         return false;
+    }
+
+    /** A new image on trial that no longer matches its digest: the old slot runs again, if it reloads.
+     * [impl->dsn~kernel.update.trial~1] */
+    private boolean reloadOldSlot(int p, long now) {
+        if (!updates.onTrial(p)) {
+            return false;
+        }
+        updates.rollBack(p, HealthAction.REASON_IMAGE, watchdog.home(p), now);
+        return golden.reload(p);
     }
 
     /** [impl->dsn~health.policy~1] */
@@ -290,10 +292,8 @@ public final class Health {
 
     /** @return the partitions' update states. [impl->dsn~kernel.update.trial~1] */
     public Updates updates() { return updates; }
-
     /** [impl->dsn~health.safe-state~1] */
     public boolean inSafeState() { return safeState; }
-
     /** @return the partition whose failure brought the system to its safe state. [impl->dsn~health.safe-state~1] */
     public int safeStateCause() { return safeStateCause; }
 }

@@ -189,7 +189,7 @@ public final class Scheduler {
      * ({@code src} is {@link #NO_CONTEXTS}) or the context in {@code src} (core c's at c * contextWords, a restore),
      * with nothing held and no timer; each becomes READY.
      *
-     * [impl->dsn~health.restart~1] [impl->dsn~kernel.snapshot.restore~1]
+     * [impl->dsn~health.restart~1]
      */
     private void reenter(int p, long entry, long[] src) {
         for (int c = 0; c < vcpus.cores(); c++) {
@@ -203,14 +203,21 @@ public final class Scheduler {
             if (src == NO_CONTEXTS) {
                 resetContext(p, c, entry);
             } else {
-                world.loadContext(p, c, src, c * world.contextWords());
-                held.reset(v);
-                timers.cancel(v);
+                loadContext(p, c, src);
             }
             vcpus.set(v, VcpuState.READY);
             timers.program(c);
             reschedule(c);
         }
+    }
+
+    /** Gives p's vCPU on core the context saved for that core in {@code src} (a restore), with nothing held
+     * and no timer. [impl->dsn~kernel.snapshot.restore~1] */
+    private void loadContext(int p, int core, long[] src) {
+        int v = vcpus.vcpu(p, core);
+        world.loadContext(p, core, src, core * world.contextWords());
+        held.reset(v);
+        timers.cancel(v);
     }
 
     /** Resets p's vCPU on core to a fresh context at entry, with nothing held. [impl->dsn~health.restart~1] */
