@@ -3,7 +3,6 @@ package warden.kernel.health;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import warden.kernel.api.Access;
@@ -33,16 +32,6 @@ class HealingActionsTest extends HealthFixture {
         return b;
     }
 
-    private List<String> records(int kind) {
-        List<String> out = new ArrayList<>();
-        for (long s = log.oldest(); s < log.sequence(); s++) {
-            if (log.kind(s) == kind) {
-                out.add("p" + log.partition(s) + " " + log.a(s) + "/" + log.b(s));
-            }
-        }
-        return out;
-    }
-
     // [utest->dsn~health.detect~1]
     // [utest->dsn~health.policy~1]
     // [utest->dsn~kernel.snapshot.fallback~1]
@@ -54,18 +43,18 @@ class HealingActionsTest extends HealthFixture {
         assertTrue(points.valid(0));
         h.failure(0, HealthAction.REASON_CRASH, 400_000);
         assertEquals(List.of("p0 " + HealthAction.REASON_CRASH + "/" + HealthAction.RESTORE),
-                records(EventKind.FAILURE_DETECTED));
-        assertEquals(1, records(EventKind.PARTITION_RESTORED).size());
-        assertEquals(List.of(), records(EventKind.PARTITION_RESTARTED), "restored, not restarted");
+                logged(EventKind.FAILURE_DETECTED));
+        assertEquals(1, logged(EventKind.PARTITION_RESTORED).size());
+        assertEquals(List.of(), logged(EventKind.PARTITION_RESTARTED), "restored, not restarted");
         assertEquals(400_000 + WATCHDOG, h.deadline(0), "the watchdog runs from the restore");
         h.heartbeat(0, 450_000);
-        assertEquals(List.of("p0 50000/0"), records(EventKind.PARTITION_RECOVERED), "timed from the detection");
+        assertEquals(List.of("p0 50000/0"), logged(EventKind.PARTITION_RECOVERED), "timed from the detection");
         h.failure(0, HealthAction.REASON_CRASH, 500_000);
         assertEquals(List.of("p0 " + HealthAction.REASON_CRASH + "/" + HealthAction.RESTORE,
-                "p0 " + HealthAction.REASON_CRASH + "/" + HealthAction.STOP), records(EventKind.FAILURE_DETECTED),
+                "p0 " + HealthAction.REASON_CRASH + "/" + HealthAction.STOP), logged(EventKind.FAILURE_DETECTED),
                 "the window's one restore is used up: the escalation");
         assertEquals(PartitionState.STOPPED, table.state(0));
-        assertEquals(1, records(EventKind.PARTITION_RESTORED).size());
+        assertEquals(1, logged(EventKind.PARTITION_RESTORED).size());
     }
 
     // [utest->dsn~kernel.snapshot.restore~1]
@@ -84,7 +73,7 @@ class HealingActionsTest extends HealthFixture {
         sched.timers().setDeadline(0, 1, 900_000);
         assertEquals(900_000, f.deadline[1]);
         h.failure(0, HealthAction.REASON_CRASH, 200);
-        assertEquals(1, records(EventKind.PARTITION_RESTORED).size());
+        assertEquals(1, logged(EventKind.PARTITION_RESTORED).size());
         assertEquals(0, sched.running(1));
         assertEquals(99, f.regs[1][3], "core 1 runs the context saved for core 1");
         assertEquals(0, sched.held().pendingCount(0, 0), "nothing held before the restore is delivered after it");
