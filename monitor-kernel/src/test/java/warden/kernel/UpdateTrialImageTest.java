@@ -54,4 +54,15 @@ class UpdateTrialImageTest {
         assertEquals(PartitionState.STOPPED, r.m.partitionState(UpdateRig.RTOS), "its escalation: the safe state");
         assertTrue(r.last(EventKind.PARTITION_RESTARTED) < r.last(EventKind.UPDATE_ROLLED_BACK), "no restart after it");
     }
+
+    // [utest->dsn~kernel.update.trial~1]
+    @Test
+    void withoutATrialACorruptImageIsNotRolledBackButEscalates() {
+        r.at(1_000_000);
+        r.f.writeByte(UpdateRig.STORE + 5, r.f.readByte(UpdateRig.STORE + 5) ^ 0x01);
+        r.call(0, MonitorCall.PARTITION_RESET);
+        assertEquals(-1, r.last(EventKind.UPDATE_ROLLED_BACK), "no update was on trial");
+        assertTrue(r.last(EventKind.IMAGE_CORRUPT) >= 0);
+        assertEquals(PartitionState.STOPPED, r.m.partitionState(UpdateRig.RTOS));
+    }
 }

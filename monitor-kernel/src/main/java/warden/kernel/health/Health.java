@@ -161,7 +161,8 @@ public final class Health {
             return;
         }
         int action = img.onFailure(p);
-        if (countsAsRestart(action) && restartsInWindow[p] >= img.maxRestarts(p)) {
+        if ((action == HealthAction.RESTART || action == HealthAction.RESTORE) // a restore counts as a restart
+                && restartsInWindow[p] >= img.maxRestarts(p)) {
             action = img.escalation(p);
         }
         log.append(now, EventKind.FAILURE_DETECTED, p, watchdog.home(p), reason, action);
@@ -180,11 +181,6 @@ public final class Health {
     private void trialFailed(int p, int reason, long now) {
         updates.rollBack(p, reason, watchdog.home(p), now);
         restart(p, now);
-    }
-
-    /** A restore counts against the window's restarts like a restart. [impl->dsn~kernel.snapshot.fallback~1] */
-    private static boolean countsAsRestart(int action) {
-        return action == HealthAction.RESTART || action == HealthAction.RESTORE;
     }
 
     /** Restores p's snapshot, counted like a restart and timed to the next heartbeat; without a sound
@@ -231,7 +227,7 @@ public final class Health {
      * from its golden image. An image failing its digest check refuses the restart: {@code image-corrupt} is
      * logged and p's escalation (stop, or the safe state) taken instead, as a restart could not give it a
      * sound image. @return true when the restart may go ahead
-     * [impl->dsn~health.golden-image~1] [impl->dsn~kernel.update.switch~1] */
+     * [impl->dsn~health.golden-image~1] */
     private boolean reloadOrEscalate(int p, long now) {
         updates.beforeRestart(p, watchdog.home(p), now);
         if (golden.reload(p) || reloadOldSlot(p, now)) {

@@ -117,6 +117,7 @@ class HealthUnitTest extends HealthFixture {
     }
 
     // [utest->dsn~health.recovery-time~1]
+    // [utest->dsn~health.restart~1]
     @Test
     void aFailureDetectedAtTimeZeroIsRecoveredFromAtTheFirstHeartbeat() {
         start(image());
