@@ -2,6 +2,7 @@ package warden.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import warden.kernel.api.Counter;
@@ -19,6 +20,10 @@ class UpdateRefusalTest {
 
     /** Asserts the newest record is UPDATE_REFUSED of {@code caller} with {@code reason} and {@code detail}. */
     private void refused(int caller, int reason, long detail) {
+        refused(r, caller, reason, detail);
+    }
+
+    private static void refused(UpdateRig r, int caller, int reason, long detail) {
         EventRecords log = r.m.eventRecords();
         long s = log.sequence() - 1;
         assertEquals(EventKind.UPDATE_REFUSED, log.kind(s), EventKind.name(log.kind(s)));
@@ -41,6 +46,8 @@ class UpdateRefusalTest {
         assertEquals(Status.DENIED, r.call(1, MonitorCall.UPDATE_BEGIN, 1, 100, 2), "no update section");
         refused(1, UpdateReason.NOT_ALLOWED, 1);
         assertEquals(Status.DENIED, r.call(1, MonitorCall.UPDATE_BEGIN, 2, 100, 2), "no such partition");
+        refused(1, UpdateReason.NOT_ALLOWED, 2);
+        assertEquals(0xFF, r.m.eventRecords().a(r.m.eventRecords().sequence() - 1) & 0xFF, "names no target");
         assertEquals(Status.DENIED, r.call(1, MonitorCall.UPDATE_CHUNK, -1, 0, UpdateRig.BUFFER, 1));
         refused(1, UpdateReason.NOT_ALLOWED, -1);
         begun();
@@ -132,6 +139,7 @@ class UpdateRefusalTest {
         assertEquals(Status.INVALID_ADDRESS, r.call(1, MonitorCall.UPDATE_CHUNK, 0, 0, UpdateRig.BUFFER, -1));
         assertEquals(Status.INVALID_ADDRESS, r.call(1, MonitorCall.UPDATE_CHUNK, 0, 0, UpdateRig.BUFFER,
                 UpdateReason.CHUNK_MAX + 1));
+        assertEquals(UpdateReason.status(1, UpdateReason.RECEIVING, 0), r.status(), "refused before the copy: kept");
         assertEquals(Status.OK, r.send(v2, 2));
         assertEquals(Status.INVALID_ADDRESS, r.call(1, MonitorCall.UPDATE_FINISH, 0, UpdateRig.STORE, 0));
         refused(1, UpdateReason.BAD_BUFFER, UpdateRig.STORE);
@@ -198,6 +206,7 @@ class UpdateRefusalTest {
     }
 
     // [utest->dsn~kernel.update.refusals~1] [utest->dsn~port.signature-engine~1] [utest->dsn~kernel.update.calls~1]
+    // [utest->dsn~kernel.update.verify~1]
     @Test
     void aFailedSignatureEngineRefusesTheUpdate() {
         ((TestSignatures) r.f.signatures).answer = SignatureEngine.FAILED;
@@ -211,7 +220,9 @@ class UpdateRefusalTest {
     @Test
     void noNewTransferWhileTheTargetIsOnTrialAndANewOneReplacesAnUnfinishedOne() {
         begun();
-        assertEquals(Status.OK, r.send(v2, 3), "a new begin starts over");
+        r.put(UpdateRig.BUFFER, v2, 0, 100);
+        assertEquals(Status.OK, r.call(1, MonitorCall.UPDATE_CHUNK, 0, 0, UpdateRig.BUFFER, 100));
+        assertEquals(Status.OK, r.send(v2, 3), "a new begin starts over, its hash too");
         assertEquals(Status.OK, r.finish(UpdateRig.manifest(v2, 3), true));
         assertEquals(Status.BAD_STATE, r.call(1, MonitorCall.UPDATE_BEGIN, 0, 100, 4));
         refused(1, UpdateReason.WRONG_STATE, UpdateReason.ON_TRIAL);
@@ -228,5 +239,47 @@ class UpdateRefusalTest {
         }
         assertEquals("?", UpdateReason.name(-1));
         assertEquals("?", UpdateReason.name(names.length));
+    }
+
+    // [utest->dsn~kernel.update.refusals~1] [utest->dsn~kernel.update.calls~1]
+    @Test
+    void aChunkTheMonitorCannotWriteToTheSlotDiscardsTheTransfer() {
+        UpdateRig rom = new UpdateRig(false, true);
+        assertEquals(Status.OK, rom.call(1, MonitorCall.UPDATE_BEGIN, 0, v2.length, 2));
+        rom.put(UpdateRig.BUFFER, v2, 0, 64);
+        assertEquals(Status.INVALID_ADDRESS, rom.call(1, MonitorCall.UPDATE_CHUNK, 0, 0, UpdateRig.BUFFER, 64));
+        refused(rom, 1, UpdateReason.BAD_BUFFER, UpdateRig.BUFFER);
+        assertEquals(UpdateReason.status(1, UpdateReason.IDLE, 0), rom.status(), "the transfer is discarded");
+    }
+
+    // [utest->dsn~kernel.update.refusals~1] [utest->dsn~kernel.update.calls~1]
+    @Test
+    void aPartitionThatIsNeitherTheTargetNorItsUpdaterMayNotReadTheStatus() {
+        UpdateRig three = new UpdateRig(true, false);
+        assertEquals(Status.DENIED, three.call(2, MonitorCall.UPDATE_STATUS, 0));
+        refused(three, UpdateRig.LINUX, UpdateReason.NOT_ALLOWED, 0);
+        assertEquals(Status.OK, three.call(1, MonitorCall.UPDATE_STATUS, 0));
+    }
+
+    // [utest->dsn~kernel.update.refusals~1]
+    @Test
+    void aRefusedUpdateCallIsCountedAndLoggedOnlyAsUpdateRefused() {
+        EventRecords log = r.m.eventRecords();
+        assertEquals(Status.DENIED, r.call(1, MonitorCall.UPDATE_STATUS, 1));
+        refused(1, UpdateReason.NOT_ALLOWED, 1);
+        assertEquals(1, r.m.counter(Counter.DENIED_CALLS));
+        assertEquals(Status.DENIED, r.call(1, MonitorCall.UPDATE_BEGIN, 1, 100, 2));
+        refused(1, UpdateReason.NOT_ALLOWED, 1);
+        assertEquals(2, r.m.counter(Counter.DENIED_CALLS));
+        // the calls below the device calls and SNAPSHOT keep the generic record; the device calls have their own
+        assertTrue(r.call(1, MonitorCall.CHANNEL_INFO, 9, 0) != Status.OK);
+        assertEquals(EventKind.DENIED_CALL, log.kind(log.sequence() - 1));
+        assertEquals(MonitorCall.CHANNEL_INFO, log.a(log.sequence() - 1));
+        assertTrue(r.call(1, MonitorCall.DEVICE_READ, UpdateRig.STORE) != Status.OK);
+        assertTrue(log.kind(log.sequence() - 1) != EventKind.DENIED_CALL, EventKind.name(log.kind(log.sequence() - 1)));
+        assertTrue(r.call(1, MonitorCall.SNAPSHOT, 0) != Status.OK);
+        assertEquals(EventKind.DENIED_CALL, log.kind(log.sequence() - 1));
+        assertEquals(MonitorCall.SNAPSHOT, log.a(log.sequence() - 1));
+        assertEquals(5, r.m.counter(Counter.DENIED_CALLS));
     }
 }

@@ -14,6 +14,15 @@ import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
 import warden.kernel.api.SystemImageBuilder;
 import warden.kernel.api.UpdateReason;
+import warden.kernel.port.Console;
+import warden.kernel.port.CpuContext;
+import warden.kernel.port.GuestMemory;
+import warden.kernel.port.InterruptController;
+import warden.kernel.port.Platform;
+import warden.kernel.port.ProtectionUnit;
+import warden.kernel.port.SignatureEngine;
+import warden.kernel.port.SnapshotStore;
+import warden.kernel.port.Timer;
 
 /**
  * A booted kernel on the fake port with an updatable partition: rtos (0, ASIL C, core 0, watchdog
@@ -31,12 +40,29 @@ final class UpdateRig {
     static final long TRIAL = 50_000_000L;
     static final int RTOS = 0;
     static final int OPS = 1;
-    final FakePlatform f = new FakePlatform(2);
-    final Monitor m = Warden.create(f);
+    static final long LINUX_RAM = 0x8200_0000L;
+    static final int LINUX = 2;
+    final FakePlatform f;
+    final Monitor m;
     final byte[] golden = content(3000, 1);
 
     UpdateRig() {
-        SystemImageBuilder b = builder();
+        this(false, false);
+    }
+
+    /**
+     * With {@code linux}, a third partition (2, QM, core 2, not privileged) that is neither rtos
+     * nor its updater; with {@code romSlot}, the monitor reads slot B but cannot write it.
+     */
+    UpdateRig(boolean linux, boolean romSlot) {
+        f = new FakePlatform(linux ? 3 : 2);
+        m = Warden.create(romSlot ? new RomSlot(f) : f);
+        SystemImageBuilder b = builder(linux ? 3 : 2);
+        if (linux) {
+            int l = b.partition("linux", Criticality.QM, 0b100, LINUX_RAM, 0, false);
+            b.region(l, LINUX_RAM, 0x10_0000L, Access.ALL);
+            f.addRam(LINUX_RAM, 0x100);
+        }
         b.digest(RTOS, sha256(golden));
         f.addRam(RTOS_RAM, MAX);
         f.addRam(OPS_RAM, 0x2000);
@@ -48,8 +74,8 @@ final class UpdateRig {
     }
 
     /** The rig's image with its update section, golden image of 3000 bytes (digest not set). */
-    static SystemImageBuilder builder() {
-        SystemImageBuilder b = SystemImage.builder(2).monitor(Images.MON, 0x20_0000L);
+    static SystemImageBuilder builder(int cores) {
+        SystemImageBuilder b = SystemImage.builder(cores).monitor(Images.MON, 0x20_0000L);
         int rtos = b.partition("rtos", Criticality.ASIL_C, 0b01, RTOS_RAM, 5_000_000, false);
         b.region(rtos, RTOS_RAM, 0x10_0000L, Access.ALL);
         b.health(rtos, 10_000_000L, 0, 1_000_000_000L, 3, HealthAction.RESTART, HealthAction.SAFE_STATE);
@@ -146,5 +172,33 @@ final class UpdateRig {
     long status() {
         assertEquals(Status.OK, call(1, MonitorCall.UPDATE_STATUS, RTOS));
         return f.lastValue;
+    }
+
+    /** The fake port with a memory that refuses every write to slot B (reads still answer). */
+    private static final class RomSlot implements Platform, GuestMemory {
+        private final FakePlatform f;
+
+        RomSlot(FakePlatform f) {
+            this.f = f;
+        }
+
+        @Override public String targetName() { return f.targetName(); }
+        @Override public int coreCount() { return f.coreCount(); }
+        @Override public CpuContext cpu() { return f.cpu(); }
+        @Override public ProtectionUnit protection() { return f.protection(); }
+        @Override public InterruptController interrupts() { return f.interrupts(); }
+        @Override public Timer timer() { return f.timer(); }
+        @Override public Console console() { return f.console(); }
+        @Override public GuestMemory memory() { return this; }
+        @Override public SignatureEngine signatures() { return f.signatures(); }
+        @Override public SnapshotStore snapshots() { return f.snapshots(); }
+        @Override public int readByte(long address) { return f.readByte(address); }
+        @Override public long readDevice(long address) { return f.readDevice(address); }
+        @Override public int writeDevice(long address, int value) { return f.writeDevice(address, value); }
+
+        @Override
+        public int writeByte(long address, int value) {
+            return address >= SLOT_B && address < SLOT_B + MAX ? -1 : f.writeByte(address, value);
+        }
     }
 }

@@ -71,7 +71,7 @@ class UpdateTest {
         assertEquals(UpdateReason.status(2, UpdateReason.IDLE, 1), r.status());
     }
 
-    // [utest->dsn~kernel.update.switch~1] [utest->dsn~kernel.update.slots~1]
+    // [utest->dsn~kernel.update.switch~1] [utest->dsn~kernel.update.slots~1] [utest->dsn~kernel.update.verify~1]
     @Test
     void aVerifiedImageWaitsForTheTargetsNextRestart() {
         assertEquals(Status.OK, r.send(v2, 2));
@@ -148,6 +148,51 @@ class UpdateTest {
         assertArrayEquals(r.golden, r.loaded(r.golden.length));
         assertEquals(Status.BAD_STATE, r.call(1, MonitorCall.UPDATE_CHUNK, 0, 4096, UpdateRig.BUFFER, 904));
         assertEquals(UpdateReason.status(1, UpdateReason.IDLE, 0), r.status());
+        assertEquals(-1, r.last(EventKind.UPDATE_SWITCHED), "no verified image, no switch");
+    }
+
+    // [utest->dsn~kernel.update.switch~1]
+    @Test
+    void aRestartOfAPartitionThatIsNeitherTheTargetNorItsUpdaterLeavesTheTransfer() {
+        UpdateRig three = new UpdateRig(true, false);
+        assertEquals(Status.OK, three.call(1, MonitorCall.UPDATE_BEGIN, 0, 5000, 2));
+        three.put(UpdateRig.BUFFER, v2, 0, 4096);
+        assertEquals(Status.OK, three.call(1, MonitorCall.UPDATE_CHUNK, 0, 0, UpdateRig.BUFFER, 4096));
+        assertEquals(Status.OK, three.call(2, MonitorCall.PARTITION_RESET), "linux restarts");
+        assertEquals(1, three.m.restarts(UpdateRig.LINUX));
+        assertEquals(-1, three.last(EventKind.UPDATE_ABORTED));
+        three.put(UpdateRig.BUFFER, v2, 4096, 904);
+        assertEquals(Status.OK, three.call(1, MonitorCall.UPDATE_CHUNK, 0, 4096, UpdateRig.BUFFER, 904));
+        assertEquals(Status.OK, three.finish(UpdateRig.manifest(v2, 2), true));
+        assertArrayEquals(v2, three.loaded(v2.length));
+    }
+
+    // [utest->dsn~kernel.update.trial~1]
+    @Test
+    void aHeartbeatOutsideATrialCommitsNothing() {
+        r.at(UpdateRig.TRIAL + 1);
+        assertEquals(Status.OK, r.call(0, MonitorCall.HEARTBEAT));
+        assertEquals(-1, r.last(EventKind.UPDATE_COMMITTED));
+        assertEquals(UpdateReason.status(1, UpdateReason.IDLE, 0), r.status());
+        assertEquals(Status.OK, r.send(v2, 2));
+        assertEquals(Status.OK, r.finish(UpdateRig.manifest(v2, 2), false));
+        r.at(3 * UpdateRig.TRIAL);
+        assertEquals(Status.OK, r.call(0, MonitorCall.HEARTBEAT));
+        assertEquals(-1, r.last(EventKind.UPDATE_COMMITTED), "verified, but not switched to");
+        assertEquals(UpdateReason.status(1, UpdateReason.VERIFIED, 0), r.status());
+    }
+
+    // [utest->dsn~kernel.update.trial~1]
+    @Test
+    void aWatchdogExpiryWithoutAnUpdateOnTrialHasTheReasonWatchdog() {
+        r.at(1_000_000);
+        assertEquals(Status.OK, r.call(0, MonitorCall.HEARTBEAT));
+        r.at(7_000_001);
+        r.m.onTimer(0);
+        long fd = r.last(EventKind.FAILURE_DETECTED);
+        assertTrue(fd >= 0);
+        assertEquals(HealthAction.REASON_WATCHDOG, r.m.eventRecords().a(fd));
+        assertEquals(-1, r.last(EventKind.UPDATE_ROLLED_BACK));
     }
 
     // [utest->dsn~kernel.update.switch~1]

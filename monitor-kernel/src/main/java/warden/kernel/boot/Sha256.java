@@ -119,7 +119,7 @@ public final class Sha256 {
         if (n < 0 || n > ADD_MAX) {
             return false;
         }
-        int head = fill == 0 ? 0 : 64 - fill;
+        int head = 64 - fill; // the rest of the current block (fill < 64); a whole block when fill is 0
         if (head > n) {
             head = n;
         }

@@ -111,8 +111,9 @@ public final class UpdateCalls {
 
     /**
      * UPDATE_CHUNK: decode (a transfer under way, the next offset, a length within CHUNK_MAX and
-     * the image, a buffer the caller may read), then copy and hash at most CHUNK_MAX bytes; the
-     * value is the bytes received. [impl->dsn~kernel.update.calls~1]
+     * the image, a buffer the caller may read: CallerMemory refuses an empty or negative length),
+     * then copy and hash at most CHUNK_MAX bytes; the value is the bytes received.
+     * [impl->dsn~kernel.update.calls~1]
      */
     private int chunk(int core, int p, int t, long offset, long address, long length) {
         if (updates.state(t) != UpdateReason.RECEIVING) {
@@ -124,7 +125,7 @@ public final class UpdateCalls {
         if (length > updates.size(t) - offset) {
             return refuse(core, p, t, UpdateReason.TOO_BIG, length);
         }
-        if (length <= 0 || length > UpdateReason.CHUNK_MAX || !owned.ownsReadable(p, address, length)) {
+        if (length > UpdateReason.CHUNK_MAX || !owned.ownsReadable(p, address, length)) {
             return refuse(core, p, t, UpdateReason.BAD_BUFFER, address);
         }
         long slot = updates.inactiveBase(t) + offset;

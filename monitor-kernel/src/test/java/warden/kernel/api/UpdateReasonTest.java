@@ -16,7 +16,7 @@ class UpdateReasonTest {
         assertEquals(0x2_0000_0000L, UpdateReason.status(0, 2, 0));
     }
 
-    // [utest->dsn~kernel.update.verify~1]
+    // [utest->dsn~kernel.update.verify~1] [utest->dsn~kernel.update.calls~1]
     @Test
     void theSignedMessageIsDigestVersionAndSizeBigEndian() {
         byte[] digest = new byte[32];

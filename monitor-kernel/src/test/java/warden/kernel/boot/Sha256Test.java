@@ -67,7 +67,7 @@ class Sha256Test {
         }
     }
 
-    // [utest->dsn~health.golden-image~1]
+    // [utest->dsn~health.golden-image~1] [utest->dsn~kernel.update.verify~1]
     @Test
     void theStreamingFormAgreesWithTheJdkForEverySplitOfTheMessage() throws Exception {
         byte[] image = periodic(5000);
@@ -80,7 +80,8 @@ class Sha256Test {
             mem.writeByte(STORE + i, image[i] & 0xff);
         }
         byte[] want = MessageDigest.getInstance("SHA-256").digest(image);
-        for (int[] split : new int[][] {{5000}, {1, 4095, 904}, {63, 1, 64, 4000, 872}, {4096, 904}, {0, 3, 4097}}) {
+        int[][] splits = {{5000}, {1, 4095, 904}, {63, 1, 64, 4000, 872}, {4096, 904}, {0, 4096, 0, 904}, {0, 3, 4097}};
+        for (int[] split : splits) {
             Sha256 sha = new Sha256();
             sha.start();
             long at = 0;
