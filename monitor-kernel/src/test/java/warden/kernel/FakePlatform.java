@@ -285,6 +285,8 @@ public final class FakePlatform implements Platform, CpuContext, ProtectionUnit,
     public int loads;
     public long chargedPages;
     public long chargedBytes;
+    /** Calls of pageDirty: which pages a snapshot or restore asked about. */
+    public int dirtyQueries;
 
     @Override
     public long reserve(long bytes) {
@@ -298,6 +300,7 @@ public final class FakePlatform implements Platform, CpuContext, ProtectionUnit,
 
     @Override
     public boolean pageDirty(long address) {
+        dirtyQueries++;
         long page = (address - memoryBase) >>> 12;
         return address >= memoryBase && page < 16 && (dirty & (1L << page)) != 0;
     }

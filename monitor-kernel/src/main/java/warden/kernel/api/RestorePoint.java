@@ -12,8 +12,10 @@ package warden.kernel.api;
  *   page digest  h[i] = SHA-256(page i of the store)              (4096 bytes, when copied)
  *   snapshot     D    = SHA-256(h[0] .. h[n-1] | ctx words | kept-state check | n)
  * </pre>
+ * (computed by the health monitor's SnapshotDigest). The stat ids and reason names are what the run
+ * report shows.
  *
- * [impl->dsn~kernel.snapshot.digest~1]
+ * [impl->dsn~run.snapshot-report~1]
  */
 public final class RestorePoint {
     /** Bytes of a page, the granule of dirty tracking and of the copies. */

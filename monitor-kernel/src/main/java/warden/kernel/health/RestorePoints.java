@@ -43,7 +43,9 @@ public final class RestorePoints {
     private final long[] kept;
     private final boolean[] valid;
     private final long[] lastAt;
-    private final boolean[] oneShotTaken;
+    /** Whether p's one-shot snapshot is behind it: taken, or none asked for (true from boot). */
+    private final boolean[] oneShotDone;
+    private final boolean reserved;
     private final long[] stats;
     private final byte[] scratch = new byte[D];
 
@@ -67,33 +69,36 @@ public final class RestorePoints {
         kept = new long[n];
         valid = new boolean[n];
         lastAt = new long[n];
-        oneShotTaken = new boolean[n];
+        oneShotDone = new boolean[n];
         stats = new long[n * RestorePoint.STATS];
         sha = new SnapshotDigest(store);
         byte[] zero = sha.zeroPage();
+        boolean all = true;
         for (int p = 0; p < n; p++) {
             storeBase[p] = -1;
+            oneShotDone[p] = img.snapshotAtNs(p) < 0;
             if (img.snapshot(p)) {
                 pages[p] = SnapshotPages.count(img, p);
                 storeBase[p] = store.reserve((long) pages[p] * PAGE);
+                all &= storeBase[p] >= 0;
                 pageDigest[p] = new byte[pages[p] * D];
                 for (int k = 0; k < pages[p]; k++) {
                     System.arraycopy(zero, 0, pageDigest[p], k * D, D);
                 }
                 contexts[p] = new long[img.coreCount() * contextWords];
+                all &= contexts[p].length <= SnapshotDigest.CONTEXT_WORDS_MAX; // the digest's bound
                 stats[p * RestorePoint.STATS + RestorePoint.PAGES] = pages[p];
             }
         }
+        reserved = all;
     }
 
-    /** @return whether every store was reserved (a boot that cannot reserve one fails). */
+    /**
+     * @return whether every store was reserved and every context table is within the snapshot
+     *     digest's bound (a boot that fails either fails)
+     */
     public boolean reserved() {
-        for (int p = 0; p < img.partitionCount(); p++) {
-            if (img.snapshot(p) && storeBase[p] < 0) {
-                return false;
-            }
-        }
-        return true;
+        return reserved;
     }
 
     /** @return stat {@code id} ({@link RestorePoint}) of partition p. */
@@ -113,11 +118,11 @@ public final class RestorePoints {
      * [impl->dsn~kernel.snapshot.take~1]
      */
     public void heartbeat(int p, int core, long now, boolean first) {
-        long period = img.snapshotPeriodNs(p); // a partition without snapshots: 0, -1, false
+        long period = img.snapshotPeriodNs(p); // a partition without snapshots: 0, -1 (done), false
         long at = img.snapshotAtNs(p);
         if (first && img.snapshotAtBoot(p) && stat(p, RestorePoint.TAKEN) == 0
-                || at >= 0 && now >= at && !oneShotTaken[p] || period > 0 && now - lastAt[p] >= period) {
-            oneShotTaken[p] |= at >= 0 && now >= at;
+                || !oneShotDone[p] && now >= at || period > 0 && now - lastAt[p] >= period) {
+            oneShotDone[p] |= now >= at;
             take(p, core, now);
         }
     }
@@ -145,7 +150,7 @@ public final class RestorePoints {
         lastAt[p] = now;
         long ns = store.charge(core, copied, (long) copied * PAGE + hashedTop(p));
         int s = p * RestorePoint.STATS;
-        stats[s + RestorePoint.TAKEN]++;
+        stats[s]++; // RestorePoint.TAKEN, the first stat (s + 0)
         stats[s + RestorePoint.LAST_PAGES] = copied;
         stats[s + RestorePoint.BYTES_COPIED] += (long) copied * PAGE;
         stats[s + RestorePoint.LAST_NS] = ns;

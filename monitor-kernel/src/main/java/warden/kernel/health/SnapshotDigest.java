@@ -19,10 +19,11 @@ import warden.kernel.port.SnapshotStore;
 final class SnapshotDigest {
     private static final int D = SystemImage.DIGEST_BYTES;
     private static final int PAGE_WORDS = RestorePoint.PAGE_BYTES / 8;
-    /** Bytes of the page-digest table at most: PAGES_MAX pages of 32 bytes. */
-    private static final int DIGESTS_MAX = RestorePoint.PAGES_MAX * SystemImage.DIGEST_BYTES;
-    /** Context words of a partition at most: CORES_MAX cores of at most 4096 words (a port constant). */
-    private static final int CONTEXT_WORDS_MAX = SystemImage.CORES_MAX * 4096;
+    /**
+     * Context words of a partition at most: CORES_MAX cores of at most 4096 words (a port constant;
+     * RestorePoints refuses a larger context table at boot).
+     */
+    static final int CONTEXT_WORDS_MAX = SystemImage.CORES_MAX * 4096;
 
     private final Sha256 sha = new Sha256();
     private final SnapshotStore store;
@@ -43,22 +44,35 @@ final class SnapshotDigest {
         return zero;
     }
 
-    /** SHA-256 of the store's page at {@code off} into {@code out[at..at+32)}. */
+    /**
+     * SHA-256 of the store's page at {@code off} (its 4096 bytes in address order) into
+     * {@code out[at..at+32)}. The store reads little-endian words, so each word's bytes are hashed
+     * least significant first.
+     */
     void page(long off, byte[] out, int at) {
         sha.start();
         for (int w = 0; w < PAGE_WORDS; w++) {
-            sha.putLong(store.readStore(off + 8L * w));
+            long v = store.readStore(off + 8L * w);
+            for (int b = 0; b < 8; b++) {
+                sha.putByte((int) (v >>> (8 * b)));
+            }
         }
         sha.end(out, at);
     }
 
-    /** D = SHA-256(page digests | contexts | kept check | pages) into {@code out[at..at+32)}. */
+    /**
+     * D = SHA-256(page digests | contexts | kept check | pages) into {@code out[at..at+32)}; the
+     * page-digest table holds the {@code pages} digests (RestorePoints allocates it with that length).
+     */
     void snapshot(byte[] pageDigests, int pages, long[] contexts, long kept, byte[] out, int at) {
         sha.start();
-        for (int i = 0; i < DIGESTS_MAX && i < pages * D && i < pageDigests.length; i++) { // <= PAGES_MAX * 32
+        for (int i = 0; i < pages * D; i++) { // pages <= PAGES_MAX
             sha.putByte(pageDigests[i]);
         }
-        for (int i = 0; i < CONTEXT_WORDS_MAX && i < contexts.length; i++) { // cores * context words
+        for (int i = 0; i < CONTEXT_WORDS_MAX; i++) { // the restricted-Java bound: never reached, see below
+            if (i >= contexts.length) { // cores * context words <= CONTEXT_WORDS_MAX (RestorePoints at boot)
+                break;
+            }
             sha.putLong(contexts[i]);
         }
         sha.putLong(kept);

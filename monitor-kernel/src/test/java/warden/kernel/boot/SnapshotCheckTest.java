@@ -26,9 +26,7 @@ class SnapshotCheckTest {
     private static int check(SystemImageBuilder b) {
         ImageCheck c = new ImageCheck();
         int r = c.check(b.build(), 1);
-        if (r != ImageCheckCode.OK) {
-            assertEquals(0, c.first(), "the snapshotted partition is named");
-        }
+        assertEquals(r == ImageCheckCode.OK ? -1 : 0, c.first(), "the snapshotted partition is named, none when OK");
         return r;
     }
 
@@ -64,5 +62,33 @@ class SnapshotCheckTest {
                 .snapshot(0, true, -1, 0, 2)), "no partition 2");
         assertEquals(ImageCheckCode.BAD_SNAPSHOT_REQUESTER, check(image(0x9000_0000L, 0x1000, true)
                 .snapshot(0, true, -1, 0, -2)));
+    }
+
+    // [utest->dsn~kernel.snapshot.boot-check~1]
+    @Test
+    void aPartitionWithoutSnapshotsNeedsNoAlignedRegionAndTheFirstBadOneIsNamed() {
+        assertEquals(ImageCheckCode.OK, check(image(0x9000_0800L, 0x2800, false)), "no snapshot, no rule");
+        int cores = SystemImage.PARTITIONS_MAX / ImageCheck.PARTITIONS_PER_CORE_MAX;
+        SystemImageBuilder b = SystemImage.builder(cores).monitor(0x7000_0000L, 0x1000);
+        for (int p = 0; p < SystemImage.PARTITIONS_MAX; p++) {
+            long base = 0x9000_0000L + 0x1_0000L * p;
+            b.partition("p" + p, Criticality.QM, 1 << (p % cores), base, 0, p == 0);
+            b.region(p, base, 0x1000, Access.READ | Access.WRITE);
+        }
+        b.snapshot(3, true, -1, 0, 0);
+        b.snapshot(SystemImage.PARTITIONS_MAX - 1, true, -1, -1, SystemImage.NO_PARTITION);
+        ImageCheck c = new ImageCheck();
+        assertEquals(ImageCheckCode.BAD_SNAPSHOT, c.check(b.build(), cores), "the last partition's negative period");
+        assertEquals(SystemImage.PARTITIONS_MAX - 1, c.first());
+        b.snapshot(SystemImage.PARTITIONS_MAX - 1, true, -1, 0, SystemImage.NO_PARTITION);
+        b.snapshot(5, true, -1, 0, 3);
+        assertEquals(ImageCheckCode.BAD_SNAPSHOT_REQUESTER, c.check(b.build(), cores), "p3 is not privileged");
+        assertEquals(5, c.first());
+        b.snapshot(5, true, -1, 0, SystemImage.PARTITIONS_MAX);
+        assertEquals(ImageCheckCode.BAD_SNAPSHOT_REQUESTER, c.check(b.build(), cores), "no partition 16");
+        assertEquals(5, c.first());
+        b.snapshot(5, true, -1, 0, 0);
+        assertEquals(ImageCheckCode.OK, c.check(b.build(), cores), "p0, privileged, may request");
+        assertEquals(-1, c.first());
     }
 }

@@ -1,6 +1,7 @@
 package warden.kernel.calls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import warden.kernel.api.Access;
@@ -63,5 +64,33 @@ class SnapshotCallsTest {
         c.platform.writeByte(RAM + 0x1000, 8);
         assertEquals(Status.FAILED, c.all.call(0, 2, MonitorCall.SNAPSHOT), "the port could not save a page");
         assertEquals(0, c.platform.lastValue);
+    }
+
+    // [utest->dsn~kernel.snapshot.call~1]
+    @Test
+    void aRequesterThatIsNotPrivilegedIsDeniedEvenWhenTheImageNamesIt() {
+        SystemImageBuilder b = SystemImage.builder(1).monitor(0x7000_0000L, 0x1000);
+        b.partition("p0", Criticality.ASIL_C, 1, RAM, 0, false);
+        b.region(0, RAM, 0x1000, Access.READ | Access.WRITE);
+        b.partition("p1", Criticality.QM, 1, RAM + 0x4000, 0, false);
+        b.region(1, RAM + 0x4000, 0x1000, Access.ALL);
+        b.snapshot(0, false, -1, 0, 1); // the boot check refuses this image; the call does not rely on it
+        CallGroups c = new CallGroups(b.build());
+        assertEquals(Status.DENIED, c.snapshots.decode(1, 0));
+        c.platform.args[0] = 0;
+        assertEquals(Status.DENIED, c.all.call(0, 1, MonitorCall.SNAPSHOT));
+        assertEquals(0, c.points.stat(0, RestorePoint.TAKEN));
+    }
+
+    // [utest->dsn~kernel.snapshot.call~1]
+    @Test
+    void aSnapshotWithNothingWrittenSinceTheLastIsTakenAndAnswersZeroPages() {
+        CallGroups c = calls();
+        c.platform.args[0] = 0;
+        c.platform.lastValue = -1;
+        assertEquals(Status.OK, c.all.call(0, 2, MonitorCall.SNAPSHOT));
+        assertEquals(0, c.platform.lastValue, "no page written since boot");
+        assertEquals(1, c.points.stat(0, RestorePoint.TAKEN));
+        assertTrue(c.points.valid(0));
     }
 }

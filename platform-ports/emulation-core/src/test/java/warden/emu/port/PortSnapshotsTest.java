@@ -138,4 +138,58 @@ class PortSnapshotsTest {
         assertEquals(2 * 512 + 4, spent[1]);
         assertEquals(4512, spent[0]);
     }
+
+    // [utest->dsn~port.snapshot-store~1]
+    @Test
+    void theStoreEndsExactlyAtItsSizeAndACopyStaysWithinItsPage() {
+        assertEquals(0, store.reserve(0), "nothing, at the start");
+        long end = PortSnapshots.STORE_BYTES;
+        assertEquals(0, store.reserve(end - 4096));
+        assertEquals(end - 4096, store.reserve(4096), "exactly the rest");
+        assertEquals(-1, store.reserve(4096), "nothing left");
+        ram.write(RAM + 4096, 8, 11);
+        ram.write(RAM + 2 * 4096 - 8, 8, 12);
+        ram.write(RAM + 2 * 4096, 8, 13);
+        assertEquals(0, store.savePage(RAM + 2 * 4096, 4096));
+        assertEquals(0, store.savePage(RAM + 4096, 0), "store page 0");
+        assertEquals(11, store.readStore(0));
+        assertEquals(12, store.readStore(4088));
+        assertEquals(13, store.readStore(4096), "the next store page is left alone");
+        assertEquals(0, store.loadPage(0, RAM + 3 * 4096));
+        assertEquals(12, ram.read(RAM + 4 * 4096 - 8, 8));
+        assertEquals(0, ram.read(RAM + 4 * 4096, 8), "the next RAM page is left alone");
+        assertEquals(0, store.savePage(RAM + 4096, end - 4096), "the last page of the store");
+        assertEquals(12, store.readStore(end - 8));
+    }
+
+    // [utest->dsn~port.snapshot-store~1]
+    @Test
+    void aPartitionOnTwoCoresIsReinstatedAtTheTimeOfItsFirstCoreAndTheStoreReadsOnlyWhatWasReserved() {
+        var b = SystemImage.builder(2).monitor(0x7000_0000L, 0x1000);
+        b.partition("p", Criticality.ASIL_C, 0b11, RAM, 0, false);
+        b.region(0, RAM, 0x1000, Access.ALL);
+        b.partition("none", Criticality.QM, 0b01, RAM + 0x1000, 0, false);
+        b.region(1, RAM + 0x1000, 0x1000, Access.ALL);
+        Kept first = new Kept();
+        Kept second = new Kept();
+        GuestBinding guests = new GuestBinding(b.build(), 2, new Executor[] {first, second, null, null});
+        PortSnapshots both = new PortSnapshots(bus, guests, new PortSnapshots.Cores() {
+            @Override public void capture(int core, long[] ctx, int offset) { }
+            @Override public void spend(int core, long ns) { }
+            @Override public long now(int core) { return 1000 + core; }
+        }, 512, 4000);
+        first.state = 1;
+        second.state = 2;
+        assertEquals(31 + 2, both.keepState(0), "the executors' checks combined");
+        first.state = 5;
+        assertEquals(0, both.reinstate(0));
+        assertEquals(1, first.state);
+        assertEquals(1000, first.reinstatedAt, "core 0's time");
+        assertEquals(1000, second.reinstatedAt);
+        assertEquals(0, both.reinstate(1), "a partition without executors has nothing to reinstate");
+        assertEquals(0, both.reserve(4096));
+        both.store().write(4096, 8, 99); // an upset just past what was reserved
+        assertEquals(0, both.readStore(4096), "not the kernel's to read");
+        assertEquals(0, both.readStore(4092), "nor its part of a word");
+    }
 }
