@@ -19,25 +19,12 @@ import warden.kernel.api.SystemImageBuilder;
  * its requester; p2 itself has no snapshots.
  */
 class SnapshotCallsTest {
-    private static final long RAM = 0x8000_0000L;
-
-    private static CallGroups calls() {
-        SystemImageBuilder b = SystemImage.builder(1).monitor(0x7000_0000L, 0x1000);
-        b.partition("p0", Criticality.ASIL_C, 1, RAM, 0, false);
-        b.region(0, RAM, 0x2000, Access.READ | Access.WRITE);
-        b.partition("p1", Criticality.QM, 1, RAM + 0x4000, 0, true);
-        b.region(1, RAM + 0x4000, 0x1000, Access.ALL);
-        b.partition("p2", Criticality.QM, 1, RAM + 0x8000, 0, true);
-        b.region(2, RAM + 0x8000, 0x1000, Access.ALL);
-        b.snapshot(0, false, -1, 0, 2);
-        b.health(0, 0, 0, 1_000_000L, 0, HealthAction.STOP, HealthAction.STOP);
-        return new CallGroups(b.build());
-    }
+    private static final long RAM = CallGroups.SNAPSHOT_RAM;
 
     // [utest->dsn~kernel.snapshot.call~1]
     @Test
     void onlyThePartitionsRequesterMayAskAndOnlyForAPartitionOfTheImageThatRuns() {
-        CallGroups c = calls();
+        CallGroups c = CallGroups.withSnapshots(false);
         assertEquals(Status.OK, c.snapshots.decode(2, 0));
         assertEquals(Status.DENIED, c.snapshots.decode(1, 0), "p1 is privileged but not p0's requester");
         assertEquals(Status.DENIED, c.snapshots.decode(0, 0), "nor is p0 itself");
@@ -52,7 +39,7 @@ class SnapshotCallsTest {
     // [utest->dsn~kernel.snapshot.call~1]
     @Test
     void theCallTakesTheSnapshotAndAnswersThePagesCopied() {
-        CallGroups c = calls();
+        CallGroups c = CallGroups.withSnapshots(false);
         c.platform.writeByte(RAM + 0x1000, 7);
         c.platform.args[0] = 0;
         assertEquals(Status.OK, c.all.call(0, 2, MonitorCall.SNAPSHOT));
@@ -85,7 +72,7 @@ class SnapshotCallsTest {
     // [utest->dsn~kernel.snapshot.call~1]
     @Test
     void aSnapshotWithNothingWrittenSinceTheLastIsTakenAndAnswersZeroPages() {
-        CallGroups c = calls();
+        CallGroups c = CallGroups.withSnapshots(false);
         c.platform.args[0] = 0;
         c.platform.lastValue = -1;
         assertEquals(Status.OK, c.all.call(0, 2, MonitorCall.SNAPSHOT));

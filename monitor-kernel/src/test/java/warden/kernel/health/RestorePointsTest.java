@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import warden.kernel.api.Access;
@@ -43,15 +42,6 @@ class RestorePointsTest extends HealthFixture {
         assertEquals(0, f.writeByte(address, value));
     }
 
-    private List<String> records(int kind) {
-        List<String> out = new ArrayList<>();
-        for (long s = log.oldest(); s < log.sequence(); s++) {
-            if (log.kind(s) == kind) {
-                out.add("p" + log.partition(s) + " " + log.a(s) + "/" + log.b(s));
-            }
-        }
-        return out;
-    }
 
     // [utest->dsn~kernel.snapshot.take~1]
     // [utest->dsn~kernel.snapshot.restore~1]
@@ -77,7 +67,7 @@ class RestorePointsTest extends HealthFixture {
         assertEquals(4, f.store[PAGE], "page 1 of the store holds the write at RAM + 4 KiB");
         assertEquals(5, f.store[PAGE + 1]);
         assertEquals(List.of("p0 2/" + points.stat(0, RestorePoint.MAX_NS), "p0 0/" + (4 * 32 + 8 * 8 + 16) * 4,
-                "p0 1/" + points.stat(0, RestorePoint.LAST_NS)), records(EventKind.SNAPSHOT_TAKEN));
+                "p0 1/" + points.stat(0, RestorePoint.LAST_NS)), logged(EventKind.SNAPSHOT_TAKEN));
         assertEquals(0, f.dirty & 0b1111, "every page copied is clean again");
         assertEquals(-1, points.take(1, 1, 400), "p1 has no snapshots");
     }
@@ -129,10 +119,10 @@ class RestorePointsTest extends HealthFixture {
         assertEquals(0, f.readByte(RAM), "a page written after the snapshot comes back as it was (zero)");
         assertEquals(77, f.regs[0][3], "the context captured comes back on core 0");
         assertEquals(5, f.liveState[0]);
-        assertEquals(List.of("p0 2/" + (f.charged - charged)), records(EventKind.PARTITION_RESTORED));
+        assertEquals(List.of("p0 2/" + (f.charged - charged)), logged(EventKind.PARTITION_RESTORED));
         assertEquals(2 * PAGE + 4 * 32 + 8 * 8 + 16, f.chargedBytes - (PAGE + 4 * 32 + 8 * 8 + 16),
                 "the restore hashed the two pages it copied back and the snapshot's digest input");
-        assertEquals(List.of(), records(EventKind.PARTITION_RESTARTED));
+        assertEquals(List.of(), logged(EventKind.PARTITION_RESTARTED));
         assertEquals(1, counters[Counter.RESTORES]);
         assertEquals(0, sched.running(1) == 0 ? 1 : 0);
         assertEquals(0, sched.running(0));
@@ -170,9 +160,9 @@ class RestorePointsTest extends HealthFixture {
         f.store[PAGE] ^= 1; // an upset in the monitor's store
         write(RAM + PAGE, 10);
         h.failure(0, HealthAction.REASON_CRASH, 200);
-        assertEquals(List.of("p0 " + RestorePoint.DIGEST_MISMATCH + "/1"), records(EventKind.SNAPSHOT_CORRUPT));
-        assertEquals(1, records(EventKind.PARTITION_RESTARTED).size(), "the golden image instead");
-        assertEquals(List.of(), records(EventKind.PARTITION_RESTORED));
+        assertEquals(List.of("p0 " + RestorePoint.DIGEST_MISMATCH + "/1"), logged(EventKind.SNAPSHOT_CORRUPT));
+        assertEquals(1, logged(EventKind.PARTITION_RESTARTED).size(), "the golden image instead");
+        assertEquals(List.of(), logged(EventKind.PARTITION_RESTORED));
         assertEquals(10, f.readByte(RAM + PAGE), "nothing of the snapshot was copied");
         assertFalse(points.valid(0), "the snapshot is dropped");
         assertEquals(1, points.stat(0, RestorePoint.FALLBACKS));
@@ -185,13 +175,13 @@ class RestorePointsTest extends HealthFixture {
     void withoutASnapshotOrWithTheKeptStateChangedTheRestoreIsARestart() {
         start(image(HealthAction.RESTORE));
         h.failure(0, HealthAction.REASON_CRASH, 100);
-        assertEquals(List.of("p0 " + RestorePoint.NO_SNAPSHOT + "/0"), records(EventKind.SNAPSHOT_CORRUPT));
+        assertEquals(List.of("p0 " + RestorePoint.NO_SNAPSHOT + "/0"), logged(EventKind.SNAPSHOT_CORRUPT));
         points.take(0, 0, 200);
         f.keptState[0] ^= 4; // the port's kept copy changed
         h.failure(0, HealthAction.REASON_CRASH, 300);
         assertEquals(List.of("p0 " + RestorePoint.NO_SNAPSHOT + "/0", "p0 " + RestorePoint.DIGEST_MISMATCH + "/1"),
-                records(EventKind.SNAPSHOT_CORRUPT));
-        assertEquals(2, records(EventKind.PARTITION_RESTARTED).size());
+                logged(EventKind.SNAPSHOT_CORRUPT));
+        assertEquals(2, logged(EventKind.PARTITION_RESTARTED).size());
     }
 
     // [utest->dsn~kernel.snapshot.fallback~1]
@@ -225,9 +215,9 @@ class RestorePointsTest extends HealthFixture {
         for (int i = 0; i < 3; i++) {
             h.failure(0, HealthAction.REASON_CRASH, 200 + i);
         }
-        assertEquals(3, records(EventKind.PARTITION_RESTORED).size());
+        assertEquals(3, logged(EventKind.PARTITION_RESTORED).size());
         h.failure(0, HealthAction.REASON_CRASH, 300);
-        assertEquals(1, records(EventKind.PARTITION_STOPPED).size(), "the fourth escalates to stop");
+        assertEquals(1, logged(EventKind.PARTITION_STOPPED).size(), "the fourth escalates to stop");
         h.heartbeat(0, 400);
     }
 
