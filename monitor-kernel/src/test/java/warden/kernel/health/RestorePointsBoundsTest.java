@@ -145,4 +145,17 @@ class RestorePointsBoundsTest extends HealthFixture {
         assertTrue(new RestorePoints(img, sched, f, log, counters, words).reserved());
         assertFalse(new RestorePoints(img, sched, f, log, counters, words + 1).reserved());
     }
+
+    // [utest->dsn~kernel.snapshot.restore~1]
+    @Test
+    void aRestoreDropsTheInterruptsHeldForThePartitionAndItsVirtualTimers() {
+        start(image(-1));
+        assertEquals(0, points.take(1, 1, 100));
+        assertTrue(sched.held().hold(1, 0, 5, 150));
+        sched.timers().setDeadline(1, 0, 5_000);
+        assertEquals(5_000, f.deadline[0], "p1's virtual timer is core 0's earliest deadline");
+        assertEquals(0, points.restore(1, 1, 200));
+        assertEquals(0, sched.held().pendingCount(1, 0), "the interrupt held for p1 is dropped");
+        assertTrue(f.deadline[0] > 5_000, "and its virtual timer: " + f.deadline[0]);
+    }
 }
