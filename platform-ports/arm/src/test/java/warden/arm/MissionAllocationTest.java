@@ -16,7 +16,7 @@ import warden.kernel.port.ProtectionUnit;
  */
 class MissionAllocationTest {
     private static final int ROUNDS = 20_000;
-    private static final int PHASES = 5;
+    private static final int PHASES = 12;
     private final TestBoard b = new TestBoard();
     private final long[] ctx = new long[2 * ContextLayout.WORDS];
     private long sink;
@@ -35,17 +35,25 @@ class MissionAllocationTest {
         b.m.initContext(ctx, 0, 0, 0, TestBoard.SAFE_RAM);
         b.m.initContext(ctx, ContextLayout.WORDS, 1, 0, TestBoard.RICH_RAM);
         long least = Long.MAX_VALUE;
-        for (int phase = 0; phase < PHASES; phase++) { // phase 0 warms up: class loading, JIT
+        // Phase 0 warms up (class loading, JIT). A later phase can still catch one-off compiler
+        // work on this thread (a deoptimisation, an OSR compile), a few dozen bytes; an allocation
+        // per round shows in every phase as at least ROUNDS bytes. So: up to PHASES phases, and
+        // one of them after the first must allocate nothing.
+        for (int phase = 0; phase < PHASES && least != 0; phase++) {
             long before = mx.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < ROUNDS; i++) {
-                round(i);
-            }
+            rounds();
             long allocated = mx.getCurrentThreadAllocatedBytes() - before;
             if (phase > 0) {
                 least = Math.min(least, allocated);
             }
         }
         assertEquals(0, least, "bytes allocated in the quietest phase of " + ROUNDS + " rounds");
+    }
+
+    private void rounds() {
+        for (int i = 0; i < ROUNDS; i++) {
+            round(i);
+        }
     }
 
     private void round(int i) {

@@ -517,7 +517,8 @@ public final class Hart implements GuestCpu, Engine.Core {
 
     /** @return whether the vCPU attached here boots Linux (the SBI calls of {@link Sbi#answeredForCode}). */
     boolean runsLinux() {
-        return guests.executor(id) instanceof ElfGuest g && g.isLinux();
+        ElfGuest g = codeGuest();
+        return g != null && g.isLinux();
     }
 
     /** @return the executor attached here when it runs real code, else null. */

@@ -66,16 +66,18 @@ final class TrapHandler {
             machine.answerInPort(h);
             return;
         }
-        if (h.runsLinux() && Sbi.answeredForCode(h.x[17], h.x[16])) {
+        if (Sbi.answeredForCode(h.x[17], h.x[16]) && h.runsLinux()) {
             machine.answerForCode(h);
             return;
         }
         machine.mapArgs(h);
         int partition = h.boundPartition();
         kernel.onMonitorCall(h.id, Sbi.callId(h.x[17], h.x[16], h.x[10]));
-        ElfGuest g = h.codeGuest();
-        if (h.x[17] == Sbi.TIME_EID && h.boundPartition() == partition && g != null && g.heartbeatDue(h.time)) {
-            heartbeatFor(h, partition);
+        if (h.x[17] == Sbi.TIME_EID && h.boundPartition() == partition) { // only a timer call can be due a beat
+            ElfGuest g = h.codeGuest();
+            if (g != null && g.heartbeatDue(h.time)) {
+                heartbeatFor(h, partition);
+            }
         }
     }
 
