@@ -68,16 +68,21 @@ public final class Health {
     /** The partition starts (mission start or a restart): arm its boot timeout. [impl->dsn~health.watchdog~1] */
     public void started(int p, long now) { watchdog.arm(p, img.bootTimeoutNs(p), now); }
 
-    /** A heartbeat: re-arm the watchdog; the first one after a failure marks the recovery; a trial may commit.
-     * [impl->dsn~health.watchdog~1] [impl->dsn~health.restart~1] [impl->dsn~health.recovery-time~1] */
+    /** A heartbeat re-arms the watchdog, marks a recovery, may commit a trial. [impl->dsn~health.watchdog~1] */
     public void heartbeat(int p, long now) {
         updates.heartbeat(p, watchdog.home(p), now);
+        recovered(p, now);
+        watchdog.arm(p, img.watchdogNs(p), now);
+    }
+
+    /** The first heartbeat after a failure is logged as the recovery, with the time since the detection.
+     * [impl->dsn~health.restart~1] [impl->dsn~health.recovery-time~1] */
+    private void recovered(int p, long now) {
         if (detectedAt[p] >= 0) {
             long t = Math.max(now, detectedAt[p]); // a lagging core's clock: see recovery-time
             log.append(t, EventKind.PARTITION_RECOVERED, p, watchdog.home(p), t - detectedAt[p], table.restarts(p));
             detectedAt[p] = -1;
         }
-        watchdog.arm(p, img.watchdogNs(p), now);
     }
 
     /** The recovery clock starts at the failure that caused this restart (an earlier detection not yet

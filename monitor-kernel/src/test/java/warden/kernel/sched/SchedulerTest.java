@@ -240,13 +240,14 @@ class SchedulerTest {
     void aRestartGivesEachOfThePartitionsVcpusAFreshContextAndTouchesNoOtherCore() {
         three();
         assertEquals(0, s.running(1));
+        s.stopVcpu(0, 0);
+        assertEquals(VcpuState.STOPPED, s.state(0, 0));
         s.held().hold(0, 0, 11, 1);
         f.regs[1][3] = 0x77;
         int restoresBefore = count("restore 1 p0");
-        s.stopVcpu(0, 0);
-        assertEquals(VcpuState.STOPPED, s.state(0, 0));
         s.restartPartition(0, RAM + 0x80);
         assertEquals(1, counters[Counter.DISCARDED_INTERRUPTS]);
+        assertEquals(0, s.held().pendingCount(0, 0), "nothing held for the restarted vCPU");
         assertEquals(0, s.running(1), "running again on core 1");
         assertEquals(RAM + 0x80, f.regs[1][0]);
         assertEquals(0, f.regs[1][3], "nothing of the old state");
