@@ -7,6 +7,7 @@ import warden.kernel.port.GuestMemory;
 import warden.kernel.port.InterruptController;
 import warden.kernel.port.Platform;
 import warden.kernel.port.ProtectionUnit;
+import warden.kernel.port.SnapshotStore;
 import warden.kernel.port.Timer;
 
 /**
@@ -17,7 +18,7 @@ import warden.kernel.port.Timer;
  * after construction, so what a benchmark through it measures is the kernel's own cost.
  */
 public final class StubPort implements Platform, CpuContext, ProtectionUnit, InterruptController, Timer, Console,
-        GuestMemory {
+        GuestMemory, SnapshotStore {
     /** Context words of the default stub: the RISC-V port's count. */
     public static final int DEFAULT_WORDS = 41;
     private static final int LINES = 64;
@@ -48,6 +49,11 @@ public final class StubPort implements Platform, CpuContext, ProtectionUnit, Int
     @Override public Timer timer() { return this; }
     @Override public Console console() { return this; }
     @Override public GuestMemory memory() { return this; }
+    /** No update is verified in a benchmark: every signature is refused. */
+    @Override public warden.kernel.port.SignatureEngine signatures() {
+        return (key, message, length, signature) -> warden.kernel.port.SignatureEngine.INVALID;
+    }
+    @Override public SnapshotStore snapshots() { return this; }
 
     @Override public int contextWords() { return words; }
 
@@ -170,4 +176,19 @@ public final class StubPort implements Platform, CpuContext, ProtectionUnit, Int
         memory[(int) off] = (byte) value;
         return 0;
     }
+
+    // SnapshotStore: no store (a system with snapshots does not boot on the stub), nothing dirty
+    @Override public long reserve(long bytes) { return bytes == 0 ? 0 : -1; }
+    @Override public boolean pageDirty(long address) { return false; }
+    @Override public void cleanPage(long address) { }
+    @Override public int savePage(long address, long offset) { return -1; }
+    @Override public int loadPage(long offset, long address) { return -1; }
+    @Override public long readStore(long offset) { return 0; }
+    @Override public void capture(int core, long[] ctx, int offset) {
+        System.arraycopy(regs, core * words, ctx, offset, words);
+    }
+    @Override public long keepState(int partition) { return 0; }
+    @Override public long keptCheck(int partition) { return 0; }
+    @Override public int reinstate(int partition) { return 0; }
+    @Override public long charge(int core, long pages, long bytesHashed) { return 0; }
 }

@@ -40,6 +40,9 @@ class EventLogTest {
         assertEquals(true, EventLog.safety(EventKind.FAILURE_DETECTED));
         assertEquals(true, EventLog.safety(EventKind.CHANNEL_FAILURE));
         assertEquals(false, EventLog.safety(EventKind.DEVICE_DENIED));
+        assertEquals(false, EventLog.safety(EventKind.UPDATE_REFUSED), "a flood of refused update calls");
+        assertEquals(true, EventLog.safety(EventKind.UPDATE_ROLLED_BACK));
+        assertEquals(true, EventLog.safety(EventKind.UPDATE_VERIFIED));
     }
 
     // [utest->dsn~kernel.event-log~2]

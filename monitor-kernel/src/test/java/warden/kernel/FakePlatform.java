@@ -6,9 +6,11 @@ import warden.kernel.api.Status;
 import warden.kernel.port.Console;
 import warden.kernel.port.CpuContext;
 import warden.kernel.port.GuestMemory;
+import warden.kernel.port.SignatureEngine;
 import warden.kernel.port.InterruptController;
 import warden.kernel.port.Platform;
 import warden.kernel.port.ProtectionUnit;
+import warden.kernel.port.SnapshotStore;
 import warden.kernel.port.Timer;
 
 /**
@@ -17,7 +19,10 @@ import warden.kernel.port.Timer;
  * Registers are modeled as 4 words per core so that save/restore can be checked for leaks.
  */
 public final class FakePlatform implements Platform, CpuContext, ProtectionUnit, InterruptController, Timer,
-        Console, GuestMemory {
+        Console, GuestMemory, SnapshotStore {
+    /** The signature engine the kernel gets: the JDK's Ed25519 unless a test puts another. */
+    public SignatureEngine signatures = new TestSignatures();
+
     public static final int WORDS = 4;
     final int cores;
     public final long[][] regs;
@@ -65,6 +70,8 @@ public final class FakePlatform implements Platform, CpuContext, ProtectionUnit,
     @Override public Timer timer() { return this; }
     @Override public Console console() { return this; }
     @Override public GuestMemory memory() { return this; }
+    @Override public SignatureEngine signatures() { return signatures; }
+    @Override public SnapshotStore snapshots() { return this; }
 
     // CpuContext
     @Override public int contextWords() { return WORDS; }
@@ -80,7 +87,9 @@ public final class FakePlatform implements Platform, CpuContext, ProtectionUnit,
     @Override
     public void save(int core, long[] ctx, int offset) {
         System.arraycopy(regs[core], 0, ctx, offset, WORDS);
-        log.add("save " + core + " p" + bound[core]);
+        if (!quiet) {
+            log.add("save " + core + " p" + bound[core]);
+        }
         bound[core] = -1;
     }
 
@@ -88,13 +97,17 @@ public final class FakePlatform implements Platform, CpuContext, ProtectionUnit,
     public void restore(int core, int partition, long[] ctx, int offset) {
         System.arraycopy(ctx, offset, regs[core], 0, WORDS);
         bound[core] = partition;
-        log.add("restore " + core + " p" + partition);
+        if (!quiet) {
+            log.add("restore " + core + " p" + partition);
+        }
     }
 
     @Override
     public void idle(int core) {
         bound[core] = -1;
-        log.add("idle " + core);
+        if (!quiet) {
+            log.add("idle " + core);
+        }
     }
 
     @Override public long callArg(int core, int index) { return args[index]; }
@@ -212,6 +225,7 @@ public final class FakePlatform implements Platform, CpuContext, ProtectionUnit,
             return 0;
         }
         memory[(int) off] = (byte) value;
+        dirty |= 1L << (off >>> 12);
         return 0;
     }
 
@@ -247,5 +261,123 @@ public final class FakePlatform implements Platform, CpuContext, ProtectionUnit,
         for (int i = 0; i < size; i++) {
             sparse.put(base + i, (byte) 0);
         }
+    }
+
+    // SnapshotStore: a byte array as the monitor's store, a set of dirty page numbers
+    /** Bit i: page i of the main window (memoryBase + i * 4 KiB) was written since cleaned. */
+    public long dirty;
+    public byte[] store = new byte[0];
+    /** Capacity of the store: reserve refuses beyond it. */
+    public long storeCapacity = 1 << 22;
+    /** An address at which savePage and loadPage fail; -1 for none. */
+    public long pageErrorAddress = -1;
+    /** The state the port keeps per partition (its check value), and what reinstate answers. */
+    public final long[] liveState = new long[16];
+    public final long[] keptState = new long[16];
+    public final boolean[] keptAny = new boolean[16];
+    public int reinstateStatus;
+    public long charged;
+    public int captures;
+    /** Whether save, restore and idle are left out of {@link #log} (allocation tests). */
+    public boolean quiet;
+    public int reinstates;
+    /** Pages copied back by loadPage. */
+    public int loads;
+    public long chargedPages;
+    public long chargedBytes;
+    /** Calls of pageDirty: which pages a snapshot or restore asked about. */
+    public int dirtyQueries;
+
+    @Override
+    public long reserve(long bytes) {
+        if (store.length + bytes > storeCapacity) {
+            return -1;
+        }
+        long at = store.length;
+        store = java.util.Arrays.copyOf(store, (int) (store.length + bytes));
+        return at;
+    }
+
+    @Override
+    public boolean pageDirty(long address) {
+        dirtyQueries++;
+        long page = (address - memoryBase) >>> 12;
+        return address >= memoryBase && page < 16 && (dirty & (1L << page)) != 0;
+    }
+
+    @Override
+    public void cleanPage(long address) {
+        long page = (address - memoryBase) >>> 12;
+        if (address >= memoryBase && page < 16) {
+            dirty &= ~(1L << page);
+        }
+    }
+
+    @Override
+    public int savePage(long address, long offset) {
+        if (address == pageErrorAddress || offset < 0 || offset + 4096 > store.length) {
+            return -1;
+        }
+        for (int i = 0; i < 4096; i++) {
+            int b = readByte(address + i);
+            store[(int) offset + i] = (byte) Math.max(b, 0);
+        }
+        return 0;
+    }
+
+    @Override
+    public int loadPage(long offset, long address) {
+        if (address == pageErrorAddress || offset < 0 || offset + 4096 > store.length) {
+            return -1;
+        }
+        for (int i = 0; i < 4096; i++) {
+            writeByte(address + i, store[(int) offset + i]);
+        }
+        loads++;
+        return 0;
+    }
+
+    @Override
+    public long readStore(long offset) {
+        long v = 0;
+        for (int i = 7; i >= 0; i--) {
+            long o = offset + i;
+            v = (v << 8) | (o >= 0 && o < store.length ? store[(int) o] & 0xff : 0);
+        }
+        return v;
+    }
+
+    @Override
+    public void capture(int core, long[] ctx, int offset) {
+        System.arraycopy(regs[core], 0, ctx, offset, WORDS);
+        captures++;
+    }
+
+    @Override
+    public long keepState(int partition) {
+        keptState[partition] = liveState[partition];
+        keptAny[partition] = true;
+        return keptState[partition];
+    }
+
+    @Override public long keptCheck(int partition) { return keptAny[partition] ? keptState[partition] : -1; }
+
+    @Override
+    public int reinstate(int partition) {
+        if (reinstateStatus != 0 || !keptAny[partition]) {
+            return -1;
+        }
+        liveState[partition] = keptState[partition];
+        reinstates++;
+        return 0;
+    }
+
+    @Override
+    public long charge(int core, long pages, long bytesHashed) {
+        long ns = pages * 512 + bytesHashed * 4;
+        chargedPages += pages;
+        chargedBytes += bytesHashed;
+        charged += ns;
+        return ns;
     }
 }

@@ -119,6 +119,7 @@ class GoldenDigestTest {
         }
     }
 
+    // [utest->dsn~kernel.boot~1]
     // [utest->dsn~health.golden-image~1]
     @Test
     void aGoldenImageThatDoesNotMatchItsDigestIsRefusedAtBoot() throws Exception {
@@ -141,6 +142,7 @@ class GoldenDigestTest {
     }
 
     // [utest->dsn~kernel.phases~1]
+    // [utest->dsn~kernel.boot~1]
     // [utest->dsn~health.golden-image~1]
     @Test
     void aBootRefusedForItsGoldenImageStaysInTheBootPhaseAndTheSameKernelThenBootsACorrectImage() throws Exception {

@@ -45,6 +45,8 @@ class KernelBootProgramsTest {
         @Override public Timer timer() { return fake; }
         @Override public Console console() { return fake; }
         @Override public GuestMemory memory() { return fake; }
+        @Override public warden.kernel.port.SignatureEngine signatures() { return fake.signatures(); }
+        @Override public warden.kernel.port.SnapshotStore snapshots() { return fake; }
         @Override public int lineCount() { return fake.lineCount(); }
 
         @Override

@@ -455,6 +455,8 @@ class KernelEntriesTest {
         @Override public Timer timer() { return fake; }
         @Override public Console console() { return fake; }
         @Override public GuestMemory memory() { return fake; }
+        @Override public warden.kernel.port.SignatureEngine signatures() { return fake.signatures(); }
+        @Override public warden.kernel.port.SnapshotStore snapshots() { return fake; }
         @Override public int lineCount() { return fake.lineCount(); }
         @Override public int route(int line, int core, int priority, boolean critical) {
             return fake.route(line, core, priority, critical);

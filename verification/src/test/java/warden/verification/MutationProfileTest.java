@@ -109,7 +109,7 @@ class MutationProfileTest {
                 assertEquals("${project.basedir}/../" + module + "/src/test/java",
                         text(child(project, "build"), "testSourceDirectory"), runner + " runs " + module + "'s tests");
             }
-            List<String> classes = texts(child(child(pit, "configuration"), "targetClasses"), "param");
+            List<String> classes = targetClasses(project, child(child(pit, "configuration"), "targetClasses"));
             assertFalse(classes.isEmpty(), module + " names the classes PIT mutates");
             for (String c : classes) {
                 assertFalse(c.isBlank() || c.equals("*"), module + ": target class glob '" + c + "'");
@@ -117,6 +117,26 @@ class MutationProfileTest {
             assertTrue(mutated.contains(module + "/src/main/java"),
                     "requirements/trace.properties lists " + module + "/src/main/java as mutated: " + mutated);
         }
+    }
+
+    /**
+     * @return the globs of a targetClasses element: its param children, or its text as Maven reads
+     *     a list given as one value (comma-separated, a ${property} resolved from the pom's properties)
+     */
+    private static List<String> targetClasses(Element project, Element targetClasses) {
+        List<String> classes = texts(targetClasses, "param");
+        String value = targetClasses == null ? "" : targetClasses.getTextContent().trim();
+        if (!classes.isEmpty() || value.isEmpty()) {
+            return classes;
+        }
+        if (value.startsWith("${") && value.endsWith("}")) {
+            String resolved = text(child(project, "properties"), value.substring(2, value.length() - 1));
+            value = resolved == null ? "" : resolved.trim();
+        }
+        for (String c : value.split(",")) {
+            classes.add(c.trim());
+        }
+        return classes;
     }
 
     // [utest->dsn~build.mutation-profile~1]

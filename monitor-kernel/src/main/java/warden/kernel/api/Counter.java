@@ -28,14 +28,18 @@ public final class Counter {
     public static final int CONTEXT_FAULTS = 17;
     /** Monitor timers found not to have fired at their deadline. */
     public static final int TIMER_FAULTS = 18;
-    public static final int COUNT = 19;
+    /** Snapshots (restore points) taken. */
+    public static final int SNAPSHOTS = 19;
+    /** Partitions restored from a snapshot (a restore that fell back to a restart counts as a restart). */
+    public static final int RESTORES = 20;
+    public static final int COUNT = 21;
 
     private static final String[] NAMES = {
         "monitorCalls", "unknownCalls", "deniedCalls", "interrupts", "spuriousInterrupts",
         "heldInterrupts", "deliveredInterrupts", "pendingOverflows", "timerExpiries",
         "worldSwitches", "accessFaults", "illegalInstructions", "kernelEntries",
         "failuresDetected", "restarts", "discardedInterrupts",
-        "interruptStorms", "contextFaults", "timerFaults"
+        "interruptStorms", "contextFaults", "timerFaults", "snapshots", "restores"
     };
 
     private Counter() {

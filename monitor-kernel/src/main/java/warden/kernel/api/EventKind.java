@@ -49,13 +49,49 @@ public final class EventKind {
      * b = the value written (0 for a read).
      */
     public static final int DEVICE_DENIED = 20;
+    /**
+     * A snapshot of a partition was taken: a = pages copied (written since the last snapshot),
+     * b = virtual time the port charged for it in ns.
+     */
+    public static final int SNAPSHOT_TAKEN = 21;
+    /** A partition was restored from its snapshot: a = pages copied back, b = virtual time charged in ns. */
+    public static final int PARTITION_RESTORED = 22;
+    /**
+     * A restore found no usable snapshot and restarts the partition from its golden image instead:
+     * a = why ({@link RestorePoint#NO_SNAPSHOT}, {@link RestorePoint#DIGEST_MISMATCH},
+     * {@link RestorePoint#STATE_LOST}), b = the snapshots taken so far.
+     */
+    public static final int SNAPSHOT_CORRUPT = 23;
+    /**
+     * An update call refused (partition = the caller): a = {@link UpdateReason} code << 8 | target,
+     * b = a detail (the size, offset or version the refusal is about).
+     */
+    public static final int UPDATE_REFUSED = 24;
+    /** An update image verified (partition = the target): a = version, b = size; it switches at the next restart. */
+    public static final int UPDATE_VERIFIED = 25;
+    /** A partition restarted from its new slot, on trial (partition = the target): a = slot, b = version. */
+    public static final int UPDATE_SWITCHED = 26;
+    /** An update passed its trial (partition = the target): a = version now held, b = ns since the switch. */
+    public static final int UPDATE_COMMITTED = 27;
+    /**
+     * An update failed its trial and the old slot runs again (partition = the target): a = reason
+     * (HealthAction.REASON_*), b = ns from the switch to the detection.
+     */
+    public static final int UPDATE_ROLLED_BACK = 28;
+    /**
+     * A transfer abandoned by a restart of its target or its updater (partition = the target): a =
+     * bytes received, b = the image's size; the old image keeps running.
+     */
+    public static final int UPDATE_ABORTED = 29;
 
     private static final String[] NAMES = {
         "none", "access-violation", "illegal-instruction", "unknown-call", "denied-call",
         "partition-booted", "unowned-interrupt", "pending-overflow", "failure-detected",
         "partition-restarted", "partition-recovered", "partition-stopped", "safe-state",
         "interrupt-storm", "line-restored", "context-corrupt", "image-corrupt",
-        "timer-fault", "timer-recovered", "channel-failure", "device-denied"
+        "timer-fault", "timer-recovered", "channel-failure", "device-denied",
+        "snapshot-taken", "partition-restored", "snapshot-corrupt", "update-refused", "update-verified",
+        "update-switched", "update-committed", "update-rolled-back", "update-aborted"
     };
 
     private EventKind() {

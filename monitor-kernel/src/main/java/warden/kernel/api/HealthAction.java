@@ -11,6 +11,11 @@ public final class HealthAction {
     public static final int STOP = 1;
     /** Bring the whole system to its safe state: every partition stopped, every core idle. */
     public static final int SAFE_STATE = 2;
+    /**
+     * Restore the partition from its last snapshot (memory, vCPU contexts, device and guest state);
+     * without a valid snapshot, or when its digest does not match, restart it instead.
+     */
+    public static final int RESTORE = 3;
 
     /** No heartbeat within the watchdog period (or the boot timeout after a start). */
     public static final int REASON_WATCHDOG = 1;
@@ -26,13 +31,15 @@ public final class HealthAction {
     public static final int REASON_IMAGE = 6;
     /** The protection unit did not take the partition's slot at a world switch (its isolation hardware failed). */
     public static final int REASON_PROTECTION = 7;
+    /** An updated partition on trial sent no heartbeat since its switch before its watchdog expired. */
+    public static final int REASON_TRIAL = 8;
 
     public static final long DEFAULT_WINDOW_NS = 1_000_000_000L;
     public static final int DEFAULT_RESTARTS = 3;
 
-    private static final String[] ACTIONS = {"restart", "stop", "safe-state"};
+    private static final String[] ACTIONS = {"restart", "stop", "safe-state", "restore"};
     private static final String[] REASONS = {"none", "watchdog", "crash", "fault-storm", "reported", "context", "image",
-        "protection"};
+        "protection", "trial"};
 
     private HealthAction() {
     }
@@ -41,7 +48,7 @@ public final class HealthAction {
         return action >= 0 && action < ACTIONS.length ? ACTIONS[action] : "?";
     }
 
-    /** @return the id for "restart", "stop" or "safe-state", or -1. */
+    /** @return the id for "restart", "stop", "safe-state" or "restore", or -1. */
     public static int parse(String text) {
         for (int i = 0; i < ACTIONS.length; i++) {
             if (ACTIONS[i].equals(text)) {

@@ -42,12 +42,26 @@ public final class ImageCheckCode {
      * direction of a register with another entry of its partition.
      */
     public static final int BAD_ACL = 19;
+    /**
+     * A partition's snapshot whose memory cannot be tracked page by page (a writable region not
+     * 4 KiB-aligned, or more than {@link RestorePoint#PAGES_MAX} pages in all), or a period &lt; 0.
+     */
+    public static final int BAD_SNAPSHOT = 20;
+    /** A snapshot requester that is no partition of the image, or not a privileged one. */
+    public static final int BAD_SNAPSHOT_REQUESTER = 21;
+    /**
+     * An update section with a bad updater (missing, the partition itself, not privileged), no golden
+     * image, a slot size below the image or above IMAGE_BYTES_MAX, a slot outside the monitor memory
+     * or overlapping another image or slot, a load range outside the partition's regions, no trial
+     * window, or no watchdog or boot timeout to judge the trial.
+     */
+    public static final int BAD_UPDATE = 22;
 
     private static final String[] NAMES = {
         "OK", "NO_PARTITIONS", "TOO_MANY_CORES", "BAD_CORES", "BAD_CRITICALITY", "NO_REGIONS",
         "BAD_REGION", "REGION_OVERLAP", "MONITOR_OVERLAP", "BAD_MONITOR", "DEVICE_OVERLAP",
         "BAD_DEVICE", "BAD_LINE", "DUPLICATE_LINE", "TWO_CRITICAL_ON_CORE", "CORE_OVERCOMMITTED", "BAD_IMAGE",
-        "IMAGE_DIGEST", "BAD_CHANNEL", "BAD_ACL"
+        "IMAGE_DIGEST", "BAD_CHANNEL", "BAD_ACL", "BAD_SNAPSHOT", "BAD_SNAPSHOT_REQUESTER", "BAD_UPDATE"
     };
 
     private ImageCheckCode() {

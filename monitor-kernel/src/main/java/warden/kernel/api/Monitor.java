@@ -72,4 +72,7 @@ public interface Monitor extends TrapEntry {
      *     or consumed count.
      */
     long channelStat(int c, int stat);
+
+    /** @return {@link RestorePoint} stat {@code stat} of partition p's snapshots (0 without snapshots). */
+    long snapshotStat(int p, int stat);
 }

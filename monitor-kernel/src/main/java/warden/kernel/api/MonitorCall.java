@@ -87,21 +87,52 @@ public final class MonitorCall {
      * (a value outside the entry's mask or range is DENIED); a refused write never reaches the device.
      */
     public static final int DEVICE_WRITE = 16;
+    /**
+     * arg0 = partition: takes a snapshot (restore point) of that partition now, for a caller the
+     * partition's description names as its requester ({@code on-request-by}); the value is the
+     * number of pages copied. DENIED for any other caller or a partition without snapshots,
+     * INVALID_PARAM for an index outside the image, BAD_STATE for a stopped partition, FAILED when
+     * a page or context could not be saved.
+     */
+    public static final int SNAPSHOT = 17;
+    /**
+     * Over-the-air update. arg0 = target partition, arg1 = image size in bytes, arg2 = the image's
+     * version: the caller, the target's updater, starts a transfer into the target's inactive slot.
+     * Refused: DENIED (not the updater), NO_SPACE (larger than the slot), STALE_VERSION (not newer
+     * than the monitor's counter), BAD_STATE (the target is on trial). See {@link UpdateReason}.
+     */
+    public static final int UPDATE_BEGIN = 18;
+    /**
+     * arg0 = target, arg1 = byte offset in the image, arg2 = guest address of the chunk in the
+     * caller's readable memory, arg3 = its length (1 .. {@link UpdateReason#CHUNK_MAX}): copied into
+     * the inactive slot and hashed. The offset must be the bytes received so far (SEQUENCE else).
+     */
+    public static final int UPDATE_CHUNK = 19;
+    /**
+     * arg0 = target, arg1 = guest address of the {@link UpdateReason#MANIFEST_BYTES}-byte manifest
+     * (SHA-256 digest, then Ed25519 signature), arg2 = 1 to restart the target at once (0: at its
+     * next restart): the monitor checks the digest and the signature over the signed message
+     * ({@link UpdateReason#signedMessage}) and marks the slot to switch to. VERIFY_FAILED else.
+     */
+    public static final int UPDATE_FINISH = 20;
+    /** arg0 = target: its update state, for its updater and itself ({@link UpdateReason#status}). */
+    public static final int UPDATE_STATUS = 21;
     /** One past the highest call id. */
-    public static final int COUNT = 17;
+    public static final int COUNT = 22;
 
     /**
      * The kernel ABI version returned by {@link #VERSION}: major in bits 31..16, minor below.
      * Minor 1 added the channel calls, minor 2 the channel failure code of REPORT_FAILURE, minor 3
      * the CRC width field of CHANNEL_INFO, minor 4 the mediated device calls DEVICE_READ and
-     * DEVICE_WRITE.
+     * DEVICE_WRITE, minor 5 the SNAPSHOT call, minor 6 the update calls UPDATE_BEGIN .. UPDATE_STATUS.
      */
-    public static final int ABI_VERSION = 0x0001_0004;
+    public static final int ABI_VERSION = 0x0001_0006;
 
     private static final String[] NAMES = {
         "VERSION", "YIELD", "HEARTBEAT", "GET_TIME", "CONSOLE_WRITE", "PARTITION_INFO", "SET_TIMER",
         "REPORT_FAILURE", "EVENT_READ", "VCPU_OFF", "VCPU_ON", "PARTITION_RESET", "CHANNEL_SEND",
-        "CHANNEL_RECEIVE", "CHANNEL_INFO", "DEVICE_READ", "DEVICE_WRITE"
+        "CHANNEL_RECEIVE", "CHANNEL_INFO", "DEVICE_READ", "DEVICE_WRITE", "SNAPSHOT",
+        "UPDATE_BEGIN", "UPDATE_CHUNK", "UPDATE_FINISH", "UPDATE_STATUS"
     };
 
     private MonitorCall() {

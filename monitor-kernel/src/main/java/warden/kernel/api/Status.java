@@ -19,10 +19,16 @@ public final class Status {
     public static final int NO_SPACE = -7;
     /** A mediated device access its access-control entry allows, refused for its rate limit in the window. */
     public static final int RATE_LIMITED = -8;
+    /** An update chunk whose offset is not the number of bytes received so far. */
+    public static final int SEQUENCE = -9;
+    /** An update image whose digest or signature does not verify. */
+    public static final int VERIFY_FAILED = -10;
+    /** An update whose version is not newer than the monitor's anti-rollback counter. */
+    public static final int STALE_VERSION = -11;
 
     private static final String[] NAMES = {
         "OK", "NOT_SUPPORTED", "INVALID_PARAM", "DENIED", "INVALID_ADDRESS", "FAILED", "BAD_STATE",
-        "NO_SPACE", "RATE_LIMITED"
+        "NO_SPACE", "RATE_LIMITED", "SEQUENCE", "VERIFY_FAILED", "STALE_VERSION"
     };
 
     private Status() {

@@ -41,10 +41,6 @@ public final class SystemImage {
     final int[] criticality;
     final int[] coreMask;
     final long[] entry;
-    final byte[] digest;
-    final long[] imageStore;
-    final int[] imageSize;
-    final long[] imageLoad;
     final long[] watchdogNs;
     final boolean[] privileged;
     final long[] bootTimeoutNs;
@@ -56,7 +52,6 @@ public final class SystemImage {
     final int[] escalation;
     final int[] regionFirst;
     final int[] regionCount;
-    final int regionTotal;
     final long[] regionBase;
     final long[] regionSize;
     final int[] regionPerms;
@@ -71,10 +66,14 @@ public final class SystemImage {
     final int duplicateLine;
     final ChannelTable channels;
     final DeviceAclTable acl;
+    final ImageTable images;
+    final SnapshotTable snapshots;
 
     SystemImage(SystemImageBuilder b) {
         channels = b.channels.copy();
         acl = b.acl.copy();
+        images = b.images.copy();
+        snapshots = b.snapshots.copy();
         duplicateLine = b.duplicateLine;
         coreCount = b.coreCount;
         monitorBase = b.monitorBase;
@@ -84,10 +83,6 @@ public final class SystemImage {
         criticality = b.criticality.clone();
         coreMask = b.coreMask.clone();
         entry = b.entry.clone();
-        digest = b.digest.clone();
-        imageStore = b.imageStore.clone();
-        imageSize = b.imageSize.clone();
-        imageLoad = b.imageLoad.clone();
         watchdogNs = b.watchdogNs.clone();
         privileged = b.privileged.clone();
         bootTimeoutNs = b.bootTimeoutNs.clone();
@@ -99,7 +94,6 @@ public final class SystemImage {
         escalation = b.escalation.clone();
         regionFirst = b.regionFirst.clone();
         regionCount = b.regionCount.clone();
-        regionTotal = b.regionTotal;
         regionBase = b.regionBase.clone();
         regionSize = b.regionSize.clone();
         regionPerms = b.regionPerms.clone();
@@ -128,13 +122,13 @@ public final class SystemImage {
     public int coreMask(int p) { return coreMask[p]; }
     public long entry(int p) { return entry[p]; }
     /** @return byte i of the partition's image digest (SHA-256). */
-    public int digestByte(int p, int i) { return digest[p * DIGEST_BYTES + i] & 0xff; }
+    public int digestByte(int p, int i) { return images.digest[p * DIGEST_BYTES + i] & 0xff; }
     /** @return where the partition's golden image is kept, in the monitor's memory. */
-    public long imageStore(int p) { return imageStore[p]; }
+    public long imageStore(int p) { return images.store[p]; }
     /** @return the golden image's size in bytes; 0 when the partition has none (no check, no copy). */
-    public int imageSize(int p) { return imageSize[p]; }
+    public int imageSize(int p) { return images.size[p]; }
     /** @return where the golden image is copied to, in the partition's own memory, at boot and restart. */
-    public long imageLoad(int p) { return imageLoad[p]; }
+    public long imageLoad(int p) { return images.load[p]; }
     public long watchdogNs(int p) { return watchdogNs[p]; }
     public boolean privileged(int p) { return privileged[p]; }
     /** @return the time a (re)started partition has to send its first heartbeat, 0 for no limit. */
@@ -154,10 +148,28 @@ public final class SystemImage {
     public int onFailure(int p) { return onFailure[p]; }
     /** @return the reaction when restarts are exhausted (HealthAction id). */
     public int escalation(int p) { return escalation[p]; }
+    /**
+     * @return the partition that may update p over the air, or NO_PARTITION (no update section).
+     *     [impl->dsn~kernel.update.slots~1]
+     */
+    public int updateBy(int p) { return images.by[p]; }
+    /** @return where p's slot B is kept, in the monitor's memory (slot A is the golden image store). */
+    public long slotB(int p) { return images.slotB[p]; }
+    /** @return the largest image either slot of p holds. */
+    public int slotMax(int p) { return images.slotMax[p]; }
+    /** @return byte i of the Ed25519 public key p's updates are signed with. */
+    public int updateKeyByte(int p, int i) { return images.key[p * UpdateReason.KEY_BYTES + i] & 0xff; }
+    /** @return the version of p's golden image: the anti-rollback counter's value at boot. */
+    public long imageVersion(int p) { return images.version[p]; }
+    /** @return how long a new image of p is on trial after its switch, in ns. */
+    public long trialNs(int p) { return images.trialNs[p]; }
     public int regionCount(int p) { return regionCount[p]; }
     /** @return the global region index of the partition's r-th region. */
     public int region(int p, int r) { return regionFirst[p] + r; }
-    public int regionTotal() { return regionTotal; }
+    /** @return every partition's regions: the builder appends each to the last partition's. */
+    public int regionTotal() {
+        return partitionCount == 0 ? 0 : regionFirst[partitionCount - 1] + regionCount[partitionCount - 1];
+    }
     public long regionBase(int region) { return regionBase[region]; }
     public long regionSize(int region) { return regionSize[region]; }
     public int regionPerms(int region) { return regionPerms[region]; }
@@ -218,4 +230,15 @@ public final class SystemImage {
     public int aclRate(int e) { return acl.rate[e]; }
     /** @return the length of entry e's rate window in ns. */
     public long aclWindowNs(int e) { return acl.windowNs[e]; }
+
+    /** @return whether partition p has snapshots (restore points). [impl->dsn~kernel.snapshot.take~1] */
+    public boolean snapshot(int p) { return snapshots.enabled[p]; }
+    /** @return whether a snapshot is taken at p's first heartbeat after its first start. */
+    public boolean snapshotAtBoot(int p) { return snapshots.atBoot[p]; }
+    /** @return the least time between periodic snapshots of p, taken at a heartbeat; 0 for none. */
+    public long snapshotPeriodNs(int p) { return snapshots.periodNs[p]; }
+    /** @return a time at whose first heartbeat at or after it a snapshot of p is taken once; -1 for none. */
+    public long snapshotAtNs(int p) { return snapshots.atNs[p]; }
+    /** @return the partition that may request a snapshot of p (MonitorCall.SNAPSHOT), or NO_PARTITION. */
+    public int snapshotBy(int p) { return snapshots.by[p]; }
 }

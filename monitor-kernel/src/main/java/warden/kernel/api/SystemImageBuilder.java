@@ -29,10 +29,6 @@ public final class SystemImageBuilder {
     final int[] criticality = new int[PARTITIONS_MAX];
     final int[] coreMask = new int[PARTITIONS_MAX];
     final long[] entry = new long[PARTITIONS_MAX];
-    final byte[] digest = new byte[PARTITIONS_MAX * DIGEST_BYTES];
-    final long[] imageStore = new long[PARTITIONS_MAX];
-    final int[] imageSize = new int[PARTITIONS_MAX];
-    final long[] imageLoad = new long[PARTITIONS_MAX];
     final long[] watchdogNs = new long[PARTITIONS_MAX];
     final boolean[] privileged = new boolean[PARTITIONS_MAX];
     final long[] bootTimeoutNs = new long[PARTITIONS_MAX];
@@ -59,12 +55,15 @@ public final class SystemImageBuilder {
     int duplicateLine;
     final ChannelTable channels = new ChannelTable();
     final DeviceAclTable acl = new DeviceAclTable();
+    final ImageTable images = new ImageTable();
+    final SnapshotTable snapshots = new SnapshotTable();
 
     SystemImageBuilder(int coreCount) {
         this.coreCount = coreCount;
         for (int l = 0; l < LINES_MAX; l++) {
             lineOwner[l] = NO_PARTITION;
         }
+
     }
 
     public SystemImageBuilder monitor(long base, long size) {
@@ -121,9 +120,29 @@ public final class SystemImageBuilder {
      * {@link #digest}.
      */
     public SystemImageBuilder image(int p, long store, int size, long load) {
-        imageStore[p] = store;
-        imageSize[p] = size;
-        imageLoad[p] = load;
+        images.store[p] = store;
+        images.size[p] = size;
+        images.load[p] = load;
+        return this;
+    }
+
+    /**
+     * Lets partition {@code by} update partition p over the air: slot A is p's golden image store,
+     * slot B at {@code slotBase} (monitor memory), each up to {@code maxSize} bytes; updates are
+     * signed with the Ed25519 key {@code key} (32 raw bytes); the golden image has version
+     * {@code version}; a new image is on trial for {@code trial} ns after its switch. [impl->dsn~kernel.update.slots~1]
+     */
+    public SystemImageBuilder update(int p, int by, long slotBase, int maxSize, byte[] key, long version,
+            long trial) {
+        if (key.length != UpdateReason.KEY_BYTES) {
+            throw new IllegalArgumentException("key must be " + UpdateReason.KEY_BYTES + " bytes");
+        }
+        images.by[p] = by;
+        images.slotB[p] = slotBase;
+        images.slotMax[p] = maxSize;
+        System.arraycopy(key, 0, images.key, p * UpdateReason.KEY_BYTES, UpdateReason.KEY_BYTES);
+        images.version[p] = version;
+        images.trialNs[p] = trial;
         return this;
     }
 
@@ -132,7 +151,7 @@ public final class SystemImageBuilder {
         if (sha256.length != DIGEST_BYTES) {
             throw new IllegalArgumentException("digest must be " + DIGEST_BYTES + " bytes");
         }
-        System.arraycopy(sha256, 0, digest, p * DIGEST_BYTES, DIGEST_BYTES);
+        System.arraycopy(sha256, 0, images.digest, p * DIGEST_BYTES, DIGEST_BYTES);
         return this;
     }
 
@@ -258,7 +277,21 @@ public final class SystemImageBuilder {
         return e;
     }
 
-    public SystemImage build() {
-        return new SystemImage(this);
+    /**
+     * Gives partition p snapshots (restore points) of its writable regions, its vCPUs' contexts and
+     * its kept device and guest state: at its first heartbeat when {@code atBoot}, at the first
+     * heartbeat {@code periodNs} or more after the last one (0: never), once at the first heartbeat at
+     * or after {@code atNs} (-1: never), and when {@code requester} asks (MonitorCall.SNAPSHOT;
+     * NO_PARTITION: nobody). [impl->dsn~kernel.snapshot.take~1]
+     */
+    public SystemImageBuilder snapshot(int p, boolean atBoot, long atNs, long periodNs, int requester) {
+        snapshots.enabled[p] = true;
+        snapshots.atNs[p] = atNs;
+        snapshots.atBoot[p] = atBoot;
+        snapshots.periodNs[p] = periodNs;
+        snapshots.by[p] = requester;
+        return this;
     }
+
+    public SystemImage build() { return new SystemImage(this); }
 }

@@ -20,6 +20,7 @@ import static warden.kernel.api.ImageCheckCode.BAD_IMAGE;
 import static warden.kernel.api.ImageCheckCode.IMAGE_DIGEST;
 import static warden.kernel.api.ImageCheckCode.BAD_CHANNEL;
 import static warden.kernel.api.ImageCheckCode.BAD_ACL;
+import static warden.kernel.api.ImageCheckCode.BAD_UPDATE;
 
 import warden.kernel.api.Access;
 import warden.kernel.api.Criticality;
@@ -86,6 +87,14 @@ public final class ImageCheck implements ImageCheckResult {
         if (r == OK) {
             int e = DeviceAclCheck.firstBad(img);
             r = e < 0 ? OK : fail(BAD_ACL, e, -1);
+        }
+        if (r == OK) {
+            int p = SnapshotCheck.firstBad(img);
+            r = p < 0 ? OK : fail(SnapshotCheck.code(img, p), p, -1);
+        }
+        if (r == OK) {
+            int u = UpdateCheck.firstBad(img);
+            r = u < 0 ? OK : fail(BAD_UPDATE, u, img.updateBy(u));
         }
         lastCode = r;
         return r;

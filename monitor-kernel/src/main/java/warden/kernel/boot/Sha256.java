@@ -8,6 +8,8 @@ import warden.kernel.port.GuestMemory;
  * golden-image check: the message schedule, state and block buffer are allocated once at boot, so a
  * digest at mission time allocates nothing. Every loop is bounded by a constant: 64 rounds, 64
  * schedule words, 64-byte blocks, and at most {@link SystemImage#IMAGE_BYTES_MAX} message bytes.
+ * The streaming form ({@link #start}, {@link #putByte}, {@link #putLong}, {@link #add}, {@link #end})
+ * serves the update's chunks and the snapshot digests.
  *
  * [impl->dsn~health.golden-image~1]
  */
@@ -17,7 +19,9 @@ import warden.kernel.port.GuestMemory;
 // by t < 64; digest bytes are read for i < DIGEST_BYTES (32), the length of a partition's digest.
 // justification: every table is indexed below its fixed length (64, 8 or 32), see the reasoning above
 @SuppressWarnings("index")
-final class Sha256 {
+public final class Sha256 {
+    /** The most bytes one {@link #add} takes (an update chunk's size). */
+    public static final int ADD_MAX = 4096;
     private static final int[] K = {
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -35,49 +39,150 @@ final class Sha256 {
     private final int[] w = new int[64];
     private final int[] h = new int[8];
     private final byte[] block = new byte[64];
+    /** Bytes of the current block held in {@link #block} (streaming form). */
+    private int fill;
+    /** Bytes of the current message so far (streaming form). */
+    private long length;
+
+    /** A hasher, made at boot (its tables are allocated here). */
+    public Sha256() {
+        start();
+    }
 
     /**
-     * Hashes {@code size} bytes of memory from {@code base} and compares the result with partition
-     * p's digest in the image. ImageCheck proved 0 < size <= IMAGE_BYTES_MAX at boot; the loops are
-     * bounded by that constant as well. The message is read a whole 64-byte block at a time and each
+     * The digest of {@code size} (at most IMAGE_BYTES_MAX) bytes of memory from {@code base}, then
+     * read with {@link #digestByte}. The message is read a whole 64-byte block at a time and each
      * block compressed once, so the work is (size / 64 + 2) compressions and size byte reads: a
-     * per-entry time bound follows from the image size (the byte-wise loop it replaced charged a
-     * compression to every byte in that bound).
+     * per-entry time bound follows from the size (a byte-wise loop would be charged a compression
+     * for every byte in that bound).
      *
-     * @return true when every byte was readable and the digest matches
+     * @return false when a byte could not be read
      */
-    boolean matches(GuestMemory mem, long base, int size, SystemImage img, int p) {
-        for (int i = 0; i < 8; i++) {
-            h[i] = H0[i];
-        }
+    boolean hash(GuestMemory mem, long base, int size) {
+        start();
         int whole = size >>> 6;
         for (int k = 0; k < SystemImage.IMAGE_BYTES_MAX / 64 && k < whole; k++) {
-            if (!read(mem, base + 64L * k, 64)) {
+            if (!read(mem, base + 64L * k, 0, 64)) {
                 return false;
             }
             compress();
         }
         int rest = size & 63;
-        if (!read(mem, base + 64L * whole, rest)) {
+        if (!read(mem, base + 64L * whole, 0, rest)) {
             return false;
         }
-        finish(rest, 8L * size);
-        boolean same = true;
-        for (int i = 0; i < SystemImage.DIGEST_BYTES; i++) {
-            int b = (h[i >>> 2] >>> (24 - 8 * (i & 3))) & 0xff;
-            same &= b == img.digestByte(p, i);
-        }
-        return same;
+        fill = rest;
+        length = size;
+        end();
+        return true;
     }
 
-    /** @return true when the n (at most 64) bytes from at were readable into the block's first n bytes */
-    private boolean read(GuestMemory mem, long at, int n) {
+    /**
+     * Starts a new message (streaming form).
+     * [impl->dsn~kernel.update.verify~1]
+     * [impl->dsn~kernel.snapshot.digest~1]
+     */
+    public void start() {
+        for (int i = 0; i < 8; i++) {
+            h[i] = H0[i];
+        }
+        fill = 0;
+        length = 0;
+    }
+
+    /** Appends one byte (its low 8 bits) to the message. [impl->dsn~kernel.snapshot.digest~1] */
+    public void putByte(int b) {
+        block[fill++] = (byte) b;
+        length++;
+        if (fill == 64) {
+            compress();
+            fill = 0;
+        }
+    }
+
+    /** Appends 8 bytes, most significant first. [impl->dsn~kernel.snapshot.digest~1] */
+    public void putLong(long v) {
+        for (int i = 7; i >= 0; i--) {
+            putByte((int) (v >>> (8 * i)));
+        }
+    }
+
+    /**
+     * Appends {@code n} (at most {@link #ADD_MAX}) bytes of memory from {@code base}: the rest of the
+     * current block, whole blocks, then the start of the next block.
+     *
+     * @return false when n is out of range or a byte could not be read (the message is then spoilt)
+     *
+     * [impl->dsn~kernel.update.verify~1]
+     */
+    public boolean add(GuestMemory mem, long base, int n) {
+        if (n < 0 || n > ADD_MAX) {
+            return false;
+        }
+        int head = 64 - fill; // the rest of the current block (fill < 64); a whole block when fill is 0
+        if (head > n) {
+            head = n;
+        }
+        if (!read(mem, base, fill, head)) {
+            return false;
+        }
+        fill += head;
+        if (fill == 64) {
+            compress();
+            fill = 0;
+        }
+        int whole = (n - head) >>> 6;
+        for (int k = 0; k < ADD_MAX / 64 && k < whole; k++) {
+            if (!read(mem, base + head + 64L * k, 0, 64)) {
+                return false;
+            }
+            compress();
+        }
+        int rest = (n - head) & 63; // fill is 0 here whenever rest > 0: the head filled its block
+        if (!read(mem, base + head + 64L * whole, 0, rest)) {
+            return false;
+        }
+        fill += rest;
+        length += n;
+        return true;
+    }
+
+    /**
+     * Ends the message; {@link #digestByte} then reads its digest.
+     * [impl->dsn~kernel.update.verify~1]
+     * [impl->dsn~kernel.snapshot.digest~1]
+     */
+    public void end() {
+        finish(fill, 8L * length);
+    }
+
+    /**
+     * Ends the message and writes its 32-byte digest to {@code out[off..off+32)}.
+     * [impl->dsn~kernel.snapshot.digest~1]
+     */
+    public void end(byte[] out, int off) {
+        end();
+        for (int i = 0; i < SystemImage.DIGEST_BYTES; i++) {
+            out[off + i] = (byte) digestByte(i);
+        }
+    }
+
+    /** @return byte i (0..31) of the digest of the message ended last [impl->dsn~kernel.update.verify~1] */
+    public int digestByte(int i) {
+        return (h[i >>> 2] >>> (24 - 8 * (i & 3))) & 0xff;
+    }
+
+    /**
+     * @return true when the n bytes from {@code at} were readable into the block from byte
+     *     {@code off} on (off + n at most 64)
+     */
+    private boolean read(GuestMemory mem, long at, int off, int n) {
         for (int j = 0; j < 64 && j < n; j++) {
             int b = mem.readByte(at + j);
             if (b < 0) {
                 return false;
             }
-            block[j] = (byte) b;
+            block[off + j] = (byte) b;
         }
         return true;
     }
@@ -88,14 +193,14 @@ final class Sha256 {
     }
 
     /**
-     * Padding (§5.1.1) after the last {@code fill} (below 64) message bytes in the block: a one bit,
+     * Padding (§5.1.1) after the last {@code used} (below 64) message bytes in the block: a one bit,
      * zeros, and the 64-bit message length in bits; one more block when the length does not fit.
      */
-    private void finish(int fill, long bits) {
-        block[fill] = (byte) 0x80;
-        int last = fill;
-        if (fill >= 56) {
-            zeroAfter(fill);
+    private void finish(int used, long bits) {
+        block[used] = (byte) 0x80;
+        int last = used;
+        if (used >= 56) {
+            zeroAfter(used);
             compress();
             last = -1;
         }

@@ -7,6 +7,7 @@ import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
 import warden.kernel.health.Health;
 import warden.kernel.health.PartitionTable;
+import warden.kernel.health.RestorePoints;
 import warden.kernel.log.EventLog;
 import warden.kernel.port.Platform;
 import warden.kernel.sched.Scheduler;
@@ -34,10 +35,12 @@ public final class MonitorCalls {
     private final PartitionCalls partitions;
     private final ChannelCalls channels;
     private final DeviceCalls devices;
+    private final UpdateCalls updates;
+    private final SnapshotCalls snapshots;
 
     /** Boot-time: every call group. [impl->dsn~kernel.boot~1] */
     public MonitorCalls(SystemImage img, Platform platform, Scheduler sched, Health health, PartitionTable table,
-            EventLog log, long[] counters) {
+            EventLog log, long[] counters, RestorePoints points) {
         this.platform = platform;
         this.sched = sched;
         this.log = log;
@@ -48,9 +51,12 @@ public final class MonitorCalls {
         console = new ConsoleCalls(owned, reply, platform.memory(), platform.console());
         vcpus = new VcpuCalls(img, owned, reply, sched, platform.timer());
         events = new EventCalls(img, owned, reply, log, platform.memory());
-        partitions = new PartitionCalls(img, reply, table, health, log, platform.timer());
+        partitions = new PartitionCalls(img, reply, table, health, log, platform.timer(), points);
         channels = new ChannelCalls(img, reply, table.channels(), sched, platform.cpu(), platform.timer(), log);
         devices = new DeviceCalls(img, reply, platform.memory(), platform.timer(), log);
+        updates = new UpdateCalls(img, reply, owned, platform.memory(), platform.signatures(), platform.timer(), log,
+                health);
+        snapshots = new SnapshotCalls(img, reply, table, points);
     }
 
     /** @return true for call ids the kernel implements. [impl->dsn~kernel.mcall.decode-invoke~1] */
@@ -81,15 +87,22 @@ public final class MonitorCalls {
 
     /**
      * A known call answered {@code st} (not OK): counted as denied and logged as DENIED_CALL, except
-     * a refused device call, which DeviceCalls has logged with its reason as DEVICE_DENIED.
+     * a refused device or update call, which DeviceCalls has logged with its reason as
+     * DEVICE_DENIED, UpdateCalls as UPDATE_REFUSED (a refused SNAPSHOT is a DENIED_CALL).
      *
-     * [impl->dsn~kernel.mcall.unknown~1] [impl->dsn~kernel.device.denial-log~1]
+     * [impl->dsn~kernel.mcall.unknown~1] [impl->dsn~kernel.device.denial-log~1] [impl->dsn~kernel.update.refusals~1]
      */
     private void refused(int core, int p, int callId, int st) {
         counters[Counter.DENIED_CALLS]++;
-        if (callId != MonitorCall.DEVICE_READ && callId != MonitorCall.DEVICE_WRITE) {
+        if (loggedHere(callId)) {
             log.append(now(core), EventKind.DENIED_CALL, p, core, callId, st);
         }
+    }
+
+    /** @return false for the device and update calls, which log their own refusals with the reason.
+     * [impl->dsn~kernel.device.denial-log~1] [impl->dsn~kernel.update.refusals~1] */
+    private static boolean loggedHere(int callId) {
+        return callId < MonitorCall.DEVICE_READ || callId == MonitorCall.SNAPSHOT;
     }
 
     /**
@@ -132,13 +145,20 @@ public final class MonitorCalls {
                 return a0 == MonitorCall.FAILURE_CHANNEL
                         ? channels.reportFailure(core, p, platform.cpu().callArg(core, 1))
                         : partitions.reportFailure(core, p);
-            default: // the remaining known ids: CHANNEL_SEND, CHANNEL_RECEIVE, CHANNEL_INFO, DEVICE_*
+            default: // the remaining known ids: CHANNEL_*, DEVICE_*, SNAPSHOT, UPDATE_*
                 return channelOrDevice(core, p, callId, a0, platform.cpu().callArg(core, 1));
         }
     }
 
-    /** The channel and device calls. [impl->dsn~kernel.mcall.decode-invoke~1] */
+    /** The channel, device, snapshot and update calls. [impl->dsn~kernel.mcall.decode-invoke~1] */
     private int channelOrDevice(int core, int p, int callId, long a0, long a1) {
+        if (callId == MonitorCall.SNAPSHOT) {
+            return snapshots.snapshot(core, p, a0, now(core));
+        }
+        if (callId >= MonitorCall.UPDATE_BEGIN) {
+            return updates.call(core, p, callId, a0, a1, platform.cpu().callArg(core, 2),
+                    platform.cpu().callArg(core, 3));
+        }
         return callId >= MonitorCall.DEVICE_READ ? devices.call(core, p, callId, a0, a1)
                 : channels.call(core, p, callId, a0, a1);
     }

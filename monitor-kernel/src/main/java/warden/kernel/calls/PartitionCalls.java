@@ -6,6 +6,7 @@ import warden.kernel.api.Status;
 import warden.kernel.api.SystemImage;
 import warden.kernel.health.Health;
 import warden.kernel.health.PartitionTable;
+import warden.kernel.health.RestorePoints;
 import warden.kernel.log.EventLog;
 import warden.kernel.port.Timer;
 
@@ -24,24 +25,34 @@ public final class PartitionCalls {
     private final Health health;
     private final EventLog log;
     private final Timer timer;
+    private final RestorePoints points;
 
-    PartitionCalls(SystemImage img, Reply reply, PartitionTable table, Health health, EventLog log, Timer timer) {
+    PartitionCalls(SystemImage img, Reply reply, PartitionTable table, Health health, EventLog log, Timer timer,
+            RestorePoints points) {
         this.img = img;
         this.reply = reply;
         this.table = table;
         this.health = health;
         this.log = log;
         this.timer = timer;
+        this.points = points;
     }
 
-    /** [impl->dsn~kernel.mcall.heartbeat~1] */
+    /**
+     * A heartbeat feeds the watchdog, and is the point at which the boot, one-shot and periodic
+     * snapshots are taken (after the reply, so a restore resumes the partition after this call).
+     *
+     * [impl->dsn~kernel.mcall.heartbeat~1] [impl->dsn~kernel.snapshot.take~1]
+     */
     void heartbeat(int core, int p) {
         long t = timer.now(core);
-        if (table.heartbeat(p, t)) {
+        boolean first = table.heartbeat(p, t);
+        if (first) {
             log.append(t, EventKind.PARTITION_BOOTED, p, core, 0, 0);
         }
         reply.to(core, Status.OK, 0);
         health.heartbeat(p, t);
+        points.heartbeat(p, core, t, first);
     }
 
     /**

@@ -16,6 +16,7 @@ import warden.kernel.boot.PlatformSetup;
 import warden.kernel.calls.MonitorCalls;
 import warden.kernel.health.Health;
 import warden.kernel.health.PartitionTable;
+import warden.kernel.health.RestorePoints;
 import warden.kernel.log.EventLog;
 import warden.kernel.port.Platform;
 import warden.kernel.sched.Scheduler;
@@ -41,6 +42,7 @@ public final class Kernel implements Monitor {
     private MonitorCalls calls;
     private InterruptRouting interrupts;
     private Health health;
+    private RestorePoints points;
     private boolean sealed;
 
     /** [impl->dsn~kernel.phases~1] */
@@ -55,7 +57,6 @@ public final class Kernel implements Monitor {
      * reloads every golden image, allocates every table, prepares each vCPU's context, and seals.
      * @return Status.OK, or Status.INVALID_PARAM with {@link #imageCheck()} saying why; BAD_STATE
      *     once sealed.
-     *
      * [impl->dsn~kernel.boot~1]
      * [impl->dsn~kernel.phases~1]
      */
@@ -85,8 +86,12 @@ public final class Kernel implements Monitor {
             }
         }
         sched = new Scheduler(image, platform.cpu(), platform.protection(), platform.timer(), counters, log);
-        health = new Health(image, sched, platform.interrupts(), golden, log, counters, table);
-        calls = new MonitorCalls(image, platform, sched, health, table, log, counters);
+        points = new RestorePoints(image, sched, platform.snapshots(), log, counters, platform.cpu().contextWords());
+        if (!points.reserved()) {
+            return Status.NO_SPACE;
+        }
+        health = new Health(image, sched, platform.interrupts(), golden, log, counters, table, points);
+        calls = new MonitorCalls(image, platform, sched, health, table, log, counters, points);
         interrupts = new InterruptRouting(image, platform, sched, health, table, log, counters);
         sealed = true;
         return Status.OK;
@@ -110,7 +115,6 @@ public final class Kernel implements Monitor {
 
     /**
      * A monitor call from the guest running on {@code core}; arguments come from the port.
-     *
      * [impl->dsn~kernel.entries~1]
      */
     @Override
@@ -132,7 +136,6 @@ public final class Kernel implements Monitor {
     /**
      * The protection unit denied an access of the guest on {@code core}: log it and hand the fault
      * to the guest's own handler with its architectural cause.
-     *
      * [impl->dsn~kernel.entries~1]
      */
     @Override
@@ -179,7 +182,6 @@ public final class Kernel implements Monitor {
     /**
      * An external interrupt on {@code core}: claim every pending line, deliver each to its owner
      * now if it runs here, else hold it and let the scheduler preempt for a more critical owner.
-     *
      * [impl->dsn~kernel.entries~1]
      */
     @Override
@@ -225,7 +227,6 @@ public final class Kernel implements Monitor {
      * Every entry ends here: the health monitor handles the faults the world switch posted during
      * this entry's scheduling, so the failing partition's policy runs at once; and every core's
      * monitor timer is supervised against this core's clock.
-     *
      * [impl->dsn~kernel.context-integrity~1]
      * [impl->dsn~kernel.timer-supervision~1]
      */
@@ -239,7 +240,6 @@ public final class Kernel implements Monitor {
 
     /**
      * Common entry for traps: @return the running partition, or -1 when there is none.
-     *
      * [impl->dsn~kernel.entries~1]
      * [impl->dsn~kernel.phases~1]
      */
@@ -260,10 +260,7 @@ public final class Kernel implements Monitor {
     /** [impl->dsn~kernel.context-integrity~1] */
     @Override
     public int upsetSavedContext(int p, int core, int word, int bit) {
-        if (!sealed) {
-            return Status.BAD_STATE;
-        }
-        return sched.worldSwitch().upsetContext(p, core, word, bit);
+        return sealed ? sched.worldSwitch().upsetContext(p, core, word, bit) : Status.BAD_STATE;
     }
 
     /** [impl->dsn~kernel.boot.revalidate~1] */
@@ -294,6 +291,8 @@ public final class Kernel implements Monitor {
     public int restarts(int p) { return table.restarts(p); }
     /** [impl->dsn~health.safe-state~1] */
     public boolean inSafeState() { return health != null && health.inSafeState(); }
+    /** [impl->dsn~kernel.snapshot.take~1] */
+    public long snapshotStat(int p, int stat) { return points.stat(p, stat); }
     /** [impl->dsn~channel.statistics~1] */
     @Override
     public long channelStat(int c, int stat) { return table.channels().stat(c, stat); }

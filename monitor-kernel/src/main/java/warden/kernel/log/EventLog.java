@@ -8,7 +8,9 @@ import warden.kernel.api.EventRecords;
  * and never blocks. Records are of two priorities: safety records (a partition booted, and every
  * health event from {@link EventKind#FAILURE_DETECTED} on: failures, restarts, recoveries, stops,
  * the safe state, storms, context and image checks, timer faults) and diagnostic records (denied
- * accesses and calls, denied mediated device accesses, unowned or lost interrupts). When the ring
+ * accesses and calls, denied mediated device accesses and update calls, unowned or lost
+ * interrupts; the update's verified, switched, committed, rolled-back and aborted records are
+ * safety records). When the ring
  * is full a new record overwrites the oldest, unless the oldest is a safety record and the new one
  * is not: then the new one is refused. Either way the lost record is counted per kind
  * ({@link #droppedOf(int)}), so a flood of diagnostic records never pushes a safety record out of
@@ -65,7 +67,8 @@ public final class EventLog implements EventRecords {
     /** @return whether records of {@code eventKind} are safety records (never pushed out by others). */
     public static boolean safety(int eventKind) {
         return eventKind == EventKind.PARTITION_BOOTED
-                || eventKind >= EventKind.FAILURE_DETECTED && eventKind != EventKind.DEVICE_DENIED;
+                || eventKind >= EventKind.FAILURE_DETECTED && eventKind != EventKind.DEVICE_DENIED
+                && eventKind != EventKind.UPDATE_REFUSED;
     }
 
     /** @return the number of records held or overwritten (one past the newest sequence number). */

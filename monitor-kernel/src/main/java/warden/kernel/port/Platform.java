@@ -28,4 +28,9 @@ public interface Platform {
     Console console();
 
     GuestMemory memory();
+
+    /** @return the platform's signature engine (over-the-air update verification). */
+    SignatureEngine signatures();
+    /** @return the restore-point support: dirty pages, the monitor's store, kept state. */
+    SnapshotStore snapshots();
 }

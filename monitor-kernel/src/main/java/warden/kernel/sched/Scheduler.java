@@ -5,6 +5,7 @@ import warden.kernel.api.VcpuState;
 import warden.kernel.log.EventLog;
 import warden.kernel.port.CpuContext;
 import warden.kernel.port.ProtectionUnit;
+import warden.kernel.port.SnapshotStore;
 import warden.kernel.port.Timer;
 
 /**
@@ -26,6 +27,8 @@ public final class Scheduler {
     private final WorldSwitch world;
     private final HeldInterrupts held;
     private final VirtualTimers timers;
+    /** The contexts of a restart: none (fresh ones). */
+    private static final long[] NO_CONTEXTS = new long[0];
 
     /**
      * Boot-time: sizes and fills every table from the image, and prepares each vCPU's initial
@@ -178,6 +181,17 @@ public final class Scheduler {
      * [impl->dsn~health.restart~1]
      */
     public void restartPartition(int p, long entry) {
+        reenter(p, entry, NO_CONTEXTS);
+    }
+
+    /**
+     * Takes p off every core it runs on and gives each of its vCPUs a fresh context at {@code entry}
+     * ({@code src} is {@link #NO_CONTEXTS}) or the context in {@code src} (core c's at c * contextWords, a restore),
+     * with nothing held and no timer; each becomes READY.
+     *
+     * [impl->dsn~health.restart~1]
+     */
+    private void reenter(int p, long entry, long[] src) {
         for (int c = 0; c < vcpus.cores(); c++) {
             int v = vcpus.vcpu(p, c);
             if (vcpus.stateOf(v) == VcpuState.NONE) {
@@ -186,11 +200,24 @@ public final class Scheduler {
             if (world.running(c) == p) {
                 world.detach(c);
             }
-            resetContext(p, c, entry);
+            if (src == NO_CONTEXTS) {
+                resetContext(p, c, entry);
+            } else {
+                loadContext(p, c, src);
+            }
             vcpus.set(v, VcpuState.READY);
             timers.program(c);
             reschedule(c);
         }
+    }
+
+    /** Gives p's vCPU on core the context saved for that core in {@code src} (a restore), with nothing held
+     * and no timer. [impl->dsn~kernel.snapshot.restore~1] */
+    private void loadContext(int p, int core, long[] src) {
+        int v = vcpus.vcpu(p, core);
+        world.loadContext(p, core, src, core * world.contextWords());
+        held.reset(v);
+        timers.cancel(v);
     }
 
     /** Resets p's vCPU on core to a fresh context at entry, with nothing held. [impl->dsn~health.restart~1] */
@@ -199,5 +226,32 @@ public final class Scheduler {
         world.fresh(p, core, entry);
         held.reset(v);
         timers.cancel(v);
+    }
+
+    /**
+     * Copies the context of each of p's vCPUs into {@code dst} (core c's at c * contextWords).
+     * @return false when a saved context fails its check (the snapshot must not keep it)
+     *
+     * [impl->dsn~kernel.snapshot.take~1]
+     */
+    public boolean copyContexts(int p, long[] dst, SnapshotStore store) {
+        boolean ok = true;
+        for (int c = 0; c < vcpus.cores(); c++) {
+            if (vcpus.stateOf(vcpus.vcpu(p, c)) != VcpuState.NONE) {
+                ok &= world.copyContext(p, c, dst, c * world.contextWords(), store);
+            }
+        }
+        return ok;
+    }
+
+    /**
+     * Restores each of p's vCPUs from {@code src} (core c's at c * contextWords), as a restart does
+     * with fresh contexts: a running one is detached, nothing held for it is kept, its timer is
+     * cancelled, and it becomes READY.
+     *
+     * [impl->dsn~kernel.snapshot.restore~1]
+     */
+    public void restorePartition(int p, long[] src) {
+        reenter(p, 0, src);
     }
 }

@@ -8,6 +8,7 @@ import warden.kernel.api.VcpuState;
 import warden.kernel.log.EventLog;
 import warden.kernel.port.CpuContext;
 import warden.kernel.port.ProtectionUnit;
+import warden.kernel.port.SnapshotStore;
 import warden.kernel.port.Timer;
 
 /**
@@ -165,5 +166,33 @@ public final class WorldSwitch {
         int v = vcpus.vcpu(p, core);
         cpu.initContext(context, v * ctxWords, p, core, entry);
         ctxCheck[v] = check(v);
+    }
+
+    /**
+     * Copies the context of p's vCPU on core into {@code dst[offset..]}: the live registers when it
+     * runs now, else its saved context. @return false when the saved context fails its check
+     *
+     * [impl->dsn~kernel.snapshot.take~1]
+     */
+    boolean copyContext(int p, int core, long[] dst, int offset, SnapshotStore store) {
+        if (running[core] == p) {
+            store.capture(core, dst, offset);
+            return true;
+        }
+        int v = vcpus.vcpu(p, core);
+        System.arraycopy(context, v * ctxWords, dst, offset, ctxWords);
+        return check(v) == ctxCheck[v];
+    }
+
+    /** Gives p's vCPU on core the context {@code src[offset..]}. [impl->dsn~kernel.snapshot.restore~1] */
+    void loadContext(int p, int core, long[] src, int offset) {
+        int v = vcpus.vcpu(p, core);
+        System.arraycopy(src, offset, context, v * ctxWords, ctxWords);
+        ctxCheck[v] = check(v);
+    }
+
+    /** @return the words of one saved context. [impl->dsn~kernel.snapshot.take~1] */
+    public int contextWords() {
+        return ctxWords;
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ApiTextTest {
     @Test
     void healthActionsAndReasonsHaveNamesAndParseBack() {
-        String[] actions = {"restart", "stop", "safe-state"};
+        String[] actions = {"restart", "stop", "safe-state", "restore"};
         for (int a = 0; a < actions.length; a++) {
             assertEquals(actions[a], HealthAction.name(a));
             assertEquals(a, HealthAction.parse(actions[a]));
@@ -23,7 +23,8 @@ class ApiTextTest {
         assertEquals("none", HealthAction.reason(0));
         assertEquals("protection", HealthAction.reason(7));
         assertEquals("?", HealthAction.reason(-1));
-        assertEquals("?", HealthAction.reason(8));
+        assertEquals("trial", HealthAction.reason(HealthAction.REASON_TRIAL));
+        assertEquals("?", HealthAction.reason(9));
     }
 
     @Test
@@ -42,6 +43,20 @@ class ApiTextTest {
         }
         assertEquals(Counter.COUNT, names.size(), "every counter has its own name");
         assertEquals(false, names.contains("?"));
+    }
+
+    @Test
+    void restorePointReasonsHaveNames() {
+        assertEquals("no-snapshot", RestorePoint.reason(RestorePoint.NO_SNAPSHOT));
+        assertEquals("digest-mismatch", RestorePoint.reason(RestorePoint.DIGEST_MISMATCH));
+        assertEquals("state-lost", RestorePoint.reason(RestorePoint.STATE_LOST));
+        assertEquals("?", RestorePoint.reason(-1));
+        assertEquals("?", RestorePoint.reason(4));
+        assertEquals("snapshot-taken", EventKind.name(EventKind.SNAPSHOT_TAKEN));
+        assertEquals("partition-restored", EventKind.name(EventKind.PARTITION_RESTORED));
+        assertEquals("snapshot-corrupt", EventKind.name(EventKind.SNAPSHOT_CORRUPT));
+        assertEquals("SNAPSHOT", MonitorCall.name(MonitorCall.SNAPSHOT));
+        assertEquals("BAD_SNAPSHOT_REQUESTER", ImageCheckCode.name(ImageCheckCode.BAD_SNAPSHOT_REQUESTER));
     }
 
     @Test

@@ -164,7 +164,10 @@ class SystemImageBuilderTest {
         assertEquals("NO_SPACE", Status.name(Status.NO_SPACE));
         assertEquals("INVALID_ADDRESS", Status.name(Status.INVALID_ADDRESS));
         assertEquals("RATE_LIMITED", Status.name(Status.RATE_LIMITED));
-        assertEquals("?", Status.name(Status.RATE_LIMITED - 1));
+        assertEquals("SEQUENCE", Status.name(Status.SEQUENCE));
+        assertEquals("VERIFY_FAILED", Status.name(Status.VERIFY_FAILED));
+        assertEquals("STALE_VERSION", Status.name(Status.STALE_VERSION));
+        assertEquals("?", Status.name(Status.STALE_VERSION - 1));
         assertEquals("?", Status.name(1));
     }
 
@@ -196,7 +199,10 @@ class SystemImageBuilderTest {
         assertEquals("timer-recovered", EventKind.name(EventKind.TIMER_RECOVERED));
         assertEquals("channel-failure", EventKind.name(EventKind.CHANNEL_FAILURE));
         assertEquals("device-denied", EventKind.name(EventKind.DEVICE_DENIED));
-        assertEquals("?", EventKind.name(EventKind.DEVICE_DENIED + 1));
+        assertEquals("snapshot-corrupt", EventKind.name(EventKind.SNAPSHOT_CORRUPT));
+        assertEquals("update-refused", EventKind.name(EventKind.UPDATE_REFUSED));
+        assertEquals("update-aborted", EventKind.name(EventKind.UPDATE_ABORTED));
+        assertEquals("?", EventKind.name(EventKind.UPDATE_ABORTED + 1));
         assertEquals("?", EventKind.name(0));
     }
 }

@@ -49,7 +49,9 @@ class ImageCheckTest {
         assertEquals("IMAGE_DIGEST", ImageCheckCode.name(ImageCheckCode.IMAGE_DIGEST));
         assertEquals("BAD_CHANNEL", ImageCheckCode.name(ImageCheckCode.BAD_CHANNEL));
         assertEquals("BAD_ACL", ImageCheckCode.name(ImageCheckCode.BAD_ACL));
-        assertEquals("?", ImageCheckCode.name(ImageCheckCode.BAD_ACL + 1));
+        assertEquals("BAD_SNAPSHOT", ImageCheckCode.name(ImageCheckCode.BAD_SNAPSHOT));
+        assertEquals("BAD_UPDATE", ImageCheckCode.name(ImageCheckCode.BAD_UPDATE));
+        assertEquals("?", ImageCheckCode.name(ImageCheckCode.BAD_UPDATE + 1));
     }
 
     // [utest->dsn~kernel.boot.revalidate~1]

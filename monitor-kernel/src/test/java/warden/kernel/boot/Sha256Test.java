@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.security.MessageDigest;
 import org.junit.jupiter.api.Test;
 import warden.kernel.FakePlatform;
-import warden.kernel.Images;
-import warden.kernel.api.SystemImage;
 
 /**
  * The kernel's SHA-256 on its own (GoldenDigestTest checks it through boot and restart, where the
@@ -27,8 +25,7 @@ class Sha256Test {
     }
 
     private static boolean matches(byte[] image, int hole) throws Exception {
-        SystemImage img = Images.shared().image(1, Images.MON + 0x1000, image.length, Images.LINUX_RAM)
-                .digest(1, MessageDigest.getInstance("SHA-256").digest(image)).build();
+        byte[] want = MessageDigest.getInstance("SHA-256").digest(image);
         FakePlatform mem = new FakePlatform(2);
         for (int i = 0; i < image.length; i++) {
             if (i != hole) {
@@ -36,7 +33,15 @@ class Sha256Test {
                 mem.writeByte(STORE + i, image[i] & 0xff);
             }
         }
-        return new Sha256().matches(mem, STORE, image.length, img, 1);
+        Sha256 sha = new Sha256();
+        if (!sha.hash(mem, STORE, image.length)) {
+            return false;
+        }
+        boolean same = true;
+        for (int i = 0; i < want.length; i++) {
+            same &= sha.digestByte(i) == (want[i] & 0xff);
+        }
+        return same;
     }
 
     // [utest->dsn~health.golden-image~1]
@@ -59,6 +64,76 @@ class Sha256Test {
         // the byte after the image is unreadable (never added): reading it would fail the check
         for (int size : new int[] {1, 63, 64, 65, 1000}) {
             assertTrue(matches(periodic(size), -1), "size " + size);
+        }
+    }
+
+    // [utest->dsn~health.golden-image~1] [utest->dsn~kernel.update.verify~1]
+    @Test
+    void theStreamingFormAgreesWithTheJdkForEverySplitOfTheMessage() throws Exception {
+        byte[] image = periodic(5000);
+        for (int i = 0; i < image.length; i++) {
+            image[i] ^= (byte) (i * 7 + (i >>> 6));
+        }
+        FakePlatform mem = new FakePlatform(2);
+        mem.addRam(STORE, image.length);
+        for (int i = 0; i < image.length; i++) {
+            mem.writeByte(STORE + i, image[i] & 0xff);
+        }
+        byte[] want = MessageDigest.getInstance("SHA-256").digest(image);
+        int[][] splits = {{5000}, {1, 4095, 904}, {63, 1, 64, 4000, 872}, {4096, 904}, {0, 4096, 0, 904}, {0, 3, 4097}};
+        for (int[] split : splits) {
+            Sha256 sha = new Sha256();
+            sha.start();
+            long at = 0;
+            boolean ok = true;
+            for (int n : split) {
+                ok &= sha.add(mem, STORE + at, n);
+                at += n;
+            }
+            boolean fits = at == image.length && java.util.Arrays.stream(split).allMatch(n -> n <= Sha256.ADD_MAX);
+            assertTrue(ok == fits, java.util.Arrays.toString(split));
+            if (fits) {
+                byte[] got = new byte[32];
+                sha.end(got, 0);
+                assertTrue(java.util.Arrays.equals(want, got), java.util.Arrays.toString(split));
+            }
+        }
+        Sha256 bytes = new Sha256();
+        bytes.start();
+        for (int i = 0; i < 3; i++) {
+            bytes.putByte(image[i]);
+        }
+        bytes.putLong(java.nio.ByteBuffer.wrap(image, 3, 8).getLong());
+        bytes.add(mem, STORE + 11, 4000);
+        bytes.add(mem, STORE + 4011, 989);
+        byte[] got = new byte[32];
+        bytes.end(got, 0);
+        assertTrue(java.util.Arrays.equals(want, got), "bytes, a long and memory in one message");
+    }
+
+    // [utest->dsn~kernel.update.verify~1]
+    @Test
+    void addRefusesALengthOutOfRangeAndAnUnreadableByteInTheHeadTheBlocksOrTheRest() throws Exception {
+        byte[] image = periodic(3000);
+        Sha256 sha = new Sha256();
+        FakePlatform all = new FakePlatform(2);
+        all.addRam(STORE, image.length);
+        assertFalse(sha.add(all, STORE, -1), "a negative length");
+        assertFalse(sha.add(all, STORE, Sha256.ADD_MAX + 1), "more than ADD_MAX");
+        sha.start();
+        assertTrue(sha.add(all, STORE, 10) && sha.add(all, STORE + 10, 5), "a head shorter than the block's rest");
+        // holes: in the head (the block's rest after 10 bytes), in a whole block, in the rest
+        for (int hole : new int[] {20, 200, 2990}) {
+            FakePlatform mem = new FakePlatform(2);
+            for (int i = 0; i < image.length; i++) {
+                if (i != hole) {
+                    mem.addRam(STORE + i, 1);
+                }
+            }
+            Sha256 h = new Sha256();
+            h.start();
+            assertTrue(h.add(mem, STORE, 10), "before the hole");
+            assertFalse(h.add(mem, STORE + 10, 2990), "hole at " + hole);
         }
     }
 }

@@ -211,7 +211,7 @@ class DeviceCallsTest {
                 "any other refused call is logged as a denied call");
         assertEquals(Status.RATE_LIMITED, DeviceCalls.status(DeviceAcl.RATE));
         assertEquals("DEVICE_WRITE", MonitorCall.name(MonitorCall.DEVICE_WRITE));
-        assertEquals(0x0001_0004, MonitorCall.ABI_VERSION);
+        assertEquals(0x0001_0006, MonitorCall.ABI_VERSION);
         assertEquals(0x3_0070L, MonitorCall.deviceTarget(3, 0x1_0070), "the offset keeps 16 bits");
     }
 

@@ -1,5 +1,7 @@
 package warden.kernel.health;
 
+import java.util.ArrayList;
+import java.util.List;
 import warden.kernel.FakePlatform;
 import warden.kernel.log.EventLog;
 import warden.kernel.api.Counter;
@@ -20,12 +22,25 @@ abstract class HealthFixture {
     PartitionTable table;
     Scheduler sched;
     Health h;
+    RestorePoints points;
+
+    /** @return each logged record of {@code kind} as "p{partition} {a}/{b}", oldest first. */
+    List<String> logged(int kind) {
+        List<String> out = new ArrayList<>();
+        for (long s = log.oldest(); s < log.sequence(); s++) {
+            if (log.kind(s) == kind) {
+                out.add("p" + log.partition(s) + " " + log.a(s) + "/" + log.b(s));
+            }
+        }
+        return out;
+    }
 
     void start(SystemImageBuilder b) {
         SystemImage img = b.build();
         table = new PartitionTable(img);
         sched = new Scheduler(img, f, f, f, counters, log);
-        h = new Health(img, sched, f, new GoldenImages(img, f), log, counters, table);
+        points = new RestorePoints(img, sched, f, log, counters, f.contextWords());
+        h = new Health(img, sched, f, new GoldenImages(img, f), log, counters, table, points);
         for (int p = 0; p < img.partitionCount(); p++) {
             h.started(p, 0);
         }

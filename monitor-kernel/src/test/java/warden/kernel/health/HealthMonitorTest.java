@@ -138,6 +138,7 @@ class HealthMonitorTest extends HealthFixture {
     }
 
     // [utest->dsn~health.detect~1]
+    // [utest->dsn~health.policy~1]
     @Test
     void eachDetectedFailureIsCountedAndLoggedWithItsReasonAndTheActionTaken() {
         SystemImageBuilder b = image();

@@ -15,6 +15,7 @@ import warden.kernel.api.HealthAction;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.SystemImage;
 import warden.kernel.api.SystemImageBuilder;
+import warden.kernel.api.VcpuState;
 import warden.kernel.port.Timer;
 import warden.kernel.sched.VirtualTimers;
 
@@ -116,6 +117,7 @@ class HealthUnitTest extends HealthFixture {
     }
 
     // [utest->dsn~health.recovery-time~1]
+    // [utest->dsn~health.restart~1]
     @Test
     void aFailureDetectedAtTimeZeroIsRecoveredFromAtTheFirstHeartbeat() {
         start(image());
@@ -172,6 +174,8 @@ class HealthUnitTest extends HealthFixture {
         assertFalse(h.inSafeState());
         assertEquals(Timer.NEVER, f.deadline[1], "a stopped partition's watchdog is off");
         assertEquals(-1, sched.running(1));
+        assertEquals(VcpuState.STOPPED, sched.state(1, 1));
+        assertEquals(VcpuState.NONE, sched.state(1, 0), "p1 has no vCPU on core 0, and stopping it makes none");
         assertEquals(List.of("failure-detected p1 c1 @100 2/1", "partition-stopped p1 c1 @100 2/0"), events());
         h.failure(1, HealthAction.REASON_CRASH, 200);
         h.expire(1, Timer.NEVER - 1);

@@ -240,18 +240,21 @@ class SchedulerTest {
     void aRestartGivesEachOfThePartitionsVcpusAFreshContextAndTouchesNoOtherCore() {
         three();
         assertEquals(0, s.running(1));
+        s.stopVcpu(0, 0);
+        assertEquals(VcpuState.STOPPED, s.state(0, 0));
         s.held().hold(0, 0, 11, 1);
         f.regs[1][3] = 0x77;
         int restoresBefore = count("restore 1 p0");
         s.restartPartition(0, RAM + 0x80);
         assertEquals(1, counters[Counter.DISCARDED_INTERRUPTS]);
+        assertEquals(0, s.held().pendingCount(0, 0), "nothing held for the restarted vCPU");
         assertEquals(0, s.running(1), "running again on core 1");
         assertEquals(RAM + 0x80, f.regs[1][0]);
         assertEquals(0, f.regs[1][3], "nothing of the old state");
         assertEquals(restoresBefore + 1, count("restore 1 p0"));
         assertEquals(0, count("save 1 p0"), "its live state was discarded, not saved");
         assertEquals(1, s.running(0), "b1 still first on core 0");
-        assertEquals(VcpuState.READY, s.state(0, 0));
+        assertEquals(VcpuState.READY, s.state(0, 0), "a vCPU stopped before the restart is ready again");
         s.restartPartition(1, RAM + 0x1000);
         assertEquals(VcpuState.NONE, s.state(1, 1), "b1 has no vCPU on core 1 to restart");
         assertEquals(0, s.running(1));

@@ -22,6 +22,7 @@ import warden.emu.dev.can.CanBoard;
 import warden.emu.port.GuestBinding;
 import warden.emu.port.GuestEvents;
 import warden.emu.port.PortAssembly;
+import warden.emu.port.PortSnapshots;
 import warden.kernel.api.SystemImage;
 import warden.kernel.api.TrapEntry;
 import warden.kernel.port.CpuContext;
@@ -51,6 +52,11 @@ public final class ArmMachine implements Board, CpuContext, Timer, Stimulus.Line
     final MonitorVector vector = new MonitorVector(this);
     final PortAssembly port;
     private final Pe[] pes;
+    /** Modeled monitor cost of copying a 4 KiB page: 512 cycles (8 bytes a cycle) at 1 GHz. */
+    static final long PAGE_COPY_NS = 512;
+    /** Modeled monitor cost of SHA-256 per byte: 4 cycles (Armv8 SHA-256 instructions) at 1 GHz, in ps. */
+    static final long HASH_PS_PER_BYTE = 4_000;
+    private final PortSnapshots snapshots;
     private final GuestBinding guests;
     private final GuestEvents events;
     private final CanBoard can;
@@ -81,8 +87,9 @@ public final class ArmMachine implements Board, CpuContext, Timer, Stimulus.Line
         this.can = new CanBoard(this, irqStats);
         this.bus = ArmBoardBuilder.bus(platform, image, console, gicd, new GicRedistributor(gicState, security),
                 filters, can);
+        this.snapshots = new PortSnapshots(bus, guests, new SnapshotCores(), PAGE_COPY_NS, HASH_PS_PER_BYTE);
         this.port = new PortAssembly("arm", n, this, pu, new ArmInterruptController(gicState, gicd, cpus, security),
-                this, bus, console);
+                this, bus, console, snapshots);
         ArmBoardBuilder.coldBoot(gicState, cpus, gicd, security);
     }
 
@@ -218,5 +225,28 @@ public final class ArmMachine implements Board, CpuContext, Timer, Stimulus.Line
     @Override
     public void setDeadline(int core, long deadlineNs) {
         timer.setDeadlineNs(core, deadlineNs == NEVER ? Long.MAX_VALUE : deadlineNs);
+    }
+
+    /** @return the monitor's snapshot store (tests and fault injection). */
+    public PortSnapshots snapshotStore() {
+        return snapshots;
+    }
+
+    /** The PEs as the snapshot store sees them. [impl->dsn~port.snapshot-store~1] */
+    private final class SnapshotCores implements PortSnapshots.Cores {
+        @Override
+        public void capture(int core, long[] ctx, int offset) {
+            WorldSwitch.save(pes[core], ctx, offset);
+        }
+
+        @Override
+        public void spend(int core, long ns) {
+            pes[core].spend(ns);
+        }
+
+        @Override
+        public long now(int core) {
+            return pes[core].time();
+        }
     }
 }

@@ -212,6 +212,19 @@ public final class Pe implements GuestCpu, Engine.Core {
         return smc(0);
     }
 
+    @Override
+    public int call(int callId, long[] args) {
+        if (running != null && running != guests.executor(id)) {
+            lastCallStatus = Status.FAILED; // frozen until resumed [impl->dsn~emu.frozen-calls~1]
+            return lastCallStatus;
+        }
+        x[0] = Smccc.wardenFid(callId) & 0xFFFF_FFFFL;
+        for (int i = 0; i < 6; i++) {
+            x[1 + i] = i < args.length ? args[i] : 0;
+        }
+        return smc(0);
+    }
+
     /**
      * A raw SMC: x0 = function id, x1..x7 = args, SMC #imm16 (the low 16 bits of {@code imm16}).
      * @return x0 after the call. [impl->dsn~emu.guest.hostile-raw~1]

@@ -62,9 +62,10 @@ public final class Smccc {
     /**
      * @return the kernel call id an SMC with function id {@code fid} and immediate {@code imm16}
      *         maps to, or MonitorCall.UNKNOWN. PSCI calls map through {@link Psci#callId}; the
-     *         function number of the Warden range is the call id, the channel calls included (12..14).
+     *         function number of the Warden range is the call id, the channel calls included (12..14)
+     *         and the update calls (18..21, arguments in x1..x4; 17 is reserved, answered SMC_UNK).
      *
-     * [impl->dsn~channel.abi~1]
+     * [impl->dsn~channel.abi~1] [impl->dsn~port.update-abi~1]
      */
     public static int callId(int fid, int imm16) {
         if (imm16 != 0 || !wellFormed(fid) || !fast(fid)) {

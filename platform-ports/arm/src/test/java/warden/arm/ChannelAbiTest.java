@@ -15,6 +15,8 @@ class ChannelAbiTest {
         assertEquals(MonitorCall.CHANNEL_RECEIVE, Smccc.callId(0xC700_0000 | MonitorCall.CHANNEL_RECEIVE, 0));
         assertEquals(MonitorCall.CHANNEL_INFO, Smccc.callId(0xC700_0000 | MonitorCall.CHANNEL_INFO, 0));
         assertEquals(MonitorCall.UNKNOWN, Smccc.callId(0xC700_0000 | MonitorCall.COUNT, 0));
-        assertEquals(17, MonitorCall.COUNT, "the device calls 15 and 16 follow the channel calls");
+        assertEquals(MonitorCall.SNAPSHOT, Smccc.callId(0xC700_0000 | MonitorCall.SNAPSHOT, 0),
+                "SNAPSHOT (17) like every Warden call");
+        assertEquals(22, MonitorCall.COUNT, "the device calls 15, 16, SNAPSHOT (17) and the update calls 18 to 21");
     }
 }

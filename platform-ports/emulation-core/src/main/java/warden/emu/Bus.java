@@ -115,6 +115,11 @@ public final class Bus {
         return lastValue;
     }
 
+    /** @return the RAM bank that holds the 4 KiB page at {@code address}, or null. [impl->dsn~emu.dirty-pages~1] */
+    public PhysicalMemory ramAt(long address) {
+        return bank(address, 4096);
+    }
+
     /** Writes one byte of RAM. @return OK, or BUS_ERROR when no RAM bank holds the address. */
     public int writeRamByte(long address, int value) {
         PhysicalMemory m = bank(address, 1);

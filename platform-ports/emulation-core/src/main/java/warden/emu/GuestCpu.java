@@ -50,6 +50,12 @@ public interface GuestCpu {
      */
     int call(int callId, long arg0, long arg1);
 
+    /**
+     * {@link #call} with up to six arguments (missing ones are 0), in the port's argument
+     * registers: a0..a5 on RISC-V, x1..x6 on Arm, RDI, RSI, RDX, R10, R8, R9 on x86.
+     */
+    int call(int callId, long[] args);
+
     /** {@link #rawCallTarget} of a call the port's monitor answers itself (version queries): no kernel call. */
     int ANSWERED_BY_MONITOR = -2;
 

@@ -10,7 +10,12 @@ import java.nio.ByteOrder;
  * bytes inside one page is one wide array access; any other goes byte by byte, with the same
  * result.
  *
+ * <p>Each page has a dirty bit in a bitmap of longs: every write sets it with one OR (a processor
+ * model that writes through {@link #page} calls {@link #markDirty}); {@link #clean} clears it. At
+ * construction every page is clean and reads zero.
+ *
  * [impl->dsn~emu.bus.ram-route~1]
+ * [impl->dsn~emu.dirty-pages~1]
  */
 public final class PhysicalMemory {
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
@@ -23,6 +28,7 @@ public final class PhysicalMemory {
     private final long base;
     private final long size;
     private final byte[][] pages;
+    private final long[] dirty;
 
     public PhysicalMemory(long base, long size) {
         if (size <= 0 || size > MAX_SIZE) {
@@ -31,6 +37,25 @@ public final class PhysicalMemory {
         this.base = base;
         this.size = size;
         this.pages = new byte[(int) ((size + PAGE - 1) >>> PAGE_BITS)][];
+        this.dirty = new long[(pages.length + 63) >>> 6];
+    }
+
+    /** Sets the dirty bit of the page holding {@code address}. [impl->dsn~emu.dirty-pages~1] */
+    public void markDirty(long address) {
+        int index = (int) ((address - base) >>> PAGE_BITS);
+        dirty[index >>> 6] |= 1L << index;
+    }
+
+    /** @return whether the page holding {@code address} was written since cleaned. [impl->dsn~emu.dirty-pages~1] */
+    public boolean dirty(long address) {
+        int index = (int) ((address - base) >>> PAGE_BITS);
+        return (dirty[index >>> 6] & (1L << index)) != 0;
+    }
+
+    /** Clears the dirty bit of the page holding {@code address}. [impl->dsn~emu.dirty-pages~1] */
+    public void clean(long address) {
+        int index = (int) ((address - base) >>> PAGE_BITS);
+        dirty[index >>> 6] &= ~(1L << index);
     }
 
     public long base() { return base; }
@@ -55,6 +80,7 @@ public final class PhysicalMemory {
             pages[index] = page;
         }
         page[(int) (off & (PAGE - 1))] = (byte) value;
+        dirty[index >>> 6] |= 1L << index;
     }
 
     /**
@@ -100,6 +126,8 @@ public final class PhysicalMemory {
         int at = (int) (off & (PAGE - 1));
         if (at + length <= PAGE && (length == 8 || length == 4 || length == 2)) {
             byte[] page = page(address);
+            int index = (int) (off >>> PAGE_BITS);
+            dirty[index >>> 6] |= 1L << index;
             if (length == 8) {
                 LONG.set(page, at, value);
             } else if (length == 4) {

@@ -88,6 +88,15 @@ class FakeCpu implements GuestCpu {
         return new long[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 0xFF};
     }
 
+    /** Arguments of the last call with an argument array. */
+    long[] lastArgs = new long[0];
+
+    @Override
+    public int call(int callId, long[] args) {
+        lastArgs = args.clone();
+        return call(callId, args.length > 0 ? args[0] : 0, args.length > 1 ? args[1] : 0);
+    }
+
     @Override
     public int call(int callId, long arg0, long arg1) {
         calls.add(MonitorCall.name(callId) + "@" + time);

@@ -250,6 +250,20 @@ public final class Hart implements GuestCpu, Engine.Core {
         return ecall();
     }
 
+    @Override
+    public int call(int callId, long[] args) {
+        if (running != null && running != guests.executor(id)) {
+            lastCallStatus = Status.FAILED; // frozen until resumed [impl->dsn~emu.frozen-calls~1]
+            return lastCallStatus;
+        }
+        x[17] = Sbi.WARDEN_EID;
+        x[16] = callId;
+        for (int i = 0; i < 6; i++) {
+            x[10 + i] = i < args.length ? args[i] : 0;
+        }
+        return ecall();
+    }
+
     /**
      * A raw SBI call: a7 = EID, a6 = FID, a0..a5 = args, then ecall. @return a0 after the call.
      *

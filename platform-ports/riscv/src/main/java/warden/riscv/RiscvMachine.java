@@ -16,6 +16,7 @@ import warden.emu.dev.can.CanBoard;
 import warden.emu.port.GuestBinding;
 import warden.emu.port.GuestEvents;
 import warden.emu.port.PortAssembly;
+import warden.emu.port.PortSnapshots;
 import warden.kernel.api.SystemImage;
 import warden.kernel.api.TrapEntry;
 import warden.kernel.port.CpuContext;
@@ -38,6 +39,10 @@ import warden.riscv.hw.RiscvProtectionUnit;
  */
 public final class RiscvMachine implements Board, CpuContext, Timer, Stimulus.LineInput {
     private static final int ARGS = 6;
+    /** Modeled monitor cost of copying a 4 KiB page: 512 cycles (8 bytes a cycle) at 1 GHz. */
+    static final long PAGE_COPY_NS = 512;
+    /** Modeled monitor cost of SHA-256 per byte: 4 cycles (scalar crypto, Zknh) at 1 GHz, in ps. */
+    static final long HASH_PS_PER_BYTE = 4_000;
     final CostModel costs;
     final Bus bus = new Bus();
     final Clint clint;
@@ -55,6 +60,7 @@ public final class RiscvMachine implements Board, CpuContext, Timer, Stimulus.Li
     private final long[] mappedArgs;
     /** The error and value of a function the port answers itself. */
     private final long[] portAnswer = new long[2];
+    private final PortSnapshots snapshots;
 
     /**
      * @param executors one per vCPU, index partition * cores + core (null where none runs)
@@ -77,7 +83,9 @@ public final class RiscvMachine implements Board, CpuContext, Timer, Stimulus.Li
         }
         this.pu = new RiscvProtectionUnit(pmps, platform.pmpEntries(), platform.pmpG());
         this.mappedArgs = new long[n * ARGS];
-        this.port = new PortAssembly("riscv", n, this, pu, new RiscvInterruptController(plic), this, bus, console);
+        this.snapshots = new PortSnapshots(bus, guests, new SnapshotCores(), PAGE_COPY_NS, HASH_PS_PER_BYTE);
+        this.port = new PortAssembly("riscv", n, this, pu, new RiscvInterruptController(plic), this, bus, console,
+                snapshots);
         this.can = new CanBoard(this, irqStats);
         BoardDevices.addRam(bus, platform.description());
         for (DeviceSpec d : platform.description().devices()) {
@@ -274,5 +282,28 @@ public final class RiscvMachine implements Board, CpuContext, Timer, Stimulus.Li
     @Override
     public void setDeadline(int core, long deadlineNs) {
         clint.setMtimecmp(core, deadlineNs == NEVER ? -1L : clint.nsToTicks(deadlineNs));
+    }
+
+    /** @return the monitor's snapshot store (tests and fault injection). */
+    public PortSnapshots snapshotStore() {
+        return snapshots;
+    }
+
+    /** The harts as the snapshot store sees them. [impl->dsn~port.snapshot-store~1] */
+    private final class SnapshotCores implements PortSnapshots.Cores {
+        @Override
+        public void capture(int core, long[] ctx, int offset) {
+            harts[core].save(ctx, offset);
+        }
+
+        @Override
+        public void spend(int core, long ns) {
+            harts[core].spend(ns);
+        }
+
+        @Override
+        public long now(int core) {
+            return harts[core].time();
+        }
     }
 }

@@ -142,9 +142,10 @@ public final class Sbi {
      * @return the kernel call id for (EID, FID), or MonitorCall.UNKNOWN: only these exact 64-bit
      *     register values map, so a random EID or FID (upper bits set, a legacy or standard
      *     extension Warden does not offer) is unknown, never a Warden call. The Warden extension's FID
-     *     is the call id, the channel calls included (FID 12..14).
+     *     is the call id, the channel calls included (FID 12..14) and the update calls (FID 18..21,
+     *     arguments in a0..a3; FID 17 is reserved, answered SBI_ERR_NOT_SUPPORTED by the kernel).
      *
-     * [impl->dsn~channel.abi~1]
+     * [impl->dsn~channel.abi~1] [impl->dsn~port.update-abi~1]
      */
     public static int callId(long eid, long fid) {
         if (eid == WARDEN_EID && fid >= 0 && fid < MonitorCall.COUNT) {

@@ -15,6 +15,8 @@ class ChannelAbiTest {
         assertEquals(MonitorCall.CHANNEL_RECEIVE, Sbi.callId(Sbi.WARDEN_EID, MonitorCall.CHANNEL_RECEIVE));
         assertEquals(MonitorCall.CHANNEL_INFO, Sbi.callId(Sbi.WARDEN_EID, MonitorCall.CHANNEL_INFO));
         assertEquals(MonitorCall.UNKNOWN, Sbi.callId(Sbi.WARDEN_EID, MonitorCall.COUNT));
-        assertEquals(17, MonitorCall.COUNT, "the device calls 15 and 16 follow the channel calls");
+        assertEquals(MonitorCall.SNAPSHOT, Sbi.callId(Sbi.WARDEN_EID, MonitorCall.SNAPSHOT),
+                "SNAPSHOT (17) like every Warden call");
+        assertEquals(22, MonitorCall.COUNT, "the device calls 15, 16, SNAPSHOT (17) and the update calls 18 to 21");
     }
 }

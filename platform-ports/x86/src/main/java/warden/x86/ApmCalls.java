@@ -26,9 +26,10 @@ public final class ApmCalls {
      * @return the kernel call id for RAX (the whole register, read from the save map after an APM
      *     SMI, live after SYSCALL), or MonitorCall.UNKNOWN: a value with any bit set above the
      *     kernel's ids (in AL or above it) is unknown, not the call its low byte names; the channel
-     *     calls are RAX = 12..14.
+     *     calls are RAX = 12..14, the update calls RAX = 18..21 (arguments in RDI, RSI, RDX, R10); 17
+     *     is reserved and answered NOT_SUPPORTED by the kernel.
      *
-     * [impl->dsn~x86.apm~1] [impl->dsn~channel.abi~1]
+     * [impl->dsn~x86.apm~1] [impl->dsn~channel.abi~1] [impl->dsn~port.update-abi~1]
      */
     public static int callId(long rax) {
         return rax >= 0 && rax < MonitorCall.COUNT ? (int) rax : MonitorCall.UNKNOWN;

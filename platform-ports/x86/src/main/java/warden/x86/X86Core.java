@@ -196,18 +196,44 @@ public final class X86Core implements GuestCpu, Engine.Core {
      */
     @Override
     public int call(int callId, long arg0, long arg1) {
-        if (suspended()) {
-            // The SMI of this vCPU's previous call also handled the SMI timer and switched the core
-            // to another world (e.g. OUT 0B2h from the rich OS whose handler ran past the safety
-            // partition's deadline and started it in SMM). The interrupted instruction stream is
-            // frozen until the monitor resumes it: its next instruction must not reach the monitor,
-            // which would take it as a call of the partition now bound (a YIELD of the RTOS).
-            lastCallStatus = Status.FAILED; // [impl->dsn~emu.frozen-calls~1]
+        if (frozen()) {
             return lastCallStatus;
         }
         regs.set(RegisterFile.RAX, callId & 0xFFL);
         regs.set(RegisterFile.RDI, arg0);
         regs.set(RegisterFile.RSI, arg1);
+        return enterMonitor();
+    }
+
+    @Override
+    public int call(int callId, long[] args) {
+        if (frozen()) {
+            return lastCallStatus;
+        }
+        regs.set(RegisterFile.RAX, callId & 0xFFL);
+        for (int i = 0; i < 6; i++) {
+            regs.set(RegisterFile.argRegister(i), i < args.length ? args[i] : 0);
+        }
+        return enterMonitor();
+    }
+
+    /**
+     * The SMI of this vCPU's previous call also handled the SMI timer and switched the core to
+     * another world (e.g. OUT 0B2h from the rich OS whose handler ran past the safety partition's
+     * deadline and started it in SMM). The interrupted instruction stream is frozen until the
+     * monitor resumes it: its next instruction must not reach the monitor, which would take it as a
+     * call of the partition now bound (a YIELD of the RTOS). @return whether it is frozen (FAILED set)
+     */
+    private boolean frozen() {
+        if (suspended()) {
+            lastCallStatus = Status.FAILED; // [impl->dsn~emu.frozen-calls~1]
+            return true;
+        }
+        return false;
+    }
+
+    /** The call with its registers set: SYSCALL in SMM, else OUT 0B2h. @return the kernel's status */
+    private int enterMonitor() {
         lastCallStatus = Status.FAILED;
         if (smm) {
             machine.monitor.syscall(this);

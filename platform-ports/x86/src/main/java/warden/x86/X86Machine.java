@@ -15,6 +15,7 @@ import warden.emu.dev.can.CanBoard;
 import warden.emu.port.GuestBinding;
 import warden.emu.port.GuestEvents;
 import warden.emu.port.PortAssembly;
+import warden.emu.port.PortSnapshots;
 import warden.kernel.api.SystemImage;
 import warden.kernel.api.TrapEntry;
 import warden.kernel.port.CpuContext;
@@ -44,6 +45,11 @@ public final class X86Machine implements Board, TargetMetrics, CpuContext, Timer
     final CostModel costs;
     final Bus bus = new Bus();
     final X86Core[] cores;
+    /** Modeled monitor cost of copying a 4 KiB page: 512 cycles (8 bytes a cycle) at 2 GHz. */
+    static final long PAGE_COPY_NS = 256;
+    /** Modeled monitor cost of SHA-256 per byte: 4 cycles (SHA extensions) at 2 GHz, in ps. */
+    static final long HASH_PS_PER_BYTE = 2_000;
+    private final PortSnapshots snapshots;
     final X86ProtectionUnit pu;
     final X86InterruptController irq;
     final Smm smm;
@@ -78,7 +84,8 @@ public final class X86Machine implements Board, TargetMetrics, CpuContext, Timer
         this.irq = new X86InterruptController(platform.description().lines(), apics);
         this.smm = new Smm(bus, costs);
         this.monitor = new SmiMonitor(this, n);
-        this.port = new PortAssembly("x86", n, this, pu, irq, this, bus, console);
+        this.snapshots = new PortSnapshots(bus, guests, new SnapshotCores(), PAGE_COPY_NS, HASH_PS_PER_BYTE);
+        this.port = new PortAssembly("x86", n, this, pu, irq, this, bus, console, snapshots);
         this.smiTimer = new SmiTimer(n);
         this.tickLatency = new LatencyStats(n);
         this.delivery = new Delivery(this, smiTimer, tickLatency, n);
@@ -291,5 +298,34 @@ public final class X86Machine implements Board, TargetMetrics, CpuContext, Timer
             }
         }
         return out;
+    }
+
+    /** @return the monitor's snapshot store (tests and fault injection). */
+    public PortSnapshots snapshotStore() {
+        return snapshots;
+    }
+
+    /** The cores as the snapshot store sees them. [impl->dsn~port.snapshot-store~1] */
+    private final class SnapshotCores implements PortSnapshots.Cores {
+        /** The live registers: in the save map inside an SMI from outside SMM, else the register file. */
+        @Override
+        public void capture(int core, long[] ctx, int offset) {
+            X86Core c = cores[core];
+            if (c.inTrap && !c.trapFromSmm) {
+                smm.readMap(c, ctx, offset);
+            } else {
+                c.regs.copyTo(ctx, offset);
+            }
+        }
+
+        @Override
+        public void spend(int core, long ns) {
+            cores[core].spend(ns);
+        }
+
+        @Override
+        public long now(int core) {
+            return cores[core].time;
+        }
     }
 }

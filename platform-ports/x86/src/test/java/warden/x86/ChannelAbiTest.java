@@ -15,6 +15,8 @@ class ChannelAbiTest {
         assertEquals(MonitorCall.CHANNEL_RECEIVE, ApmCalls.callId(MonitorCall.CHANNEL_RECEIVE));
         assertEquals(MonitorCall.CHANNEL_INFO, ApmCalls.callId(MonitorCall.CHANNEL_INFO));
         assertEquals(MonitorCall.UNKNOWN, ApmCalls.callId(MonitorCall.COUNT));
-        assertEquals(17, MonitorCall.COUNT, "the device calls 15 and 16 follow the channel calls");
+        assertEquals(MonitorCall.SNAPSHOT, ApmCalls.callId(MonitorCall.SNAPSHOT),
+                "SNAPSHOT (17) like every Warden call");
+        assertEquals(22, MonitorCall.COUNT, "the device calls 15, 16, SNAPSHOT (17) and the update calls 18 to 21");
     }
 }

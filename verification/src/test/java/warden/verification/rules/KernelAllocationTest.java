@@ -38,7 +38,7 @@ import warden.launcher.run.Targets;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class KernelAllocationTest {
     static final int EVENTS = 1_000_000;
-    static final int PER_ROUND = 12;
+    static final int PER_ROUND = 14;
     static final int WINDOWS = 3;
 
     // [utest->dsn~rj.runtime-zero-alloc~1]
@@ -83,6 +83,8 @@ class KernelAllocationTest {
             m.onMonitorCall(0, MonitorCall.CONSOLE_WRITE);
             m.onMonitorCall(0, MonitorCall.DEVICE_WRITE); // refused (no entry): looked up, logged
             m.onMonitorCall(0, MonitorCall.DEVICE_READ);
+            m.onMonitorCall(0, MonitorCall.UPDATE_CHUNK); // refused (no update section): logged with its reason
+            m.onMonitorCall(0, MonitorCall.UPDATE_STATUS);
             m.onMonitorCall(0, MonitorCall.YIELD);
             m.onTimer(0);
             m.onExternalInterrupt(0);

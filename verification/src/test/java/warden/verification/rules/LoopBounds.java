@@ -74,6 +74,8 @@ final class LoopBounds {
                     "<= DeviceAcl.ENTRIES_MAX, SystemImageBuilder.aclEntry")),
             Map.entry("warden.kernel.api.SystemImage.imageSize", new Fact("imageBytes",
                     "<= IMAGE_BYTES_MAX, ImageCheck (a partition's golden image size)")),
+            Map.entry("warden.kernel.boot.GoldenImages.slotSize", new Fact("imageBytes",
+                    "a slot holds the golden image (imageSize) or an update UPDATE_BEGIN bounded by slotMax")),
             Map.entry("warden.kernel.port.InterruptController.lineCount", new Fact("portLines",
                     "the port's interrupt controller, fixed when the board is built")),
             Map.entry("warden.kernel.sched.Vcpus.cores", new Fact("cores", "final, = img.coreCount()")),
@@ -87,7 +89,9 @@ final class LoopBounds {
             Map.entry("warden.kernel.sched.ContextCheck.rounds", new Fact("contextWords",
                     "final, = contextWords / 4 <= contextWords, set in WorldSwitch's constructor")),
             Map.entry("warden.kernel.sched.HeldInterrupts.pendCount", new Fact("pending",
-                    "<= PENDING_MAX, HeldInterrupts.hold refuses beyond it")));
+                    "<= PENDING_MAX, HeldInterrupts.hold refuses beyond it")),
+            Map.entry("warden.kernel.health.RestorePoints.pages", new Fact("snapshotPages",
+                    "<= RestorePoint.PAGES_MAX, SnapshotCheck at boot; written only by RestorePoints' constructor")));
 
     /** One loop: where it is, its method, its bound (a symbol or a constant) and the lowest start. */
     record Loop(String where, String method, List<String> bounds, long start, boolean inclusive, String error) {

@@ -95,14 +95,14 @@ class LoopBoundsTest {
         List<String> hashBlocks = new ArrayList<>();
         List<String> copy = new ArrayList<>();
         for (LoopBounds.Loop l : bounds.loops.values()) {
-            if (l.method().startsWith("Sha256.matches")) {
+            if (l.method().startsWith("Sha256.hash")) {
                 hashBlocks.addAll(l.bounds());
             }
             if (l.method().startsWith("GoldenImages.reload")) {
                 copy.addAll(l.bounds());
             }
         }
-        // Sha256.matches(.., int size, ..) is called only with GoldenImages' img.imageSize(p)
+        // Sha256.hash(.., int size) is called only with a slot's size (GoldenImages.slotSize)
         assertTrue(hashBlocks.contains("imageBytes/64"), "block loop bounds: " + hashBlocks);
         assertTrue(copy.contains("imageBytes"), "copy loop bounds: " + copy);
         Map<String, Long> def = defaultConfig();
@@ -169,9 +169,10 @@ class LoopBoundsTest {
         m.put("contextWords", (long) contextWords(target));
         long image = 0;
         for (int p = 0; p < img.partitionCount(); p++) {
-            image = Math.max(image, img.imageSize(p));
+            image = Math.max(image, Math.max(img.imageSize(p), img.slotMax(p)));
         }
         m.put("imageBytes", image);
+        m.put("snapshotPages", snapshotPages(img));
         return m;
     }
 
@@ -198,7 +199,26 @@ class LoopBoundsTest {
         m.put("contextWords", (long) Math.max(warden.riscv.Hart.CONTEXT_WORDS,
                 Math.max(warden.arm.ContextLayout.WORDS, warden.x86.RegisterFile.WORDS)));
         m.put("imageBytes", (long) SystemImage.IMAGE_BYTES_MAX);
+        m.put("snapshotPages", (long) warden.kernel.api.RestorePoint.PAGES_MAX);
         return m;
+    }
+
+    /** @return the most pages a partition of img snapshots (RestorePoints' table size; 0 without snapshots). */
+    static long snapshotPages(SystemImage img) {
+        long most = 0;
+        try {
+            java.lang.reflect.Method count = Class.forName("warden.kernel.health.SnapshotPages")
+                    .getDeclaredMethod("count", SystemImage.class, int.class);
+            count.setAccessible(true);
+            for (int p = 0; p < img.partitionCount(); p++) {
+                if (img.snapshot(p)) {
+                    most = Math.max(most, (int) count.invoke(null, img, p));
+                }
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("SnapshotPages.count(SystemImage, int)", e);
+        }
+        return most;
     }
 
     /** @return the saved-context words of the named target's port. */

@@ -53,6 +53,7 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
     private boolean rxPending;
     private long commands;
     private MediatedCan canTx;
+    private UpdateSender update;
 
     public RichOsGuest(String name, boolean primary, long bootNs, long tickNs, long burstMin, long burstMax,
                        long idleMin, long idleMax, int isrLine, long isrWorkNs, long buffer, long seed) {
@@ -96,6 +97,8 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
                 exchange(cpu);
             } else if (canTx != null && cpu.now() >= canTx.due()) {
                 canTx.send(cpu);
+            } else if (update != null && cpu.now() >= update.due()) {
+                update.step(cpu);
             } else if (burstLeft > 0) {
                 long step = Math.min(burstLeft, Math.min(budget, untilCan(cpu)));
                 cpu.advance(step);
@@ -116,14 +119,16 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
         return cpu.attached() ? EXIT_BUDGET : EXIT_DETACHED;
     }
 
-    /** @return when the next mediated CAN frame is due, Long.MAX_VALUE without one. */
+    /** @return when the next mediated CAN frame or update step is due, Long.MAX_VALUE without one. */
     private long canDue() {
-        return canTx == null ? Long.MAX_VALUE : canTx.due();
+        long u = update == null ? Long.MAX_VALUE : update.due();
+        return canTx == null ? u : Math.min(u, canTx.due());
     }
 
     /** @return the time until the next mediated CAN frame is due (at least 1 ns), Long.MAX_VALUE without one. */
     private long untilCan(GuestCpu cpu) {
-        return canTx == null || canTx.due() == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, canTx.due() - cpu.now());
+        long due = canDue();
+        return due == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, due - cpu.now());
     }
 
     private void runHandler(GuestCpu cpu, long budget) {
@@ -204,6 +209,19 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
      */
     public void setMediatedCan(MediatedCan tx) {
         canTx = tx;
+    }
+
+    /**
+     * The over-the-air update its primary vCPU sends through the monitor's update calls once booted;
+     * none by default. Call before it runs. [impl->dsn~emu.guest.updater~1]
+     */
+    public void setUpdateSender(UpdateSender sender) {
+        update = primary ? sender : null;
+    }
+
+    /** @return the update sender given, or null. */
+    public UpdateSender updateSender() {
+        return update;
     }
 
     /** @return the mediated CAN transmitter given, or null. */

@@ -21,7 +21,7 @@ import warden.kernel.api.MonitorCall;
  * [impl->dsn~emu.guest.channels~2]
  */
 public final class RtosGuest implements Executor, warden.emu.Restartable, warden.emu.Faultable,
-        warden.emu.ChannelFaultable {
+        warden.emu.ChannelFaultable, warden.emu.Snapshottable {
     /** Failure code the RTOS reports to the monitor when one of its tasks overran its deadline. */
     public static final long FAILURE_DEADLINE_OVERRUN = 1;
     /** Failure code the RTOS reports when the self-test of its checked data block fails. */
@@ -57,6 +57,8 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
     /** A deadline overrun waits to be reported to the monitor's health monitoring. */
     private boolean overrun;
     private final FaultState faults0 = new FaultState();
+    private long tagAddress = -1;
+    private long tagWild;
     private boolean inflateNext;
     /** Whether the release times are fixed (from the first tick after the first boot). */
     private boolean scheduled;
@@ -65,6 +67,12 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
     private boolean rxPending;
     private long samples;
     private CanDriver can;
+    /** The kept copy for a restore point: booted, boot time left; whether one is kept. */
+    private boolean keptBooted;
+    private long keptBootLeft;
+    private boolean kept;
+    /** Restored as booted: re-arm the tick at the next run. */
+    private boolean resumed;
 
     public RtosGuest(String name, long bootNs, long tickNs, String[] taskName, long[] period, long[] wcet,
                      long[] deadline, int isrLine, long isrWorkNs, long buffer) {
@@ -104,6 +112,16 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
         return can;
     }
 
+    /**
+     * Reads an {@link ImageTag} at {@code imageAddress} (its loaded image) at every boot, and makes a
+     * tagged image's wild jump to {@code wildAddress}; no tag is read by default.
+     * [impl->dsn~emu.guest.image-tag~1]
+     */
+    public void setImageTag(long imageAddress, long wildAddress) {
+        tagAddress = imageAddress;
+        tagWild = wildAddress;
+    }
+
     /** The channels this RTOS uses (ids the kernel knows); none by default. Call before it runs. */
     public void setChannels(int[] ids) {
         channels = new GuestChannels(ids);
@@ -120,7 +138,10 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
             if (faults0.step(cpu, budget)) {
                 continue;
             }
-            if (isrLeft > 0 || isrQueued > 0) {
+            if (resumed) {
+                resumed = false;
+                rearm(cpu);
+            } else if (isrLeft > 0 || isrQueued > 0) {
                 runIsr(cpu, budget);
             } else if (!booted) {
                 runBoot(cpu, budget);
@@ -161,6 +182,9 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
     }
 
     private void runBoot(GuestCpu cpu, long budget) {
+        if (bootLeft == bootNs && tagAddress >= 0 && tagged(cpu, true)) {
+            return;
+        }
         long step = Math.min(bootLeft, budget);
         cpu.advance(step);
         bootLeft -= step;
@@ -171,6 +195,9 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
         writeCheckedData(cpu);
         GuestIo.print(cpu, buffer, name + ": booted, " + period.length + " tasks");
         cpu.call(MonitorCall.HEARTBEAT, 0, 0);
+        if (tagAddress >= 0 && tagged(cpu, false)) {
+            return;
+        }
         channels.open(cpu);
         if (can != null) {
             can.init(cpu);
@@ -186,6 +213,12 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
             releaseDue(now); // the releases that fell due while it was down and rebooting
         }
         cpu.call(MonitorCall.SET_TIMER, nextTick, 0);
+    }
+
+    /** @return whether the loaded image's tag made this boot misbehave. [impl->dsn~emu.guest.image-tag~1] */
+    private boolean tagged(GuestCpu cpu, boolean beforeBoot) {
+        int model = ImageTag.read(cpu, tagAddress, beforeBoot);
+        return model != ImageTag.NONE && faults0.inject(model, tagWild);
     }
 
     /** Timer tick: release due jobs, feed the watchdog, re-arm the timer. */
@@ -325,15 +358,10 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
      */
     @Override
     public void restart(long nowNs) {
-        for (int i = 0; i < period.length; i++) {
-            if (active[i]) {
-                misses[i]++;
-            }
-            active[i] = false;
-            remaining[i] = 0;
-        }
+        abandonJobs();
         bootLeft = bootNs;
         booted = false;
+        resumed = false;
         tickDue = false;
         isrQueued = 0;
         isrLeft = 0;
@@ -341,6 +369,57 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
         rxPending = false;
         faults0.reset();
         inflateNext = false;
+    }
+
+    /** Jobs in flight are abandoned: each is a miss (it never completes). */
+    private void abandonJobs() {
+        for (int i = 0; i < period.length; i++) {
+            if (active[i]) {
+                misses[i]++;
+            }
+            active[i] = false;
+            remaining[i] = 0;
+        }
+    }
+
+    /** Keeps whether it has booted and the boot time left. [impl->dsn~emu.kept-state~1] */
+    @Override
+    public long keep() {
+        keptBooted = booted;
+        keptBootLeft = bootLeft;
+        kept = true;
+        return keptCheck();
+    }
+
+    /** [impl->dsn~emu.kept-state~1] */
+    @Override
+    public long keptCheck() {
+        return kept ? (keptBootLeft * 0x9E37_79B9_7F4A_7C15L) ^ (keptBooted ? 1 : 2) : -1;
+    }
+
+    /**
+     * Resumes from the kept copy: jobs in flight are abandoned (misses), pending work and faults are
+     * forgotten, and a booted RTOS re-arms its tick at its next run (the monitor restores no timer).
+     * The release times stay those of the first boot. [impl->dsn~emu.kept-state~1]
+     */
+    @Override
+    public boolean reinstate(long nowNs) {
+        if (!kept) {
+            return false;
+        }
+        restart(nowNs);
+        booted = keptBooted;
+        bootLeft = keptBootLeft;
+        resumed = booted;
+        return true;
+    }
+
+    /** The tick after a restore: release what fell due, set the timer. */
+    private void rearm(GuestCpu cpu) {
+        long now = cpu.now();
+        nextTick = ((now / tickNs) + 1) * tickNs;
+        releaseDue(now);
+        cpu.call(MonitorCall.SET_TIMER, nextTick, 0);
     }
 
     @Override

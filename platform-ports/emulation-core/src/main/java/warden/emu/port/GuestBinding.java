@@ -2,6 +2,7 @@ package warden.emu.port;
 
 import warden.emu.Executor;
 import warden.emu.Restartable;
+import warden.emu.Snapshottable;
 import warden.kernel.api.Criticality;
 import warden.kernel.api.SystemImage;
 
@@ -65,6 +66,16 @@ public final class GuestBinding {
         return p >= 0 && p < critical.length && critical[p];
     }
 
+    /** @return the number of cores of the board. */
+    public int cores() {
+        return cores;
+    }
+
+    /** @return whether partition {@code p} has a vCPU (an executor) on {@code core}. */
+    public boolean runsOn(int p, int core) {
+        return executors[p * cores + core] != null;
+    }
+
     /** @return the number of partitions in the image. */
     public int partitions() {
         return names.length;
@@ -83,5 +94,42 @@ public final class GuestBinding {
         if (executors[p * cores + core] instanceof Restartable r) {
             r.restart(nowNs);
         }
+    }
+
+    /**
+     * Keeps the state of each of p's executors that can keep one ({@link Snapshottable}).
+     * @return the combined check value of the copies (0 when none can)
+     *
+     * [impl->dsn~emu.kept-state~1]
+     */
+    public long keep(int p) {
+        return checks(p, true);
+    }
+
+    /** @return the combined check value of p's kept copies as they are now. [impl->dsn~emu.kept-state~1] */
+    public long keptCheck(int p) {
+        return checks(p, false);
+    }
+
+    /** Keeps ({@code keep}) or reads the check values of p's executors' copies, combined. */
+    private long checks(int p, boolean keep) {
+        long check = 0;
+        for (int c = 0; c < cores; c++) {
+            if (executors[p * cores + c] instanceof Snapshottable s) {
+                check = check * 31 + (keep ? s.keep() : s.keptCheck());
+            }
+        }
+        return check;
+    }
+
+    /** Loads p's kept copies back. @return false when one has none. [impl->dsn~emu.kept-state~1] */
+    public boolean reinstate(int p, long nowNs) {
+        boolean ok = true;
+        for (int c = 0; c < cores; c++) {
+            if (executors[p * cores + c] instanceof Snapshottable s) {
+                ok &= s.reinstate(nowNs);
+            }
+        }
+        return ok;
     }
 }

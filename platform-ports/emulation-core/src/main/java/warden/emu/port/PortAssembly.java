@@ -8,6 +8,8 @@ import warden.kernel.port.GuestMemory;
 import warden.kernel.port.InterruptController;
 import warden.kernel.port.Platform;
 import warden.kernel.port.ProtectionUnit;
+import warden.kernel.port.SignatureEngine;
+import warden.kernel.port.SnapshotStore;
 import warden.kernel.port.Timer;
 
 /**
@@ -29,11 +31,15 @@ public final class PortAssembly implements Platform, Console, GuestMemory {
     private final Timer timer;
     private final Bus bus;
     private final ConsoleLog console;
+    private final SignatureEngine signatures = new Ed25519Engine();
+    private final SnapshotStore snapshots;
     private int monitorCore = -1;
 
     /** Parts of one board; {@code name} is the target's short name ("riscv"). Boot-time. */
     public PortAssembly(String name, int cores, CpuContext cpu, ProtectionUnit protection,
-                        InterruptController interrupts, Timer timer, Bus bus, ConsoleLog console) {
+                        InterruptController interrupts, Timer timer, Bus bus, ConsoleLog console,
+                        SnapshotStore snapshots) {
+        this.snapshots = snapshots;
         this.name = name;
         this.cores = cores;
         this.cpu = cpu;
@@ -57,6 +63,9 @@ public final class PortAssembly implements Platform, Console, GuestMemory {
     @Override public Timer timer() { return timer; }
     @Override public Console console() { return this; }
     @Override public GuestMemory memory() { return this; }
+    /** The board's Ed25519 engine. [impl->dsn~port.signature-engine~1] */
+    @Override public SignatureEngine signatures() { return signatures; }
+    @Override public SnapshotStore snapshots() { return snapshots; }
 
     @Override
     public void write(int partition, int b) {

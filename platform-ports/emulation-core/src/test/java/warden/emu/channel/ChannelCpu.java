@@ -77,6 +77,11 @@ final class ChannelCpu implements GuestCpu {
         return kernel.call(roles, callId, arg0, arg1, value);
     }
 
+    @Override
+    public int call(int callId, long[] args) {
+        return call(callId, args.length > 0 ? args[0] : 0, args.length > 1 ? args[1] : 0);
+    }
+
     /** Raw calls: this double's convention is the kernel's own ids, function 0, two arguments. */
     @Override
     public int rawCallTarget(long id, long function) {

@@ -47,6 +47,7 @@ class GuestEventsTest {
         @Override public int lastFaultCause() { return 0; }
         @Override public String causeName(int cause) { return "cause " + cause; }
         @Override public int call(int callId, long arg0, long arg1) { return OK; }
+        @Override public int call(int callId, long[] args) { return OK; }
         @Override public long rawCall(long id, long function, long[] args) { return OK; }
         @Override public int rawCallTarget(long id, long function) { return -1; }
         @Override public long notSupportedCode() { return -1; }

@@ -25,7 +25,10 @@ import warden.launcher.run.SystemRun;
             "rich OS sharing hart 0, and the rich OS alone on harts 1-3. It prints boot times,",
             "deadline misses, response times, interrupt latencies, faults and probe outcomes, then",
             "the checks: critical partitions booted, critical deadlines met, isolation held (every",
-            "probe access matched the description), no interrupt lost."},
+            "probe access matched the description), no interrupt lost.", "",
+            "To try restore points: --snapshot-at 20ms snapshots the first critical partition at its",
+            "first heartbeat from 20 ms on; --restore-at 60ms then crashes it at 60 ms, and the monitor",
+            "heals it by restoring that snapshot (its digest checked first; a restart if it fails)."},
         footer = {"", "Exit codes: 0 all checks held, 1 a check failed, 2 bad input, 3 internal error.",
             "The --json report has the stable schema \"warden.run/4\" (see README.adoc);",
             "the --trace file opens in Perfetto (ui.perfetto.dev) or chrome://tracing."})
@@ -53,6 +56,14 @@ final class RunCommand implements Callable<Integer> {
             description = "Write the timeline as Chrome trace-event JSON (channel frames as arrows send -> receive).")
     Path trace;
 
+    @Option(names = "--snapshot-at", paramLabel = "TIME",
+            description = "Snapshot the first critical partition at its first heartbeat at or after TIME, e.g. 20ms.")
+    String snapshotAt;
+
+    @Option(names = "--restore-at", paramLabel = "TIME",
+            description = "Crash that partition at TIME (after --snapshot-at) and heal it by restore.")
+    String restoreAt;
+
     @Option(names = "--console-lines", paramLabel = "N",
             description = "Console lines the summary shows (default 20; all are in --json).")
     int consoleLines = Summary.CONSOLE_LINES;
@@ -65,19 +76,22 @@ final class RunCommand implements Callable<Integer> {
         PrintStream out = WriterStream.printStream(spec.commandLine().getOut());
         PrintStream err = WriterStream.printStream(spec.commandLine().getErr());
         long forNs = duration == null ? -1 : Durations.require("--for", duration);
+        long[] trial = trialTimes();
         OutputFiles.checkAll("--json", json, "--trace", trace);
         Loaded l = Loaded.load(file, target, err);
         if (l == null) {
             return WardenCli.EXIT_BAD_INPUT;
         }
+        warden.launcher.config.SystemDescription d = trial[0] < 0 ? l.description
+                : warden.launcher.run.RestoreTrial.apply(l.description, trial[0], trial[1]);
         long runFor = forNs > 0 ? forNs : l.description.run().durationNs();
         long runSeed = seed != null ? seed : l.description.run().seed();
         RunResult result;
         try (OutputFiles.Pending tracing = OutputFiles.open(trace, "--trace")) {
-            SystemRun run = new SystemRun(l.description, l.target, runFor, runSeed, trace != null);
+            SystemRun run = new SystemRun(d, l.target, runFor, runSeed, trace != null);
             streamTrace(run, tracing, l);
             try {
-                run.boot();
+                boot(run, d, trial[1]);
             } catch (SystemRun.BootRefused e) {
                 throw new UsageError(e.getMessage());
             }
@@ -93,6 +107,35 @@ final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         return result.passed() ? WardenCli.EXIT_OK : WardenCli.EXIT_CHECK_FAILED;
+    }
+
+    /** Boots, with the crash of --restore-at when it was given. [impl->dsn~cli.snapshot-options~1] */
+    private static void boot(SystemRun run, warden.launcher.config.SystemDescription d, long restoreAt)
+            throws SystemRun.BootRefused {
+        if (restoreAt >= 0) {
+            run.boot(warden.launcher.run.RestoreTrial.crash(run, warden.launcher.run.RestoreTrial.partition(d),
+                    restoreAt));
+        } else {
+            run.boot();
+        }
+    }
+
+    /**
+     * @return the times of --snapshot-at and --restore-at in ns (-1 when not given); --restore-at
+     *     needs --snapshot-at and a later time
+     *
+     * [impl->dsn~cli.snapshot-options~1]
+     */
+    private long[] trialTimes() throws UsageError {
+        long at = snapshotAt == null ? -1 : Durations.require("--snapshot-at", snapshotAt);
+        long restore = restoreAt == null ? -1 : Durations.require("--restore-at", restoreAt);
+        if (restore >= 0 && at < 0) {
+            throw new UsageError("--restore-at needs --snapshot-at: a restore needs a snapshot taken before it");
+        }
+        if (restore >= 0 && restore <= at) {
+            throw new UsageError("--restore-at " + restoreAt + " must come after --snapshot-at " + snapshotAt);
+        }
+        return new long[] {at, restore};
     }
 
     /**

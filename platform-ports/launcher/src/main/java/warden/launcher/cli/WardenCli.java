@@ -31,7 +31,8 @@ import picocli.CommandLine.Command;
             "emulated board in virtual time. Same inputs, same run, byte for byte.",
             ""},
         subcommands = {RunCommand.class, ValidateCommand.class, CampaignCommand.class, TraceCommand.class,
-            BenchCommand.class, ExecCommand.class, CommandLine.HelpCommand.class},
+            BenchCommand.class, ExecCommand.class, KeygenCommand.class, UpdateSignCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
             "  warden run                      the built-in default system on riscv",
             "  warden run s.yaml --target arm --for 1s --json r.json --trace t.json",
@@ -39,6 +40,8 @@ import picocli.CommandLine.Command;
             "  warden campaign --faults 10000 --json c.json --svg c.svg",
             "  warden trace                    requirements -> code -> tests report",
             "  warden exec test.elf            run a bare-metal RISC-V ELF (HTIF tohost), no monitor",
+            "  warden keygen --out vendor      an Ed25519 key pair for signing updates",
+            "  warden update-sign new.bin --key vendor.key --version 2 --out new.wup",
             "",
             "Exit codes: 0 all checks held, 1 a check failed, 2 bad input, 3 internal error",
             "(one line on the terminal, the details in warden-error.log in the temporary directory)."})

@@ -33,6 +33,8 @@ public final class DescriptionValidator {
         StimulusChecks.check(d, out);
         ChannelChecks.check(d, target, monitor, out);
         MediatedChecks.check(d, p, out);
+        UpdateChecks.check(d, monitor, out);
+        SnapshotChecks.check(d, out);
         return out;
     }
 

@@ -37,7 +37,7 @@ public final class ElfWorkloads {
                 out.add(new PartitionSpec(ps.name(), ps.criticality(), ps.cores(), ps.privileged(), image.entry(),
                         new ImageSpec(image.image(), image.load(), e.file(), e.loc()),
                         PartitionReader.sha256(image.image()), ps.watchdogNs(), ps.memory(), ps.devices(),
-                        ps.interrupts(), e.with(image), ps.health(), ps.loc(), fieldLocs(ps)));
+                        ps.interrupts(), e.with(image), ps.health(), ps.loc(), fieldLocs(ps), ps.snapshot()));
                 changed = true;
             } else if (ps.workload() instanceof LinuxSpec l && !ps.memory().isEmpty()) {
                 ElfPartition tree = l.image().partition(owned(d, ps, p), l.bootargs());
@@ -53,7 +53,7 @@ public final class ElfWorkloads {
         // the channels and mediated devices stay: an elf partition may be a channel's endpoint or an
         // access-control entry's partition [impl->dsn~guest.rtos.channels~1]
         return changed ? new SystemDescription(d.source(), d.target(), d.monitor(), out, d.stimuli(), d.run(), d.loc(),
-                d.channels(), d.mediated()) : d;
+                d.channels(), d.mediated(), d.updates()) : d;
     }
 
     private static java.util.Map<String, Loc> fieldLocs(PartitionSpec ps) {

@@ -42,9 +42,9 @@ final class HealthReader {
             nodes.error(f.get("window"), path + ".window", "window must be greater than 0");
             return null;
         }
-        if (escalate == HealthAction.RESTART) {
+        if (escalate == HealthAction.RESTART || escalate == HealthAction.RESTORE) {
             nodes.error(f.get("escalate"), path + ".escalate",
-                    "escalate must be stop or safe-state: restarts are what it escalates from");
+                    "escalate must be stop or safe-state: restarts and restores are what it escalates from");
             return null;
         }
         return new HealthSpec(boot, faults, irqs, window, restarts, onFailure, escalate, nodes.loc(n, path));
@@ -57,7 +57,7 @@ final class HealthReader {
         }
         int a = HealthAction.parse(s);
         if (a < 0) {
-            nodes.error(n, path, "expected restart, stop or safe-state, found '" + s + "'");
+            nodes.error(n, path, "expected restart, stop, safe-state or restore, found '" + s + "'");
             return null;
         }
         return a;

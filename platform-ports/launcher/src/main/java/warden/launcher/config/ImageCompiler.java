@@ -32,7 +32,7 @@ public final class ImageCompiler {
         Arrays.fill(owner, SystemImage.NO_PARTITION);
         long[] store = ImageStore.layout(d.partitions(), m);
         for (PartitionSpec ps : d.partitions()) { // at most 16
-            int id = partition(b, ps, p);
+            int id = partition(b, ps, p, d);
             b.image(id, store[id], ps.image().size(), ps.image().load());
             for (String name : ps.devices()) { // default routes
                 int line = p.device(name).line();
@@ -55,7 +55,23 @@ public final class ImageCompiler {
         }
         channels(b, d, p, m);
         mediated(b, d, p);
+        updates(b, d, m);
         return b.build();
+    }
+
+    /**
+     * Each update section: the partition's golden image moves to its slot A, slot B follows
+     * ({@link UpdateSlots}), with its updater, key, version and trial. [impl->dsn~config.update~1]
+     */
+    private static void updates(SystemImageBuilder b, SystemDescription d, MonitorSpec m) {
+        long[][] slots = UpdateSlots.layout(d, m);
+        for (int i = 0; i < slots.length; i++) { // at most 16, validated
+            UpdateSpec u = d.updates().get(i);
+            int p = d.partitionIndex(u.partition());
+            PartitionSpec ps = d.partitions().get(p);
+            b.image(p, slots[i][0], ps.image().size(), ps.image().load());
+            b.update(p, d.partitionIndex(u.by()), slots[i][1], (int) u.maxSize(), u.key(), u.version(), u.trialNs());
+        }
     }
 
     /**
@@ -102,7 +118,7 @@ public final class ImageCompiler {
         }
     }
 
-    private static int partition(SystemImageBuilder b, PartitionSpec ps, PlatformDescription p) {
+    private static int partition(SystemImageBuilder b, PartitionSpec ps, PlatformDescription p, SystemDescription d) {
         int mask = 0;
         for (int c : ps.cores()) { // at most CORES_MAX, validated
             mask |= 1 << c;
@@ -112,6 +128,11 @@ public final class ImageCompiler {
         HealthSpec h = ps.health();
         b.health(id, h.bootTimeoutNs(), h.faultLimit(), h.windowNs(), h.restarts(), h.onFailure(), h.escalate());
         b.irqLimit(id, h.irqLimit());
+        SnapshotSpec s = ps.snapshot();
+        if (s != null) {
+            b.snapshot(id, s.atBoot(), s.atNs(), s.periodNs(),
+                    s.requester() == null ? SystemImage.NO_PARTITION : d.partitionIndex(s.requester()));
+        }
         for (RegionSpec r : ps.memory()) { // at most 8
             b.region(id, r.base(), r.size(), r.perms());
         }

@@ -21,14 +21,16 @@ public final class Keys {
 
     private static Map<String, List<String>> build() {
         Map<String, List<String>> m = new LinkedHashMap<>();
-        m.put("system", List.of("target", "monitor", "partitions", "devices", "channels", "mediated", "run"));
+        m.put("system", List.of("target", "monitor", "partitions", "devices", "channels", "mediated", "updates",
+            "run"));
         m.put("monitor", List.of("memory"));
         m.put("memoryRange", List.of("base", "size"));
         m.put("image", List.of("file", "size", "load"));
         m.put("partition", List.of("name", "criticality", "cores", "privileged", "entry", "image", "digest",
-                "watchdog", "health", "memory", "devices", "interrupts", "workload"));
+                "watchdog", "health", "snapshot", "memory", "devices", "interrupts", "workload"));
         m.put("health", List.of("bootTimeout", "faultLimit", "irqLimit", "window", "restarts", "onFailure",
                 "escalate"));
+        m.put("snapshot", List.of("at", "period", "onRequestBy"));
         m.put("region", List.of("name", "base", "size", "access"));
         m.put("line", List.of("line", "core", "priority"));
         m.put("rtos", List.of("kind", "boot", "tick", "tasks", "isr"));
@@ -48,6 +50,8 @@ public final class Keys {
         m.put("channelProtection", List.of("dataId", "maxAge", "counterWindow", "crc"));
         m.put("mediated", List.of("device", "acl"));
         m.put("aclEntry", List.of("partition", "register", "access", "mask", "range", "rate"));
+        m.put("update", List.of("partition", "by", "maxSize", "key", "version", "trial", "send"));
+        m.put("updateSend", List.of("file", "at", "powerLossAfter"));
         m.put("run", List.of("duration", "seed"));
         return java.util.Collections.unmodifiableMap(m);
     }

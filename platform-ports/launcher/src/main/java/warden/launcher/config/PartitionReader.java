@@ -67,12 +67,13 @@ final class PartitionReader {
                 ? new HealthReader(nodes).read(f.get("health"), path + ".health", crit)
                 : HealthSpec.defaults(crit, nodes.loc(n, path));
         WorkloadSpec wl = workload(f, n, path, entry);
+        SnapshotSpec snapshot = new SnapshotReader(nodes).read(f.get("snapshot"), path + ".snapshot");
         if (anyNull(name, crit, cores, privileged, watchdog, memory, entry, image, digest, devices, lines, wl,
-                health)) {
+                health) || f.containsKey("snapshot") && snapshot == null) {
             return null;
         }
         return new PartitionSpec(name, crit, cores, privileged, entry, image, digest, watchdog, memory,
-                devices, lines, wl, health, nodes.loc(n, path), fieldLocs(f, path));
+                devices, lines, wl, health, nodes.loc(n, path), fieldLocs(f, path), snapshot);
     }
 
     /** @return the workload, null after recording problems (also those of an ELF workload's partition fields). */

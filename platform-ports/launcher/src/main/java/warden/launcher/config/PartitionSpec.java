@@ -6,12 +6,13 @@ import java.util.Map;
 /**
  * One partition: its name, criticality ({@code warden.kernel.api.Criticality} id), cores, entry
  * point, golden image, its digest (32 bytes), watchdog period (0 = none), memory regions, assigned
- * devices, explicit interrupt routing overrides and workload. Defaults are already applied.
+ * devices, explicit interrupt routing overrides, workload, health policy and snapshots (null for
+ * none). Defaults are already applied.
  */
 public record PartitionSpec(String name, int criticality, List<Integer> cores, boolean privileged,
                             long entry, ImageSpec image, byte[] digest, long watchdogNs, List<RegionSpec> memory,
                             List<String> devices, List<LineSpec> interrupts, WorkloadSpec workload, HealthSpec health,
-                            Loc loc, Map<String, Loc> fieldLocs) {
+                            Loc loc, Map<String, Loc> fieldLocs, SnapshotSpec snapshot) {
     public PartitionSpec {
         cores = List.copyOf(cores);
         digest = digest.clone();
@@ -19,6 +20,27 @@ public record PartitionSpec(String name, int criticality, List<Integer> cores, b
         devices = List.copyOf(devices);
         interrupts = List.copyOf(interrupts);
         fieldLocs = Map.copyOf(fieldLocs);
+    }
+
+    /** A partition without snapshots. */
+    public PartitionSpec(String name, int criticality, List<Integer> cores, boolean privileged,
+                         long entry, ImageSpec image, byte[] digest, long watchdogNs, List<RegionSpec> memory,
+                         List<String> devices, List<LineSpec> interrupts, WorkloadSpec workload, HealthSpec health,
+                         Loc loc, Map<String, Loc> fieldLocs) {
+        this(name, criticality, cores, privileged, entry, image, digest, watchdogNs, memory, devices, interrupts,
+                workload, health, loc, fieldLocs, null);
+    }
+
+    /** @return this partition with {@code s} as its snapshots (the CLI's --snapshot-at). */
+    public PartitionSpec withSnapshot(SnapshotSpec s) {
+        return new PartitionSpec(name, criticality, cores, privileged, entry, image, digest, watchdogNs, memory,
+                devices, interrupts, workload, health, loc, fieldLocs, s);
+    }
+
+    /** @return this partition with {@code h} as its health policy (the CLI's --restore-at). */
+    public PartitionSpec withHealth(HealthSpec h) {
+        return new PartitionSpec(name, criticality, cores, privileged, entry, image, digest, watchdogNs, memory,
+                devices, interrupts, workload, h, loc, fieldLocs, snapshot);
     }
 
     /**

@@ -17,15 +17,35 @@ import java.util.List;
  * @param loc        location of the document root
  * @param channels   one-way channels between partitions, possibly empty (their index is their id)
  * @param mediated   mediated devices with their access-control entries, possibly empty
+ * @param updates    update sections of partitions, possibly empty
  */
 public record SystemDescription(String source, String target, MonitorSpec monitor,
                                 List<PartitionSpec> partitions, List<StimulusSpec> stimuli,
-                                RunSpec run, Loc loc, List<ChannelSpec> channels, List<MediatedSpec> mediated) {
+                                RunSpec run, Loc loc, List<ChannelSpec> channels, List<MediatedSpec> mediated,
+                                List<UpdateSpec> updates) {
     public SystemDescription {
         partitions = List.copyOf(partitions);
         stimuli = List.copyOf(stimuli);
         channels = List.copyOf(channels);
         mediated = List.copyOf(mediated);
+        updates = List.copyOf(updates);
+    }
+
+    /** A description without update sections. */
+    public SystemDescription(String source, String target, MonitorSpec monitor, List<PartitionSpec> partitions,
+                             List<StimulusSpec> stimuli, RunSpec run, Loc loc, List<ChannelSpec> channels,
+                             List<MediatedSpec> mediated) {
+        this(source, target, monitor, partitions, stimuli, run, loc, channels, mediated, List.of());
+    }
+
+    /** @return the update section of partition {@code name}, or null. */
+    public UpdateSpec update(String name) {
+        for (UpdateSpec u : updates) { // at most 16
+            if (u.partition().equals(name)) {
+                return u;
+            }
+        }
+        return null;
     }
 
     /** A description without mediated devices. */

@@ -43,11 +43,14 @@ final class SystemReader {
                 ? new ChannelReader(nodes).read(f.get("channels")) : List.of();
         List<MediatedSpec> mediated = f.containsKey("mediated")
                 ? new MediatedReader(nodes).read(f.get("mediated")) : List.of();
+        List<UpdateSpec> updates = f.containsKey("updates")
+                ? new UpdateReader(nodes).read(f.get("updates")) : List.of();
         if (!nodes.problems().isEmpty() || partitions == null || stimuli == null || run == null || channels == null
-                || mediated == null) {
+                || mediated == null || updates == null) {
             return null;
         }
-        return new SystemDescription(loc.file(), target, monitor, partitions, stimuli, run, loc, channels, mediated);
+        return new SystemDescription(loc.file(), target, monitor, partitions, stimuli, run, loc, channels, mediated,
+                updates);
     }
 
     private String target(Node n) {

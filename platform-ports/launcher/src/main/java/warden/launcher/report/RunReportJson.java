@@ -200,6 +200,7 @@ public final class RunReportJson {
         w.field("bootTimeNs", p.bootTimeNs()).field("deadlineMisses", p.deadlineMisses())
                 .field("maxResponseNs", p.maxResponseNs()).field("restarts", p.restarts())
                 .field("state", p.state()).field("faults", p.faults());
+        snapshot(w, p.snapshot());
         w.key("tasks").beginArray();
         for (RunResult.TaskResult t : p.tasks()) {
             w.beginObject().field("name", t.name()).field("periodNs", t.periodNs())
@@ -211,5 +212,17 @@ public final class RunReportJson {
 
     static String hex(long v) {
         return "0x" + Long.toHexString(v);
+    }
+
+    /** A partition's snapshot figures, null without snapshots. [impl->dsn~run.snapshot-report~1] */
+    private static void snapshot(JsonWriter w, RunResult.SnapshotResult s) {
+        if (s == null) {
+            w.key("snapshot").nullValue();
+            return;
+        }
+        w.key("snapshot").beginObject().field("pages", s.pages()).field("taken", s.taken())
+                .field("bytesCopied", s.bytesCopied()).field("lastPages", s.lastPages()).field("lastNs", s.lastNs())
+                .field("maxNs", s.maxNs()).field("restores", s.restores()).field("restorePages", s.restorePages())
+                .field("restoreNs", s.restoreNs()).field("fallbacks", s.fallbacks()).endObject();
     }
 }

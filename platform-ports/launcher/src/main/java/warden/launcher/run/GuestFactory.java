@@ -14,6 +14,8 @@ import warden.emu.guest.HostileGuest;
 import warden.emu.guest.ProbeGuest;
 import warden.emu.guest.RichOsGuest;
 import warden.emu.guest.RtosGuest;
+import warden.emu.guest.UpdateSender;
+import warden.kernel.api.UpdateReason;
 import warden.kernel.api.Access;
 import warden.emu.guest.ChannelBinding;
 import warden.launcher.config.ChannelPlacement;
@@ -58,28 +60,37 @@ final class GuestFactory {
                     l.resolved().entry(), p.watchdogNs() / 4);
         }
         if (w instanceof RtosSpec r) {
-            int n = r.tasks().size();
-            String[] names = new String[n];
-            long[] period = new long[n];
-            long[] wcet = new long[n];
-            long[] deadline = new long[n];
-            for (int i = 0; i < n; i++) {
-                TaskSpec t = r.tasks().get(i);
-                names[i] = t.name();
-                period[i] = t.periodNs();
-                wcet[i] = t.wcetNs();
-                deadline[i] = t.deadlineNs();
-            }
-            RtosGuest g = new RtosGuest(p.name(), r.bootNs(), r.tickNs(), names, period, wcet, deadline,
-                    line(r.isr(), platform), r.isr() == null ? 0 : r.isr().workNs(), consoleBuffer(p));
-            g.setChannels(primary ? channelIds(d, index, platform) : new int[0]);
-            g.setCanDriver(canDriver(r.isr(), platform));
-            return g;
+            return rtos(d, index, primary, platform, p, r);
         }
         if (w instanceof RichOsSpec r) {
             return richOs(d, index, core, primary, platform, seed, r);
         }
         return probe((ProbeSpec) w, primary);
+    }
+
+    /** The RTOS model of a partition, with its channels (primary only), CAN driver and update image tag. */
+    private static RtosGuest rtos(SystemDescription d, int index, boolean primary, PlatformDescription platform,
+            PartitionSpec p, RtosSpec r) {
+        int n = r.tasks().size();
+        String[] names = new String[n];
+        long[] period = new long[n];
+        long[] wcet = new long[n];
+        long[] deadline = new long[n];
+        for (int i = 0; i < n; i++) {
+            TaskSpec t = r.tasks().get(i);
+            names[i] = t.name();
+            period[i] = t.periodNs();
+            wcet[i] = t.wcetNs();
+            deadline[i] = t.deadlineNs();
+        }
+        RtosGuest g = new RtosGuest(p.name(), r.bootNs(), r.tickNs(), names, period, wcet, deadline,
+                line(r.isr(), platform), r.isr() == null ? 0 : r.isr().workNs(), consoleBuffer(p));
+        g.setChannels(primary ? channelIds(d, index, platform) : new int[0]);
+        g.setCanDriver(canDriver(r.isr(), platform));
+        if (d.update(p.name()) != null) { // [impl->dsn~emu.guest.image-tag~1]
+            g.setImageTag(p.image().load(), d.monitor() != null ? d.monitor().base() : platform.monitorBase());
+        }
+        return g;
     }
 
     /** The rich-OS model of one vCPU, with its channels, CAN driver and mediated CAN frames (primary only). */
@@ -94,6 +105,12 @@ final class GuestFactory {
         if (primary && r.canTx() != null) { // [impl->dsn~emu.guest.can-mediated~1]
             g.setMediatedCan(new MediatedCan(ImageCompiler.deviceIndex(d, r.canTx().device()), r.canTx().mailbox(),
                     r.canTx().id(), r.canTx().periodNs()));
+        }
+        for (warden.launcher.config.UpdateSpec u : d.updates()) { // at most 16 [impl->dsn~emu.guest.updater~1]
+            if (primary && u.by().equals(p.name()) && u.send() != null) {
+                g.setUpdateSender(new UpdateSender(u.send().pkg(), d.partitionIndex(u.partition()), u.send().atNs(),
+                        (consoleBuffer(p) - UpdateReason.CHUNK_MAX) & ~7L, u.send().powerLossAfter()));
+            }
         }
         return g;
     }

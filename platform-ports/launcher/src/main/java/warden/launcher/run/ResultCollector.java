@@ -16,6 +16,7 @@ import warden.kernel.api.Counter;
 import warden.kernel.api.Criticality;
 import warden.kernel.api.DeviceAcl;
 import warden.kernel.api.EventKind;
+import warden.kernel.api.RestorePoint;
 import warden.kernel.api.Monitor;
 import warden.kernel.api.PartitionState;
 import warden.kernel.api.SystemImage;
@@ -155,7 +156,8 @@ final class ResultCollector {
             }
             out.add(new RunResult.PartitionResult(spec.name(), Criticality.name(spec.criticality()),
                     e0(p, spec).kind(), spec.cores(), monitor.bootTimeNs(p), figures[0], figures[1],
-                    monitor.restarts(p), PartitionState.name(monitor.partitionState(p)), figures[2], tasks));
+                    monitor.restarts(p), PartitionState.name(monitor.partitionState(p)), figures[2], tasks,
+                    snapshot(p)));
         }
         return out;
     }
@@ -333,7 +335,8 @@ final class ResultCollector {
                 continue;
             }
             String detail = kind == EventKind.ACCESS_VIOLATION ? accessName((int) log.b(s))
-                    : kind == EventKind.DENIED_CALL ? "call " + log.a(s) + " status " + log.b(s) : null;
+                    : kind == EventKind.DENIED_CALL ? "call " + log.a(s) + " status " + log.b(s)
+                    : UpdateEvents.detail(kind, log.a(s), log.b(s));
             out.add(new RunResult.Violation(log.time(s), EventKind.name(kind), p >= 0 ? image.name(p) : null,
                     log.core(s), log.a(s), detail));
         }
@@ -358,12 +361,27 @@ final class ResultCollector {
                 + Integer.toHexString(DeviceAcl.offsetOf(a)) + ": " + DeviceAcl.reasonName(DeviceAcl.reasonOf(a)));
     }
 
-    private static boolean isHealthEvent(int kind) {
-        return kind == EventKind.PARTITION_BOOTED
-                || kind >= EventKind.FAILURE_DETECTED && kind != EventKind.DEVICE_DENIED;
+    /** @return partition p's snapshot figures, or null without snapshots. [impl->dsn~run.snapshot-report~1] */
+    private RunResult.SnapshotResult snapshot(int p) {
+        if (!image.snapshot(p)) {
+            return null;
+        }
+        long[] v = new long[RestorePoint.STATS];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = monitor.snapshotStat(p, i);
+        }
+        return new RunResult.SnapshotResult(v[RestorePoint.PAGES], v[RestorePoint.TAKEN], v[RestorePoint.BYTES_COPIED],
+                v[RestorePoint.LAST_PAGES], v[RestorePoint.LAST_NS], v[RestorePoint.MAX_NS], v[RestorePoint.RESTORES],
+                v[RestorePoint.RESTORE_PAGES], v[RestorePoint.RESTORE_NS], v[RestorePoint.FALLBACKS]);
     }
 
-    /** [impl->dsn~run.health-events~1] */
+    private static boolean isHealthEvent(int kind) {
+        return kind == EventKind.PARTITION_BOOTED
+                || kind >= EventKind.FAILURE_DETECTED && kind != EventKind.DEVICE_DENIED
+                && kind != EventKind.UPDATE_REFUSED;
+    }
+
+    /** [impl->dsn~run.health-events~1] [impl->dsn~run.snapshot-report~1] */
     private List<RunResult.MonitorEvent> events() {
         List<RunResult.MonitorEvent> out = new ArrayList<>();
         EventRecords log = monitor.eventRecords();
@@ -405,8 +423,14 @@ final class ResultCollector {
                 return "saved context failed its check (" + a + " words); not restored";
             case EventKind.LINE_RESTORED:
                 return "line " + a + " unmasked after " + b + " ns";
+            case EventKind.SNAPSHOT_TAKEN:
+                return a + " pages copied in " + b + " ns";
+            case EventKind.PARTITION_RESTORED:
+                return a + " pages copied back in " + b + " ns (digest checked)";
+            case EventKind.SNAPSHOT_CORRUPT:
+                return "no restore: " + warden.kernel.api.RestorePoint.reason((int) a) + "; restart instead";
             default:
-                return null;
+                return UpdateEvents.detail(kind, a, b);
         }
     }
 

@@ -54,7 +54,17 @@ public record RunResult(String source, String target, String board, long seed, l
 
     public record PartitionResult(String name, String criticality, String workload, List<Integer> cores,
                                   long bootTimeNs, long deadlineMisses, long maxResponseNs, int restarts,
-                                  String state, long faults, List<TaskResult> tasks) {
+                                  String state, long faults, List<TaskResult> tasks, SnapshotResult snapshot) {
+    }
+
+    /**
+     * A partition's restore points ({@code warden.kernel.api.RestorePoint} stats), null for a partition
+     * without snapshots: its pages, snapshots taken, bytes copied by all of them, pages and virtual
+     * time of the last one, the longest one, restores, pages and time of the last restore, fallbacks
+     * to a restart. [impl->dsn~run.snapshot-report~1]
+     */
+    public record SnapshotResult(long pages, long taken, long bytesCopied, long lastPages, long lastNs, long maxNs,
+                                 long restores, long restorePages, long restoreNs, long fallbacks) {
     }
 
     public record LineResult(int line, String device, String partition, int core, long raised, long delivered,

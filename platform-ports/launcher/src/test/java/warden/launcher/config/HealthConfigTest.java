@@ -36,9 +36,9 @@ class HealthConfigTest {
     void badHealthValuesAreRejectedAtTheirLine() {
         List<Problem> ps = DescriptionLoader.parse(with("{onFailure: reboot}"), "t.yaml").problems();
         assertEquals(1, ps.size(), ps.toString());
-        assertEquals("expected restart, stop or safe-state, found 'reboot'", ps.get(0).message());
+        assertEquals("expected restart, stop, safe-state or restore, found 'reboot'", ps.get(0).message());
         assertTrue(ps.get(0).path().endsWith("health.onFailure"), ps.get(0).path());
-        assertEquals("escalate must be stop or safe-state: restarts are what it escalates from",
+        assertEquals("escalate must be stop or safe-state: restarts and restores are what it escalates from",
                 DescriptionLoader.parse(with("{escalate: restart}"), "t.yaml").problems().get(0).message());
         assertEquals("window must be greater than 0",
                 DescriptionLoader.parse(with("{window: 0}"), "t.yaml").problems().get(0).message());

@@ -26,7 +26,7 @@ class LoaderRejectionTest {
         String text = replace("    privileged: true\n", "    privileged: true\n    colour: red\n");
         assertEquals("t.yaml:" + Fixtures.lineOf(text, "colour") + ":5: partitions[0].colour: unknown key"
                 + " 'colour' (expected one of: name, criticality, cores, privileged, entry, image, digest, watchdog,"
-                + " health, memory, devices, interrupts, workload)", only(text).toString());
+                + " health, snapshot, memory, devices, interrupts, workload)", only(text).toString());
     }
 
     // [utest->dsn~config.strict-keys~1]

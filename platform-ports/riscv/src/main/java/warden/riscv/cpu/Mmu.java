@@ -169,6 +169,7 @@ final class Mmu {
             int o = (int) ((pa - ramBase) & 0xFFF);
             if ((o & (size - 1)) == 0) {
                 writePage(ram.page(pa), o, size, value);
+                ram.markDirty(pa);
             } else {
                 ram.write(pa, size, value);
             }
