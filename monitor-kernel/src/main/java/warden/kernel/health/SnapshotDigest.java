@@ -52,10 +52,7 @@ final class SnapshotDigest {
     void page(long off, byte[] out, int at) {
         sha.start();
         for (int w = 0; w < PAGE_WORDS; w++) {
-            long v = store.readStore(off + 8L * w);
-            for (int b = 0; b < 8; b++) {
-                sha.putByte((int) (v >>> (8 * b)));
-            }
+            sha.putLong(Long.reverseBytes(store.readStore(off + 8L * w))); // putLong hashes its top byte first
         }
         sha.end(out, at);
     }
