@@ -52,7 +52,10 @@ final class SnapshotDigest {
     void page(long off, byte[] out, int at) {
         sha.start();
         for (int w = 0; w < PAGE_WORDS; w++) {
-            sha.putLong(Long.reverseBytes(store.readStore(off + 8L * w))); // putLong hashes its top byte first
+            long v = store.readStore(off + 8L * w);
+            for (int b = 0; b < 8; b++) {
+                sha.putByte((int) (v >>> (8 * b)));
+            }
         }
         sha.end(out, at);
     }
