@@ -24,6 +24,8 @@ final class DeviceAclTable {
     final long[] max;
     final int[] rate;
     final long[] windowNs;
+    /** The value the monitor writes to the register at boot, or -1 for none. */
+    final long[] preset;
 
     @BootPhase("builds an image before boot")
     DeviceAclTable() {
@@ -36,6 +38,7 @@ final class DeviceAclTable {
         max = new long[ENTRIES_MAX];
         rate = new int[ENTRIES_MAX];
         windowNs = new long[ENTRIES_MAX];
+        preset = new long[ENTRIES_MAX];
     }
 
     private DeviceAclTable(DeviceAclTable t) {
@@ -49,6 +52,27 @@ final class DeviceAclTable {
         max = t.max.clone();
         rate = t.rate.clone();
         windowNs = t.windowNs.clone();
+        preset = t.preset.clone();
+    }
+
+    /** Appends an entry without a preset (see SystemImageBuilder#aclEntry). @return its index */
+    @BootPhase("builds an image before boot")
+    int add(int p, int d, int off, int acc, long msk, long lo, long hi, int r, long window) {
+        if (total >= ENTRIES_MAX) {
+            throw new IllegalArgumentException("more than " + ENTRIES_MAX + " access-control entries");
+        }
+        int e = total++;
+        partition[e] = p;
+        device[e] = d;
+        offset[e] = off;
+        access[e] = acc;
+        mask[e] = msk;
+        min[e] = lo;
+        max[e] = hi;
+        rate[e] = r;
+        windowNs[e] = window;
+        preset[e] = -1;
+        return e;
     }
 
     /** @return a copy with arrays of its own, for the frozen image. [impl->dsn~kernel.device.acl~1] */

@@ -230,6 +230,8 @@ public final class SystemImage {
     public int aclRate(int e) { return acl.rate[e]; }
     /** @return the length of entry e's rate window in ns. */
     public long aclWindowNs(int e) { return acl.windowNs[e]; }
+    /** @return the value the kernel writes to entry e's register at boot, or -1. [impl->dsn~kernel.device.preset~1] */
+    public long aclPreset(int e) { return acl.preset[e]; }
 
     /** @return whether partition p has snapshots (restore points). [impl->dsn~kernel.snapshot.take~1] */
     public boolean snapshot(int p) { return snapshots.enabled[p]; }

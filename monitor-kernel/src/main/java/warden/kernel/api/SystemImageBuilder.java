@@ -261,20 +261,16 @@ public final class SystemImageBuilder {
      */
     public int aclEntry(int p, int d, int offset, int access, long mask, long min, long max, int rate,
                         long windowNs) {
-        if (acl.total >= DeviceAcl.ENTRIES_MAX) {
-            throw new IllegalArgumentException("more than " + DeviceAcl.ENTRIES_MAX + " access-control entries");
-        }
-        int e = acl.total++;
-        acl.partition[e] = p;
-        acl.device[e] = d;
-        acl.offset[e] = offset;
-        acl.access[e] = access;
-        acl.mask[e] = mask;
-        acl.min[e] = min;
-        acl.max[e] = max;
-        acl.rate[e] = rate;
-        acl.windowNs[e] = windowNs;
-        return e;
+        return acl.add(p, d, offset, access, mask, min, max, rate, windowNs);
+    }
+
+    /**
+     * Gives access-control entry {@code e} a preset: the kernel writes {@code value} to its register
+     * at boot, before any partition runs. [impl->dsn~kernel.device.preset~1]
+     */
+    public SystemImageBuilder aclPreset(int e, long value) {
+        acl.preset[e] = value;
+        return this;
     }
 
     /**

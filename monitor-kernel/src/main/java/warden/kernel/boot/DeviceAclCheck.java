@@ -11,8 +11,9 @@ import warden.kernel.api.SystemImage;
  * device's window (below
  * {@link DeviceAcl#OFFSET_MAX}), one or both of read and write, a mask and a range of 32-bit values
  * with min &lt;= max, a rate &gt;= 0 and, with a rate, a window &gt; 0; no two entries of the same
- * partition, device and register share a direction (so at most one entry decides an access). No
- * side effects; loops bounded by the table size.
+ * partition, device and register share a direction (so at most one entry decides an access); a
+ * preset is a value the entry itself would let its partition write, on at most one entry of its
+ * register. No side effects; loops bounded by the table size.
  *
  * [impl->dsn~kernel.device.boot-check~1]
  */
@@ -23,7 +24,7 @@ final class DeviceAclCheck {
     /** @return the first entry that fails a check, or -1. [impl->dsn~kernel.device.boot-check~1] */
     static int firstBad(SystemImage img) {
         for (int e = 0; e < img.aclTotal(); e++) { // <= ENTRIES_MAX: SystemImageBuilder.aclEntry
-            if (!entryOk(img, e) || !alone(img, e)) {
+            if (!entryOk(img, e) || !alone(img, e) || !presetOk(img, e)) {
                 return e;
             }
         }
@@ -53,6 +54,29 @@ final class DeviceAclCheck {
         for (int o = 0; o < img.aclTotal(); o++) { // <= ENTRIES_MAX; the entries before e
             if (o < e && img.aclPartition(o) == img.aclPartition(e) && img.aclDevice(o) == img.aclDevice(e)
                     && img.aclOffset(o) == img.aclOffset(e) && (img.aclAccess(o) & img.aclAccess(e)) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @return whether entry e has no preset, or one its own checks would let its partition write
+     *     (write access, no bit outside the mask, inside [min, max]) and no earlier entry presets the
+     *     same register of the same device. [impl->dsn~kernel.device.preset~1]
+     */
+    static boolean presetOk(SystemImage img, int e) {
+        long v = img.aclPreset(e);
+        if (v == -1) {
+            return true;
+        }
+        if ((img.aclAccess(e) & Access.WRITE) == 0 || (v & ~img.aclMask(e)) != 0 || v < img.aclMin(e)
+                || v > img.aclMax(e)) {
+            return false;
+        }
+        for (int o = 0; o < img.aclTotal(); o++) { // <= ENTRIES_MAX; the entries before e
+            if (o < e && img.aclPreset(o) != -1 && img.aclDevice(o) == img.aclDevice(e)
+                    && img.aclOffset(o) == img.aclOffset(e)) {
                 return false;
             }
         }

@@ -62,6 +62,25 @@ public final class PlatformSetup {
         return st;
     }
 
+    /**
+     * Writes each access-control entry's preset to its register, as the monitor, before any
+     * partition runs: a mediated register starts with a value its entry allows (a transmit mailbox
+     * with an allowed identifier, not its reset value), unless {@code before} is an error already.
+     * @return {@code before} when it is not Status.OK, else OK, or FAILED on a bus error
+     * [impl->dsn~kernel.device.preset~1]
+     */
+    public static int presetRegisters(Platform platform, SystemImage image, int before) {
+        int st = before;
+        for (int e = 0; e < image.aclTotal() && st == Status.OK; e++) { // <= ENTRIES_MAX
+            long v = image.aclPreset(e);
+            if (v != -1 && platform.memory().writeDevice(image.deviceBase(image.aclDevice(e))
+                    + image.aclOffset(e), (int) v) != 0) {
+                st = Status.FAILED;
+            }
+        }
+        return st;
+    }
+
     /** Routes every owned line to its core, with its priority. [impl->dsn~kernel.boot~1] */
     public static int routeLines(Platform platform, SystemImage image) {
         int st = Status.OK;

@@ -53,8 +53,8 @@ public final class Kernel implements Monitor {
     }
 
     /**
-     * Boot: validates the image again, programs the protection unit and the interrupt controller,
-     * reloads every golden image, allocates every table, prepares each vCPU's context, and seals.
+     * Boot: validates the image again, programs the protection unit, the interrupt controller and the mediated
+     * registers' presets, reloads every golden image, allocates every table, prepares each vCPU's context, and seals.
      * @return Status.OK, or Status.INVALID_PARAM with {@link #imageCheck()} saying why; BAD_STATE
      *     once sealed.
      * [impl->dsn~kernel.boot~1]
@@ -73,6 +73,7 @@ public final class Kernel implements Monitor {
         if (st == Status.OK) {
             st = PlatformSetup.routeLines(platform, image);
         }
+        st = PlatformSetup.presetRegisters(platform, image, st);
         if (st != Status.OK) {
             return st;
         }

@@ -25,6 +25,19 @@ class DeviceAclCheckTest {
         return b;
     }
 
+    /** Two QM partitions and an ASIL-C one that owns can0 and can1. */
+    private static SystemImageBuilder threeOnTwoDevices() {
+        SystemImageBuilder b = SystemImage.builder(1).monitor(0x8000_0000L, 0x1000);
+        for (int p = 0; p < 3; p++) {
+            b.partition("p" + p, p == 2 ? Criticality.ASIL_C : Criticality.QM, 1, 0x9000_0000L + p * 0x10000L, 0,
+                    false);
+            b.region(p, 0x9000_0000L + p * 0x10000L, 0x1000, Access.ALL);
+        }
+        b.device(2, "can0", 0x1000_0000L, 0x100);
+        b.device(2, "can1", 0x1000_1000L, 0x100);
+        return b;
+    }
+
     private static SystemImageBuilder base() {
         SystemImageBuilder b = owned(0x100);
         b.aclEntry(1, 0, 0x70, Access.WRITE, ALL, 0x600, 0x6FF, 0, 0);
@@ -81,14 +94,7 @@ class DeviceAclCheckTest {
     // [utest->dsn~kernel.device.boot-check~1] [utest->dsn~kernel.device.acl~1]
     @Test
     void theSameRegisterMayBeGivenToTwoPartitionsAndTwoDevicesMayShareAnOffset() {
-        SystemImageBuilder b = SystemImage.builder(1).monitor(0x8000_0000L, 0x1000);
-        for (int p = 0; p < 3; p++) {
-            b.partition("p" + p, p == 2 ? Criticality.ASIL_C : Criticality.QM, 1, 0x9000_0000L + p * 0x10000L, 0,
-                    false);
-            b.region(p, 0x9000_0000L + p * 0x10000L, 0x1000, Access.ALL);
-        }
-        b.device(2, "can0", 0x1000_0000L, 0x100);
-        b.device(2, "can1", 0x1000_1000L, 0x100);
+        SystemImageBuilder b = threeOnTwoDevices();
         b.aclEntry(0, 0, 0x1C, Access.WRITE, ALL, 0, ALL, 0, 0);
         b.aclEntry(1, 0, 0x1C, Access.WRITE, ALL, 0, ALL, 0, 0);
         b.aclEntry(0, 1, 0x1C, Access.WRITE, ALL, 0, ALL, 0, 0);
@@ -106,5 +112,43 @@ class DeviceAclCheckTest {
         assertEquals(ImageCheckCode.BAD_ACL, c.check(b.build(), 1), "beyond 16 bits of offset");
         assertEquals(1, c.first());
         assertEquals(-1, DeviceAclCheck.firstBad(base().build()));
+    }
+
+    /** @return the first bad entry of base() and one more entry; presets {@code preset} on 0, {@code more} on 1. */
+    private static int presets(long preset, int acc, long mask, long min, long max, int off, long more) {
+        SystemImageBuilder b = base();
+        b.aclEntry(1, 0, off, acc, mask, min, max, 0, 0);
+        b.aclPreset(0, preset).aclPreset(1, more);
+        return DeviceAclCheck.firstBad(b.build());
+    }
+
+    // [utest->dsn~kernel.device.preset~1]
+    @Test
+    void aPresetIsAValueItsOwnEntryAllowsOnOneEntryOfItsRegister() {
+        assertEquals(-1, presets(0x600, Access.WRITE, 4, 0, 4, 0x1C, 4), "both in range and mask");
+        assertEquals(-1, presets(0x6FF, Access.WRITE, 4, 0, 4, 0x1C, -1), "the top of the range; none on 1");
+        assertEquals(0, presets(0x5FF, Access.WRITE, 4, 0, 4, 0x1C, -1), "below the range");
+        assertEquals(0, presets(0x700, Access.WRITE, 4, 0, 4, 0x1C, -1), "above the range");
+        assertEquals(1, presets(0x600, Access.WRITE, 4, 0, 4, 0x1C, 1), "a bit outside the mask");
+        assertEquals(-1, presets(0x600, Access.WRITE, 6, 2, 6, 0x1C, 2), "inside mask and range");
+        assertEquals(1, presets(0x600, Access.WRITE, 6, 3, 6, 0x1C, 2), "inside the mask, below the range");
+        assertEquals(1, presets(0x600, Access.READ, ALL, 0, ALL, 0x1C, 0), "an entry that cannot write");
+        assertEquals(-1, presets(0x600, Access.READ | Access.WRITE, ALL, 0, ALL, 0x1C, 0), "read and write");
+        assertEquals(1, presets(0x600, Access.WRITE, ALL, 0, ALL, 0x1C, -2), "a negative value other than -1 (none)");
+    }
+
+    // [utest->dsn~kernel.device.preset~1]
+    @Test
+    void twoPresetsOfOneRegisterAreRefusedButOfTwoRegistersOrDevicesNot() {
+        SystemImageBuilder b = threeOnTwoDevices();
+        b.aclPreset(b.aclEntry(0, 0, 0x70, Access.WRITE, ALL, 0, ALL, 0, 0), 0x600);
+        b.aclPreset(b.aclEntry(0, 0, 0x60, Access.WRITE, ALL, 0, ALL, 0, 0), 0x600);
+        b.aclPreset(b.aclEntry(0, 1, 0x70, Access.WRITE, ALL, 0, ALL, 0, 0), 0x600);
+        b.aclEntry(1, 0, 0x70, Access.WRITE, ALL, 0, ALL, 0, 0);
+        assertEquals(-1, DeviceAclCheck.firstBad(b.build()), "a second entry of the register without a preset");
+        b.aclPreset(3, 0x601);
+        ImageCheck c = new ImageCheck();
+        assertEquals(ImageCheckCode.BAD_ACL, c.check(b.build(), 1), "two presets of can0's register 0x70");
+        assertEquals(3, c.first());
     }
 }

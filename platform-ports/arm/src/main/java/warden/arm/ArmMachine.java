@@ -87,7 +87,7 @@ public final class ArmMachine implements Board, CpuContext, Timer, Stimulus.Line
         this.can = new CanBoard(this, irqStats);
         this.bus = ArmBoardBuilder.bus(platform, image, console, gicd, new GicRedistributor(gicState, security),
                 filters, can);
-        this.snapshots = new PortSnapshots(bus, guests, new SnapshotCores(), PAGE_COPY_NS, HASH_PS_PER_BYTE);
+        this.snapshots = new PortSnapshots(bus, guests, image, new SnapshotCores(), PAGE_COPY_NS, HASH_PS_PER_BYTE);
         this.port = new PortAssembly("arm", n, this, pu, new ArmInterruptController(gicState, gicd, cpus, security),
                 this, bus, console, snapshots);
         ArmBoardBuilder.coldBoot(gicState, cpus, gicd, security);

@@ -106,6 +106,12 @@ public final class Bus {
         return OK;
     }
 
+    /** @return the device whose window holds the byte at {@code address}, or null (boot-time lookups). */
+    public MmioDevice deviceAt(long address) {
+        int w = window(address, 1);
+        return w < 0 ? null : device[w];
+    }
+
     /** @return true when an instruction could be fetched here (RAM only). */
     public boolean executable(long address, int length) {
         return bank(address, length) != null;

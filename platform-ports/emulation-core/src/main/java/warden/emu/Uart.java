@@ -69,6 +69,7 @@ public final class Uart implements MmioDevice {
     private final ConsoleLog console;
     private int owner = -1;
     private Stimulus.LineInput irq;
+    private IrqStats stats;
     private int line;
     private int ier;
     private int lcr;
@@ -100,8 +101,18 @@ public final class Uart implements MmioDevice {
 
     /** Connects the interrupt output to {@code line} of {@code controller}. */
     public void connect(Stimulus.LineInput controller, int interruptLine) {
+        connect(controller, interruptLine, null);
+    }
+
+    /**
+     * Connects the interrupt output to {@code line} of {@code controller}, its raises going through
+     * {@code stats} (the board's latency bookkeeping: counted with the other device lines), or
+     * directly when null.
+     */
+    public void connect(Stimulus.LineInput controller, int interruptLine, IrqStats stats) {
         this.irq = controller;
         this.line = interruptLine;
+        this.stats = stats;
     }
 
     /** @return how many times the interrupt output was raised at the controller. */
@@ -262,7 +273,11 @@ public final class Uart implements MmioDevice {
         boolean now = pendingId() != IIR_NONE;
         if (now && !intr && irq != null && line > 0) {
             raised++;
-            irq.raise(line, nowNs);
+            if (stats != null) {
+                stats.request(irq, line, nowNs);
+            } else {
+                irq.raise(line, nowNs);
+            }
         }
         intr = now;
     }

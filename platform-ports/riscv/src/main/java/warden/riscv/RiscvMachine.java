@@ -83,7 +83,7 @@ public final class RiscvMachine implements Board, CpuContext, Timer, Stimulus.Li
         }
         this.pu = new RiscvProtectionUnit(pmps, platform.pmpEntries(), platform.pmpG());
         this.mappedArgs = new long[n * ARGS];
-        this.snapshots = new PortSnapshots(bus, guests, new SnapshotCores(), PAGE_COPY_NS, HASH_PS_PER_BYTE);
+        this.snapshots = new PortSnapshots(bus, guests, image, new SnapshotCores(), PAGE_COPY_NS, HASH_PS_PER_BYTE);
         this.port = new PortAssembly("riscv", n, this, pu, new RiscvInterruptController(plic), this, bus, console,
                 snapshots);
         this.can = new CanBoard(this, irqStats);
@@ -94,7 +94,7 @@ public final class RiscvMachine implements Board, CpuContext, Timer, Stimulus.Li
                     : d.kind().equals(VirtualPlic.KIND) ? new VirtualPlic(this, platform.description().lines())
                     : BoardDevices.common(d, image, console, can);
             if (dev instanceof warden.emu.Uart u) {
-                u.connect(this, d.line()); // INTR to its PLIC source [impl->dsn~riscv.uart-line~1]
+                u.connect(this, d.line(), irqStats); // INTR to its PLIC source [impl->dsn~riscv.uart-line~2]
             }
             bus.addDevice(d.base(), d.size(), dev);
         }

@@ -106,9 +106,13 @@ class LinuxPartsTest {
     }
 
     private static RiscvMachine machine() {
+        return machine(new IrqStats(128));
+    }
+
+    private static RiscvMachine machine(IrqStats stats) {
         SystemImage img = SystemImage.builder(4).monitor(0x8000_0000L, 0x20_0000L).build();
         return new RiscvMachine(RiscvPlatform.virt(), img, new Executor[4], new ConsoleLog(new String[] {"p"}, false),
-                new IrqStats(128), new TraceRecorder(4, false));
+                stats, new TraceRecorder(4, false));
     }
 
     // [utest->dsn~riscv.vplic~1]
@@ -185,11 +189,14 @@ class LinuxPartsTest {
         assertEquals(false, Sbi.available(Sbi.IPI_EID), "to a model IPI stays unavailable");
     }
 
-    // [utest->dsn~riscv.uart-line~1]
+    // [utest->dsn~riscv.uart-line~2]
     @Test
-    void aUartsInterruptOutputRaisesItsPlicSource() {
-        RiscvMachine m = machine();
+    void aUartsInterruptOutputRaisesItsPlicSourceAndIsCounted() {
+        IrqStats stats = new IrqStats(128);
+        RiscvMachine m = machine(stats);
         m.bus().write(0x1000_0000L + 1, 1, 0x02, 0); // IER.ETBEI with THR empty
         assertTrue(m.plic().isPending(10), "uart0's line 10 is pending at the PLIC");
+        assertEquals(1, stats.raisedCount(10), "counted with the device lines");
+        assertEquals(1, stats.outstanding(10), "waiting for its delivery");
     }
 }

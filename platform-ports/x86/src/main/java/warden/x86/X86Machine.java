@@ -84,7 +84,7 @@ public final class X86Machine implements Board, TargetMetrics, CpuContext, Timer
         this.irq = new X86InterruptController(platform.description().lines(), apics);
         this.smm = new Smm(bus, costs);
         this.monitor = new SmiMonitor(this, n);
-        this.snapshots = new PortSnapshots(bus, guests, new SnapshotCores(), PAGE_COPY_NS, HASH_PS_PER_BYTE);
+        this.snapshots = new PortSnapshots(bus, guests, image, new SnapshotCores(), PAGE_COPY_NS, HASH_PS_PER_BYTE);
         this.port = new PortAssembly("x86", n, this, pu, irq, this, bus, console, snapshots);
         this.smiTimer = new SmiTimer(n);
         this.tickLatency = new LatencyStats(n);

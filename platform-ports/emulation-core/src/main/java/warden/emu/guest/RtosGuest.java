@@ -194,13 +194,13 @@ public final class RtosGuest implements Executor, warden.emu.Restartable, warden
         booted = true;
         writeCheckedData(cpu);
         GuestIo.print(cpu, buffer, name + ": booted, " + period.length + " tasks");
+        channels.open(cpu);
+        if (can != null) {
+            can.init(cpu); // its devices are set up before it says it has booted (a boot snapshot keeps them)
+        }
         cpu.call(MonitorCall.HEARTBEAT, 0, 0);
         if (tagAddress >= 0 && tagged(cpu, false)) {
             return;
-        }
-        channels.open(cpu);
-        if (can != null) {
-            can.init(cpu);
         }
         long now = cpu.now();
         nextTick = ((now / tickNs) + 1) * tickNs;

@@ -2,15 +2,19 @@ package warden.emu.port;
 
 import warden.emu.Bus;
 import warden.emu.PhysicalMemory;
+import warden.emu.Snapshottable;
+import warden.kernel.api.SystemImage;
 import warden.kernel.port.SnapshotStore;
 
 /**
  * The restore-point support of an emulated board, the same on every architecture: dirty bits from
  * the RAM banks of the bus, the monitor's store as a RAM bank of its own that is on no bus (so no
  * guest and no device can reach it, whatever the protection unit holds), page copies between them,
- * the executors' kept state through the {@link GuestBinding}, and the registers and time of a core
- * through the port's {@link Cores}. The cost of the work is the port's: per page copied and per
- * byte hashed, charged to the core the monitor runs on.
+ * the executors' kept state through the {@link GuestBinding}, the kept state of the devices a
+ * partition owns (each device on the bus at an image device's base that is {@link Snapshottable},
+ * bound at the first use), and the registers and time of a core through the port's {@link Cores}.
+ * The cost of the work is the port's: per page copied and per byte hashed, charged to the core the
+ * monitor runs on.
  *
  * [impl->dsn~port.snapshot-store~1]
  */
@@ -38,13 +42,22 @@ public final class PortSnapshots implements SnapshotStore {
     private final long hashPsPerByte;
     private final PhysicalMemory store = new PhysicalMemory(0, STORE_BYTES);
     private long reserved;
+    private final SystemImage image;
+    private final Snapshottable[] devices;
+    private final int[] deviceOwner;
+    /** Devices bound, or -1 before the first use. */
+    private int deviceCount = -1;
 
     /**
      * @param pageCopyNs    the monitor's time to copy one 4 KiB page
      * @param hashPsPerByte the monitor's time to hash one byte with SHA-256, in picoseconds
      */
-    public PortSnapshots(Bus bus, GuestBinding guests, Cores cores, long pageCopyNs, long hashPsPerByte) {
+    public PortSnapshots(Bus bus, GuestBinding guests, SystemImage image, Cores cores, long pageCopyNs,
+                         long hashPsPerByte) {
         this.bus = bus;
+        this.image = image;
+        this.devices = new Snapshottable[image.deviceTotal()];
+        this.deviceOwner = new int[image.deviceTotal()];
         this.guests = guests;
         this.cores = cores;
         this.pageCopyNs = pageCopyNs;
@@ -118,14 +131,47 @@ public final class PortSnapshots implements SnapshotStore {
         cores.capture(core, ctx, offset);
     }
 
+    /**
+     * Binds, once, the image's devices that keep state for a restore (the bus is complete by then).
+     * [impl->dsn~port.device-kept-state~1]
+     */
+    private void bindDevices() {
+        if (deviceCount >= 0) {
+            return;
+        }
+        deviceCount = 0;
+        for (int i = 0; i < devices.length; i++) {
+            if (bus.deviceAt(image.deviceBase(i)) instanceof Snapshottable s) {
+                devices[deviceCount] = s;
+                deviceOwner[deviceCount] = image.deviceOwner(i);
+                deviceCount++;
+            }
+        }
+    }
+
+    /**
+     * Keeps ({@code keep}) or reads the check values of the copies of the devices p owns, combined
+     * after {@code check}. [impl->dsn~port.device-kept-state~1]
+     */
+    private long deviceChecks(int partition, long check, boolean keep) {
+        bindDevices();
+        long c = check;
+        for (int i = 0; i < deviceCount; i++) {
+            if (deviceOwner[i] == partition) {
+                c = c * 31 + (keep ? devices[i].keep() : devices[i].keptCheck());
+            }
+        }
+        return c;
+    }
+
     @Override
     public long keepState(int partition) {
-        return guests.keep(partition);
+        return deviceChecks(partition, guests.keep(partition), true);
     }
 
     @Override
     public long keptCheck(int partition) {
-        return guests.keptCheck(partition);
+        return deviceChecks(partition, guests.keptCheck(partition), false);
     }
 
     @Override
@@ -134,7 +180,24 @@ public final class PortSnapshots implements SnapshotStore {
         for (int c = 0; c < guests.cores() && home < 0; c++) {
             home = guests.runsOn(partition, c) ? c : -1;
         }
-        return guests.reinstate(partition, home < 0 ? 0 : cores.now(home)) ? 0 : -1;
+        long now = home < 0 ? 0 : cores.now(home);
+        boolean guestsBack = guests.reinstate(partition, now);
+        return reinstateDevices(partition, now) && guestsBack ? 0 : -1;
+    }
+
+    /**
+     * Loads the copies of the devices p owns back at {@code nowNs}. @return false when one has none
+     * [impl->dsn~port.device-kept-state~1]
+     */
+    private boolean reinstateDevices(int partition, long nowNs) {
+        bindDevices();
+        boolean ok = true;
+        for (int i = 0; i < deviceCount; i++) {
+            if (deviceOwner[i] == partition) {
+                ok &= devices[i].reinstate(nowNs);
+            }
+        }
+        return ok;
     }
 
     @Override

@@ -57,8 +57,9 @@ class PortSnapshotsTest {
         var b = SystemImage.builder(2).monitor(0x7000_0000L, 0x1000);
         b.partition("p", Criticality.ASIL_C, 0b10, RAM, 0, false);
         b.region(0, RAM, 0x1000, Access.ALL);
-        GuestBinding guests = new GuestBinding(b.build(), 2, new Executor[] {null, guest});
-        store = new PortSnapshots(bus, guests, new PortSnapshots.Cores() {
+        SystemImage image = b.build();
+        GuestBinding guests = new GuestBinding(image, 2, new Executor[] {null, guest});
+        store = new PortSnapshots(bus, guests, image, new PortSnapshots.Cores() {
             @Override public void capture(int core, long[] ctx, int offset) { ctx[offset] = 40 + core; }
             @Override public void spend(int core, long ns) { spent[core] += ns; }
             @Override public long now(int core) { return 1000 + core; }
@@ -172,12 +173,9 @@ class PortSnapshotsTest {
         b.region(1, RAM + 0x1000, 0x1000, Access.ALL);
         Kept first = new Kept();
         Kept second = new Kept();
-        GuestBinding guests = new GuestBinding(b.build(), 2, new Executor[] {first, second, null, null});
-        PortSnapshots both = new PortSnapshots(bus, guests, new PortSnapshots.Cores() {
-            @Override public void capture(int core, long[] ctx, int offset) { }
-            @Override public void spend(int core, long ns) { }
-            @Override public long now(int core) { return 1000 + core; }
-        }, 512, 4000);
+        SystemImage image = b.build();
+        GuestBinding guests = new GuestBinding(image, 2, new Executor[] {first, second, null, null});
+        PortSnapshots both = storeAt(guests, image, 1000);
         first.state = 1;
         second.state = 2;
         assertEquals(31 + 2, both.keepState(0), "the executors' checks combined");
@@ -191,5 +189,101 @@ class PortSnapshotsTest {
         both.store().write(4096, 8, 99); // an upset just past what was reserved
         assertEquals(0, both.readStore(4096), "not the kernel's to read");
         assertEquals(0, both.readStore(4092), "nor its part of a word");
+    }
+
+    /** A device window that keeps one number, like {@link Kept}. */
+    static final class KeptDevice implements warden.emu.MmioDevice, Snapshottable {
+        final Kept state = new Kept();
+        @Override public long read(long offset, int size, long nowNs) { return state.state; }
+        @Override public void write(long offset, int size, long value, long nowNs) { state.state = value; }
+        @Override public long keep() { return state.keep(); }
+        @Override public long keptCheck() { return state.keptCheck(); }
+        @Override public boolean reinstate(long nowNs) { return state.reinstate(nowNs); }
+    }
+
+    /** A store on this test's bus whose core c is at {@code nowNs + c}; it captures and charges nothing. */
+    private PortSnapshots storeAt(GuestBinding guests, SystemImage image, long nowNs) {
+        return new PortSnapshots(bus, guests, image, new PortSnapshots.Cores() {
+            @Override public void capture(int core, long[] ctx, int offset) { }
+            @Override public void spend(int core, long ns) { }
+            @Override public long now(int core) { return nowNs + core; }
+        }, 512, 4000);
+    }
+
+    /** A store whose cores 0 and 1 are at 7000 and 7001 ns. */
+    private PortSnapshots deviceStore(GuestBinding guests, SystemImage image) {
+        return storeAt(guests, image, 7000);
+    }
+
+    // [utest->dsn~port.device-kept-state~1]
+    @Test
+    void theDevicesAPartitionOwnsAreKeptCheckedAndReinstatedWithItAndNoOthers() {
+        var b = SystemImage.builder(2).monitor(0x7000_0000L, 0x1000);
+        b.partition("p", Criticality.ASIL_C, 0b01, RAM, 0, false);
+        b.region(0, RAM, 0x1000, Access.ALL);
+        b.partition("q", Criticality.QM, 0b10, RAM + 0x1000, 0, false);
+        b.region(1, RAM + 0x1000, 0x1000, Access.ALL);
+        b.device(0, "plain", 0x1000_0000L, 0x1000);
+        b.device(0, "mine", 0x1000_1000L, 0x1000);
+        b.device(1, "theirs", 0x1000_2000L, 0x1000);
+        b.device(0, "later", 0x1000_3000L, 0x1000);
+        SystemImage image = b.build();
+        Kept guest0 = new Kept();
+        KeptDevice mine = new KeptDevice();
+        KeptDevice theirs = new KeptDevice();
+        KeptDevice stray = new KeptDevice();
+        bus.addDevice(0, 0x1000, stray); // where no image device is
+        bus.addDevice(0x1000_0000L, 0x1000, new warden.emu.NullDevice());
+        bus.addDevice(0x1000_1000L, 0x1000, mine);
+        bus.addDevice(0x1000_2000L, 0x1000, theirs);
+        GuestBinding guests = new GuestBinding(image, 2, new Executor[] {guest0, null, null, null});
+        guest0.state = 3;
+        mine.state.state = 5;
+        theirs.state.state = 9;
+        guest0.kept = 3;
+        assertEquals(-1, deviceStore(guests, image).reinstate(0), "a first use binds the devices: mine has no copy");
+        PortSnapshots s = deviceStore(guests, image);
+        assertEquals(3 * 31 + 5, s.keepState(0), "the guest's check, then the owned device's");
+        KeptDevice later = new KeptDevice();
+        bus.addDevice(0x1000_3000L, 0x1000, later); // an image device that appears after the first use
+        assertEquals(3 * 31 + 5, s.keepState(0), "bound once");
+        assertEquals(-1, later.keptCheck());
+        assertEquals(-1, stray.keptCheck(), "only the image's devices are bound");
+        assertEquals(-1, theirs.keptCheck(), "another partition's device is not kept");
+        assertEquals(3 * 31 + 5, s.keptCheck(0));
+        mine.state.kept = 6; // the device's copy changed since
+        assertEquals(3 * 31 + 6, s.keptCheck(0), "a changed device copy changes the check");
+        mine.state.kept = 5;
+        mine.state.state = 8;
+        theirs.state.state = 10;
+        assertEquals(0, s.reinstate(0));
+        assertEquals(5, mine.state.state, "the owned device is back");
+        assertEquals(7000, mine.state.reinstatedAt, "at the time of the partition's core");
+        assertEquals(10, theirs.state.state, "another partition's device is left alone");
+        assertEquals(-1, s.reinstate(1), "q's device was never kept: the reinstatement fails");
+        assertEquals(-1, s.keptCheck(1), "q's check is that of a device without a copy");
+        s.keepState(1);
+        assertEquals(0, s.reinstate(1));
+        assertEquals(0, theirs.state.reinstatedAt, "q has no vCPU: time 0");
+    }
+
+    // [utest->dsn~port.device-kept-state~1]
+    @Test
+    void aFirstKeepOrCheckBindsTheDevicesToo() {
+        var b = SystemImage.builder(1).monitor(0x7000_0000L, 0x1000);
+        b.partition("p", Criticality.ASIL_C, 0b01, RAM, 0, false);
+        b.region(0, RAM, 0x1000, Access.ALL);
+        b.device(0, "mine", 0x1000_1000L, 0x1000);
+        SystemImage image = b.build();
+        GuestBinding guests = new GuestBinding(image, 1, new Executor[] {null});
+        PortSnapshots early = deviceStore(guests, image);
+        assertEquals(0, early.keepState(0), "used before the device is on the bus: none bound");
+        KeptDevice mine = new KeptDevice();
+        bus.addDevice(0x1000_1000L, 0x1000, mine);
+        assertEquals(0, early.keepState(0), "and none later: the binding is done once");
+        assertEquals(-1, deviceStore(guests, image).keptCheck(0), "no copy of mine yet");
+        mine.state.state = 4;
+        assertEquals(4, deviceStore(guests, image).keepState(0));
+        assertEquals(4, mine.keptCheck());
     }
 }

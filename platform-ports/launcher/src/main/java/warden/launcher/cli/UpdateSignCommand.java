@@ -21,8 +21,7 @@ import warden.kernel.api.UpdateReason;
  *
  * [impl->dsn~cli.update-sign~1]
  */
-@Command(usageHelpWidth = 100, name = "update-sign", mixinStandardHelpOptions = true,
-        versionProvider = WardenCli.Version.class,
+@Command(usageHelpWidth = 100, name = "update-sign",
         description = {"Sign a partition's new image as an over-the-air update package.", "",
             "The package holds the image, its version, its SHA-256 and the Ed25519 signature over",
             "digest, version and size, made with a secret key of 'warden keygen'. The monitor",
@@ -32,6 +31,10 @@ import warden.kernel.api.UpdateReason;
             "  warden update-sign rtos-v2.bin --key vendor.key --version 2 --out rtos-v2.wup", "",
             "Exit codes: 0 written, 2 bad input (a file, the key, the version), 3 internal error."})
 final class UpdateSignCommand implements Callable<Integer> {
+    /** Help only: its '--version' is the image's version, so the standard version option is not mixed in. */
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
     @Parameters(index = "0", paramLabel = "IMAGE", description = "The new image (1 byte to 1 MiB).")
     Path image;
 

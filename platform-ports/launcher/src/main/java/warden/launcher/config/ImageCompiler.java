@@ -84,8 +84,11 @@ public final class ImageCompiler {
             DeviceSpec dev = p.device(md.device());
             int index = deviceIndex(d, md.device());
             for (AclEntrySpec e : md.acl()) { // at most 64
-                b.aclEntry(d.partitionIndex(e.partition()), index, MediatedChecks.offset(e, dev), e.access(),
-                        e.mask(), e.min(), e.max(), e.rate(), e.windowNs());
+                int entry = b.aclEntry(d.partitionIndex(e.partition()), index, MediatedChecks.offset(e, dev),
+                        e.access(), e.mask(), e.min(), e.max(), e.rate(), e.windowNs());
+                if (e.preset() >= 0) {
+                    b.aclPreset(entry, e.preset()); // [impl->dsn~config.mediated-preset~1]
+                }
             }
         }
     }

@@ -49,7 +49,7 @@ public final class Keys {
         m.put("channel", List.of("name", "from", "to", "slotSize", "slots", "doorbell", "full", "protection"));
         m.put("channelProtection", List.of("dataId", "maxAge", "counterWindow", "crc"));
         m.put("mediated", List.of("device", "acl"));
-        m.put("aclEntry", List.of("partition", "register", "access", "mask", "range", "rate"));
+        m.put("aclEntry", List.of("partition", "register", "access", "mask", "range", "rate", "preset"));
         m.put("update", List.of("partition", "by", "maxSize", "key", "version", "trial", "send"));
         m.put("updateSend", List.of("file", "at", "powerLossAfter"));
         m.put("run", List.of("duration", "seed"));

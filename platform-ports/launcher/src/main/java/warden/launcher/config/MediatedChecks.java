@@ -79,8 +79,10 @@ final class MediatedChecks {
                         + "-byte window of device '" + m.device() + "'"));
             } else {
                 duplicate(acl, i, off, dev, out);
+                onePreset(acl, i, off, dev, out);
             }
             values(e, out);
+            preset(e, out);
         }
     }
 
@@ -118,6 +120,37 @@ final class MediatedChecks {
             out.add(e.loc().problem("no value of range [" + Fmt.hex(e.min()) + ", "
                     + Fmt.hex(e.max()) + "] has only bits of mask " + Fmt.hex(e.mask())
                     + ": the entry would allow no write"));
+        }
+    }
+
+    /**
+     * A preset is a value its own entry would let its partition write. [impl->dsn~config.mediated-preset~1]
+     */
+    private static void preset(AclEntrySpec e, List<Problem> out) {
+        long v = e.preset();
+        if (v < 0) {
+            return;
+        }
+        Loc at = e.loc().field("preset");
+        if ((e.access() & Access.WRITE) == 0) {
+            out.add(at.problem("a preset is written to the register at boot for an entry that writes, but this"
+                    + " entry only reads (access: r)"));
+        } else if ((v & ~e.mask()) != 0 || v < e.min() || v > e.max()) {
+            out.add(at.problem("preset " + Fmt.hex(v) + " is not a value the entry allows (mask " + Fmt.hex(e.mask())
+                    + ", range [" + Fmt.hex(e.min()) + ", " + Fmt.hex(e.max()) + "])"));
+        }
+    }
+
+    /** At most one entry presets a register. [impl->dsn~config.mediated-preset~1] */
+    private static void onePreset(List<AclEntrySpec> acl, int i, int off, DeviceSpec dev, List<Problem> out) {
+        AclEntrySpec e = acl.get(i);
+        for (int j = 0; j < i && e.preset() >= 0; j++) { // at most 64 x 64
+            AclEntrySpec o = acl.get(j);
+            if (o.preset() >= 0 && offset(o, dev) == off) {
+                out.add(e.loc().field("preset").problem("register " + Fmt.hex(off) + " already has preset "
+                        + Fmt.hex(o.preset()) + " at " + Fmt.at(o.loc()) + ": one preset per register"));
+                return;
+            }
         }
     }
 

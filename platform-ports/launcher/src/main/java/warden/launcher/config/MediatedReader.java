@@ -72,13 +72,15 @@ final class MediatedReader {
         long[] range = f.containsKey("range") ? range(f.get("range"), path + ".range")
                 : new long[] {0, AclEntrySpec.ALL};
         long[] rate = f.containsKey("rate") ? rate(f.get("rate"), path + ".rate") : new long[] {0, 0};
-        if (partition == null || register == null || access == null || mask == null || range == null || rate == null) {
+        Long preset = f.containsKey("preset") ? word(f.get("preset"), path + ".preset") : Long.valueOf(-1);
+        if (partition == null || register == null || access == null || mask == null || range == null || rate == null
+                || preset == null) {
             return null;
         }
         boolean named = register instanceof String;
         return new AclEntrySpec(partition, named ? (String) register : null, named ? -1 : (Integer) register, access,
                 mask, range[0], range[1], (int) rate[0], rate[1], f.containsKey("mask") || f.containsKey("range"),
-                nodes.loc(n, path));
+                preset, nodes.loc(n, path));
     }
 
     /** @return a register name (String) or byte offset (Integer), or null. */

@@ -111,4 +111,37 @@ class UpdateSignCommandTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> UpdatePackage.parse(version)).getMessage()
                 .startsWith("version -"));
     }
+
+    // [utest->dsn~cli.update-sign~1]
+    @Test
+    void helpTeachesTheCommandAndItsVersionOptionIsTheImages() {
+        String[] h = cli("update-sign", "--help");
+        assertEquals("0", h[0], h[2]);
+        assertTrue(h[1].contains("Usage: warden update-sign") && h[1].contains("--version=N")
+                && h[1].contains("newer than the one the monitor holds"), h[1]);
+        assertEquals("", h[2]);
+    }
+
+    /**
+     * docs/examples/ota-update.wup is exactly what update-sign makes of its image with the demo key
+     * docs/examples/ota-demo.key, and the example's 'key' is that key's public half.
+     */
+    // [utest->dsn~cli.update-sign~1]
+    @Test
+    void theShippedExamplePackageIsTheDemoKeysSignatureOfItsImage() throws Exception {
+        Path examples = Path.of("../../docs/examples");
+        UpdatePackage shipped = UpdatePackage.parse(Files.readAllBytes(examples.resolve("ota-update.wup")));
+        Files.write(dir.resolve("image.bin"), shipped.image());
+        String out = dir.resolve("again.wup").toString();
+        String[] s = cli("update-sign", dir.resolve("image.bin").toString(), "--key",
+                examples.resolve("ota-demo.key").toString(), "--version", Long.toString(shipped.version()),
+                "--out", out);
+        assertEquals("0", s[0], s[2]);
+        assertArrayEquals(Files.readAllBytes(examples.resolve("ota-update.wup")), Files.readAllBytes(Path.of(out)));
+        byte[] secret = HexFormat.of().parseHex(Files.readString(examples.resolve("ota-demo.key")).strip());
+        String pub = HexFormat.of().formatHex(Ed25519Engine.keyPair(secret)[1]);
+        assertTrue(Files.readString(examples.resolve("ota-update.yaml")).contains("    key: " + pub + "\n"),
+                "the example's key is the demo key's public half " + pub);
+        assertEquals(pub, Files.readString(examples.resolve("ota-demo.pub")).strip());
+    }
 }

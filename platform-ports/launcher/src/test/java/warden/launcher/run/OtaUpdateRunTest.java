@@ -34,7 +34,7 @@ class OtaUpdateRunTest {
     private RunResult run(String target, byte[] pkg, String extra) throws Exception {
         SECRET[0] = 7;
         String pub = HexFormat.of().formatHex(Ed25519Engine.keyPair(SECRET)[1]);
-        String text = Files.readString(EXAMPLE).replace("key: KEY", "key: " + pub)
+        String text = Files.readString(EXAMPLE).replaceAll("key: [0-9a-f]{64}", "key: " + pub)
                 .replace("at: 100ms}", "at: 100ms" + extra + "}");
         Files.writeString(dir.resolve("ota.yaml"), text);
         Files.write(dir.resolve("ota-update.wup"), pkg);

@@ -2,6 +2,7 @@ package warden.emu.dev.can;
 
 import warden.emu.IrqStats;
 import warden.emu.MmioDevice;
+import warden.emu.Snapshottable;
 import warden.emu.Stimulus;
 
 /**
@@ -83,8 +84,11 @@ import warden.emu.Stimulus;
  * [impl->dsn~can.filters~1]
  * [impl->dsn~can.fault-confinement~1]
  * [impl->dsn~can.interrupts~1]
+ *
+ * <p>A restore point keeps its configuration registers and puts them back after a reset
+ * ({@link CanKept}); a frame it was sending when reset is abandoned.
  */
-public final class CanController implements MmioDevice, CanBus.Node {
+public final class CanController implements MmioDevice, CanBus.Node, Snapshottable {
     public static final int ID = 0;
     public static final int CTRL = 0x04;
     public static final int BTR = 0x08;
@@ -192,6 +196,8 @@ public final class CanController implements MmioDevice, CanBus.Node {
     private long activeSinceNs;
     private long suspendUntilNs;
     private int stateBits;
+
+    private final CanKept kept = new CanKept(this);
 
     private long ignored;
     private long filteredOut;
@@ -551,8 +557,31 @@ public final class CanController implements MmioDevice, CanBus.Node {
         frameOf(txActive, out);
     }
 
+    // ---- restore points --------------------------------------------------------------------
+
+    /** Keeps the configuration registers ({@link CanKept}). [impl->dsn~can.kept-state~1] */
+    @Override
+    public long keep() {
+        return kept.keep();
+    }
+
+    /** @return the kept copy's check value, or -1. [impl->dsn~can.kept-state~1] */
+    @Override
+    public long keptCheck() {
+        return kept.check();
+    }
+
+    /** Resets and writes the kept copy back. [impl->dsn~can.kept-state~1] */
+    @Override
+    public boolean reinstate(long nowNs) {
+        return kept.reinstate(nowNs);
+    }
+
     @Override
     public void transmitted(long endNs, long nowNs) {
+        if (txActive < 0) {
+            return; // reset in the middle of its frame: the transmission was abandoned
+        }
         int bit = 1 << txActive;
         txActive = -1;
         txPending &= ~bit;
@@ -569,6 +598,9 @@ public final class CanController implements MmioDevice, CanBus.Node {
 
     @Override
     public void transmitFailed(boolean ackError, long endNs, long nowNs) {
+        if (txActive < 0) {
+            return; // reset in the middle of its frame: the transmission was abandoned
+        }
         int bit = 1 << txActive;
         txActive = -1;
         boolean passive = tec > PASSIVE_LIMIT || rec > PASSIVE_LIMIT;
