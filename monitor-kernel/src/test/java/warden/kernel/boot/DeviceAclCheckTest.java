@@ -146,6 +146,10 @@ class DeviceAclCheckTest {
         b.aclPreset(b.aclEntry(0, 1, 0x70, Access.WRITE, ALL, 0, ALL, 0, 0), 0x600);
         b.aclEntry(1, 0, 0x70, Access.WRITE, ALL, 0, ALL, 0, 0);
         assertEquals(-1, DeviceAclCheck.firstBad(b.build()), "a second entry of the register without a preset");
+        SystemImageBuilder after = threeOnTwoDevices();
+        after.aclEntry(0, 0, 0x70, Access.WRITE, ALL, 0, ALL, 0, 0);
+        after.aclPreset(after.aclEntry(1, 0, 0x70, Access.WRITE, ALL, 0, ALL, 0, 0), 0x600);
+        assertEquals(-1, DeviceAclCheck.firstBad(after.build()), "a preset after an entry of the register without one");
         b.aclPreset(3, 0x601);
         ImageCheck c = new ImageCheck();
         assertEquals(ImageCheckCode.BAD_ACL, c.check(b.build(), 1), "two presets of can0's register 0x70");
