@@ -60,7 +60,8 @@ final class Scenarios {
                     + ".json`, seed " + Json.str(r.json().get("seed")) + ", exit code " + r.exitCode()
                     + "; virtual times)", "5,5,3,3,4,3,3,7", "Scenario (how)", "Expected / observed (verdict)",
                     "Detection", "Recovery", "Pages written; restore: pages, bytes, time",
-                    "Incremental snapshot: pages, time", "Misses: own / other critical; further failures",
+                    "Incremental snapshot: pages, time",
+                    "Misses: own / other critical; further failures; timer faults",
                     "Event that proves it");
             for (Map<String, Object> row : r.rows()) {
                 boolean pass = "pass".equals(Json.str(row.get("verdict")));
@@ -71,7 +72,8 @@ final class Scenarios {
                         Json.num(row.get("pagesWritten"), 0) + "; " + restore(row), pair(row, "snapshotPages",
                                 "snapshotNs"),
                         Json.num(row.get("ownMisses"), 0) + " / " + Json.num(row.get("otherCriticalMisses"), 0)
-                                + "; " + Json.num(row.get("furtherFailures"), 0),
+                                + "; " + Json.num(row.get("furtherFailures"), 0) + "; "
+                                + Json.num(row.get("timerFaults"), 0),
                         Adoc.cell(Json.str(row.get("proof"))));
             }
             b.append(t).append('\n');
@@ -142,16 +144,18 @@ final class Scenarios {
                     + ns(row, "restoreNs"));
             snapshot.add(k + ": " + Json.num(row.get("snapshotPages"), -1) + " pages in " + ns(row, "snapshotNs"));
             long f = Json.num(row.get("furtherFailures"), 0);
-            if (f > 0) {
-                further.add(k + " pages: " + f);
+            long tf = Json.num(row.get("timerFaults"), 0);
+            if (f > 0 || tf > 0) {
+                further.add(k + " pages: " + f + " further failure(s) of the RTOS, " + tf
+                        + " monitor timer fault(s) on other cores");
             }
         }
         return "Cost versus memory written (one byte in each of k pages of the RTOS's RAM, through the board's bus):"
                 + " restore " + String.join("; ", restore) + ". Incremental periodic snapshot after k pages: "
                 + String.join("; ", snapshot) + ". Both are charged to the RTOS's core. "
-                + (further.isEmpty() ? "The RTOS had no further failure of its own in these runs."
-                : "Further failures the monitor detected in the RTOS in these runs (its own timing after the long "
-                        + "copies): " + String.join("; ", further) + ".");
+                + (further.isEmpty() ? "The monitor detected nothing besides the injected fault in these runs."
+                : "What the monitor detected besides the injected fault (the long copies hold the RTOS's own "
+                        + "timing and the machine): " + String.join("; ", further) + ".");
     }
 
     private static String updateFigures(Report r) {

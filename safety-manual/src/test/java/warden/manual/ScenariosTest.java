@@ -23,7 +23,7 @@ class ScenariosTest {
                "observed": "restored", "verdict": "pass", "detectNs": 4000660, "recoverNs": 4999688,
                "pagesWritten": 256, "restorePages": 256, "restoreBytes": 1048576, "restoreNs": 4466624,
                "snapshotPages": 256, "snapshotNs": 4466625, "ownMisses": 19, "otherCriticalMisses": 0,
-               "furtherFailures": 2, "proof": "p", "note": "256 pages | written"},
+               "furtherFailures": 2, "timerFaults": 3, "proof": "p", "note": "256 pages | written"},
               {"scenario": "ota-good-update", "partition": "rtos", "expected": "committed", "observed": "committed",
                "verdict": "pass", "detectNs": -1, "recoverNs": 50844552, "pagesWritten": 0, "restorePages": -1,
                "restoreBytes": -1, "restoreNs": -1, "snapshotPages": -1, "snapshotNs": -1, "ownMisses": 2,
@@ -46,8 +46,8 @@ class ScenariosTest {
         String t = Scenarios.tables(List.of(Scenarios.read("riscv", SAMPLE, 2.5, 1)), "MISSING");
         assertTrue(t.startsWith(".Healing scenarios on riscv (`scenarios-riscv.json`, seed 7, exit code 1;"), t);
         assertTrue(t.contains("|restored / restored (pass)\n|4.001 ms\n|999.7 µs\n|0; 0, 0 B, 141.2 µs\n|-\n"
-                + "|4 / 0; 0\n"), t);
-        assertTrue(t.contains("|256; 256, 1048576 B, 4.467 ms\n|256, 4.467 ms\n|19 / 0; 2\n"), t);
+                + "|4 / 0; 0; 0\n"), t);
+        assertTrue(t.contains("|256; 256, 1048576 B, 4.467 ms\n|256, 4.467 ms\n|19 / 0; 2; 3\n"), t);
         assertTrue(t.contains("256 pages \\| written"), "cells are escaped: " + t);
         assertTrue(t.contains("refused: wrong-digest / no update outcome (*fail*)"), t);
         assertEquals("MISSING", Scenarios.tables(List.of(), "MISSING"));
@@ -62,7 +62,8 @@ class ScenariosTest {
                 + " (digest checked, 0 pages copied back in 141.2 µs) and back in service 999.7 µs after"), f);
         assertTrue(f.contains("restore 256 pages written: 256 copied back in 4.467 ms."), f);
         assertTrue(f.contains("after k pages: 256: 256 pages in 4.467 ms."), f);
-        assertTrue(f.contains("(its own timing after the long copies): 256 pages: 2."), f);
+        assertTrue(f.contains("timing and the machine): 256 pages: 2 further failure(s) of the RTOS, 3 monitor timer"
+                + " fault(s) on other cores."), f);
         assertTrue(f.contains("a good update was committed 50.845 ms after the switch"), f);
         assertTrue(f.contains("hangs: rolled back, detected 8.044 ms after the switch, the old image's first"
                 + " heartbeat 3.042 ms after the detection"), f);

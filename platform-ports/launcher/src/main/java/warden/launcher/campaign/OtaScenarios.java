@@ -157,6 +157,6 @@ final class OtaScenarios {
                 + refused.partition() + "): " + refused.detail() : ScenarioRuns.proof(proof);
         return new ScenarioRow(name, rtos, expected, observed, detect, recover, 0, -1, -1, -1, -1, -1,
                 p.deadlineMisses(), r.otherCriticalMisses(rtos),
-                r.events("failure-detected", rtos).size() - (back != null ? 1 : 0), shown, note);
+                r.events("failure-detected", rtos).size() - (back != null ? 1 : 0), r.timerFaults(), shown, note);
     }
 }

@@ -113,8 +113,8 @@ final class RestoreScenarios {
                 detected == null || recovered == null ? -1 : recovered.timeNs() - detected.timeNs(), k,
                 pages, pages < 0 ? -1 : pages * RestorePoint.PAGE_BYTES, ns, snapPages, snapNs,
                 r.partition(rtos).deadlineMisses(), r.otherCriticalMisses(rtos),
-                r.events("failure-detected", rtos).size() - (detected == null ? 0 : 1), ScenarioRuns.proof(proof),
-                note);
+                r.events("failure-detected", rtos).size() - (detected == null ? 0 : 1), r.timerFaults(),
+                ScenarioRuns.proof(proof), note);
     }
 
     private static String observed(RunResult.MonitorEvent restored, RunResult.MonitorEvent corrupt,

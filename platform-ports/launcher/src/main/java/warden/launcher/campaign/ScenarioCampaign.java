@@ -54,7 +54,8 @@ public final class ScenarioCampaign {
                     .field("restoreNs", r.restoreNs()).field("snapshotPages", r.snapshotPages())
                     .field("snapshotNs", r.snapshotNs()).field("ownMisses", r.ownMisses())
                     .field("otherCriticalMisses", r.otherCriticalMisses())
-                    .field("furtherFailures", r.furtherFailures()).field("proof", r.proof())
+                    .field("furtherFailures", r.furtherFailures())
+                    .field("timerFaults", r.timerFaults()).field("proof", r.proof())
                     .field("note", r.note()).endObject();
         }
         return w.endArray().endObject().toString();

@@ -11,14 +11,15 @@ package warden.launcher.campaign;
  * those writes, the deadline misses of the affected partition and of every other critical
  * partition (which must be 0), the failures of the affected partition the monitor detected besides
  * the one the scenario caused (its own timing hurt by a long snapshot or restore, for instance),
- * and the event of the run that proves the outcome.
+ * the monitor timer faults detected on any core in the run (a core's timer that fired late while
+ * a long copy held the machine), and the event of the run that proves the outcome.
  *
  * [impl->dsn~campaign.scenarios~1]
  */
 public record ScenarioRow(String scenario, String partition, String expected, String observed, long detectNs,
                           long recoverNs, long pagesWritten, long restorePages, long restoreBytes, long restoreNs,
                           long snapshotPages, long snapshotNs, long ownMisses, long otherCriticalMisses,
-                          long furtherFailures, String proof, String note) {
+                          long furtherFailures, long timerFaults, String proof, String note) {
 
     /** @return whether the row has its expected outcome and no other critical partition missed a deadline. */
     public boolean passed() {

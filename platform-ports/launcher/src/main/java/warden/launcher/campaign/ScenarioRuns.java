@@ -96,6 +96,11 @@ final class ScenarioRuns {
             return result.partitions().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
         }
 
+        /** @return the monitor timer faults detected on any core in the run. */
+        long timerFaults() {
+            return result.events().stream().filter(e -> e.kind().equals("timer-fault")).count();
+        }
+
         /** @return the deadline misses of every critical partition but {@code name}. */
         long otherCriticalMisses(String name) {
             return result.partitions().stream().filter(p -> !p.name().equals(name) && !"QM".equals(p.criticality()))

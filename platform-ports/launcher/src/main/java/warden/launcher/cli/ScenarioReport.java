@@ -59,8 +59,9 @@ final class ScenarioReport {
                     time(r.detectNs()), time(r.recoverNs()), r.pagesWritten(),
                     pair(r.restorePages(), r.restoreNs()), pair(r.snapshotPages(), r.snapshotNs()), r.ownMisses(),
                     r.otherCriticalMisses());
-            out.printf("      expected: %s; observed: %s; further failures of %s: %d%n      proof: %s%n      how: %s%n",
-                    r.expected(), r.observed(), r.partition(), r.furtherFailures(), r.proof(), r.note());
+            out.printf("      expected: %s; observed: %s; further failures of %s: %d; timer faults: %d%n"
+                    + "      proof: %s%n      how: %s%n", r.expected(), r.observed(), r.partition(),
+                    r.furtherFailures(), r.timerFaults(), r.proof(), r.note());
         }
         long failed = ScenarioCampaign.failed(rows);
         out.printf("%nRows with their expected outcome and no miss of another critical partition: %d of %d%n",

@@ -95,14 +95,17 @@ class ScenarioCampaignTest {
     // [utest->dsn~campaign.scenarios~1]
     @Test
     void aRowFailsOnAnotherOutcomeOrAMissOfAnotherCriticalPartition() {
-        ScenarioRow ok = new ScenarioRow("s", "p", "restored", "restored", 1, 1, 0, 0, 0, 1, -1, -1, 0, 0, 0, "e", "n");
-        ScenarioRow other = new ScenarioRow("s", "p", "restored", "restarted", 1, 1, 0, 0, 0, 1, -1, -1, 0, 0, 0, "e",
-                "n");
-        ScenarioRow missed = new ScenarioRow("s", "p", "restored", "restored", 1, 1, 0, 0, 0, 1, -1, -1, 0, 1, 0, "e",
-                "n");
+        ScenarioRow ok = row("restored", 0);
+        ScenarioRow other = row("restarted", 0);
+        ScenarioRow missed = row("restored", 1);
         assertTrue(ok.passed());
         assertFalse(other.passed());
         assertFalse(missed.passed());
         assertEquals(2, ScenarioCampaign.failed(List.of(ok, other, missed)));
+    }
+
+    private static ScenarioRow row(String observed, long otherMisses) {
+        return new ScenarioRow("s", "p", "restored", observed, 1, 1, 0, 0, 0, 1, -1, -1, 0, otherMisses, 0, 0, "e",
+                "n");
     }
 }
