@@ -50,7 +50,7 @@ import warden.launcher.report.Summary;
             "restore of a hung or crashed RTOS from its boot snapshot, a corrupted snapshot (restart from",
             "the golden image), restore and incremental snapshot cost after 0, 1, 16 and 256 pages",
             "written, and over-the-air updates: committed, rolled back (crash, hang, no boot), refused",
-            "(tampered, wrong signature, older version, too big), power loss mid-transfer. Each row gives",
+            "(tampered, wrong signature, older version), power loss mid-transfer. Each row gives",
             "expected and observed outcome, detection and recovery times, pages copied, deadline misses",
             "and the event that proves it; exit 1 when a row misses its expected outcome."},
         footer = {"", "Shards: run '--shard 0/4' ... '--shard 3/4' anywhere with the same seed, then",
@@ -99,7 +99,8 @@ final class CampaignCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the machine's cores).")
     Integer threads;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the campaign report (warden.campaign/1).")
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Write the campaign report (warden.campaign/1; warden.scenarios/1 with --scenarios).")
     Path json;
 
     @Option(names = "--svg", paramLabel = "FILE", description = "Write a chart of detection and recovery times.")
