@@ -81,6 +81,7 @@ public final class Generate {
 
         List<SpecFile.Item> items = writeSpec(ev, root);
         writeCampaigns(ev, o, evidence);
+        writeScenarios(ev, o, evidence);
 
         ev.write("surefire.adoc", Verification.surefire(ev));
         ev.write("jacoco.adoc", Verification.jacoco(ev));
@@ -129,6 +130,18 @@ public final class Generate {
         ev.write("mechanisms.adoc", Campaigns.mechanisms(reports, noCampaign));
         ev.write("campaign-undetected.adoc", Campaigns.undetected(reports, noCampaign));
         ev.write("campaign-charts.adoc", Campaigns.charts(reports, noCampaign));
+    }
+
+    /** The healing-scenario tables and the figures the prose on restore points and update cites. */
+    private static void writeScenarios(Evidence ev, Map<String, String> o, Path evidence) throws IOException {
+        long seed = Long.parseLong(o.getOrDefault("seed", "26262"));
+        List<String> targets = Arrays.asList(o.getOrDefault("targets", "riscv,arm,x86").split(","));
+        List<Scenarios.Report> reports = ScenarioFiles.read(ev, evidence, targets, seed);
+        String none = reports.isEmpty() ? Adoc.missing("healing scenarios (the scenarios were not run in this build)",
+                ev.where(evidence) + "/scenarios-*.json", ScenarioFiles.HOW
+                        + " See the evidence-status table for what is wrong.") : "";
+        ev.write("scenarios.adoc", Scenarios.tables(reports, none));
+        ev.write("scenario-figures.adoc", Scenarios.figures(reports, none));
     }
 
     /** @return the software safety analysis for the coverage tables' FMEA mechanisms, or null when unreadable. */

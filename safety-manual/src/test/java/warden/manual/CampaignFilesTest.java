@@ -104,4 +104,34 @@ class CampaignFilesTest {
         assertTrue(missing.contains("Evidence missing: default system description"), missing);
         assertEquals("not found", none.get("default-system").figure());
     }
+
+    private void scenarioReport(String target, int code) throws Exception {
+        put("scenarios-" + target + ".json", ScenariosTest.SAMPLE.replace("\"riscv\"", "\"" + target + "\""));
+        put("scenarios-" + target + ".run.json", "{\"schema\": \"warden.manual-scenarios-run/1\", \"target\": \""
+                + target + "\", \"exitCode\": " + code + ", \"hostNs\": 2500000000, \"stderr\": \"boom\"}");
+    }
+
+    // [utest->dsn~manual.scenarios~1]
+    // [utest->dsn~manual.missing-evidence~1]
+    @Test
+    void thisBuildsReportsAreReadAndOthersRecordedAsMissing() throws Exception {
+        scenarioReport("riscv", 0);
+        scenarioReport("arm", 2);
+        put("scenarios-x86.json", ScenariosTest.SAMPLE);
+        put("scenarios-x86.run.json", "{\"schema\": \"warden.manual-scenarios-run/1\", \"target\": \"x86\", "
+                + "\"exitCode\": 0, \"hostNs\": 1}");
+        Evidence ev = new Evidence(root, root.resolve("out"));
+        List<Scenarios.Report> rs = ScenarioFiles.read(ev, dir(), List.of("riscv", "arm", "x86", "sparc"), 7);
+        assertEquals(1, rs.size());
+        assertEquals("riscv", rs.get(0).target());
+        assertEquals("5 scenarios, seed 7, 2.5 s", ev.get("scenarios.riscv").figure());
+        assertTrue(ev.get("scenarios.arm").figure().contains("the scenario campaign exited 2: boom"),
+                ev.get("scenarios.arm").figure());
+        assertTrue(ev.get("scenarios.x86").figure().contains("\"target\" is \"riscv\", \"x86\" expected"),
+                ev.get("scenarios.x86").figure());
+        assertEquals("not found", ev.get("scenarios.sparc").figure());
+        assertFalse(ev.get("scenarios.sparc").present());
+        assertTrue(ScenarioFiles.read(new Evidence(root, root.resolve("o")), dir(), List.of("riscv"), 8).isEmpty(),
+                "a report of another seed is stale");
+    }
 }

@@ -23,7 +23,8 @@ import warden.launcher.report.JsonWriter;
  * depends on no Warden module): the fault campaign of this build, one {@code warden.campaign/1}
  * report and chart per target exactly as {@code warden campaign --json --svg} writes them, each
  * with a {@code warden.manual-campaign-run/1} note of its exit code and host time; and the default
- * system's health policy as the launcher loads it ({@code warden.manual-default-system/1}).
+ * system's health policy as the launcher loads it ({@code warden.manual-default-system/1}); and
+ * the healing-scenario campaign per target ({@code warden.scenarios/1}, {@code scenarios-T.json}).
  * Runs in the surefire execution {@code manual-evidence} of this module, with the parameters
  * {@code manual.campaign.faults}, {@code .seed} and {@code .targets} of the root POM, into
  * {@code verification/target/manual-evidence/} ({@code manual.evidence.dir}).
@@ -37,6 +38,17 @@ class ManualEvidenceTest {
         return p;
     }
 
+    /** @return the evidence directory without the files starting with {@code prefix}: no stale report stands in. */
+    private static Path fresh(String prefix) throws IOException {
+        Path dir = dir();
+        try (Stream<Path> old = Files.list(dir)) {
+            for (Path f : old.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+                Files.delete(f);
+            }
+        }
+        return dir;
+    }
+
     private static String property(String name, String otherwise) {
         String v = System.getProperty(name);
         return v == null || v.isBlank() ? otherwise : v.strip();
@@ -44,12 +56,7 @@ class ManualEvidenceTest {
 
     @Test
     void campaignReportsAreWrittenPerTarget() throws IOException {
-        Path dir = dir();
-        try (Stream<Path> old = Files.list(dir)) {
-            for (Path f : old.filter(f -> f.getFileName().toString().startsWith("campaign-")).toList()) {
-                Files.delete(f); // a stale report must not stand in for this build's
-            }
-        }
+        Path dir = fresh("campaign-");
         int faults = Integer.parseInt(property("manual.campaign.faults", "300"));
         String seed = property("manual.campaign.seed", "26262");
         if (faults <= 0) {
@@ -81,6 +88,30 @@ class ManualEvidenceTest {
                 .field("target", t).field("exitCode", o.code()).field("hostNs", hostNs)
                 .field("stderr", firstError).endObject().toString();
         Files.writeString(dir.resolve("campaign-" + name + ".run.json"), note, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The healing-scenario campaign per target ({@code warden campaign --scenarios --target T --seed S
+     * --json scenarios-T.json}), each with a {@code warden.manual-scenarios-run/1} note of its exit
+     * code and host time.
+     */
+    // [utest->dsn~campaign.scenarios~1]
+    @Test
+    void scenarioReportsAreWrittenPerTarget() throws IOException {
+        Path dir = fresh("scenarios-");
+        String seed = property("manual.campaign.seed", "26262");
+        for (String t : List.of(property("manual.campaign.targets", "riscv,arm,x86").split(","))) {
+            Path json = dir.resolve("scenarios-" + t + ".json");
+            long start = System.nanoTime();
+            Cli.Outcome o = Cli.run("campaign", "--scenarios", "--target", t, "--seed", seed, "--json",
+                    json.toString());
+            long hostNs = System.nanoTime() - start;
+            assertTrue(o.code() <= 1 && Files.isRegularFile(json), o::toString);
+            String note = new JsonWriter().beginObject().field("schema", "warden.manual-scenarios-run/1")
+                    .field("target", t).field("exitCode", o.code()).field("hostNs", hostNs)
+                    .field("stderr", o.err().strip().lines().findFirst().orElse("")).endObject().toString();
+            Files.writeString(dir.resolve("scenarios-" + t + ".run.json"), note, StandardCharsets.UTF_8);
+        }
     }
 
     @Test

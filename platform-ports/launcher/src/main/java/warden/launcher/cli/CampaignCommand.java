@@ -45,14 +45,23 @@ import warden.launcher.report.Summary;
             "the campaign seed and the run's index, so run k can be replayed alone with --replay k.", "",
             "Per model it prints injected, detected, recovered, detection and recovery time",
             "(min/median/max, virtual) and critical deadline misses, then every undetected fault",
-            "with its index and seed."},
+            "with its index and seed.", "",
+            "--scenarios instead runs the healing scenarios on the target's default system, one row each:",
+            "restore of a hung or crashed RTOS from its boot snapshot, a corrupted snapshot (restart from",
+            "the golden image), restore and incremental snapshot cost after 0, 1, 16 and 256 pages",
+            "written, and over-the-air updates: committed, rolled back (crash, hang, no boot), refused",
+            "(tampered, wrong signature, older version), power loss mid-transfer. Each row gives",
+            "expected and observed outcome, detection and recovery times, pages copied, deadline misses",
+            "and the event that proves it; exit 1 when a row misses its expected outcome."},
         footer = {"", "Shards: run '--shard 0/4' ... '--shard 3/4' anywhere with the same seed, then",
             "'warden campaign --merge a.json b.json c.json d.json --json all.json' (it refuses shards of another",
             "campaign, duplicates, missing and interrupted shards). In a Slurm job array or a Kubernetes",
             "Indexed Job, '--shard auto/4' takes the index from the scheduler (docs/examples/).",
             "Progress goes to stderr every 2 s. SIGINT/SIGTERM stops at once and writes the report of the runs",
             "completed (\"complete\": false); '--resume FILE' with the same options runs the rest.",
-            "Exit codes: 0 done, 1 a critical deadline was missed because of a fault in a QM partition,",
+            "Example: 'warden campaign --scenarios --target arm --json scenarios-arm.json'.",
+            "Exit codes: 0 done, 1 a critical deadline was missed because of a fault in a QM partition (or a",
+            "scenario did not have its expected outcome),",
             "2 bad input, 3 internal error, 130 interrupted (partial report kept)."})
 final class CampaignCommand implements Callable<Integer> {
     /** Exit code of a campaign stopped by SIGINT or SIGTERM (128 + SIGINT, as shells report it). */
@@ -90,7 +99,8 @@ final class CampaignCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the machine's cores).")
     Integer threads;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the campaign report (warden.campaign/1).")
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Write the campaign report (warden.campaign/1; warden.scenarios/1 with --scenarios).")
     Path json;
 
     @Option(names = "--svg", paramLabel = "FILE", description = "Write a chart of detection and recovery times.")
@@ -105,6 +115,10 @@ final class CampaignCommand implements Callable<Integer> {
         + "partition ones."})
     boolean channelFaults;
 
+    @Option(names = "--scenarios", description = {"Run the healing scenarios (restore points, over-the-air "
+        + "update) on the target's default system instead of random faults; takes --target, --seed, --json."})
+    boolean scenarios;
+
     @Option(names = "--replay", paramLabel = "K", description = "Run campaign run K alone and print what happened.")
     Integer replay;
 
@@ -113,6 +127,9 @@ final class CampaignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (scenarios) {
+            return ScenarioReport.run(spec.commandLine().getParseResult(), file, target, seed, json, spec);
+        }
         PrintStream err = WriterStream.printStream(spec.commandLine().getErr());
         Path report = json == null ? resume : json;
         OutputFiles.checkAll(json == null ? "--resume" : "--json", report, "--svg", svg);

@@ -92,25 +92,7 @@ class OtaUpdateRunTest {
             assertTrue(r.events().stream().anyMatch(e -> "rtos".equals(e.partition())
                     && e.kind().equals("partition-recovered")), "the old image booted again");
             assertTrue(!r.safeState());
-            figures(target, c[0], r);
         }
-    }
-
-    /**
-     * Appends the measured figures of a rollback (virtual time) to target/ota-update-figures.tsv:
-     * target, image tag, the time from the switch to the detection, the time from the detection to
-     * the old image's first heartbeat.
-     */
-    private static void figures(String target, String tag, RunResult r) throws java.io.IOException {
-        String detect = r.events().stream().filter(e -> e.kind().equals("update-rolled-back")).findFirst()
-                .orElseThrow().detail().replaceAll(".* detected (\\d+) ns.*", "$1");
-        String back = r.events().stream().filter(e -> e.kind().equals("partition-recovered")
-                && "rtos".equals(e.partition()) && e.timeNs() > 100_000_000L).findFirst().orElseThrow().detail()
-                .replaceAll("recovered (\\d+) ns.*", "$1");
-        Path out = Path.of("target", "ota-update-figures.tsv");
-        Files.writeString(out, target + "\t" + tag + "\t" + detect + "\t" + back + "\n",
-                java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND);
     }
 
     // [utest->dsn~emu.guest.updater~1] [utest->req~update.ota~1]
