@@ -1,0 +1,106 @@
+package warden.arm.hw;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import warden.emu.DmaGuard;
+import warden.emu.dev.nic.NicBoard;
+import warden.kernel.api.Access;
+import warden.kernel.api.Criticality;
+import warden.kernel.api.SystemImage;
+import warden.kernel.api.SystemImageBuilder;
+
+class Tzc400DmaPortTest {
+    static final long RTOS = 0x8040_0000L;
+    static final long LINUX = 0x8100_0000L;
+    static final long SHARED = 0x8800_0000L;
+
+    /** rtos (4 MiB rwx), linux (1 MiB rwx + 64 KiB read-only). */
+    static SystemImage image() {
+        SystemImageBuilder b = SystemImage.builder(4).monitor(0x0E00_0000L, 0x20_0000L);
+        int r = b.partition("rtos", Criticality.ASIL_C, 1, RTOS, 0, false);
+        b.region(r, RTOS, 0x40_0000L, Access.ALL);
+        int l = b.partition("linux", Criticality.QM, 2, LINUX, 0, false);
+        b.region(l, LINUX, 0x10_0000L, Access.ALL);
+        b.region(l, SHARED, 0x1_0000L, Access.READ);
+        return b.build();
+    }
+
+    static NicBoard nics(int owner0, int owner1) {
+        NicBoard n = new NicBoard(null, null, DmaGuard.CLOSED);
+        n.add("nic0", 100, owner0);
+        n.add("nic1", 101, owner1);
+        return n;
+    }
+
+    /** Master 0 (linux) reaches linux's regions as granted, nothing else; master 1 (no owner) nothing. */
+    // [utest->dsn~arm.tzc.dma~1]
+    @Test
+    void eachMasterReachesOnlyItsOwnersRegions() {
+        TransactionSecurity sec = new TransactionSecurity();
+        Tzc400DmaPort port = new Tzc400DmaPort(sec);
+        assertEquals(0, port.program(image(), nics(1, SystemImage.NO_PARTITION)));
+        assertTrue(port.permits(0, LINUX, 2048, true));
+        assertTrue(port.permits(0, LINUX + 0x10_0000L - 8, 8, false));
+        assertFalse(port.permits(0, LINUX + 0x10_0000L - 4, 8, false));
+        assertTrue(port.permits(0, SHARED, 16, false));
+        assertFalse(port.permits(0, SHARED, 16, true));
+        assertFalse(port.permits(0, RTOS, 8, true));
+        assertFalse(port.permits(1, LINUX, 8, true));
+        assertFalse(port.permits(-1, LINUX, 8, true));
+        assertFalse(port.permits(Tzc400DmaPort.MASTERS_MAX, LINUX, 8, true));
+        Tzc400 f = port.filter();
+        assertEquals(LINUX + 0x10_0000L - 4, f.failAddress());
+        assertEquals(0, f.read(Tzc400Descriptor.offset(3, Tzc400Descriptor.ATTRIBUTES), 4, 0));
+        assertEquals(Tzc400Descriptor.idAccess(8, true, true) & 0xFFFF_FFFFL,
+                f.read(Tzc400Descriptor.offset(1, Tzc400Descriptor.ID_ACCESS), 4, 0));
+        assertEquals(Tzc400Descriptor.idAccess(8, true, false),
+                f.read(Tzc400Descriptor.offset(2, Tzc400Descriptor.ID_ACCESS), 4, 0));
+        assertEquals(0, f.read(Tzc400Descriptor.offset(0, Tzc400Descriptor.ID_ACCESS), 4, 0));
+        assertFalse(sec.nonSecure());
+    }
+
+    /** Two owners' masters on one filter: each NSAID opens only its owner's regions; the first denial is kept. */
+    // [utest->dsn~arm.tzc.dma~1]
+    @Test
+    void theNsaidDecidesOnASharedFilter() {
+        Tzc400DmaPort port = new Tzc400DmaPort(new TransactionSecurity());
+        assertEquals(0, port.program(image(), nics(0, 1)));
+        assertTrue(port.permits(0, RTOS, 8, true));
+        assertFalse(port.permits(0, LINUX, 8, true));
+        Tzc400 f = port.filter();
+        assertEquals(LINUX, f.failAddress());
+        assertEquals(Tzc400Descriptor.FAIL_CONTROL_WRITE | Tzc400Descriptor.FAIL_CONTROL_NON_SECURE, f.failControl());
+        assertTrue(port.permits(1, LINUX, 8, true));
+        assertFalse(port.permits(1, RTOS, 8, false));
+    }
+
+    /** A region two owners share (same base and size) enables both NSAIDs; regions past eight are left out. */
+    // [utest->dsn~arm.tzc.dma~1]
+    @Test
+    void sharedRegionsOpenForBothAndTheNinthIsLeftOut() {
+        SystemImageBuilder b = SystemImage.builder(4).monitor(0x0E00_0000L, 0x20_0000L);
+        int a = b.partition("a", Criticality.QM, 1, RTOS, 0, false);
+        for (int i = 0; i < 5; i++) {
+            b.region(a, RTOS + 0x1_0000L * i, 0x1000L, Access.READ | Access.WRITE);
+        }
+        int c = b.partition("c", Criticality.QM, 2, LINUX, 0, false);
+        for (int i = 0; i < 5; i++) {
+            b.region(c, LINUX + 0x1_0000L * i, 0x1000L, Access.READ | Access.WRITE);
+        }
+        Tzc400DmaPort port = new Tzc400DmaPort(new TransactionSecurity());
+        assertEquals(2, port.program(b.build(), nics(a, c)));
+        assertTrue(port.permits(0, RTOS + 0x4_0000L, 8, true));
+        assertTrue(port.permits(1, LINUX + 0x2_0000L, 8, true));
+        assertFalse(port.permits(1, LINUX + 0x3_0000L, 8, true));
+        Tzc400DmaPort shared = new Tzc400DmaPort(new TransactionSecurity());
+        assertEquals(0, shared.program(image(), nics(1, 1)));
+        assertTrue(shared.permits(0, LINUX, 8, true));
+        assertTrue(shared.permits(1, LINUX, 8, true));
+        assertTrue(shared.permits(1, SHARED, 8, false));
+        assertEquals(Tzc400Descriptor.idAccess(8, true, true) | Tzc400Descriptor.idAccess(9, true, true),
+                (int) shared.filter().read(Tzc400Descriptor.offset(1, Tzc400Descriptor.ID_ACCESS), 4, 0));
+    }
+}
