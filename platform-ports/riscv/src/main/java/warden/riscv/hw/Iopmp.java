@@ -23,7 +23,8 @@ import warden.emu.DmaGuard;
  *       2 illegal write, 4 partial hit, 5 not hit any rule, 6 unknown RRID), ERR_REQADDR and
  *       ERR_REQID (RRID and entry) unless a record is already valid (until {@link #clearError}), and
  *       is counted;</li>
- *   <li>nothing allocates; a check loops at most {@link #ENTRIES_MAX} × (1 + {@link #MDS}) times.</li>
+ *   <li>nothing allocates; a check visits the memory domains in entry order and at most
+ *       {@link #ENTRIES_MAX} entries (a domain's entries are those above the previous domains').</li>
  * </ul>
  *
  * [impl->dsn~riscv.iopmp~1]
@@ -96,34 +97,24 @@ public final class Iopmp implements DmaGuard {
             return deny(ETYPE_UNKNOWN_RRID, rrid, -1, address, write);
         }
         long last = address + length - 1;
-        for (int j = 0; j < ENTRIES_MAX; j++) { // bound: the entry array
-            if ((srcmd[rrid] & 1 << domainOf(j)) == 0) {
-                continue;
+        int bottom = 0;
+        for (int m = 0; m < MDS; m++) { // domains in entry order; at most 64 entries in all
+            int top = mdTop[m];
+            for (int j = bottom; j < top && (srcmd[rrid] >>> m & 1) != 0; j++) {
+                long lo = low(j);
+                long hi = high(j);
+                if (lo >= hi || last < lo || address >= hi) {
+                    continue;
+                }
+                if (address < lo || last >= hi) {
+                    return deny(ETYPE_PARTIAL, rrid, j, address, write);
+                }
+                int need = write ? CFG_W : CFG_R;
+                return (entryCfg[j] & need) != 0 ? OK : deny(write ? ETYPE_WRITE : ETYPE_READ, rrid, j, address, write);
             }
-            long lo = low(j);
-            long hi = high(j);
-            if (lo >= hi || last < lo || address >= hi) {
-                continue;
-            }
-            if (address < lo || last >= hi) {
-                return deny(ETYPE_PARTIAL, rrid, j, address, write);
-            }
-            int need = write ? CFG_W : CFG_R;
-            return (entryCfg[j] & need) != 0 ? OK : deny(write ? ETYPE_WRITE : ETYPE_READ, rrid, j, address, write);
+            bottom = Math.max(bottom, top);
         }
         return deny(ETYPE_NOT_HIT, rrid, -1, address, write);
-    }
-
-    /** @return the memory domain entry j belongs to, or 31 (no domain bit) when none holds it. */
-    private int domainOf(int j) {
-        int bottom = 0;
-        for (int m = 0; m < MDS; m++) { // bound: the memory domains
-            if (j >= bottom && j < mdTop[m]) {
-                return m;
-            }
-            bottom = Math.max(bottom, mdTop[m]);
-        }
-        return 31;
     }
 
     /** @return the first byte entry j matches (its range is empty when low >= high). */
@@ -134,7 +125,7 @@ public final class Iopmp implements DmaGuard {
         }
         if (a == A_NAPOT) {
             long ones = Long.numberOfTrailingZeros(~entryAddr[j]);
-            return (entryAddr[j] & ~((1L << ones) | ((1L << ones) - 1))) << 2;
+            return (entryAddr[j] & ~((1L << ones) - 1)) << 2; // the trailing ones cleared
         }
         return entryAddr[j] << 2;
     }

@@ -7,12 +7,13 @@ import warden.kernel.api.SystemImage;
 /**
  * The monitor's boot-time programming of the {@link Iopmp} from the system image, as M-mode
  * firmware programs it before any device runs: bus master m (RRID m) gets memory domain m and
- * nothing else; memory domain m holds, for each memory region of the partition that owns master m
- * in image order, a TOR pair (an OFF entry with the region's base, then a TOR entry with its end,
- * R and W as the region grants them); a master that belongs to no partition, or beyond the unit's
- * RRIDs or memory domains, gets no memory domain and so no access at all. Regions that no longer
- * fit the entry array are left out (less access, never more). Runs once at boot; loops at most
- * {@link Iopmp#RRIDS} × {@link SystemImage#REGIONS_PER_PARTITION_MAX} times.
+ * nothing else (the unit has as many RRIDs as memory domains); memory domain m holds, for each
+ * memory region of the partition that owns master m in image order, a TOR pair (an OFF entry with
+ * the region's base, then a TOR entry with its end, R and W as the region grants them); a master
+ * that belongs to no partition, or beyond the unit's memory domains, gets no memory domain and so
+ * no access at all. Regions that no longer fit the entry array are left out (less access, never
+ * more). Runs once at boot; loops at most {@link Iopmp#MDS} ×
+ * {@link SystemImage#REGIONS_PER_PARTITION_MAX} times.
  *
  * [impl->dsn~riscv.iopmp.setup~1]
  */
@@ -23,14 +24,12 @@ public final class IopmpSetup {
     /** Programs {@code iopmp} for the DMA masters of {@code nics}. @return entries used */
     public static int program(Iopmp iopmp, SystemImage image, NicBoard nics) {
         int next = 0;
-        for (int m = 0; m < Iopmp.MDS; m++) { // bound: the memory domains
-            int owner = m < nics.masters() && m < Iopmp.RRIDS ? nics.owner(m) : SystemImage.NO_PARTITION;
+        for (int m = 0; m < Iopmp.MDS; m++) { // bound: the memory domains, one per RRID
+            int owner = m < nics.masters() ? nics.owner(m) : SystemImage.NO_PARTITION;
             if (owner != SystemImage.NO_PARTITION) {
                 next = domain(iopmp, image, owner, next);
-                iopmp.writeSrcmdEn(m, 1 << m);
-            } else if (m < Iopmp.RRIDS) {
-                iopmp.writeSrcmdEn(m, 0);
             }
+            iopmp.writeSrcmdEn(m, owner == SystemImage.NO_PARTITION ? 0 : 1 << m);
             iopmp.writeMdcfg(m, next);
         }
         return next;

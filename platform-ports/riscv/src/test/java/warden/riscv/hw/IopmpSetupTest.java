@@ -24,6 +24,7 @@ class IopmpSetupTest {
         int l = b.partition("linux", Criticality.QM, 2, LINUX, 0, false);
         b.region(l, LINUX, 0x10_0000L, Access.ALL);
         b.region(l, SHARED, 0x1_0000L, Access.READ);
+        b.region(l, SHARED + 0x1_0000L, 0x1_0000L, Access.EXECUTE);
         return b.build();
     }
 
@@ -35,7 +36,9 @@ class IopmpSetupTest {
         nics.add("nic0", 30, 1);
         nics.add("nic1", 31, SystemImage.NO_PARTITION);
         Iopmp u = new Iopmp();
-        assertEquals(4, IopmpSetup.program(u, image(), nics));
+        assertEquals(6, IopmpSetup.program(u, image(), nics));
+        assertFalse(u.permits(0, SHARED + 0x1_0000L, 8, false));
+        assertFalse(u.permits(0, SHARED + 0x1_0000L, 8, true));
         assertTrue(u.permits(0, LINUX, 2048, true));
         assertTrue(u.permits(0, LINUX + 0x10_0000L - 8, 8, false));
         assertFalse(u.permits(0, LINUX + 0x10_0000L - 4, 8, false));
@@ -47,9 +50,9 @@ class IopmpSetupTest {
         assertFalse(u.permits(1, LINUX, 8, true));
         assertEquals(1, u.srcmdEn(0));
         assertEquals(0, u.srcmdEn(1));
-        assertEquals(4, u.mdcfg(0));
-        assertEquals(4, u.mdcfg(1));
-        assertEquals(4, u.mdcfg(Iopmp.MDS - 1));
+        assertEquals(6, u.mdcfg(0));
+        assertEquals(6, u.mdcfg(1));
+        assertEquals(6, u.mdcfg(Iopmp.MDS - 1));
     }
 
     /** A master owned by the RTOS reaches the RTOS's memory only; a second owner gets a domain of its own. */
@@ -61,7 +64,7 @@ class IopmpSetupTest {
         nics.add("nic1", 31, 1);
         Iopmp u = new Iopmp();
         u.writeSrcmdEn(2, 0xFF); // stale state of a master the board does not have
-        assertEquals(6, IopmpSetup.program(u, image(), nics));
+        assertEquals(8, IopmpSetup.program(u, image(), nics));
         assertTrue(u.permits(0, RTOS, 8, true));
         assertFalse(u.permits(0, LINUX, 8, true));
         assertTrue(u.permits(1, LINUX, 8, true));
@@ -69,7 +72,28 @@ class IopmpSetupTest {
         assertEquals(2, u.srcmdEn(1));
         assertEquals(0, u.srcmdEn(2));
         assertEquals(2, u.mdcfg(0));
-        assertEquals(6, u.mdcfg(1));
+        assertEquals(8, u.mdcfg(1));
         assertFalse(u.permits(2, LINUX, 8, true));
+        assertFalse(u.permits(2, RTOS, 8, true));
+    }
+
+    /** Regions past the 64 entries are left out: a third owner of 16 regions gets an empty domain. */
+    // [utest->dsn~riscv.iopmp.setup~1]
+    @Test
+    void regionsBeyondTheEntryArrayAreLeftOut() {
+        SystemImageBuilder b = SystemImage.builder(4).monitor(0x8000_0000L, 0x20_0000L);
+        int p = b.partition("big", Criticality.QM, 1, LINUX, 0, false);
+        for (int r = 0; r < SystemImage.REGIONS_PER_PARTITION_MAX; r++) {
+            b.region(p, LINUX + 0x1_0000L * r, 0x1000L, Access.READ | Access.WRITE);
+        }
+        NicBoard nics = new NicBoard(null, null, warden.emu.DmaGuard.CLOSED);
+        nics.add("nic0", 30, p);
+        nics.add("nic1", 31, p);
+        nics.add("nic2", 32, p);
+        Iopmp u = new Iopmp();
+        assertEquals(Iopmp.ENTRIES_MAX, IopmpSetup.program(u, b.build(), nics));
+        assertTrue(u.permits(1, LINUX + 0xF_0000L, 8, true));
+        assertFalse(u.permits(2, LINUX, 8, true));
+        assertEquals(Iopmp.ENTRIES_MAX, u.mdcfg(2));
     }
 }

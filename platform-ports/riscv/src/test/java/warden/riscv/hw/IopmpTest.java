@@ -33,9 +33,10 @@ class IopmpTest {
         assertEquals(Iopmp.ETYPE_NOT_HIT, u.check(0, 0x2000, 1, true));
         assertEquals(Iopmp.ETYPE_PARTIAL, u.check(0, 0x1FFC, 8, true));
         assertEquals(Iopmp.ETYPE_PARTIAL, u.check(0, 0xFFC, 8, true));
+        assertEquals(Iopmp.ETYPE_PARTIAL, u.check(0, 0xFF9, 8, true));
         assertTrue(u.permits(0, 0x1800, 2048, true));
         assertFalse(u.permits(0, 0x1800, 2049, true));
-        assertEquals(5, u.denials());
+        assertEquals(6, u.denials());
     }
 
     /** R and W are checked separately: a read-only entry refuses writes, a write-only one reads. */
@@ -66,10 +67,30 @@ class IopmpTest {
         assertEquals(Iopmp.OK, u.check(0, 0x1400, 4, false));
         assertEquals(Iopmp.OK, u.check(0, 0x1800, 4, true));
         assertEquals(Iopmp.ETYPE_PARTIAL, u.check(0, 0x17FC, 8, true));
-        u.writeEntry(0, 0x3000 >>> 2, RW | NA4); // [0x3000, 0x3004)
-        assertEquals(Iopmp.OK, u.check(0, 0x3000, 4, true));
-        assertEquals(Iopmp.ETYPE_PARTIAL, u.check(0, 0x3000, 8, true));
+        u.writeEntry(0, 0x3004 >>> 2, RW | NA4); // [0x3004, 0x3008)
+        assertEquals(Iopmp.OK, u.check(0, 0x3004, 4, true));
+        assertEquals(Iopmp.ETYPE_PARTIAL, u.check(0, 0x3004, 8, true));
+        assertEquals(Iopmp.ETYPE_NOT_HIT, u.check(0, 0x3000, 4, true));
+        assertEquals(Iopmp.ETYPE_NOT_HIT, u.check(0, 0x2FFC, 4, true));
         assertEquals(Iopmp.OK, u.check(0, 0x1400, 4, true));
+    }
+
+    /** TOR at entry 0 starts at address 0; an empty TOR range matches nothing and a later entry decides. */
+    // [utest->dsn~riscv.iopmp~1]
+    @Test
+    void torFromZeroAndEmptyRanges() {
+        Iopmp u = new Iopmp();
+        u.writeEntry(0, 0x800 >>> 2, Iopmp.CFG_R | TOR); // [0, 0x800) read-only
+        u.writeEntry(1, 0x1000 >>> 2, 0);
+        u.writeEntry(2, 0x1000 >>> 2, RW | TOR); // [0x1000, 0x1000): empty
+        u.writeEntry(3, 0x3FF, RW | NAPOT); // [0, 0x2000) rw
+        u.writeMdcfg(0, 4);
+        u.writeSrcmdEn(0, 1);
+        assertEquals(Iopmp.OK, u.check(0, 0, 8, false));
+        assertEquals(Iopmp.ETYPE_WRITE, u.check(0, 0x7F8, 8, true));
+        assertEquals(Iopmp.OK, u.check(0, 0xFF8, 16, true));
+        assertEquals(Iopmp.OK, u.check(0, 0x1000, 8, true));
+        assertEquals(Iopmp.ETYPE_PARTIAL, u.check(0, 0x1FF8, 16, true));
     }
 
     /** An RRID sees only the entries of its memory domains; no domain, or an unknown RRID, denies. */
@@ -77,9 +98,8 @@ class IopmpTest {
     @Test
     void domainsSeparateRequestors() {
         Iopmp u = oneDomain(RW);
-        u.writeEntry(2, 0x2000 >>> 2, 0);
-        u.writeEntry(3, 0x3000 >>> 2, RW | TOR); // MD 1 = entries 2-3: [0x2000, 0x3000)
-        u.writeMdcfg(1, 4);
+        u.writeEntry(2, (0x2000 >>> 2) | 0x1FF, RW | NAPOT); // MD 1 = entry 2: [0x2000, 0x3000)
+        u.writeMdcfg(1, 3);
         u.writeSrcmdEn(1, 2);
         assertEquals(Iopmp.OK, u.check(1, 0x2000, 4, true));
         assertEquals(Iopmp.ETYPE_NOT_HIT, u.check(1, 0x1000, 4, true));
@@ -129,6 +149,10 @@ class IopmpTest {
         assertEquals(0, u.mdcfg(0));
         u.writeMdcfg(0, Iopmp.ENTRIES_MAX);
         assertEquals(Iopmp.ENTRIES_MAX, u.mdcfg(0));
+        u.writeMdcfg(0, 0);
+        assertEquals(0, u.mdcfg(0));
+        u.writeMdcfg(Iopmp.MDS - 1, 3);
+        assertEquals(3, u.mdcfg(Iopmp.MDS - 1));
         u.writeSrcmdEn(Iopmp.RRIDS, 1);
         u.writeSrcmdEn(-1, 1);
         u.writeSrcmdEn(0, -1);

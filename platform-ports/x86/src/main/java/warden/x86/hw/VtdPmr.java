@@ -11,6 +11,8 @@ import warden.emu.DmaGuard;
  * reports the state. Base and limit are 2 MiB granular on this board (the specification leaves the
  * granularity N ≥ 21 to the implementation): base bits 20:0 read as 0, limit bits 20:0 as ones, so
  * a range [base, limit] covers whole 2 MiB blocks; a range whose base lies above its limit is empty.
+ * Base and limit are written only while the protection is off (EPM = 0); writes while it is on are
+ * ignored, so software disables it, programs the ranges and enables it again.
  * The low range holds addresses below 4 GiB only.
  *
  * <p>What the port does with it ({@link #protect}): the protections are global, not per master, so
@@ -31,16 +33,10 @@ public final class VtdPmr implements DmaGuard {
 
     private boolean enabled;
     private long plmBase;
-    private long plmLimit;
+    private long plmEnd;
     private long phmBase;
-    private long phmLimit;
+    private long phmEnd;
     private long blocked;
-
-    /** Reset: protection off, both ranges empty. */
-    public VtdPmr() {
-        plmBase = GRANULE;
-        phmBase = GRANULE;
-    }
 
     /** Writes PMEN_REG: bit 31 EPM enables the protected ranges. */
     public void writePmen(int value) {
@@ -52,18 +48,35 @@ public final class VtdPmr implements DmaGuard {
         return enabled ? PMEN_EPM | PMEN_PRS : 0;
     }
 
-    public void writePlmBase(long value) { plmBase = value & LOW_MASK; }
-    public void writePlmLimit(long value) { plmLimit = value & LOW_MASK | (GRANULE - 1); }
-    public void writePhmBase(long value) { phmBase = value & ~(GRANULE - 1); }
-    public void writePhmLimit(long value) { phmLimit = value & ~(GRANULE - 1) | (GRANULE - 1); }
+    /** Writes PLMBASE_REG (bits 31:21); ignored while the protection is enabled. */
+    public void writePlmBase(long value) {
+        plmBase = enabled ? plmBase : value & LOW_MASK;
+    }
+
+    /** Writes PLMLIMIT_REG (bits 31:21: the range's last 2 MiB block); ignored while enabled. */
+    public void writePlmLimit(long value) {
+        plmEnd = enabled ? plmEnd : (value & LOW_MASK) + GRANULE;
+    }
+
+    /** Writes PHMBASE_REG (bits 63:21); ignored while the protection is enabled. */
+    public void writePhmBase(long value) {
+        phmBase = enabled ? phmBase : value & ~(GRANULE - 1);
+    }
+
+    /** Writes PHMLIMIT_REG (bits 63:21: the range's last 2 MiB block); ignored while enabled. */
+    public void writePhmLimit(long value) {
+        phmEnd = enabled ? phmEnd : (value & ~(GRANULE - 1)) + GRANULE;
+    }
+
     public long plmBase() { return plmBase; }
-    public long plmLimit() { return plmLimit; }
+    /** @return PLMLIMIT as read: the range's last byte. */
+    public long plmLimit() { return plmEnd - 1; }
     public long phmBase() { return phmBase; }
-    public long phmLimit() { return phmLimit; }
+    public long phmLimit() { return phmEnd - 1; }
 
     /**
-     * The monitor's boot programming: [base, base + size) as the protected low-memory range (both
-     * 2 MiB aligned, below 4 GiB), the high range empty, the protection enabled.
+     * The monitor's boot programming: protection off, [base, base + size) as the protected
+     * low-memory range (both 2 MiB aligned, below 4 GiB), the high range empty, protection on.
      */
     public void protect(long base, long size) {
         writePmen(0);
@@ -78,15 +91,15 @@ public final class VtdPmr implements DmaGuard {
     public boolean permits(int master, long address, int length, boolean write) {
         long last = address + length - 1;
         boolean hit = enabled
-                && (touches(address, last, plmBase, plmLimit) || touches(address, last, phmBase, phmLimit));
+                && (touches(address, last, plmBase, plmEnd) || touches(address, last, phmBase, phmEnd));
         if (hit) {
             blocked++;
         }
         return !hit;
     }
 
-    private static boolean touches(long first, long last, long base, long limit) {
-        return base <= limit && first <= limit && last >= base;
+    private static boolean touches(long first, long last, long base, long end) {
+        return base < end && first < end && last >= base;
     }
 
     /** @return DMA requests blocked. */
