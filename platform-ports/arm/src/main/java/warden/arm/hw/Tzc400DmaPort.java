@@ -10,11 +10,14 @@ import warden.kernel.api.SystemImage;
  * memory port; TZC-400 TRM, Arm DDI 0504, "Filter units"), and its boot-time programming by the
  * EL3 firmware from the system image. The DMA masters are Non-secure and each has its own NSAID,
  * {@link #NSAID_FIRST} + its index on the board (the AXI master's NSAID input; TRM "NSAID"): regions
- * 1-8 of the filter hold the memory regions of the partitions that own DMA masters, and each region
- * enables read and write (per the region's access) only for the NSAIDs of the masters of its owner
- * (nsaid_rd_en / nsaid_wr_en of REGION_ID_ACCESS; a region two owners share, with the same base and
- * size, enables both). Region 0 stays without enables, so every other address, and every master
- * without an owner, is denied; a denied access is recorded by the filter (FAIL_* registers).
+ * 1-8 of the filter hold the memory regions of the DMA masters' owners, each enabling read and write
+ * (per the region's access) only for the NSAIDs of the masters of its owner (nsaid_rd_en /
+ * nsaid_wr_en of REGION_ID_ACCESS); a memory region with exactly the base and size of one already
+ * programmed (two masters of one owner, or a region two owners share) adds its master's NSAID to
+ * that filter region; regions that only overlap get filter regions of their own, which the TZC-400
+ * denies (INT_STATUS.OVERLAP): less access, never more. Region 0 stays without enables, so every
+ * other address, and every master without an owner, is denied; a denied access is recorded by the
+ * filter (FAIL_* registers).
  *
  * <p>Guarantees: {@link #permits} is exactly the filter's Non-secure check with the master's NSAID;
  * a master beyond {@link #MASTERS_MAX} is denied; regions that no longer fit the eight are left
@@ -31,6 +34,10 @@ public final class Tzc400DmaPort implements DmaGuard {
 
     private final Tzc400 filter;
     private final TransactionSecurity security;
+    /** Base and top of filter regions 1..8 as programmed (index 0 unused). */
+    private final long[] bases = new long[Tzc400Descriptor.REGIONS];
+    private final long[] tops = new long[Tzc400Descriptor.REGIONS];
+    private final int[] ids = new int[Tzc400Descriptor.REGIONS];
 
     /** Boot-time: a filter of its own with every region disabled. */
     public Tzc400DmaPort(TransactionSecurity security) {
@@ -59,13 +66,11 @@ public final class Tzc400DmaPort implements DmaGuard {
         security.set(false);
         int used = 0;
         int left = 0;
-        for (int m = 0; m < nics.masters() && m < MASTERS_MAX; m++) { // bound: 8 masters
+        for (int m = 0; m < nics.masters(); m++) { // bound: a NicBoard holds at most 8 = MASTERS_MAX
             int p = nics.owner(m);
             for (int r = 0; p != SystemImage.NO_PARTITION && r < image.regionCount(p); r++) { // bound: 16
                 int region = image.region(p, r);
                 int perms = image.regionPerms(region);
-                int ids = Tzc400Descriptor.idAccess(NSAID_FIRST + m, (perms & Access.READ) != 0,
-                        (perms & Access.WRITE) != 0);
                 long base = image.regionBase(region);
                 long top = base + image.regionSize(region) - 1;
                 int n = find(base, top, used);
@@ -75,24 +80,26 @@ public final class Tzc400DmaPort implements DmaGuard {
                 }
                 if (n == 0) {
                     n = ++used;
+                    bases[n] = base;
+                    tops[n] = top;
                     write(n, Tzc400Descriptor.BASE_LOW, base & 0xFFFF_FFFFL);
                     write(n, Tzc400Descriptor.BASE_HIGH, base >>> 32);
                     write(n, Tzc400Descriptor.TOP_LOW, top & 0xFFFF_FFFFL);
                     write(n, Tzc400Descriptor.TOP_HIGH, top >>> 32);
                     write(n, Tzc400Descriptor.ATTRIBUTES, 1);
                 }
-                write(n, Tzc400Descriptor.ID_ACCESS, ids | read(n, Tzc400Descriptor.ID_ACCESS));
+                ids[n] |= Tzc400Descriptor.idAccess(NSAID_FIRST + m, (perms & Access.READ) != 0,
+                        (perms & Access.WRITE) != 0);
+                write(n, Tzc400Descriptor.ID_ACCESS, ids[n] & 0xFFFF_FFFFL);
             }
         }
         return left;
     }
 
-    /** @return the region 1..used with this base and top, or 0. */
+    /** @return the filter region 1..used programmed with exactly this base and top, or 0. */
     private int find(long base, long top, int used) {
         for (int n = 1; n <= used; n++) { // bound: 8 regions
-            long b = read(n, Tzc400Descriptor.BASE_LOW) | read(n, Tzc400Descriptor.BASE_HIGH) << 32;
-            long t = read(n, Tzc400Descriptor.TOP_LOW) | read(n, Tzc400Descriptor.TOP_HIGH) << 32;
-            if (b == base && t == top) {
+            if (bases[n] == base && tops[n] == top) {
                 return n;
             }
         }
@@ -101,9 +108,5 @@ public final class Tzc400DmaPort implements DmaGuard {
 
     private void write(int n, int reg, long value) {
         filter.write(Tzc400Descriptor.offset(n, reg), 4, value, 0);
-    }
-
-    private long read(int n, int reg) {
-        return filter.read(Tzc400Descriptor.offset(n, reg), 4, 0);
     }
 }

@@ -16,6 +16,7 @@ class Tzc400DmaPortTest {
     static final long RTOS = 0x8040_0000L;
     static final long LINUX = 0x8100_0000L;
     static final long SHARED = 0x8800_0000L;
+    static final long HIGH = 0x1_2000_0000L;
 
     /** rtos (4 MiB rwx), linux (1 MiB rwx + 64 KiB read-only). */
     static SystemImage image() {
@@ -25,6 +26,8 @@ class Tzc400DmaPortTest {
         int l = b.partition("linux", Criticality.QM, 2, LINUX, 0, false);
         b.region(l, LINUX, 0x10_0000L, Access.ALL);
         b.region(l, SHARED, 0x1_0000L, Access.READ);
+        b.region(l, SHARED + 0x1_0000L, 0x1_0000L, Access.EXECUTE);
+        b.region(l, HIGH, 0x1_0000L, Access.READ | Access.WRITE);
         return b.build();
     }
 
@@ -40,26 +43,36 @@ class Tzc400DmaPortTest {
     @Test
     void eachMasterReachesOnlyItsOwnersRegions() {
         TransactionSecurity sec = new TransactionSecurity();
+        sec.set(true);
         Tzc400DmaPort port = new Tzc400DmaPort(sec);
         assertEquals(0, port.program(image(), nics(1, SystemImage.NO_PARTITION)));
+        assertFalse(sec.nonSecure());
         assertTrue(port.permits(0, LINUX, 2048, true));
         assertTrue(port.permits(0, LINUX + 0x10_0000L - 8, 8, false));
-        assertFalse(port.permits(0, LINUX + 0x10_0000L - 4, 8, false));
         assertTrue(port.permits(0, SHARED, 16, false));
-        assertFalse(port.permits(0, SHARED, 16, true));
-        assertFalse(port.permits(0, RTOS, 8, true));
-        assertFalse(port.permits(1, LINUX, 8, true));
+        assertTrue(port.permits(0, HIGH + 0xFFF8L, 8, true));
+        assertEquals(0, port.filter().intStatus());
         assertFalse(port.permits(-1, LINUX, 8, true));
         assertFalse(port.permits(Tzc400DmaPort.MASTERS_MAX, LINUX, 8, true));
+        assertEquals(0, port.filter().intStatus(), "an unknown master never reaches the filter");
+        assertFalse(port.permits(0, LINUX + 0x10_0000L - 4, 8, false));
         Tzc400 f = port.filter();
         assertEquals(LINUX + 0x10_0000L - 4, f.failAddress());
-        assertEquals(0, f.read(Tzc400Descriptor.offset(3, Tzc400Descriptor.ATTRIBUTES), 4, 0));
+        assertFalse(port.permits(0, SHARED, 16, true));
+        assertFalse(port.permits(0, SHARED + 0x1_0000L, 8, false));
+        assertFalse(port.permits(0, SHARED + 0x1_0000L, 8, true));
+        assertFalse(port.permits(0, HIGH - 8, 8, true));
+        assertFalse(port.permits(0, HIGH + 0x1_0000L, 8, true));
+        assertFalse(port.permits(0, HIGH & 0xFFFF_FFFFL, 8, true));
+        assertFalse(port.permits(0, RTOS, 8, true));
+        assertFalse(port.permits(1, LINUX, 8, true));
+        assertEquals(0, f.read(Tzc400Descriptor.offset(5, Tzc400Descriptor.ATTRIBUTES), 4, 0));
         assertEquals(Tzc400Descriptor.idAccess(8, true, true) & 0xFFFF_FFFFL,
                 f.read(Tzc400Descriptor.offset(1, Tzc400Descriptor.ID_ACCESS), 4, 0));
         assertEquals(Tzc400Descriptor.idAccess(8, true, false),
                 f.read(Tzc400Descriptor.offset(2, Tzc400Descriptor.ID_ACCESS), 4, 0));
+        assertEquals(0, f.read(Tzc400Descriptor.offset(3, Tzc400Descriptor.ID_ACCESS), 4, 0));
         assertEquals(0, f.read(Tzc400Descriptor.offset(0, Tzc400Descriptor.ID_ACCESS), 4, 0));
-        assertFalse(sec.nonSecure());
     }
 
     /** Two owners' masters on one filter: each NSAID opens only its owner's regions; the first denial is kept. */
@@ -77,10 +90,10 @@ class Tzc400DmaPortTest {
         assertFalse(port.permits(1, RTOS, 8, false));
     }
 
-    /** A region two owners share (same base and size) enables both NSAIDs; regions past eight are left out. */
+    /** Owner regions past the eight are left out and counted; two masters of one owner share its regions. */
     // [utest->dsn~arm.tzc.dma~1]
     @Test
-    void sharedRegionsOpenForBothAndTheNinthIsLeftOut() {
+    void regionsPastEightAreLeftOutAndMastersOfOneOwnerShareRegions() {
         SystemImageBuilder b = SystemImage.builder(4).monitor(0x0E00_0000L, 0x20_0000L);
         int a = b.partition("a", Criticality.QM, 1, RTOS, 0, false);
         for (int i = 0; i < 5; i++) {
@@ -95,12 +108,30 @@ class Tzc400DmaPortTest {
         assertTrue(port.permits(0, RTOS + 0x4_0000L, 8, true));
         assertTrue(port.permits(1, LINUX + 0x2_0000L, 8, true));
         assertFalse(port.permits(1, LINUX + 0x3_0000L, 8, true));
-        Tzc400DmaPort shared = new Tzc400DmaPort(new TransactionSecurity());
-        assertEquals(0, shared.program(image(), nics(1, 1)));
-        assertTrue(shared.permits(0, LINUX, 8, true));
-        assertTrue(shared.permits(1, LINUX, 8, true));
-        assertTrue(shared.permits(1, SHARED, 8, false));
+        Tzc400DmaPort twice = new Tzc400DmaPort(new TransactionSecurity());
+        assertEquals(0, twice.program(image(), nics(1, 1)));
+        assertTrue(twice.permits(0, LINUX, 8, true));
+        assertTrue(twice.permits(1, LINUX, 8, true));
+        assertTrue(twice.permits(1, HIGH, 8, false));
         assertEquals(Tzc400Descriptor.idAccess(8, true, true) | Tzc400Descriptor.idAccess(9, true, true),
-                (int) shared.filter().read(Tzc400Descriptor.offset(1, Tzc400Descriptor.ID_ACCESS), 4, 0));
+                (int) twice.filter().read(Tzc400Descriptor.offset(1, Tzc400Descriptor.ID_ACCESS), 4, 0));
+    }
+
+    /** Regions that only overlap (same base or same end) are not merged: neither master gains the other's bytes. */
+    // [utest->dsn~arm.tzc.dma~1]
+    @Test
+    void overlappingRegionsOfTwoOwnersAreNotMerged() {
+        for (long[] r : new long[][] {{LINUX, 0x1000L}, {LINUX + 0x1000L, 0x1000L}}) {
+            SystemImageBuilder b = SystemImage.builder(4).monitor(0x0E00_0000L, 0x20_0000L);
+            int a = b.partition("a", Criticality.QM, 1, LINUX, 0, false);
+            b.region(a, LINUX, 0x2000L, Access.READ | Access.WRITE);
+            int c = b.partition("c", Criticality.QM, 2, r[0], 0, false);
+            b.region(c, r[0], r[1], Access.READ | Access.WRITE);
+            Tzc400DmaPort port = new Tzc400DmaPort(new TransactionSecurity());
+            assertEquals(0, port.program(b.build(), nics(a, c)));
+            long other = r[0] == LINUX ? LINUX + 0x1000L : LINUX;
+            assertFalse(port.permits(1, other, 8, true));
+            assertFalse(port.permits(1, r[0], 8, true), "the overlap is denied");
+        }
     }
 }
