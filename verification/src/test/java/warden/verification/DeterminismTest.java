@@ -79,7 +79,8 @@ class DeterminismTest {
     void a_different_seed_changes_when_the_rich_os_takes_its_interrupts() throws IOException {
         List<String> a = richOsInterruptTimes("42");
         List<String> b = richOsInterruptTimes("43");
-        assertTrue(a.size() > 100, "too few rich-OS interrupts to compare: " + a.size());
+        // nic0 raises only once the rich OS's driver has enabled reception (its boot, ~70 ms in)
+        assertTrue(a.size() > 50, "too few rich-OS interrupts to compare: " + a.size());
         assertNotEquals(a, b, "seeds 42 and 43 gave the same rich-OS interrupt timeline");
     }
 

@@ -81,7 +81,8 @@ class RunReportSchemaTest {
     }
 
     /**
-     * warden.run/4: a field was added after warden.run/3 was published (the drop counter of the
+     * warden.run/5: the NICs' counters were added after warden.run/4 was published; warden.run/4: a
+     * field was added after warden.run/3 was published (the drop counter of the
      * device-denied record of mediated devices, which also became a violation kind), as fields were
      * after warden.run/2 (a channel's reported end-to-end failures, the channel-failure event and its
      * drop counter) and after
@@ -92,14 +93,14 @@ class RunReportSchemaTest {
     // [utest->req~scenario.run-report~1]
     @Test
     @SuppressWarnings("unchecked")
-    void the_report_names_its_schema_warden_run_4() throws IOException {
+    void the_report_names_its_schema_warden_run_5() throws IOException {
         @SuppressWarnings("unchecked")
         Map<String, Object> r = (Map<String, Object>) report("run", "--for", "20ms");
         assertEquals(RunReportJson.SCHEMA, r.get("schema"));
-        assertEquals("warden.run/4", r.get("schema"));
+        assertEquals("warden.run/5", r.get("schema"));
         Map<String, Object> schemaField = (Map<String, Object>) ((Map<String, Object>) schema().get("properties"))
                 .get("schema");
-        assertEquals("warden.run/4", schemaField.get("const"));
+        assertEquals("warden.run/5", schemaField.get("const"));
         assertEquals(new java.math.BigInteger("20000000"), r.get("durationNs"));
     }
 

@@ -16,6 +16,7 @@ import warden.emu.ConsoleLog;
 import warden.emu.DeviceSpec;
 import warden.emu.MmioDevice;
 import warden.emu.dev.can.CanBoard;
+import warden.emu.dev.nic.NicBoard;
 import warden.kernel.api.SystemImage;
 
 /**
@@ -31,7 +32,7 @@ final class ArmBoardBuilder {
     }
 
     static Bus bus(ArmPlatform platform, SystemImage image, ConsoleLog console, GicDistributor gicd,
-                   GicRedistributor gicr, Tzc400[] filters, CanBoard can) {
+                   GicRedistributor gicr, Tzc400[] filters, CanBoard can, NicBoard nic) {
         Bus bus = new Bus();
         BoardDevices.addRam(bus, platform.description());
         for (DeviceSpec d : platform.description().devices()) {
@@ -41,17 +42,17 @@ final class ArmBoardBuilder {
                 }
                 continue;
             }
-            bus.addDevice(d.base(), d.size(), device(d, image, console, gicd, gicr, can));
+            bus.addDevice(d.base(), d.size(), device(d, image, console, gicd, gicr, can, nic));
         }
         return bus;
     }
 
     private static MmioDevice device(DeviceSpec d, SystemImage image, ConsoleLog console, GicDistributor gicd,
-                                     GicRedistributor gicr, CanBoard can) {
+                                     GicRedistributor gicr, CanBoard can, NicBoard nic) {
         switch (d.kind()) {
             case "gicd": return gicd;
             case "gicr": return gicr;
-            default: return BoardDevices.common(d, image, console, can);
+            default: return BoardDevices.common(d, image, console, can, nic);
         }
     }
 

@@ -9,6 +9,7 @@ import warden.arm.hw.GicRedistributor;
 import warden.arm.hw.GicState;
 import warden.arm.hw.TransactionSecurity;
 import warden.arm.hw.Tzc400;
+import warden.arm.hw.Tzc400DmaPort;
 import warden.emu.Board;
 import warden.emu.Bus;
 import warden.emu.ConsoleLog;
@@ -19,6 +20,7 @@ import warden.emu.IrqStats;
 import warden.emu.Stimulus;
 import warden.emu.TraceRecorder;
 import warden.emu.dev.can.CanBoard;
+import warden.emu.dev.nic.NicBoard;
 import warden.emu.port.GuestBinding;
 import warden.emu.port.GuestEvents;
 import warden.emu.port.PortAssembly;
@@ -60,6 +62,8 @@ public final class ArmMachine implements Board, CpuContext, Timer, Stimulus.Line
     private final GuestBinding guests;
     private final GuestEvents events;
     private final CanBoard can;
+    private final NicBoard nic;
+    private final Tzc400DmaPort dmaPort = new Tzc400DmaPort(security);
 
     /** @param executors one per vCPU, index partition * cores + core (null where none runs) */
     public ArmMachine(ArmPlatform platform, SystemImage image, Executor[] executors, ConsoleLog console,
@@ -85,12 +89,15 @@ public final class ArmMachine implements Board, CpuContext, Timer, Stimulus.Line
             pu.world(p, nonSecure(p));
         }
         this.can = new CanBoard(this, irqStats);
+        this.nic = new NicBoard(this, irqStats, dmaPort);
         this.bus = ArmBoardBuilder.bus(platform, image, console, gicd, new GicRedistributor(gicState, security),
-                filters, can);
+                filters, can, nic);
+        nic.connect(bus);
         this.snapshots = new PortSnapshots(bus, guests, image, new SnapshotCores(), PAGE_COPY_NS, HASH_PS_PER_BYTE);
         this.port = new PortAssembly("arm", n, this, pu, new ArmInterruptController(gicState, gicd, cpus, security),
                 this, bus, console, snapshots);
         ArmBoardBuilder.coldBoot(gicState, cpus, gicd, security);
+        dmaPort.program(image, nic); // the NICs' DMA: their owners' memory only
     }
 
     /** @return whether partition {@code p} runs in the Non-secure world (QM); false outside the image. */
@@ -103,6 +110,9 @@ public final class ArmMachine implements Board, CpuContext, Timer, Stimulus.Line
     @Override public Stimulus.LineInput lineInput() { return this; }
     @Override public GuestCpu guest(int core) { return pes[core]; }
     @Override public CanBoard can() { return can; }
+    @Override public NicBoard nic() { return nic; }
+    /** @return the TZC-400 filter of the board's DMA port. */
+    public Tzc400DmaPort dmaPort() { return dmaPort; }
 
     /** Connects the kernel as the handler of every exception taken to EL3. */
     @Override

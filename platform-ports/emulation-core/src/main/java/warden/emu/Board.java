@@ -1,6 +1,7 @@
 package warden.emu;
 
 import warden.emu.dev.can.CanBoard;
+import warden.emu.dev.nic.NicBoard;
 import warden.kernel.api.TrapEntry;
 import warden.kernel.port.Platform;
 
@@ -28,6 +29,9 @@ public interface Board {
 
     /** @return the board's CAN controllers and their buses. */
     CanBoard can();
+
+    /** @return the board's Ethernet controllers. */
+    NicBoard nic();
 
     /**
      * @return the event sources of the board's own devices (its CAN buses), for the engine.

@@ -1,12 +1,14 @@
 package warden.emu;
 
 import warden.emu.dev.can.CanBoard;
+import warden.emu.dev.nic.NicBoard;
 import warden.kernel.api.SystemImage;
 
 /**
  * What every board puts on its bus the same way (boot-time): the platform's RAM banks, and for a
  * catalog device that is not the architecture's own, a UART that prints to its owner's console, a
- * CAN controller on a CAN bus of its own ({@link CanBoard}), or a window with no registers. Ports
+ * CAN controller on a CAN bus of its own ({@link CanBoard}), an Ethernet controller
+ * ({@link NicBoard}), or a window with no registers. Ports
  * add their interrupt controller and timer devices themselves.
  */
 public final class BoardDevices {
@@ -29,6 +31,19 @@ public final class BoardDevices {
             return can.add(d.name(), d.line());
         }
         return common(d, image, console);
+    }
+
+    /**
+     * @return a NIC added to {@code nic} (owned as the image says) for a device of kind "nic", else
+     *     what {@link #common(DeviceSpec, SystemImage, ConsoleLog, CanBoard)} gives.
+     *     [impl->dsn~nic.board-wiring~1]
+     */
+    public static MmioDevice common(DeviceSpec d, SystemImage image, ConsoleLog console, CanBoard can,
+                                    NicBoard nic) {
+        if (d.kind().equals("nic")) {
+            return nic.add(d.name(), d.line(), ownerOf(image, d));
+        }
+        return common(d, image, console, can);
     }
 
     /** @return a UART printing to the console of the partition that owns it, or a register-less window. */

@@ -50,6 +50,18 @@ public final class IrqStats {
         }
     }
 
+    /**
+     * A device requests {@code line}: through {@code stats} when given (see {@link #request}), else
+     * at {@code input} directly, else nowhere (a device built without a board, in a test).
+     */
+    public static void request(IrqStats stats, Stimulus.LineInput input, int line, long nowNs) {
+        if (stats != null) {
+            stats.request(input, line, nowNs);
+        } else if (input != null) {
+            input.raise(line, nowNs);
+        }
+    }
+
     public void raised(int line, long nowNs) {
         raised[line]++;
         if (depth[line] >= FIFO) {

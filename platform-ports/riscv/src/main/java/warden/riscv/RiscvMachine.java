@@ -13,6 +13,7 @@ import warden.emu.MmioDevice;
 import warden.emu.Stimulus;
 import warden.emu.TraceRecorder;
 import warden.emu.dev.can.CanBoard;
+import warden.emu.dev.nic.NicBoard;
 import warden.emu.port.GuestBinding;
 import warden.emu.port.GuestEvents;
 import warden.emu.port.PortAssembly;
@@ -23,6 +24,8 @@ import warden.kernel.port.CpuContext;
 import warden.kernel.port.Platform;
 import warden.kernel.port.Timer;
 import warden.riscv.hw.Clint;
+import warden.riscv.hw.Iopmp;
+import warden.riscv.hw.IopmpSetup;
 import warden.riscv.hw.Plic;
 import warden.riscv.hw.Pmp;
 import warden.riscv.hw.RiscvInterruptController;
@@ -50,6 +53,8 @@ public final class RiscvMachine implements Board, CpuContext, Timer, Stimulus.Li
     final TrapHandler trapHandler = new TrapHandler(this);
     final PortAssembly port;
     private final CanBoard can;
+    private final NicBoard nic;
+    private final Iopmp iopmp = new Iopmp();
     private final ConsoleLog console;
     private final RiscvPlatform platform;
     private final Hart[] harts;
@@ -87,17 +92,20 @@ public final class RiscvMachine implements Board, CpuContext, Timer, Stimulus.Li
         this.port = new PortAssembly("riscv", n, this, pu, new RiscvInterruptController(plic), this, bus, console,
                 snapshots);
         this.can = new CanBoard(this, irqStats);
+        this.nic = new NicBoard(this, irqStats, iopmp);
         BoardDevices.addRam(bus, platform.description());
         for (DeviceSpec d : platform.description().devices()) {
             MmioDevice dev = d.kind().equals("clint") ? clint
                     : d.kind().equals("plic") ? plic
                     : d.kind().equals(VirtualPlic.KIND) ? new VirtualPlic(this, platform.description().lines())
-                    : BoardDevices.common(d, image, console, can);
+                    : BoardDevices.common(d, image, console, can, nic);
             if (dev instanceof warden.emu.Uart u) {
                 u.connect(this, d.line(), irqStats); // INTR to its PLIC source [impl->dsn~riscv.uart-line~2]
             }
             bus.addDevice(d.base(), d.size(), dev);
         }
+        nic.connect(bus);
+        IopmpSetup.program(iopmp, image, nic); // the NICs' DMA: their owners' memory only
     }
 
     @Override public Platform platform() { return port; }
@@ -105,6 +113,9 @@ public final class RiscvMachine implements Board, CpuContext, Timer, Stimulus.Li
     @Override public Stimulus.LineInput lineInput() { return this; }
     @Override public GuestCpu guest(int core) { return harts[core]; }
     @Override public CanBoard can() { return can; }
+    @Override public NicBoard nic() { return nic; }
+    /** @return the IOPMP in front of the board's DMA masters. */
+    public Iopmp iopmp() { return iopmp; }
 
     /** Connects the kernel as the handler of every M-mode trap. */
     @Override

@@ -12,6 +12,7 @@ import warden.emu.Stimulus;
 import warden.emu.TargetMetrics;
 import warden.emu.TraceRecorder;
 import warden.emu.dev.can.CanBoard;
+import warden.emu.dev.nic.NicBoard;
 import warden.emu.port.GuestBinding;
 import warden.emu.port.GuestEvents;
 import warden.emu.port.PortAssembly;
@@ -60,6 +61,8 @@ public final class X86Machine implements Board, TargetMetrics, CpuContext, Timer
     final PortAssembly port;
     private final GuestBinding guests;
     private final CanBoard can;
+    private final NicBoard nic;
+    private final warden.x86.hw.VtdPmr pmr = new warden.x86.hw.VtdPmr();
     final SmiTimer smiTimer;
     private final LatencyStats tickLatency;
     private final long[] parkContext = new long[RegisterFile.WORDS];
@@ -91,10 +94,13 @@ public final class X86Machine implements Board, TargetMetrics, CpuContext, Timer
         this.delivery = new Delivery(this, smiTimer, tickLatency, n);
         RegisterFile.init(parkContext, 0, X86Platform.PARK_RIP, -1, 0, false);
         this.can = new CanBoard(this, irqStats);
+        this.nic = new NicBoard(this, irqStats, pmr);
         BoardDevices.addRam(bus, platform.description());
         for (warden.emu.DeviceSpec d : platform.description().devices()) {
-            bus.addDevice(d.base(), d.size(), BoardDevices.common(d, image, console, can));
+            bus.addDevice(d.base(), d.size(), BoardDevices.common(d, image, console, can, nic));
         }
+        nic.connect(bus);
+        pmr.protect(platform.smramBase(), platform.smramSize()); // no DMA into SMRAM
         for (X86Core c : cores) {
             relocateAndEnter(c);
         }
@@ -115,6 +121,9 @@ public final class X86Machine implements Board, TargetMetrics, CpuContext, Timer
     @Override public Stimulus.LineInput lineInput() { return this; }
     @Override public GuestCpu guest(int core) { return cores[core]; }
     @Override public CanBoard can() { return can; }
+    @Override public NicBoard nic() { return nic; }
+    /** @return the DMA-remapping unit's protected memory regions. */
+    public warden.x86.hw.VtdPmr pmr() { return pmr; }
 
     @Override
     public void attach(TrapEntry kernel) {

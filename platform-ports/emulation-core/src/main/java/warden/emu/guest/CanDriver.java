@@ -17,15 +17,14 @@ import warden.emu.dev.can.CanController;
  * [impl->dsn~emu.guest.can-driver~1]
  */
 public final class CanDriver {
-    private final long base;
+    private final DeviceWindow window;
     private long frames;
     private long acks;
-    private long faults;
     private int lastId = -1;
 
     /** @param base the controller's MMIO window */
     public CanDriver(long base) {
-        this.base = base;
+        this.window = new DeviceWindow(base);
     }
 
     /** Programs the controller at boot. @return false when an access faulted */
@@ -64,19 +63,11 @@ public final class CanDriver {
     }
 
     private boolean write(GuestCpu cpu, int offset, int value) {
-        if (cpu.store(base + offset, 4, value & 0xFFFF_FFFFL) == GuestCpu.OK) {
-            return true;
-        }
-        faults++;
-        return false;
+        return window.write(cpu, offset, value);
     }
 
     private boolean read(GuestCpu cpu, int offset) {
-        if (cpu.load(base + offset, 4) == GuestCpu.OK) {
-            return true;
-        }
-        faults++;
-        return false;
+        return window.read(cpu, offset);
     }
 
     /** @return frames popped from the receive FIFO. */
@@ -91,7 +82,7 @@ public final class CanDriver {
 
     /** @return accesses that faulted. */
     public long faults() {
-        return faults;
+        return window.faults();
     }
 
     /** @return the identifier word (RXID) of the last frame popped, or -1. */

@@ -45,6 +45,7 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
     private long handlerLeft;
     private int isrQueued;
     private CanDriver can;
+    private NicDriver nic;
     private long isrHandled;
     private long ticks;
     private long computedNs;
@@ -142,6 +143,9 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
                 if (can != null) {
                     can.service(cpu);
                 }
+                if (nic != null) {
+                    nic.service(cpu);
+                }
                 handlerLeft = isrWorkNs;
                 isrHandled++;
             }
@@ -186,6 +190,9 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
             if (can != null) {
                 can.init(cpu);
             }
+            if (nic != null) {
+                nic.init(cpu);
+            }
             if (canTx != null) {
                 canTx.start(cpu.now());
             }
@@ -201,6 +208,19 @@ public final class RichOsGuest implements Executor, warden.emu.Restartable, ward
      */
     public void setCanDriver(CanDriver driver) {
         can = driver;
+    }
+
+    /**
+     * The driver of the NIC its interrupt handler serves (its primary vCPU programs it at boot);
+     * none by default. Call before it runs. [impl->dsn~emu.guest.nic-driver~1]
+     */
+    public void setNicDriver(NicDriver driver) {
+        nic = driver;
+    }
+
+    /** @return the NIC driver given, or null. */
+    public NicDriver nicDriver() {
+        return nic;
     }
 
     /**

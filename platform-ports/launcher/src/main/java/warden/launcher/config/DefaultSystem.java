@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The built-in system description (resource {@value #RESOURCE}): an ASIL-C RTOS on hart 0 with
  * uart1 and can0, and a QM rich OS on harts 0-3 with uart0 and nic0, sharing hart 0; can0 receives
- * a CAN frame (identifier 0x120) every 2 ms, nic0 interrupts at random intervals averaging 300 us;
+ * a CAN frame (identifier 0x120) every 2 ms, nic0 an Ethernet frame at random intervals averaging
+ * 300 us (into the receive ring the rich OS's driver sets up);
  * 100 ms, seed 42.
  *
  * [impl->dsn~config.default-system~1]

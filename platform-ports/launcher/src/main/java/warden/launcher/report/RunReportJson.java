@@ -10,7 +10,7 @@ import warden.launcher.run.RunResult;
  * [impl->dsn~cli.run.json~1]
  */
 public final class RunReportJson {
-    public static final String SCHEMA = "warden.run/4";
+    public static final String SCHEMA = "warden.run/5";
 
     private RunReportJson() {
     }
@@ -33,6 +33,7 @@ public final class RunReportJson {
         w.field("safeState", r.safeState());
         events(w, r);
         targetMetrics(w, r);
+        nics(w, r);
         checksAndCounters(w, r);
         console(w, r);
         return w.endObject().toString();
@@ -152,6 +153,18 @@ public final class RunReportJson {
         for (RunResult.MonitorEvent e : r.events()) {
             w.beginObject().field("timeNs", e.timeNs()).field("kind", e.kind()).field("partition", e.partition())
                     .field("core", e.core()).field("detail", e.detail()).endObject();
+        }
+        w.endArray();
+    }
+
+    /** [impl->dsn~run.nic-report~1] */
+    private static void nics(JsonWriter w, RunResult r) {
+        w.key("nics").beginArray();
+        for (RunResult.NicResult n : r.nics()) {
+            w.beginObject().field("device", n.device()).field("partition", n.partition())
+                    .field("received", n.received()).field("delivered", n.delivered()).field("dropped", n.dropped())
+                    .field("dmaDenied", n.dmaDenied()).field("sent", n.sent()).field("driverFrames", n.driverFrames())
+                    .endObject();
         }
         w.endArray();
     }

@@ -35,6 +35,7 @@ public final class Summary {
         channels(r, out);
         events(r, out);
         metrics(r, out);
+        nics(r, out);
         out.println();
         mediated(r, out);
         out.printf("Monitor: %d violations logged", r.violations().size());
@@ -174,6 +175,22 @@ public final class Summary {
         for (warden.emu.TargetMetrics.Metric m : r.targetMetrics()) {
             out.printf("  %-20s %-5d %7d %10s %10s %10s%n", m.name(), m.core(), m.count(), time(m.minNs()),
                     time(m.meanNs()), time(m.maxNs()));
+        }
+    }
+
+    /** [impl->dsn~run.nic-report~1] */
+    private static void nics(RunResult r, PrintStream out) {
+        if (r.nics().isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("NICs (frames)");
+        out.printf("  %-8s %-10s %9s %9s %9s %10s %6s %7s%n", "device", "owner", "received", "delivered", "dropped",
+                "dma-denied", "sent", "driver");
+        for (RunResult.NicResult n : r.nics()) {
+            String owner = n.partition() == null ? "-" : n.partition();
+            out.printf("  %-8s %-10s %9d %9d %9d %10d %6d %7d%n", n.device(), owner, n.received(), n.delivered(),
+                    n.dropped(), n.dmaDenied(), n.sent(), n.driverFrames());
         }
     }
 

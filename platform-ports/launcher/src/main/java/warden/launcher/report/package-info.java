@@ -1,5 +1,5 @@
 /**
- * The run report: the console summary, the {@code warden.run/4} JSON report with its stable
+ * The run report: the console summary, the {@code warden.run/5} JSON report with its stable
  * schema, and the small JSON writer and reader they share. Depends on {@code ..run} results and
  * the emulation core's records only.
  */

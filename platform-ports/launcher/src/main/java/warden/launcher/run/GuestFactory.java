@@ -9,6 +9,7 @@ import warden.emu.PlatformDescription;
 import warden.emu.MemorySpec;
 import warden.emu.SplitMix64;
 import warden.emu.guest.CanDriver;
+import warden.emu.guest.NicDriver;
 import warden.emu.guest.MediatedCan;
 import warden.emu.guest.HostileGuest;
 import warden.emu.guest.ProbeGuest;
@@ -35,6 +36,9 @@ import warden.launcher.config.WorkloadSpec;
 
 /** Turns a partition's workload description into one executor per vCPU. */
 final class GuestFactory {
+    /** Distance of a NIC driver's ring area below the console buffer. */
+    private static final long NIC_GAP = 0x1_0000L;
+
     private GuestFactory() {
     }
 
@@ -102,6 +106,7 @@ final class GuestFactory {
                 consoleBuffer(p), SplitMix64.derive(seed, index * 64L + core));
         g.setChannels(primary ? channelIds(d, index, platform) : new int[0]);
         g.setCanDriver(canDriver(r.isr(), platform));
+        g.setNicDriver(nicDriver(r.isr(), platform, p));
         if (primary && r.canTx() != null) { // [impl->dsn~emu.guest.can-mediated~1]
             g.setMediatedCan(new MediatedCan(ImageCompiler.deviceIndex(d, r.canTx().device()), r.canTx().mailbox(),
                     r.canTx().id(), r.canTx().periodNs()));
@@ -243,6 +248,25 @@ final class GuestFactory {
     private static CanDriver canDriver(IsrSpec isr, PlatformDescription platform) {
         DeviceSpec d = isr == null ? null : platform.device(isr.device());
         return d != null && d.kind().equals("can") ? new CanDriver(d.base()) : null;
+    }
+
+    /**
+     * @return a driver of the ISR's device when it is a NIC, its ring 64 KiB below the console buffer
+     *     (4 KiB aligned), else null; null too when the partition's RAM has no room for it.
+     *     [impl->dsn~run.nic-traffic~1]
+     */
+    private static NicDriver nicDriver(IsrSpec isr, PlatformDescription platform, PartitionSpec p) {
+        DeviceSpec d = isr == null ? null : platform.device(isr.device());
+        if (d == null || !d.kind().equals("nic")) {
+            return null;
+        }
+        long area = (consoleBuffer(p) - NIC_GAP) & ~0xFFFL;
+        for (RegionSpec r : p.memory()) { // at most 16
+            if ((r.perms() & Access.WRITE) != 0 && area >= r.base() && area + NicDriver.AREA <= r.base() + r.size()) {
+                return new NicDriver(d.base(), area);
+            }
+        }
+        return null;
     }
 
     private static int line(IsrSpec isr, PlatformDescription platform) {

@@ -41,6 +41,7 @@ final class ResultCollector {
 
     private java.util.List<warden.emu.TargetMetrics.Metric> metrics = java.util.List.of();
     private warden.emu.Stimulus.LineInput controller;
+    private warden.emu.dev.nic.NicBoard nics;
     /** The end of the run (an RTOS binary's statistics are read as of it). */
     private long endNs;
 
@@ -51,6 +52,7 @@ final class ResultCollector {
         }
         if (board instanceof warden.emu.Board b) {
             controller = b.lineInput();
+            nics = b.nic();
         }
         return this;
     }
@@ -90,7 +92,31 @@ final class ResultCollector {
             checks.add(HostileResults.check(hostile));
         }
         return new RunResult(d.source(), platform.target(), platform.board(), seed, durationNs, parts, lines, probes,
-                violations, events, monitor.inSafeState(), metrics, out, counters, checks, steps, hostile, channels());
+                violations, events, monitor.inSafeState(), metrics, out, counters, checks, steps, hostile, channels(),
+                nics());
+    }
+
+    /** Every NIC's counters and its owner's driver's. [impl->dsn~run.nic-report~1] */
+    private List<RunResult.NicResult> nics() {
+        List<RunResult.NicResult> out = new ArrayList<>();
+        for (int m = 0; nics != null && m < nics.masters(); m++) {
+            warden.emu.dev.nic.NicController c = nics.controller(m);
+            int owner = nics.owner(m);
+            out.add(new RunResult.NicResult(nics.name(m), owner < 0 ? null : image.name(owner), c.offered(),
+                    c.stored(), c.dropped(), c.denied(), c.sent(), driverFrames(owner)));
+        }
+        return out;
+    }
+
+    /** @return frames the NIC drivers of {@code owner}'s rich-OS vCPUs took, 0 without one. */
+    private long driverFrames(int owner) {
+        long sum = 0;
+        for (int c = 0; owner >= 0 && c < cores; c++) {
+            if (executors[owner * cores + c] instanceof warden.emu.guest.RichOsGuest g && g.nicDriver() != null) {
+                sum += g.nicDriver().frames();
+            }
+        }
+        return sum;
     }
 
     /** The kernel's statistics of every channel. [impl->dsn~channel.statistics~1] */

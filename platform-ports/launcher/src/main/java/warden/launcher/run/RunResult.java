@@ -11,7 +11,28 @@ public record RunResult(String source, String target, String board, long seed, l
                         List<Violation> violations, List<MonitorEvent> events, boolean safeState,
                         List<warden.emu.TargetMetrics.Metric> targetMetrics,
                         List<ConsoleLine> console, List<CounterValue> counters, List<Check> checks, long engineSteps,
-                        List<HostileResult> hostile, List<ChannelResult> channels) {
+                        List<HostileResult> hostile, List<ChannelResult> channels, List<NicResult> nics) {
+
+    /** A run without NICs. */
+    public RunResult(String source, String target, String board, long seed, long durationNs,
+                     List<PartitionResult> partitions, List<LineResult> lines, List<ProbeResult> probes,
+                     List<Violation> violations, List<MonitorEvent> events, boolean safeState,
+                     List<warden.emu.TargetMetrics.Metric> targetMetrics, List<ConsoleLine> console,
+                     List<CounterValue> counters, List<Check> checks, long engineSteps, List<HostileResult> hostile,
+                     List<ChannelResult> channels) {
+        this(source, target, board, seed, durationNs, partitions, lines, probes, violations, events, safeState,
+                targetMetrics, console, counters, checks, engineSteps, hostile, channels, List.of());
+    }
+
+    /**
+     * One NIC at the end of the run: its owner (null for none), the frames the wire offered it, those
+     * it stored in the receive ring ({@code delivered}) and dropped, its DMA accesses the board's
+     * isolation check denied, frames it sent, and the frames its owner's driver took from the ring.
+     * [impl->dsn~run.nic-report~1]
+     */
+    public record NicResult(String device, String partition, long received, long delivered, long dropped,
+                            long dmaDenied, long sent, long driverFrames) {
+    }
 
     /** A run without channels. */
     public RunResult(String source, String target, String board, long seed, long durationNs,
@@ -20,7 +41,7 @@ public record RunResult(String source, String target, String board, long seed, l
                      List<warden.emu.TargetMetrics.Metric> targetMetrics, List<ConsoleLine> console,
                      List<CounterValue> counters, List<Check> checks, long engineSteps, List<HostileResult> hostile) {
         this(source, target, board, seed, durationNs, partitions, lines, probes, violations, events, safeState,
-                targetMetrics, console, counters, checks, engineSteps, hostile, List.of());
+                targetMetrics, console, counters, checks, engineSteps, hostile, List.of(), List.of());
     }
 
     /**

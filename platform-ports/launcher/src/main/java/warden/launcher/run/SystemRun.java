@@ -15,6 +15,8 @@ import warden.emu.Target;
 import warden.emu.TraceRecorder;
 import warden.emu.dev.can.CanBus;
 import warden.emu.dev.can.CanStimulus;
+import warden.emu.dev.nic.NicController;
+import warden.emu.dev.nic.NicStimulus;
 import warden.kernel.Warden;
 import warden.kernel.api.Monitor;
 import warden.kernel.api.Status;
@@ -140,7 +142,10 @@ public final class SystemRun {
             DeviceSpec d = platform.device(s.device());
             long streamSeed = s.seed() != 0 ? s.seed() : SplitMix64.derive(seed, 1000 + i);
             CanBus can = board.can().bus(d.name());
-            if (can != null) { // real traffic: a node on the controller's bus [impl->dsn~run.can-traffic~1]
+            NicController nic = board.nic().controller(d.name());
+            if (nic != null) { // real frames into the NIC's receive ring [impl->dsn~run.nic-traffic~1]
+                list.add(new NicStimulus(nic, s.periodNs(), s.meanIntervalNs(), streamSeed));
+            } else if (can != null) { // real traffic: a node on the controller's bus [impl->dsn~run.can-traffic~1]
                 CanStimulus node = new CanStimulus(CAN_BIT_PS, streamSeed);
                 node.addStream(s.canIdOrDefault(), false, CAN_DLC, s.periodNs(), s.periodNs());
                 can.attach(node);
