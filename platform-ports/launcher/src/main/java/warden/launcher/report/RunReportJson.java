@@ -34,6 +34,7 @@ public final class RunReportJson {
         events(w, r);
         targetMetrics(w, r);
         nics(w, r);
+        cans(w, r);
         checksAndCounters(w, r);
         console(w, r);
         return w.endObject().toString();
@@ -164,6 +165,19 @@ public final class RunReportJson {
             w.beginObject().field("device", n.device()).field("partition", n.partition())
                     .field("received", n.received()).field("delivered", n.delivered()).field("dropped", n.dropped())
                     .field("dmaDenied", n.dmaDenied()).field("sent", n.sent()).field("driverFrames", n.driverFrames())
+                    .endObject();
+        }
+        w.endArray();
+    }
+
+    /** [impl->dsn~run.can-report~1] */
+    private static void cans(JsonWriter w, RunResult r) {
+        w.key("cans").beginArray();
+        for (RunResult.CanResult c : r.cans()) {
+            w.beginObject().field("device", c.device()).field("partition", c.partition())
+                    .field("busFrames", c.busFrames()).field("errorFrames", c.errorFrames())
+                    .field("received", c.received()).field("filteredOut", c.filteredOut()).field("lost", c.lost())
+                    .field("sent", c.sent()).field("tec", c.tec()).field("rec", c.rec()).field("busOff", c.busOff())
                     .endObject();
         }
         w.endArray();

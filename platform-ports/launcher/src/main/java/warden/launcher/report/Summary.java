@@ -36,6 +36,7 @@ public final class Summary {
         events(r, out);
         metrics(r, out);
         nics(r, out);
+        cans(r, out);
         out.println();
         mediated(r, out);
         out.printf("Monitor: %d violations logged", r.violations().size());
@@ -191,6 +192,23 @@ public final class Summary {
             String owner = n.partition() == null ? "-" : n.partition();
             out.printf("  %-8s %-10s %9d %9d %9d %10d %6d %7d%n", n.device(), owner, n.received(), n.delivered(),
                     n.dropped(), n.dmaDenied(), n.sent(), n.driverFrames());
+        }
+    }
+
+    /** [impl->dsn~run.can-report~1] */
+    private static void cans(RunResult r, PrintStream out) {
+        if (r.cans().isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("CAN controllers (frames)");
+        out.printf("  %-8s %-10s %8s %7s %9s %9s %6s %6s %5s %5s %s%n", "device", "owner", "on-bus", "errors",
+                "received", "filtered", "lost", "sent", "TEC", "REC", "state");
+        for (RunResult.CanResult c : r.cans()) {
+            String owner = c.partition() == null ? "-" : c.partition();
+            String state = c.busOff() ? "bus-off" : c.tec() > 127 || c.rec() > 127 ? "error-passive" : "error-active";
+            out.printf("  %-8s %-10s %8d %7d %9d %9d %6d %6d %5d %5d %s%n", c.device(), owner, c.busFrames(),
+                    c.errorFrames(), c.received(), c.filteredOut(), c.lost(), c.sent(), c.tec(), c.rec(), state);
         }
     }
 

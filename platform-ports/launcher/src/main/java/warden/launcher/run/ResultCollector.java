@@ -42,6 +42,7 @@ final class ResultCollector {
     private java.util.List<warden.emu.TargetMetrics.Metric> metrics = java.util.List.of();
     private warden.emu.Stimulus.LineInput controller;
     private warden.emu.dev.nic.NicBoard nics;
+    private warden.emu.dev.can.CanBoard cans;
     /** The end of the run (an RTOS binary's statistics are read as of it). */
     private long endNs;
 
@@ -53,6 +54,7 @@ final class ResultCollector {
         if (board instanceof warden.emu.Board b) {
             controller = b.lineInput();
             nics = b.nic();
+            cans = b.can();
         }
         return this;
     }
@@ -93,7 +95,31 @@ final class ResultCollector {
         }
         return new RunResult(d.source(), platform.target(), platform.board(), seed, durationNs, parts, lines, probes,
                 violations, events, monitor.inSafeState(), metrics, out, counters, checks, steps, hostile, channels(),
-                nics());
+                nics(), cans());
+    }
+
+    /** Every CAN controller's counters. [impl->dsn~run.can-report~1] */
+    private List<RunResult.CanResult> cans() {
+        List<RunResult.CanResult> out = new ArrayList<>();
+        for (int i = 0; cans != null && i < cans.count(); i++) {
+            warden.emu.dev.can.CanController c = cans.controller(i);
+            warden.emu.dev.can.CanBus bus = cans.bus(i);
+            int owner = canOwner(cans.name(i));
+            out.add(new RunResult.CanResult(cans.name(i), owner < 0 ? null : image.name(owner), bus.frames(),
+                    bus.errorFrames(), c.receivedFrames(), c.filteredOut(), c.lostFrames(), c.sentFrames(), c.tec(),
+                    c.rec(), c.busOff()));
+        }
+        return out;
+    }
+
+    /** @return the partition that owns the device called {@code name}, or -1. */
+    private int canOwner(String name) {
+        for (int d = 0; d < image.deviceTotal(); d++) {
+            if (image.deviceName(d).equals(name)) {
+                return image.deviceOwner(d);
+            }
+        }
+        return -1;
     }
 
     /** Every NIC's counters and its owner's driver's. [impl->dsn~run.nic-report~1] */

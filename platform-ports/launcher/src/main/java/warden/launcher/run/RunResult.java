@@ -11,7 +11,30 @@ public record RunResult(String source, String target, String board, long seed, l
                         List<Violation> violations, List<MonitorEvent> events, boolean safeState,
                         List<warden.emu.TargetMetrics.Metric> targetMetrics,
                         List<ConsoleLine> console, List<CounterValue> counters, List<Check> checks, long engineSteps,
-                        List<HostileResult> hostile, List<ChannelResult> channels, List<NicResult> nics) {
+                        List<HostileResult> hostile, List<ChannelResult> channels, List<NicResult> nics,
+                        List<CanResult> cans) {
+
+    /** A run without CAN controllers. */
+    public RunResult(String source, String target, String board, long seed, long durationNs,
+                     List<PartitionResult> partitions, List<LineResult> lines, List<ProbeResult> probes,
+                     List<Violation> violations, List<MonitorEvent> events, boolean safeState,
+                     List<warden.emu.TargetMetrics.Metric> targetMetrics, List<ConsoleLine> console,
+                     List<CounterValue> counters, List<Check> checks, long engineSteps, List<HostileResult> hostile,
+                     List<ChannelResult> channels, List<NicResult> nics) {
+        this(source, target, board, seed, durationNs, partitions, lines, probes, violations, events, safeState,
+                targetMetrics, console, counters, checks, engineSteps, hostile, channels, nics, List.of());
+    }
+
+    /**
+     * One CAN controller at the end of the run: its owner (null for none), the frames that went out
+     * correctly on its bus and the error frames (injected, or ACK errors), the frames it stored in its
+     * receive FIFO, filtered out and lost (FIFO full), the frames it sent, its error counters and
+     * whether it is bus-off.
+     * [impl->dsn~run.can-report~1]
+     */
+    public record CanResult(String device, String partition, long busFrames, long errorFrames, long received,
+                            long filteredOut, long lost, long sent, int tec, int rec, boolean busOff) {
+    }
 
     /** A run without NICs. */
     public RunResult(String source, String target, String board, long seed, long durationNs,
@@ -21,7 +44,7 @@ public record RunResult(String source, String target, String board, long seed, l
                      List<CounterValue> counters, List<Check> checks, long engineSteps, List<HostileResult> hostile,
                      List<ChannelResult> channels) {
         this(source, target, board, seed, durationNs, partitions, lines, probes, violations, events, safeState,
-                targetMetrics, console, counters, checks, engineSteps, hostile, channels, List.of());
+                targetMetrics, console, counters, checks, engineSteps, hostile, channels, List.of(), List.of());
     }
 
     /**
@@ -41,7 +64,7 @@ public record RunResult(String source, String target, String board, long seed, l
                      List<warden.emu.TargetMetrics.Metric> targetMetrics, List<ConsoleLine> console,
                      List<CounterValue> counters, List<Check> checks, long engineSteps, List<HostileResult> hostile) {
         this(source, target, board, seed, durationNs, partitions, lines, probes, violations, events, safeState,
-                targetMetrics, console, counters, checks, engineSteps, hostile, List.of(), List.of());
+                targetMetrics, console, counters, checks, engineSteps, hostile, List.of(), List.of(), List.of());
     }
 
     /**

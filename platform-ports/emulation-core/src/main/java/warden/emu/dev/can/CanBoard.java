@@ -67,6 +67,26 @@ public final class CanBoard {
         return i < 0 ? null : controllers[i];
     }
 
+    /** @return the number of controllers on the board. */
+    public int count() {
+        return count;
+    }
+
+    /** @return the name of controller {@code i} (0 .. count - 1). */
+    public String name(int i) {
+        return names[i];
+    }
+
+    /** @return controller {@code i} (0 .. count - 1). */
+    public CanController controller(int i) {
+        return controllers[i];
+    }
+
+    /** @return the bus of controller {@code i} (0 .. count - 1). */
+    public CanBus bus(int i) {
+        return buses[i];
+    }
+
     private int indexOf(String name) {
         for (int i = 0; i < count; i++) {
             if (names[i].equals(name)) {

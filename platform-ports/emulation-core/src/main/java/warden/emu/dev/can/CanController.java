@@ -197,11 +197,12 @@ public final class CanController implements MmioDevice, CanBus.Node, Snapshottab
     private long suspendUntilNs;
     private int stateBits;
 
-    private final CanKept kept = new CanKept(this);
+    private final warden.emu.KeptRegisters kept = CanKept.of(this);
 
     private long ignored;
     private long filteredOut;
     private long received;
+    private long lost;
     private long sent;
 
     /**
@@ -288,7 +289,17 @@ public final class CanController implements MmioDevice, CanBus.Node, Snapshottab
         return received;
     }
 
-    /** @return frames sent without error. */
+    /** @return accepted frames lost because the FIFO was full, since construction. */
+    public long lostFrames() {
+        return lost;
+    }
+
+    /** @return whether the controller is bus-off. */
+    public boolean busOff() {
+        return busOff;
+    }
+
+    /** @return frames this controller sent (acknowledged). */
     public long sentFrames() {
         return sent;
     }
@@ -639,6 +650,7 @@ public final class CanController implements MmioDevice, CanBus.Node, Snapshottab
         } else if (rxFill == rxDepth) {
             rxOverflow = true;
             rxLost = Math.min(0xFFFF, rxLost + 1);
+            lost++;
             flag(IR_RXOVF, nowNs);
         } else {
             int t = (rxHead + rxFill) % rxDepth;

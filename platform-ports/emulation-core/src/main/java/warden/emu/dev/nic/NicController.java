@@ -3,7 +3,9 @@ package warden.emu.dev.nic;
 import warden.emu.Bus;
 import warden.emu.DmaGuard;
 import warden.emu.IrqStats;
+import warden.emu.KeptRegisters;
 import warden.emu.MmioDevice;
+import warden.emu.Snapshottable;
 import warden.emu.Stimulus;
 
 /**
@@ -49,8 +51,10 @@ import warden.emu.Stimulus;
  *
  * [impl->dsn~nic.registers~1] [impl->dsn~nic.rx-ring~1] [impl->dsn~nic.tx-ring~1]
  * [impl->dsn~nic.interrupts~1] [impl->dsn~nic.dma~1]
+ *
+ * <p>A restore point keeps its configuration through the register window ({@link #keep}).
  */
-public final class NicController implements MmioDevice {
+public final class NicController implements MmioDevice, Snapshottable {
     public static final int ID = 0x00;
     public static final int CTRL = 0x04;
     public static final int STATUS = 0x08;
@@ -111,6 +115,15 @@ public final class NicController implements MmioDevice {
     private long sent;
     private long denied;
     private long ignored;
+    private final KeptRegisters kept = new KeptRegisters(this, new int[] {RDBAL, RDBAH, RDLEN, RDH, RDT, TDBAL,
+        TDBAH, TDLEN, TDH, TDT, IMS, RAL, RAH, CTRL}, new KeptRegisters.Quiesce() {
+            @Override
+            public void quiesce(long nowNs) {
+                write(CTRL, 4, 0, nowNs);
+                write(ICR, 4, ICR_ALL, nowNs);
+                write(STATUS, 4, STATUS_DMAERR, nowNs);
+            }
+        });
 
     /**
      * Boot-time.
@@ -337,6 +350,30 @@ public final class NicController implements MmioDevice {
     }
 
     /** @return the level of the line: a cause that is enabled. */
+    /**
+     * Keeps the rings' bases, lengths, heads and tails, the interrupt mask, the station address and
+     * CTRL. [impl->dsn~nic.kept-state~1]
+     */
+    @Override
+    public long keep() {
+        return kept.keep();
+    }
+
+    /** @return the kept copy's check value, or -1. [impl->dsn~nic.kept-state~1] */
+    @Override
+    public long keptCheck() {
+        return kept.check();
+    }
+
+    /**
+     * Disables the device, clears its causes and error flag, and writes the copy back with CTRL
+     * last (which sends what the restored transmit ring holds). [impl->dsn~nic.kept-state~1]
+     */
+    @Override
+    public boolean reinstate(long nowNs) {
+        return kept.reinstate(nowNs);
+    }
+
     public boolean lineLevel() {
         return (icr & ims) != 0;
     }
