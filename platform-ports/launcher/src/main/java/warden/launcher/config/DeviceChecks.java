@@ -111,6 +111,9 @@ final class DeviceChecks {
         } else if (!can && s.canId() != null) {
             out.add(s.loc().field("id").problem("'id' is the identifier of CAN frames, but device '" + s.device()
                     + "' is a " + dev.kind() + ", not a CAN controller"));
+        } else if (!can && s.extended()) { // [impl->dsn~config.stimulus-can-extended~1]
+            out.add(s.loc().field("extended").problem("'extended' makes CAN frames' identifiers 29 bits, but device '"
+                    + s.device() + "' is a " + dev.kind() + ", not a CAN controller"));
         }
     }
 

@@ -45,7 +45,7 @@ public final class Keys {
         m.put("linux", List.of("kind", "image", "sha256", "bootargs"));
         m.put("hostileMix", List.of("calls", "loads", "stores", "fetches"));
         m.put("probeAccess", List.of("address", "size", "access", "expect"));
-        m.put("stimulus", List.of("name", "period", "meanInterval", "seed", "id"));
+        m.put("stimulus", List.of("name", "period", "meanInterval", "seed", "id", "extended"));
         m.put("channel", List.of("name", "from", "to", "slotSize", "slots", "doorbell", "full", "protection"));
         m.put("channelProtection", List.of("dataId", "maxAge", "counterWindow", "crc"));
         m.put("mediated", List.of("device", "acl"));

@@ -18,6 +18,8 @@ final class SystemReader {
     static final int STIMULI_MAX = 64;
     /** Largest standard (11-bit) CAN identifier a stimulus's {@code id} may give. */
     static final int CAN_STD_ID_MAX = 0x7FF;
+    /** Largest extended (29-bit) CAN identifier. */
+    static final int CAN_EXT_ID_MAX = 0x1FFF_FFFF;
 
     private final Nodes nodes;
 
@@ -116,16 +118,21 @@ final class SystemReader {
         Long mean = f.containsKey("meanInterval")
                 ? nodes.duration(f.get("meanInterval"), path + ".meanInterval") : Long.valueOf(0L);
         Long seed = f.containsKey("seed") ? nodes.longValue(f.get("seed"), path + ".seed") : Long.valueOf(defaultSeed);
-        // a CAN frame's standard identifier [impl->dsn~config.stimulus-can-id~1]
-        Integer canId = f.containsKey("id") ? nodes.smallInt(f.get("id"), path + ".id", 0, CAN_STD_ID_MAX) : null;
-        if (device == null || period == null || mean == null || seed == null || f.containsKey("id") && canId == null) {
+        // a CAN frame's identifier, standard or extended [impl->dsn~config.stimulus-can-id~1]
+        // [impl->dsn~config.stimulus-can-extended~1]
+        Boolean extended = f.containsKey("extended") ? nodes.bool(f.get("extended"), path + ".extended")
+                : Boolean.FALSE;
+        Integer canId = f.containsKey("id") ? nodes.smallInt(f.get("id"), path + ".id", 0,
+                Boolean.TRUE.equals(extended) ? CAN_EXT_ID_MAX : CAN_STD_ID_MAX) : null;
+        if (device == null || period == null || mean == null || seed == null || extended == null
+                || f.containsKey("id") && canId == null) {
             return null;
         }
         if ((period > 0) == (mean > 0)) {
             nodes.error(n, path, "give exactly one of 'period' or 'meanInterval', greater than 0");
             return null;
         }
-        return new StimulusSpec(device, period, mean, seed, canId, nodes.loc(n, path));
+        return new StimulusSpec(device, period, mean, seed, canId, extended, nodes.loc(n, path));
     }
 
     private RunSpec run(Node n) {

@@ -96,6 +96,20 @@ class LoaderRejectionTest {
                 only(replace("{name: can0, period: 2ms}", "{name: can0, period: 2ms, id: -1}")).message());
     }
 
+    // [utest->dsn~config.stimulus-can-extended~1]
+    @Test
+    void shouldTakeA29BitIdentifierOnlyWithExtended() {
+        String ext = replace("{name: can0, period: 2ms}", "{name: can0, period: 2ms, id: 0x1FFFFFFF, extended: true}");
+        assertEquals(Integer.valueOf(0x1FFF_FFFF), Fixtures.load(ext).stimuli().get(0).canId());
+        assertEquals(true, Fixtures.load(ext).stimuli().get(0).extended());
+        assertEquals(false, Fixtures.load(Fixtures.FULL).stimuli().get(0).extended());
+        Problem big = only(replace("{name: can0, period: 2ms}", "{name: can0, period: 2ms, id: 0x20000000,"
+                + " extended: true}"));
+        assertEquals("devices[0].id: value 0x20000000 outside 0..536870911", big.path() + ": " + big.message());
+        Problem word = only(replace("{name: can0, period: 2ms}", "{name: can0, period: 2ms, extended: maybe}"));
+        assertEquals("devices[0].extended", word.path());
+    }
+
     // [utest->dsn~config.units~1]
     @Test
     void shouldRejectBadDurationsSizesAndAddresses() {

@@ -194,6 +194,17 @@ class ValidatorTest {
                 nic.message());
     }
 
+    // [utest->dsn~config.stimulus-can-extended~1]
+    @Test
+    void shouldTakeExtendedOnACanControllerOnly() {
+        assertEquals(List.of(), Fixtures.validate(replace("{name: can0, period: 2ms}",
+                "{name: can0, period: 2ms, id: 0x1234567, extended: true}")));
+        Problem nic = only(replace("{name: nic0, meanInterval: 300us, seed: 7}",
+                "{name: nic0, meanInterval: 300us, seed: 7, extended: true}"));
+        assertEquals("devices[1].extended: 'extended' makes CAN frames' identifiers 29 bits, but device 'nic0' is a"
+                + " nic, not a CAN controller", nic.path() + ": " + nic.message());
+    }
+
     // [utest->dsn~config.check.names~1]
     // [utest->dsn~config.check.entry~1]
     @Test

@@ -59,4 +59,19 @@ class CanReportRunTest {
         assertTrue(c.sent() > 0, c.toString());
         assertEquals(c.busFrames(), c.received() + c.filteredOut() + c.lost() + c.sent(), c.toString());
     }
+
+    // [utest->dsn~config.stimulus-can-extended~1] [utest->dsn~run.can-report~1]
+    @Test
+    void extendedFramesAreFilteredOutByTheRtosStandardFilterAndNeverRaiseItsLine() throws Exception {
+        String text = DefaultSystem.text("riscv").replace("{name: can0, period: 2ms, id: 0x120}",
+                "{name: can0, period: 2ms, id: 0x120, extended: true}");
+        assertTrue(text.contains("extended: true"), "the default system's can0 stimulus was found");
+        SystemDescription d = DescriptionLoader.parse(text, "ext.yaml").description();
+        RunResult r = new SystemRun(d, Targets.get("riscv"), 100_000_000L, 42, false).boot().run();
+        RunResult.CanResult c = can0(r);
+        assertTrue(c.busFrames() >= 45, c.toString());
+        assertEquals(c.busFrames(), c.filteredOut(), "filter 0 takes standard frames only: " + c);
+        assertEquals(0, c.received());
+        assertEquals(0, r.lines().stream().filter(l -> l.line() == 20).mapToLong(RunResult.LineResult::raised).sum());
+    }
 }
