@@ -100,15 +100,11 @@ final class DeviceChecks {
     }
 
     /**
-     * A CAN controller's stimulus is a periodic frame stream; {@code id} (its frames' identifier)
-     * belongs to a CAN controller only. [impl->dsn~config.stimulus-can-id~1]
+     * {@code id} (the frames' identifier) belongs to a CAN controller only. [impl->dsn~config.stimulus-can-id~2]
      */
     private static void canTraffic(StimulusSpec s, DeviceSpec dev, List<Problem> out) {
         boolean can = dev.kind().equals("can");
-        if (can && s.periodNs() == 0) {
-            out.add(s.loc().field("meanInterval").problem("device '" + s.device() + "' is a CAN controller: its"
-                    + " stimulus is a periodic stream of CAN frames; give 'period' instead of 'meanInterval'"));
-        } else if (!can && s.canId() != null) {
+        if (!can && s.canId() != null) {
             out.add(s.loc().field("id").problem("'id' is the identifier of CAN frames, but device '" + s.device()
                     + "' is a " + dev.kind() + ", not a CAN controller"));
         } else if (!can && s.extended()) { // [impl->dsn~config.stimulus-can-extended~1]

@@ -5,10 +5,11 @@ package warden.launcher.config;
  * {@code meanIntervalNs == 0}) or at exponentially distributed intervals ({@code periodNs == 0},
  * {@code meanIntervalNs > 0}) drawn with {@code seed}; seed 0 (the default) means: derived from the
  * run seed and the device's position in the list, so that --seed changes every unseeded stream.
- * For a CAN controller the stimulus is a node on the controller's CAN bus that sends a periodic
- * stream of 8-byte data frames with identifier {@code canId} (null: not given, then
- * {@link #DEFAULT_CAN_ID}), standard (11-bit) or, with {@code extended}, extended (29-bit), whose
- * payload {@code seed} draws; the controller's interrupt comes from their reception.
+ * For a CAN controller the stimulus is a node on the controller's CAN bus that sends a periodic (or,
+ * with {@code meanIntervalNs}, sporadic) stream of 8-byte data frames with identifier
+ * {@code canId} (null: not given, then {@link #DEFAULT_CAN_ID}), standard (11-bit) or, with
+ * {@code extended}, extended (29-bit), whose payload {@code seed} draws; the controller's interrupt
+ * comes from their reception.
  */
 public record StimulusSpec(String device, long periodNs, long meanIntervalNs, long seed, Integer canId,
                            boolean extended, Loc loc) {

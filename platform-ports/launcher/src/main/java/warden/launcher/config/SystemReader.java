@@ -118,7 +118,7 @@ final class SystemReader {
         Long mean = f.containsKey("meanInterval")
                 ? nodes.duration(f.get("meanInterval"), path + ".meanInterval") : Long.valueOf(0L);
         Long seed = f.containsKey("seed") ? nodes.longValue(f.get("seed"), path + ".seed") : Long.valueOf(defaultSeed);
-        // a CAN frame's identifier, standard or extended [impl->dsn~config.stimulus-can-id~1]
+        // a CAN frame's identifier, standard or extended [impl->dsn~config.stimulus-can-id~2]
         // [impl->dsn~config.stimulus-can-extended~1]
         Boolean extended = f.containsKey("extended") ? nodes.bool(f.get("extended"), path + ".extended")
                 : Boolean.FALSE;

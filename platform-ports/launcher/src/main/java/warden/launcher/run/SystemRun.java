@@ -147,7 +147,11 @@ public final class SystemRun {
                 list.add(new NicStimulus(nic, s.periodNs(), s.meanIntervalNs(), streamSeed));
             } else if (can != null) { // real traffic: a node on the controller's bus [impl->dsn~run.can-traffic~1]
                 CanStimulus node = new CanStimulus(CAN_BIT_PS, streamSeed);
-                node.addStream(s.canIdOrDefault(), s.extended(), CAN_DLC, s.periodNs(), s.periodNs());
+                if (s.periodNs() > 0) {
+                    node.addStream(s.canIdOrDefault(), s.extended(), CAN_DLC, s.periodNs(), s.periodNs());
+                } else { // [impl->dsn~can.stimulus-sporadic~1]
+                    node.addSporadicStream(s.canIdOrDefault(), s.extended(), CAN_DLC, s.meanIntervalNs(), 0);
+                }
                 can.attach(node);
             } else {
                 list.add(new Stimulus(d.line(), s.periodNs(), s.meanIntervalNs(), streamSeed, board.lineInput(),

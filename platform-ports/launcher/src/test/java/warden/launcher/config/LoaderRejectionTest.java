@@ -84,7 +84,7 @@ class LoaderRejectionTest {
                 only(replace("{name: can0, period: 2ms}", "{name: can0, period: 2ms, meanInterval: 1ms}")).message());
     }
 
-    // [utest->dsn~config.stimulus-can-id~1]
+    // [utest->dsn~config.stimulus-can-id~2]
     @Test
     void shouldRejectACanIdentifierThatIsNotAStandardOne() {
         Problem p = only(replace("{name: can0, period: 2ms}", "{name: can0, period: 2ms, id: 0x800}"));

@@ -74,4 +74,18 @@ class CanReportRunTest {
         assertEquals(0, c.received());
         assertEquals(0, r.lines().stream().filter(l -> l.line() == 20).mapToLong(RunResult.LineResult::raised).sum());
     }
+
+    // [utest->dsn~can.stimulus-sporadic~1]
+    @Test
+    void aSporadicStreamReachesTheRtosAtItsMeanRate() throws Exception {
+        String text = DefaultSystem.text("riscv").replace("{name: can0, period: 2ms, id: 0x120}",
+                "{name: can0, meanInterval: 2ms, id: 0x120}");
+        SystemDescription d = DescriptionLoader.parse(text, "sporadic.yaml").description();
+        RunResult r = new SystemRun(d, Targets.get("riscv"), 100_000_000L, 42, false).boot().run();
+        RunResult.CanResult c = can0(r);
+        assertTrue(c.received() >= 30 && c.received() <= 70, "about 50 frames in 100 ms: " + c);
+        assertEquals(c.busFrames(), c.received(), c.toString());
+        RunResult again = new SystemRun(d, Targets.get("riscv"), 100_000_000L, 42, false).boot().run();
+        assertEquals(c, can0(again), "the same seed, the same stream");
+    }
 }

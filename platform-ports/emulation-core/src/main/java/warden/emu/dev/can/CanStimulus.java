@@ -14,13 +14,17 @@ import warden.emu.SplitMix64;
  * stream's index, drawn at the release, so the same seed gives the same frames. A release that
  * comes while the stream's previous frame still waits is an overrun: it is counted and skipped.
  * One-shot frames wait in a bounded queue (32) and contend from their given time, in queue order.
- * Nothing is allocated after {@link #addStream}.
+ * A sporadic stream ({@link #addSporadicStream}) releases its frames at exponentially distributed
+ * intervals of a given mean instead (a Poisson process drawn from the stream's generator, which also
+ * draws its payloads), with the same overrun rule. Nothing is allocated after {@link #addStream}.
  *
  * [impl->dsn~can.stimulus~1]
  */
 public final class CanStimulus implements CanBus.Node {
     public static final int STREAMS_MAX = 16;
     public static final int QUEUE = 32;
+    /** Most overrun releases a sporadic stream draws after one frame. */
+    static final int OVERRUN_DRAWS = 1024;
 
     private final long bitTimePs;
     private final long seed;
@@ -28,6 +32,8 @@ public final class CanStimulus implements CanBus.Node {
     private final boolean[] sExt = new boolean[STREAMS_MAX];
     private final int[] sDlc = new int[STREAMS_MAX];
     private final long[] sPeriod = new long[STREAMS_MAX];
+    /** Mean interval of a sporadic stream; 0 for a periodic one. */
+    private final long[] sMean = new long[STREAMS_MAX];
     private final long[] sRelease = new long[STREAMS_MAX];
     private final long[] sData = new long[STREAMS_MAX];
     private final long[] sSent = new long[STREAMS_MAX];
@@ -86,6 +92,21 @@ public final class CanStimulus implements CanBus.Node {
         sRelease[s] = offsetNs;
         sRandom[s] = new SplitMix64(SplitMix64.derive(seed, s + 1L));
         sData[s] = sRandom[s].nextLong();
+        return s;
+    }
+
+    /**
+     * Adds a sporadic stream (boot time): its first release one interval after {@code offsetNs}, each
+     * next one an interval after the last, the intervals exponentially distributed with mean
+     * {@code meanNs}. @return its index [impl->dsn~can.stimulus-sporadic~1]
+     */
+    public int addSporadicStream(int id, boolean extended, int dlc, long meanNs, long offsetNs) {
+        if (meanNs <= 0) {
+            throw new IllegalArgumentException("a sporadic stream's mean interval must be positive");
+        }
+        int s = addStream(id, extended, dlc, meanNs, offsetNs);
+        sMean[s] = meanNs;
+        sRelease[s] = offsetNs + sRandom[s].exponential(meanNs);
         return s;
     }
 
@@ -211,16 +232,35 @@ public final class CanStimulus implements CanBus.Node {
         } else {
             int s = active;
             sSent[s]++;
-            long next = sRelease[s] + sPeriod[s];
-            if (next < endNs) {
-                long skipped = (endNs - next) / sPeriod[s] + 1;
-                sOverruns[s] += skipped;
-                next += skipped * sPeriod[s];
-            }
-            sRelease[s] = next;
+            sRelease[s] = sMean[s] > 0 ? nextSporadic(s, endNs) : nextPeriodic(s, endNs);
             sData[s] = sRandom[s].nextLong();
         }
         active = -1;
+    }
+
+    /** @return the periodic stream's next release after a frame that ended at {@code endNs}. */
+    private long nextPeriodic(int s, long endNs) {
+        long next = sRelease[s] + sPeriod[s];
+        if (next < endNs) {
+            long skipped = (endNs - next) / sPeriod[s] + 1;
+            sOverruns[s] += skipped;
+            next += skipped * sPeriod[s];
+        }
+        return next;
+    }
+
+    /**
+     * @return the sporadic stream's next release after a frame that ended at {@code endNs}: the
+     *     releases that fell while it waited are overruns (at most {@link #OVERRUN_DRAWS} are drawn;
+     *     past them the next release is the frame's end). [impl->dsn~can.stimulus-sporadic~1]
+     */
+    private long nextSporadic(int s, long endNs) {
+        long next = sRelease[s] + sRandom[s].exponential(sMean[s]);
+        for (int k = 0; k < OVERRUN_DRAWS && next < endNs; k++) {
+            sOverruns[s]++;
+            next += sRandom[s].exponential(sMean[s]);
+        }
+        return Math.max(next, endNs);
     }
 
     @Override
