@@ -95,9 +95,9 @@ class DeviceAclCheckTest {
     @Test
     void theSameRegisterMayBeGivenToTwoPartitionsAndTwoDevicesMayShareAnOffset() {
         SystemImageBuilder b = threeOnTwoDevices();
-        b.aclEntry(0, 0, 0x1C, Access.WRITE, ALL, 0, ALL, 0, 0);
-        b.aclEntry(1, 0, 0x1C, Access.WRITE, ALL, 0, ALL, 0, 0);
-        b.aclEntry(0, 1, 0x1C, Access.WRITE, ALL, 0, ALL, 0, 0);
+        assertEquals(0, b.aclEntry(0, 0, 0x1C, Access.WRITE, ALL, 0, ALL, 0, 0), "each entry's index is returned");
+        assertEquals(1, b.aclEntry(1, 0, 0x1C, Access.WRITE, ALL, 0, ALL, 0, 0));
+        assertEquals(2, b.aclEntry(0, 1, 0x1C, Access.WRITE, ALL, 0, ALL, 0, 0));
         assertEquals(ImageCheckCode.OK, new ImageCheck().check(b.build(), 1), "partition 0 is no owner here");
     }
 
