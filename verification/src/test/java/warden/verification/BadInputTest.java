@@ -40,7 +40,7 @@ class BadInputTest {
                 Arguments.of("too-many-regions.yaml", "needs more protection entries than the 16", "14:9"),
                 Arguments.of("misaligned-region.yaml", "is misaligned for the riscv protection unit", "7:9"),
                 Arguments.of("can-id-too-large.yaml", "value 0x800 outside 0..2047", "18:35"),
-                Arguments.of("can-mean-interval.yaml", "is a CAN controller: its stimulus is a periodic", "18:5"),
+                Arguments.of("extended-on-nic.yaml", "'extended' makes CAN frames' identifiers 29 bits", "18:5"),
                 Arguments.of("empty.yaml", "file is empty", "1:1"),
                 Arguments.of("not-yaml.yaml", "YAML error", "2:3"),
                 Arguments.of("garbage.bin", "not valid UTF-8", "1:11"));
