@@ -273,11 +273,7 @@ public final class Uart implements MmioDevice {
         boolean now = pendingId() != IIR_NONE;
         if (now && !intr && irq != null && line > 0) {
             raised++;
-            if (stats != null) {
-                stats.request(irq, line, nowNs);
-            } else {
-                irq.raise(line, nowNs);
-            }
+            IrqStats.request(stats, irq, line, nowNs);
         }
         intr = now;
     }

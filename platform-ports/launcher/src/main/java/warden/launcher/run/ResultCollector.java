@@ -104,22 +104,12 @@ final class ResultCollector {
         for (int i = 0; cans != null && i < cans.count(); i++) {
             warden.emu.dev.can.CanController c = cans.controller(i);
             warden.emu.dev.can.CanBus bus = cans.bus(i);
-            int owner = canOwner(cans.name(i));
+            int owner = warden.emu.BoardDevices.ownerOf(image, platform.device(cans.name(i)));
             out.add(new RunResult.CanResult(cans.name(i), owner < 0 ? null : image.name(owner), bus.frames(),
                     bus.errorFrames(), c.receivedFrames(), c.filteredOut(), c.lostFrames(), c.sentFrames(), c.tec(),
                     c.rec(), c.busOff()));
         }
         return out;
-    }
-
-    /** @return the partition that owns the device called {@code name}, or -1. */
-    private int canOwner(String name) {
-        for (int d = 0; d < image.deviceTotal(); d++) {
-            if (image.deviceName(d).equals(name)) {
-                return image.deviceOwner(d);
-            }
-        }
-        return -1;
     }
 
     /** Every NIC's counters and its owner's driver's. [impl->dsn~run.nic-report~1] */

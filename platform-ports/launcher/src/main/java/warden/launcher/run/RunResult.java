@@ -14,17 +14,6 @@ public record RunResult(String source, String target, String board, long seed, l
                         List<HostileResult> hostile, List<ChannelResult> channels, List<NicResult> nics,
                         List<CanResult> cans) {
 
-    /** A run without CAN controllers. */
-    public RunResult(String source, String target, String board, long seed, long durationNs,
-                     List<PartitionResult> partitions, List<LineResult> lines, List<ProbeResult> probes,
-                     List<Violation> violations, List<MonitorEvent> events, boolean safeState,
-                     List<warden.emu.TargetMetrics.Metric> targetMetrics, List<ConsoleLine> console,
-                     List<CounterValue> counters, List<Check> checks, long engineSteps, List<HostileResult> hostile,
-                     List<ChannelResult> channels, List<NicResult> nics) {
-        this(source, target, board, seed, durationNs, partitions, lines, probes, violations, events, safeState,
-                targetMetrics, console, counters, checks, engineSteps, hostile, channels, nics, List.of());
-    }
-
     /**
      * One CAN controller at the end of the run: its owner (null for none), the frames that went out
      * correctly on its bus and the error frames (injected, or ACK errors), the frames it stored in its
@@ -36,17 +25,6 @@ public record RunResult(String source, String target, String board, long seed, l
                             long filteredOut, long lost, long sent, int tec, int rec, boolean busOff) {
     }
 
-    /** A run without NICs. */
-    public RunResult(String source, String target, String board, long seed, long durationNs,
-                     List<PartitionResult> partitions, List<LineResult> lines, List<ProbeResult> probes,
-                     List<Violation> violations, List<MonitorEvent> events, boolean safeState,
-                     List<warden.emu.TargetMetrics.Metric> targetMetrics, List<ConsoleLine> console,
-                     List<CounterValue> counters, List<Check> checks, long engineSteps, List<HostileResult> hostile,
-                     List<ChannelResult> channels) {
-        this(source, target, board, seed, durationNs, partitions, lines, probes, violations, events, safeState,
-                targetMetrics, console, counters, checks, engineSteps, hostile, channels, List.of(), List.of());
-    }
-
     /**
      * One NIC at the end of the run: its owner (null for none), the frames the wire offered it, those
      * it stored in the receive ring ({@code delivered}) and dropped, its DMA accesses the board's
@@ -55,16 +33,6 @@ public record RunResult(String source, String target, String board, long seed, l
      */
     public record NicResult(String device, String partition, long received, long delivered, long dropped,
                             long dmaDenied, long sent, long driverFrames) {
-    }
-
-    /** A run without channels. */
-    public RunResult(String source, String target, String board, long seed, long durationNs,
-                     List<PartitionResult> partitions, List<LineResult> lines, List<ProbeResult> probes,
-                     List<Violation> violations, List<MonitorEvent> events, boolean safeState,
-                     List<warden.emu.TargetMetrics.Metric> targetMetrics, List<ConsoleLine> console,
-                     List<CounterValue> counters, List<Check> checks, long engineSteps, List<HostileResult> hostile) {
-        this(source, target, board, seed, durationNs, partitions, lines, probes, violations, events, safeState,
-                targetMetrics, console, counters, checks, engineSteps, hostile, List.of(), List.of(), List.of());
     }
 
     /**

@@ -758,10 +758,6 @@ public final class CanController implements MmioDevice, CanBus.Node, Snapshottab
     }
 
     private void raise(long nowNs) {
-        if (stats != null) {
-            stats.request(input, line, nowNs);
-        } else if (input != null) {
-            input.raise(line, nowNs);
-        }
+        IrqStats.request(stats, input, line, nowNs);
     }
 }
